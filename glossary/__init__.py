@@ -1,0 +1,32 @@
+"""avet's glossary core: term identity.
+
+Entries, normalization, the matcher, the SQLite store and import/export
+formats. This package imports no other package of avet's, and importing it
+loads neither torch nor textual.
+"""
+
+from glossary.errors import (
+    AvetError,
+    ConflictError,
+    FormatError,
+    InputError,
+    NotFoundError,
+    StoreError,
+)
+from glossary.model import KINDS, LANGS, STATUSES, Candidate, Context, Entry, Forms
+
+__all__ = [
+    "KINDS",
+    "LANGS",
+    "STATUSES",
+    "AvetError",
+    "Candidate",
+    "ConflictError",
+    "Context",
+    "Entry",
+    "FormatError",
+    "Forms",
+    "InputError",
+    "NotFoundError",
+    "StoreError",
+]

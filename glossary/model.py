@@ -1,0 +1,191 @@
+"""What a glossary entry is.
+
+An :class:`Entry` is one concept with its forms in Arabic, Vietnamese and
+English. Per language it has a preferred form, admitted variants, forbidden
+renderings and ranked candidate forms (as extraction or transliteration
+proposed them). Entries serialise to plain dicts (``to_dict``/``from_dict``),
+which the store, the JSON format and the ``--json`` CLI output share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal, get_args
+
+from glossary.errors import FormatError
+
+__all__ = [
+    "KINDS",
+    "LANGS",
+    "STATUSES",
+    "Candidate",
+    "Context",
+    "Entry",
+    "Forms",
+    "Kind",
+    "Lang",
+    "Status",
+    "now_iso",
+]
+
+Lang = Literal["ar", "vi", "en"]
+Kind = Literal["term", "person", "place", "org", "code", "acronym"]
+Status = Literal["candidate", "approved", "rejected"]
+
+LANGS: tuple[str, ...] = get_args(Lang)
+KINDS: tuple[str, ...] = get_args(Kind)
+STATUSES: tuple[str, ...] = get_args(Status)
+
+
+def now_iso() -> str:
+    """Returns the current UTC time as an ISO 8601 string (seconds precision)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class Candidate:
+    """A ranked candidate form, e.g. a Vietnamese reading of an Arabic name."""
+
+    text: str
+    score: float
+
+
+@dataclass
+class Context:
+    """Where a term was seen: document, character offsets and a snippet.
+
+    ``form`` is the surface form found there (which variant the document uses).
+    """
+
+    doc: str
+    start: int
+    end: int
+    snippet: str
+    form: str = ""
+
+
+@dataclass
+class Forms:
+    """The forms of one entry in one language."""
+
+    preferred: str = ""
+    variants: list[str] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+    def all_admitted(self) -> list[str]:
+        """Returns the preferred form followed by the variants, without blanks or repeats."""
+        seen: list[str] = []
+        for text in [self.preferred, *self.variants]:
+            if text and text not in seen:
+                seen.append(text)
+        return seen
+
+    def is_empty(self) -> bool:
+        return not (self.preferred or self.variants or self.forbidden or self.candidates)
+
+
+def _empty_forms() -> dict[str, Forms]:
+    return {lang: Forms() for lang in LANGS}
+
+
+@dataclass
+class Entry:
+    """One trilingual glossary entry.
+
+    Attributes:
+        id: Store id, ``None`` until the entry is stored.
+        kind: One of :data:`KINDS`.
+        forms: Per language (``ar``, ``vi``, ``en``) its :class:`Forms`.
+        status: ``candidate``, ``approved`` or ``rejected``.
+        dnt: Do not translate: the source form is kept verbatim in every language.
+        case_sensitive: Match the Latin-script forms with their case.
+        confidence: 0..1, how sure the producer (extraction, import) was.
+        frequency: How often the term was seen.
+        score: Termhood or ranking score from extraction.
+        contexts: Where the term was seen.
+        note: Free text for reviewers.
+        source: Where the entry came from (file, "starter termbase", "extract").
+        created_at, updated_at: ISO 8601 timestamps.
+        updated_by: Who or what changed it last ("cli", "tui", "extract", a user name).
+    """
+
+    id: int | None = None
+    kind: str = "term"
+    forms: dict[str, Forms] = field(default_factory=_empty_forms)
+    status: str = "candidate"
+    dnt: bool = False
+    case_sensitive: bool = False
+    confidence: float = 0.0
+    frequency: int = 0
+    score: float = 0.0
+    contexts: list[Context] = field(default_factory=list)
+    note: str = ""
+    source: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    updated_by: str = ""
+
+    def __post_init__(self) -> None:
+        for lang in LANGS:
+            self.forms.setdefault(lang, Forms())
+
+    def term(self, lang: str) -> str:
+        """Returns the preferred form in ``lang``, or ``""``."""
+        return self.forms[lang].preferred if lang in self.forms else ""
+
+    def validate(self) -> None:
+        """Checks kind, status and languages.
+
+        Raises:
+            FormatError: If a field holds a value avet does not support.
+        """
+        if self.kind not in KINDS:
+            raise FormatError(
+                f"unknown kind {self.kind!r}", hint=f"use one of: {', '.join(KINDS)}"
+            )
+        if self.status not in STATUSES:
+            raise FormatError(
+                f"unknown status {self.status!r}", hint=f"use one of: {', '.join(STATUSES)}"
+            )
+        unknown = sorted(set(self.forms) - set(LANGS))
+        if unknown:
+            raise FormatError(
+                f"unknown language code {unknown[0]!r}",
+                hint=f"supported languages: {', '.join(LANGS)}",
+            )
+        if not any(self.forms[lang].all_admitted() for lang in LANGS):
+            raise FormatError("entry has no form in any language", hint="give at least one term")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns a JSON-serialisable dict (the shape of the JSON format)."""
+        data = asdict(self)
+        data["forms"] = {lang: asdict(self.forms[lang]) for lang in LANGS}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entry:
+        """Builds an entry from :meth:`to_dict` output; missing keys take defaults.
+
+        Raises:
+            FormatError: If the dict does not have the shape of an entry.
+        """
+        try:
+            forms = {
+                lang: Forms(
+                    preferred=f.get("preferred", ""),
+                    variants=list(f.get("variants", [])),
+                    forbidden=list(f.get("forbidden", [])),
+                    candidates=[Candidate(**c) for c in f.get("candidates", [])],
+                )
+                for lang, f in (data.get("forms") or {}).items()
+            }
+            contexts = [Context(**c) for c in data.get("contexts", [])]
+            plain = {
+                k: v for k, v in data.items() if k not in ("forms", "contexts")
+            }
+            entry = cls(forms=forms, contexts=contexts, **plain)
+        except (TypeError, AttributeError) as exc:
+            raise FormatError(f"not a glossary entry: {exc}") from exc
+        return entry

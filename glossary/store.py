@@ -1,0 +1,706 @@
+"""The SQLite glossary store.
+
+One file holds the entries, a per-form index for lookups, per-document
+evidence counts and an action journal. The database runs in WAL mode with a
+busy timeout, so a review TUI, batch jobs and ``avet extract`` can use one file
+at once; every write is one ``BEGIN IMMEDIATE`` transaction, so concurrent
+writers in several processes serialise and lose no update.
+
+Every change is journaled with the entry's state before and after, grouped per
+user action, so that :meth:`Store.undo` and :meth:`Store.redo` can replay it.
+The schema carries a version (``PRAGMA user_version``) and is migrated on open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from glossary.errors import ConflictError, InputError, NotFoundError, StoreError
+from glossary.model import KINDS, LANGS, STATUSES, Candidate, Context, Entry, now_iso
+from glossary.normalize import fold_key, match_key
+
+__all__ = ["SCHEMA_VERSION", "Store"]
+
+#: Current schema version; :data:`_MIGRATIONS` lists the steps to reach it.
+SCHEMA_VERSION = 1
+#: Contexts kept per entry; evidence beyond it is counted, not stored.
+MAX_CONTEXTS = 20
+
+_MIGRATIONS: tuple[str, ...] = (
+    # 0 -> 1: the initial schema.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta VALUES ('version', '0');
+    CREATE TABLE entries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        ar TEXT NOT NULL DEFAULT '',
+        vi TEXT NOT NULL DEFAULT '',
+        en TEXT NOT NULL DEFAULT '',
+        frequency INTEGER NOT NULL DEFAULT 0,
+        score REAL NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL
+    );
+    CREATE INDEX entries_status ON entries (status);
+    CREATE INDEX entries_kind ON entries (kind);
+    CREATE TABLE forms (
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        role TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fold TEXT NOT NULL
+    );
+    CREATE INDEX forms_key ON forms (lang, key);
+    CREATE INDEX forms_entry ON forms (entry_id);
+    CREATE TABLE evidence (
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (entry_id, doc)
+    );
+    CREATE TABLE journal (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        grp INTEGER NOT NULL,
+        ts TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entry_id INTEGER NOT NULL,
+        before TEXT,
+        after TEXT,
+        state TEXT NOT NULL DEFAULT 'done'
+    );
+    CREATE INDEX journal_grp ON journal (grp);
+    """,
+)
+
+_ORDERS = {
+    "id": "id",
+    "ar": "ar",
+    "vi": "vi",
+    "en": "en",
+    "kind": "kind",
+    "status": "status",
+    "frequency": "frequency DESC",
+    "score": "score DESC",
+    "updated": "updated_at DESC",
+}
+
+
+def _dump(entry: Entry) -> str:
+    return json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True)
+
+
+def _identity(entry: Entry) -> dict[str, Any]:
+    """The content that defines an entry's meaning (what the glossary hash covers)."""
+    return {
+        "kind": entry.kind,
+        "dnt": entry.dnt,
+        "case_sensitive": entry.case_sensitive,
+        "forms": {
+            lang: {
+                "preferred": entry.forms[lang].preferred,
+                "variants": sorted(entry.forms[lang].variants),
+                "forbidden": sorted(entry.forms[lang].forbidden),
+            }
+            for lang in LANGS
+        },
+    }
+
+
+class Store:
+    """A glossary kept in one SQLite file.
+
+    Args:
+        path: The database file; created (with parent folders) if missing.
+        actor: Recorded in the journal as who made the changes.
+        timeout: Seconds to wait for another writer before giving up.
+
+    Raises:
+        StoreError: If the file is not an avet database or cannot be opened.
+    """
+
+    def __init__(self, path: str | Path, *, actor: str = "cli", timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self.actor = actor
+        if self.path.is_dir():
+            raise InputError("is a directory, not a database file", path=self.path,
+                             hint="pass a file path such as avet.db")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open glossary database: {exc}", path=self.path,
+                             hint="is it an avet database? use a new --db path") from exc
+
+    # -- life cycle -------------------------------------------------------------
+
+    def close(self) -> None:
+        """Closes the connection."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"database schema {version} is newer than this avet ({SCHEMA_VERSION})",
+                path=self.path, hint="upgrade avet")
+        if version == SCHEMA_VERSION:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[step].split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {step + 1}")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    # -- transactions and journal ----------------------------------------------
+
+    def _write(self, journal: bool = True) -> _Transaction:
+        return _Transaction(self, journal)
+
+    def _journal(self, tx: _Transaction, action: str, entry_id: int,
+                 before: Entry | None, after: Entry | None) -> None:
+        self._db.execute(
+            "INSERT INTO journal (grp, ts, actor, action, entry_id, before, after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (tx.group, now_iso(), self.actor, action, entry_id,
+             None if before is None else _dump(before),
+             None if after is None else _dump(after)),
+        )
+
+    # -- row helpers -----------------------------------------------------------
+
+    def _save_row(self, entry: Entry) -> None:
+        """Writes ``entry`` (with its id) and its form index rows."""
+        assert entry.id is not None
+        self._db.execute(
+            "INSERT INTO entries (id, kind, status, ar, vi, en, frequency, score, updated_at, "
+            "data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "kind = excluded.kind, status = excluded.status, ar = excluded.ar, vi = excluded.vi, "
+            "en = excluded.en, frequency = excluded.frequency, score = excluded.score, "
+            "updated_at = excluded.updated_at, data = excluded.data",
+            (entry.id, entry.kind, entry.status, entry.term("ar"), entry.term("vi"),
+             entry.term("en"), entry.frequency, entry.score, entry.updated_at, _dump(entry)),
+        )
+        self._db.execute("DELETE FROM forms WHERE entry_id = ?", (entry.id,))
+        rows = []
+        for lang in LANGS:
+            forms = entry.forms[lang]
+            for role, texts in (("preferred", [forms.preferred]), ("variant", forms.variants),
+                                ("forbidden", forms.forbidden)):
+                rows.extend((entry.id, lang, role, match_key(t, lang), fold_key(t, lang))
+                            for t in texts if t)
+        self._db.executemany(
+            "INSERT INTO forms (entry_id, lang, role, key, fold) VALUES (?, ?, ?, ?, ?)", rows)
+
+    def _load(self, entry_id: int) -> Entry | None:
+        row = self._db.execute("SELECT data FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        return None if row is None else Entry.from_dict(json.loads(row[0]))
+
+    def _stamp(self, entry: Entry) -> None:
+        entry.updated_at = now_iso()
+        entry.updated_by = self.actor
+        if not entry.created_at:
+            entry.created_at = entry.updated_at
+
+    # -- reading ---------------------------------------------------------------
+
+    def get(self, entry_id: int) -> Entry:
+        """Returns the entry with ``entry_id``.
+
+        Raises:
+            NotFoundError: If there is no such entry.
+        """
+        entry = self._load(entry_id)
+        if entry is None:
+            raise NotFoundError(f"no entry with id {entry_id}", path=self.path,
+                                hint="list ids with 'avet glossary list'")
+        return entry
+
+    def _where(self, status: str | None, kind: str | None,
+               text: str | None) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if status is not None:
+            if status not in STATUSES:
+                raise InputError(f"unknown status {status!r}", hint=f"use one of: {', '.join(STATUSES)}")
+            clauses.append("status = ?")
+            params.append(status)
+        if kind is not None:
+            if kind not in KINDS:
+                raise InputError(f"unknown kind {kind!r}", hint=f"use one of: {', '.join(KINDS)}")
+            clauses.append("kind = ?")
+            params.append(kind)
+        if text:
+            alternatives = []
+            for lang in LANGS:
+                key = fold_key(text, lang)
+                if key:
+                    alternatives.append("(lang = ? AND fold LIKE ? ESCAPE '\\')")
+                    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    params.extend([lang, f"%{escaped}%"])
+            if alternatives:
+                clauses.append("id IN (SELECT entry_id FROM forms WHERE "
+                               + " OR ".join(alternatives) + ")")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def entries(self, *, status: str | None = None, kind: str | None = None,
+                text: str | None = None, limit: int | None = None, offset: int = 0,
+                order: str = "id") -> list[Entry]:
+        """Returns entries filtered by status, kind and text.
+
+        Args:
+            status: Keep only this status.
+            kind: Keep only this kind.
+            text: Keep entries with a form containing ``text``, compared by each
+                language's loosest key (Arabic without diacritics and hamza forms,
+                Vietnamese without tones, English case-folded).
+            limit: At most this many entries.
+            offset: Skip this many first.
+            order: One of ``id, ar, vi, en, kind, status, frequency, score, updated``.
+
+        Raises:
+            InputError: For an unknown status, kind or order.
+        """
+        if order not in _ORDERS:
+            raise InputError(f"unknown order {order!r}", hint=f"use one of: {', '.join(_ORDERS)}")
+        where, params = self._where(status, kind, text)
+        sql = f"SELECT data FROM entries{where} ORDER BY {_ORDERS[order]}, id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [Entry.from_dict(json.loads(r[0])) for r in self._db.execute(sql, params)]
+
+    def iter_entries(self, *, status: str | None = None,
+                     kind: str | None = None) -> Iterator[Entry]:
+        """Yields entries one at a time (for exports of large glossaries)."""
+        where, params = self._where(status, kind, None)
+        cursor = self._db.execute(f"SELECT data FROM entries{where} ORDER BY id", params)
+        for row in cursor:
+            yield Entry.from_dict(json.loads(row[0]))
+
+    def count(self, *, status: str | None = None, kind: str | None = None) -> int:
+        """Returns how many entries have ``status`` and ``kind`` (``None``: any)."""
+        where, params = self._where(status, kind, None)
+        return int(self._db.execute(f"SELECT COUNT(*) FROM entries{where}", params).fetchone()[0])
+
+    def find_by_form(self, lang: str, text: str) -> list[Entry]:
+        """Returns the entries whose preferred form or a variant in ``lang`` equals
+        ``text`` under the language's match key."""
+        rows = self._db.execute(
+            "SELECT DISTINCT entry_id FROM forms WHERE lang = ? AND key = ? "
+            "AND role != 'forbidden' ORDER BY entry_id", (lang, match_key(text, lang)))
+        return [self.get(r[0]) for r in rows.fetchall()]
+
+    def data_version(self) -> int:
+        """Returns a number that grows whenever any process commits a change."""
+        return int(self._db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
+
+    def stats(self) -> dict[str, Any]:
+        """Returns counts by status and kind, the journal length and the glossary hash."""
+        by_status = dict.fromkeys(STATUSES, 0)
+        by_kind = dict.fromkeys(KINDS, 0)
+        for status, kind, n in self._db.execute(
+                "SELECT status, kind, COUNT(*) FROM entries GROUP BY status, kind"):
+            by_status[status] += n
+            by_kind[kind] += n
+        journal = self._db.execute("SELECT COUNT(*) FROM journal").fetchone()[0]
+        return {"path": str(self.path), "entries": sum(by_status.values()),
+                "by_status": by_status, "by_kind": by_kind, "journal": journal,
+                "schema": SCHEMA_VERSION, "approved_hash": self.glossary_hash()}
+
+    def glossary_hash(self, statuses: Sequence[str] = ("approved",)) -> str:
+        """Returns a SHA-256 over the meaning of the entries with ``statuses``.
+
+        Ids, timestamps, contexts and counts do not count: two stores with the
+        same approved terms hash the same.
+        """
+        marks = ",".join("?" * len(statuses))
+        items = sorted(
+            json.dumps(_identity(Entry.from_dict(json.loads(r[0]))), ensure_ascii=False,
+                       sort_keys=True)
+            for r in self._db.execute(
+                f"SELECT data FROM entries WHERE status IN ({marks})", tuple(statuses)))
+        digest = hashlib.sha256()
+        for item in items:
+            digest.update(item.encode("utf-8") + b"\n")
+        return digest.hexdigest()
+
+    def journal(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Returns the latest journal records, newest first."""
+        rows = self._db.execute(
+            "SELECT seq, grp, ts, actor, action, entry_id, state FROM journal "
+            "ORDER BY seq DESC LIMIT ?", (limit,))
+        keys = ("seq", "group", "ts", "actor", "action", "entry_id", "state")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    # -- writing ---------------------------------------------------------------
+
+    def add(self, entry: Entry) -> int:
+        """Stores a new entry and returns its id.
+
+        Raises:
+            FormatError: If the entry is invalid.
+        """
+        return self.add_many([entry])[0]
+
+    def add_many(self, entries: Iterable[Entry]) -> list[int]:
+        """Stores new entries in one transaction and returns their ids."""
+        ids = []
+        with self._write() as tx:
+            for entry in entries:
+                ids.append(self._insert(tx, entry))
+        return ids
+
+    def _insert(self, tx: _Transaction, entry: Entry, action: str = "add") -> int:
+        entry.validate()
+        self._stamp(entry)
+        cursor = self._db.execute("INSERT INTO entries (kind, status, data) VALUES ('', '', '')")
+        entry.id = int(cursor.lastrowid or 0)
+        self._save_row(entry)
+        self._journal(tx, action, entry.id, None, entry)
+        return entry.id
+
+    def update(self, entry: Entry, action: str = "update") -> None:
+        """Saves changes to a stored entry.
+
+        Raises:
+            NotFoundError: If the entry is not stored.
+            FormatError: If the entry is invalid.
+        """
+        if entry.id is None:
+            raise NotFoundError("entry has no id", hint="store it with add() first")
+        entry.validate()
+        with self._write() as tx:
+            self._replace(tx, entry, action)
+
+    def _replace(self, tx: _Transaction, entry: Entry, action: str) -> None:
+        assert entry.id is not None
+        before = self.get(entry.id)
+        self._stamp(entry)
+        self._save_row(entry)
+        self._journal(tx, action, entry.id, before, entry)
+
+    def delete(self, entry_id: int) -> None:
+        """Deletes an entry (journaled, so it can be undone)."""
+        with self._write() as tx:
+            self._remove(tx, entry_id)
+
+    def _remove(self, tx: _Transaction, entry_id: int) -> None:
+        before = self.get(entry_id)
+        self._db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+        self._journal(tx, "delete", entry_id, before, None)
+
+    def set_status(self, ids: Sequence[int], status: str) -> None:
+        """Sets the status of several entries in one undoable action.
+
+        Raises:
+            InputError: For an unknown status.
+            NotFoundError: If an id does not exist (nothing is changed then).
+        """
+        if status not in STATUSES:
+            raise InputError(f"unknown status {status!r}", hint=f"use one of: {', '.join(STATUSES)}")
+        with self._write() as tx:
+            for entry_id in ids:
+                entry = self.get(entry_id)
+                if entry.status != status:
+                    entry.status = status
+                    self._replace(tx, entry, status)
+
+    def forbid(self, entry_id: int, lang: str, text: str) -> None:
+        """Marks ``text`` a forbidden rendering of the entry in ``lang``.
+
+        It is removed from the variants if it was one.
+
+        Raises:
+            ConflictError: If ``text`` is the entry's preferred form.
+        """
+        entry = self.get(entry_id)
+        forms = entry.forms[lang]
+        if match_key(text, lang) == match_key(forms.preferred, lang):
+            raise ConflictError(f"{text!r} is the preferred {lang} form of entry {entry_id}",
+                                hint="edit the preferred form first")
+        forms.variants = [v for v in forms.variants if match_key(v, lang) != match_key(text, lang)]
+        if text not in forms.forbidden:
+            forms.forbidden.append(text)
+        self.update(entry, "forbid")
+
+    def merge(self, ids: Sequence[int], into: int | None = None) -> Entry:
+        """Merges entries into one: the others' forms become its variants.
+
+        Args:
+            ids: The entries to merge (at least two).
+            into: The one that stays; default the first of ``ids``.
+
+        Returns:
+            The merged entry.
+
+        Raises:
+            ConflictError: If fewer than two distinct entries are given.
+        """
+        unique = list(dict.fromkeys(ids))
+        if len(unique) < 2:
+            raise ConflictError("merge needs at least two entries", hint="select two or more")
+        target_id = unique[0] if into is None else into
+        with self._write() as tx:
+            target = self.get(target_id)
+            for other_id in unique:
+                if other_id == target_id:
+                    continue
+                other = self.get(other_id)
+                _absorb(target, other)
+                self._db.execute(
+                    "INSERT INTO evidence (entry_id, doc, count) SELECT ?, doc, count FROM "
+                    "evidence WHERE entry_id = ? ON CONFLICT (entry_id, doc) DO UPDATE SET "
+                    "count = count + excluded.count", (target_id, other_id))
+                self._remove(tx, other_id)
+            total = self._db.execute("SELECT SUM(count) FROM evidence WHERE entry_id = ?",
+                                     (target_id,)).fetchone()[0]
+            if total is not None:
+                target.frequency = int(total)
+            self._replace(tx, target, "merge")
+        return target
+
+    def split_variant(self, entry_id: int, lang: str, variant: str) -> Entry:
+        """Moves a variant out of an entry into a new candidate entry.
+
+        Returns:
+            The new entry.
+
+        Raises:
+            NotFoundError: If ``variant`` is not a variant of the entry.
+        """
+        entry = self.get(entry_id)
+        forms = entry.forms[lang]
+        if variant not in forms.variants:
+            raise NotFoundError(f"{variant!r} is not a {lang} variant of entry {entry_id}",
+                                hint=f"variants: {', '.join(forms.variants) or 'none'}")
+        forms.variants.remove(variant)
+        new = Entry(kind=entry.kind, dnt=entry.dnt, source=f"split from entry {entry_id}")
+        new.forms[lang].preferred = variant
+        new.contexts = [c for c in entry.contexts if c.form == variant]
+        entry.contexts = [c for c in entry.contexts if c.form != variant]
+        with self._write() as tx:
+            self._replace(tx, entry, "split")
+            self._insert(tx, new, "split")
+        return new
+
+    def upsert_evidence(self, entry: Entry, doc_counts: Mapping[str, int] | None = None) -> int:
+        """Adds extraction evidence: merged into an existing entry, or stored as new.
+
+        An existing entry matches when it shares an admitted Arabic form (for
+        codes and acronyms: any admitted form) under the match key. An approved
+        entry keeps its status and preferred forms; it gains variants,
+        candidates, contexts and counts.
+
+        Args:
+            entry: The candidate as extraction built it.
+            doc_counts: Occurrences per document. Re-extracting a document
+                replaces its count, so running extraction twice counts once.
+                Without it, ``entry.frequency`` is added.
+
+        Returns:
+            The id of the entry that holds the evidence.
+        """
+        langs = LANGS if entry.kind in ("code", "acronym") else ("ar",)
+        with self._write() as tx:
+            existing = None
+            for lang in langs:
+                for text in entry.forms[lang].all_admitted():
+                    row = self._db.execute(
+                        "SELECT f.entry_id FROM forms f JOIN entries e ON e.id = f.entry_id "
+                        "WHERE f.lang = ? AND f.key = ? AND f.role != 'forbidden' "
+                        "ORDER BY e.status = 'approved' DESC, f.entry_id LIMIT 1",
+                        (lang, match_key(text, lang))).fetchone()
+                    if row:
+                        existing = self.get(row[0])
+                        break
+                if existing:
+                    break
+            if existing is None:
+                entry_id = self._insert(tx, entry, "extract")
+                self._set_evidence(entry_id, doc_counts, entry)
+                return entry_id
+            assert existing.id is not None
+            _add_evidence(existing, entry)
+            self._set_evidence(existing.id, doc_counts, entry, existing)
+            self._replace(tx, existing, "extract")
+            return existing.id
+
+    def _set_evidence(self, entry_id: int, doc_counts: Mapping[str, int] | None,
+                      new: Entry, existing: Entry | None = None) -> None:
+        if doc_counts is None:
+            if existing is not None:
+                existing.frequency += new.frequency
+            return
+        self._db.executemany(
+            "INSERT OR REPLACE INTO evidence (entry_id, doc, count) VALUES (?, ?, ?)",
+            [(entry_id, doc, n) for doc, n in doc_counts.items()])
+        total = self._db.execute("SELECT SUM(count) FROM evidence WHERE entry_id = ?",
+                                 (entry_id,)).fetchone()[0]
+        target = existing if existing is not None else new
+        target.frequency = int(total or 0)
+        if existing is None:
+            self._save_row(new)
+
+    # -- undo / redo -----------------------------------------------------------
+
+    def undo(self) -> bool:
+        """Reverts the latest action that is not yet undone.
+
+        Returns:
+            False if there was nothing to undo.
+        """
+        with self._write(journal=False):
+            row = self._db.execute(
+                "SELECT MAX(grp) FROM journal WHERE state = 'done'").fetchone()
+            if row[0] is None:
+                return False
+            records = self._db.execute(
+                "SELECT entry_id, before FROM journal WHERE grp = ? ORDER BY seq DESC",
+                (row[0],)).fetchall()
+            for entry_id, before in records:
+                self._restore(entry_id, before)
+            self._db.execute("UPDATE journal SET state = 'undone' WHERE grp = ?", (row[0],))
+        return True
+
+    def redo(self) -> bool:
+        """Re-applies the action undone last.
+
+        Returns:
+            False if there was nothing to redo.
+        """
+        with self._write(journal=False):
+            row = self._db.execute(
+                "SELECT MIN(grp) FROM journal WHERE state = 'undone'").fetchone()
+            if row[0] is None:
+                return False
+            records = self._db.execute(
+                "SELECT entry_id, after FROM journal WHERE grp = ? ORDER BY seq",
+                (row[0],)).fetchall()
+            for entry_id, after in records:
+                self._restore(entry_id, after)
+            self._db.execute("UPDATE journal SET state = 'done' WHERE grp = ?", (row[0],))
+        return True
+
+    def _restore(self, entry_id: int, state: str | None) -> None:
+        if state is None:
+            self._db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+        else:
+            self._save_row(Entry.from_dict(json.loads(state)))
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT`` with a journal group and a version bump."""
+
+    def __init__(self, store: Store, journal: bool = True) -> None:
+        self.store = store
+        self.journal = journal
+        self.group = 0
+
+    def __enter__(self) -> _Transaction:
+        db = self.store._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"database is busy: {exc}", path=self.store.path,
+                             hint="another process holds it too long; retry") from exc
+        if self.journal:
+            row = db.execute("SELECT COALESCE(MAX(grp), 0) + 1 FROM journal").fetchone()
+            self.group = int(row[0])
+            # A new action makes the undone ones unredoable.
+            db.execute("UPDATE journal SET state = 'discarded' WHERE state = 'undone'")
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        db = self.store._db
+        if exc_type is None:
+            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
+            db.execute("COMMIT")
+        else:
+            db.execute("ROLLBACK")
+
+
+def _merge_candidates(into: list[Candidate], new: Iterable[Candidate]) -> list[Candidate]:
+    best: dict[str, float] = {c.text: c.score for c in into}
+    for cand in new:
+        best[cand.text] = max(best.get(cand.text, cand.score), cand.score)
+    return [Candidate(t, s) for t, s in sorted(best.items(), key=lambda kv: -kv[1])]
+
+
+def _merge_contexts(into: list[Context], new: Iterable[Context]) -> list[Context]:
+    seen = {(c.doc, c.start, c.end) for c in into}
+    merged = list(into)
+    for ctx in new:
+        if len(merged) >= MAX_CONTEXTS:
+            break
+        if (ctx.doc, ctx.start, ctx.end) not in seen:
+            seen.add((ctx.doc, ctx.start, ctx.end))
+            merged.append(ctx)
+    return merged
+
+
+def _add_form_variants(target: Entry, lang: str, texts: Iterable[str]) -> None:
+    forms = target.forms[lang]
+    known = {match_key(t, lang) for t in [*forms.all_admitted(), *forms.forbidden]}
+    for text in texts:
+        key = match_key(text, lang)
+        if text and key not in known:
+            known.add(key)
+            if forms.preferred:
+                forms.variants.append(text)
+            else:
+                forms.preferred = text
+
+
+def _add_evidence(existing: Entry, new: Entry) -> None:
+    """Merges extraction evidence of ``new`` into ``existing`` (approved forms stay)."""
+    for lang in LANGS:
+        if existing.status == "approved" and lang != "ar":
+            continue
+        _add_form_variants(existing, lang, new.forms[lang].all_admitted())
+    for lang in LANGS:
+        existing.forms[lang].candidates = _merge_candidates(
+            existing.forms[lang].candidates, new.forms[lang].candidates)
+    existing.contexts = _merge_contexts(existing.contexts, new.contexts)
+    existing.score = max(existing.score, new.score)
+    existing.confidence = max(existing.confidence, new.confidence)
+
+
+def _absorb(target: Entry, other: Entry) -> None:
+    """Makes ``other``'s forms variants of ``target`` (merge)."""
+    for lang in LANGS:
+        _add_form_variants(target, lang, other.forms[lang].all_admitted())
+        for text in other.forms[lang].forbidden:
+            if text not in target.forms[lang].forbidden:
+                target.forms[lang].forbidden.append(text)
+        target.forms[lang].candidates = _merge_candidates(
+            target.forms[lang].candidates, other.forms[lang].candidates)
+    target.contexts = _merge_contexts(target.contexts, other.contexts)
+    target.frequency += other.frequency
+    target.score = max(target.score, other.score)
+    if other.note and other.note not in target.note:
+        target.note = f"{target.note}\n{other.note}".strip()

@@ -1,0 +1,223 @@
+"""The SQLite store: CRUD, journal undo/redo, merges, evidence, migrations, concurrency."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from glossary import Candidate, Context, Entry, NotFoundError
+from glossary.errors import ConflictError, InputError, StoreError
+from glossary.store import SCHEMA_VERSION, Store
+
+
+def make(ar: str = "", vi: str = "", en: str = "", kind: str = "term",
+         status: str = "candidate", **extra: object) -> Entry:
+    entry = Entry(kind=kind, status=status, **extra)  # type: ignore[arg-type]
+    entry.forms["ar"].preferred = ar
+    entry.forms["vi"].preferred = vi
+    entry.forms["en"].preferred = en
+    return entry
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    with Store(tmp_path / "g.db", actor="test") as s:
+        yield s
+
+
+def test_add_get_roundtrip_keeps_every_field(store: Store) -> None:
+    entry = make("التحول الرقمي", "chuyển đổi số", "digital transformation", note="core")
+    entry.forms["ar"].variants = ["التحويل الرقمي"]
+    entry.forms["en"].forbidden = ["digital conversion"]
+    entry.forms["vi"].candidates = [Candidate("chuyển đổi số", 0.9)]
+    entry.contexts = [Context("a.txt", 3, 16, "… بالتحول الرقمي …", "التحول الرقمي")]
+    entry_id = store.add(entry)
+    got = store.get(entry_id)
+    assert got.to_dict() == entry.to_dict()
+    assert got.updated_by == "test" and got.created_at
+
+
+def test_get_missing_raises_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="no entry with id 42"):
+        store.get(42)
+
+
+def test_filter_by_text_ignores_diacritics_hamza_and_tones(store: Store) -> None:
+    a = store.add(make("الإدارة الرقمية", "quản trị số", "digital governance"))
+    b = store.add(make("تاي نجوين", "Thái Nguyên", "Thai Nguyen", kind="place"))
+    assert [e.id for e in store.entries(text="الادارة")] == [a]
+    assert [e.id for e in store.entries(text="الإدارَة")] == [a]
+    assert [e.id for e in store.entries(text="thai nguyen")] == [b]
+    assert [e.id for e in store.entries(text="Nguyên", kind="place")] == [b]
+
+
+def test_entries_rejects_unknown_status(store: Store) -> None:
+    with pytest.raises(InputError, match="unknown status"):
+        store.entries(status="done")
+
+
+def test_undo_and_redo_replay_actions(store: Store) -> None:
+    entry_id = store.add(make("هانوي", "Hà Nội", "Hanoi", kind="place"))
+    store.set_status([entry_id], "approved")
+    assert store.get(entry_id).status == "approved"
+    assert store.undo()
+    assert store.get(entry_id).status == "candidate"
+    assert store.redo()
+    assert store.get(entry_id).status == "approved"
+    assert store.undo() and store.undo()
+    with pytest.raises(NotFoundError):
+        store.get(entry_id)
+    assert not store.undo()
+    assert store.redo()
+    assert store.get(entry_id).term("vi") == "Hà Nội"
+
+
+def test_new_action_discards_redo(store: Store) -> None:
+    entry_id = store.add(make("لاو كاي", "Lào Cai", "Lao Cai", kind="place"))
+    store.set_status([entry_id], "approved")
+    store.undo()
+    store.set_status([entry_id], "rejected")
+    assert not store.redo()
+    assert store.get(entry_id).status == "rejected"
+
+
+def test_merge_makes_forms_variants_and_undo_restores(store: Store) -> None:
+    a = store.add(make("تاي نجوين", kind="place", frequency=5))
+    b = store.add(make("ثاي نجوين", kind="place", frequency=2))
+    c = store.add(make("تاي نغوين", kind="place", frequency=1))
+    merged = store.merge([a, b, c])
+    assert merged.id == a
+    assert merged.forms["ar"].variants == ["ثاي نجوين", "تاي نغوين"]
+    assert merged.frequency == 8
+    assert store.count() == 1
+    store.undo()
+    assert store.count() == 3
+    assert store.get(b).term("ar") == "ثاي نجوين"
+
+
+def test_merge_of_one_entry_is_a_conflict(store: Store) -> None:
+    a = store.add(make("هانوي"))
+    with pytest.raises(ConflictError):
+        store.merge([a, a])
+
+
+def test_split_variant_moves_it_out(store: Store) -> None:
+    entry = make("تاي نجوين", kind="place")
+    entry.forms["ar"].variants = ["ثاي نجوين", "تاي نغوين"]
+    entry.contexts = [Context("d", 0, 9, "x", "ثاي نجوين"), Context("d", 20, 29, "y", "تاي نجوين")]
+    entry_id = store.add(entry)
+    new = store.split_variant(entry_id, "ar", "ثاي نجوين")
+    assert store.get(entry_id).forms["ar"].variants == ["تاي نغوين"]
+    assert new.term("ar") == "ثاي نجوين" and [c.start for c in new.contexts] == [0]
+    with pytest.raises(NotFoundError):
+        store.split_variant(entry_id, "ar", "not there")
+
+
+def test_forbid_moves_variant_to_forbidden(store: Store) -> None:
+    entry = make("التحول الرقمي", en="digital transformation")
+    entry.forms["en"].variants = ["digital conversion"]
+    entry_id = store.add(entry)
+    store.forbid(entry_id, "en", "digital conversion")
+    forms = store.get(entry_id).forms["en"]
+    assert forms.variants == [] and forms.forbidden == ["digital conversion"]
+    with pytest.raises(ConflictError):
+        store.forbid(entry_id, "en", "Digital Transformation")
+
+
+def test_upsert_evidence_never_overwrites_approved(store: Store) -> None:
+    approved = make("تاي نجوين", "Thái Nguyên", "Thai Nguyen", kind="place", status="approved")
+    entry_id = store.add(approved)
+    found = make("تاي نجوين", "Thai Nguyen?", "", kind="place")
+    found.forms["ar"].variants = ["ثاي نجوين"]
+    found.forms["vi"].candidates = [Candidate("Thái Nguyên", 0.7)]
+    found.contexts = [Context("doc1", 10, 19, "…", "ثاي نجوين")]
+    assert store.upsert_evidence(found, {"doc1": 3}) == entry_id
+    got = store.get(entry_id)
+    assert got.status == "approved"
+    assert got.term("vi") == "Thái Nguyên" and got.forms["vi"].variants == []
+    assert got.forms["ar"].variants == ["ثاي نجوين"]
+    assert got.frequency == 3 and len(got.contexts) == 1
+    # Re-extracting the same document replaces its count instead of adding it.
+    store.upsert_evidence(found, {"doc1": 3})
+    store.upsert_evidence(found, {"doc2": 2})
+    assert store.get(entry_id).frequency == 5
+    assert len(store.get(entry_id).contexts) == 1
+
+
+def test_upsert_evidence_matches_through_variant_and_diacritics(store: Store) -> None:
+    entry = make("التحول الرقمي")
+    entry.forms["ar"].variants = ["التحوّل الرقمي"]
+    entry_id = store.add(entry)
+    assert store.upsert_evidence(make("التحوُّل الرقمي", frequency=2)) == entry_id
+    assert store.upsert_evidence(make("الحكومة الرقمية", frequency=1)) != entry_id
+
+
+def test_glossary_hash_covers_meaning_only(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.db") as a, Store(tmp_path / "b.db") as b:
+        a.add(make("هانوي", "Hà Nội", "Hanoi", status="approved", frequency=3))
+        b.add(make("x", status="candidate"))
+        b.add(make("هانوي", "Hà Nội", "Hanoi", status="approved", note="other note"))
+        assert a.glossary_hash() == b.glossary_hash()
+        b.add(make("لاو كاي", "Lào Cai", "Lao Cai", status="approved"))
+        assert a.glossary_hash() != b.glossary_hash()
+
+
+def test_data_version_grows_across_connections(tmp_path: Path) -> None:
+    with Store(tmp_path / "g.db") as one, Store(tmp_path / "g.db") as two:
+        before = one.data_version()
+        two.add(make("هانوي"))
+        assert one.data_version() > before
+
+
+def test_schema_is_versioned_and_newer_schema_refused(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    Store(path).close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(path)
+
+
+def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open"):
+        Store(path)
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="directory"):
+        Store(tmp_path)
+
+
+def _writer(path: str, worker: int, n: int) -> None:
+    with Store(path, actor=f"w{worker}", timeout=60) as store:
+        for i in range(n):
+            entry = make(f"مصطلح {worker} {i}", kind="term", frequency=1)
+            store.upsert_evidence(entry)
+            shared = make("التحول الرقمي", frequency=1)
+            store.upsert_evidence(shared)
+
+
+def test_four_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    Store(path).close()
+    n = 25
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(str(path), w, n)) for w in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+    assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    with Store(path) as store:
+        assert store.count() == 4 * n + 1
+        shared = store.find_by_form("ar", "التحول الرقمي")
+        assert len(shared) == 1 and shared[0].frequency == 4 * n

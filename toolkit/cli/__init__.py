@@ -1,0 +1,1 @@
+"""The ``avet`` command line; see :mod:`toolkit.cli.main`."""

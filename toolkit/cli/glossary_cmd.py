@@ -1,0 +1,246 @@
+"""``avet glossary``: import, export, list, show, approve, reject, stats, undo, redo."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from glossary import LANGS, STATUSES, ConflictError, Entry
+from glossary.formats import FORMATS, read_glossary, write_glossary
+from glossary.normalize import match_key
+from glossary.starter import load_starter_termbase
+from glossary.store import Store
+from toolkit.cli.output import print_json, print_table, write_line
+from toolkit.config import Config
+
+__all__ = ["register"]
+
+_SORTS = ("id", "ar", "vi", "en", "kind", "status", "frequency", "score", "updated")
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Adds ``avet glossary`` and its sub-commands."""
+    parser = sub.add_parser("glossary", help="manage the glossary database",
+                            description="Manage the trilingual glossary database.")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+
+    p = actions.add_parser("import", parents=[common], help="import a glossary file",
+                           description="Import a glossary file (all or nothing).")
+    p.add_argument("file", nargs="?", help="TBX, CSV, TSV, DeepL TSV, XLSX or JSON file")
+    p.add_argument("--starter", action="store_true",
+                   help="import the starter termbase that ships with avet")
+    p.add_argument("--format", choices=FORMATS, help="file format (default: from the extension)")
+    p.add_argument("--from", dest="src", choices=LANGS, help="source language (DeepL TSV)")
+    p.add_argument("--to", dest="tgt", choices=LANGS, help="target language (DeepL TSV)")
+    p.add_argument("--status", choices=STATUSES,
+                   help="set this status on every imported entry (default: as in the file)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="let imported forms replace conflicting ones already stored")
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.set_defaults(func=_import)
+
+    p = actions.add_parser("export", parents=[common], help="export the glossary to a file",
+                           description="Export the glossary (written atomically).")
+    p.add_argument("file", help="output file; its extension chooses the format")
+    p.add_argument("--format", choices=FORMATS, help="file format (default: from the extension)")
+    p.add_argument("--from", dest="src", choices=LANGS, help="source language (DeepL TSV)")
+    p.add_argument("--to", dest="tgt", choices=LANGS, help="target language (DeepL TSV)")
+    p.add_argument("--status", choices=(*STATUSES, "all"), default="approved",
+                   help="which entries to export (default: approved)")
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.set_defaults(func=_export)
+
+    p = actions.add_parser("list", parents=[common], help="list entries")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--kind")
+    p.add_argument("--text", help="keep entries with a form containing TEXT "
+                                  "(ignoring Arabic diacritics and Vietnamese tones)")
+    p.add_argument("--sort", choices=_SORTS, default="id")
+    p.add_argument("--limit", type=int, default=50, help="at most N entries (0: all)")
+    p.add_argument("--json", action="store_true", help="one JSON object per entry")
+    p.set_defaults(func=_list)
+
+    p = actions.add_parser("show", parents=[common], help="show one entry in full")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_show)
+
+    for name, status in (("approve", "approved"), ("reject", "rejected")):
+        p = actions.add_parser(name, parents=[common], help=f"{name} entries by id")
+        p.add_argument("ids", type=int, nargs="+", metavar="ID")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=_set_status, status=status)
+
+    p = actions.add_parser("stats", parents=[common], help="counts by status and kind")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_stats)
+
+    for name in ("undo", "redo"):
+        p = actions.add_parser(name, parents=[common], help=f"{name} the last change")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=_undo_redo, which=name)
+
+
+def _conflict(stored: Entry, new: Entry) -> str | None:
+    """Names the first language where both have different preferred forms."""
+    for lang in LANGS:
+        a, b = stored.term(lang), new.term(lang)
+        if a and b and match_key(a, lang) != match_key(b, lang):
+            return lang
+    return None
+
+
+def _import(args: argparse.Namespace, config: Config) -> int:
+    if args.starter == bool(args.file):
+        raise ConflictError("give either a FILE or --starter", hint="see 'avet glossary import --help'")
+    if args.starter:
+        entries, origin = load_starter_termbase(), "starter termbase"
+    else:
+        entries = read_glossary(Path(args.file), format=args.format,
+                                source_lang=args.src, target_lang=args.tgt)
+        origin = args.file
+    added = merged = 0
+    with Store(config.db, actor=config.actor) as store:
+        plan: list[tuple[Entry, Entry | None]] = []
+        for entry in entries:
+            if args.status:
+                entry.status = args.status
+            entry.source = entry.source or origin
+            stored = next((found for lang in LANGS if entry.term(lang)
+                           for found in store.find_by_form(lang, entry.term(lang))), None)
+            if stored is not None and not args.overwrite:
+                lang = _conflict(stored, entry)
+                if lang is not None:
+                    raise ConflictError(
+                        f"{origin}: {entry.term('ar') or entry.term('vi') or entry.term('en')!r} "
+                        f"has {lang} {entry.term(lang)!r} but entry {stored.id} has "
+                        f"{stored.term(lang)!r}; nothing was imported",
+                        hint="fix the file, or pass --overwrite to replace stored forms")
+            plan.append((entry, stored))
+        new_entries = [e for e, s in plan if s is None]
+        store.add_many(new_entries)
+        added = len(new_entries)
+        for entry, stored in plan:
+            if stored is None:
+                continue
+            for lang in LANGS:
+                forms, incoming = stored.forms[lang], entry.forms[lang]
+                if incoming.preferred and (args.overwrite or not forms.preferred):
+                    if forms.preferred and forms.preferred != incoming.preferred:
+                        forms.variants.append(forms.preferred)
+                    forms.preferred = incoming.preferred
+                for text in [*incoming.variants]:
+                    if text not in forms.all_admitted():
+                        forms.variants.append(text)
+                forms.forbidden += [t for t in incoming.forbidden if t not in forms.forbidden]
+            if args.status:
+                stored.status = args.status
+            store.update(stored, "import")
+            merged += 1
+    summary = {"file": origin, "read": len(entries), "added": added, "merged": merged,
+               "db": str(config.db)}
+    if args.json:
+        print_json(summary)
+    else:
+        write_line(f"Imported {len(entries)} entries from {origin} into {config.db}: "
+                   f"{added} new, {merged} merged into existing entries.")
+    return 0
+
+
+def _export(args: argparse.Namespace, config: Config) -> int:
+    status = None if args.status == "all" else args.status
+    with Store(config.db, actor=config.actor) as store:
+        entries = list(store.iter_entries(status=status))
+    count = write_glossary(entries, Path(args.file), format=args.format,
+                           source_lang=args.src, target_lang=args.tgt)
+    if args.json:
+        print_json({"file": args.file, "entries": count, "status": args.status})
+    else:
+        write_line(f"Exported {count} {args.status} entries to {args.file}.")
+    return 0
+
+
+def _best(entry: Entry, lang: str) -> str:
+    forms = entry.forms[lang]
+    if forms.preferred:
+        return forms.preferred
+    return forms.candidates[0].text if forms.candidates else ""
+
+
+def _list(args: argparse.Namespace, config: Config) -> int:
+    with Store(config.db, actor=config.actor) as store:
+        entries = store.entries(status=args.status, kind=args.kind, text=args.text,
+                                limit=args.limit or None, order=args.sort)
+        total = store.count(status=args.status, kind=args.kind)
+    if args.json:
+        for entry in entries:
+            print_json(entry.to_dict())
+        return 0
+    rows = [(e.id, e.term("ar"), _best(e, "vi"), _best(e, "en"), e.kind, e.status,
+             e.frequency, f"{e.score:.2f}") for e in entries]
+    print_table(("id", "ar", "vi", "en", "kind", "status", "freq", "score"), rows,
+                title=f"{len(entries)} of {total} entries in {config.db}")
+    return 0
+
+
+def _show(args: argparse.Namespace, config: Config) -> int:
+    with Store(config.db, actor=config.actor) as store:
+        entry = store.get(args.id)
+    if args.json:
+        print_json(entry.to_dict())
+        return 0
+    write_line(f"Entry {entry.id}  kind={entry.kind}  status={entry.status}"
+               f"{'  do-not-translate' if entry.dnt else ''}  frequency={entry.frequency}"
+               f"  score={entry.score:.3f}")
+    for lang in LANGS:
+        forms = entry.forms[lang]
+        write_line(f"  {lang}: {forms.preferred or '-'}")
+        if forms.variants:
+            write_line(f"      variants: {' | '.join(forms.variants)}")
+        if forms.forbidden:
+            write_line(f"      forbidden: {' | '.join(forms.forbidden)}")
+        if forms.candidates:
+            ranked = ", ".join(f"{c.text} ({c.score:.2f})" for c in forms.candidates[:5])
+            write_line(f"      candidates: {ranked}")
+    if entry.note:
+        write_line(f"  note: {entry.note}")
+    write_line(f"  source: {entry.source or '-'}; updated {entry.updated_at} by {entry.updated_by}")
+    for ctx in entry.contexts[:5]:
+        write_line(f"  [{ctx.doc}:{ctx.start}] {ctx.snippet}")
+    return 0
+
+
+def _set_status(args: argparse.Namespace, config: Config) -> int:
+    with Store(config.db, actor=config.actor) as store:
+        store.set_status(args.ids, args.status)
+    if args.json:
+        print_json({"ids": args.ids, "status": args.status})
+    else:
+        write_line(f"{len(args.ids)} entries {args.status}.")
+    return 0
+
+
+def _stats(args: argparse.Namespace, config: Config) -> int:
+    with Store(config.db, actor=config.actor) as store:
+        stats = store.stats()
+    if args.json:
+        print_json(stats)
+        return 0
+    rows = [("entries", stats["entries"])]
+    rows += [(f"status {k}", v) for k, v in stats["by_status"].items()]
+    rows += [(f"kind {k}", v) for k, v in stats["by_kind"].items() if v]
+    rows += [("journal records", stats["journal"]),
+             ("approved hash", stats["approved_hash"][:16])]
+    print_table(("", "count"), rows, title=str(config.db))
+    return 0
+
+
+def _undo_redo(args: argparse.Namespace, config: Config) -> int:
+    with Store(config.db, actor=config.actor) as store:
+        done = store.undo() if args.which == "undo" else store.redo()
+    if args.json:
+        print_json({"action": args.which, "done": done})
+    else:
+        write_line(f"{args.which}: {'done' if done else 'nothing to ' + args.which}.")
+    return 0

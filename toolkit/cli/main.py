@@ -1,0 +1,108 @@
+"""The ``avet`` command line.
+
+Each command lives in its own module of this package and exposes
+``register(subparsers, common)``, which adds its sub-parser and sets
+``func=handler``. A handler takes ``(args, config)`` and returns an exit code.
+Library errors are turned into one-line messages here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+
+from glossary.errors import AvetError
+from toolkit.config import load_config
+
+__all__ = ["main"]
+
+#: Command modules, in the order ``avet --help`` lists them.
+COMMAND_MODULES = [
+    "toolkit.cli.glossary_cmd",
+]
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USER = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument parser whose usage errors are one line and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"avet: error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(EXIT_USER)
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="glossary database (default: ./avet.db or avet.toml's db)")
+    common.add_argument("--config", help="TOML config file (default: ./avet.toml if present)")
+    common.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Builds the full ``avet`` parser from :data:`COMMAND_MODULES`."""
+    parser = _Parser(
+        prog="avet",
+        description="Offline Arabic-Vietnamese-English translation and terminology toolkit.",
+    )
+    from toolkit import __version__
+
+    parser.add_argument("--version", action="version", version=f"avet {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    common = _common_options()
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def _model_error_types() -> tuple[type[BaseException], ...]:
+    try:
+        from models.errors import ModelError
+    except ImportError:
+        return ()
+    return (ModelError,)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the CLI.
+
+    Args:
+        argv: Arguments without the program name; ``None`` reads ``sys.argv``.
+
+    Returns:
+        0 on success, 2 for a user error, 1 for an internal error.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
+        format="avet: %(message)s",
+        stream=sys.stderr,
+    )
+    user_errors = (AvetError, *_model_error_types())
+    try:
+        config = load_config(getattr(args, "config", None))
+        config = config.with_overrides(db=getattr(args, "db", None))
+        return int(args.func(args, config) or EXIT_OK)
+    except user_errors as exc:
+        sys.stderr.write(f"avet: error: {exc}\n")
+        return int(getattr(exc, "exit_code", EXIT_USER))
+    except KeyboardInterrupt:
+        sys.stderr.write("avet: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        traceback.print_exc(file=sys.stderr)
+        sys.stderr.write(f"avet: internal error: {exc!r} (please report it with the trace above)\n")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""avet's Textual review app. Imports glossary; anything else is passed in."""
