@@ -1,0 +1,158 @@
+"""The verify-and-repair logic of the translation pipeline.
+
+These tests drive the pipeline with a scripted engine, a test double whose
+outputs are written here, so that each repair path (alignment, variants,
+re-decoding, verbatim restoration) is exercised on purpose. Real decoding is
+covered in tests/functional/test_translate_cli.py with tiny models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from glossary import Entry
+from models.base import Translation
+from toolkit.glossary_source import GlossaryIndex
+from toolkit.translate import TranslateOptions, translate_document, translate_segments
+
+
+def entry(ar: str, en: str, kind: str = "term", variants_en: Sequence[str] = (),
+          forbidden_en: Sequence[str] = (), dnt: bool = False) -> Entry:
+    e = Entry(kind=kind, status="approved", dnt=dnt)
+    e.forms["ar"].preferred = ar
+    e.forms["en"].preferred = en
+    e.forms["en"].variants = list(variants_en)
+    e.forms["en"].forbidden = list(forbidden_en)
+    e.id = abs(hash(ar)) % 10_000
+    return e
+
+
+@pytest.fixture()
+def index() -> GlossaryIndex:
+    return GlossaryIndex(
+        [
+            entry("التحول الرقمي", "digital transformation", variants_en=["digitalization"],
+                  forbidden_en=["digital conversion"]),
+            entry("الحكومة الرقمية", "digital government"),
+            entry("749/QD-TTg", "749/QD-TTg", kind="code", dnt=True),
+        ],
+        "ar", "en",
+    )
+
+
+@dataclass
+class ScriptedEngine:
+    """Returns the scripted first output, and the scripted re-decoding when asked again."""
+
+    first: dict[str, Translation]
+    again: dict[str, str] = field(default_factory=dict)
+    calls: list[dict[str, Any]] = field(default_factory=list)
+    name: str = "scripted"
+    model_id: str = "scripted"
+
+    def translate(self, segments: Sequence[str], src: str, tgt: str, *,
+                  constraints: Sequence[Sequence[str]] | None = None, **kw: Any
+                  ) -> list[Translation]:
+        self.calls.append({"segments": list(segments), "constraints": constraints, **kw})
+        out = []
+        for seg in segments:
+            if len([c for c in self.calls if seg in c["segments"]]) > 1 and seg in self.again:
+                out.append(Translation(self.again[seg], self.again[seg].split()))
+            else:
+                out.append(self.first[seg])
+        return out
+
+
+def run(engine: ScriptedEngine, index: GlossaryIndex, src: str, **opts: Any) -> Any:
+    return translate_segments([src], engine, index, TranslateOptions("ar", "en", **opts))[0]
+
+
+def test_constraints_reach_the_engine_and_present_terms_are_applied(index: GlossaryIndex) -> None:
+    src = "أكد الوزير أهمية التحول الرقمي."
+    engine = ScriptedEngine({src: Translation("The minister stressed digital transformation.", [])})
+    result = run(engine, index, src)
+    assert engine.calls[0]["constraints"] == [["digital transformation"]]
+    assert [(t.status, t.method) for t in result.terms] == [("applied", "constrained")]
+
+
+def test_forbidden_rendering_is_repaired_by_variant_matching(index: GlossaryIndex) -> None:
+    src = "بالتحول الرقمي نبني الحكومة الرقمية."
+    out = "With digital conversion we build digital government."
+    engine = ScriptedEngine({src: Translation(out, [])})
+    result = run(engine, index, src)
+    assert result.output == "With digital transformation we build digital government."
+    assert {(t.expected, t.status, t.method) for t in result.terms} == {
+        ("digital transformation", "repaired", "variant/fuzzy"),
+        ("digital government", "applied", "constrained"),
+    }
+
+
+def test_alignment_locates_the_rendering_to_replace(index: GlossaryIndex) -> None:
+    src = "التحول الرقمي مهم"
+    out = "numeric change is important"
+    translation = Translation(
+        out, ["▁numeric", "▁change", "▁is", "▁important"],
+        alignment=[(0, 0), (1, 1), (2, 2), (2, 3)],
+        source_tokens=["▁التحول", "▁الرقمي", "▁مهم"],
+    )
+    engine = ScriptedEngine({src: translation})
+    result = run(engine, index, src)
+    assert result.output == "digital transformation is important"
+    assert [(t.status, t.method) for t in result.terms] == [("repaired", "alignment")]
+
+
+def test_redecoding_with_hard_constraint_when_nothing_else_finds_it(index: GlossaryIndex) -> None:
+    src = "الحكومة الرقمية أولا"
+    engine = ScriptedEngine({src: Translation("first of all", [])},
+                            again={src: "digital government first"})
+    result = run(engine, index, src)
+    assert result.output == "digital government first"
+    assert [(t.status, t.method) for t in result.terms] == [("repaired", "re-decoded")]
+    assert engine.calls[1]["constraints"] == [["digital government"]]
+
+
+def test_failure_is_reported_not_hidden(index: GlossaryIndex) -> None:
+    src = "الحكومة الرقمية أولا"
+    engine = ScriptedEngine({src: Translation("first of all", [])}, again={src: "first"})
+    result = run(engine, index, src)
+    assert result.output == "first of all"
+    assert [t.status for t in result.terms] == ["failed"]
+
+
+def test_codes_and_urls_are_restored_verbatim(index: GlossaryIndex) -> None:
+    src = "القرار 749/QD-TTg على https://mic.gov.vn/a-b.htm"
+    out = "Decision 749 / QD-TTg at https: //mic.gov.vn/a-b.htm"
+    engine = ScriptedEngine({src: Translation(out, [])})
+    result = run(engine, index, src)
+    assert result.output == "Decision 749/QD-TTg at https://mic.gov.vn/a-b.htm"
+    assert engine.calls[0]["constraints"] == [["749/QD-TTg", "https://mic.gov.vn/a-b.htm"]]
+    assert [(t.status, t.method) for t in result.terms] == [("applied", "protected")]
+
+
+def test_without_repair_missing_terms_fail(index: GlossaryIndex) -> None:
+    src = "الحكومة الرقمية أولا"
+    engine = ScriptedEngine({src: Translation("first of all", [])})
+    result = run(engine, index, src, repair=False)
+    assert [(t.status, t.method) for t in result.terms] == [("failed", "not repaired")]
+    assert len(engine.calls) == 1
+
+
+def test_batches_are_sorted_by_length_and_results_in_order(index: GlossaryIndex) -> None:
+    texts = ["جملة طويلة جدا جدا", "قصيرة", "متوسطة الطول"]
+    engine = ScriptedEngine({t: Translation(f"<{t}>", []) for t in texts})
+    results = translate_segments(texts, engine, index, TranslateOptions("ar", "en", batch_size=2))
+    assert [r.output for r in results] == [f"<{t}>" for t in texts]
+    assert engine.calls[0]["segments"] == ["قصيرة", "متوسطة الطول"]
+
+
+def test_document_layout_is_kept(index: GlossaryIndex) -> None:
+    doc = "# عنوان\n\nجملة أولى. جملة ثانية\n"
+    engine = ScriptedEngine({s: Translation(f"T({s})", []) for s in
+                             ["عنوان", "جملة أولى.", "جملة ثانية"]})
+    result = translate_document(doc, engine, index, TranslateOptions("ar", "en"))
+    assert result.text == "# T(عنوان)\n\nT(جملة أولى.) T(جملة ثانية)\n"
+    assert result.counts()["segments"] == 3

@@ -1,0 +1,158 @@
+"""``avet translate``: translate documents with a local model and the approved glossary."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from glossary import LANGS, InputError
+from glossary.fileio import atomic_write_text
+from toolkit.cli.output import print_json, write_line
+from toolkit.config import Config
+from toolkit.extract.reader import iter_document_paths, read_document
+from toolkit.glossary_source import GlossaryIndex, load_glossary
+from toolkit.progress import Progress
+from toolkit.segment import segment, translatable
+from toolkit.translate import (
+    TranslateOptions,
+    build_signature,
+    translate_document,
+    translation_report,
+    write_report,
+)
+
+__all__ = ["register"]
+
+log = logging.getLogger(__name__)
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Adds ``avet translate``."""
+    p = sub.add_parser(
+        "translate", parents=[common], help="translate documents, enforcing the glossary",
+        description="Translate documents with a local MT model. Approved glossary terms are "
+                    "constrained during decoding, verified and repaired; codes and "
+                    "do-not-translate terms are kept verbatim. A JSON report says, per "
+                    "sentence, which terms were applied, repaired or failed.")
+    add_translate_options(p)
+    p.add_argument("inputs", nargs="+", metavar="FILE|DIR", help="documents (.txt/.md) or folders")
+    p.add_argument("--out", help="output file (one input) or folder (default: print to stdout)")
+    p.add_argument("--report", help="JSON report path (default: OUT.report.json, or "
+                                    "OUT/report.json for a folder)")
+    p.add_argument("--json", action="store_true", help="print the report's totals as JSON")
+    p.set_defaults(func=run)
+
+
+def add_translate_options(p: argparse.ArgumentParser) -> None:
+    """Adds the options shared by ``translate`` and ``batch translate``."""
+    p.add_argument("--from", dest="src", required=True, choices=LANGS, help="source language")
+    p.add_argument("--to", dest="tgt", required=True, choices=LANGS, help="target language")
+    p.add_argument("--glossary", help="glossary database or file (default: --db)")
+    p.add_argument("--no-glossary", action="store_true", help="translate without a glossary")
+    p.add_argument("--model", help="model id (Hugging Face cache) or local directory")
+    p.add_argument("--engine", choices=("transformers", "ctranslate2"),
+                   help="MT engine (default: transformers, or avet.toml's engine)")
+    p.add_argument("--device", choices=("cpu", "cuda"))
+    p.add_argument("--beam", type=int, help="beam size (default 4)")
+    p.add_argument("--batch-size", type=int, help="sentences per engine call (default 16)")
+    p.add_argument("--max-length", type=int, default=256, help="maximum target tokens per sentence")
+    p.add_argument("--no-constraints", action="store_true",
+                   help="do not constrain decoding (terms are still verified and repaired)")
+    p.add_argument("--no-repair", action="store_true", help="skip the verify-and-repair pass")
+
+
+def build_options(args: argparse.Namespace, config: Config) -> TranslateOptions:
+    """Validates the shared options once and returns them."""
+    if args.src == args.tgt:
+        raise InputError(f"--from and --to are both {args.src!r}", hint="choose two languages")
+    beam = args.beam if args.beam is not None else config.beam_size
+    batch = args.batch_size if args.batch_size is not None else config.batch_size
+    if beam < 1 or batch < 1 or args.max_length < 1:
+        raise InputError("--beam, --batch-size and --max-length must be at least 1")
+    return TranslateOptions(src=args.src, tgt=args.tgt, beam_size=beam,
+                            max_length=args.max_length, batch_size=batch,
+                            constrain=not args.no_constraints, repair=not args.no_repair)
+
+
+def load_index(args: argparse.Namespace, config: Config) -> tuple[GlossaryIndex | None, str | None,
+                                                                 str | None]:
+    """Returns the glossary index for the direction, its hash and origin (or Nones)."""
+    if args.no_glossary:
+        return None, None, None
+    source = load_glossary(args.glossary, config.db, src=args.src, tgt=args.tgt)
+    return GlossaryIndex(source.entries, args.src, args.tgt), source.hash, source.origin
+
+
+def load_engine_for(args: argparse.Namespace, config: Config) -> object:
+    """Loads the MT engine named by the options (torch is imported only here)."""
+    from models import load_engine
+
+    return load_engine(args.model or config.model, args.src, args.tgt,
+                       engine=args.engine or config.engine, device=args.device or config.device)
+
+
+def _outputs(inputs: list[Path], out: str | None, tgt: str) -> list[Path | None]:
+    if out is None:
+        if len(inputs) > 1:
+            raise InputError("several documents need --out DIR", hint="pass --out FOLDER")
+        return [None]
+    target = Path(out)
+    if len(inputs) == 1 and not target.is_dir() and target.suffix:
+        return [target]
+    return [target / f"{p.stem}.{tgt}{p.suffix or '.txt'}" for p in inputs]
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    options = build_options(args, config)
+    inputs = list(iter_document_paths(args.inputs))
+    if not inputs:
+        raise InputError("no documents found", hint="give .txt or .md files, or folders holding them")
+    outputs = _outputs(inputs, args.out, options.tgt)
+    index, ghash, gorigin = load_index(args, config)
+    engine = load_engine_for(args, config)
+    signature = build_signature(engine.signature(), ghash, gorigin, options)  # type: ignore[attr-defined]
+    texts = [read_document(p).text for p in inputs]
+    total = sum(len(translatable(segment(t))) for t in texts)
+    done = []
+    with Progress(total, "segments") as progress:
+        for path, out, text in zip(inputs, outputs, texts, strict=True):
+            result = translate_document(text, engine, index, options) if text else None
+            if result is None:
+                raise InputError("document is empty", path=path, hint="nothing to translate")
+            progress.advance(len(result.segments))
+            if out is None:
+                sys.stdout.write(result.text)
+            else:
+                atomic_write_text(out, result.text)
+            done.append((str(path), str(out) if out else "-", result))
+    report = translation_report(signature, done)
+    report_path = _report_path(args, outputs)
+    if report_path is not None:
+        write_report(report, report_path)
+    totals = report["totals"]
+    if args.json:
+        print_json({"totals": totals, "report": str(report_path) if report_path else None,
+                    "signature": report["signature_string"]})
+    else:
+        stream = sys.stderr if outputs[0] is None else sys.stdout
+        stream.write(
+            f"Translated {totals['documents']} document(s), {totals['segments']} sentences: "
+            f"terms applied {totals['applied']}, repaired {totals['repaired']}, "
+            f"failed {totals['failed']}."
+            + (f" Report: {report_path}" if report_path else "") + "\n")
+        if outputs[0] is not None:
+            write_line(f"Signature: {report['signature_string']}")
+    return 0
+
+
+def _report_path(args: argparse.Namespace, outputs: list[Path | None]) -> Path | None:
+    if args.report:
+        return Path(args.report)
+    first = outputs[0]
+    if first is None:
+        return None
+    if args.out and Path(args.out).is_dir():
+        return Path(args.out) / "report.json"
+    return first.with_name(first.name + ".report.json")

@@ -1,0 +1,309 @@
+"""Translation with glossary enforcement.
+
+For each sentence the pipeline
+
+1. finds the approved glossary entries in the source with the matcher;
+2. protects codes, do-not-translate entries and URLs: they become hard
+   constraints (the verbatim form) and are restored character for character;
+3. decodes with the other terms' approved targets as lexical constraints
+   (the engine's constrained beam search for transformers, its best effort
+   for CTranslate2);
+4. verifies and repairs: each term is looked for in the output; a missing one
+   is located from the model's alignment and replaced, or found by variant and
+   fuzzy matching (:func:`toolkit.postedit.postedit_line`), or the sentence is
+   re-decoded with the missing terms as hard constraints;
+5. reports per sentence, per term: ``applied``, ``repaired`` (and how) or
+   ``failed``.
+
+Sentences of all documents are batched together and sorted by length before
+they reach the engine (see :func:`translate_segments`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from toolkit.glossary_source import GlossaryIndex, TermInfo
+from toolkit.postedit import postedit_line
+from toolkit.segment import URL_RE, Segment, reassemble, segment
+from toolkit.translate.align import aligned_target_span
+
+__all__ = [
+    "DocumentResult",
+    "assemble",
+    "SegmentResult",
+    "TermOutcome",
+    "TranslateOptions",
+    "translate_document",
+    "translate_segments",
+]
+
+#: Outcome statuses, in the report.
+STATUSES = ("applied", "repaired", "failed")
+
+
+@dataclass(frozen=True)
+class TranslateOptions:
+    """How to translate.
+
+    Attributes:
+        src: Source language.
+        tgt: Target language.
+        beam_size: Beam width.
+        max_length: Maximum target tokens per sentence.
+        batch_size: Sentences per engine call.
+        constrain: Give approved terms to the decoder as constraints.
+        repair: Run the verify-and-repair pass.
+    """
+
+    src: str
+    tgt: str
+    beam_size: int = 4
+    max_length: int = 256
+    batch_size: int = 16
+    constrain: bool = True
+    repair: bool = True
+
+
+@dataclass
+class TermOutcome:
+    """What happened to one glossary term in one sentence."""
+
+    entry_id: int
+    source: str
+    expected: str
+    status: str
+    method: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SegmentResult:
+    """One translated sentence and its terms."""
+
+    source: str
+    output: str
+    terms: list[TermOutcome] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "output": self.output,
+                "terms": [t.to_dict() for t in self.terms]}
+
+
+@dataclass
+class DocumentResult:
+    """A translated document: its text and a result per sentence."""
+
+    text: str
+    segments: list[SegmentResult]
+
+    def counts(self) -> dict[str, int]:
+        """Returns the number of sentences and of terms per outcome status."""
+        out = {"segments": len(self.segments), **dict.fromkeys(STATUSES, 0)}
+        for seg in self.segments:
+            for term in seg.terms:
+                out[term.status] += 1
+        return out
+
+
+@dataclass
+class _Plan:
+    """The glossary's demands on one sentence."""
+
+    source: str
+    terms: list[tuple[TermInfo, str, tuple[int, int]]]  # info, expected, source span
+    constraints: list[str]
+
+
+def _plan(text: str, index: GlossaryIndex | None, options: TranslateOptions) -> _Plan:
+    terms: list[tuple[TermInfo, str, tuple[int, int]]] = []
+    seen: set[str] = set()
+    if index is not None:
+        for match in index.find_source(text):
+            info = index.terms[match.key]
+            expected = (info.expected or match.surface) if info.verbatim else info.expected
+            if expected and info.key not in seen:
+                seen.add(info.key)
+                terms.append((info, expected, (match.start, match.end)))
+    urls = [m.group() for m in URL_RE.finditer(text)]
+    constraints: list[str] = []
+    for info, expected, _ in terms:
+        if (options.constrain or info.verbatim) and expected not in constraints:
+            constraints.append(expected)
+    constraints += [u for u in urls if u not in constraints]
+    return _Plan(text, terms, constraints)
+
+
+def _present(output: str, info: TermInfo, expected: str, index: GlossaryIndex) -> bool:
+    if info.verbatim:
+        return expected in output
+    return any(m.role == "preferred" for m in index.find_target(output, keys=[info.key]))
+
+
+def _loose_pattern(form: str) -> re.Pattern[str]:
+    """Matches ``form`` with any spacing between its characters (``749 / QD-TTg``)."""
+    chars = [re.escape(c) for c in form if not c.isspace()]
+    return re.compile(r"\s*".join(chars))
+
+
+def _restore_verbatim(output: str, forms: Sequence[str]) -> str:
+    """Puts protected forms back exactly where the decoder re-spaced them."""
+    for form in forms:
+        if form in output:
+            continue
+        output = _loose_pattern(form).sub(lambda _m, f=form: f, output, count=1)
+    return output
+
+
+def _by_alignment(plan: _Plan, translation: Any, info: TermInfo, expected: str,
+                  span: tuple[int, int], output: str) -> str | None:
+    if not translation.alignment or not translation.source_tokens:
+        return None
+    found = aligned_target_span(plan.source, translation.source_tokens, output,
+                                translation.tokens, translation.alignment, span)
+    if found is None:
+        return None
+    start, end = found
+    del info
+    return output[:start] + expected + output[end:]
+
+
+Redecode = Callable[[str, list[str]], Any]
+
+
+def _verify_and_repair(plan: _Plan, translation: Any, index: GlossaryIndex | None,
+                       options: TranslateOptions, redecode: Redecode) -> SegmentResult:
+    urls = [u for u in plan.constraints if URL_RE.fullmatch(u)]
+    verbatim = [exp for info, exp, _ in plan.terms if info.verbatim] + urls
+    output = _restore_verbatim(translation.text, verbatim)
+    result = SegmentResult(plan.source, output)
+    if index is None:
+        return result
+    outcomes: dict[str, TermOutcome] = {}
+    missing: list[tuple[TermInfo, str, tuple[int, int]]] = []
+    for info, expected, span in plan.terms:
+        method = "protected" if info.verbatim else ("constrained" if options.constrain else "as-is")
+        outcome = TermOutcome(info.entry_id, plan.source[span[0]:span[1]], expected, "applied",
+                              method)
+        outcomes[info.key] = outcome
+        if not _present(output, info, expected, index):
+            missing.append((info, expected, span))
+    if options.repair and missing:
+        output = _repair(plan, translation, index, missing, outcomes, output, redecode)
+    for info, expected, _span in missing:
+        outcome = outcomes[info.key]
+        if outcome.status == "applied":
+            outcome.status = "failed" if not _present(output, info, expected, index) else "repaired"
+    if not options.repair:
+        for info, _expected, _span in missing:
+            outcomes[info.key].status = "failed"
+            outcomes[info.key].method = "not repaired"
+    result.output = output
+    result.terms = list(outcomes.values())
+    return result
+
+
+def _repair(plan: _Plan, translation: Any, index: GlossaryIndex,
+            missing: list[tuple[TermInfo, str, tuple[int, int]]],
+            outcomes: dict[str, TermOutcome], output: str, redecode: Redecode) -> str:
+    # 1. Variants, forbidden renderings, near misses and mangled codes.
+    edited = postedit_line(plan.source, output, index).text
+    for info, expected, _span in missing:
+        if not _present(output, info, expected, index) and _present(edited, info, expected, index):
+            outcomes[info.key].status, outcomes[info.key].method = "repaired", "variant/fuzzy"
+    output = edited
+    # 2. The model's own alignment tells where it rendered the term.
+    for info, expected, span in missing:
+        if outcomes[info.key].status != "applied" or _present(output, info, expected, index):
+            continue
+        aligned = _by_alignment(plan, translation, info, expected, span, output)
+        if aligned is not None and _present(aligned, info, expected, index):
+            output = aligned
+            outcomes[info.key].status, outcomes[info.key].method = "repaired", "alignment"
+    # 3. Re-decode with the still missing terms as hard constraints.
+    still = [exp for info, exp, _ in missing if not _present(output, info, exp, index)]
+    if still:
+        again = redecode(plan.source, list(dict.fromkeys([*plan.constraints, *still])))
+        candidate = _restore_verbatim(again.text, [e for i, e, _ in plan.terms if i.verbatim])
+        gained = [info for info, exp, _ in missing
+                  if not _present(output, info, exp, index) and _present(candidate, info, exp, index)]
+        if gained:
+            output = candidate
+            for info in gained:
+                outcomes[info.key].status, outcomes[info.key].method = "repaired", "re-decoded"
+    return output
+
+
+def translate_segments(
+    texts: Sequence[str],
+    engine: Any,
+    index: GlossaryIndex | None,
+    options: TranslateOptions,
+    progress: Callable[[int], None] | None = None,
+) -> list[SegmentResult]:
+    """Translates sentences with glossary enforcement.
+
+    Sentences are sorted by length and sent to the engine in batches of
+    ``options.batch_size``; results come back in input order.
+
+    Args:
+        texts: Source sentences (from one or many documents).
+        engine: A :class:`models.Engine`.
+        index: Approved glossary entries for the direction, or ``None``.
+        options: How to translate.
+        progress: Called with the number of sentences finished after each batch.
+
+    Returns:
+        One :class:`SegmentResult` per sentence, in order.
+    """
+    plans = [_plan(t, index, options) for t in texts]
+    order = sorted(range(len(plans)), key=lambda i: len(plans[i].source))
+    results: list[SegmentResult | None] = [None] * len(plans)
+
+    def redecode(source: str, constraints: list[str]) -> Any:
+        return engine.translate([source], options.src, options.tgt, constraints=[constraints],
+                                beam_size=options.beam_size, max_length=options.max_length)[0]
+
+    want_alignment = options.repair and index is not None
+    for start in range(0, len(order), options.batch_size):
+        batch = order[start:start + options.batch_size]
+        translations = engine.translate(
+            [plans[i].source for i in batch], options.src, options.tgt,
+            constraints=[plans[i].constraints for i in batch],
+            beam_size=options.beam_size, max_length=options.max_length,
+            return_alignment=want_alignment)
+        for i, translation in zip(batch, translations, strict=True):
+            results[i] = _verify_and_repair(plans[i], translation, index, options, redecode)
+        if progress is not None:
+            progress(len(batch))
+    return [r for r in results if r is not None]
+
+
+def translate_document(text: str, engine: Any, index: GlossaryIndex | None,
+                       options: TranslateOptions) -> DocumentResult:
+    """Translates one document, keeping its layout.
+
+    Args:
+        text: The document.
+        engine: A :class:`models.Engine`.
+        index: Approved glossary entries for the direction, or ``None``.
+        options: How to translate.
+
+    Returns:
+        The translated document and a result per sentence.
+    """
+    segments = segment(text, options.src)
+    wanted = [i for i, s in enumerate(segments) if s.translatable]
+    results = translate_segments([segments[i].text for i in wanted], engine, index, options)
+    return DocumentResult(assemble(segments, wanted, results), results)
+
+
+def assemble(segments: Sequence[Segment], wanted: Sequence[int],
+             results: Sequence[SegmentResult]) -> str:
+    """Puts translated sentences back into their document's layout."""
+    return reassemble(segments, {i: r.output for i, r in zip(wanted, results, strict=True)})
