@@ -13,9 +13,12 @@ from glossary.errors import (
     NotFoundError,
     StoreError,
 )
+from glossary.formats import FORMATS, read_glossary, write_glossary
 from glossary.model import KINDS, LANGS, STATUSES, Candidate, Context, Entry, Forms
+from glossary.starter import load_starter_rows, load_starter_termbase
 
 __all__ = [
+    "FORMATS",
     "KINDS",
     "LANGS",
     "STATUSES",
@@ -29,4 +32,8 @@ __all__ = [
     "InputError",
     "NotFoundError",
     "StoreError",
+    "load_starter_rows",
+    "load_starter_termbase",
+    "read_glossary",
+    "write_glossary",
 ]

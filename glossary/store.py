@@ -207,7 +207,7 @@ class Store:
              entry.term("en"), entry.frequency, entry.score, entry.updated_at, _dump(entry)),
         )
         self._db.execute("DELETE FROM forms WHERE entry_id = ?", (entry.id,))
-        rows = []
+        rows: list[tuple[int, str, str, str, str]] = []
         for lang in LANGS:
             forms = entry.forms[lang]
             for role, texts in (("preferred", [forms.preferred]), ("variant", forms.variants),
@@ -246,7 +246,8 @@ class Store:
         clauses, params = [], []
         if status is not None:
             if status not in STATUSES:
-                raise InputError(f"unknown status {status!r}", hint=f"use one of: {', '.join(STATUSES)}")
+                raise InputError(f"unknown status {status!r}",
+                                 hint=f"use one of: {', '.join(STATUSES)}")
             clauses.append("status = ?")
             params.append(status)
         if kind is not None:
@@ -422,7 +423,8 @@ class Store:
             NotFoundError: If an id does not exist (nothing is changed then).
         """
         if status not in STATUSES:
-            raise InputError(f"unknown status {status!r}", hint=f"use one of: {', '.join(STATUSES)}")
+            raise InputError(f"unknown status {status!r}",
+                             hint=f"use one of: {', '.join(STATUSES)}")
         with self._write() as tx:
             for entry_id in ids:
                 entry = self.get(entry_id)

@@ -33,10 +33,10 @@ from toolkit.translate.align import aligned_target_span
 
 __all__ = [
     "DocumentResult",
-    "assemble",
     "SegmentResult",
     "TermOutcome",
     "TranslateOptions",
+    "assemble",
     "translate_document",
     "translate_segments",
 ]
@@ -156,7 +156,7 @@ def _restore_verbatim(output: str, forms: Sequence[str]) -> str:
     for form in forms:
         if form in output:
             continue
-        output = _loose_pattern(form).sub(lambda _m, f=form: f, output, count=1)
+        output = _loose_pattern(form).sub(form.replace("\\", "\\\\"), output, count=1)
     return output
 
 
@@ -231,7 +231,8 @@ def _repair(plan: _Plan, translation: Any, index: GlossaryIndex,
         again = redecode(plan.source, list(dict.fromkeys([*plan.constraints, *still])))
         candidate = _restore_verbatim(again.text, [e for i, e, _ in plan.terms if i.verbatim])
         gained = [info for info, exp, _ in missing
-                  if not _present(output, info, exp, index) and _present(candidate, info, exp, index)]
+                  if not _present(output, info, exp, index)
+                  and _present(candidate, info, exp, index)]
         if gained:
             output = candidate
             for info in gained:

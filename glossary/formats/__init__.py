@@ -1,0 +1,128 @@
+"""Glossary import and export: TBX, CSV/TSV, DeepL TSV, XLSX and JSON.
+
+:func:`read_glossary` reads and validates a whole file before it returns, so a
+caller can import all-or-nothing; every problem is a
+:class:`~glossary.errors.FormatError` naming the file and line.
+:func:`write_glossary` writes atomically. See each module for its layout:
+:mod:`~glossary.formats.tbx`, :mod:`~glossary.formats.table` (CSV, TSV, XLSX
+columns), :mod:`~glossary.formats.deepl`, :mod:`~glossary.formats.jsonfmt`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from glossary.errors import FormatError
+from glossary.formats._common import IMPORT_STATUS, lang_of, resolve_duplicates
+from glossary.formats.registry import EXTENSIONS, REGISTRY, get_format, guess_format
+from glossary.formats.table import COLUMNS
+from glossary.model import LANGS, STATUSES, Entry
+
+__all__ = [
+    "COLUMNS",
+    "EXTENSIONS",
+    "FORMATS",
+    "IMPORT_STATUS",
+    "guess_format",
+    "read_glossary",
+    "write_glossary",
+]
+
+#: The supported format names.
+FORMATS: tuple[str, ...] = tuple(REGISTRY)
+
+
+def _lang_arg(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    lang = lang_of(value)
+    if lang is None:
+        raise FormatError(
+            f"{name} {value!r} is not supported", hint=f"use one of: {', '.join(LANGS)}"
+        )
+    return lang
+
+
+def read_glossary(
+    path: str | Path,
+    *,
+    format: str | None = None,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> list[Entry]:
+    """Reads a glossary file completely and validates it.
+
+    Entries that share the preferred form of ``source_lang`` (by default of
+    their first language among ar, vi, en) are merged; with different
+    preferred forms in another language they are a conflict.
+
+    Args:
+        path: The file.
+        format: One of :data:`FORMATS`; guessed from the extension when ``None``
+            (``.tbx``/``.xml``, ``.csv``, ``.tsv`` (``deepl`` when it has two
+            columns and no header), ``.xlsx``, ``.json``/``.jsonl``).
+        source_lang: Source language; required for ``deepl``.
+        target_lang: Target language; required for ``deepl``.
+
+    Returns:
+        The entries, in file order. Imported entries without a status are
+        ``approved`` (:data:`IMPORT_STATUS`).
+
+    Raises:
+        FormatError: Naming the file and line of the first problem; nothing is returned then.
+        NotFoundError: If the file does not exist.
+    """
+    file = Path(path)
+    src = _lang_arg(source_lang, "source_lang")
+    tgt = _lang_arg(target_lang, "target_lang")
+    name = format or guess_format(file, reading=True)
+    located = get_format(name).read(file, src, tgt)
+    return resolve_duplicates(located, path=file, key_lang=src)
+
+
+def write_glossary(
+    entries: Iterable[Entry],
+    path: str | Path,
+    *,
+    format: str | None = None,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    statuses: Iterable[str] | None = None,
+) -> int:
+    """Writes entries to a glossary file atomically (all or nothing).
+
+    Args:
+        entries: The entries to write.
+        path: The output file; an existing one is replaced only on success.
+        format: One of :data:`FORMATS`; guessed from the extension when ``None``
+            (``.tsv`` with both languages given is ``deepl``).
+        source_lang: Source language; required for ``deepl``; the document
+            language of TBX.
+        target_lang: Target language; required for ``deepl``.
+        statuses: Write only entries with these statuses; by default all
+            (``deepl``: only ``approved``).
+
+    Returns:
+        The number of entries written (for ``deepl``: rows, one per source form).
+
+    Raises:
+        FormatError: On an unknown format, status or language, or a form the
+            format cannot hold.
+        ConflictError: For ``deepl``, if one source form would map to two targets.
+    """
+    file = Path(path)
+    src = _lang_arg(source_lang, "source_lang")
+    tgt = _lang_arg(target_lang, "target_lang")
+    fmt = get_format(
+        format or guess_format(file, reading=False, source_lang=src, target_lang=tgt)
+    )
+    wanted = tuple(statuses) if statuses is not None else fmt.statuses
+    if wanted is not None:
+        unknown = sorted(set(wanted) - set(STATUSES))
+        if unknown:
+            raise FormatError(
+                f"unknown status {unknown[0]!r}", hint=f"use one of: {', '.join(STATUSES)}"
+            )
+    chosen = [e for e in entries if wanted is None or e.status in wanted]
+    return fmt.write(chosen, file, src, tgt)

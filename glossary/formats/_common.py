@@ -1,0 +1,202 @@
+"""Helpers that every glossary format shares.
+
+Readers return ``(line, entry)`` pairs so that the duplicate check and the
+entry validation can name the line an entry came from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from glossary.errors import FormatError, NotFoundError
+from glossary.model import LANGS, Entry, Forms
+from glossary.normalize import match_key
+
+__all__ = [
+    "IMPORT_STATUS",
+    "Located",
+    "check_entry",
+    "check_lang",
+    "clean",
+    "lang_of",
+    "parse_bool",
+    "read_bytes",
+    "read_text",
+    "resolve_duplicates",
+]
+
+#: Status given to imported entries when the file does not say (a glossary
+#: that someone exports is taken to be vetted; DeepL and martif files carry no status).
+IMPORT_STATUS = "approved"
+
+#: An entry and the 1-based line (or sheet row) it starts on.
+Located = tuple[int, Entry]
+
+_TRUE = frozenset({"1", "true", "yes", "y"})
+_FALSE = frozenset({"", "0", "false", "no", "n"})
+
+
+def clean(text: str) -> str:
+    """Returns ``text`` in NFC with surrounding whitespace removed."""
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def lang_of(code: str) -> str | None:
+    """Returns the avet language for a code like ``ar``, ``vi-VN`` or ``en_US``, else ``None``."""
+    primary = code.strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGS else None
+
+
+def check_lang(value: str | None, name: str) -> str:
+    """Checks a ``source_lang``/``target_lang`` argument.
+
+    Raises:
+        FormatError: If it is missing or not a supported language.
+    """
+    lang = lang_of(value) if value else None
+    if lang is None:
+        raise FormatError(
+            f"{name} {value!r} is not supported" if value else f"{name} is required",
+            hint=f"pass {name} as one of: {', '.join(LANGS)}",
+        )
+    return lang
+
+
+def parse_bool(value: str, *, path: Path, line: int, column: str) -> bool:
+    """Parses a yes/no cell.
+
+    Raises:
+        FormatError: If the cell is neither.
+    """
+    text = value.strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise FormatError(
+        f"column {column!r} has {value!r}, not a yes/no value",
+        path=path,
+        line=line,
+        hint="write yes or no (also accepted: true/false, 1/0)",
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    """Reads a whole file.
+
+    Raises:
+        NotFoundError: If the file does not exist or is a directory.
+    """
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+        raise NotFoundError(
+            "no such glossary file", path=path, hint="check the path"
+        ) from exc
+
+
+def read_text(path: Path) -> str:
+    """Reads a UTF-8 file (with or without BOM).
+
+    Raises:
+        FormatError: If the file is not UTF-8, naming the line of the first bad byte.
+    """
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FormatError(
+            "the file is not UTF-8 text", path=path, line=line, hint="save it as UTF-8"
+        ) from exc
+
+
+def check_entry(entry: Entry, *, path: Path, line: int, where: str = "") -> None:
+    """Validates an imported entry (kind, status, languages, form types, clashes).
+
+    Raises:
+        FormatError: Naming ``path`` and ``line`` on the first problem.
+    """
+    prefix = f"{where}: " if where else ""
+    try:
+        for lang, forms in entry.forms.items():
+            _check_forms(lang, forms)
+        entry.validate()
+    except FormatError as exc:
+        raise FormatError(prefix + exc.message, path=path, line=line, hint=exc.hint) from exc
+
+
+def _check_forms(lang: str, forms: Forms) -> None:
+    texts = [forms.preferred, *forms.variants, *forms.forbidden]
+    if not all(isinstance(t, str) for t in texts):
+        raise FormatError(f"a {lang} form is not a string", hint="write every form as text")
+    admitted = set(forms.all_admitted())
+    for text in forms.forbidden:
+        if text in admitted:
+            raise FormatError(
+                f"{lang} form {text!r} is both admitted and forbidden",
+                hint="remove it from one of the two lists",
+            )
+
+
+def _identity(entry: Entry) -> tuple[str, str] | None:
+    for lang in LANGS:
+        if entry.forms[lang].preferred:
+            return lang, match_key(entry.forms[lang].preferred, lang)
+    return None
+
+
+def _merge_into(first: Entry, other: Entry) -> None:
+    for lang in LANGS:
+        mine, theirs = first.forms[lang], other.forms[lang]
+        if not mine.preferred:
+            mine.preferred = theirs.preferred
+        for text in theirs.all_admitted():
+            if text not in mine.all_admitted():
+                mine.variants.append(text)
+        mine.forbidden.extend(t for t in theirs.forbidden if t not in mine.forbidden)
+
+
+def resolve_duplicates(
+    located: Iterable[Located], *, path: Path, key_lang: str | None = None
+) -> list[Entry]:
+    """Merges repeated entries and rejects conflicting ones.
+
+    Two entries are the same when they share the preferred form (under
+    :func:`match_key`) of ``key_lang``, or by default of their first language
+    among ``ar``, ``vi``, ``en``. The same entry with different preferred forms
+    in another language is a conflict; otherwise the later one is merged into
+    the first.
+
+    Raises:
+        FormatError: Naming both lines of the first conflict.
+    """
+    seen: dict[tuple[str, str], Located] = {}
+    result: list[Entry] = []
+    for line, entry in located:
+        if key_lang is None:
+            key = _identity(entry)
+        elif entry.forms[key_lang].preferred:
+            key = (key_lang, match_key(entry.forms[key_lang].preferred, key_lang))
+        else:
+            key = None
+        if key is None or key not in seen:
+            if key is not None:
+                seen[key] = (line, entry)
+            result.append(entry)
+            continue
+        first_line, first = seen[key]
+        for lang in LANGS:
+            a, b = first.forms[lang].preferred, entry.forms[lang].preferred
+            if a and b and match_key(a, lang) != match_key(b, lang):
+                raise FormatError(
+                    f"{key[0]} term {first.forms[key[0]].preferred!r} has conflicting {lang} "
+                    f"targets: {a!r} on line {first_line} and {b!r} on line {line}",
+                    path=path,
+                    line=line,
+                    hint="keep one of the two rows",
+                )
+        _merge_into(first, entry)
+    return result

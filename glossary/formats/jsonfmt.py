@@ -1,0 +1,158 @@
+"""avet's own JSON glossary and JSON Lines.
+
+``.json`` holds ``{"avet_glossary": 1, "entries": [...]}`` where every entry is
+:meth:`glossary.model.Entry.to_dict` output: full fidelity (candidates,
+contexts, scores, timestamps). ``.jsonl`` holds one such dict per line. Text is
+kept exactly as written (no normalization). Errors name the line (and for
+syntax errors the column) where the bad entry starts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from glossary.errors import FormatError
+from glossary.fileio import atomic_open
+from glossary.formats._common import Located, check_entry, read_text
+from glossary.model import Entry
+
+__all__ = ["VERSION", "read_json", "read_jsonl", "write_json", "write_jsonl"]
+
+#: The value of ``avet_glossary`` that this version writes and reads.
+VERSION = 1
+
+_WS = re.compile(r"[ \t\n\r]*")
+_SHAPE = f'expected {{"avet_glossary": {VERSION}, "entries": [{{...}}, ...]}}'
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _load(text: str, path: Path, offset_line: int = 0) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"invalid JSON: {exc.msg} at column {exc.colno}",
+            path=path,
+            line=exc.lineno + offset_line,
+            hint="fix the JSON syntax there",
+        ) from exc
+
+
+def _entry_offsets(text: str) -> list[int]:
+    """Returns where each element of the top-level ``entries`` array starts.
+
+    ``text`` must already be valid JSON whose top level is an object.
+    """
+    decoder = json.JSONDecoder()
+
+    def skip(pos: int) -> int:
+        match = _WS.match(text, pos)
+        return match.end() if match else pos
+
+    offsets: list[int] = []
+    pos = skip(0) + 1  # past "{"
+    while True:
+        pos = skip(pos)
+        if text[pos] == "}":
+            return offsets
+        key, pos = decoder.raw_decode(text, pos)
+        pos = skip(pos) + 1  # past ":"
+        pos = skip(pos)
+        if key == "entries" and text[pos] == "[":
+            offsets = []
+            pos = skip(pos + 1)
+            while text[pos] != "]":
+                offsets.append(pos)
+                _, pos = decoder.raw_decode(text, pos)
+                pos = skip(pos)
+                if text[pos] == ",":
+                    pos = skip(pos + 1)
+            pos += 1
+        else:
+            _, pos = decoder.raw_decode(text, pos)
+        pos = skip(pos)
+        if text[pos] == ",":
+            pos += 1
+
+
+def _entry(data: Any, *, path: Path, line: int) -> Entry:
+    if not isinstance(data, dict):
+        raise FormatError(
+            f"an entry must be a JSON object, not {type(data).__name__}",
+            path=path,
+            line=line,
+            hint="write each entry as {\"kind\": ..., \"forms\": {...}, ...}",
+        )
+    try:
+        entry = Entry.from_dict(data)
+    except FormatError as exc:
+        raise FormatError(exc.message, path=path, line=line, hint=exc.hint) from exc
+    check_entry(entry, path=path, line=line)
+    return entry
+
+
+def read_json(path: Path) -> list[Located]:
+    """Reads an avet JSON glossary.
+
+    Raises:
+        FormatError: On invalid JSON (line and column), a wrong top-level shape,
+            or naming the line where the first bad entry starts.
+    """
+    text = read_text(path)
+    doc = _load(text, path)
+    if not isinstance(doc, dict) or "avet_glossary" not in doc:
+        raise FormatError("not an avet JSON glossary", path=path, line=1, hint=_SHAPE)
+    if doc["avet_glossary"] != VERSION:
+        raise FormatError(
+            f"unsupported avet_glossary version {doc['avet_glossary']!r}",
+            path=path,
+            line=1,
+            hint=f"this avet reads version {VERSION}",
+        )
+    entries = doc.get("entries")
+    if not isinstance(entries, list):
+        raise FormatError("'entries' is missing or not a list", path=path, line=1, hint=_SHAPE)
+    offsets = _entry_offsets(text)
+    return [
+        (_line(text, pos), _entry(data, path=path, line=_line(text, pos)))
+        for pos, data in zip(offsets, entries, strict=True)
+    ]
+
+
+def read_jsonl(path: Path) -> list[Located]:
+    """Reads JSON Lines: one entry object per line; blank lines are skipped.
+
+    Raises:
+        FormatError: Naming the line (and column) of the first bad line or entry.
+    """
+    located: list[Located] = []
+    for number, raw in enumerate(read_text(path).split("\n"), start=1):
+        if not raw.strip():
+            continue
+        data = _load(raw, path, offset_line=number - 1)
+        located.append((number, _entry(data, path=path, line=number)))
+    return located
+
+
+def write_json(entries: Sequence[Entry], path: Path) -> int:
+    """Writes an avet JSON glossary. Returns the number of entries written."""
+    doc = {"avet_glossary": VERSION, "entries": [entry.to_dict() for entry in entries]}
+    with atomic_open(path, "w") as handle:
+        json.dump(doc, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    return len(entries)
+
+
+def write_jsonl(entries: Sequence[Entry], path: Path) -> int:
+    """Writes JSON Lines, one entry per line. Returns the number of entries written."""
+    with atomic_open(path, "w") as handle:
+        for entry in entries:
+            handle.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
+    return len(entries)

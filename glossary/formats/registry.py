@@ -1,0 +1,167 @@
+"""Which formats exist, their file extensions, readers and writers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from glossary.errors import FormatError
+from glossary.formats._common import Located, read_text
+from glossary.formats.csvfmt import read_table, write_table
+from glossary.formats.deepl import read_deepl, write_deepl
+from glossary.formats.jsonfmt import read_json, read_jsonl, write_json, write_jsonl
+from glossary.formats.table import parse_header
+from glossary.formats.tbx import read_tbx, write_tbx
+from glossary.formats.xlsx import read_xlsx, write_xlsx
+from glossary.model import Entry
+
+__all__ = ["EXTENSIONS", "REGISTRY", "Format", "get_format", "guess_format"]
+
+Reader = Callable[[Path, str | None, str | None], list[Located]]
+Writer = Callable[[Sequence[Entry], Path, str | None, str | None], int]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One glossary format.
+
+    Attributes:
+        name: The name users pass as ``format``.
+        description: One line for help texts.
+        read: ``read(path, source_lang, target_lang)`` -> ``(line, entry)`` pairs.
+        write: ``write(entries, path, source_lang, target_lang)`` -> count written.
+        statuses: The statuses exported when the caller names none (``None``: all).
+    """
+
+    name: str
+    description: str
+    read: Reader
+    write: Writer
+    statuses: tuple[str, ...] | None = None
+
+
+def _read_json_any(path: Path, src: str | None, tgt: str | None) -> list[Located]:
+    return read_jsonl(path) if path.suffix.lower() == ".jsonl" else read_json(path)
+
+
+def _write_json_any(entries: Sequence[Entry], path: Path, src: str | None, tgt: str | None) -> int:
+    if path.suffix.lower() == ".jsonl":
+        return write_jsonl(entries, path)
+    return write_json(entries, path)
+
+
+REGISTRY: Mapping[str, Format] = MappingProxyType(
+    {
+        "tbx": Format(
+            "tbx",
+            "TBX-Basic (ISO 30042:2019); also reads TBX 2008 martif",
+            lambda p, s, t: read_tbx(p),
+            lambda e, p, s, t: write_tbx(e, p, source_lang=s),
+        ),
+        "csv": Format(
+            "csv",
+            "multilingual CSV, header of language codes (Google/Amazon layout)",
+            lambda p, s, t: read_table(p, delimiter=","),
+            lambda e, p, s, t: write_table(e, p, delimiter=","),
+        ),
+        "tsv": Format(
+            "tsv",
+            "the multilingual layout with tabs",
+            lambda p, s, t: read_table(p, delimiter="\t"),
+            lambda e, p, s, t: write_table(e, p, delimiter="\t"),
+        ),
+        "deepl": Format(
+            "deepl",
+            "DeepL two-column TSV, one direction (needs source_lang and target_lang)",
+            lambda p, s, t: read_deepl(p, source_lang=s, target_lang=t),
+            lambda e, p, s, t: write_deepl(e, p, source_lang=s, target_lang=t),
+            statuses=("approved",),
+        ),
+        "xlsx": Format(
+            "xlsx",
+            "Excel workbook, sheet 'glossary', CSV columns",
+            lambda p, s, t: read_xlsx(p),
+            lambda e, p, s, t: write_xlsx(e, p),
+        ),
+        "json": Format(
+            "json",
+            "avet JSON, full fidelity (.jsonl: one entry per line)",
+            _read_json_any,
+            _write_json_any,
+        ),
+    }
+)
+
+#: File extension -> format name (``.tsv`` may turn out to be ``deepl``).
+EXTENSIONS: Mapping[str, str] = MappingProxyType(
+    {
+        ".tbx": "tbx",
+        ".xml": "tbx",
+        ".csv": "csv",
+        ".tsv": "tsv",
+        ".xlsx": "xlsx",
+        ".json": "json",
+        ".jsonl": "json",
+    }
+)
+
+
+def get_format(name: str) -> Format:
+    """Returns the format called ``name``.
+
+    Raises:
+        FormatError: If there is none, listing the supported ones.
+    """
+    try:
+        return REGISTRY[name.lower()]
+    except KeyError:
+        raise FormatError(
+            f"unknown glossary format {name!r}",
+            hint=f"supported formats: {', '.join(REGISTRY)}",
+        ) from None
+
+
+def _looks_like_deepl(path: Path) -> bool:
+    for number, raw in enumerate(read_text(path).split("\n"), start=1):
+        if not raw.strip():
+            continue
+        cells = raw.removesuffix("\r").split("\t")
+        if len(cells) != 2:
+            return False
+        try:
+            parse_header(cells, path=path, line=number)
+        except FormatError:
+            return True
+        return False
+    return False
+
+
+def guess_format(
+    path: Path, *, reading: bool, source_lang: str | None = None, target_lang: str | None = None
+) -> str:
+    """Guesses the format from the file extension.
+
+    A ``.tsv`` file is ``deepl`` when reading and its first row has exactly two
+    fields that are not a header of language codes, or when writing and both
+    ``source_lang`` and ``target_lang`` are given; otherwise ``tsv``.
+
+    Raises:
+        FormatError: If the extension is not one of :data:`EXTENSIONS`.
+    """
+    suffix = path.suffix.lower()
+    name = EXTENSIONS.get(suffix)
+    if name is None:
+        raise FormatError(
+            f"cannot tell the glossary format from the extension {suffix or '(none)'!r}",
+            path=path,
+            hint=f"use one of {', '.join(EXTENSIONS)} or name the format "
+            f"({', '.join(REGISTRY)})",
+        )
+    if name == "tsv":
+        if reading and _looks_like_deepl(path):
+            return "deepl"
+        if not reading and source_lang and target_lang:
+            return "deepl"
+    return name

@@ -1,0 +1,529 @@
+"""Text normalization for matching, per language, with a map back to the original.
+
+Every function is pure and returns a :class:`Normalized`: the normalized text
+plus a compact offset map (sorted breakpoints, looked up with :mod:`bisect`),
+so that a span found in the normalized text can be reported in the original.
+
+Rules:
+
+* Arabic (:func:`normalize_ar`): removes harakat and tanween (U+064B–U+065F),
+  the superscript alef U+0670, Quranic annotation marks (U+06D6–U+06ED), tatweel
+  U+0640 and invisible format controls (LRM/RLM, ALM U+061C, embeddings and
+  isolates U+202A–U+202E and U+2066–U+2069, ZWNJ/ZWJ, BOM, soft hyphen); ZWSP
+  becomes a space. Arabic-Indic and Persian digits become ASCII digits and the
+  Persian letters ی ے → ي, ک → ك, ە ہ ۀ → ه. With ``match=True`` (match keys)
+  it also folds the alef forms أ إ آ ٱ → ا, the hamza carriers ؤ → و and ئ → ي,
+  alef maqsura ى → ي and ta marbuta ة → ه. گ, پ, چ are kept: they are distinct
+  letters in transliterated names. Punctuation is kept. Arabic text is not
+  NFC-normalized (decomposed hamza marks are removed as diacritics instead).
+* Vietnamese (:func:`normalize_vi`): NFC, lower case, and one tone placement for
+  the open syllables oa, oe, uy: the traditional one, on the first vowel (hòa,
+  khỏe, thủy; so hoà → hòa, khoẻ → khỏe, thuỷ → thủy). ``qu`` + y keeps the
+  tone on y (quý). With ``fold=True`` tones and vowel marks are stripped and
+  đ becomes d.
+* English (:func:`normalize_en`): lower case; curly quotes, primes, dashes,
+  hyphen variants and space variants become ASCII; the ellipsis … becomes
+  ``...`` (the one rule that changes the length).
+
+The fast paths use ``str.replace``/``str.translate`` and :mod:`re` scans; only
+deleted or expanded positions are stored in the offset map.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from glossary.errors import InputError
+
+__all__ = [
+    "AR_DELETE_RE",
+    "SUPPORTED_LANGS",
+    "Normalized",
+    "fold_key",
+    "match_key",
+    "nfc",
+    "normalize",
+    "normalize_ar",
+    "normalize_en",
+    "normalize_vi",
+    "strip_latin_marks",
+]
+
+SUPPORTED_LANGS: tuple[str, ...] = ("ar", "vi", "en")
+
+# ---------------------------------------------------------------- data tables
+
+#: Characters that :func:`normalize_ar` deletes (diacritics, tatweel, controls).
+AR_DELETE_RE = re.compile(
+    "["
+    "\u064b-\u065f"  # tanween, harakat, shadda, sukun, maddah/hamza marks, others
+    "\u0670"  # superscript (dagger) alef
+    "\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"  # Quranic annotation marks
+    "\u0640"  # tatweel
+    "\u061c\u200c-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"  # format controls
+    "]+"
+)
+
+#: 1:1 replacements in every Arabic mode: digits, Persian letter forms, ZWSP.
+_AR_BASE_PAIRS: tuple[tuple[str, str], ...] = (
+    *((chr(0x0660 + d), str(d)) for d in range(10)),
+    *((chr(0x06F0 + d), str(d)) for d in range(10)),
+    ("\u06cc", "\u064a"),  # ی Farsi yeh -> ي
+    ("\u06d2", "\u064a"),  # ے yeh barree -> ي
+    ("\u06a9", "\u0643"),  # ک keheh -> ك
+    ("\u06d5", "\u0647"),  # ە ae -> ه
+    ("\u06c1", "\u0647"),  # ہ heh goal -> ه
+    ("\u06c0", "\u0647"),  # ۀ heh with yeh above -> ه
+    ("\u200b", " "),  # zero width space separates words
+)
+
+#: 1:1 replacements added for match keys (``match=True``).
+_AR_MATCH_PAIRS: tuple[tuple[str, str], ...] = (
+    ("\u0623", "\u0627"),  # أ -> ا
+    ("\u0625", "\u0627"),  # إ -> ا
+    ("\u0622", "\u0627"),  # آ -> ا
+    ("\u0671", "\u0627"),  # ٱ -> ا
+    ("\u0624", "\u0648"),  # ؤ -> و
+    ("\u0626", "\u064a"),  # ئ -> ي
+    ("\u0649", "\u064a"),  # ى -> ي
+    ("\u0629", "\u0647"),  # ة -> ه
+)
+
+#: 1:1 replacements of :func:`normalize_en` (and the Latin side of the others).
+_EN_PAIRS: tuple[tuple[str, str], ...] = (
+    ("\u2018", "'"), ("\u2019", "'"), ("\u201a", "'"), ("\u201b", "'"), ("\u2032", "'"),
+    ("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u201f", '"'), ("\u2033", '"'),
+    ("\u00ab", '"'), ("\u00bb", '"'),
+    ("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\u2013", "-"), ("\u2014", "-"),
+    ("\u2015", "-"), ("\u2212", "-"), ("\u00ad", "-"),
+    ("\u00a0", " "), ("\u2007", " "), ("\u2009", " "), ("\u200a", " "), ("\u202f", " "),
+    ("\u2002", " "), ("\u2003", " "), ("\u3000", " "), ("\u200b", " "),
+)
+
+#: Multi-character expansions of :func:`normalize_en`.
+_EN_EXPAND: Mapping[str, str] = MappingProxyType({"\u2026": "..."})
+_EN_EXPAND_RE = re.compile("[" + "".join(_EN_EXPAND) + "]")
+
+_TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # huyền sắc hỏi ngã nặng
+
+
+def _tone_moves() -> dict[str, str]:
+    moves: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            new_style = first + unicodedata.normalize("NFC", second + tone)
+            moves[new_style] = unicodedata.normalize("NFC", first + tone) + second
+    return moves
+
+
+#: New-style tone placement (hoà) -> traditional (hòa), for open syllables.
+_VI_TONE_MOVES: Mapping[str, str] = MappingProxyType(_tone_moves())
+_VI_TONE_RE = re.compile("(?<!q)(?:" + "|".join(sorted(_VI_TONE_MOVES)) + ")(?!\\w)")
+
+
+def _latin_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii() and len(char.lower()) == 1:
+            table[code] = base
+    table.update({0x0110: "D", 0x0111: "d"})  # Đ đ have no decomposition
+    return table
+
+
+#: Latin letter -> base letter without tone or vowel mark (length-preserving).
+_LATIN_FOLD: Mapping[int, str] = MappingProxyType(_latin_fold_table())
+
+_COMBINING_RE = re.compile("[^\u0300-\u036f][\u0300-\u036f]+")
+_SPACE_RE = re.compile(r"\s+")
+_AR_EDGE_PUNCT = "".join(
+    sorted(set(".,;:!?()[]{}\"'«»-–—/\\|*#،؛؟٪…“”‘’"))
+)
+
+
+# ---------------------------------------------------------------- Normalized
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalized text and the map back to the text it came from.
+
+    Attributes:
+        text: The normalized text.
+        original: The text it was made from.
+    """
+
+    text: str
+    original: str = field(repr=False)
+    # Breakpoints: normalized offset nb[k] maps to original offset ob[k]; offsets
+    # between breakpoints advance together.
+    _nb: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _ob: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def to_original(self, i: int) -> int:
+        """Maps an offset in :attr:`text` to the offset in :attr:`original`.
+
+        Args:
+            i: 0 <= i <= len(text); ``len(text)`` maps to ``len(original)``.
+
+        Returns:
+            The offset of the original character that normalized character ``i``
+            came from.
+
+        Raises:
+            InputError: If ``i`` is out of range.
+        """
+        if i < 0 or i > len(self.text):
+            raise InputError(
+                f"offset {i} out of range", hint=f"use 0..{len(self.text)} for this text"
+            )
+        if i == len(self.text):
+            return len(self.original)
+        k = bisect_right(self._nb, i) - 1
+        if k < 0:
+            return i
+        return self._ob[k] + (i - self._nb[k])
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Maps a span of :attr:`text` to the smallest covering span of :attr:`original`.
+
+        Combining marks removed right after the span's last character (an Arabic
+        tanween, a decomposed tone mark) belong to it and are included.
+
+        Args:
+            start: Start offset in :attr:`text`.
+            end: End offset (exclusive), ``start <= end``.
+
+        Returns:
+            ``(start, end)`` in :attr:`original`.
+
+        Raises:
+            InputError: If the span is out of range or reversed.
+        """
+        if end < start:
+            raise InputError(f"span ({start}, {end}) is reversed", hint="give start <= end")
+        o_start = self.to_original(start)
+        if end == start:
+            return o_start, o_start
+        o_end = self.to_original(end - 1) + 1
+        limit = self.to_original(end)
+        original = self.original
+        while o_end < limit and unicodedata.category(original[o_end]).startswith("M"):
+            o_end += 1
+        return o_start, o_end
+
+
+    def spans_to_original_many(
+        self, spans: Iterable[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """Maps many spans like :meth:`span_to_original`, in one pass.
+
+        Args:
+            spans: Spans whose starts and ends are each non-decreasing (for
+                example non-overlapping spans sorted by start).
+
+        Returns:
+            The spans in :attr:`original`, in the same order.
+
+        Raises:
+            InputError: If a span is reversed or the order is not kept.
+        """
+        nb, ob = self._nb, self._ob
+        count = len(nb)
+        ks = ke = -1
+        last_start = last_end = 0
+        out: list[tuple[int, int]] = []
+        for start, end in spans:
+            if start < last_start or end < last_end or end < start or end > len(self.text):
+                raise InputError(
+                    f"span ({start}, {end}) is out of order",
+                    hint="sort the spans by start and keep them from overlapping",
+                )
+            last_start, last_end = start, end
+            while ks + 1 < count and nb[ks + 1] <= start:
+                ks += 1
+            o_start = start if ks < 0 else ob[ks] + start - nb[ks]
+            if end == start:
+                out.append((o_start, o_start))
+                continue
+            last = end - 1
+            while ke + 1 < count and nb[ke + 1] <= last:
+                ke += 1
+            o_end = (last if ke < 0 else ob[ke] + last - nb[ke]) + 1
+            if ke + 1 < count and nb[ke + 1] == end:
+                o_end = self.span_to_original(end - 1, end)[1]
+            out.append((o_start, o_end))
+        return out
+
+
+def _build(text: str, original: str, nb: list[int], ob: list[int]) -> Normalized:
+    return Normalized(text, original, tuple(nb), tuple(ob))
+
+
+def _from_full_map(text: str, original: str, full: list[int]) -> Normalized:
+    """Builds the breakpoints from one original offset per normalized character."""
+    nb: list[int] = []
+    ob: list[int] = []
+    expect = 0
+    for i, o in enumerate(full):
+        if o != expect:
+            nb.append(i)
+            ob.append(o)
+        expect = o + 1
+    return _build(text, original, nb, ob)
+
+
+def _full_map(norm: Normalized) -> list[int]:
+    return [norm.to_original(i) for i in range(len(norm.text))]
+
+
+def _compose(inner: Normalized, outer: Normalized) -> Normalized:
+    """``outer`` was made from ``inner.text``; returns the map to ``inner.original``."""
+    if not outer._nb:
+        return Normalized(outer.text, inner.original, inner._nb, inner._ob)
+    if not inner._nb:
+        return Normalized(outer.text, inner.original, outer._nb, outer._ob)
+    full = [inner.to_original(outer.to_original(i)) for i in range(len(outer.text))]
+    return _from_full_map(outer.text, inner.original, full)
+
+
+def _replace_pairs(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def _delete(text: str, pattern: re.Pattern[str]) -> Normalized:
+    """Deletes every match of ``pattern``; the map stores one breakpoint per run."""
+    pieces: list[str] = []
+    nb: list[int] = []
+    ob: list[int] = []
+    last = 0
+    removed = 0
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        pieces.append(text[last:start])
+        removed += end - start
+        nb.append(end - removed)
+        ob.append(end)
+        last = end
+    if not pieces:
+        return Normalized(text, text)
+    pieces.append(text[last:])
+    return _build("".join(pieces), text, nb, ob)
+
+
+def _rewrite(text: str, pattern: re.Pattern[str], repl: Callable[[str], str]) -> Normalized:
+    """Replaces each match by ``repl(match)``; output char j maps to input char
+    ``min(j, len(match) - 1)`` of the match."""
+    pieces: list[str] = []
+    nb: list[int] = []
+    ob: list[int] = []
+    last = 0
+    out_len = 0
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        new = repl(m.group())
+        pieces.append(text[last:start])
+        out_len += start - last
+        width = end - start
+        if len(new) != width:
+            for j in range(len(new)):
+                nb.append(out_len + j)
+                ob.append(start + min(j, width - 1))
+            nb.append(out_len + len(new))
+            ob.append(end)
+        pieces.append(new)
+        out_len += len(new)
+        last = end
+    if not pieces:
+        return Normalized(text, text)
+    pieces.append(text[last:])
+    return _build("".join(pieces), text, nb, ob)
+
+
+def _lower(text: str) -> str:
+    """Lower case, one character for one (characters whose lower case is longer stay)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# ---------------------------------------------------------------- public API
+
+
+def nfc(text: str) -> str:
+    """Returns ``text`` in Unicode NFC (the form avet keeps Vietnamese in)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize_ar(text: str, *, match: bool = True) -> Normalized:
+    """Normalizes Arabic text (see the module docstring for the rules).
+
+    Args:
+        text: Arabic text, in logical order.
+        match: Also fold alef forms, hamza carriers, alef maqsura and ta marbuta
+            (for match keys). ``False`` keeps the letters as written.
+
+    Returns:
+        The normalized text with its offset map.
+    """
+    deleted = _delete(text, AR_DELETE_RE)
+    folded = _replace_pairs(deleted.text, _AR_BASE_PAIRS)
+    if match:
+        folded = _replace_pairs(folded, _AR_MATCH_PAIRS)
+    return Normalized(folded, text, deleted._nb, deleted._ob)
+
+
+def _nfc_mapped(text: str) -> Normalized:
+    if unicodedata.is_normalized("NFC", text):
+        return Normalized(text, text)
+    composed = _rewrite(text, _COMBINING_RE, nfc)
+    if unicodedata.is_normalized("NFC", composed.text):
+        return composed
+    # Rare: composition across what the cluster rule sees (e.g. Hangul jamo).
+    full: list[int] = []
+    out: list[str] = []
+    for i, char in enumerate(text):
+        if full and unicodedata.combining(char):
+            merged = nfc(out[-1] + char)
+            if len(merged) == 1:
+                out[-1] = merged
+                continue
+        out.append(char)
+        full.append(i)
+    result = nfc("".join(out))
+    if len(result) != len(out):
+        full = [0] * len(result) if result else []
+    return _from_full_map(result, text, full)
+
+
+def strip_latin_marks(text: str) -> str:
+    """Strips tones and vowel marks from precomposed Latin letters; đ → d."""
+    return text.translate(_LATIN_FOLD)
+
+
+def normalize_vi(text: str, *, fold: bool = False, casefold: bool = True) -> Normalized:
+    """Normalizes Vietnamese text (see the module docstring for the rules).
+
+    Args:
+        text: Vietnamese text, NFC or not.
+        fold: Strip all tones and vowel marks (đ → d) for a diacritic-blind key.
+        casefold: Lower-case the text (``False`` keeps the case, for checks of
+            case-sensitive forms).
+
+    Returns:
+        The normalized text with its offset map.
+    """
+    composed = _nfc_mapped(text)
+    out = _lower(composed.text) if casefold else composed.text
+    if fold:
+        out = strip_latin_marks(out)
+    elif casefold:
+        out = _VI_TONE_RE.sub(_move_tone, out)
+    else:
+        out = _tone_canonical_keep_case(out)
+    return Normalized(out, text, composed._nb, composed._ob)
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    return _VI_TONE_MOVES[m.group()]
+
+
+def _tone_canonical_keep_case(text: str) -> str:
+    """Moves tones like :data:`_VI_TONE_MOVES` but keeps each character's case."""
+    lowered = _lower(text)
+    if not _VI_TONE_RE.search(lowered):
+        return text
+    chars = list(text)
+    for m in _VI_TONE_RE.finditer(lowered):
+        start = m.start()
+        moved = _VI_TONE_MOVES[m.group()]
+        for j, char in enumerate(moved):
+            chars[start + j] = char.upper() if text[start + j].isupper() else char
+    return "".join(chars)
+
+
+def normalize_en(text: str, *, casefold: bool = True, fold: bool = False) -> Normalized:
+    """Normalizes English text (see the module docstring for the rules).
+
+    Args:
+        text: English text.
+        casefold: Lower-case the text.
+        fold: Also strip diacritics from Latin letters (café → cafe).
+
+    Returns:
+        The normalized text with its offset map.
+    """
+    out = _replace_pairs(text, _EN_PAIRS)
+    if casefold:
+        out = _lower(out)
+    if fold:
+        out = strip_latin_marks(out)
+    if _EN_EXPAND_RE.search(out):
+        expanded = _rewrite(out, _EN_EXPAND_RE, _EN_EXPAND.__getitem__)
+        return Normalized(expanded.text, text, expanded._nb, expanded._ob)
+    return Normalized(out, text)
+
+
+_DISPATCH: Mapping[str, Callable[..., Normalized]] = MappingProxyType(
+    {"ar": normalize_ar, "vi": normalize_vi, "en": normalize_en}
+)
+
+
+def normalize(text: str, lang: str, **kw: Any) -> Normalized:
+    """Normalizes ``text`` with the rules of ``lang``.
+
+    Args:
+        text: The text.
+        lang: ``"ar"``, ``"vi"`` or ``"en"``.
+        **kw: Options of the language's function (``match``, ``fold``, ``casefold``).
+
+    Returns:
+        The normalized text with its offset map.
+
+    Raises:
+        InputError: If ``lang`` is not supported.
+    """
+    func = _DISPATCH.get(lang)
+    if func is None:
+        raise InputError(
+            f"unsupported language {lang!r}",
+            hint=f"supported languages: {', '.join(SUPPORTED_LANGS)}",
+        )
+    return func(text, **kw)
+
+
+def match_key(text: str, lang: str) -> str:
+    """Returns the identity key of a term, for deduplication.
+
+    The normalized text with whitespace collapsed and stripped; for Arabic also
+    without leading or trailing punctuation.
+
+    Raises:
+        InputError: If ``lang`` is not supported.
+    """
+    key = " ".join(_SPACE_RE.split(normalize(text, lang).text)).strip()
+    if lang == "ar":
+        key = key.strip(_AR_EDGE_PUNCT).strip()
+    return key
+
+
+def fold_key(text: str, lang: str) -> str:
+    """Returns the loosest key: Vietnamese without diacritics, else :func:`match_key`.
+
+    Raises:
+        InputError: If ``lang`` is not supported.
+    """
+    if lang == "vi":
+        return " ".join(normalize_vi(text, fold=True).text.split())
+    return match_key(text, lang)

@@ -1,0 +1,574 @@
+"""Tests of glossary import/export formats (glossary.formats)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from glossary.errors import ConflictError, FormatError, NotFoundError
+from glossary.formats import FORMATS, read_glossary, write_glossary
+from glossary.model import KINDS, STATUSES, Candidate, Context, Entry, Forms
+from glossary.normalize import match_key
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "formats"
+TBX_NS = "{urn:iso:std:iso:30042:ed-2}"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def sample_entries() -> list[Entry]:
+    """Arabic with diacritics and clitics, Vietnamese tones (NFC), English."""
+    org = Entry(kind="org", status="approved", note="cơ quan nhà nước")
+    org.forms["ar"] = Forms(
+        nfc("وِزَارَةُ المَالِيَّةِ"), [nfc("وزارة المالية"), nfc("بوزارة المالية")],
+        [nfc("الوزارة المالية")],
+    )
+    org.forms["vi"] = Forms(nfc("Bộ Tài chính"), ["BTC"], [nfc("Bộ Tài Chánh")])
+    org.forms["en"] = Forms("Ministry of Finance", [], ["Finance Ministry"])
+    acronym = Entry(kind="acronym", status="candidate")
+    acronym.forms["en"] = Forms("AI", ["A.I."])
+    acronym.forms["vi"] = Forms(nfc("trí tuệ nhân tạo"))
+    acronym.forms["ar"] = Forms(nfc("الذَّكَاءُ الاصْطِنَاعِيُّ"), [nfc("والذكاء الاصطناعي")])
+    person = Entry(kind="person", status="rejected", dnt=True)
+    person.forms["vi"] = Forms(nfc("Nguyễn Thị Hường"))
+    person.forms["en"] = Forms("Nguyen Thi Huong")
+    place = Entry(kind="place", status="approved", note="thủ đô\nViệt Nam")
+    place.forms["ar"] = Forms("هانوي", ["بهانوي"], ["هانوى"])
+    place.forms["vi"] = Forms(nfc("Hà Nội"))
+    return [org, acronym, person, place]
+
+
+def content(entry: Entry) -> tuple:
+    forms = {
+        lang: (f.preferred, tuple(f.variants), tuple(f.forbidden))
+        for lang, f in sorted(entry.forms.items())
+    }
+    return (entry.kind, entry.status, entry.dnt, entry.note, forms)
+
+
+def write_file(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ round trips
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [
+        ("tbx", "g.tbx"),
+        ("csv", "g.csv"),
+        ("tsv", "g.tsv"),
+        ("xlsx", "g.xlsx"),
+        ("json", "g.json"),
+        ("json", "g.jsonl"),
+    ],
+)
+def test_round_trip_keeps_content(tmp_path: Path, fmt: str, name: str) -> None:
+    entries = sample_entries()
+    path = tmp_path / name
+    assert write_glossary(entries, path, format=fmt) == len(entries)
+    back = read_glossary(path, format=fmt)
+    assert [content(e) for e in back] == [content(e) for e in entries]
+
+
+@pytest.mark.parametrize("name", ["g.tbx", "g.csv", "g.tsv", "g.xlsx", "g.json", "g.jsonl"])
+def test_format_is_guessed_from_extension(tmp_path: Path, name: str) -> None:
+    entries = sample_entries()
+    write_glossary(entries, tmp_path / name)
+    back = read_glossary(tmp_path / name)
+    assert [content(e) for e in back] == [content(e) for e in entries]
+
+
+@pytest.mark.parametrize("name", ["g.json", "g.jsonl"])
+def test_json_keeps_everything(tmp_path: Path, name: str) -> None:
+    entry = sample_entries()[0]
+    entry.id = 7
+    entry.forms["vi"].candidates = [Candidate(nfc("Bộ Tài chính"), 0.9)]
+    entry.contexts = [Context("doc1.txt", 3, 18, "... وزارة المالية ...", "وزارة المالية")]
+    entry.created_at, entry.updated_at, entry.updated_by = (
+        "2026-01-02T03:04:05+00:00", "2026-02-03T04:05:06+00:00", "tui",
+    )
+    entry.confidence, entry.frequency, entry.score = 0.75, 12, 3.5
+    write_glossary([entry], tmp_path / name)
+    assert [e.to_dict() for e in read_glossary(tmp_path / name)] == [entry.to_dict()]
+
+
+def test_tbx_keeps_dates_and_case(tmp_path: Path) -> None:
+    entry = sample_entries()[0]
+    entry.case_sensitive = True
+    entry.created_at, entry.updated_at, entry.updated_by = (
+        "2026-01-02T03:04:05+00:00", "2026-02-03T04:05:06+00:00", "cli",
+    )
+    write_glossary([entry], tmp_path / "g.tbx")
+    (back,) = read_glossary(tmp_path / "g.tbx")
+    # TBX dates are days (xsd:date)
+    assert (back.created_at, back.updated_at, back.updated_by, back.case_sensitive) == (
+        "2026-01-02", "2026-02-03", "cli", True,
+    )
+
+
+def test_tbx_output_is_tbx_basic(tmp_path: Path) -> None:
+    write_glossary(sample_entries(), tmp_path / "g.tbx")
+    root = ET.parse(tmp_path / "g.tbx").getroot()
+    assert root.tag == f"{TBX_NS}tbx"
+    assert (root.get("type"), root.get("style")) == ("TBX-Basic", "dca")
+    assert root.find(f"{TBX_NS}tbxHeader/{TBX_NS}fileDesc/{TBX_NS}sourceDesc") is not None
+    concepts = root.findall(f"{TBX_NS}text/{TBX_NS}body/{TBX_NS}conceptEntry")
+    assert [c.get("id") for c in concepts] == ["e1", "e2", "e3", "e4"]
+    ar = concepts[0].find(f"{TBX_NS}langSec[@{{http://www.w3.org/XML/1998/namespace}}lang='ar']")
+    assert ar is not None
+    statuses = [
+        (sec.findtext(f"{TBX_NS}term"),
+         sec.findtext(f"{TBX_NS}termNote[@type='administrativeStatus']"))
+        for sec in ar.findall(f"{TBX_NS}termSec")
+    ]
+    assert statuses == [
+        (nfc("وِزَارَةُ المَالِيَّةِ"), "preferredTerm-admn-sts"),
+        (nfc("وزارة المالية"), "admittedTerm-admn-sts"),
+        (nfc("بوزارة المالية"), "admittedTerm-admn-sts"),
+        (nfc("الوزارة المالية"), "deprecatedTerm-admn-sts"),
+    ]
+    term_types = concepts[1].findall(f".//{TBX_NS}termNote[@type='termType']")
+    assert {t.text for t in term_types} == {"acronym"}
+
+
+def test_tbx_plain_notes_that_look_like_avet_notes(tmp_path: Path) -> None:
+    entry = sample_entries()[1]
+    entry.note = "avet: check with the editor"
+    write_glossary([entry], tmp_path / "g.tbx")
+    (back,) = read_glossary(tmp_path / "g.tbx")
+    assert (back.note, back.kind) == ("avet: check with the editor", "acronym")
+
+
+def test_tbx_refuses_control_characters(tmp_path: Path) -> None:
+    entry = sample_entries()[1]
+    entry.forms["en"].preferred = "A\x0bI"
+    with pytest.raises(FormatError, match="U\\+000B") as info:
+        write_glossary([entry], tmp_path / "g.tbx")
+    assert info.value.path == str(tmp_path / "g.tbx")
+    assert not (tmp_path / "g.tbx").exists()
+
+
+def test_deepl_round_trip_maps_every_source_form(tmp_path: Path) -> None:
+    path = tmp_path / "vi-ar.tsv"
+    rows = write_glossary(
+        sample_entries(), path, format="deepl", source_lang="ar", target_lang="vi"
+    )
+    # approved only: org (3 ar forms) and place (2); the candidate and rejected are left out
+    assert rows == 5
+    assert path.read_text(encoding="utf-8").splitlines()[0] == (
+        nfc("وِزَارَةُ المَالِيَّةِ") + "\t" + nfc("Bộ Tài chính")
+    )
+    back = read_glossary(path, source_lang="ar", target_lang="vi")
+    pairs = {(form, e.term("vi")) for e in back for form in e.forms["ar"].all_admitted()}
+    assert pairs == {
+        (nfc("وِزَارَةُ المَالِيَّةِ"), nfc("Bộ Tài chính")),
+        (nfc("وزارة المالية"), nfc("Bộ Tài chính")),
+        (nfc("بوزارة المالية"), nfc("Bộ Tài chính")),
+        ("هانوي", nfc("Hà Nội")),
+        ("بهانوي", nfc("Hà Nội")),
+    }
+    assert {e.status for e in back} == {"approved"}
+
+
+def test_deepl_export_dnt_maps_source_to_itself(tmp_path: Path) -> None:
+    path = tmp_path / "d.tsv"
+    write_glossary(
+        sample_entries(), path, source_lang="vi", target_lang="ar", statuses=["rejected"]
+    )
+    assert path.read_text(encoding="utf-8") == nfc("Nguyễn Thị Hường\tNguyễn Thị Hường\n")
+
+
+def test_deepl_export_conflict(tmp_path: Path) -> None:
+    one, two = Entry(status="approved"), Entry(status="approved")
+    one.forms["en"], one.forms["vi"] = Forms("bank"), Forms(nfc("ngân hàng"))
+    two.forms["en"], two.forms["vi"] = Forms("river bank", ["bank"]), Forms(nfc("bờ sông"))
+    with pytest.raises(ConflictError, match="bank"):
+        write_glossary([one, two], tmp_path / "d.tsv", format="deepl", source_lang="en",
+                       target_lang="vi")
+    assert not (tmp_path / "d.tsv").exists()
+
+
+_LETTERS = "ابتثجحخدذرسشصضطظعغفقكلمنهوي" + "ءأإآةى" + "\u064b\u064e\u064f\u0650\u0651\u0652"
+_LETTERS += nfc("aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹốồổỗộớờởỡợúùủũụứừửữự")
+_LETTERS += "ABCXYZ0123456789-.'&()/"
+_WORD = st.text(alphabet=_LETTERS, min_size=1, max_size=8).map(nfc).filter(lambda w: w.strip() == w)
+_FORM = st.lists(_WORD, min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def _entries(draw: st.DrawFn) -> list[Entry]:
+    entries = []
+    for _ in range(draw(st.integers(1, 3))):
+        entry = Entry(kind=draw(st.sampled_from(KINDS)), status=draw(st.sampled_from(STATUSES)),
+                      dnt=draw(st.booleans()))
+        for lang in ("ar", "vi", "en"):
+            texts = draw(st.lists(_FORM, max_size=4, unique=True))
+            if texts:
+                cut = draw(st.integers(1, len(texts)))
+                entry.forms[lang] = Forms(texts[0], texts[1:cut], texts[cut:])
+        if not any(entry.forms[lang].preferred for lang in ("ar", "vi", "en")):
+            entry.forms["en"] = Forms("x")
+        entries.append(entry)
+    return entries
+
+
+@pytest.mark.parametrize("name", ["p.tbx", "p.csv", "p.tsv", "p.jsonl"])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(entries=_entries())
+def test_round_trip_property(tmp_path: Path, name: str, entries: list[Entry]) -> None:
+    # distinct entries only: ones sharing their first preferred form would be merged on import
+    keys = [
+        next((lang, match_key(e.forms[lang].preferred, lang)) for lang in ("ar", "vi", "en")
+             if e.forms[lang].preferred)
+        for e in entries
+    ]
+    assume(len(set(keys)) == len(keys))
+    path = tmp_path / name
+    write_glossary(entries, path)
+    assert [content(e) for e in read_glossary(path)] == [content(e) for e in entries]
+
+
+# ------------------------------------------------------------------ reading files of others
+
+
+def test_header_with_lists() -> None:
+    entries = read_glossary(DATA / "header.csv")
+    assert len(entries) == 3
+    minister, hanoi, egov = entries
+    assert minister.term("ar") == nfc("وَزِيرُ الخَارِجِيَّةِ")
+    assert minister.forms["ar"].variants == [nfc("وزير الخارجية"), nfc("بوزير الخارجية")]
+    assert minister.forms["en"].forbidden == ["Foreign Minister of State"]
+    assert (minister.kind, minister.status) == ("term", "approved")
+    assert (hanoi.kind, hanoi.term("vi"), hanoi.forms["en"].forbidden) == (
+        "place", nfc("Hà Nội"), ["Ha Noi"],
+    )
+    assert egov.term("ar") == "الحكومة الإلكترونية, الرقمية"
+
+
+def test_martif_import() -> None:
+    mic, gdp = read_glossary(DATA / "martif.tbx")
+    assert mic.term("en") == "Ministry of Information and Communications"
+    assert mic.forms["en"].variants == ["MIC"]
+    assert mic.term("vi") == nfc("Bộ Thông tin và Truyền thông")
+    assert mic.term("ar") == "وزارة الإعلام والاتصالات"
+    assert mic.forms["ar"].forbidden == ["وزارة المعلومات والاتصالات"]
+    assert (mic.kind, mic.status, mic.note) == ("term", "approved", "Government body")
+    assert (gdp.kind, gdp.term("en"), gdp.term("vi")) == ("acronym", "GDP", "GDP")
+
+
+def test_tbx_v3_import_orders_by_administrative_status() -> None:
+    (entry,) = read_glossary(DATA / "basic.tbx")
+    assert entry.term("vi") == nfc("chuyển đổi số")
+    assert entry.term("ar") == nfc("التحوّل الرقمي")
+    assert entry.forms["ar"].variants == ["رقمنة"]
+    assert entry.forms["ar"].forbidden == ["التحويل الرقمي"]
+    assert entry.term("en") == "digital transformation"
+    assert entry.note == (
+        "definition (en): Use of digital technology to change how an organisation works."
+    )
+
+
+def test_tbx_skips_other_languages(tmp_path: Path) -> None:
+    path = write_file(
+        tmp_path / "multi.tbx",
+        "<tbx><text><body>"
+        "<conceptEntry id='a'><langSec xml:lang='fr'><termSec><term>capitale</term></termSec>"
+        "</langSec><langSec xml:lang='en-GB'><termSec><term>capital\n   city</term></termSec>"
+        "</langSec></conceptEntry>"
+        "<conceptEntry id='b'><langSec xml:lang='de'><termSec><term>Stadt</term></termSec>"
+        "</langSec></conceptEntry></body></text></tbx>",
+    )
+    (entry,) = read_glossary(path)
+    assert (entry.term("en"), entry.term("vi"), entry.term("ar")) == ("capital city", "", "")
+
+
+def test_deepl_import_from_guessed_tsv() -> None:
+    entries = read_glossary(DATA / "deepl_vi_ar.tsv", source_lang="vi", target_lang="ar")
+    assert [(e.term("vi"), e.term("ar")) for e in entries] == [
+        (nfc("chuyển đổi số"), "التحول الرقمي"),
+        (nfc("Chính phủ số"), "الحكومة الرقمية"),
+        (nfc("Hà Nội"), "هانوي"),
+    ]
+
+
+def test_deepl_needs_languages() -> None:
+    with pytest.raises(FormatError, match="source_lang is required") as info:
+        read_glossary(DATA / "deepl_vi_ar.tsv")
+    assert "target_lang" in (info.value.hint or "")
+
+
+def test_two_column_tsv_with_header_is_multilingual(tmp_path: Path) -> None:
+    path = write_file(tmp_path / "t.tsv", nfc("vi\tar\nHà Nội\tهانوي\n"))
+    (entry,) = read_glossary(path)
+    assert (entry.term("vi"), entry.term("ar")) == (nfc("Hà Nội"), "هانوي")
+
+
+def test_csv_with_bom_and_decomposed_vietnamese(tmp_path: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "Thủ tướng Chính phủ")
+    path = tmp_path / "bom.csv"
+    path.write_bytes(("\ufeffvi,en\n" + decomposed + ",Prime Minister\n").encode("utf-8"))
+    (entry,) = read_glossary(path)
+    assert entry.term("vi") == nfc("Thủ tướng Chính phủ")
+    assert entry.term("vi") != decomposed
+
+
+def test_xlsx_keeps_formula_like_text(tmp_path: Path) -> None:
+    entry = Entry(status="approved")
+    entry.forms["en"], entry.forms["vi"] = Forms("=SUM(A1)"), Forms("+84")
+    write_glossary([entry], tmp_path / "g.xlsx")
+    (back,) = read_glossary(tmp_path / "g.xlsx")
+    assert (back.term("en"), back.term("vi")) == ("=SUM(A1)", "+84")
+
+
+def test_duplicates_without_conflict_are_merged(tmp_path: Path) -> None:
+    path = write_file(tmp_path / "d.csv", "ar,vi,variants_ar\nهانوي,Hà Nội,بهانوي\nهانوي,,وهانوي\n")
+    (entry,) = read_glossary(path)
+    assert entry.forms["ar"].variants == ["بهانوي", "وهانوي"]
+
+
+def test_import_does_not_load_openpyxl() -> None:
+    code = "import sys, glossary.formats; print('openpyxl' in sys.modules, 'torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+# ------------------------------------------------------------------ errors
+
+MALFORMED = [
+    # (file name, text, line, words in the message)
+    ("rows.csv", "ar,vi,en\nهانوي,Hà Nội,Hanoi\nا,b\n", 3, "2 fields"),
+    ("kind.csv", "en,kind\nHanoi,city\n", 2, "unknown kind 'city'"),
+    ("status.csv", "en,status\n\nHanoi,done\n", 3, "unknown status 'done'"),
+    ("dnt.csv", "en,dnt\nHanoi,maybe\n", 2, "yes/no"),
+    ("quote.csv", 'en,vi\nHanoi,"Hà Nội\n', 2, "malformed CSV"),
+    ("fr.csv", "ar,fr\n", 1, "unknown language code 'fr'"),
+    ("xx.csv", "ar,vi,xx\n", 1, "unknown language code 'xx'"),
+    ("lists.csv", "ar,variants_de\n", 1, "unknown language code 'de'"),
+    ("column.csv", "ar,vi,description\n", 1, "unknown column 'description'"),
+    ("nolang.csv", "kind,note\nterm,x\n", 1, "no language column"),
+    ("rows.tsv", "ar\tvi\tkind\nهانوي\tHà Nội\n", 2, "2 fields"),
+    ("fields.tsv", "a\tb\nc\td\te\n", 2, "3 fields"),
+    ("empty.tsv", "a\tb\n\t d\n", 2, "source field is empty"),
+    ("space.tsv", "a\tb\nc\td \n", 2, "whitespace"),
+    ("xml.tbx", "<tbx>\n<text>\n<body>\n</text>\n</tbx>\n", 4, "malformed XML"),
+    ("root.tbx", "<?xml version='1.0'?>\n<glossary/>\n", 2, "<glossary>"),
+    (
+        "deprecated.tbx",
+        "<tbx>\n<text><body>\n<conceptEntry id='a'>\n<langSec xml:lang='en'><termSec>"
+        "<term>x</term><termNote type='administrativeStatus'>deprecatedTerm-admn-sts"
+        "</termNote></termSec></langSec></conceptEntry></body></text></tbx>\n",
+        3,
+        "no admitted term",
+    ),
+    (
+        "status.tbx",
+        "<tbx><text><body><conceptEntry id='a'><langSec xml:lang='en'>\n<termSec>"
+        "<term>x</term>\n<termNote type='administrativeStatus'>great</termNote>"
+        "</termSec></langSec></conceptEntry></body></text></tbx>\n",
+        3,
+        "unknown administrativeStatus",
+    ),
+    (
+        "note.tbx",
+        "<tbx><text><body><conceptEntry id='a'>\n<note>avet:kind=city</note><langSec xml:lang="
+        "'en'><termSec><term>x</term></termSec></langSec></conceptEntry></body></text></tbx>",
+        2,
+        "unknown kind",
+    ),
+    ("syntax.json", '{"avet_glossary": 1,\n "entries": [\n {"kind": }\n]}\n', 3, "invalid JSON"),
+    (
+        "kind.json",
+        '{"avet_glossary": 1, "entries": [\n'
+        '  {"kind": "term", "forms": {"en": {"preferred": "a"}}},\n'
+        '  {"kind": "city",\n   "forms": {"en": {"preferred": "b"}}}\n]}\n',
+        3,
+        "unknown kind 'city'",
+    ),
+    ("shape.json", '{"entries": []}\n', 1, "not an avet JSON glossary"),
+    ("lang.json", '{"avet_glossary": 1, "entries": [{"forms": {"fr": {"preferred": "a"}}}]}', 1,
+     "unknown language code 'fr'"),
+    ("lines.jsonl", '{"forms": {"en": {"preferred": "a"}}}\n{"forms": \n', 2, "invalid JSON"),
+    ("type.jsonl", '\n{"forms": {"en": {"preferred": 5}}}\n', 2, "not a string"),
+    ("clash.csv", "en,forbidden_en\nHanoi,Hanoi\n", 2, "both admitted and forbidden"),
+    ("multiline.csv", 'en,note\nHanoi,"capital\ncity"\nHue,x,y\n', 4, "3 fields"),
+    ("latevariant.csv", "en,vi,variants_vi\nHanoi,,Hà Nội\n", 2, "no vi term"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "words"), MALFORMED, ids=[m[0] for m in MALFORMED]
+)
+def test_malformed_file_names_line(tmp_path: Path, name: str, text: str, line: int,
+                                   words: str) -> None:
+    path = write_file(tmp_path / name, text)
+    langs = {"source_lang": "en", "target_lang": "vi"} if name.endswith(".tsv") else {}
+    with pytest.raises(FormatError) as info:
+        read_glossary(path, **langs)
+    assert info.value.line == line
+    assert info.value.path == str(path)
+    assert words in info.value.message
+    assert str(info.value).startswith(f"{path}:{line}: ")
+
+
+@pytest.mark.parametrize(
+    ("cells", "row", "words"),
+    [
+        ([["en", "kind"], ["Hanoi", "place"], ["Hue", "town"]], 3, "unknown kind 'town'"),
+        ([["en", "fr"], ["Hanoi", "Hanoï"]], 1, "unknown language code 'fr'"),
+        ([["en"], [None], ["Hanoi", "extra"]], 3, "beyond the last header column"),
+    ],
+)
+def test_xlsx_errors_name_sheet_row(tmp_path: Path, cells: list, row: int, words: str) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "glossary"
+    for values in cells:
+        sheet.append(values)
+    book.save(tmp_path / "bad.xlsx")
+    with pytest.raises(FormatError) as info:
+        read_glossary(tmp_path / "bad.xlsx")
+    assert info.value.line == row
+    assert f"sheet 'glossary' row {row}" in info.value.message
+    assert words in info.value.message
+
+
+def test_not_a_workbook(tmp_path: Path) -> None:
+    with pytest.raises(FormatError, match="not a readable XLSX"):
+        read_glossary(write_file(tmp_path / "fake.xlsx", "ar,vi\n"))
+
+
+@pytest.mark.parametrize("name", ["xxe.tbx", "billion_laughs.tbx"])
+def test_xml_entities_are_refused(name: str) -> None:
+    with pytest.raises(FormatError, match="entity declarations are not allowed") as info:
+        read_glossary(DATA / name)
+    assert info.value.line == 3
+
+
+def test_external_dtd_is_not_loaded(tmp_path: Path) -> None:
+    dtd = tmp_path / "evil.dtd"
+    dtd.write_text('<!ENTITY % leak SYSTEM "file:///etc/passwd">', encoding="utf-8")
+    path = write_file(
+        tmp_path / "dtd.tbx",
+        f'<?xml version="1.0"?>\n<!DOCTYPE tbx SYSTEM "{dtd.as_uri()}">\n'
+        "<tbx><text><body><conceptEntry id='a'><langSec xml:lang='en'><termSec>"
+        "<term>ok</term></termSec></langSec></conceptEntry></body></text></tbx>",
+    )
+    (entry,) = read_glossary(path)
+    assert entry.term("en") == "ok"
+
+
+def test_unknown_language_lists_supported(tmp_path: Path) -> None:
+    with pytest.raises(FormatError) as info:
+        read_glossary(write_file(tmp_path / "l.csv", "ar,vi,zh\n"))
+    assert "ar, vi, en" in (info.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "lines"),
+    [
+        ("dup.csv", "ar,vi\nهانوي,Hà Nội\nبكين,Bắc Kinh\nهانوي,Hải Phòng\n", (2, 4)),
+        ("dup.tsv", "ar\ten\nهانوي\tHanoi\n\nهانوي\tHaiphong\n", (2, 4)),
+        (
+            "dup.tbx",
+            "<tbx><text><body>\n"
+            "<conceptEntry id='a'><langSec xml:lang='ar'><termSec><term>هانوي</term></termSec>"
+            "</langSec><langSec xml:lang='en'><termSec><term>Hanoi</term></termSec></langSec>"
+            "</conceptEntry>\n<conceptEntry id='b'><langSec xml:lang='ar'><termSec><term>هانوي"
+            "</term></termSec></langSec><langSec xml:lang='en'><termSec><term>Hue</term>"
+            "</termSec></langSec></conceptEntry>\n</body></text></tbx>",
+            (2, 3),
+        ),
+        (
+            "dup.jsonl",
+            json.dumps({"forms": {"ar": {"preferred": "هانوي"}, "en": {"preferred": "Hanoi"}}})
+            + "\n"
+            + json.dumps({"forms": {"ar": {"preferred": "هانوي"}, "en": {"preferred": "Hue"}}})
+            + "\n",
+            (1, 2),
+        ),
+    ],
+)
+def test_conflicting_targets_name_both_lines(tmp_path: Path, name: str, text: str,
+                                             lines: tuple[int, int]) -> None:
+    with pytest.raises(FormatError, match="conflicting") as info:
+        read_glossary(write_file(tmp_path / name, text))
+    assert f"line {lines[0]}" in info.value.message
+    assert f"line {lines[1]}" in info.value.message
+    assert info.value.line == lines[1]
+
+
+def test_deepl_conflicting_duplicate_sources(tmp_path: Path) -> None:
+    path = write_file(tmp_path / "d.tsv", "bank\tngân hàng\nriver\tsông\nbank\tbờ\n")
+    with pytest.raises(FormatError, match=r"line 1 .*line 3"):
+        read_glossary(path, format="deepl", source_lang="en", target_lang="vi")
+
+
+def test_unknown_format_lists_supported(tmp_path: Path) -> None:
+    with pytest.raises(FormatError) as info:
+        read_glossary(tmp_path / "g.csv", format="sdltb")
+    assert all(name in (info.value.hint or "") for name in FORMATS)
+    with pytest.raises(FormatError, match="cannot tell the glossary format"):
+        write_glossary(sample_entries(), tmp_path / "g.docx")
+
+
+@pytest.mark.parametrize(("statuses", "count"), [(None, 4), (["approved"], 2), ([], 0)])
+def test_write_filters_statuses(tmp_path: Path, statuses: list[str] | None, count: int) -> None:
+    path = tmp_path / "g.csv"
+    assert write_glossary(sample_entries(), path, statuses=statuses) == count
+    assert len(read_glossary(path)) == count
+
+
+def test_write_rejects_unknown_status(tmp_path: Path) -> None:
+    with pytest.raises(FormatError, match="unknown status 'final'"):
+        write_glossary(sample_entries(), tmp_path / "g.csv", statuses=["final"])
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError):
+        read_glossary(tmp_path / "none.csv")
+
+
+def test_not_utf8_names_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes("en,vi\nHanoi,H\xe0 N\xf4i\n".encode("latin-1"))
+    with pytest.raises(FormatError, match="not UTF-8") as info:
+        read_glossary(path)
+    assert info.value.line == 2
+
+
+def test_table_cannot_hold_separator(tmp_path: Path) -> None:
+    entry = Entry(status="approved")
+    entry.forms["en"] = Forms("a", ["b|c"])
+    with pytest.raises(FormatError, match="variants_en"):
+        write_glossary([entry], tmp_path / "g.csv")
+    assert not (tmp_path / "g.csv").exists()
+
+
+def test_failed_write_leaves_existing_file(tmp_path: Path) -> None:
+    path = tmp_path / "g.json"
+    write_glossary(sample_entries(), path)
+    before = path.read_bytes()
+    broken = sample_entries()
+    broken[-1].note = object()  # type: ignore[assignment]  # json.dump fails half-way
+    with pytest.raises(TypeError):
+        write_glossary(broken, path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.json"]

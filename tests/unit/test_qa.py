@@ -1,0 +1,122 @@
+"""Terminology QA findings (toolkit.qa)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.errors import InputError
+from glossary.formats import read_glossary
+from toolkit.glossary_source import GlossaryIndex
+from toolkit.qa import ISSUES, check_lines, summarize
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "postedit"
+
+
+@pytest.fixture(scope="module")
+def vi_en() -> GlossaryIndex:
+    return GlossaryIndex(read_glossary(DATA / "glossary.csv"), "vi", "en")
+
+
+@pytest.fixture(scope="module")
+def vi_ar() -> GlossaryIndex:
+    return GlossaryIndex(read_glossary(DATA / "glossary.csv"), "vi", "ar")
+
+
+def _issues(findings: list) -> list[tuple[int, str]]:
+    return [(f.line, f.issue) for f in findings]
+
+
+@pytest.mark.parametrize(("source", "target", "issue", "found", "expected"), [
+    ("Chuyển đổi số là ưu tiên.", "Digital conversion is a priority.", "forbidden_term",
+     "Digital conversion", "Digital transformation"),
+    ("Chuyển đổi số là ưu tiên.", "Digitalization is a priority.", "variant_used",
+     "Digitalization", "Digital transformation"),
+    ("Bộ trưởng Nguyễn Mạnh Hùng", "Minister Nguyen Manh Hong", "near_miss",
+     "Nguyen Manh Hong", "Nguyen Manh Hung"),
+    ("Quyết định 749/QĐ-TTg", "Decision 749 / QD-TTg", "code_not_verbatim",
+     "749 / QD-TTg", "749/QD-TTg"),
+    ("Chính phủ số", "E-government", "missing_term", "", "digital government"),
+    ("Trời đẹp.", "Nice digital conversion weather.", "forbidden_no_source",
+     "digital conversion", "digital transformation"),
+])
+def test_single_line_findings(vi_en: GlossaryIndex, source: str, target: str, issue: str,
+                              found: str, expected: str) -> None:
+    findings = check_lines([source], [target], vi_en)
+    assert [(f.issue, f.found, f.expected) for f in findings] == [(issue, found, expected)]
+    assert findings[0].severity == ISSUES[issue][0]
+
+
+def test_correct_translation_has_no_finding(vi_en: GlossaryIndex) -> None:
+    findings = check_lines(["Chuyển đổi số ở Hà Nội, Quyết định 749/QĐ-TTg."],
+                           ["Digital transformation in Hanoi, Decision 749/QD-TTg."], vi_en)
+    assert findings == []
+
+
+def test_arabic_finding_keeps_clitic_in_found_text(vi_ar: GlossaryIndex) -> None:
+    findings = check_lines(["Kế hoạch chuyển đổi số"], ["خطة للتحويل الرقمي"], vi_ar)
+    assert [(f.issue, f.found, f.expected) for f in findings] == [
+        ("forbidden_term", "للتحويل الرقمي", "للتحول الرقمي")]
+
+
+def test_inconsistency_between_known_renderings(vi_en: GlossaryIndex) -> None:
+    sources = ["Chuyển đổi số là ưu tiên.", "Hà Nội đẩy mạnh chuyển đổi số.",
+               "Chuyển đổi số cần vốn."]
+    targets = ["Digital transformation is a priority.", "Hanoi pushes digitalization.",
+               "Digital transformation needs capital."]
+    findings = check_lines(sources, targets, vi_en)
+    assert _issues(findings) == [(2, "inconsistent"), (2, "variant_used")]
+    inconsistent = findings[0]
+    assert inconsistent.found == "digitalization"
+    assert inconsistent.expected == "digital transformation"
+    assert inconsistent.detail == ("'digital transformation' on line(s) 1, 3; "
+                                   "'digitalization' on line(s) 2")
+
+
+def test_unknown_rendering_inferred_across_lines(vi_en: GlossaryIndex) -> None:
+    # Lines 2 and 3 render the term with the same unknown phrase "digital shift";
+    # line 4 (no source term) and line 1 (preferred form) are the contrast lines.
+    sources = ["Chuyển đổi số là ưu tiên.", "Tỉnh thúc đẩy chuyển đổi số.",
+               "Chuyển đổi số cần nguồn lực.", "Thời tiết đẹp."]
+    targets = ["Digital transformation is a priority.", "The province pushes digital shift.",
+               "Digital shift needs resources.", "The weather is nice."]
+    findings = check_lines(sources, targets, vi_en)
+    assert _issues(findings) == [(2, "inconsistent"), (2, "missing_term"),
+                                 (3, "inconsistent"), (3, "missing_term")]
+    assert [f.found for f in findings] == ["digital shift", "digital shift",
+                                           "Digital shift", "Digital shift"]
+    assert findings[1].detail == "unknown rendering, also on line(s) 3"
+    assert findings[0].expected == "digital transformation"
+
+
+def test_single_missing_line_infers_nothing(vi_en: GlossaryIndex) -> None:
+    findings = check_lines(["Chuyển đổi số.", "Chuyển đổi số."],
+                           ["Digital transformation.", "Digital shift."], vi_en)
+    assert [(f.line, f.issue, f.found) for f in findings] == [(2, "missing_term", "")]
+
+
+def test_check_changes_nothing_and_rejects_misaligned(vi_en: GlossaryIndex) -> None:
+    targets = ["Digital conversion."]
+    check_lines(["Chuyển đổi số."], targets, vi_en)
+    assert targets == ["Digital conversion."]
+    with pytest.raises(InputError, match="1 source lines but 2 target lines"):
+        check_lines(["a"], ["a", "b"], vi_en)
+
+
+def test_summary_counts(vi_en: GlossaryIndex) -> None:
+    findings = check_lines(["Chuyển đổi số.", "Chính phủ số."],
+                           ["Digitalization.", "E-government."], vi_en)
+    summary = summarize(findings, 2)
+    assert summary == {"summary": True, "lines": 2, "findings": 2, "errors": 1,
+                       "warnings": 1, "by_issue": {"missing_term": 1, "variant_used": 1}}
+
+
+def test_unknown_rendering_must_recur_in_half_the_missing_lines(vi_en: GlossaryIndex) -> None:
+    # Five lines lack the term; "digital shift" is on only two of them (< 3 of 5).
+    sources = ["Chuyển đổi số."] * 6
+    targets = ["Digital transformation.", "Digital shift now.", "Digital shift here.",
+               "Computerisation matters.", "Modernising work.", "New ways."]
+    findings = check_lines(sources, targets, vi_en)
+    assert [(f.line, f.issue, f.found) for f in findings] == [
+        (n, "missing_term", "") for n in range(2, 7)]

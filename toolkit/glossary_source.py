@@ -1,0 +1,293 @@
+"""Where a command's glossary comes from, and the index built from it.
+
+:func:`load_glossary` is the one function that loads "the glossary" for a
+command: from the SQLite store (``--db`` / ``avet.toml``) or from a glossary
+file (CSV/TSV/TBX/XLSX/JSON) named by ``--glossary``. :class:`GlossaryIndex`
+turns the approved entries into what post-editing, QA and evaluation need for
+one direction: a matcher over the source forms and per-entry target forms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from glossary.errors import InputError, NotFoundError
+from glossary.model import LANGS, Entry
+
+__all__ = [
+    "VERBATIM_KINDS",
+    "GlossaryIndex",
+    "GlossarySource",
+    "TermInfo",
+    "check_direction",
+    "entries_hash",
+    "load_glossary",
+]
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+#: Kinds whose target form is the source form kept character for character.
+VERBATIM_KINDS = ("code",)
+
+
+@dataclass(frozen=True)
+class GlossarySource:
+    """A loaded glossary.
+
+    Attributes:
+        entries: The entries with the requested statuses.
+        origin: The database or file it came from.
+        kind: ``"db"`` or ``"file"``.
+        hash: SHA-256 over the meaning of ``entries`` (the store's glossary hash:
+            ids, timestamps and contexts do not count), so a database and its
+            export hash the same.
+    """
+
+    entries: list[Entry]
+    origin: str
+    kind: str
+    hash: str
+
+
+def check_direction(src: str, tgt: str) -> None:
+    """Checks a ``--from``/``--to`` pair.
+
+    Raises:
+        InputError: If a language is not supported or both are the same.
+    """
+    for name, lang in (("--from", src), ("--to", tgt)):
+        if lang not in LANGS:
+            raise InputError(f"{name} {lang!r} is not a supported language",
+                             hint=f"use one of: {', '.join(LANGS)}")
+    if src == tgt:
+        raise InputError(f"--from and --to are both {src!r}", hint="give two different languages")
+
+
+def _identity(entry: Entry) -> dict[str, Any]:
+    # Same content as glossary.store's hash covers, so file and database agree.
+    return {
+        "kind": entry.kind,
+        "dnt": entry.dnt,
+        "case_sensitive": entry.case_sensitive,
+        "forms": {
+            lang: {
+                "preferred": entry.forms[lang].preferred,
+                "variants": sorted(entry.forms[lang].variants),
+                "forbidden": sorted(entry.forms[lang].forbidden),
+            }
+            for lang in LANGS
+        },
+    }
+
+
+def entries_hash(entries: Iterable[Entry]) -> str:
+    """Returns the SHA-256 hex digest over the meaning of ``entries`` (order-free)."""
+    items = sorted(json.dumps(_identity(e), ensure_ascii=False, sort_keys=True) for e in entries)
+    digest = hashlib.sha256()
+    for item in items:
+        digest.update(item.encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+def _is_sqlite(path: Path) -> bool:
+    if path.suffix.lower() in (".db", ".sqlite", ".sqlite3"):
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def load_glossary(
+    glossary: str | Path | None,
+    db: str | Path,
+    *,
+    src: str | None = None,
+    tgt: str | None = None,
+    statuses: Sequence[str] = ("approved",),
+) -> GlossarySource:
+    """Loads the glossary a command works with.
+
+    Args:
+        glossary: ``--glossary``: a SQLite database or a glossary file
+            (CSV/TSV/TBX/XLSX/JSON, read by ``glossary.formats.read_glossary``).
+            ``None`` uses ``db``.
+        db: The configured database (``--db`` or ``avet.toml``), used when
+            ``glossary`` is ``None``.
+        src: Source language, for two-column files that do not name theirs.
+        tgt: Target language, likewise.
+        statuses: Which entries to keep (files without a status column are
+            imported as approved).
+
+    Returns:
+        The entries, where they came from and their hash.
+
+    Raises:
+        NotFoundError: If the database or file does not exist (the database is
+            never created here).
+        FormatError: If the glossary file cannot be read.
+    """
+    path = Path(glossary) if glossary is not None else Path(db)
+    if not path.is_file():
+        if glossary is None:
+            raise NotFoundError(
+                "no glossary database", path=path,
+                hint="pass --glossary FILE (database or CSV/TSV/TBX/XLSX/JSON) or --db, "
+                     "or create the database with 'avet glossary import'")
+        raise NotFoundError("no such glossary file", path=path, hint="check the --glossary path")
+    if _is_sqlite(path):
+        from glossary.store import Store
+
+        with Store(path, actor="read") as store:
+            entries = [e for status in statuses for e in store.entries(status=status)]
+            digest = store.glossary_hash(statuses=tuple(statuses))
+        return GlossarySource(entries=entries, origin=str(path), kind="db", hash=digest)
+    from glossary.formats import read_glossary
+
+    read = read_glossary(path, source_lang=src, target_lang=tgt)
+    entries = [e for e in read if e.status in statuses]
+    return GlossarySource(entries=entries, origin=str(path), kind="file",
+                          hash=entries_hash(entries))
+
+
+@dataclass(frozen=True)
+class TermInfo:
+    """What one glossary entry asks of a translation in one direction.
+
+    Attributes:
+        key: Matcher key (the entry's position in the index, as text).
+        entry_id: Store id, or the 1-based position for entries read from a file.
+        entry: The entry.
+        src_term: Preferred source form (or first admitted one).
+        expected: Preferred target form; ``""`` for a verbatim entry without one
+            (then the source surface is expected).
+        verbatim: Code or do-not-translate entry: kept character for character.
+        variants: Admitted target variants (to be replaced by ``expected``).
+        forbidden: Forbidden target renderings.
+    """
+
+    key: str
+    entry_id: int
+    entry: Entry
+    src_term: str
+    expected: str
+    verbatim: bool
+    variants: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+    def known_forms(self) -> list[tuple[str, str]]:
+        """Returns ``(form, role)`` for every target form: preferred, variants, forbidden."""
+        out = [(self.expected, "preferred")] if self.expected else []
+        out += [(v, "variant") for v in self.variants]
+        out += [(f, "forbidden") for f in self.forbidden]
+        return out
+
+
+@dataclass
+class GlossaryIndex:
+    """Approved entries indexed for one direction; built once, used per line.
+
+    Args:
+        entries: Glossary entries (only ``approved`` ones are used).
+        src: Source language.
+        tgt: Target language.
+
+    Raises:
+        InputError: If the direction is not supported.
+    """
+
+    entries: list[Entry]
+    src: str
+    tgt: str
+    terms: dict[str, TermInfo] = field(init=False)
+    _cache: dict[frozenset[str], Any] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        check_direction(self.src, self.tgt)
+        from glossary.matcher import Matcher
+
+        self.terms = {}
+        self._cache = {}
+        self.src_matcher = Matcher(self.src)
+        self.tgt_matcher = Matcher(self.tgt)
+        for pos, entry in enumerate(self.entries):
+            if entry.status != "approved":
+                continue
+            info = self._term_info(pos, entry)
+            if info is None:
+                continue
+            self.terms[info.key] = info
+            sf = entry.forms[self.src]
+            sensitive = entry.case_sensitive or info.verbatim
+            try:
+                for form in sf.all_admitted():
+                    role = "preferred" if form == sf.preferred else "variant"
+                    self.src_matcher.add(form, info.key, role=role, case_sensitive=sensitive)
+                for form, role in info.known_forms():
+                    self.tgt_matcher.add(form, info.key, role=role, case_sensitive=sensitive)
+            except InputError as exc:
+                raise InputError(f"glossary entry {info.entry_id} ({info.src_term!r}): "
+                                 f"{exc.message}", hint="fix or remove that form") from exc
+
+    def _term_info(self, pos: int, entry: Entry) -> TermInfo | None:
+        sf, tf = entry.forms[self.src], entry.forms[self.tgt]
+        admitted = sf.all_admitted()
+        if not admitted:
+            return None
+        verbatim = entry.dnt or entry.kind in VERBATIM_KINDS
+        if not tf.preferred and not verbatim:
+            return None
+        key = str(pos)
+        return TermInfo(
+            key=key,
+            entry_id=entry.id if entry.id is not None else pos + 1,
+            entry=entry,
+            src_term=sf.preferred or admitted[0],
+            expected=tf.preferred,
+            verbatim=verbatim,
+            variants=tuple(v for v in tf.variants if v and v != tf.preferred),
+            forbidden=tuple(f for f in tf.forbidden if f),
+        )
+
+    def find_source(self, text: str) -> list[Any]:
+        """Returns the matcher's matches of source forms in ``text``."""
+        return [m for m in self.src_matcher.find(text) if m.key in self.terms]
+
+    def find_target(self, text: str, keys: Iterable[str] | None = None) -> list[Any]:
+        """Returns matches of target forms in ``text``.
+
+        Args:
+            text: A target line.
+            keys: Restrict to these entries; a matcher over only their forms is
+                used (and cached), so a longer form of an unrelated entry
+                cannot hide them.
+        """
+        if keys is None:
+            return list(self.tgt_matcher.find(text))
+        wanted = frozenset(keys)
+        if not wanted:
+            return []
+        matcher = self._cache.get(wanted)
+        if matcher is None:
+            from glossary.matcher import Matcher
+
+            matcher = Matcher(self.tgt)
+            for key in sorted(wanted):
+                info = self.terms[key]
+                for form, role in info.known_forms():
+                    matcher.add(form, key, role=role,
+                                case_sensitive=info.entry.case_sensitive or info.verbatim)
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[wanted] = matcher
+        return list(matcher.find(text))

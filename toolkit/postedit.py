@@ -1,0 +1,526 @@
+"""Terminology post-editing of an existing translation.
+
+Given a source line and its translation, every approved glossary entry found
+in the source must appear in the target as its preferred target form.
+:func:`postedit_line` replaces forbidden renderings and admitted variants by
+the preferred form (keeping the case signal of the text it replaces and any
+Arabic proclitic), fixes near-miss spellings of names and terms (only for
+entries found in the source line) and restores codes that were not kept
+verbatim. Everything else in the line is left byte for byte as it was.
+
+The functions here do no file I/O; the translation pipeline reuses
+:func:`postedit_line` as its final repair step.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from toolkit.glossary_source import GlossaryIndex, TermInfo
+
+__all__ = [
+    "ACTIONS",
+    "NEAR_MISS_KINDS",
+    "Edit",
+    "LineAnalysis",
+    "Missing",
+    "PostEditResult",
+    "adapt_case",
+    "analyze_line",
+    "is_near_miss",
+    "osa_distance",
+    "postedit_line",
+    "postedit_lines",
+]
+
+#: The edit actions, in the order summaries list them.
+ACTIONS = ("replaced_forbidden", "replaced_variant", "fixed_near_miss", "restored_code")
+
+#: Kinds for which near-miss spellings are looked for.
+NEAR_MISS_KINDS = ("person", "place", "org", "term")
+
+#: Largest share of the preferred form's length that a near miss may differ by.
+NEAR_MISS_RATIO = 0.25
+
+#: Arabic proclitics that may stand before a term (conjunction + preposition).
+_AR_CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_WORD = re.compile(rf"(?:\w|[{_MARKS}])+")
+_CODE_RUN = re.compile(r"\w+(?:[ \t]*[/\-.:][ \t]*\w+)*")
+_GAP = re.compile(r"[ \t\u00a0\-]+")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change made to a target line.
+
+    Attributes:
+        entry_id: The glossary entry enforced.
+        action: One of :data:`ACTIONS`.
+        before: The replaced text (with an Arabic proclitic if there was one).
+        after: Its replacement.
+        start: Start offset of ``before`` in the original target line.
+        end: End offset of ``before`` in the original target line.
+        key: Index key of the entry.
+    """
+
+    entry_id: int
+    action: str
+    before: str
+    after: str
+    start: int
+    end: int
+    key: str = ""
+
+    def to_dict(self, line: int) -> dict[str, Any]:
+        """Returns the ``--json`` record of this edit on 1-based ``line``."""
+        return {"line": line, "entry_id": self.entry_id, "action": self.action,
+                "before": self.before, "after": self.after,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A source term whose preferred target form is absent from the target line.
+
+    Attributes:
+        entry_id: The glossary entry.
+        source_term: The source surface found.
+        expected: The target form that should be there.
+        key: Index key of the entry.
+    """
+
+    entry_id: int
+    source_term: str
+    expected: str
+    key: str = ""
+
+
+@dataclass
+class LineAnalysis:
+    """What the glossary says about one line pair (before any change).
+
+    Attributes:
+        edits: Changes to make, in order of position.
+        missing: Terms absent from the target.
+        source_counts: Per entry key, occurrences in the source line.
+        source_surface: Per entry key, the first source surface.
+        renderings: Per entry key, the target surfaces found for it (any role,
+            near misses and mangled codes included), before the edits.
+    """
+
+    edits: list[Edit] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+    source_counts: dict[str, int] = field(default_factory=dict)
+    source_surface: dict[str, str] = field(default_factory=dict)
+    renderings: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class PostEditResult:
+    """The post-edited line.
+
+    Attributes:
+        text: The target line with the edits applied.
+        edits: What was changed (offsets refer to the original line).
+        missing: Terms still missing after the edits.
+    """
+
+    text: str
+    edits: list[Edit]
+    missing: list[Missing]
+
+
+def osa_distance(a: str, b: str) -> int:
+    """Returns the optimal-string-alignment (Damerau-Levenshtein) distance."""
+    if a == b:
+        return 0
+    if not a or not b:
+        return len(a) or len(b)
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _key(text: str, lang: str) -> str:
+    from glossary.normalize import match_key
+
+    return str(match_key(text, lang))
+
+
+def _fold(text: str, lang: str) -> str:
+    from glossary.normalize import fold_key
+
+    return str(fold_key(text, lang))
+
+
+def is_near_miss(candidate: str, preferred: str, lang: str) -> bool:
+    """Tells whether ``candidate`` is a misspelling of ``preferred``.
+
+    Both must have the same number of words; they are a near miss when they
+    are equal once diacritics are folded, or when each word differs by at most
+    a third of its length (at least one edit) and the whole by at most
+    :data:`NEAR_MISS_RATIO` of the preferred form's length (edit distance with
+    transpositions, after normalization). Identical forms are not a near miss.
+    """
+    return _near_miss_words(_WordKeys.of(candidate.split(), lang),
+                            _WordKeys.of(preferred.split(), lang))
+
+
+@dataclass(frozen=True)
+class _WordKeys:
+    """Match keys and folded keys of the words of a form or a window."""
+
+    keys: tuple[str, ...]
+    folds: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words: Sequence[str], lang: str) -> _WordKeys:
+        return cls(tuple(_key(w, lang) for w in words), tuple(_fold(w, lang) for w in words))
+
+
+def _near_miss_words(a: _WordKeys, b: _WordKeys) -> bool:
+    if len(a.keys) != len(b.keys) or not b.keys or a.keys == b.keys:
+        return False
+    if a.folds == b.folds:
+        return True
+    length = sum(map(len, b.keys)) + len(b.keys) - 1
+    budget = NEAR_MISS_RATIO * length
+    if abs(sum(map(len, a.keys)) - sum(map(len, b.keys))) > budget:
+        return False
+    total = 0
+    for x, y in zip(a.keys, b.keys, strict=True):
+        d = osa_distance(x, y)
+        if d > max(1, len(y) // 3):
+            return False
+        total += d
+    return total <= budget
+
+
+def adapt_case(found: str, replacement: str, form: str | None = None) -> str:
+    """Carries the case signal of ``found`` over to ``replacement``.
+
+    An all-capital ``found`` gives an all-capital replacement, and a capital
+    initial gives a capital initial, unless the glossary ``form`` that matched
+    is itself written that way (an acronym or a proper name says nothing
+    about the sentence). Scripts without case are returned unchanged.
+    """
+    form = found if form is None else form
+    letters = [c for c in found if c.isalpha()]
+    form_letters = [c for c in form if c.isalpha()]
+    if not letters or not any(c.isupper() or c.islower() for c in letters):
+        return replacement
+    if (len(letters) > 1 and all(c.isupper() for c in letters if c.isupper() or c.islower())
+            and not all(c.isupper() for c in form_letters if c.isupper() or c.islower())
+            and form is not found):
+        return replacement.upper()
+    if letters[0].isupper() and form_letters and form_letters[0].islower():
+        for i, c in enumerate(replacement):
+            if c.isalpha():
+                return replacement[:i] + c.upper() + replacement[i + 1:]
+    return replacement
+
+
+def _ar_replacement(surface: str, clitic: str, preferred: str) -> str:
+    """Rebuilds an Arabic span as proclitic + preferred form.
+
+    The proclitic is kept as written; ``ل`` before the article contracts with
+    it (ل + التحول → للتحول), as Arabic spelling requires.
+    """
+    if not clitic:
+        return preferred
+    prefix = surface[:len(clitic)] if surface.startswith(clitic) else clitic
+    if prefix.endswith("لل"):
+        prefix = prefix[:-1]
+    if prefix.endswith("ل") and preferred.startswith("ال"):
+        return prefix + preferred[1:]
+    return prefix + preferred
+
+
+class _Spans:
+    """Character spans already claimed on a line (so edits never overlap)."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self._spans)
+
+    def claim(self, start: int, end: int) -> None:
+        self._spans.append((start, end))
+
+
+def _match_span(m: Any) -> tuple[int, int, str]:
+    """Returns (span start incl. proclitic, end, proclitic) of a matcher match."""
+    clitic = getattr(m, "clitic", "") or ""
+    pstart = getattr(m, "prefix_start", None)
+    start = m.start if pstart is None or pstart < 0 else min(pstart, m.start)
+    return start, m.end, clitic
+
+
+def _replacement_for(target: str, start: int, end: int, clitic: str, form: str,
+                     info: TermInfo, lang: str) -> str:
+    surface = target[start:end]
+    preferred = info.expected
+    if lang == "ar":
+        return _ar_replacement(surface, clitic, preferred)
+    if info.verbatim:
+        return preferred
+    return adapt_case(surface, preferred, form)
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _window_candidates(target: str, words: list[tuple[int, int]], k: int,
+                       lang: str) -> Iterable[tuple[int, tuple[int, int, int, str]]]:
+    """Yields (first word, (start incl. clitic, term start, end, clitic)) of k-word windows."""
+    for i in range(len(words) - k + 1):
+        gaps_ok = all(_GAP.fullmatch(target[words[j][1]:words[j + 1][0]])
+                      for j in range(i, i + k - 1))
+        if not gaps_ok:
+            continue
+        start, end = words[i][0], words[i + k - 1][1]
+        yield i, (start, start, end, "")
+        if lang == "ar":
+            first = target[words[i][0]:words[i][1]]
+            for clitic in _AR_CLITICS:
+                if first.startswith(clitic) and len(first) > len(clitic) + 1:
+                    yield i, (start, start + len(clitic), end, clitic)
+
+
+def _bounded(text: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){re.escape(text)}(?![\w])")
+
+
+def _same_code(candidate: str, expected: str) -> bool:
+    digits = [c for c in candidate if c.isdigit()]
+    if digits != [c for c in expected if c.isdigit()]:
+        return False
+    a = "".join(c for c in candidate if c.isalnum()).casefold()
+    b = "".join(c for c in expected if c.isalnum()).casefold()
+    if a == b:
+        return True
+    a = unicodedata.normalize("NFKD", a)
+    b = unicodedata.normalize("NFKD", b)
+    a = "".join(c for c in a if not unicodedata.combining(c)).replace("đ", "d")
+    b = "".join(c for c in b if not unicodedata.combining(c)).replace("đ", "d")
+    return osa_distance(a, b) <= NEAR_MISS_RATIO * max(len(b), 1)
+
+
+def _verbatim(target: str, info: TermInfo, expected: str, need: int, spans: _Spans,
+              out: LineAnalysis) -> int:
+    """Counts verbatim occurrences of a code; restores mangled ones. Returns found count."""
+    found = 0
+    renderings = out.renderings.setdefault(info.key, [])
+    for m in _bounded(expected).finditer(target):
+        if spans.free(m.start(), m.end()):
+            spans.claim(m.start(), m.end())
+            renderings.append(m.group())
+            found += 1
+    for m in _CODE_RUN.finditer(target):
+        if found >= need:
+            break
+        text = m.group()
+        if text == expected or not spans.free(m.start(), m.end()):
+            continue
+        if _same_code(text, expected):
+            spans.claim(m.start(), m.end())
+            renderings.append(text)
+            out.edits.append(Edit(info.entry_id, "restored_code", text, expected,
+                                  m.start(), m.end(), info.key))
+            found += 1
+    return found
+
+
+_EN_SUFFIXES = ("s", "es")
+
+
+def _inflected(window: str, preferred: str, lang: str) -> bool:
+    """Tells whether ``window`` is ``preferred`` with an English plural ending."""
+    if lang != "en":
+        return False
+    a, b = window.casefold().split(), preferred.casefold().split()
+    if len(a) != len(b) or not b or a[:-1] != b[:-1]:
+        return False
+    return any(a[-1] == b[-1] + suffix for suffix in _EN_SUFFIXES) or (
+        b[-1].endswith("y") and a[-1] == b[-1][:-1] + "ies")
+
+
+def _near_misses(target: str, info: TermInfo, need: int, spans: _Spans, lang: str,
+                 blocked: list[tuple[int, int]], out: LineAnalysis) -> int:
+    """Finds up to ``need`` near-miss windows of the preferred form; returns how many."""
+    preferred = info.expected
+    pwords = [preferred[s:e] for s, e in _words(preferred)]
+    k = len(pwords)
+    if k == 0:
+        return 0
+    pkeys = _WordKeys.of(pwords, lang)
+    words = _words(target)
+    cache: dict[str, tuple[str, str]] = {}
+
+    def keys(first: str, i: int, end: int) -> _WordKeys:
+        texts = [first, *(target[s:e] for s, e in words[i + 1:end])]
+        pairs = [cache.get(t) or cache.setdefault(t, (_key(t, lang), _fold(t, lang)))
+                 for t in texts]
+        return _WordKeys(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
+
+    fixed = 0
+    for i, (start, tstart, end, clitic) in _window_candidates(target, words, k, lang):
+        if fixed >= need:
+            break
+        if not spans.free(start, end) or (tstart, end) in blocked:
+            continue
+        window = target[tstart:end]
+        if _inflected(window, preferred, lang):
+            # An English plural of the term renders it: counted, never "fixed".
+            spans.claim(start, end)
+            out.renderings.setdefault(info.key, []).append(window)
+            fixed += 1
+            continue
+        if not _near_miss_words(keys(target[tstart:words[i][1]], i, i + k), pkeys):
+            continue
+        after = (_ar_replacement(target[start:end], clitic, preferred)
+                 if lang == "ar" else adapt_case(window, preferred, preferred))
+        spans.claim(start, end)
+        out.renderings.setdefault(info.key, []).append(window)
+        out.edits.append(Edit(info.entry_id, "fixed_near_miss", target[start:end], after,
+                              start, end, info.key))
+        fixed += 1
+    return fixed
+
+
+def analyze_line(source: str, target: str, glossary: GlossaryIndex) -> LineAnalysis:
+    """Finds what the glossary asks of ``target`` as a translation of ``source``.
+
+    Args:
+        source: One source line (no line ending).
+        target: Its translation.
+        glossary: The index for the direction.
+
+    Returns:
+        The edits to make, the missing terms and the renderings found.
+    """
+    out = LineAnalysis()
+    order: list[str] = []
+    for m in glossary.find_source(source):
+        if m.key not in out.source_counts:
+            order.append(m.key)
+            out.source_surface[m.key] = source[m.start:m.end]
+        out.source_counts[m.key] = out.source_counts.get(m.key, 0) + 1
+    if not order:
+        return out
+    lang = glossary.tgt
+    spans = _Spans()
+    ok = dict.fromkeys(order, 0)
+    plain = [k for k in order if not glossary.terms[k].verbatim]
+    matches = sorted(glossary.find_target(target, plain), key=lambda m: (m.start, m.end))
+    for m in matches:
+        if m.role == "preferred":
+            start, end, _ = _match_span(m)
+            spans.claim(start, end)
+            ok[m.key] += 1
+            out.renderings.setdefault(m.key, []).append(m.form)
+    for m in matches:
+        if m.role not in ("forbidden", "variant"):
+            continue
+        start, end, clitic = _match_span(m)
+        if not spans.free(start, end):
+            continue
+        info = glossary.terms[m.key]
+        after = _replacement_for(target, start, end, clitic, m.form, info, lang)
+        spans.claim(start, end)
+        ok[m.key] += 1
+        out.renderings.setdefault(m.key, []).append(m.form)
+        action = "replaced_forbidden" if m.role == "forbidden" else "replaced_variant"
+        out.edits.append(Edit(info.entry_id, action, target[start:end], after, start, end,
+                              info.key))
+    blocked: list[tuple[int, int]] | None = None  # known forms of any entry, found lazily
+    for key in order:
+        info = glossary.terms[key]
+        need = out.source_counts[key]
+        if info.verbatim:
+            expected = info.expected or out.source_surface[key]
+            if info.expected == "":
+                info = TermInfo(info.key, info.entry_id, info.entry, info.src_term, expected,
+                                True, info.variants, info.forbidden)
+            ok[key] += _verbatim(target, info, expected, need, spans, out)
+        elif ok[key] < need and info.kind in NEAR_MISS_KINDS:
+            if blocked is None:
+                blocked = [(m.start, m.end) for m in glossary.find_target(target)]
+            ok[key] += _near_misses(target, info, need - ok[key], spans, lang, blocked, out)
+        if ok[key] == 0:
+            out.missing.append(Missing(info.entry_id, out.source_surface[key],
+                                       info.expected or out.source_surface[key], key))
+    out.edits.sort(key=lambda e: e.start)
+    return out
+
+
+def apply_edits(target: str, edits: Sequence[Edit]) -> str:
+    """Returns ``target`` with non-overlapping ``edits`` applied."""
+    text = target
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[:edit.start] + edit.after + text[edit.end:]
+    return text
+
+
+def postedit_line(source: str, target: str, glossary: GlossaryIndex,
+                  src: str | None = None, tgt: str | None = None) -> PostEditResult:
+    """Enforces the approved glossary on one translated line.
+
+    Args:
+        source: The source line (without its line ending).
+        target: Its translation (without its line ending).
+        glossary: Index of the approved entries for the direction.
+        src: Source language; must agree with the index if given.
+        tgt: Target language; must agree with the index if given.
+
+    Returns:
+        The edited text, the edits and the terms still missing.
+
+    Raises:
+        InputError: If ``src``/``tgt`` differ from the index's direction.
+    """
+    _check_index(glossary, src, tgt)
+    analysis = analyze_line(source, target, glossary)
+    return PostEditResult(apply_edits(target, analysis.edits), analysis.edits, analysis.missing)
+
+
+def postedit_lines(sources: Sequence[str], targets: Sequence[str], glossary: GlossaryIndex,
+                   src: str | None = None, tgt: str | None = None) -> list[PostEditResult]:
+    """Runs :func:`postedit_line` on aligned lines.
+
+    Raises:
+        InputError: If the two sequences differ in length or the direction
+            does not agree with the index.
+    """
+    from glossary.errors import InputError
+
+    if len(sources) != len(targets):
+        raise InputError(f"{len(sources)} source lines but {len(targets)} target lines",
+                         hint="give line-aligned source and target")
+    _check_index(glossary, src, tgt)
+    return [postedit_line(s, t, glossary) for s, t in zip(sources, targets, strict=True)]
+
+
+def _check_index(glossary: GlossaryIndex, src: str | None, tgt: str | None) -> None:
+    from glossary.errors import InputError
+
+    if (src is not None and src != glossary.src) or (tgt is not None and tgt != glossary.tgt):
+        raise InputError(
+            f"the glossary index is for {glossary.src}->{glossary.tgt}, not {src}->{tgt}",
+            hint="build a GlossaryIndex for the direction you post-edit")

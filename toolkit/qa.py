@@ -1,0 +1,240 @@
+"""Terminology QA of a translation, in the manner of a CAT tool's term check.
+
+:func:`check_lines` reports, without changing anything, what
+:mod:`toolkit.postedit` would fix and what it cannot: missing terms, forbidden
+terms, variants used instead of the preferred form, near-miss spellings,
+codes not kept verbatim, forbidden forms of entries absent from the source
+line, and terms rendered inconsistently across the document.
+
+Inconsistency is found from the renderings the glossary knows (admitted and
+forbidden forms, near misses) and, for lines where none of them is present,
+from an *unknown rendering* inferred across lines: a word n-gram that occurs
+in at least two, and at least half, of the target lines lacking the term and
+in none of the contrast lines (lines rendering the term with a known form, or whose source
+lacks it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.glossary_source import GlossaryIndex
+from toolkit.postedit import LineAnalysis, analyze_line
+
+__all__ = ["ISSUES", "SEVERITIES", "Finding", "check_lines", "summarize"]
+
+SEVERITIES = ("error", "warning")
+
+#: issue -> (severity, label)
+ISSUES: dict[str, tuple[str, str]] = {
+    "missing_term": ("error", "missing term"),
+    "forbidden_term": ("error", "forbidden term used"),
+    "variant_used": ("warning", "variant instead of preferred form"),
+    "near_miss": ("error", "misspelled name or term"),
+    "code_not_verbatim": ("error", "code not kept verbatim"),
+    "forbidden_no_source": ("warning", "forbidden term (not in source line)"),
+    "inconsistent": ("warning", "inconsistent rendering"),
+}
+
+_ACTION_ISSUE = {
+    "replaced_forbidden": "forbidden_term",
+    "replaced_variant": "variant_used",
+    "fixed_near_miss": "near_miss",
+    "restored_code": "code_not_verbatim",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One QA finding.
+
+    Attributes:
+        line: 1-based line number.
+        issue: A key of :data:`ISSUES`.
+        entry_id: The glossary entry concerned.
+        source_term: The source surface (``""`` if the source lacks it).
+        found: What the target has (``""`` if nothing).
+        expected: What it should have.
+        start: Offset of ``found`` in the target line, if located.
+        end: End offset of ``found``, if located.
+        detail: Extra explanation (e.g. the lines of each rendering).
+    """
+
+    line: int
+    issue: str
+    entry_id: int
+    source_term: str
+    found: str
+    expected: str
+    start: int | None = None
+    end: int | None = None
+    detail: str = ""
+
+    @property
+    def severity(self) -> str:
+        return ISSUES[self.issue][0]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the ``--json`` record of the finding."""
+        return {"line": self.line, "severity": self.severity, "issue": self.issue,
+                "entry_id": self.entry_id, "source_term": self.source_term,
+                "found": self.found, "expected": self.expected,
+                "start": self.start, "end": self.end, "detail": self.detail}
+
+
+def _norm(text: str, lang: str) -> str:
+    from glossary.normalize import match_key
+
+    return str(match_key(text, lang))
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    from toolkit.postedit import _WORD
+
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _ngrams(text: str, lang: str, sizes: Sequence[int]) -> dict[tuple[str, ...], str]:
+    words = _word_spans(text)
+    keys = [_norm(text[s:e], lang) for s, e in words]
+    out: dict[tuple[str, ...], str] = {}
+    for n in sizes:
+        for i in range(len(words) - n + 1):
+            out.setdefault(tuple(keys[i:i + n]), text[words[i][0]:words[i + n - 1][1]])
+    return out
+
+
+def _infer_unknown(missing_lines: list[int], contrast_lines: list[int],
+                   targets: Sequence[str], lang: str, k: int) -> dict[int, str]:
+    """Returns {line: surface} of an n-gram shared by missing lines only (empty if none)."""
+    if len(missing_lines) < 2 or not contrast_lines:
+        return {}
+    sizes = [n for n in (k, k + 1, k - 1) if n >= 1]
+    grams = {i: _ngrams(targets[i], lang, sizes) for i in missing_lines}
+    contrast: set[tuple[str, ...]] = set()
+    for i in contrast_lines:
+        contrast.update(_ngrams(targets[i], lang, sizes))
+    support: Counter[tuple[str, ...]] = Counter()
+    for i in missing_lines:
+        support.update(g for g in grams[i] if g not in contrast)
+    if not support:
+        return {}
+    best = max(support, key=lambda g: (support[g], len(g) == k, len(g)))
+    if support[best] < max(2, (len(missing_lines) + 1) // 2):
+        return {}  # a rendering must recur in at least half of the lines lacking the term
+    return {i: grams[i][best] for i in missing_lines if best in grams[i]}
+
+
+def check_lines(sources: Sequence[str], targets: Sequence[str],
+                glossary: GlossaryIndex) -> list[Finding]:
+    """Checks a line-aligned translation against the approved glossary.
+
+    Args:
+        sources: Source lines (without line endings).
+        targets: Their translations.
+        glossary: The index for the direction.
+
+    Returns:
+        The findings, ordered by line.
+
+    Raises:
+        InputError: If the two sequences differ in length.
+    """
+    from glossary.errors import InputError
+
+    if len(sources) != len(targets):
+        raise InputError(f"{len(sources)} source lines but {len(targets)} target lines",
+                         hint="give line-aligned source and target")
+    lang = glossary.tgt
+    analyses: list[LineAnalysis] = [analyze_line(s, t, glossary)
+                                    for s, t in zip(sources, targets, strict=True)]
+    findings: list[Finding] = []
+    for n, (target, analysis) in enumerate(zip(targets, analyses, strict=True), start=1):
+        for edit in analysis.edits:
+            info = glossary.terms[edit.key]
+            findings.append(Finding(n, _ACTION_ISSUE[edit.action], edit.entry_id,
+                                    analysis.source_surface.get(edit.key, info.src_term),
+                                    edit.before, edit.after, edit.start, edit.end))
+        present = set(analysis.source_counts)
+        for m in glossary.find_target(target):
+            if m.role == "forbidden" and m.key not in present:
+                info = glossary.terms[m.key]
+                findings.append(Finding(n, "forbidden_no_source", info.entry_id, "",
+                                        target[m.start:m.end], info.expected, m.start, m.end))
+    findings += _missing_and_inconsistent(targets, analyses, glossary, lang)
+    findings.sort(key=lambda f: (f.line, f.start if f.start is not None else -1, f.issue))
+    return findings
+
+
+def _missing_and_inconsistent(targets: Sequence[str], analyses: list[LineAnalysis],
+                              glossary: GlossaryIndex, lang: str) -> list[Finding]:
+    findings: list[Finding] = []
+    lines_of: dict[str, list[int]] = {}
+    for i, analysis in enumerate(analyses):
+        for key in analysis.source_counts:
+            lines_of.setdefault(key, []).append(i)
+    for key, lines in lines_of.items():
+        info = glossary.terms[key]
+        rendering: dict[int, list[str]] = {i: list(analyses[i].renderings.get(key, []))
+                                            for i in lines}
+        missing = {i: m for i in lines for m in analyses[i].missing if m.key == key}
+        unknown: dict[int, str] = {}
+        if len(missing) >= 2 and not info.verbatim:
+            contrast = [i for i in range(len(targets)) if i not in missing]
+            unknown = _infer_unknown(sorted(missing), contrast, targets, lang,
+                                     max(1, len(_word_spans(info.expected))))
+        for i, m in sorted(missing.items()):
+            found, detail = "", ""
+            if i in unknown:
+                found = unknown[i]
+                rendering[i].append(found)
+                others = ", ".join(str(j + 1) for j in unknown if j != i)
+                detail = f"unknown rendering, also on line(s) {others}"
+            findings.append(Finding(i + 1, "missing_term", m.entry_id, m.source_term,
+                                    found, m.expected, detail=detail))
+        findings += _inconsistent(key, rendering, analyses, glossary, lang)
+    return findings
+
+
+def _inconsistent(key: str, rendering: dict[int, list[str]], analyses: list[LineAnalysis],
+                  glossary: GlossaryIndex, lang: str) -> list[Finding]:
+    info = glossary.terms[key]
+    surface: dict[str, str] = {}
+    on_line: dict[tuple[str, int], str] = {}
+    used: dict[str, list[int]] = {}
+    for i, forms in sorted(rendering.items()):
+        for form in forms:
+            k = _norm(form, lang)
+            surface.setdefault(k, form)
+            on_line.setdefault((k, i), form)
+            if i not in used.setdefault(k, []):
+                used[k].append(i)
+    if len(used) < 2:
+        return []
+    preferred = _norm(info.expected, lang) if info.expected else ""
+    # The preferred form is the reference rendering whenever it is used at all.
+    major = preferred if preferred in used else max(used, key=lambda k: (len(used[k]),
+                                                                          -used[k][0]))
+    detail = "; ".join(f"{surface[k]!r} on line(s) {', '.join(str(i + 1) for i in used[k])}"
+                       for k in sorted(used, key=lambda k: used[k][0]))
+    out = []
+    for k, lines in used.items():
+        if k == major:
+            continue
+        for i in lines:
+            src = analyses[i].source_surface.get(key, info.src_term)
+            out.append(Finding(i + 1, "inconsistent", info.entry_id, src, on_line[(k, i)],
+                               surface[major], detail=detail))
+    return out
+
+
+def summarize(findings: Sequence[Finding], lines: int) -> dict[str, Any]:
+    """Returns the summary object: counts by severity and by issue."""
+    by_issue = Counter(f.issue for f in findings)
+    by_sev = Counter(f.severity for f in findings)
+    return {"summary": True, "lines": lines, "findings": len(findings),
+            "errors": by_sev.get("error", 0), "warnings": by_sev.get("warning", 0),
+            "by_issue": {k: by_issue[k] for k in ISSUES if by_issue.get(k)}}
