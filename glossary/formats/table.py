@@ -2,7 +2,7 @@
 
 The header names the columns: language codes (``ar``, ``vi``, ``en``, at least
 one; a region like ``en-US`` is accepted), and optionally ``kind``, ``status``,
-``note``, ``dnt`` and ``variants_<lang>`` / ``forbidden_<lang>`` whose cells
+``note``, ``dnt``, ``case_sensitive`` and ``variants_<lang>`` / ``forbidden_<lang>`` whose cells
 hold several forms separated by ``|``. This is the layout of Google's
 equivalent-term-set glossaries and Amazon Translate's custom terminology,
 extended with avet's columns. Column names are case-insensitive; a column with
@@ -34,6 +34,7 @@ COLUMNS: tuple[str, ...] = (
     "kind",
     "status",
     "dnt",
+    "case_sensitive",
     "note",
     *(f"variants_{lang}" for lang in LANGS),
     *(f"forbidden_{lang}" for lang in LANGS),
@@ -42,7 +43,7 @@ COLUMNS: tuple[str, ...] = (
 #: Separates several forms in one ``variants_*`` or ``forbidden_*`` cell.
 SEPARATOR = "|"
 
-_PLAIN = ("kind", "status", "note", "dnt")
+_PLAIN = ("kind", "status", "note", "dnt", "case_sensitive")
 _LISTS = ("variants", "forbidden")
 _LANG_LIKE = re.compile(r"^[a-z]{2,3}([-_][a-z0-9]{2,8})*$", re.IGNORECASE)
 _SUPPORTED = (
@@ -54,7 +55,8 @@ _SUPPORTED = (
 @dataclass(frozen=True)
 class Column:
     """One header column: ``field`` is ``term``, ``variants``, ``forbidden``,
-    one of kind/status/note/dnt, or ``""`` (ignored); ``lang`` for the form columns."""
+    one of kind/status/note/dnt/case_sensitive, or ``""`` (ignored); ``lang`` for form
+    columns."""
 
     field: str
     lang: str | None = None
@@ -179,6 +181,8 @@ def row_to_entry(
             entry.note = value
         elif col.field == "dnt":
             entry.dnt = parse_bool(value, path=path, line=line, column=col.name)
+        elif col.field == "case_sensitive":
+            entry.case_sensitive = parse_bool(value, path=path, line=line, column=col.name)
     for lang in LANGS:
         forms = entry.forms[lang]
         if not forms.preferred and forms.variants:
@@ -225,7 +229,8 @@ def entry_to_row(entry: Entry, *, path: Path) -> list[str]:
         FormatError: If a variant or forbidden form contains the separator.
     """
     row: list[str] = [entry.forms[lang].preferred for lang in LANGS]
-    row += [entry.kind, entry.status, "yes" if entry.dnt else "no", entry.note]
+    row += [entry.kind, entry.status, "yes" if entry.dnt else "no",
+            "yes" if entry.case_sensitive else "no", entry.note]
     row += [
         _join(entry.forms[lang].variants, path=path, column=f"variants_{lang}") for lang in LANGS
     ]

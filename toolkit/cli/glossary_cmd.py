@@ -93,7 +93,8 @@ def _conflict(stored: Entry, new: Entry) -> str | None:
 
 def _import(args: argparse.Namespace, config: Config) -> int:
     if args.starter == bool(args.file):
-        raise ConflictError("give either a FILE or --starter", hint="see 'avet glossary import --help'")
+        raise ConflictError("give either a FILE or --starter",
+                            hint="see 'avet glossary import --help'")
     if args.starter:
         entries, origin = load_starter_termbase(), "starter termbase"
     else:
@@ -124,6 +125,7 @@ def _import(args: argparse.Namespace, config: Config) -> int:
         for entry, stored in plan:
             if stored is None:
                 continue
+            before = stored.to_dict()
             for lang in LANGS:
                 forms, incoming = stored.forms[lang], entry.forms[lang]
                 if incoming.preferred and (args.overwrite or not forms.preferred):
@@ -136,15 +138,17 @@ def _import(args: argparse.Namespace, config: Config) -> int:
                 forms.forbidden += [t for t in incoming.forbidden if t not in forms.forbidden]
             if args.status:
                 stored.status = args.status
-            store.update(stored, "import")
-            merged += 1
+            if stored.to_dict() != before:
+                store.update(stored, "import")
+                merged += 1
+    unchanged = len(entries) - added - merged
     summary = {"file": origin, "read": len(entries), "added": added, "merged": merged,
-               "db": str(config.db)}
+               "unchanged": unchanged, "db": str(config.db)}
     if args.json:
         print_json(summary)
     else:
         write_line(f"Imported {len(entries)} entries from {origin} into {config.db}: "
-                   f"{added} new, {merged} merged into existing entries.")
+                   f"{added} new, {merged} merged into existing entries, {unchanged} unchanged.")
     return 0
 
 

@@ -1,0 +1,113 @@
+"""`avet glossary …` end to end through the CLI entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary.store import Store
+from toolkit.cli.main import main
+
+
+def avet(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture()
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "g.db"
+    code, out, _ = avet(capsys, "glossary", "import", "--starter", "--db", str(path))
+    assert code == 0 and "new" in out
+    return path
+
+
+def test_starter_import_is_idempotent(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = avet(capsys, "glossary", "import", "--starter", "--db", str(db), "--json")
+    summary = json.loads(out)
+    assert code == 0 and summary["added"] == 0 and summary["merged"] == 0
+    assert summary["unchanged"] == summary["read"] >= 300
+
+
+def test_list_filters_ignore_tones_and_arabic_spelling(db: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = avet(capsys, "glossary", "list", "--db", str(db), "--text", "thai nguyen",
+                        "--kind", "place", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [r["forms"]["vi"]["preferred"] for r in rows] == ["Thái Nguyên"]
+    code, out, _ = avet(capsys, "glossary", "list", "--db", str(db), "--text", "ثاي نجوين",
+                        "--kind", "place", "--json")
+    assert [json.loads(line)["forms"]["en"]["preferred"] for line in out.splitlines()] == [
+        "Thai Nguyen"]
+
+
+@pytest.mark.parametrize("name", ["g.tbx", "g.csv", "g.tsv", "g.xlsx", "g.json", "g.jsonl"])
+def test_export_reimport_keeps_the_glossary_hash(db: Path, tmp_path: Path, name: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / name
+    code, _, _ = avet(capsys, "glossary", "export", str(out_file), "--db", str(db))
+    assert code == 0 and out_file.stat().st_size > 0
+    other = tmp_path / "other.db"
+    code, _, err = avet(capsys, "glossary", "import", str(out_file), "--db", str(other))
+    assert code == 0, err
+    with Store(db) as a, Store(other) as b:
+        assert a.glossary_hash() == b.glossary_hash()
+
+
+def test_status_changes_and_undo(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert avet(capsys, "glossary", "reject", "1", "2", "--db", str(db))[0] == 0
+    code, out, _ = avet(capsys, "glossary", "stats", "--db", str(db), "--json")
+    assert code == 0 and json.loads(out)["by_status"]["rejected"] == 2
+    assert avet(capsys, "glossary", "undo", "--db", str(db))[0] == 0
+    code, out, _ = avet(capsys, "glossary", "show", "1", "--db", str(db), "--json")
+    assert code == 0 and json.loads(out)["status"] == "approved"
+    assert avet(capsys, "glossary", "redo", "--db", str(db))[0] == 0
+    code, out, _ = avet(capsys, "glossary", "show", "1", "--db", str(db), "--json")
+    assert code == 0 and json.loads(out)["status"] == "rejected"
+
+
+def test_conflicting_import_changes_nothing(db: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    csv = tmp_path / "conflict.csv"
+    csv.write_text("ar,vi,en\nمصطلح جديد,thuật ngữ mới,new term\n"
+                   "تاي نجوين,Thái Nguyên,Tai Nuyen\n", encoding="utf-8")
+    with Store(db) as store:
+        before = store.count()
+    code, _, err = avet(capsys, "glossary", "import", str(csv), "--db", str(db))
+    assert code == 2
+    assert err.startswith("avet: error: ") and err.count("\n") == 1
+    assert "nothing was imported" in err and "--overwrite" in err
+    with Store(db) as store:
+        assert store.count() == before
+
+
+def test_show_missing_entry_is_a_user_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = avet(capsys, "glossary", "show", "99999", "--db", str(db))
+    assert code == 2 and "no entry with id 99999" in err
+
+
+def test_config_file_sets_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "avet.toml").write_text('db = "conf.db"\n', encoding="utf-8")
+    assert avet(capsys, "glossary", "import", "--starter")[0] == 0
+    assert (tmp_path / "conf.db").is_file() and not (tmp_path / "avet.db").exists()
+    assert avet(capsys, "glossary", "stats", "--db", "flag.db")[0] == 0
+    assert (tmp_path / "flag.db").is_file()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("db = 3\n", "must be str"), ("colour = 'red'\n", "unknown setting"),
+     ("db = \n", "not valid TOML"), ("engine = 'marian'\n", "unknown engine")],
+)
+def test_bad_config_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                content: str, message: str) -> None:
+    conf = tmp_path / "bad.toml"
+    conf.write_text(content, encoding="utf-8")
+    code, _, err = avet(capsys, "glossary", "stats", "--config", str(conf))
+    assert code == 2 and message in err and str(conf) in err and err.count("\n") == 1
