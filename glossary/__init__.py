@@ -14,7 +14,18 @@ from glossary.errors import (
     StoreError,
 )
 from glossary.formats import FORMATS, read_glossary, write_glossary
-from glossary.model import KINDS, LANGS, STATUSES, Candidate, Context, Entry, Forms
+from glossary.matcher import Match, Matcher
+from glossary.model import (
+    KINDS,
+    LANGS,
+    STATUSES,
+    Candidate,
+    Context,
+    Entry,
+    Forms,
+    glossary_hash,
+)
+from glossary.normalize import Normalized, fold_key, match_key, nfc, normalize
 from glossary.starter import load_starter_rows, load_starter_termbase
 
 __all__ = [
@@ -30,10 +41,18 @@ __all__ = [
     "FormatError",
     "Forms",
     "InputError",
+    "Match",
+    "Matcher",
+    "Normalized",
     "NotFoundError",
     "StoreError",
+    "fold_key",
+    "glossary_hash",
     "load_starter_rows",
     "load_starter_termbase",
+    "match_key",
+    "nfc",
+    "normalize",
     "read_glossary",
     "write_glossary",
 ]

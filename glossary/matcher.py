@@ -94,8 +94,10 @@ def _fix_joiners(text: str) -> str:
     pieces.append(text[prev:])
     return " ".join(pieces)
 
+
 # Arabic clitic letters and the prefixes allowed before each kind of key.
 _CLITIC_LETTERS = frozenset("وفبكل")
+# A form whose first word is ال + at least two letters has the article.
 _PLAIN, _ARTICLE, _LAM_ARTICLE = 0, 1, 2
 _ALLOWED_PREFIXES: tuple[frozenset[str], ...] = (
     frozenset({"", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"}),
@@ -103,7 +105,6 @@ _ALLOWED_PREFIXES: tuple[frozenset[str], ...] = (
     frozenset({"", "و", "ف"}),  # key لل+stem: its first ل is itself the clitic
 )
 _MAX_PREFIX = 2
-_LENGTH_LIMIT = 1 << 12
 
 
 @dataclass(frozen=True)
@@ -213,11 +214,6 @@ class Matcher:
         shadow = full[lead:stop]
         if not shadow:
             raise InputError(f"form {form!r} has no word to match", hint="give a non-empty term")
-        if len(shadow) >= _LENGTH_LIMIT:
-            raise InputError(
-                f"form of {len(shadow)} characters is too long",
-                hint=f"forms are limited to {_LENGTH_LIMIT - 1} characters",
-            )
         exact = ""
         pairs = zip(norm[lead:stop], shadow, strict=True)
         punct_inside = any(a != " " and b == " " for a, b in pairs)

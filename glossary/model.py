@@ -9,6 +9,9 @@ which the store, the JSON format and the ``--json`` CLI output share.
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, get_args
@@ -26,6 +29,7 @@ __all__ = [
     "Kind",
     "Lang",
     "Status",
+    "glossary_hash",
     "now_iso",
 ]
 
@@ -189,3 +193,33 @@ class Entry:
         except (TypeError, AttributeError) as exc:
             raise FormatError(f"not a glossary entry: {exc}") from exc
         return entry
+
+
+def _identity(entry: Entry) -> dict[str, Any]:
+    """The content that defines an entry's meaning (what the glossary hash covers)."""
+    return {
+        "kind": entry.kind,
+        "dnt": entry.dnt,
+        "case_sensitive": entry.case_sensitive,
+        "forms": {
+            lang: {
+                "preferred": entry.forms[lang].preferred,
+                "variants": sorted(entry.forms[lang].variants),
+                "forbidden": sorted(entry.forms[lang].forbidden),
+            }
+            for lang in LANGS
+        },
+    }
+
+
+def glossary_hash(entries: Iterable[Entry]) -> str:
+    """Returns a SHA-256 hex digest over the meaning of ``entries``.
+
+    Order, ids, timestamps, statuses, contexts and counts do not count: a
+    database and its export, or two stores with the same terms, hash the same.
+    """
+    items = sorted(json.dumps(_identity(e), ensure_ascii=False, sort_keys=True) for e in entries)
+    digest = hashlib.sha256()
+    for item in items:
+        digest.update(item.encode("utf-8") + b"\n")
+    return digest.hexdigest()

@@ -143,6 +143,7 @@ _LATIN_FOLD: Mapping[int, str] = MappingProxyType(_latin_fold_table())
 
 _COMBINING_RE = re.compile("[^\u0300-\u036f][\u0300-\u036f]+")
 _SPACE_RE = re.compile(r"\s+")
+_WHOLE_RE = re.compile(r"(?s).+")
 _AR_EDGE_PUNCT = "".join(
     sorted(set(".,;:!?()[]{}\"'«»-–—/\\|*#،؛؟٪…“”‘’"))
 )
@@ -267,33 +268,6 @@ def _build(text: str, original: str, nb: list[int], ob: list[int]) -> Normalized
     return Normalized(text, original, tuple(nb), tuple(ob))
 
 
-def _from_full_map(text: str, original: str, full: list[int]) -> Normalized:
-    """Builds the breakpoints from one original offset per normalized character."""
-    nb: list[int] = []
-    ob: list[int] = []
-    expect = 0
-    for i, o in enumerate(full):
-        if o != expect:
-            nb.append(i)
-            ob.append(o)
-        expect = o + 1
-    return _build(text, original, nb, ob)
-
-
-def _full_map(norm: Normalized) -> list[int]:
-    return [norm.to_original(i) for i in range(len(norm.text))]
-
-
-def _compose(inner: Normalized, outer: Normalized) -> Normalized:
-    """``outer`` was made from ``inner.text``; returns the map to ``inner.original``."""
-    if not outer._nb:
-        return Normalized(outer.text, inner.original, inner._nb, inner._ob)
-    if not inner._nb:
-        return Normalized(outer.text, inner.original, outer._nb, outer._ob)
-    full = [inner.to_original(outer.to_original(i)) for i in range(len(outer.text))]
-    return _from_full_map(outer.text, inner.original, full)
-
-
 def _replace_pairs(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
     for old, new in pairs:
         if old in text:
@@ -390,21 +364,9 @@ def _nfc_mapped(text: str) -> Normalized:
     composed = _rewrite(text, _COMBINING_RE, nfc)
     if unicodedata.is_normalized("NFC", composed.text):
         return composed
-    # Rare: composition across what the cluster rule sees (e.g. Hangul jamo).
-    full: list[int] = []
-    out: list[str] = []
-    for i, char in enumerate(text):
-        if full and unicodedata.combining(char):
-            merged = nfc(out[-1] + char)
-            if len(merged) == 1:
-                out[-1] = merged
-                continue
-        out.append(char)
-        full.append(i)
-    result = nfc("".join(out))
-    if len(result) != len(out):
-        full = [0] * len(result) if result else []
-    return _from_full_map(result, text, full)
+    # Rare (marks outside U+0300-U+036F, Hangul jamo...): one span for the whole
+    # text, output character j mapping to input character min(j, len - 1).
+    return _rewrite(text, _WHOLE_RE, nfc)
 
 
 def strip_latin_marks(text: str) -> str:

@@ -13,7 +13,6 @@ The schema carries a version (``PRAGMA user_version``) and is migrated on open.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -21,7 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from glossary.errors import ConflictError, InputError, NotFoundError, StoreError
-from glossary.model import KINDS, LANGS, STATUSES, Candidate, Context, Entry, now_iso
+from glossary.model import (
+    KINDS,
+    LANGS,
+    STATUSES,
+    Candidate,
+    Context,
+    Entry,
+    glossary_hash,
+    now_iso,
+)
 from glossary.normalize import fold_key, match_key
 
 __all__ = ["SCHEMA_VERSION", "Store"]
@@ -95,23 +103,6 @@ _ORDERS = {
 
 def _dump(entry: Entry) -> str:
     return json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True)
-
-
-def _identity(entry: Entry) -> dict[str, Any]:
-    """The content that defines an entry's meaning (what the glossary hash covers)."""
-    return {
-        "kind": entry.kind,
-        "dnt": entry.dnt,
-        "case_sensitive": entry.case_sensitive,
-        "forms": {
-            lang: {
-                "preferred": entry.forms[lang].preferred,
-                "variants": sorted(entry.forms[lang].variants),
-                "forbidden": sorted(entry.forms[lang].forbidden),
-            }
-            for lang in LANGS
-        },
-    }
 
 
 class Store:
@@ -340,15 +331,9 @@ class Store:
         same approved terms hash the same.
         """
         marks = ",".join("?" * len(statuses))
-        items = sorted(
-            json.dumps(_identity(Entry.from_dict(json.loads(r[0]))), ensure_ascii=False,
-                       sort_keys=True)
-            for r in self._db.execute(
-                f"SELECT data FROM entries WHERE status IN ({marks})", tuple(statuses)))
-        digest = hashlib.sha256()
-        for item in items:
-            digest.update(item.encode("utf-8") + b"\n")
-        return digest.hexdigest()
+        rows = self._db.execute(f"SELECT data FROM entries WHERE status IN ({marks})",
+                                tuple(statuses))
+        return glossary_hash(Entry.from_dict(json.loads(r[0])) for r in rows)
 
     def journal(self, limit: int = 50) -> list[dict[str, Any]]:
         """Returns the latest journal records, newest first."""

@@ -9,15 +9,13 @@ one direction: a matcher over the source forms and per-entry target forms.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from glossary.errors import InputError, NotFoundError
-from glossary.model import LANGS, Entry
+from glossary.model import LANGS, Entry, glossary_hash
 
 __all__ = [
     "VERBATIM_KINDS",
@@ -68,30 +66,12 @@ def check_direction(src: str, tgt: str) -> None:
         raise InputError(f"--from and --to are both {src!r}", hint="give two different languages")
 
 
-def _identity(entry: Entry) -> dict[str, Any]:
-    # Same content as glossary.store's hash covers, so file and database agree.
-    return {
-        "kind": entry.kind,
-        "dnt": entry.dnt,
-        "case_sensitive": entry.case_sensitive,
-        "forms": {
-            lang: {
-                "preferred": entry.forms[lang].preferred,
-                "variants": sorted(entry.forms[lang].variants),
-                "forbidden": sorted(entry.forms[lang].forbidden),
-            }
-            for lang in LANGS
-        },
-    }
-
-
 def entries_hash(entries: Iterable[Entry]) -> str:
-    """Returns the SHA-256 hex digest over the meaning of ``entries`` (order-free)."""
-    items = sorted(json.dumps(_identity(e), ensure_ascii=False, sort_keys=True) for e in entries)
-    digest = hashlib.sha256()
-    for item in items:
-        digest.update(item.encode("utf-8") + b"\n")
-    return digest.hexdigest()
+    """Returns the SHA-256 hex digest over the meaning of ``entries`` (order-free).
+
+    The same as the store's glossary hash, so a file and a database agree.
+    """
+    return glossary_hash(entries)
 
 
 def _is_sqlite(path: Path) -> bool:

@@ -1,0 +1,414 @@
+"""Decoding Arabic-script names into Vietnamese, and spelling Vietnamese in Arabic.
+
+The model is a noisy channel: P(toned syllables | Arabic) is proportional to
+P(Arabic spelling | untoned syllable), from the correspondence tables, times the prior of
+the toned syllable for its role (surname, given name, place), from the syllable priors and
+the gazetteer. Each Arabic token is split by dynamic programming into one or more
+syllables (fused spellings such as هانوي); a beam combines tokens; whole names that the
+gazetteer knows get a strong boost and its spelling (tones included).
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from glossary.errors import InputError
+from glossary.model import Candidate
+from toolkit.translit.model import Model, compile_model
+from toolkit.translit.rules import arabic_tokens, render_syllable, syllable_key
+from toolkit.translit.syllables import (
+    Syllable,
+    allowed_tones,
+    apply_tone,
+    fold,
+    parse_syllable,
+    split_tone,
+    title_syllable,
+)
+from toolkit.translit.tables import Lexicon, Tables, load_tables
+
+__all__ = ["KINDS", "Transliterator", "default_model"]
+
+#: Kinds of name ``ar_to_vi`` accepts (``None`` = unknown).
+KINDS = ("person", "place", "org")
+
+FUSION_PENALTY = 0.05  # per extra syllable written fused into one Arabic token
+#: Prior per syllable of a reading that is a known place/organisation, by requested kind
+#: (compare: a common given-name syllable has a prior of about 0.005).
+GAZETTEER_PRIOR = {"place": 0.2, "org": 0.2, None: 0.05, "person": 0.005}
+TOKEN_BEAM = 40
+MAX_FUSED = 3  # most syllables one Arabic token may spell (هوشيمينه would be 4: not read)
+NAME_BEAM = 80
+TONES_PER_SYLLABLE = 6
+VARIANT_MIN = 0.12  # vi -> ar: least probability of a syllable spelling, relative to the best
+ROLE_MIX = 0.6  # share of the role-specific prior; the rest is all roles (0.3) and flat (0.1)
+ALL_MIX = 0.3
+
+
+@dataclass(frozen=True)
+class _Parse:
+    syllables: tuple[Syllable, ...]
+    prob: float
+
+
+def _title(syllables: Sequence[str]) -> str:
+    return " ".join(title_syllable(s) for s in syllables)
+
+
+class Transliterator:
+    """Arabic <-> Vietnamese name transliteration from data tables.
+
+    Args:
+        tables: The correspondence tables (:func:`toolkit.translit.tables.load_tables`).
+        lexicon: Known places/organisations and extra syllable priors, e.g. from the
+            gazetteer; merged with the priors shipped in ``tables``.
+    """
+
+    def __init__(
+        self, tables: Tables, lexicon: Lexicon | None = None, *, model: Model | None = None
+    ) -> None:
+        model = model if model is not None else compile_model(tables, lexicon)
+        self.model = model
+        self.tables = model.tables
+        self.places = model.places
+        self._inventory = model.inventory
+        self._index = model.index
+        self._best_spelling = model.best_spelling
+        self._maxlen = model.maxlen
+        self._n_untoned = len(model.inventory)
+        self._role_weights = model.role_weights
+        self._known_bases = model.known_bases
+        self._place_index = model.place_index
+        self._place_prefixes = model.place_prefixes
+        self._ar_index = model.ar_index
+        self._exonym_index = model.exonyms
+        self._common = model.common
+        # Memo tables of pure functions, owned by this instance (not shared, not global).
+        self._token_cache: dict[str, tuple[_Parse, ...]] = {}
+        self._tone_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self._likelihood_cache: dict[str, float] = {}
+
+    @classmethod
+    def from_model(cls, model: Model) -> Transliterator:
+        """A transliterator over an already compiled (shared, immutable) model."""
+        return cls(model.tables, model=model)
+
+    @classmethod
+    def default(cls) -> Transliterator:
+        """Builds a transliterator from the shipped tables and, if present, the gazetteer."""
+        return cls.from_model(default_model())
+
+    # ---------------------------------------------------------------- Arabic -> Vietnamese
+    def parse_token(self, token: str) -> tuple[_Parse, ...]:
+        """Untoned syllable readings of one normalised Arabic token, most probable first."""
+        cached = self._token_cache.get(token)
+        if cached is not None:
+            return cached
+        n = len(token)
+        beams: list[list[_Parse]] = [[] for _ in range(n + 1)]
+        beams[0] = [_Parse((), 1.0)]
+        for i in range(n):
+            if not beams[i]:
+                continue
+            # Every reading ending at i is known now: keep the best before extending.
+            current = heapq.nlargest(TOKEN_BEAM, beams[i], key=lambda b: b.prob)
+            current = [b for b in current if len(b.syllables) < MAX_FUSED]
+            for j in range(i + 1, min(n, i + self._maxlen) + 1):
+                entries = self._index.get(token[i:j])
+                if not entries:
+                    continue
+                for prev in current:
+                    penalty = FUSION_PENALTY if prev.syllables else 1.0
+                    for syl, p in entries:
+                        if i > 0 and not syl.onset:
+                            continue  # a vowel-initial syllable inside a word needs its alef
+                        beams[j].append(_Parse((*prev.syllables, syl), prev.prob * p * penalty))
+        result = tuple(heapq.nlargest(TOKEN_BEAM, beams[n], key=lambda b: b.prob))
+        self._token_cache[token] = result
+        return result
+
+    def _prior(self, role: str | None, syllable: str) -> float:
+        """Prior P(toned syllable | role): 0.6 role + 0.3 all roles + 0.1 flat."""
+        base = split_tone(syllable)[0]
+        total = 0.0
+        role_mass = ROLE_MIX if role in self._role_weights else 0.0
+        if role_mass:
+            weights, norm = self._role_weights[role]  # type: ignore[index]
+            total += role_mass * weights.get(syllable, 0.0) / norm
+        all_mass = ALL_MIX + (ROLE_MIX - role_mass)
+        if self._role_weights:
+            share = all_mass / len(self._role_weights)
+            for weights, norm in self._role_weights.values():
+                total += share * weights.get(syllable, 0.0) / norm
+        else:
+            all_mass = 0.0
+        flat = 1.0 - role_mass - all_mass
+        # Flat over untoned syllables; within one, the tones by their general shares.
+        _, tone = split_tone(syllable)
+        parsed = parse_syllable(base, self.tables.vowel_info, self.tables.codas)
+        allowed = allowed_tones(parsed.coda) if parsed else tuple(self.tables.tones)
+        shares = self.tables.tones
+        tone_share = shares.get(tone, 0.0) / (sum(shares.get(t, 0.0) for t in allowed) or 1.0)
+        return total + flat * tone_share / self._n_untoned
+
+    def _tones(self, syl: Syllable, role: str | None) -> tuple[tuple[str, float], ...]:
+        key = (syl.text, role or "")
+        cached = self._tone_cache.get(key)
+        if cached is not None:
+            return cached
+        options = [apply_tone(syl, t) for t in allowed_tones(syl.coda)]
+        scored = sorted(((o, self._prior(role, o)) for o in options), key=lambda x: -x[1])
+        result = tuple(scored[:TONES_PER_SYLLABLE])
+        self._tone_cache[key] = result
+        return result
+
+    @staticmethod
+    def _role(kind: str | None, position: int, length: int) -> str | None:
+        if kind in ("place", "org"):
+            return "place"
+        if kind == "person" or (kind is None and length >= 2):
+            if position == 0:
+                return "surname"
+            return "given" if position == length - 1 else "middle"
+        return None
+
+    def ar_to_vi(self, text: str, *, top: int = 5, kind: str | None = None) -> list[Candidate]:
+        """Ranked Vietnamese readings of an Arabic-script name.
+
+        Args:
+            text: The name in Arabic script (one or more tokens).
+            top: How many candidates to return.
+            kind: ``person``, ``place``, ``org`` or ``None`` (unknown).
+
+        Returns:
+            Candidates with full Vietnamese diacritics (NFC), best first; scores are
+            probabilities over the decoded readings, so they sum to at most 1. Empty if
+            some token spells no Vietnamese syllable and no gazetteer rendering matches.
+
+        Raises:
+            InputError: If ``text`` has no Arabic letters, ``top`` < 1 or ``kind`` is unknown.
+        """
+        if kind is not None and kind not in KINDS:
+            raise InputError(f"unknown name kind {kind!r}", hint=f"use one of: {', '.join(KINDS)}")
+        if top < 1:
+            raise InputError("top must be at least 1", hint="pass --top 1 or more")
+        tokens = arabic_tokens(text)
+        if not tokens:
+            raise InputError("no Arabic letters to transliterate",
+                             hint="give a name in Arabic script, e.g. نجوين مانه هونغ")
+        scores: dict[str, float] = {}
+
+        def add(name: str, score: float) -> None:
+            name = unicodedata.normalize("NFC", name)
+            scores[name] = scores.get(name, 0.0) + score
+
+        # Full readings: beam over tokens of untoned syllable sequences.
+        beam: list[tuple[float, tuple[Syllable, ...]]] = [(1.0, ())]
+        for token in tokens:
+            parses = self.parse_token(token)
+            if not parses:
+                beam = []  # a token that no Vietnamese syllable spells: no reading
+                break
+            beam = heapq.nlargest(
+                NAME_BEAM,
+                ((p * q.prob, sylls + q.syllables) for p, sylls in beam for q in parses),
+                key=lambda x: x[0],
+            )
+        per_syllable = GAZETTEER_PRIOR[kind]
+        for prob, key in self._gazetteer_readings(tokens):
+            places = self._place_index[key]
+            for place in places:
+                add(place.vi, prob * per_syllable ** len(key) / len(places))
+        for prob, sylls in beam:
+            roles = [self._role(kind, i, len(sylls)) for i in range(len(sylls))]
+            options = [self._tones(s, r) for s, r in zip(sylls, roles, strict=True)]
+            toned: list[tuple[float, tuple[str, ...]]] = [(prob, ())]
+            for opts in options:
+                toned = heapq.nlargest(
+                    20, ((p * q, (*names, t)) for p, names in toned for t, q in opts),
+                    key=lambda x: x[0],
+                )
+            for p, names in toned:
+                add(_title(names), p)
+        # An Arabic rendering the gazetteer lists (فيناسا = VINASA) outweighs any reading.
+        known = self._ar_index.get(" ".join(tokens), ())
+        best = max(scores.values(), default=0.1)
+        for place in known:
+            add(place.vi, best * 10.0 / len(known))
+        return self._finish(scores, top)
+
+    @staticmethod
+    def _finish(scores: dict[str, float], top: int) -> list[Candidate]:
+        total = sum(scores.values())
+        if total <= 0:
+            return []
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        # Rounded down, so that the returned scores never sum above 1.
+        return [Candidate(text=name, score=math.floor(s / total * 1e6) / 1e6)
+                for name, s in ranked]
+
+    # ---------------------------------------------------------------- name detection
+    def token_likelihood(self, token: str) -> float:
+        """How much one normalised Arabic token looks like transliterated Vietnamese (0..1)."""
+        cached = self._likelihood_cache.get(token)
+        if cached is not None:
+            return cached
+        score = self._token_likelihood(token)
+        self._likelihood_cache[token] = score
+        return score
+
+    def _token_likelihood(self, token: str) -> float:
+        if not token or token in self._common:
+            return 0.02
+        if token in self._exonym_index or token in self._ar_index:
+            return 0.95
+        parses = self.parse_token(token)
+        if not parses:
+            return 0.0
+        best = 0.0
+        for parse in parses[:10]:
+            n = len(parse.syllables)
+            # Spelling probability relative to each syllable's best spelling (نجوين = 1),
+            # softened (square root) so that a common variant (لونج) still scores well.
+            best_spelling = math.prod(self._best_spelling[s.text] for s in parse.syllables)
+            per_syllable = (parse.prob / best_spelling) ** (0.5 / n)
+            known = sum(1 for s in parse.syllables if s.text in self._known_bases) / n
+            best = max(best, per_syllable * (0.5 + 0.5 * known))
+        if token.startswith("ال") and len(token) > 3:
+            best *= 0.1  # the Arabic article
+        return min(1.0, best)
+
+    def name_likelihood(self, ar_tokens: Sequence[str]) -> float:
+        """How likely a sequence of Arabic tokens is a transliterated Vietnamese name.
+
+        Args:
+            ar_tokens: Arabic tokens in text order.
+
+        Returns:
+            0..1: the root of (weakest token score x geometric mean of token scores),
+            raised when the whole sequence is a known place or starts with a known surname,
+            lowered for a single token.
+        """
+        tokens = [t for tok in ar_tokens for t in arabic_tokens(tok)]
+        if not tokens:
+            return 0.0
+        scores = [self.token_likelihood(t) for t in tokens]
+        if min(scores) <= 0.0:
+            return 0.0
+        # Every token of a name must look Vietnamese: the weakest token weighs as much as
+        # the geometric mean of all.
+        geo = math.exp(sum(math.log(s) for s in scores) / len(scores))
+        score = math.sqrt(min(scores) * geo)
+        joined = " ".join(tokens)
+        if joined in self._exonym_index or joined in self._ar_index:
+            return max(score, 0.95)
+        first = self.parse_token(tokens[0])
+        if first and len(tokens) > 1:
+            surnames = self._role_weights.get("surname", ({}, 1.0))[0]
+            if any(t in surnames for s in first[0].syllables[:1] for t, _ in self._tones(s, None)):
+                score = min(1.0, score * 1.3)
+        if min(scores) > 0.1 and self._gazetteer_readings(tokens):
+            score = max(score, 0.9)
+        if len(tokens) == 1:
+            score *= 0.8
+        return round(score, 6)
+
+    def _gazetteer_readings(self, tokens: Sequence[str]) -> list[tuple[float, tuple[str, ...]]]:
+        """Readings of ``tokens`` that spell a known place/organisation: (prob, folded key).
+
+        Only partial readings that are a prefix of a known name are kept, so the search is
+        exhaustive over the token parses yet small.
+        """
+        beam: dict[tuple[str, ...], float] = {(): 1.0}
+        for token in tokens:
+            nxt: dict[tuple[str, ...], float] = {}
+            for parse in self.parse_token(token):
+                tail = tuple(fold(s.text) for s in parse.syllables)
+                for key, p in beam.items():
+                    full = key + tail
+                    if full in self._place_prefixes:
+                        nxt[full] = max(nxt.get(full, 0.0), p * parse.prob)
+            if not nxt:
+                return []
+            beam = nxt
+        return [(p, key) for key, p in beam.items() if key in self._place_index]
+
+    def name_key(self, ar_text: str) -> str:
+        """:func:`syllable_key` over every token, joined by spaces."""
+        return " ".join(syllable_key(t, self.tables.key_classes) for t in arabic_tokens(ar_text))
+
+    def syllable_key(self, ar_token: str) -> str:
+        """A spelling-variant-insensitive key of one Arabic token (see rules.syllable_key)."""
+        return syllable_key(ar_token, self.tables.key_classes)
+
+    # ---------------------------------------------------------------- Vietnamese -> Arabic
+    def vi_to_ar_scored(self, text: str, *, top: int = 5) -> list[Candidate]:
+        """Arabic spellings of a Vietnamese name with scores, canonical first.
+
+        Args:
+            text: Vietnamese (with or without tones).
+            top: How many spellings to return.
+
+        Raises:
+            InputError: If no word of ``text`` is a Vietnamese syllable, or ``top`` < 1.
+        """
+        if top < 1:
+            raise InputError("top must be at least 1", hint="pass --top 1 or more")
+        vi = unicodedata.normalize("NFC", " ".join(text.split()))
+        fixed: list[str] = []
+        for key in (vi, vi.title()):
+            fixed.extend(self.tables.exonyms.get(key, ()))
+        for place in self.places:
+            if place.vi.lower() == vi.lower():
+                fixed.extend(place.ar)
+        beam: list[tuple[float, str]] = [(1.0, "")]
+        parsed_any = False
+        for word in vi.split():
+            syl = parse_syllable(split_tone(word)[0], self.tables.vowel_info)
+            if syl is None:
+                options = [(word, 1.0)]
+            else:
+                parsed_any = True
+                spellings = render_syllable(self.tables, syl)
+                # Rare spellings (ح for h, a dropped i) are readable but not worth proposing.
+                options = [(o, q) for o, q in spellings if q >= VARIANT_MIN * spellings[0][1]][:8]
+            beam = heapq.nlargest(
+                max(top * 4, 20),
+                ((p * q, f"{s} {o}".strip()) for p, s in beam for o, q in options),
+                key=lambda x: x[0],
+            )
+        if not parsed_any and not fixed:
+            raise InputError(f"no Vietnamese syllable in {text!r}",
+                             hint="give a Vietnamese name, e.g. Nguyễn Mạnh Hùng")
+        out: dict[str, float] = {}
+        for i, ar in enumerate(dict.fromkeys(fixed)):
+            out[ar] = 1.0 / (i + 2)
+        total = sum(p for p, _ in beam) or 1.0
+        for p, ar in beam:
+            if ar not in out:
+                out[ar] = p / total * (0.5 if fixed else 1.0)
+        norm = sum(out.values())
+        ranked = sorted(out.items(), key=lambda kv: -kv[1])[:top]
+        return [Candidate(text=ar, score=math.floor(s / norm * 1e6) / 1e6) for ar, s in ranked]
+
+
+def _gazetteer_lexicon() -> Lexicon | None:
+    """The gazetteer's places and name priors as a :class:`Lexicon`, if the module exists."""
+    try:
+        from toolkit.gazetteer import load_gazetteer
+    except ImportError:
+        return None
+    from toolkit.translit.gazetteer_adapter import lexicon_from_gazetteer
+
+    return lexicon_from_gazetteer(load_gazetteer())
+
+
+@functools.cache
+def default_model() -> Model:
+    """The model of the shipped tables and the gazetteer, compiled once (immutable)."""
+    return compile_model(load_tables(), _gazetteer_lexicon())

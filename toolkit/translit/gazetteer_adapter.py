@@ -1,0 +1,55 @@
+"""The gazetteer (toolkit.gazetteer) seen as a transliteration :class:`Lexicon`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from toolkit.translit.tables import Lexicon, Place
+
+if TYPE_CHECKING:
+    from toolkit.gazetteer import Gazetteer
+
+__all__ = ["ADMIN_PREFIXES", "lexicon_from_gazetteer"]
+
+#: Administrative words before a place name; the bare name is known too (Thành phố Huế -> Huế).
+ADMIN_PREFIXES = ("thành phố ", "tỉnh ", "quận ", "huyện ", "thị xã ", "xã ", "phường ")
+#: Weight of a place's syllables in the place prior, by level (a province is named more often).
+LEVEL_WEIGHT = {"province": 3.0, "city": 3.0, "district": 1.0}
+
+
+def lexicon_from_gazetteer(gazetteer: Gazetteer | None = None) -> Lexicon:
+    """Converts the gazetteer into places, organisations and syllable priors by role.
+
+    Args:
+        gazetteer: A loaded gazetteer; ``None`` loads the packaged one.
+
+    Returns:
+        Places (with the bare name of ``Thành phố X`` as well), organisations with their
+        Arabic renderings, and priors for roles ``surname``, ``middle``, ``given``, ``place``.
+    """
+    if gazetteer is None:
+        from toolkit.gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    places: list[Place] = []
+    place_prior: dict[str, float] = {}
+    for place in gazetteer.places:
+        places.append(Place(place.vi, place.en, "place"))
+        lowered = place.vi.lower()
+        for prefix in ADMIN_PREFIXES:
+            if lowered.startswith(prefix) and len(place.vi) > len(prefix):
+                places.append(Place(place.vi[len(prefix):], "", "place"))
+        for word in place.vi.split():
+            key = word.lower()
+            place_prior[key] = place_prior.get(key, 0.0) + LEVEL_WEIGHT.get(place.level, 0.5)
+    for org in gazetteer.organisations:
+        places.append(Place(org.name, org.en, "org", org.ar))
+    priors: dict[str, dict[str, float]] = {"place": place_prior, "surname": {}, "middle": {},
+                                           "given": {}}
+    for surname in gazetteer.surnames.values():
+        priors["surname"][surname.vi.lower()] = surname.prior
+    for name in gazetteer.given_names.values():
+        roles = ("middle", "given") if name.role == "both" else (name.role,)
+        for role in roles:
+            priors[role][name.vi.lower()] = name.prior
+    return Lexicon(places=tuple(places), priors=priors)

@@ -1,0 +1,142 @@
+"""Arabic side of the correspondence: normalisation, syllable spellings and variant keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+
+from toolkit.translit.syllables import Syllable
+from toolkit.translit.tables import Tables
+
+__all__ = [
+    "arabic_tokens",
+    "build_index",
+    "normalize_arabic",
+    "render_syllable",
+    "syllable_key",
+]
+
+#: Minimum probability of a spelling kept in the index.
+MIN_SPELLING_PROB = 0.002
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FALLBACK_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                               "ؤ": "و", "ئ": "ي", "ی": "ي", "ک": "ك", "ۋ": "ف", "ڨ": "ق"})
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06a4]+")
+
+
+def _glossary_normalizer() -> Callable[..., object] | None:
+    try:
+        from glossary.normalize import normalize_ar
+    except ImportError:
+        return None
+    return normalize_ar
+
+
+def normalize_arabic(text: str) -> str:
+    """Normalises Arabic for transliteration.
+
+    Uses ``glossary.normalize.normalize_ar`` when it is available, then the local rules:
+    no diacritics or tatweel, bare alef for hamza/madda forms, ى -> ي, ة -> ه.
+    """
+    text = unicodedata.normalize("NFC", text)
+    normalizer = _glossary_normalizer()
+    if normalizer is not None:
+        result = normalizer(text)
+        text = str(getattr(result, "text", result))
+    text = _DIACRITICS.sub("", text)
+    return text.translate(_FALLBACK_MAP)
+
+
+def arabic_tokens(text: str) -> list[str]:
+    """Splits text into normalised Arabic-letter tokens (other characters separate them)."""
+    return _ARABIC_LETTER.findall(normalize_arabic(text))
+
+
+def _merge(items: Iterator[tuple[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for text, p in items:
+        out[text] = out.get(text, 0.0) + p
+    return out
+
+
+def _rhyme_spellings(tables: Tables, vowel: str, coda: str) -> dict[str, float]:
+    rhyme = vowel + coda
+    if rhyme in tables.rhymes:
+        return _merge(iter(tables.rhymes[rhyme]))
+    return _merge(
+        (v + c, pv * pc)
+        for v, pv in tables.vowels.get(vowel, ())
+        for c, pc in tables.codas.get(coda, ())
+    )
+
+
+def render_syllable(tables: Tables, syl: Syllable) -> list[tuple[str, float]]:
+    """Arabic spellings of one untoned syllable with their probabilities, best first.
+
+    Word-initial vowels (empty onset) are carried as ``carriers.tsv`` says.
+    """
+    rhymes = _rhyme_spellings(tables, syl.vowel, syl.coda)
+    pairs: list[tuple[str, float]] = []
+    if syl.onset:
+        for o, po in tables.onsets.get(syl.onset, ()):
+            pairs.extend((o + r, po * pr) for r, pr in rhymes.items())
+    else:
+        for r, pr in rhymes.items():
+            if not r:
+                continue
+            for carrier, pc in tables.carriers.get(r[0], ()):
+                if carrier == "=":
+                    pairs.append(("آ" + r[1:], pc * pr))
+                else:
+                    pairs.append((carrier + r, pc * pr))
+    merged = _merge(p for p in pairs if p[0])
+    return sorted(
+        ((t, p) for t, p in merged.items() if p >= MIN_SPELLING_PROB),
+        key=lambda tp: (-tp[1], tp[0]),
+    )
+
+
+def build_index(
+    tables: Tables, inventory: list[Syllable]
+) -> dict[str, tuple[tuple[Syllable, float], ...]]:
+    """Maps every Arabic spelling to the syllables it can stand for, with P(spelling | syllable)."""
+    index: dict[str, dict[Syllable, float]] = {}
+    for syl in inventory:
+        for ar, p in render_syllable(tables, syl):
+            # Keys are normalised like decoded input (أ إ آ -> ا).
+            entry = index.setdefault(normalize_arabic(ar), {})
+            entry[syl] = entry.get(syl, 0.0) + p
+    return {k: tuple(sorted(v.items(), key=lambda sp: -sp[1])) for k, v in index.items()}
+
+
+def syllable_key(ar_token: str, classes: tuple[tuple[str, str], ...]) -> str:
+    """A key that is the same for spelling variants of one Arabic-written name token.
+
+    نجوين and نغوين, تاي and ثاي, كوانغ and كوانج, تيان and تين, اينه and انه share a key.
+
+    Args:
+        ar_token: One Arabic token (normalised here).
+        classes: (Arabic spelling, class letter) pairs, longest first (``key_classes.tsv``).
+
+    Returns:
+        A string of class letters (ASCII); empty for a token without Arabic letters.
+    """
+    text = "".join(arabic_tokens(ar_token))
+    # Spelling choices that carry no information: a word-initial alef before ي, the ي of اينه,
+    # the ا of يا (iê written يا).
+    text = re.sub("^ا(?=ي)", "", text)
+    text = text.replace("اينه", "انه").replace("يا", "ي")
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        for ar, cls in classes:
+            if text.startswith(ar, i):
+                out.append(cls)
+                i += len(ar)
+                break
+        else:
+            i += 1
+    key = re.sub(r"(.)\1+", r"\1", "".join(out))
+    return key

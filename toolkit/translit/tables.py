@@ -1,0 +1,177 @@
+"""The data tables of transliteration, read from toolkit/data/translit/ by one function."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.errors import FormatError, NotFoundError
+
+__all__ = ["DATA_DIR", "Lexicon", "Place", "Tables", "load_tables"]
+
+#: Where the shipped tables live.
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "translit"
+
+Weighted = tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A named place or organisation known to the lexicon."""
+
+    vi: str
+    en: str = ""
+    kind: str = "place"
+    ar: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Known names: places/organisations and toned syllable priors by role.
+
+    ``priors[role][syllable]`` is a relative weight; roles are ``surname``, ``given``
+    and ``place``.
+    """
+
+    places: tuple[Place, ...] = ()
+    priors: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Correspondence tables between Vietnamese spelling units and Arabic spellings.
+
+    Attributes:
+        onsets: Onset -> weighted Arabic spellings.
+        carriers: First Arabic letter of a rhyme -> how a word-initial vowel is carried.
+        vowels: Vowel nucleus -> weighted Arabic spellings ("" = not written).
+        vowel_info: Vowel nucleus -> (allowed codas, onset rule).
+        codas: Coda -> weighted Arabic spellings.
+        rhymes: Rhyme -> weighted Arabic spellings replacing vowel x coda.
+        exonyms: Vietnamese name -> established Arabic spellings, canonical first.
+        common_ar: Common Arabic words (normalised) that are not names.
+        key_classes: Arabic spelling -> variant class letter, longest spelling first.
+        tones: Tone name -> share among syllables (orders the tones of unknown syllables).
+        lexicon: Priors and places shipped with the tables.
+    """
+
+    onsets: dict[str, Weighted]
+    carriers: dict[str, Weighted]
+    vowels: dict[str, Weighted]
+    vowel_info: dict[str, tuple[tuple[str, ...], str]]
+    codas: dict[str, Weighted]
+    rhymes: dict[str, Weighted]
+    exonyms: dict[str, tuple[str, ...]]
+    common_ar: frozenset[str]
+    key_classes: tuple[tuple[str, str], ...]
+    tones: dict[str, float]
+    lexicon: Lexicon
+
+
+def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
+    """Reads a TSV with '#' comments and a header row; returns (line number, cells)."""
+    if not path.is_file():
+        raise NotFoundError("transliteration table missing", path=path,
+                            hint="reinstall avet or restore toolkit/data/translit")
+    rows: list[tuple[int, list[str]]] = []
+    header_seen = False
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        cells = [unicodedata.normalize("NFC", c.strip()) for c in raw.split("\t")]
+        if len(cells) < ncols:
+            raise FormatError(f"expected {ncols} tab-separated columns, got {len(cells)}",
+                              path=path, line=number, hint="separate columns with one tab")
+        rows.append((number, cells))
+    return rows
+
+
+def _weight(text: str, path: Path, line: int) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise FormatError(f"weight {text!r} is not a number", path=path, line=line) from None
+    if value < 0:
+        raise FormatError("weight must not be negative", path=path, line=line)
+    return value
+
+
+def _unit(text: str) -> str:
+    return "" if text == "-" else text
+
+
+def load_tables(directory: str | Path | None = None) -> Tables:
+    """Reads every transliteration table.
+
+    Args:
+        directory: Folder with the TSV files; ``None`` reads the shipped ones.
+
+    Returns:
+        The immutable tables.
+
+    Raises:
+        NotFoundError: If a table file is missing.
+        FormatError: If a row is malformed (file and line named).
+    """
+    base = Path(directory) if directory is not None else DATA_DIR
+
+    def weighted(name: str) -> dict[str, Weighted]:
+        path = base / name
+        out: dict[str, list[tuple[str, float]]] = {}
+        for line, cells in _rows(path, 3):
+            ar = "=" if cells[1] == "=" else _unit(cells[1])
+            out.setdefault(_unit(cells[0]), []).append((ar, _weight(cells[2], path, line)))
+        return {k: tuple(v) for k, v in out.items()}
+
+    vowel_path = base / "vowels.tsv"
+    vowel_info: dict[str, tuple[tuple[str, ...], str]] = {}
+    for line, cells in _rows(vowel_path, 3):
+        if len(cells) >= 5 and cells[3]:
+            codas = tuple(_unit(c) for c in cells[3].split())
+            vowel_info[cells[0]] = (codas, cells[4] or "*")
+        elif cells[0] not in vowel_info:
+            raise FormatError(f"vowel {cells[0]!r} has no codas column on its first row",
+                              path=vowel_path, line=line, hint="give codas and onsets once")
+
+    priors: dict[str, dict[str, float]] = {}
+    prior_path = base / "syllable_priors.tsv"
+    for line, cells in _rows(prior_path, 3):
+        role = priors.setdefault(cells[1], {})
+        syl = cells[0].lower()
+        role[syl] = role.get(syl, 0.0) + _weight(cells[2], prior_path, line)
+
+    exonyms: dict[str, list[str]] = {}
+    for _line, cells in _rows(base / "exonyms.tsv", 2):
+        exonyms.setdefault(cells[0], []).append(cells[1])
+
+    common_path = base / "ar_common_words.txt"
+    if not common_path.is_file():
+        raise NotFoundError("transliteration table missing", path=common_path)
+    common = frozenset(
+        word
+        for raw in common_path.read_text(encoding="utf-8").splitlines()
+        if not raw.startswith("#")
+        for word in raw.split()
+    )
+
+    return Tables(
+        onsets=weighted("onsets.tsv"),
+        carriers=weighted("carriers.tsv"),
+        vowels=weighted("vowels.tsv"),
+        vowel_info=vowel_info,
+        codas=weighted("codas.tsv"),
+        rhymes=weighted("rhyme_overrides.tsv"),
+        exonyms={k: tuple(v) for k, v in exonyms.items()},
+        common_ar=common,
+        key_classes=tuple(sorted(
+            ((c[0], c[1]) for _line, c in _rows(base / "key_classes.tsv", 2)),
+            key=lambda pair: -len(pair[0]),
+        )),
+        tones={c[0]: _weight(c[1], base / "tone_priors.tsv", line)
+               for line, c in _rows(base / "tone_priors.tsv", 2)},
+        lexicon=Lexicon(priors=priors),
+    )
