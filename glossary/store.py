@@ -20,73 +20,19 @@ from pathlib import Path
 from typing import Any
 
 from glossary.errors import ConflictError, InputError, NotFoundError, StoreError
+from glossary.merging import absorb, add_evidence
 from glossary.model import (
     KINDS,
     LANGS,
     STATUSES,
-    Candidate,
-    Context,
     Entry,
     glossary_hash,
     now_iso,
 )
 from glossary.normalize import fold_key, match_key
+from glossary.schema import MIGRATIONS, SCHEMA_VERSION, Transaction
 
 __all__ = ["SCHEMA_VERSION", "Store"]
-
-#: Current schema version; :data:`_MIGRATIONS` lists the steps to reach it.
-SCHEMA_VERSION = 1
-#: Contexts kept per entry; evidence beyond it is counted, not stored.
-MAX_CONTEXTS = 20
-
-_MIGRATIONS: tuple[str, ...] = (
-    # 0 -> 1: the initial schema.
-    """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    INSERT INTO meta VALUES ('version', '0');
-    CREATE TABLE entries (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        kind TEXT NOT NULL,
-        status TEXT NOT NULL,
-        ar TEXT NOT NULL DEFAULT '',
-        vi TEXT NOT NULL DEFAULT '',
-        en TEXT NOT NULL DEFAULT '',
-        frequency INTEGER NOT NULL DEFAULT 0,
-        score REAL NOT NULL DEFAULT 0,
-        updated_at TEXT NOT NULL DEFAULT '',
-        data TEXT NOT NULL
-    );
-    CREATE INDEX entries_status ON entries (status);
-    CREATE INDEX entries_kind ON entries (kind);
-    CREATE TABLE forms (
-        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
-        lang TEXT NOT NULL,
-        role TEXT NOT NULL,
-        key TEXT NOT NULL,
-        fold TEXT NOT NULL
-    );
-    CREATE INDEX forms_key ON forms (lang, key);
-    CREATE INDEX forms_entry ON forms (entry_id);
-    CREATE TABLE evidence (
-        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
-        doc TEXT NOT NULL,
-        count INTEGER NOT NULL,
-        PRIMARY KEY (entry_id, doc)
-    );
-    CREATE TABLE journal (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        grp INTEGER NOT NULL,
-        ts TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        action TEXT NOT NULL,
-        entry_id INTEGER NOT NULL,
-        before TEXT,
-        after TEXT,
-        state TEXT NOT NULL DEFAULT 'done'
-    );
-    CREATE INDEX journal_grp ON journal (grp);
-    """,
-)
 
 _ORDERS = {
     "id": "id",
@@ -159,7 +105,7 @@ class Store:
         try:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             for step in range(version, SCHEMA_VERSION):
-                for statement in _MIGRATIONS[step].split(";"):
+                for statement in MIGRATIONS[step].split(";"):
                     if statement.strip():
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {step + 1}")
@@ -170,10 +116,10 @@ class Store:
 
     # -- transactions and journal ----------------------------------------------
 
-    def _write(self, journal: bool = True) -> _Transaction:
-        return _Transaction(self, journal)
+    def _write(self, journal: bool = True) -> Transaction:
+        return Transaction(self._db, self.path, journal)
 
-    def _journal(self, tx: _Transaction, action: str, entry_id: int,
+    def _journal(self, tx: Transaction, action: str, entry_id: int,
                  before: Entry | None, after: Entry | None) -> None:
         self._db.execute(
             "INSERT INTO journal (grp, ts, actor, action, entry_id, before, after) "
@@ -361,7 +307,7 @@ class Store:
                 ids.append(self._insert(tx, entry))
         return ids
 
-    def _insert(self, tx: _Transaction, entry: Entry, action: str = "add") -> int:
+    def _insert(self, tx: Transaction, entry: Entry, action: str = "add") -> int:
         entry.validate()
         self._stamp(entry)
         cursor = self._db.execute("INSERT INTO entries (kind, status, data) VALUES ('', '', '')")
@@ -383,7 +329,7 @@ class Store:
         with self._write() as tx:
             self._replace(tx, entry, action)
 
-    def _replace(self, tx: _Transaction, entry: Entry, action: str) -> None:
+    def _replace(self, tx: Transaction, entry: Entry, action: str) -> None:
         assert entry.id is not None
         before = self.get(entry.id)
         self._stamp(entry)
@@ -395,7 +341,7 @@ class Store:
         with self._write() as tx:
             self._remove(tx, entry_id)
 
-    def _remove(self, tx: _Transaction, entry_id: int) -> None:
+    def _remove(self, tx: Transaction, entry_id: int) -> None:
         before = self.get(entry_id)
         self._db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
         self._journal(tx, "delete", entry_id, before, None)
@@ -458,7 +404,7 @@ class Store:
                 if other_id == target_id:
                     continue
                 other = self.get(other_id)
-                _absorb(target, other)
+                absorb(target, other)
                 self._db.execute(
                     "INSERT INTO evidence (entry_id, doc, count) SELECT ?, doc, count FROM "
                     "evidence WHERE entry_id = ? ON CONFLICT (entry_id, doc) DO UPDATE SET "
@@ -532,7 +478,7 @@ class Store:
                 self._set_evidence(entry_id, doc_counts, entry)
                 return entry_id
             assert existing.id is not None
-            _add_evidence(existing, entry)
+            add_evidence(existing, entry)
             self._set_evidence(existing.id, doc_counts, entry, existing)
             self._replace(tx, existing, "extract")
             return existing.id
@@ -598,96 +544,3 @@ class Store:
             self._db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
         else:
             self._save_row(Entry.from_dict(json.loads(state)))
-
-
-class _Transaction:
-    """``BEGIN IMMEDIATE`` … ``COMMIT`` with a journal group and a version bump."""
-
-    def __init__(self, store: Store, journal: bool = True) -> None:
-        self.store = store
-        self.journal = journal
-        self.group = 0
-
-    def __enter__(self) -> _Transaction:
-        db = self.store._db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"database is busy: {exc}", path=self.store.path,
-                             hint="another process holds it too long; retry") from exc
-        if self.journal:
-            row = db.execute("SELECT COALESCE(MAX(grp), 0) + 1 FROM journal").fetchone()
-            self.group = int(row[0])
-            # A new action makes the undone ones unredoable.
-            db.execute("UPDATE journal SET state = 'discarded' WHERE state = 'undone'")
-        return self
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        db = self.store._db
-        if exc_type is None:
-            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
-            db.execute("COMMIT")
-        else:
-            db.execute("ROLLBACK")
-
-
-def _merge_candidates(into: list[Candidate], new: Iterable[Candidate]) -> list[Candidate]:
-    best: dict[str, float] = {c.text: c.score for c in into}
-    for cand in new:
-        best[cand.text] = max(best.get(cand.text, cand.score), cand.score)
-    return [Candidate(t, s) for t, s in sorted(best.items(), key=lambda kv: -kv[1])]
-
-
-def _merge_contexts(into: list[Context], new: Iterable[Context]) -> list[Context]:
-    seen = {(c.doc, c.start, c.end) for c in into}
-    merged = list(into)
-    for ctx in new:
-        if len(merged) >= MAX_CONTEXTS:
-            break
-        if (ctx.doc, ctx.start, ctx.end) not in seen:
-            seen.add((ctx.doc, ctx.start, ctx.end))
-            merged.append(ctx)
-    return merged
-
-
-def _add_form_variants(target: Entry, lang: str, texts: Iterable[str]) -> None:
-    forms = target.forms[lang]
-    known = {match_key(t, lang) for t in [*forms.all_admitted(), *forms.forbidden]}
-    for text in texts:
-        key = match_key(text, lang)
-        if text and key not in known:
-            known.add(key)
-            if forms.preferred:
-                forms.variants.append(text)
-            else:
-                forms.preferred = text
-
-
-def _add_evidence(existing: Entry, new: Entry) -> None:
-    """Merges extraction evidence of ``new`` into ``existing`` (approved forms stay)."""
-    for lang in LANGS:
-        if existing.status == "approved" and lang != "ar":
-            continue
-        _add_form_variants(existing, lang, new.forms[lang].all_admitted())
-    for lang in LANGS:
-        existing.forms[lang].candidates = _merge_candidates(
-            existing.forms[lang].candidates, new.forms[lang].candidates)
-    existing.contexts = _merge_contexts(existing.contexts, new.contexts)
-    existing.score = max(existing.score, new.score)
-    existing.confidence = max(existing.confidence, new.confidence)
-
-
-def _absorb(target: Entry, other: Entry) -> None:
-    """Makes ``other``'s forms variants of ``target`` (merge)."""
-    for lang in LANGS:
-        _add_form_variants(target, lang, other.forms[lang].all_admitted())
-        for text in other.forms[lang].forbidden:
-            if text not in target.forms[lang].forbidden:
-                target.forms[lang].forbidden.append(text)
-        target.forms[lang].candidates = _merge_candidates(
-            target.forms[lang].candidates, other.forms[lang].candidates)
-    target.contexts = _merge_contexts(target.contexts, other.contexts)
-    target.frequency += other.frequency
-    target.score = max(target.score, other.score)
-    if other.note and other.note not in target.note:
-        target.note = f"{target.note}\n{other.note}".strip()

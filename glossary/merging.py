@@ -1,0 +1,78 @@
+"""Pure functions that merge entries: extraction evidence, and merges of entries.
+
+Used by the store; they change the entries they are given and touch no database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from glossary.model import LANGS, Candidate, Context, Entry
+from glossary.normalize import match_key
+
+__all__ = ["MAX_CONTEXTS", "absorb", "add_evidence", "merge_candidates", "merge_contexts"]
+
+#: Contexts kept per entry; evidence beyond it is counted, not stored.
+MAX_CONTEXTS = 20
+
+
+def merge_candidates(into: list[Candidate], new: Iterable[Candidate]) -> list[Candidate]:
+    best: dict[str, float] = {c.text: c.score for c in into}
+    for cand in new:
+        best[cand.text] = max(best.get(cand.text, cand.score), cand.score)
+    return [Candidate(t, s) for t, s in sorted(best.items(), key=lambda kv: -kv[1])]
+
+
+def merge_contexts(into: list[Context], new: Iterable[Context]) -> list[Context]:
+    seen = {(c.doc, c.start, c.end) for c in into}
+    merged = list(into)
+    for ctx in new:
+        if len(merged) >= MAX_CONTEXTS:
+            break
+        if (ctx.doc, ctx.start, ctx.end) not in seen:
+            seen.add((ctx.doc, ctx.start, ctx.end))
+            merged.append(ctx)
+    return merged
+
+
+def _add_form_variants(target: Entry, lang: str, texts: Iterable[str]) -> None:
+    forms = target.forms[lang]
+    known = {match_key(t, lang) for t in [*forms.all_admitted(), *forms.forbidden]}
+    for text in texts:
+        key = match_key(text, lang)
+        if text and key not in known:
+            known.add(key)
+            if forms.preferred:
+                forms.variants.append(text)
+            else:
+                forms.preferred = text
+
+
+def add_evidence(existing: Entry, new: Entry) -> None:
+    """Merges extraction evidence of ``new`` into ``existing`` (approved forms stay)."""
+    for lang in LANGS:
+        if existing.status == "approved" and lang != "ar":
+            continue
+        _add_form_variants(existing, lang, new.forms[lang].all_admitted())
+    for lang in LANGS:
+        existing.forms[lang].candidates = merge_candidates(
+            existing.forms[lang].candidates, new.forms[lang].candidates)
+    existing.contexts = merge_contexts(existing.contexts, new.contexts)
+    existing.score = max(existing.score, new.score)
+    existing.confidence = max(existing.confidence, new.confidence)
+
+
+def absorb(target: Entry, other: Entry) -> None:
+    """Makes ``other``'s forms variants of ``target`` (merge)."""
+    for lang in LANGS:
+        _add_form_variants(target, lang, other.forms[lang].all_admitted())
+        for text in other.forms[lang].forbidden:
+            if text not in target.forms[lang].forbidden:
+                target.forms[lang].forbidden.append(text)
+        target.forms[lang].candidates = merge_candidates(
+            target.forms[lang].candidates, other.forms[lang].candidates)
+    target.contexts = merge_contexts(target.contexts, other.contexts)
+    target.frequency += other.frequency
+    target.score = max(target.score, other.score)
+    if other.note and other.note not in target.note:
+        target.note = f"{target.note}\n{other.note}".strip()

@@ -1,0 +1,98 @@
+"""The glossary database schema, its migrations, and the write transaction.
+
+``MIGRATIONS[n]`` takes a database from ``PRAGMA user_version`` n to n + 1.
+Add a step at the end for every schema change; never edit a released step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from glossary.errors import StoreError
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Transaction"]
+
+MIGRATIONS: tuple[str, ...] = (
+    # 0 -> 1: the initial schema.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta VALUES ('version', '0');
+    CREATE TABLE entries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        ar TEXT NOT NULL DEFAULT '',
+        vi TEXT NOT NULL DEFAULT '',
+        en TEXT NOT NULL DEFAULT '',
+        frequency INTEGER NOT NULL DEFAULT 0,
+        score REAL NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL
+    );
+    CREATE INDEX entries_status ON entries (status);
+    CREATE INDEX entries_kind ON entries (kind);
+    CREATE TABLE forms (
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        role TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fold TEXT NOT NULL
+    );
+    CREATE INDEX forms_key ON forms (lang, key);
+    CREATE INDEX forms_entry ON forms (entry_id);
+    CREATE TABLE evidence (
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        doc TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (entry_id, doc)
+    );
+    CREATE TABLE journal (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        grp INTEGER NOT NULL,
+        ts TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entry_id INTEGER NOT NULL,
+        before TEXT,
+        after TEXT,
+        state TEXT NOT NULL DEFAULT 'done'
+    );
+    CREATE INDEX journal_grp ON journal (grp);
+    """,
+)
+
+#: Current schema version.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT`` with a journal group and a version bump."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path, journal: bool = True) -> None:
+        self.db = db
+        self.path = path
+        self.journal = journal
+        self.group = 0
+
+    def __enter__(self) -> Transaction:
+        db = self.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"database is busy: {exc}", path=self.path,
+                             hint="another process holds it too long; retry") from exc
+        if self.journal:
+            row = db.execute("SELECT COALESCE(MAX(grp), 0) + 1 FROM journal").fetchone()
+            self.group = int(row[0])
+            # A new action makes the undone ones unredoable.
+            db.execute("UPDATE journal SET state = 'discarded' WHERE state = 'undone'")
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        db = self.db
+        if exc_type is None:
+            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
+            db.execute("COMMIT")
+        else:
+            db.execute("ROLLBACK")
