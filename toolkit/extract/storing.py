@@ -1,0 +1,38 @@
+"""Putting extraction results into the glossary store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from glossary.model import Entry
+from glossary.store import Store
+from toolkit.extract.pipeline import Extracted
+
+__all__ = ["store_candidates"]
+
+
+def store_candidates(store: Store, candidates: Sequence[Extracted], *,
+                     approve_known: bool = False) -> list[tuple[Entry, str]]:
+    """Merges candidates into the store; approved entries keep their forms.
+
+    Args:
+        store: The glossary store.
+        candidates: From :func:`toolkit.extract.extract_paths`.
+        approve_known: Approve the candidates that an approved entry (starter
+            termbase or glossary) confirms, in one undoable action.
+
+    Returns:
+        Per candidate, the stored entry and which detector found it.
+    """
+    to_approve: list[int] = []
+    rows: list[tuple[Entry, str]] = []
+    for found in candidates:
+        entry_id = store.upsert_evidence(found.entry, found.doc_counts)
+        stored = store.get(entry_id)
+        if approve_known and found.known and stored.status != "approved":
+            to_approve.append(entry_id)
+            stored.status = "approved"
+        rows.append((stored, found.origin))
+    if to_approve:
+        store.set_status(to_approve, "approved")
+    return rows
