@@ -20,7 +20,8 @@ Arabic proclitics. In front of a term a word may carry the conjunctions و or ف
 then one of the prepositions ب ك ل; Match.clitic reports them and
 Match.start points after them (Match.prefix_start before them):
 
-* A term that begins with the article ال (first word ال+stem) matches after
+* A term that begins with the article ال (its first word is ال and at least two
+  more letters) matches after
   ``[وف]?[بك]?``: التحول, والتحول (clitic و), بالتحول (ب), وبالتحول (وب). With
   the preposition ل the article loses its alef: للتحول matches with clitic ل and
   the span starts at the second ل (so surface is لتحول); وللتحول has clitic ول.
@@ -32,6 +33,16 @@ No other prefix is accepted, and there is no clitic outside Arabic. A short
 stem can therefore match inside a longer word that happens to start with a
 clitic letter (تاب in كتاب); keep Arabic forms specific.
 
+Case: matching ignores case unless a form is added with ``case_sensitive=True``
+(then the original span must have the form's case). Vietnamese matches on
+:func:`~glossary.normalize.normalize_vi` keys (old and new tone placement are
+equal, diacritics count); ``Matcher(lang, fold=True)`` ignores Vietnamese and
+English diacritics, for QA.
+
+Limits: the words of a form must be separated in the text by exactly one
+space or punctuation character (a double space breaks a match); punctuation at
+the edges of a form is not part of the match (``U.S.`` matches as ``U.S``).
+
 Several forms with the same normalized key keep their order of addition; roles
 rank preferred, then variant, then forbidden, and the first one that fits wins.
 """
@@ -40,7 +51,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from types import MappingProxyType
 from typing import Any
 
@@ -107,7 +118,7 @@ _ALLOWED_PREFIXES: tuple[frozenset[str], ...] = (
 _MAX_PREFIX = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """One occurrence of a glossary form in a text.
 
@@ -215,8 +226,8 @@ class Matcher:
         if not shadow:
             raise InputError(f"form {form!r} has no word to match", hint="give a non-empty term")
         exact = ""
-        pairs = zip(norm[lead:stop], shadow, strict=True)
-        punct_inside = any(a != " " and b == " " for a, b in pairs)
+        # The shadow only turns characters into spaces: more spaces, punctuation inside.
+        punct_inside = shadow.count(" ") != norm.count(" ", lead, stop)
         if case_sensitive or punct_inside:
             cased = " ".join(self._normalize(form, casefold=False).text.split())
             exact = cased[lead:stop]
@@ -322,25 +333,28 @@ class Matcher:
         rev = shadow[::-1]
         base = len(shadow) - 1  # rev index e <-> shadow index base - e
         hits = self._automaton.iter(rev)
-        # Hits come by rev end, i.e. by start descending, longest first per start.
-        # Reversed, the dict keeps per start the longest, starts ascending. A hit
-        # that follows a letter is kept under ~rev_end when an Arabic clitic may
-        # precede it, and its prefix is checked below.
+        # Hits come by rev end, i.e. by start descending, and longest first for
+        # one start; all hits of one start share the character before it, so the
+        # first hit of each start is kept if that character is a space (or, in
+        # Arabic, a clitic letter: then kept as ~rev_end and checked below).
+        last = -1
         if self.lang == "ar":
             letters = _CLITIC_LETTERS
-            best = {
-                (e if c == " " else ~e): v
-                for e, v in reversed(list(hits))
-                if (c := rev[e + 1]) == " " or c in letters
-            }
+            firsts = [
+                (e if c == " " else ~e, v)
+                for e, v in hits
+                if e != last and (last := e) >= 0 and ((c := rev[e + 1]) == " " or c in letters)
+            ]
         else:
-            best = {e: v for e, v in reversed(list(hits)) if rev[e + 1] == " "}
+            firsts = [
+                (e, v) for e, v in hits if e != last and (last := e) >= 0 and rev[e + 1] == " "
+            ]
         lens = self._lens
         plain = self._plain
         out: list[tuple[int, int, int, int]] = []
         append = out.append
         frontier = 0
-        for k, v in best.items():
+        for k, v in reversed(firsts):
             if k >= 0:
                 s = base - k
                 if s < frontier:
@@ -424,6 +438,9 @@ class Matcher:
         mapped = norm.spans_to_original_many([(start, end) for _, start, end, _ in spans])
         matches: list[Match] = []
         append = matches.append
+        new = _object_new
+        set_key, set_lang, set_start, set_end, set_surface, set_form, set_role, set_clitic, \
+            set_prefix = _MATCH_SETTERS
         for (prefix, start, end, v), (o_start, o_end) in zip(spans, mapped, strict=True):
             slot = slots[v]
             record = slot[3][0] if not slot[2] else self._verify(norm, start, end, v)
@@ -434,33 +451,26 @@ class Matcher:
             else:
                 o_prefix = norm.to_original(prefix)
                 clitic = _clitic_text(text[o_prefix:o_start])
-            append(
-                _new_match(
-                    record.key, lang, o_start, o_end, text[o_start:o_end], record.form,
-                    record.role, clitic, o_prefix,
-                )
-            )
+            # Match(...) without the frozen __init__'s nine object.__setattr__ calls
+            # (3x faster; a text can have hundreds of thousands of matches).
+            match = new(Match)
+            set_key(match, record.key)
+            set_lang(match, lang)
+            set_start(match, o_start)
+            set_end(match, o_end)
+            set_surface(match, text[o_start:o_end])
+            set_form(match, record.form)
+            set_role(match, record.role)
+            set_clitic(match, clitic)
+            set_prefix(match, o_prefix)
+            append(match)
         return matches
 
 
-def _new_match(
-    key: Hashable, lang: str, start: int, end: int, surface: str, form: str, role: str,
-    clitic: str, prefix_start: int,
-) -> Match:
-    """Builds a :class:`Match` without the frozen ``__init__``'s per-field setattr.
-
-    Equivalent to ``Match(...)``; about three times faster, which matters when a
-    text has hundreds of thousands of matches.
-    """
-    match = _object_new(Match)
-    match.__dict__.update(
-        key=key, lang=lang, start=start, end=end, surface=surface, form=form, role=role,
-        clitic=clitic, prefix_start=prefix_start,
-    )
-    return match
-
-
 _object_new = object.__new__
+# The slot descriptors of Match, in field order: they set a field of a new Match
+# without going through the frozen __setattr__.
+_MATCH_SETTERS = tuple(getattr(Match, f.name).__set__ for f in fields(Match))
 
 
 def _lower_1to1(text: str) -> str:

@@ -19,9 +19,9 @@ Rules:
 * Vietnamese (:func:`normalize_vi`): NFC, lower case, and one tone placement for
   the open syllables oa, oe, uy: the traditional one, on the first vowel (hòa,
   khỏe, thủy; so hoà → hòa, khoẻ → khỏe, thuỷ → thủy). ``qu`` + y keeps the
-  tone on y (quý). With ``fold=True`` tones and vowel marks are stripped and
-  đ becomes d.
-* English (:func:`normalize_en`): lower case; curly quotes, primes, dashes,
+  tone on y (quý). With ``fold=True`` tones and vowel marks are stripped
+  (also combining marks left over by NFC) and đ becomes d.
+* English (:func:`normalize_en`): NFC, lower case; curly quotes, primes, dashes,
   hyphen variants and space variants become ASCII; the ellipsis … becomes
   ``...`` (the one rule that changes the length).
 
@@ -106,6 +106,14 @@ _EN_PAIRS: tuple[tuple[str, str], ...] = (
     ("\u2002", " "), ("\u2003", " "), ("\u3000", " "), ("\u200b", " "),
 )
 
+_SHORT = 2048
+_TABLES: Mapping[tuple[tuple[str, str], ...], Mapping[int, str]] = MappingProxyType(
+    {
+        pairs: MappingProxyType({ord(a): b for a, b in pairs})
+        for pairs in (_AR_BASE_PAIRS, _AR_MATCH_PAIRS, _EN_PAIRS)
+    }
+)
+
 #: Multi-character expansions of :func:`normalize_en`.
 _EN_EXPAND: Mapping[str, str] = MappingProxyType({"\u2026": "..."})
 _EN_EXPAND_RE = re.compile("[" + "".join(_EN_EXPAND) + "]")
@@ -124,7 +132,9 @@ def _tone_moves() -> dict[str, str]:
 
 #: New-style tone placement (hoà) -> traditional (hòa), for open syllables.
 _VI_TONE_MOVES: Mapping[str, str] = MappingProxyType(_tone_moves())
-_VI_TONE_RE = re.compile("(?<!q)(?:" + "|".join(sorted(_VI_TONE_MOVES)) + ")(?!\\w)")
+_VI_TONE_RE = re.compile(
+    "(?<!q)(?:" + "|".join(sorted(_VI_TONE_MOVES)) + ")(?![\\w\u0300-\u036f])"
+)
 
 
 def _latin_fold_table() -> dict[int, str]:
@@ -142,6 +152,7 @@ def _latin_fold_table() -> dict[int, str]:
 _LATIN_FOLD: Mapping[int, str] = MappingProxyType(_latin_fold_table())
 
 _COMBINING_RE = re.compile("[^\u0300-\u036f][\u0300-\u036f]+")
+_LATIN_MARKS_RE = re.compile("[\u0300-\u036f]+")
 _SPACE_RE = re.compile(r"\s+")
 _WHOLE_RE = re.compile(r"(?s).+")
 _AR_EDGE_PUNCT = "".join(
@@ -220,47 +231,48 @@ class Normalized:
             o_end += 1
         return o_start, o_end
 
-
     def spans_to_original_many(
         self, spans: Iterable[tuple[int, int]]
     ) -> list[tuple[int, int]]:
         """Maps many spans like :meth:`span_to_original`, in one pass.
 
         Args:
-            spans: Spans whose starts and ends are each non-decreasing (for
-                example non-overlapping spans sorted by start).
+            spans: Non-overlapping spans sorted by start.
 
         Returns:
             The spans in :attr:`original`, in the same order.
 
         Raises:
-            InputError: If a span is reversed or the order is not kept.
+            InputError: If a span is reversed, out of range or overlaps the one before.
         """
         nb, ob = self._nb, self._ob
         count = len(nb)
-        ks = ke = -1
-        last_start = last_end = 0
+        size = len(self.text)
+        k, shift = -1, 0  # last breakpoint at or before the position, and its shift
+        last_end = 0
         out: list[tuple[int, int]] = []
+        append = out.append
         for start, end in spans:
-            if start < last_start or end < last_end or end < start or end > len(self.text):
+            if start < last_end or end < start or end > size:
                 raise InputError(
-                    f"span ({start}, {end}) is out of order",
-                    hint="sort the spans by start and keep them from overlapping",
+                    f"span ({start}, {end}) is out of order or out of range",
+                    hint="sort the spans by start, keep them from overlapping and inside the text",
                 )
-            last_start, last_end = start, end
-            while ks + 1 < count and nb[ks + 1] <= start:
-                ks += 1
-            o_start = start if ks < 0 else ob[ks] + start - nb[ks]
+            last_end = end
+            while k + 1 < count and nb[k + 1] <= start:
+                k += 1
+                shift = ob[k] - nb[k]
+            o_start = start + shift
             if end == start:
-                out.append((o_start, o_start))
+                append((o_start, o_start))
                 continue
-            last = end - 1
-            while ke + 1 < count and nb[ke + 1] <= last:
-                ke += 1
-            o_end = (last if ke < 0 else ob[ke] + last - nb[ke]) + 1
-            if ke + 1 < count and nb[ke + 1] == end:
+            while k + 1 < count and nb[k + 1] < end:
+                k += 1
+                shift = ob[k] - nb[k]
+            o_end = end + shift
+            if k + 1 < count and nb[k + 1] == end:
                 o_end = self.span_to_original(end - 1, end)[1]
-            out.append((o_start, o_end))
+            append((o_start, o_end))
         return out
 
 
@@ -268,7 +280,29 @@ def _build(text: str, original: str, nb: list[int], ob: list[int]) -> Normalized
     return Normalized(text, original, tuple(nb), tuple(ob))
 
 
+def _compose(inner: Normalized, outer: Normalized) -> Normalized:
+    """``outer`` was made from ``inner.text``; returns its map to ``inner.original``."""
+    if not outer._nb:
+        return Normalized(outer.text, inner.original, inner._nb, inner._ob)
+    if not inner._nb:
+        return Normalized(outer.text, inner.original, outer._nb, outer._ob)
+    nb: list[int] = []
+    ob: list[int] = []
+    expect = 0
+    for i in range(len(outer.text)):
+        o = inner.to_original(outer.to_original(i))
+        if o != expect:
+            nb.append(i)
+            ob.append(o)
+        expect = o + 1
+    return _build(outer.text, inner.original, nb, ob)
+
+
 def _replace_pairs(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """Applies 1:1 replacements: ``str.translate`` on short texts, a chain of
+    ``str.replace`` (each a fast scan) on long ones."""
+    if len(text) < _SHORT:
+        return text.translate(_TABLES[pairs])
     for old, new in pairs:
         if old in text:
             text = text.replace(old, new)
@@ -389,11 +423,9 @@ def normalize_vi(text: str, *, fold: bool = False, casefold: bool = True) -> Nor
     composed = _nfc_mapped(text)
     out = _lower(composed.text) if casefold else composed.text
     if fold:
-        out = strip_latin_marks(out)
-    elif casefold:
-        out = _VI_TONE_RE.sub(_move_tone, out)
-    else:
-        out = _tone_canonical_keep_case(out)
+        # Marks NFC could not compose (stacked tones) go too.
+        return _compose(composed, _delete(strip_latin_marks(out), _LATIN_MARKS_RE))
+    out = _VI_TONE_RE.sub(_move_tone, out) if casefold else _tone_canonical_keep_case(out)
     return Normalized(out, text, composed._nb, composed._ob)
 
 
@@ -421,20 +453,24 @@ def normalize_en(text: str, *, casefold: bool = True, fold: bool = False) -> Nor
     Args:
         text: English text.
         casefold: Lower-case the text.
-        fold: Also strip diacritics from Latin letters (café → cafe).
+        fold: Also strip diacritics from Latin letters (café → cafe), and
+            combining marks.
 
     Returns:
         The normalized text with its offset map.
     """
-    out = _replace_pairs(text, _EN_PAIRS)
+    composed = _nfc_mapped(text)
+    out = _replace_pairs(composed.text, _EN_PAIRS)
     if casefold:
         out = _lower(out)
     if fold:
         out = strip_latin_marks(out)
+    result = Normalized(out, composed.text)
     if _EN_EXPAND_RE.search(out):
-        expanded = _rewrite(out, _EN_EXPAND_RE, _EN_EXPAND.__getitem__)
-        return Normalized(expanded.text, text, expanded._nb, expanded._ob)
-    return Normalized(out, text)
+        result = _rewrite(out, _EN_EXPAND_RE, _EN_EXPAND.__getitem__)
+    if fold:  # marks NFC could not compose
+        result = _compose(result, _delete(result.text, _LATIN_MARKS_RE))
+    return _compose(composed, result)
 
 
 _DISPATCH: Mapping[str, Callable[..., Normalized]] = MappingProxyType(
