@@ -2,10 +2,13 @@
 
 The model is a noisy channel: P(toned syllables | Arabic) is proportional to
 P(Arabic spelling | untoned syllable), from the correspondence tables, times the prior of
-the toned syllable for its role (surname, given name, place), from the syllable priors and
-the gazetteer. Each Arabic token is split by dynamic programming into one or more
-syllables (fused spellings such as هانوي); a beam combines tokens; whole names that the
-gazetteer knows get a strong boost and its spelling (tones included).
+the toned syllable for its role (surname, middle, given name, place; mixed as
+role_mix.tsv says) and for the gender the middle name gives (Thị, Văn), from the syllable
+priors and the gazetteer. Each Arabic token is split by dynamic programming into one or
+more syllables (fused spellings such as هانوي); a beam, ordered by spelling probability
+times how usable the syllables are as names, combines tokens; whole names that the
+gazetteer knows get a strong boost, weighted by how much the place is named, and its
+spelling (tones included).
 """
 
 from __future__ import annotations
@@ -46,14 +49,35 @@ MAX_FUSED = 3  # most syllables one Arabic token may spell (هوشيمينه wou
 NAME_BEAM = 80
 TONES_PER_SYLLABLE = 6
 VARIANT_MIN = 0.12  # vi -> ar: least probability of a syllable spelling, relative to the best
-ROLE_MIX = 0.6  # share of the role-specific prior; the rest is all roles (0.3) and flat (0.1)
-ALL_MIX = 0.3
+#: Beam weight of a syllable no prior knows (a rare known name syllable has about 5e-4).
+USABLE_FLOOR = 1e-4
+#: Prior mix for a role missing from role_mix.tsv: the role, all other roles, the rest flat.
+FALLBACK_ROLE = 0.6
+FALLBACK_ALL = 0.3
+#: Roles of personal-name syllables whose gender must agree within one name.
+NAME_ROLES = ("middle", "given")
+#: Factor on a name syllable of the other gender than the name's (Thị ... Hùng).
+GENDER_CLASH = 0.15
+#: Factor by a syllable's gender when the name's is unknown (men are named more in news).
+GENDER_UNKNOWN = {"m": 1.0, "f": 0.5}
 
 
 @dataclass(frozen=True)
 class _Parse:
+    """Untoned syllables read from Arabic: spelling probability and beam weight.
+
+    ``weight`` is ``prob`` times how usable the syllables are as names (see ``_usable``):
+    pruning by spelling alone would drop readings such as Văn Sơn (فان سون) behind many
+    spellings of syllables no name uses; the final score still uses the role priors.
+    """
+
     syllables: tuple[Syllable, ...]
     prob: float
+    weight: float
+
+
+def _weight(parse: _Parse) -> float:
+    return parse.weight
 
 
 def _title(syllables: Sequence[str]) -> str:
@@ -88,6 +112,14 @@ class Transliterator:
         self._ar_index = model.ar_index
         self._exonym_index = model.exonyms
         self._common = model.common
+        self._genders = model.genders
+        # Untoned syllable -> its largest prior weight in any role (orders beams).
+        usable: dict[str, float] = {}
+        for weights, norm in model.role_weights.values():
+            for toned, weight in weights.items():
+                base = split_tone(toned)[0]
+                usable[base] = max(usable.get(base, 0.0), weight / (norm or 1.0))
+        self._usable = usable
         # Memo tables of pure functions, owned by this instance (not shared, not global).
         self._token_cache: dict[str, tuple[_Parse, ...]] = {}
         self._tone_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
@@ -111,12 +143,12 @@ class Transliterator:
             return cached
         n = len(token)
         beams: list[list[_Parse]] = [[] for _ in range(n + 1)]
-        beams[0] = [_Parse((), 1.0)]
+        beams[0] = [_Parse((), 1.0, 1.0)]
         for i in range(n):
             if not beams[i]:
                 continue
             # Every reading ending at i is known now: keep the best before extending.
-            current = heapq.nlargest(TOKEN_BEAM, beams[i], key=lambda b: b.prob)
+            current = heapq.nlargest(TOKEN_BEAM, beams[i], key=_weight)
             current = [b for b in current if len(b.syllables) < MAX_FUSED]
             for j in range(i + 1, min(n, i + self._maxlen) + 1):
                 entries = self._index.get(token[i:j])
@@ -127,45 +159,75 @@ class Transliterator:
                     for syl, p in entries:
                         if i > 0 and not syl.onset:
                             continue  # a vowel-initial syllable inside a word needs its alef
-                        beams[j].append(_Parse((*prev.syllables, syl), prev.prob * p * penalty))
-        result = tuple(heapq.nlargest(TOKEN_BEAM, beams[n], key=lambda b: b.prob))
+                        q = p * penalty
+                        beams[j].append(_Parse(
+                            (*prev.syllables, syl), prev.prob * q,
+                            prev.weight * q * (self._usable.get(syl.text, 0.0) + USABLE_FLOOR)))
+        result = tuple(heapq.nlargest(TOKEN_BEAM, beams[n], key=_weight))
         self._token_cache[token] = result
         return result
 
-    def _prior(self, role: str | None, syllable: str) -> float:
-        """Prior P(toned syllable | role): 0.6 role + 0.3 all roles + 0.1 flat."""
-        base = split_tone(syllable)[0]
+    def _mix(self, role: str | None) -> dict[str, float]:
+        """Shares of the prior sources for ``role`` (``role_mix.tsv``; ``*`` = unknown role)."""
+        mix = self.tables.role_mix.get(role or "*")
+        if mix:
+            return mix
+        known = [r for r in self._role_weights if r != role]
+        out = {r: FALLBACK_ALL / len(known) for r in known}
+        if role is not None and role in self._role_weights:
+            out[role] = FALLBACK_ROLE
+        out["flat"] = 1.0 - sum(out.values())
+        return out
+
+    def _prior(self, role: str | None, syllable: str, gender: str = "") -> float:
+        """Prior P(toned syllable | role, gender of the name): a mix of the role priors and flat.
+
+        ``gender`` is ``m`` or ``f`` when the syllables toned before settle it (Thị, Văn ...);
+        a syllable of the other gender is then unlikely.
+        """
         total = 0.0
-        role_mass = ROLE_MIX if role in self._role_weights else 0.0
-        if role_mass:
-            weights, norm = self._role_weights[role]  # type: ignore[index]
-            total += role_mass * weights.get(syllable, 0.0) / norm
-        all_mass = ALL_MIX + (ROLE_MIX - role_mass)
-        if self._role_weights:
-            share = all_mass / len(self._role_weights)
-            for weights, norm in self._role_weights.values():
-                total += share * weights.get(syllable, 0.0) / norm
-        else:
-            all_mass = 0.0
-        flat = 1.0 - role_mass - all_mass
+        flat = 0.0
+        for source, share in self._mix(role).items():
+            entry = self._role_weights.get(source)
+            if entry is None:
+                flat += share
+                continue
+            weights, norm = entry
+            total += share * weights.get(syllable, 0.0) / (norm or 1.0)
+        own = self._genders.get((role, syllable), "") if role in NAME_ROLES else ""
+        if own:
+            if gender and own != gender:
+                total *= GENDER_CLASH
+            elif not gender:
+                total *= GENDER_UNKNOWN.get(own, 1.0)
         # Flat over untoned syllables; within one, the tones by their general shares.
-        _, tone = split_tone(syllable)
+        base, tone = split_tone(syllable)
         parsed = parse_syllable(base, self.tables.vowel_info, self.tables.codas)
         allowed = allowed_tones(parsed.coda) if parsed else tuple(self.tables.tones)
         shares = self.tables.tones
         tone_share = shares.get(tone, 0.0) / (sum(shares.get(t, 0.0) for t in allowed) or 1.0)
         return total + flat * tone_share / self._n_untoned
 
-    def _tones(self, syl: Syllable, role: str | None) -> tuple[tuple[str, float], ...]:
-        key = (syl.text, role or "")
+    def _tones(
+        self, syl: Syllable, role: str | None, gender: str = ""
+    ) -> tuple[tuple[str, float], ...]:
+        key = (syl.text, f"{role or ''}/{gender}")
         cached = self._tone_cache.get(key)
         if cached is not None:
             return cached
         options = [apply_tone(syl, t) for t in allowed_tones(syl.coda)]
-        scored = sorted(((o, self._prior(role, o)) for o in options), key=lambda x: -x[1])
+        scored = sorted(((o, self._prior(role, o, gender)) for o in options),
+                        key=lambda x: -x[1])
         result = tuple(scored[:TONES_PER_SYLLABLE])
         self._tone_cache[key] = result
         return result
+
+    def _gender(self, toned: Sequence[str], roles: Sequence[str | None]) -> str:
+        """Gender settled by the middle syllables toned so far (first one that has one)."""
+        for name, role in zip(toned, roles, strict=False):
+            if role == "middle" and ("middle", name) in self._genders:
+                return self._genders[("middle", name)]
+        return ""
 
     @staticmethod
     def _role(kind: str | None, position: int, length: int) -> str | None:
@@ -208,7 +270,7 @@ class Transliterator:
             scores[name] = scores.get(name, 0.0) + score
 
         # Full readings: beam over tokens of untoned syllable sequences.
-        beam: list[tuple[float, tuple[Syllable, ...]]] = [(1.0, ())]
+        beam = [_Parse((), 1.0, 1.0)]
         for token in tokens:
             parses = self.parse_token(token)
             if not parses:
@@ -216,21 +278,29 @@ class Transliterator:
                 break
             beam = heapq.nlargest(
                 NAME_BEAM,
-                ((p * q.prob, sylls + q.syllables) for p, sylls in beam for q in parses),
-                key=lambda x: x[0],
+                (_Parse(b.syllables + q.syllables, b.prob * q.prob, b.weight * q.weight)
+                 for b in beam for q in parses),
+                key=_weight,
             )
         per_syllable = GAZETTEER_PRIOR[kind]
         for prob, key in self._gazetteer_readings(tokens):
-            places = self._place_index[key]
-            for place in places:
-                add(place.vi, prob * per_syllable ** len(key) / len(places))
-        for prob, sylls in beam:
+            # Places spelled alike (Phú Yên, Phù Yên) each weigh by how much they are named
+            # (a province before a district).
+            weights: dict[str, float] = {}
+            for place in self._place_index[key]:
+                weights[place.vi] = max(weights.get(place.vi, 0.0), place.weight)
+            for vi, weight in weights.items():
+                add(vi, prob * per_syllable ** len(key) * weight)
+        for reading in beam:
+            prob, sylls = reading.prob, reading.syllables
             roles = [self._role(kind, i, len(sylls)) for i in range(len(sylls))]
-            options = [self._tones(s, r) for s, r in zip(sylls, roles, strict=True)]
             toned: list[tuple[float, tuple[str, ...]]] = [(prob, ())]
-            for opts in options:
+            for syl, role in zip(sylls, roles, strict=True):
                 toned = heapq.nlargest(
-                    20, ((p * q, (*names, t)) for p, names in toned for t, q in opts),
+                    20,
+                    ((p * q, (*names, t)) for p, names in toned
+                     for t, q in self._tones(syl, role, self._gender(names, roles)
+                                             if role in NAME_ROLES else "")),
                     key=lambda x: x[0],
                 )
             for p, names in toned:

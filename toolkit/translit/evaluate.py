@@ -21,6 +21,8 @@ class GoldName:
     ar: str
     vi: str
     kind: str | None = None
+    #: The gold reading itself is uncertain (tones or syllables not verifiable).
+    ambiguous: bool = False
 
 
 @dataclass
@@ -32,15 +34,19 @@ class Accuracy:
     top5: int = 0
     top1_folded: int = 0
     top5_folded: int = 0
+    unambiguous: int = 0
+    top1_unambiguous: int = 0
     misses: list[tuple[str, str, str]] = field(default_factory=list)
 
     def ratios(self) -> dict[str, float]:
+        """Ratios of hits; ``top1_unambiguous`` counts only names whose gold form is certain."""
         n = max(self.total, 1)
         return {
             "top1": self.top1 / n,
             "top5": self.top5 / n,
             "top1_folded": self.top1_folded / n,
             "top5_folded": self.top5_folded / n,
+            "top1_unambiguous": self.top1_unambiguous / max(self.unambiguous, 1),
         }
 
 
@@ -48,7 +54,8 @@ def read_gold(path: str | Path) -> list[GoldName]:
     """Reads a gold TSV: '#' comments, a header with ``ar`` and ``vi`` columns, ``kind`` optional.
 
     With a ``type`` column (the corpus gold set) only ``name`` rows are kept, and the
-    spellings of a ``variants_ar`` column (``|``-separated) become rows of their own.
+    spellings of a ``variants_ar`` column (``|``-separated) become rows of their own; an
+    ``ambiguous`` column (``yes``/``no``) marks gold forms that are not certain.
 
     Raises:
         NotFoundError: If the file is missing.
@@ -77,8 +84,9 @@ def read_gold(path: str | Path) -> list[GoldName]:
         if kind not in ("person", "place", "org"):
             kind = None
         vi = unicodedata.normalize("NFC", row["vi"])
+        ambiguous = row.get("ambiguous", "").lower() == "yes"
         for ar in [row["ar"], *(v for v in row.get("variants_ar", "").split("|") if v.strip())]:
-            out.append(GoldName(ar.strip(), vi, kind))
+            out.append(GoldName(ar.strip(), vi, kind, ambiguous))
     return out
 
 
@@ -107,6 +115,9 @@ def evaluate(
         acc.top5 += any(exact)
         acc.top1_folded += bool(folded[:1] and folded[0])
         acc.top5_folded += any(folded)
+        if not item.ambiguous:
+            acc.unambiguous += 1
+            acc.top1_unambiguous += bool(exact[:1] and exact[0])
         if not (exact and exact[0]):
             acc.misses.append((item.ar, item.vi, cands[0] if cands else ""))
     return acc

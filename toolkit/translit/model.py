@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -39,6 +39,7 @@ class Model:
         ar_index: Normalised Arabic rendering -> organisations/places written so.
         exonyms: Normalised established Arabic spelling -> Vietnamese name.
         common: Normalised common Arabic words.
+        genders: (role, toned name syllable) -> ``m`` or ``f`` (mostly a man's / a woman's).
     """
 
     tables: Tables
@@ -54,19 +55,40 @@ class Model:
     ar_index: Mapping[str, tuple[Place, ...]]
     exonyms: Mapping[str, str]
     common: frozenset[str]
+    genders: Mapping[tuple[str, str], str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+#: Share of the priors shipped with the tables where another lexicon (the gazetteer) has the
+#: same role: the shipped tables separate middle from given names and carry genders.
+SHIPPED_SHARE = 0.7
 
 
 def _merge_priors(sources: list[Lexicon]) -> dict[str, dict[str, float]]:
-    """Per role, each source counts equally (weights normalised); ``both`` = middle and given."""
-    priors: dict[str, dict[str, float]] = {}
-    for source in sources:
+    """Per role, each source normalised to 1; the first (shipped) one weighs :data:`SHIPPED_SHARE`.
+
+    Role ``both`` counts for middle and given alike.
+    """
+    per_role: dict[str, list[tuple[float, dict[str, float]]]] = {}
+    for i, source in enumerate(sources):
+        share = SHIPPED_SHARE if i == 0 else (1.0 - SHIPPED_SHARE) / max(len(sources) - 1, 1)
+        expanded: dict[str, dict[str, float]] = {}
         for role, weights in source.priors.items():
-            norm = sum(weights.values()) or 1.0
             for target_role in ("middle", "given") if role == "both" else (role,):
-                target = priors.setdefault(target_role, {})
+                target = expanded.setdefault(target_role, {})
                 for name, w in weights.items():
                     key = unicodedata.normalize("NFC", name.lower())
-                    target[key] = target.get(key, 0.0) + w / norm
+                    target[key] = target.get(key, 0.0) + w
+        for role, weights in expanded.items():
+            norm = sum(weights.values()) or 1.0
+            per_role.setdefault(role, []).append(
+                (share, {k: w / norm for k, w in weights.items()}))
+    priors: dict[str, dict[str, float]] = {}
+    for role, parts in per_role.items():
+        total = sum(share for share, _ in parts) or 1.0
+        target = priors.setdefault(role, {})
+        for share, weights in parts:
+            for key, w in weights.items():
+                target[key] = target.get(key, 0.0) + w * share / total
     return priors
 
 
@@ -130,4 +152,8 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
         )),
         exonyms=MappingProxyType(exonyms),
         common=frozenset(t for w in tables.common_ar for t in arabic_tokens(w)),
+        genders=MappingProxyType({
+            (role, unicodedata.normalize("NFC", name.lower())): g
+            for source in sources for (role, name), g in source.genders.items()
+        }),
     )

@@ -14,6 +14,8 @@ __all__ = ["DATA_DIR", "Lexicon", "Place", "Tables", "load_tables"]
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "translit"
 
 Weighted = tuple[tuple[str, float], ...]
+#: Values of the gender column of syllable_priors.tsv ("" = either).
+GENDERS = ("", "m", "f")
 
 
 @dataclass(frozen=True)
@@ -24,18 +26,22 @@ class Place:
     en: str = ""
     kind: str = "place"
     ar: tuple[str, ...] = ()
+    #: How often the name is used relative to others (a province 1.0, a district less).
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
 class Lexicon:
     """Known names: places/organisations and toned syllable priors by role.
 
-    ``priors[role][syllable]`` is a relative weight; roles are ``surname``, ``given``
-    and ``place``.
+    ``priors[role][syllable]`` is a relative weight; roles are ``surname``, ``middle``,
+    ``given`` (``both`` = middle and given) and ``place``. ``genders[(role, syllable)]`` is
+    ``m`` or ``f`` for a name syllable that in that role is mostly a man's or a woman's.
     """
 
     places: tuple[Place, ...] = ()
     priors: dict[str, dict[str, float]] = field(default_factory=dict)
+    genders: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class Tables:
         key_classes: Arabic spelling -> variant class letter, longest spelling first.
         tones: Tone name -> share among syllables (orders the tones of unknown syllables).
         lexicon: Priors and places shipped with the tables.
+        role_mix: Role of a syllable in a name -> prior source (a role or ``flat``) -> share.
     """
 
     onsets: dict[str, Weighted]
@@ -67,6 +74,7 @@ class Tables:
     key_classes: tuple[tuple[str, str], ...]
     tones: dict[str, float]
     lexicon: Lexicon
+    role_mix: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
@@ -138,11 +146,27 @@ def load_tables(directory: str | Path | None = None) -> Tables:
                               path=vowel_path, line=line, hint="give codas and onsets once")
 
     priors: dict[str, dict[str, float]] = {}
+    genders: dict[tuple[str, str], str] = {}
     prior_path = base / "syllable_priors.tsv"
     for line, cells in _rows(prior_path, 3):
         role = priors.setdefault(cells[1], {})
         syl = cells[0].lower()
         role[syl] = role.get(syl, 0.0) + _weight(cells[2], prior_path, line)
+        gender = cells[3] if len(cells) > 3 else ""
+        if gender not in GENDERS:
+            raise FormatError(f"gender {gender!r} is not one of m, f or empty",
+                              path=prior_path, line=line, hint="write m, f or leave it empty")
+        for target in ("middle", "given") if cells[1] == "both" else (cells[1],):
+            if gender:
+                genders[(target, syl)] = gender
+
+    mix_path = base / "role_mix.tsv"
+    role_mix: dict[str, dict[str, float]] = {}
+    for line, cells in _rows(mix_path, 3):
+        role_mix.setdefault(cells[0], {})[cells[1]] = _weight(cells[2], mix_path, line)
+    for mixed, shares in role_mix.items():
+        total = sum(shares.values()) or 1.0
+        role_mix[mixed] = {source: w / total for source, w in shares.items()}
 
     exonyms: dict[str, list[str]] = {}
     for _line, cells in _rows(base / "exonyms.tsv", 2):
@@ -173,5 +197,6 @@ def load_tables(directory: str | Path | None = None) -> Tables:
         )),
         tones={c[0]: _weight(c[1], base / "tone_priors.tsv", line)
                for line, c in _rows(base / "tone_priors.tsv", 2)},
-        lexicon=Lexicon(priors=priors),
+        lexicon=Lexicon(priors=priors, genders=genders),
+        role_mix=role_mix,
     )
