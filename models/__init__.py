@@ -1,1 +1,119 @@
-"""avet's MT engines behind one Protocol. Imports no other package of avet's."""
+"""avet's MT engines behind one Protocol. Imports no other package of avet's.
+
+Typical use::
+
+    from models import load_engine
+    engine = load_engine(None, "ar", "vi")            # any local model, or ar→en→vi
+    [t] = engine.translate(["..."], "ar", "vi", constraints=[["chuyển đổi số"]])
+
+Heavy libraries (torch, transformers, ctranslate2) load only when an engine is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from models.base import Engine, TermConstraint, Translation
+from models.discovery import OBTAIN_HINT, ModelInfo, find_models, inspect_dir, resolve
+from models.errors import (
+    ModelError,
+    ModelNotFoundError,
+    UnsafeModelError,
+    UnsupportedDirectionError,
+)
+from models.langcodes import normalize_lang
+
+__all__ = [
+    "ENGINES",
+    "Engine",
+    "ModelError",
+    "ModelInfo",
+    "ModelNotFoundError",
+    "TermConstraint",
+    "Translation",
+    "UnsafeModelError",
+    "UnsupportedDirectionError",
+    "engine_for",
+    "find_models",
+    "inspect_dir",
+    "load_engine",
+    "resolve",
+]
+
+#: Engine names ``load_engine`` accepts.
+ENGINES = ("transformers", "ctranslate2")
+PIVOT = "en"
+
+
+def engine_for(info: ModelInfo, device: str = "cpu", batch_size: int = 16) -> Engine:
+    """Builds the engine that runs a model found on disk (by its format)."""
+    if info.format == "ctranslate2":
+        from models.ct2_backend import CT2Engine
+
+        return CT2Engine(info, device=device, batch_size=batch_size)
+    from models.hf_backend import HFEngine
+
+    return HFEngine(info, device=device, batch_size=batch_size)
+
+
+def _one(model: str | None, src: str, tgt: str, engine: str, device: str, batch_size: int,
+         env: Mapping[str, str] | None) -> Engine:
+    from pathlib import Path
+
+    info = resolve(model, src, tgt, prefer=engine, env=env)
+    explicit_path = model is not None and Path(model).expanduser().is_dir()
+    if info.format != engine and not explicit_path:
+        raise ModelError(
+            f"model {info.model_id} is a {info.format} model, not {engine}", path=info.path,
+            hint=("make a CTranslate2 copy with `avet models convert DIR OUT`"
+                  if engine == "ctranslate2" else "use --engine ctranslate2"))
+    return engine_for(info, device=device, batch_size=batch_size)
+
+
+def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transformers",
+                device: str = "cpu", batch_size: int = 16,
+                env: Mapping[str, str] | None = None) -> Engine:
+    """Loads an engine for ``src`` → ``tgt``, pivoting through English if needed.
+
+    Args:
+        model: A model directory or id; ``FIRST+SECOND`` for an explicit pivot
+            (``Helsinki-NLP/opus-mt-ar-en+Helsinki-NLP/opus-mt-en-vi``); ``None`` for
+            any local model covering the direction, else two legs through ``en``.
+        src: Source language.
+        tgt: Target language.
+        engine: ``transformers`` or ``ctranslate2``.
+        device: ``cpu`` or ``cuda``.
+        batch_size: Segments per engine call.
+        env: The environment to search models in (``os.environ`` when ``None``).
+
+    Returns:
+        A ready engine.
+
+    Raises:
+        ModelNotFoundError: If no model (or pair of pivot models) is found.
+        UnsupportedDirectionError: If the named model cannot translate the pair.
+        UnsafeModelError: If a model needs pickle weights or remote code.
+        ModelError: For an unknown engine or a format mismatch.
+    """
+    from models.pivot import PivotEngine
+
+    if engine not in ENGINES:
+        raise ModelError(f"unknown engine {engine!r}", hint=f"use one of: {', '.join(ENGINES)}")
+    src, tgt = normalize_lang(src), normalize_lang(tgt)
+    if model is not None and "+" in model:
+        first, second = model.split("+", 1)
+        return PivotEngine(_one(first, src, PIVOT, engine, device, batch_size, env),
+                           _one(second, PIVOT, tgt, engine, device, batch_size, env), PIVOT)
+    if model is not None or PIVOT in (src, tgt):
+        return _one(model, src, tgt, engine, device, batch_size, env)
+    try:
+        return _one(None, src, tgt, engine, device, batch_size, env)
+    except ModelNotFoundError:
+        try:
+            first_leg = _one(None, src, PIVOT, engine, device, batch_size, env)
+            second_leg = _one(None, PIVOT, tgt, engine, device, batch_size, env)
+        except ModelNotFoundError as exc:
+            raise ModelNotFoundError(
+                f"no local model translates {src}→{tgt}, directly or through {PIVOT} "
+                f"({exc.message})", hint=OBTAIN_HINT) from None
+        return PivotEngine(first_leg, second_leg, PIVOT)

@@ -22,7 +22,16 @@ __all__ = ["main"]
 
 #: Command modules, in the order ``avet --help`` lists them.
 COMMAND_MODULES = [
+    "toolkit.cli.demo_cmd",
     "toolkit.cli.glossary_cmd",
+    "toolkit.cli.extract_cmd",
+    "toolkit.cli.models_cmd",
+    "toolkit.cli.translate_cmd",
+    "toolkit.cli.transliterate_cmd",
+    "toolkit.cli.postedit_cmd",
+    "toolkit.cli.eval_cmd",
+    "toolkit.cli.review_cmd",
+    "toolkit.cli.batch_cmd",
 ]
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USER = 0, 1, 2

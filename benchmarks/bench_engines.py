@@ -1,0 +1,136 @@
+"""CTranslate2 int8 vs transformers fp32 decoding speed on an OPUS-MT-sized model.
+
+Builds a randomly initialised Marian model with OPUS-MT's real dimensions (d_model
+512, 6+6 layers, 8 heads, FFN 2048, ~58k shared vocabulary; the SentencePiece model
+is trained on synthetic text and the vocabulary padded with synthetic pieces),
+converts it with ``avet``'s converter (int8), and decodes the same batch with both
+engines at a fixed output length (``min_new_tokens = max_new_tokens = N`` in
+transformers, ``min_decoding_length = max_decoding_length = N`` in CTranslate2), so
+both do the same work. Runs are interleaved and the best of ``--repeats`` is kept.
+Prints target tokens per second and their ratio from one run.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_engines.py [--batch 8] [--tokens 32] [--beam 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+VOCAB_SIZE = 58_000
+
+
+def build_model(out: Path) -> Path:
+    """Writes a random OPUS-MT-sized Marian model (safetensors) into ``out``."""
+    import torch
+    from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
+
+    from tests.tinymodels import _spm_pieces, synthetic_sentences, train_spm
+
+    out.mkdir(parents=True)
+    src_spm = train_spm(synthetic_sentences("ar", 400, 0), out / "source.spm", 300)
+    tgt_spm = train_spm(synthetic_sentences("en", 400, 1), out / "target.spm", 300)
+    pieces = ["</s>", "<unk>"]
+    for piece in _spm_pieces(src_spm) + _spm_pieces(tgt_spm):
+        if piece not in pieces and piece not in ("<s>", "<pad>"):
+            pieces.append(piece)
+    pieces += [f"▁syn{i:05d}" for i in range(VOCAB_SIZE - 1 - len(pieces))]
+    pieces.append("<pad>")
+    vocab = {p: i for i, p in enumerate(pieces)}
+    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    pad = vocab["<pad>"]
+    config = MarianConfig(
+        vocab_size=len(vocab), d_model=512, encoder_layers=6, decoder_layers=6,
+        encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048,
+        decoder_ffn_dim=2048, max_position_embeddings=512, pad_token_id=pad, eos_token_id=0,
+        decoder_start_token_id=pad, forced_eos_token_id=0, scale_embedding=True,
+        share_encoder_decoder_embeddings=True)
+    torch.manual_seed(0)
+    model = MarianMTModel(config).eval()
+    model.generation_config = GenerationConfig(
+        bad_words_ids=[[pad]], decoder_start_token_id=pad, eos_token_id=0, pad_token_id=pad)
+    model.save_pretrained(out, safe_serialization=True)
+    tokenizer = MarianTokenizer(str(src_spm), str(tgt_spm), str(out / "vocab.json"),
+                                source_lang="ar", target_lang="en")
+    tokenizer.save_pretrained(out)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--batch", type=int, default=8, help="segments per batch")
+    parser.add_argument("--tokens", type=int, default=32, help="target tokens per segment")
+    parser.add_argument("--beam", type=int, default=4, help="beam size")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="CPU threads for both engines (default 1: on a shared, busy "
+                             "machine PyTorch's OpenMP threads stall and the ratio means "
+                             "nothing)")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="timed runs per engine, interleaved (best is kept)")
+    args = parser.parse_args()
+
+    import ctranslate2
+    import torch
+    from transformers import MarianMTModel, MarianTokenizer
+
+    from models.convert import convert_model
+    from tests.tinymodels import synthetic_sentences
+
+    torch.set_num_threads(args.threads)
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        hf_dir = build_model(Path(tmp) / "opus-mt-ar-en")
+        ct2_dir = convert_model(hf_dir, Path(tmp) / "opus-mt-ar-en-ct2", "int8").path
+        print(f"built and converted in {time.perf_counter() - started:.1f} s "
+              f"(vocab {VOCAB_SIZE}, d_model 512, 6+6 layers)")
+
+        tokenizer = MarianTokenizer.from_pretrained(hf_dir)
+        segments = synthetic_sentences("ar", args.batch, seed=7)
+        model = MarianMTModel.from_pretrained(hf_dir, use_safetensors=True).eval()
+        model.generation_config.max_length = None
+        b = args.beam
+
+        def run_hf(segs: list[str], n: int) -> int:
+            enc = tokenizer(segs, return_tensors="pt", padding=True)
+            with torch.inference_mode():
+                out = model.generate(**enc, num_beams=b, min_new_tokens=n, max_new_tokens=n)
+            return int(out.shape[0]) * n
+
+        translator = ctranslate2.Translator(str(ct2_dir), device="cpu", compute_type="int8",
+                                            intra_threads=args.threads)
+
+        def run_ct2(segs: list[str], n: int) -> int:
+            source = [tokenizer.convert_ids_to_tokens(tokenizer(s)["input_ids"]) for s in segs]
+            results = translator.translate_batch(
+                source, beam_size=b, min_decoding_length=n, max_decoding_length=n,
+                max_batch_size=args.batch)
+            return sum(len(r.hypotheses[0]) for r in results)
+
+        engines = {"transformers fp32": run_hf, "ctranslate2 int8": run_ct2}
+        speeds = dict.fromkeys(engines, 0.0)
+        for fn in engines.values():
+            fn(segments[:2], 4)  # warm-up
+        # Interleaved runs, best kept: a busy machine slows both engines alike.
+        for _ in range(args.repeats):
+            for name, fn in engines.items():
+                t0 = time.perf_counter()
+                produced = fn(segments, args.tokens)
+                speeds[name] = max(speeds[name], produced / (time.perf_counter() - t0))
+        for name, speed in speeds.items():
+            print(f"{name:18s} {speed:8.1f} target tokens/s (batch {args.batch}, beam {b}, "
+                  f"{args.tokens} tokens each, {args.threads} threads)")
+        ratio = speeds["ctranslate2 int8"] / speeds["transformers fp32"]
+        print(f"ratio ctranslate2 int8 / transformers fp32: {ratio:.2f}x (goal >= 3x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""The engine Protocol and the data it exchanges."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+__all__ = ["Engine", "TermConstraint", "Translation", "constraint_text"]
+
+
+@dataclass
+class Translation:
+    """One translated segment.
+
+    Attributes:
+        text: The detokenized translation.
+        tokens: The target subword tokens (without special tokens).
+        score: The hypothesis score (sum or length-normalized mean of log-probabilities,
+            as the engine reports it), or ``None`` if the engine gives none.
+        alignment: ``(source_token_index, target_token_index)`` pairs, indices into the
+            source subword tokens and :attr:`tokens`, when requested and available.
+        source_tokens: The source subword tokens the alignment indexes (without
+            special tokens), when an alignment is returned.
+    """
+
+    text: str
+    tokens: list[str]
+    score: float | None = None
+    alignment: list[tuple[int, int]] | None = None
+    source_tokens: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class TermConstraint:
+    """A target phrase that must appear in a segment's translation.
+
+    Engines take constraints as plain strings or as these records
+    (``translate(constraints=[[...], ...])``); a record also tells where the term comes
+    from, and its ``source`` lets the CTranslate2 backend place the term by attention.
+
+    Attributes:
+        target: The target-language phrase that must appear verbatim.
+        source: The source phrase it renders, if known.
+        entry_id: The glossary entry it comes from, if any.
+    """
+
+    target: str
+    source: str | None = None
+    entry_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+def constraint_text(constraint: str | TermConstraint) -> str:
+    """Returns a constraint's target phrase."""
+    return constraint.target if isinstance(constraint, TermConstraint) else constraint
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """What every MT engine offers.
+
+    Attributes:
+        name: The engine kind (``transformers``, ``ctranslate2``, ``pivot``).
+        model_id: The model's id or path.
+    """
+
+    name: str
+    model_id: str
+
+    def directions(self) -> set[tuple[str, str]]:
+        """Returns the ``(src, tgt)`` ISO 639-1 pairs the engine can translate."""
+        ...
+
+    def translate(
+        self,
+        segments: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        constraints: Sequence[Sequence[str | TermConstraint]] | None = None,
+        prefixes: Sequence[str] | None = None,
+        beam_size: int = 4,
+        max_length: int = 256,
+        return_alignment: bool = False,
+    ) -> list[Translation]:
+        """Translates segments.
+
+        Args:
+            segments: Source segments (one sentence each, ideally).
+            src: Source language (``ar``, ``vi``, ``en``).
+            tgt: Target language.
+            constraints: Per segment, target phrases that must appear in the output.
+            prefixes: Per segment, a target prefix to continue from (``""`` for none).
+            beam_size: Beam width.
+            max_length: Maximum number of target tokens.
+            return_alignment: Whether to fill :attr:`Translation.alignment`.
+
+        Returns:
+            One :class:`Translation` per segment, in order.
+
+        Raises:
+            UnsupportedDirectionError: If the engine cannot translate ``src`` to ``tgt``.
+        """
+        ...
+
+    def signature(self) -> dict[str, Any]:
+        """Returns what identifies the output: model id, engine, weights hash, options."""
+        ...

@@ -1,0 +1,239 @@
+"""The CTranslate2 backend: converted Marian, M2M100 and NLLB models.
+
+Tokenization uses the model's own SentencePiece/transformers tokenizer, saved
+beside the converted weights by ``avet models convert``. CTranslate2 has no
+lexical constraints, so avet enforces them by **constrained re-decoding by
+prefix**, the usual workaround: decode; for each constraint missing from the best
+hypothesis, re-decode with ``target_prefix`` = the hypothesis up to the place the
+term belongs, followed by the constraint's tokens, and let the engine finish the
+sentence. The place is where attention says the constraint's source term is
+rendered when the source term is known (:class:`models.base.TermConstraint`);
+otherwise every word start of the hypothesis is tried in one batch and the
+best-scoring continuation wins. Earlier constraints stay inside the prefix, so the
+result contains every constraint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from models.base import TermConstraint, Translation, constraint_text
+from models.discovery import ModelInfo
+from models.errors import ModelError, UnsupportedDirectionError
+from models.hf_backend import constraint_variants, language_token_ids, weights_hash
+from models.langcodes import lang_token, normalize_lang
+
+__all__ = ["CT2Engine"]
+
+#: Word starts tried per missing constraint when its source term is unknown.
+MAX_POSITIONS = 24
+
+
+def _contains(tokens: list[str], variants: list[list[str]]) -> bool:
+    return any(tokens[i:i + len(v)] == v for v in variants
+               for i in range(len(tokens) - len(v) + 1))
+
+
+class CT2Engine:
+    """Translates with a CTranslate2 model directory.
+
+    Args:
+        info: The model, as found by :mod:`models.discovery`.
+        device: ``cpu`` or ``cuda``.
+        compute_type: CTranslate2 compute type; default ``int8`` on CPU,
+            ``int8_float16`` on CUDA.
+        batch_size: Segments per call.
+        intra_threads: Threads per translation (0: CTranslate2's default).
+    """
+
+    name = "ctranslate2"
+
+    def __init__(self, info: ModelInfo, device: str = "cpu", compute_type: str | None = None,
+                 batch_size: int = 16, intra_threads: int = 0) -> None:
+        import ctranslate2
+        from transformers import AutoTokenizer
+
+        if info.format != "ctranslate2":
+            raise ModelError("not a CTranslate2 model", path=info.path,
+                             hint="convert it with `avet models convert DIR OUT`")
+        self.info = info
+        self.model_id = info.model_id
+        self.device = device
+        self.compute_type = compute_type or ("int8" if device == "cpu" else "int8_float16")
+        self.batch_size = batch_size
+        self._translator = ctranslate2.Translator(
+            str(info.path), device=device, compute_type=self.compute_type,
+            intra_threads=intra_threads)
+        try:
+            self._tokenizer = AutoTokenizer.from_pretrained(
+                info.path, local_files_only=True, trust_remote_code=False)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot load the tokenizer saved with the model: {exc}",
+                             path=info.path,
+                             hint="re-convert with `avet models convert`, which copies it"
+                             ) from None
+        self._lang_tokens = list(self._tokenizer.convert_ids_to_tokens(
+            language_token_ids(self._tokenizer)))
+        # M2M100's filler entries exist only in the converted vocabulary.
+        self._lang_tokens += [f"madeupword{i}" for i in
+                              range(int(getattr(self._tokenizer, "num_madeup_words", 0) or 0))]
+        self._hash = weights_hash(info.path, "model.bin")
+
+    def directions(self) -> set[tuple[str, str]]:
+        """Returns the ``(src, tgt)`` pairs the model translates."""
+        return set(self.info.directions)
+
+    def signature(self) -> dict[str, Any]:
+        """Returns the model id, engine, weights hash and options for reports."""
+        return {"model": self.model_id, "engine": self.name, "family": self.info.family,
+                "revision": self.info.revision, "weights_sha256": self._hash,
+                "device": self.device, "compute_type": self.compute_type}
+
+    def _setup(self, src: str, tgt: str) -> tuple[str, list[str]]:
+        if self.info.directions and (src, tgt) not in self.info.directions:
+            have = ", ".join(sorted(f"{s}→{t}" for s, t in self.info.directions))
+            raise UnsupportedDirectionError(
+                f"model {self.model_id} does not translate {src}→{tgt} (it covers {have})",
+                path=self.info.path, hint="pick another model, or pivot through en")
+        if self.info.family == "marian":
+            token = self.info.target_tokens.get(tgt)
+            return (f"{token} " if token else ""), []
+        self._tokenizer.src_lang = (src if self.info.family == "m2m100"
+                                    else lang_token(self.info.family, src))
+        return "", [lang_token(self.info.family, tgt)]
+
+    def _source_tokens(self, text: str) -> list[str]:
+        return list(self._tokenizer.convert_ids_to_tokens(self._tokenizer(text)["input_ids"]))
+
+    def _target_pieces(self, text: str) -> list[str]:
+        ids = self._tokenizer(text_target=text, add_special_tokens=False)["input_ids"]
+        return list(self._tokenizer.convert_ids_to_tokens(ids))
+
+    def translate(
+        self,
+        segments: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        constraints: Sequence[Sequence[str | TermConstraint]] | None = None,
+        prefixes: Sequence[str] | None = None,
+        beam_size: int = 4,
+        max_length: int = 256,
+        return_alignment: bool = False,
+    ) -> list[Translation]:
+        """Translates segments; see :meth:`models.base.Engine.translate`."""
+        src, tgt = normalize_lang(src), normalize_lang(tgt)
+        text_prefix, head = self._setup(src, tgt)
+        n = len(segments)
+        for name, given in (("constraints", constraints), ("prefixes", prefixes)):
+            if given is not None and len(given) != n:
+                raise ModelError(f"got {len(given)} {name} for {n} segments",
+                                 hint=f"pass one list of {name} per segment")
+        sources = [self._source_tokens(text_prefix + s) for s in segments]
+        targets = [head + (self._target_pieces(prefixes[i]) if prefixes and prefixes[i] else [])
+                   for i in range(n)]
+        results = self._decode(sources, targets, beam_size,
+                               max_length + max((len(t) for t in targets), default=0),
+                               return_alignment or bool(constraints))
+        if constraints:
+            for i in range(n):
+                if constraints[i]:
+                    results[i] = self._enforce(sources[i], results[i], list(constraints[i]),
+                                               len(head), beam_size, max_length)
+        return [self._finish(sources[i], tokens, score, attention, len(head), return_alignment)
+                for i, (tokens, score, attention) in enumerate(results)]
+
+    def _decode(self, sources: list[list[str]], targets: list[list[str]], beam_size: int,
+                max_decoding_length: int, attention: bool
+                ) -> list[tuple[list[str], float | None, list[list[float]] | None]]:
+        out: list[tuple[list[str], float | None, list[list[float]] | None]] = []
+        suppress = [[t] for t in self._lang_tokens]
+        for start in range(0, len(sources), self.batch_size):
+            chunk = slice(start, start + self.batch_size)
+            prefix = targets[chunk]
+            longest = max((len(p) for p in prefix), default=0)
+            results = self._translator.translate_batch(
+                sources[chunk], target_prefix=prefix if longest else None,
+                beam_size=beam_size, max_decoding_length=max_decoding_length,
+                return_scores=True, return_attention=attention,
+                suppress_sequences=suppress or None)
+            for result in results:
+                out.append((list(result.hypotheses[0]),
+                            float(result.scores[0]) if result.scores else None,
+                            [list(a) for a in result.attention[0]] if attention else None))
+        return out
+
+    def _enforce(self, source: list[str], best: tuple[list[str], float | None, Any],
+                 constraints: list[str | TermConstraint], head: int, beam_size: int,
+                 max_length: int) -> tuple[list[str], float | None, Any]:
+        """Re-decodes with prefixes until every constraint is in the hypothesis."""
+        locked = head  # tokens before this index hold constraints already placed
+        for constraint in constraints:
+            text = constraint_text(constraint)
+            variants = [list(self._tokenizer.convert_ids_to_tokens(v))
+                        for v in constraint_variants(self._tokenizer, text)]
+            if not variants:
+                continue
+            tokens = best[0]
+            if _contains(tokens[head:], variants):
+                continue
+            positions = self._positions(source, best, constraint, locked)
+            prefixes = [tokens[:p] + variants[0] for p in positions]
+            longest = max(len(p) for p in prefixes)
+            tries = self._decode([source] * len(prefixes), prefixes, beam_size,
+                                 max(longest + 1, max_length + head + len(variants[0])), True)
+            # Scores of prefixed decodes leave the forced prefix out: rescore in full.
+            scored = self._translator.score_batch([source] * len(tries),
+                                                  [t[0] for t in tries])
+            means = [sum(r.log_probs) / max(1, len(r.log_probs)) for r in scored]
+            pick = max(range(len(tries)), key=means.__getitem__)
+            best = (tries[pick][0], means[pick], tries[pick][2])
+            locked = positions[pick] + len(variants[0])
+        return best
+
+    def _positions(self, source: list[str], best: tuple[list[str], float | None, Any],
+                   constraint: str | TermConstraint, locked: int) -> list[int]:
+        """Returns the prefix lengths at which to insert a missing constraint."""
+        tokens, _, attention = best
+        if isinstance(constraint, TermConstraint) and constraint.source and attention:
+            span = self._source_pieces_span(source, constraint.source)
+            if span is not None:
+                for j in range(locked, len(tokens)):
+                    row = attention[j]
+                    if span[0] <= max(range(len(row)), key=row.__getitem__) < span[1]:
+                        return [j]
+        starts = [j for j in range(locked, len(tokens)) if tokens[j].startswith("▁")]
+        starts.append(len(tokens))
+        if len(starts) > MAX_POSITIONS:
+            step = len(starts) / MAX_POSITIONS
+            starts = sorted({starts[int(k * step)] for k in range(MAX_POSITIONS)})
+        return starts
+
+    def _source_pieces_span(self, source: list[str], phrase: str) -> tuple[int, int] | None:
+        pieces = self._source_tokens(phrase)
+        pieces = [p for p in pieces if p not in self._tokenizer.all_special_tokens]
+        for variant in (pieces, [pieces[0].lstrip("▁"), *pieces[1:]] if pieces else []):
+            for i in range(len(source) - len(variant) + 1):
+                if variant and source[i:i + len(variant)] == variant:
+                    return i, i + len(variant)
+        return None
+
+    def _finish(self, source: list[str], tokens: list[str], score: float | None,
+                attention: list[list[float]] | None, head: int,
+                return_alignment: bool) -> Translation:
+        tok = self._tokenizer
+        target = tokens[head:]
+        ids = tok.convert_tokens_to_ids(target)
+        alignment, source_tokens = None, None
+        if return_alignment and attention is not None:
+            special = set(tok.all_special_tokens) | set(self._lang_tokens)
+            keep = [i for i, t in enumerate(source) if t not in special]
+            source_tokens = [source[i] for i in keep]
+            alignment = []
+            for j, row in enumerate(attention[head:head + len(target)]):
+                if keep:
+                    weights = [row[i] for i in keep]
+                    alignment.append((weights.index(max(weights)), j))
+        return Translation(text=str(tok.decode(ids, skip_special_tokens=True)), tokens=target,
+                           score=score, alignment=alignment, source_tokens=source_tokens)

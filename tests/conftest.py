@@ -1,0 +1,53 @@
+"""Shared pytest fixtures.
+
+Tiny MT models (see tests/tinymodels.py) are built once per test session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random Marian ar→en model in OPUS-MT layout (safetensors)."""
+    from tests.tinymodels import build_tiny_marian
+
+    return build_tiny_marian(tmp_path_factory.mktemp("models") / "opus-mt-ar-en", "ar", "en")
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_en_vi(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random Marian en→vi model in OPUS-MT layout (safetensors)."""
+    from tests.tinymodels import build_tiny_marian
+
+    return build_tiny_marian(tmp_path_factory.mktemp("models") / "opus-mt-en-vi", "en", "vi",
+                             seed=1)
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random M2M100 model with ``__ar__``/``__vi__``/``__en__`` tokens."""
+    from tests.tinymodels import build_tiny_m2m100
+
+    return build_tiny_m2m100(tmp_path_factory.mktemp("models") / "m2m100-tiny")
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_ct2(tiny_marian: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``tiny_marian`` converted to CTranslate2 (int8)."""
+    from models.convert import convert_model
+
+    out = tmp_path_factory.mktemp("ct2") / "opus-mt-ar-en-ct2"
+    return convert_model(tiny_marian, out, quantization="int8").path
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100_ct2(tiny_m2m100: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``tiny_m2m100`` converted to CTranslate2 (int8)."""
+    from models.convert import convert_model
+
+    out = tmp_path_factory.mktemp("ct2") / "m2m100-tiny-ct2"
+    return convert_model(tiny_m2m100, out, quantization="int8").path

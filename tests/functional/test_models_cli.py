@@ -1,0 +1,76 @@
+"""``avet models list`` and ``avet models convert`` end to end."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from toolkit.cli.main import main
+
+
+@pytest.fixture()
+def model_dirs(tmp_path: Path, tiny_marian: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    avet_dir = tmp_path / "avet-models"
+    shutil.copytree(tiny_marian, avet_dir / "opus-mt-ar-en")
+    pickled = avet_dir / "pickled"
+    pickled.mkdir()
+    (pickled / "config.json").write_text(json.dumps({"model_type": "marian"}), encoding="utf-8")
+    (pickled / "pytorch_model.bin").write_bytes(b"\x80\x04")
+    monkeypatch.setenv("AVET_MODELS_DIR", str(avet_dir))
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.chdir(tmp_path)
+    return avet_dir
+
+
+def test_list_json_shows_usable_and_refused(model_dirs: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "list", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["opus-mt-ar-en"]["status"] == "ok"
+    assert by_id["opus-mt-ar-en"]["directions"] == ["ar-en"]
+    assert by_id["opus-mt-ar-en"]["family"] == "marian"
+    assert by_id["pickled"]["status"] == "refused"
+    assert "safetensors" in by_id["pickled"]["error"]
+
+
+def test_list_table(model_dirs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "opus-mt-ar-en" in out and "ar→en" in out and "refused" in out
+
+
+def test_list_with_nothing_found_explains(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("AVET_MODELS_DIR", str(tmp_path / "none"))
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["models", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "no models found" in out and "hf download" in out
+
+
+def test_convert_then_list(model_dirs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_dir = model_dirs / "opus-mt-ar-en-ct2"
+    assert main(["models", "convert", str(model_dirs / "opus-mt-ar-en"), str(out_dir),
+                 "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["format"] == "ctranslate2" and result["quantization"] == "int8"
+    assert (out_dir / "model.bin").is_file()
+    assert main(["models", "list", "--json"]) == 0
+    formats = {json.loads(line)["id"]: json.loads(line).get("format")
+               for line in capsys.readouterr().out.splitlines()}
+    assert formats["opus-mt-ar-en-ct2"] == "ctranslate2"
+
+
+def test_convert_pickle_only_is_a_user_error(model_dirs: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["models", "convert", str(model_dirs / "pickled"), str(model_dirs / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "convert it to safetensors on a trusted machine" in err
+    assert err.count("\n") == 1
+    assert not (model_dirs / "out").exists()

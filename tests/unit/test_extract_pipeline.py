@@ -1,0 +1,133 @@
+"""The extraction pipeline end to end on texts written for these tests, with a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.model import Entry, Forms
+from glossary.store import Store
+from toolkit.extract import Extractor, extract_paths
+
+DOC_A = (
+    "زار السيد نجوين مانه هونغ مقاطعة تاي نجوين أمس، وأكد أن التحوّل الرقمي في مقاطعة "
+    "ثاي نجوين يتقدم بسرعة. وتعمل مقاطعة تاي نغوين على تطبيق VNeID وفق القرار 12-NQ/TU.\n"
+    "المصدر: https://example.vn/tin-12-NQ-TU.htm\n"
+)
+DOC_B = (
+    "وفي مقاطعة تاي نجوين يعتمد التحول الرقمي على الحوسبة السحابية، "
+    "كما تدعم الحوسبة السحابية بالتحول الرقمي في المدارس.\n"
+)
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(DOC_A, encoding="utf-8")
+    (folder / "b.md").write_text(DOC_B, encoding="utf-8")
+    return folder
+
+
+def approved(ar: str, vi: str, en: str, kind: str = "term") -> Entry:
+    entry = Entry(kind=kind, status="approved", source="test")
+    entry.forms["ar"] = Forms(preferred=ar)
+    entry.forms["vi"] = Forms(preferred=vi)
+    entry.forms["en"] = Forms(preferred=en)
+    return entry
+
+
+def by_origin(result_candidates: list, origin: str) -> dict[str, object]:
+    return {c.entry.term("ar"): c for c in result_candidates if c.origin == origin}
+
+
+def test_three_spellings_are_one_name_entry(corpus: Path) -> None:
+    result = extract_paths([corpus], Extractor())
+    names = by_origin(result.candidates, "name")
+    assert "تاي نجوين" in names
+    entry = names["تاي نجوين"].entry  # type: ignore[attr-defined]
+    assert sorted(entry.forms["ar"].variants) == ["تاي نغوين", "ثاي نجوين"]
+    assert entry.frequency == 4
+    assert entry.kind == "place"
+    assert entry.forms["vi"].candidates and entry.term("vi").startswith("Th")
+    assert entry.term("en") and entry.term("en").isascii()
+    assert result.documents == [str(corpus / "a.txt"), str(corpus / "b.md")]
+
+
+def test_codes_are_verbatim_and_urls_ignored(corpus: Path) -> None:
+    codes = by_origin(extract_paths([corpus], Extractor()).candidates, "code")
+    assert set(codes) == {"VNeID", "12-NQ/TU"}
+    code = codes["12-NQ/TU"].entry  # type: ignore[attr-defined]
+    assert (code.kind, code.dnt) == ("code", True)
+    assert code.term("vi") == code.term("en") == "12-NQ/TU"
+    assert code.frequency == 1  # the pieces of the URL are not counted
+    assert codes["VNeID"].entry.kind == "acronym"  # type: ignore[attr-defined]
+
+
+def test_terms_fold_definiteness_and_clitics(corpus: Path) -> None:
+    terms = by_origin(extract_paths([corpus], Extractor()).candidates, "term")
+    entry = terms["التحول الرقمي"].entry  # type: ignore[attr-defined]
+    assert entry.frequency == 3
+    assert entry.forms["ar"].variants == []  # التحوّل differs only by a diacritic
+    assert "بالتحول الرقمي" not in entry.forms["ar"].variants
+    assert entry.term("vi") == "chuyển đổi số"  # composed from words.tsv
+    assert entry.term("en") == "digital transformation"
+    assert "الحوسبة السحابية" in terms
+
+
+def test_contexts_are_offsets_into_the_original_text(corpus: Path) -> None:
+    result = extract_paths([corpus], Extractor())
+    for found in result.candidates:
+        for ctx in found.entry.contexts:
+            text = Path(ctx.doc).read_text(encoding="utf-8")
+            assert text[ctx.start:ctx.end] == ctx.form
+            assert found.entry.contexts.index(ctx) < 5
+
+
+def test_known_entries_give_vi_and_en_and_can_be_approved(corpus: Path) -> None:
+    known = [approved("الحوسبة السحابية", "điện toán đám mây", "cloud computing"),
+             approved("تاي نجوين", "Thái Nguyên", "Thai Nguyen", "place")]
+    result = extract_paths([corpus], Extractor(known, approve_known=True))
+    terms = by_origin(result.candidates, "term")
+    cloud = terms["الحوسبة السحابية"]
+    assert cloud.entry.term("vi") == "điện toán đám mây"  # type: ignore[attr-defined]
+    assert cloud.entry.status == "approved"  # type: ignore[attr-defined]
+    name = by_origin(result.candidates, "name")["تاي نجوين"]
+    assert name.entry.term("vi") == "Thái Nguyên"  # type: ignore[attr-defined]
+    assert name.entry.forms["vi"].candidates[0].score == 1.0  # type: ignore[attr-defined]
+    assert terms["التحول الرقمي"].entry.status == "candidate"  # type: ignore[attr-defined]
+
+
+def test_approved_entries_are_never_overwritten(corpus: Path, tmp_path: Path) -> None:
+    with Store(tmp_path / "g.db", actor="test") as store:
+        entry_id = store.add(approved("التحول الرقمي", "chuyển đổi số (đã duyệt)", "DX"))
+        known = list(store.iter_entries(status="approved"))
+        result = extract_paths([corpus], Extractor(known))
+        for found in result.candidates:
+            store.upsert_evidence(found.entry, found.doc_counts)
+        stored = store.get(entry_id)
+        assert stored.status == "approved"
+        assert stored.term("vi") == "chuyển đổi số (đã duyệt)"
+        assert stored.term("en") == "DX"
+        assert stored.frequency == 3
+        assert stored.contexts
+        # Running it again counts the same documents once.
+        for found in extract_paths([corpus], Extractor(known)).candidates:
+            store.upsert_evidence(found.entry, found.doc_counts)
+        assert store.get(entry_id).frequency == 3
+
+
+def test_a_bad_file_is_reported_and_the_others_go_on(corpus: Path) -> None:
+    (corpus / "broken.txt").write_bytes(b"\x00\x01binary")
+    result = extract_paths([corpus, corpus / "absent.txt"], Extractor())
+    failed = sorted(str(f.path) for f in result.failures)
+    assert failed == sorted([str(corpus / "broken.txt"), str(corpus / "absent.txt")])
+    assert len(result.documents) == 2
+    assert by_origin(result.candidates, "name")
+
+
+def test_min_count_drops_rare_candidates(corpus: Path) -> None:
+    result = extract_paths([corpus], Extractor(min_count=3))
+    assert result.candidates
+    assert all(c.entry.frequency >= 3 for c in result.candidates)

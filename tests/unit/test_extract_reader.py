@@ -1,0 +1,83 @@
+"""Reading documents in the supported encodings, and reporting bad files."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from glossary.errors import InputError, NotFoundError
+from toolkit.extract.reader import iter_document_paths, read_document
+
+SAMPLE = "أطلقت البلدية منصة رقمية جديدة لخدمة المواطنين."
+
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    (SAMPLE.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+    (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16"),
+    (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16"),
+])
+def test_unicode_encodings(tmp_path: Path, data: bytes, encoding: str) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    doc = read_document(path)
+    assert doc.text == SAMPLE
+    assert doc.encoding == encoding
+
+
+def test_windows_1256_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(SAMPLE.encode("cp1256"))
+    doc = read_document(path)
+    assert doc.text == SAMPLE
+    assert doc.encoding == "cp1256"
+
+
+def test_binary_file_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    assert str(path) in str(info.value)
+    assert "binary" in str(info.value)
+
+
+def test_undecodable_bytes_are_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(b"\x01\x02\xc3\x28\x05\x1b[" * 20)  # not UTF-8, control bytes
+    with pytest.raises(InputError, match="supported"):
+        read_document(path)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError):
+        read_document(tmp_path / "absent.txt")
+    with pytest.raises(InputError, match="directory"):
+        read_document(tmp_path)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="file permissions do not bind root")
+def test_permission_denied(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text(SAMPLE, encoding="utf-8")
+    path.chmod(0)
+    try:
+        with pytest.raises(InputError, match="permission denied"):
+            read_document(path)
+    finally:
+        path.chmod(0o644)
+
+
+def test_folders_are_walked_sorted_for_text_and_markdown(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.md", "c.pdf", "sub/d.txt", "sub/e.TXT"):
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(SAMPLE, encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_document_paths([tmp_path])]
+    assert found == ["a.md", "b.txt", "sub/d.txt", "sub/e.TXT"]
+    single = tmp_path / "c.pdf"
+    assert list(iter_document_paths([single])) == [single]

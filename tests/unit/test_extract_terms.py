@@ -1,0 +1,149 @@
+"""C-value, keyness and term candidates on a toy corpus written for these tests."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import pytest
+
+from toolkit.extract.data import reference_frequencies
+from toolkit.extract.pipeline import compose_translation
+from toolkit.extract.terms import RARE, TermCounter, cvalues, keyness
+from toolkit.extract.tokenize import chunks, tokenize
+
+# A toy corpus (written for avet's tests, not taken from any document).
+TOY = [
+    "تعتمد المدينة على الحوسبة السحابية في التعليم. وتساعد الحوسبة السحابية المدارس "
+    "على حفظ البيانات، كما أن أمن المعلومات مهم في الحوسبة السحابية.",
+    "بالحوسبة السحابية تقدم البلدية الخدمات العامة عبر الإنترنت، وتحمي أمن المعلومات. "
+    "إن حوسبة سحابية آمنة تعني أمن المعلومات للجميع.",
+    "أطلقت الوزارة منصة الحوسبة السحابية الوطنية. وتدعم الخدمات العامة عبر الإنترنت "
+    "الحوسبة السحابية في القرى.",
+]
+
+
+def count(docs: list[str]) -> TermCounter:
+    counter = TermCounter()
+    for i, doc in enumerate(docs):
+        for chunk in chunks(tokenize(doc)):
+            counter.add_chunk(f"doc{i}", doc, chunk)
+    return counter
+
+
+def test_cvalue_of_a_term_never_seen_alone_is_zero() -> None:
+    freq = {("a", "b", "c"): 4, ("b", "c"): 4}
+    assert RARE < 4
+    assert cvalues(freq)[("b", "c")] == 0.0
+    assert cvalues(freq)[("a", "b", "c")] == pytest.approx(math.log2(4) * 4)
+
+
+def test_cvalue_subtracts_the_nested_frequency() -> None:
+    freq = {("a", "b"): 10, ("a", "b", "c"): 4, ("x", "a", "b"): 2}
+    values = cvalues(freq)
+    # mean over the 2 containing candidates = 3, most frequent extension = 4
+    assert values[("a", "b")] == pytest.approx(math.log2(3) * (10 - 4))
+    assert values[("a", "b", "c")] == pytest.approx(math.log2(4) * 4)  # nested in nothing
+
+
+def test_coordinated_extensions_nest_only_frequent_candidates() -> None:
+    frequent = {("a", "b"): 5, ("a", "b", "c"): 5}
+    assert cvalues(frequent, coordinated={("a", "b", "c")})[("a", "b")] == 0.0
+    rare = {("a", "b"): 1, ("a", "b", "cي"): 1}
+    assert cvalues(rare)[("a", "b")] == 0.0  # an adjective always follows: a fragment
+    assert cvalues(rare, coordinated={("a", "b", "cي")})[("a", "b")] == pytest.approx(
+        math.log2(3))
+
+
+def test_single_words_lose_what_repeated_pairs_cover() -> None:
+    freq = {("a",): 10, ("a", "b"): 7, ("b",): 7}
+    values = cvalues(freq)
+    assert values[("a",)] < values[("a", "b")]
+    assert values[("b",)] == 0.0
+
+
+def test_rare_candidates_prefer_shorter() -> None:
+    freq = {("p", "q"): 1, ("r", "s", "t", "u"): 1}
+    values = cvalues(freq)
+    assert values[("p", "q")] > values[("r", "s", "t", "u")] > 0
+
+
+def test_definite_and_indefinite_forms_are_one_term() -> None:
+    term = {c.key: c for c in count(TOY).ranked()}[("حوسبه", "سحابيه")]
+    assert term.count == 7
+    assert term.form == "الحوسبة السحابية"          # the definite form, the most frequent
+    assert "حوسبة سحابية" in term.forms
+    assert sum(term.docs.values()) == 7
+
+
+def test_clitics_and_stopword_edges() -> None:
+    forms = {form for cand in count(TOY).ranked() for form in cand.forms}
+    assert "بالحوسبة السحابية" not in forms              # clitic stripped
+    assert "الخدمات العامة عبر الإنترنت" in forms        # connector inside
+    assert not any(f.split()[0] in ("في", "على", "إن") for f in forms)
+    assert not any(f.split()[-1] in ("في", "عبر") for f in forms)
+
+
+def test_ranking_puts_the_repeated_domain_terms_first() -> None:
+    ranked = count(TOY).ranked(min_count=2)
+    top = [c.form for c in ranked[:3]]
+    assert top[0] == "الحوسبة السحابية"
+    assert "أمن المعلومات" in top
+    assert all(c.count >= 2 for c in ranked)
+
+
+def test_contexts_point_at_the_clitic_free_term() -> None:
+    counter = count(TOY)
+    for ctx in counter.terms[("حوسبه", "سحابيه")].contexts:
+        doc = TOY[int(ctx.doc[3:])]
+        assert doc[ctx.start:ctx.end] == ctx.form or doc[ctx.start:ctx.end].endswith(
+            ctx.form[-6:])
+        assert not doc[ctx.start:ctx.end].startswith("ب")
+
+
+def test_keyness_is_high_for_words_rare_in_general_arabic() -> None:
+    ref = reference_frequencies()
+    counts = Counter({"حوسبه": 50, "سحابيه": 50, "حكومه": 5})
+    assert keyness(("حوسبه", "سحابيه"), counts, 1000, ref) > 5
+    assert keyness(("حكومه",), counts, 1000, ref) < keyness(("حوسبه",), counts, 1000, ref)
+
+
+@pytest.mark.parametrize(("key", "vi", "en"), [
+    (("تحول", "رقمي"), "chuyển đổi số", "digital transformation"),
+    (("خدمات", "عامه"), "dịch vụ công", "public services"),
+    (("سجلات", "طبيه", "الكترونيه"), "hồ sơ y tế điện tử", "electronic medical records"),
+    (("امن", "معلومات"), "an ninh thông tin", "information security"),
+    (("بنيه", "تحتيه", "رقميه"), "hạ tầng số", "digital infrastructure"),
+])
+def test_compose_translation_for_regular_patterns(key: tuple[str, ...], vi: str, en: str) -> None:
+    assert compose_translation(key) == (vi, en)
+
+
+@pytest.mark.parametrize("key", [("مؤشر", "تحول", "رقمي"), ("رقمي", "تحول"), ("كلمه",)])
+def test_compose_translation_leaves_irregular_terms_empty(key: tuple[str, ...]) -> None:
+    assert compose_translation(key) == ("", "")
+
+
+def test_memory_stays_bounded_by_dropping_the_rarest() -> None:
+    counter = TermCounter(max_candidates=10)
+    for i, doc in enumerate(TOY * 3):
+        counter.start_document()
+        for chunk in chunks(tokenize(doc)):
+            counter.add_chunk(f"doc{i}", doc, chunk)
+    counter.start_document()
+    assert len(counter.terms) <= 10
+    assert counter.pruned_below >= 2
+    assert ("حوسبه", "سحابيه") in counter.terms  # the frequent term keeps its count
+    assert counter.terms[("حوسبه", "سحابيه")].count == 21
+
+
+def test_shape_rules_rank_heads_and_skip_verbs() -> None:
+    docs = [
+        "أنفقت المقاطعة الكثير على البنية التحتية، وتطوير البنية التحتية مستمر. "
+        "يتقدم التحول الرقمي، وحددته الوزارة.",
+        "تحتاج البنية التحتية إلى تطوير البنية التحتية والتحول الرقمي.",
+    ]
+    ranked = count(docs).ranked()
+    order = [c.form for c in ranked]
+    assert order.index("البنية التحتية") < order.index("تطوير البنية التحتية")
+    assert not any(f.split()[0] in ("أنفقت", "يتقدم", "حددته") for f in order)

@@ -1,0 +1,118 @@
+"""Tokens, Arabic folding, clitic stripping and code regexes of toolkit.extract."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.extract.codes import find_codes, url_spans
+from toolkit.extract.contexts import snippet
+from toolkit.extract.tokenize import (
+    chunks,
+    clitic_splits,
+    fold_ar,
+    split_clitic,
+    strip_article,
+    tokenize,
+    word_key,
+)
+
+LEXICON = {"تطوير", "بيانات", "لجنه", "وزاره", "قطاع"}
+
+
+def known(word: str) -> bool:
+    return strip_article(word) in LEXICON or word in LEXICON
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "قال الوزيـــر: بالتَّحَوُّل الرقمي"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["قال", "الوزيـــر", ":", "بالتَّحَوُّل", "الرقمي"]
+    for tok in tokens:
+        assert text[tok.start:tok.end] == tok.text
+    assert tokens[1].norm == "الوزير"
+    assert tokens[3].norm == "بالتحول"
+
+
+def test_chunks_break_at_punctuation_numbers_and_latin() -> None:
+    text = "البنية التحتية، المشروع 06 ومنصة VNeID الوطنية"
+    runs = [[t.text for t in run] for run in chunks(tokenize(text))]
+    assert runs == [["البنية", "التحتية"], ["المشروع"], ["ومنصة"], ["الوطنية"]]
+
+
+@pytest.mark.parametrize(("word", "folded"), [
+    ("أُسرة", "اسره"), ("إدارة", "اداره"), ("مستشفى", "مستشفي"), ("آن", "ان"),
+])
+def test_fold_ar(word: str, folded: str) -> None:
+    assert fold_ar(word) == folded
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("بالتحول", ("ب", "التحول")),
+    ("والاتصالات", ("و", "الاتصالات")),
+    ("للتحول", ("ل", "التحول")),          # ل + ال: the alef of the article is elided
+    ("وللتحول", ("ول", "التحول")),
+    ("للجنة", ("ل", "لجنه")),             # ل + لجنة when لجنة is a known word
+    ("وتطوير", ("و", "تطوير")),           # bare clitic: the rest is a known word
+    ("وزارة", ("", "وزاره")),             # و is part of the word
+    ("قطاع", ("", "قطاع")),
+])
+def test_split_clitic(word: str, expected: tuple[str, str]) -> None:
+    assert split_clitic(fold_ar(word), known) == expected
+
+
+def test_clitic_splits_keep_a_name_starting_with_lam() -> None:
+    splits = clitic_splits(fold_ar("للاو"))
+    assert ("ل", "لاو") in splits
+    assert splits[0] == ("", "للاو")
+
+
+@pytest.mark.parametrize(("word", "key"), [
+    ("بالتحول", "تحول"), ("التحول", "تحول"), ("تحول", "تحول"), ("للتحوّل", "تحول"),
+])
+def test_word_key_handles_definiteness_and_clitics(word: str, key: str) -> None:
+    assert word_key(word, known) == key
+
+
+@pytest.mark.parametrize(("text", "code", "kind"), [
+    ("القرار رقم 05-NQ/TU بتاريخ", "05-NQ/TU", "code"),
+    ("القرار رقم 749/QD-TTg بالموافقة", "749/QD-TTg", "code"),
+    ("القرار 52-NQ/TW الصادر", "52-NQ/TW", "code"),
+    ("المشروع 08-DA/TU لتطوير", "08-DA/TU", "code"),
+    ("المرسوم 13/2023/NĐ-CP بشأن", "13/2023/NĐ-CP", "code"),
+    ("تطبيق VNeID الوطني", "VNeID", "acronym"),
+    ("مثل VNeID وiHanoi", "iHanoi", "acronym"),
+    ("منصة (LGSP) 29 تطبيقًا", "LGSP", "acronym"),
+    ("محطة BTS (3G و4G)", "4G", "acronym"),
+    ("تطبيق Thai Nguyen ID الجديد", "Thai Nguyen ID", "acronym"),
+    ("مع وViettel وFPT", "Viettel", "acronym"),
+])
+def test_codes_and_acronyms(text: str, code: str, kind: str) -> None:
+    found = {(c.text, c.kind) for c in find_codes(text)}
+    assert (code, kind) in found
+    for c in find_codes(text):
+        assert text[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize("text", [
+    "الفترة 2020-2025 حتى عام 2030",
+    "المصدر: https://example.gov.vn/chuyen-doi-so-NQ-TU-2024.htm",
+    "راسلونا على info@example.com أو www.Example.VN/ABC",
+    "في الساعة 6:07:10:2023:09:05",
+])
+def test_no_code_in_numbers_or_urls(text: str) -> None:
+    assert find_codes(text) == []
+
+
+def test_url_spans_cover_the_whole_url() -> None:
+    text = "المصدر: https://mic.gov.vn/a-b-197.htm تعليق"
+    (start, end), = url_spans(text)
+    assert text[start:end] == "https://mic.gov.vn/a-b-197.htm"
+
+
+def test_snippet_cuts_at_words_and_lines() -> None:
+    text = "سطر أول\n" + "كلمة " * 30 + "الهدف " + "كلمة " * 30 + "\nسطر أخير"
+    start = text.index("الهدف")
+    snip = snippet(text, start, start + 5, width=20)
+    assert "الهدف" in snip
+    assert "\n" not in snip and "سطر" not in snip
+    assert snip.startswith("…") and snip.endswith("…")

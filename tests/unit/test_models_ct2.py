@@ -1,0 +1,114 @@
+"""Conversion to CTranslate2 and the CTranslate2 backend, on tiny random models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from models.base import Engine, TermConstraint
+from models.discovery import inspect_dir
+from models.errors import ModelError, UnsafeModelError
+
+SEGMENTS = ["حكومة رقمي جديد", "مدينة كبير", "بيانات"]
+
+
+@pytest.fixture(scope="module")
+def marian_ct2(tiny_marian_ct2: Path):  # type: ignore[no-untyped-def]
+    from models.ct2_backend import CT2Engine
+
+    return CT2Engine(inspect_dir(tiny_marian_ct2))
+
+
+def test_converted_directory_keeps_tokenizer_and_directions(tiny_marian_ct2: Path) -> None:
+    info = inspect_dir(tiny_marian_ct2)
+    assert (info.format, info.family) == ("ctranslate2", "marian")
+    assert info.directions == {("ar", "en")}
+    for name in ("model.bin", "source.spm", "target.spm", "vocab.json"):
+        assert (tiny_marian_ct2 / name).is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("fixture", "src", "tgt"), [("tiny_marian", "ar", "en"),
+                                                     ("tiny_m2m100", "ar", "vi")])
+def test_float32_conversion_translates_like_transformers(
+        request: pytest.FixtureRequest, tmp_path: Path, fixture: str, src: str,
+        tgt: str) -> None:
+    from models.convert import convert_model
+    from models.ct2_backend import CT2Engine
+    from models.hf_backend import HFEngine
+
+    source = request.getfixturevalue(fixture)
+    ct2 = CT2Engine(convert_model(source, tmp_path / "f32", quantization="float32"),
+                    compute_type="float32")
+    hf = HFEngine(inspect_dir(source))
+    for beam in (1, 4):
+        assert ([t.tokens for t in ct2.translate(SEGMENTS, src, tgt, beam_size=beam,
+                                                 max_length=10)]
+                == [t.tokens for t in hf.translate(SEGMENTS, src, tgt, beam_size=beam,
+                                                   max_length=10)])
+
+
+def test_ct2_translation_is_decoded_text(marian_ct2, tiny_marian: Path) -> None:  # type: ignore[no-untyped-def]
+    from transformers import AutoTokenizer
+
+    assert isinstance(marian_ct2, Engine)
+    tok = AutoTokenizer.from_pretrained(tiny_marian)
+    out = marian_ct2.translate(SEGMENTS, "ar", "en", max_length=10, return_alignment=True)
+    for t in out:
+        assert 0 < len(t.tokens) <= 10
+        assert t.text == tok.decode(tok.convert_tokens_to_ids(t.tokens),
+                                    skip_special_tokens=True)
+        assert [j for _, j in t.alignment] == list(range(len(t.tokens)))
+    assert out[0].source_tokens == ["▁حكومة", "▁رقمي", "▁جديد"]
+    assert marian_ct2.signature()["compute_type"] == "int8"
+
+
+@pytest.mark.parametrize("constraints", [
+    [["digital city"], [], ["water", "new report"]],
+    [[TermConstraint("bank", source="كبير")], ["school"], []],
+])
+def test_ct2_marian_constraints_by_prefix_redecoding(marian_ct2, constraints) -> None:  # type: ignore[no-untyped-def]
+    out = marian_ct2.translate(SEGMENTS, "ar", "en", constraints=constraints, max_length=12)
+    for t, wanted in zip(out, constraints, strict=True):
+        for c in wanted:
+            assert (c.target if isinstance(c, TermConstraint) else c) in t.text
+
+
+def test_ct2_m2m100_constraints_and_language(tiny_m2m100_ct2: Path) -> None:
+    from models.ct2_backend import CT2Engine
+
+    engine = CT2Engine(inspect_dir(tiny_m2m100_ct2))
+    out = engine.translate(SEGMENTS[:2], "ar", "vi", constraints=[["chuyểnđổi số"], ["sông"]],
+                           max_length=10)
+    assert "chuyểnđổi số" in out[0].text and "sông" in out[1].text
+    assert not any(t.startswith("__") or t.startswith("madeupword") for t in out[0].tokens)
+
+
+def test_ct2_prefix(marian_ct2) -> None:  # type: ignore[no-untyped-def]
+    out = marian_ct2.translate(SEGMENTS[:1], "ar", "en", prefixes=["new data"], max_length=8)
+    assert out[0].text.startswith("new data")
+
+
+def test_convert_refuses_pickle_only(tmp_path: Path) -> None:
+    from models.convert import convert_model
+
+    src = tmp_path / "opus-mt-ar-en"
+    src.mkdir()
+    (src / "config.json").write_text(json.dumps({"model_type": "marian"}), encoding="utf-8")
+    (src / "pytorch_model.bin").write_bytes(b"\x80\x04")
+    with pytest.raises(UnsafeModelError):
+        convert_model(src, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_convert_does_not_overwrite_without_force(tiny_marian: Path, tmp_path: Path) -> None:
+    from models.convert import convert_model
+
+    (tmp_path / "out").mkdir()
+    with pytest.raises(ModelError, match="already exists"):
+        convert_model(tiny_marian, tmp_path / "out")
+    with pytest.raises(ModelError, match="unknown quantization"):
+        convert_model(tiny_marian, tmp_path / "other", quantization="int3")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

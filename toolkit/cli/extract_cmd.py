@@ -1,0 +1,110 @@
+"""``avet extract``: a trilingual glossary draft from Arabic documents."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from glossary.errors import InputError
+from glossary.model import Entry
+from toolkit.cli.output import print_json, print_table, write_line
+from toolkit.config import Config
+
+__all__ = ["register"]
+
+_LANGS = ("ar",)
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Adds ``avet extract``."""
+    p = sub.add_parser(
+        "extract", parents=[common], help="extract names, terms and codes from documents",
+        description="Read Arabic documents (UTF-8, UTF-16 with BOM or Windows-1256; folders are "
+                    "walked for *.txt and *.md) and add candidate entries to the glossary: "
+                    "Vietnamese names with ranked Vietnamese readings, multiword terms ranked by "
+                    "termhood, and codes kept verbatim. Approved entries are never overwritten.")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="documents or folders")
+    p.add_argument("--lang", choices=_LANGS, default="ar",
+                   help="language of the documents (default: ar)")
+    p.add_argument("--json", action="store_true", help="one JSON object per candidate")
+    p.add_argument("--top", type=int, default=30, metavar="N",
+                   help="rows in the summary table (default: 30)")
+    p.add_argument("--min-count", type=int, default=1, metavar="K",
+                   help="drop candidates seen fewer than K times (default: 1)")
+    p.add_argument("--max-terms", type=int, default=300, metavar="N",
+                   help="term candidates kept, best first (default: 300; names and codes: all)")
+    p.add_argument("--approve-known", action="store_true",
+                   help="approve the candidates that the starter termbase or an approved "
+                        "glossary entry confirms")
+    p.add_argument("--no-starter", action="store_true",
+                   help="do not use the starter termbase (only the database's approved entries)")
+    p.set_defaults(func=run)
+
+
+def _known_entries(store: Any, use_starter: bool) -> list[Entry]:
+    known: list[Entry] = list(store.iter_entries(status="approved"))
+    if use_starter:
+        from glossary.starter import load_starter_termbase
+
+        known.extend(load_starter_termbase())
+    return known
+
+
+def _json_row(entry: Entry, origin: str) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "kind": entry.kind,
+        "origin": origin,
+        "ar": entry.term("ar"),
+        "vi": [{"text": c.text, "score": c.score} for c in entry.forms["vi"].candidates]
+        or ([{"text": entry.term("vi"), "score": 1.0}] if entry.term("vi") else []),
+        "en": entry.term("en"),
+        "count": entry.frequency,
+        "score": entry.score,
+        "status": entry.status,
+        "dnt": entry.dnt,
+        "variants_ar": entry.forms["ar"].variants,
+        "contexts": [{"doc": c.doc, "start": c.start, "end": c.end, "snippet": c.snippet,
+                      "form": c.form} for c in entry.contexts[:2]],
+    }
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    """Runs ``avet extract``; returns 2 if a file could not be read, else 0."""
+    from glossary.store import Store
+    from toolkit.extract import Extractor, extract_paths, store_candidates
+
+    if args.min_count < 1 or args.top < 0 or args.max_terms < 0:
+        raise InputError("--min-count must be 1 or more, --top and --max-terms 0 or more",
+                         hint="e.g. --min-count 2 --top 20")
+    with Store(config.db, actor="extract") as store:
+        extractor = Extractor(_known_entries(store, not args.no_starter),
+                              min_count=args.min_count, max_terms=args.max_terms,
+                              approve_known=args.approve_known)
+        result = extract_paths(args.paths, extractor)
+        for notice in result.notices:
+            sys.stderr.write(f"avet: {notice}\n")
+        for failure in result.failures:
+            sys.stderr.write(f"avet: error: {failure}\n")
+        rows = store_candidates(store, result.candidates, approve_known=args.approve_known)
+    if args.json:
+        for entry, origin in rows:
+            print_json(_json_row(entry, origin))
+    else:
+        _print_summary(rows, result.documents, config, args.top)
+    return 2 if result.failures else 0
+
+
+def _print_summary(rows: list[tuple[Entry, str]], documents: list[str], config: Config,
+                   top: int) -> None:
+    if top:
+        best = sorted(rows, key=lambda r: (-r[0].frequency, -r[0].score))[:top]
+        print_table(["ar", "vi", "en", "kind", "count", "score"],
+                    [(e.term("ar"), e.term("vi"), e.term("en"), e.kind, e.frequency,
+                      f"{e.score:.2f}") for e, _ in best],
+                    title=f"top {len(best)} candidates by frequency")
+    counts = {origin: sum(1 for _, o in rows if o == origin) for origin in ("name", "term", "code")}
+    write_line(f"read {len(documents)} document(s): {len(rows)} candidates "
+               f"({counts['name']} names, {counts['term']} terms, {counts['code']} codes) "
+               f"in {config.db}")

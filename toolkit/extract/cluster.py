@@ -1,0 +1,129 @@
+"""Folding spelling variants into one candidate, and choosing the canonical form.
+
+Names are grouped by the transliterator's spelling-insensitive key
+(:func:`toolkit.translit.name_key`: تاي نجوين = ثاي نجوين = تاي نغوين); terms by
+their article-free folded words (:class:`toolkit.extract.terms.TermCounter`);
+codes verbatim. The canonical Arabic form is the most frequent spelling; ties go
+to a spelling the glossary already admits, then to the transliterator's
+canonical spelling, then to the first in alphabetical order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import product
+
+from glossary.model import Context
+from toolkit.extract.contexts import MAX_CONTEXTS
+from toolkit.extract.data import letter_names, stopwords
+
+__all__ = [
+    "Cluster",
+    "canonical_form",
+    "is_letter_name",
+    "spelled_acronym_readings",
+]
+
+
+@dataclass
+class Cluster:
+    """Evidence gathered for one name or code over all documents.
+
+    Attributes:
+        key: The clustering key.
+        forms: Arabic (or Latin, for codes) spellings and their counts.
+        docs: Occurrences per document.
+        contexts: Up to :data:`~toolkit.extract.contexts.MAX_CONTEXTS` contexts.
+        votes: Kind → weight (names).
+        likelihood: Best name likelihood seen (names).
+        known: Index of the known glossary entry it matched, if any.
+    """
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    docs: Counter[str] = field(default_factory=Counter)
+    contexts: list[Context] = field(default_factory=list)
+    votes: dict[str, float] = field(default_factory=dict)
+    likelihood: float = 0.0
+    known: int | None = None
+
+    @property
+    def count(self) -> int:
+        return sum(self.forms.values())
+
+    def add(self, form: str, doc: str, context: Callable[[], Context] | None = None) -> None:
+        """Records one occurrence; ``context`` builds its context while fewer are kept."""
+        self.forms[form] += 1
+        self.docs[doc] += 1
+        if context is not None and len(self.contexts) < MAX_CONTEXTS:
+            self.contexts.append(context())
+
+    def vote(self, kind: str, weight: float = 1.0) -> None:
+        """Adds evidence for a kind."""
+        self.votes[kind] = self.votes.get(kind, 0.0) + weight
+
+    def kind(self, default: str) -> str:
+        """The kind with the most votes, or ``default`` without votes."""
+        if not self.votes:
+            return default
+        return max(sorted(self.votes), key=lambda k: self.votes[k])
+
+
+def canonical_form(forms: Counter[str], preferred: Collection[str] = (),
+                   canonical: Callable[[str], str | None] | None = None) -> str:
+    """Chooses the canonical spelling among variants.
+
+    Args:
+        forms: Spelling → count.
+        preferred: Spellings the glossary already admits (win ties).
+        canonical: Returns the transliterator's canonical spelling for a form
+            (wins the remaining ties), or ``None``.
+
+    Returns:
+        The most frequent spelling, ties broken as the module docstring says.
+    """
+    top = max(forms.values())
+    tied = sorted(f for f, n in forms.items() if n == top)
+    if len(tied) == 1:
+        return tied[0]
+    for form in tied:
+        if form in preferred:
+            return form
+    if canonical is not None:
+        for form in tied:
+            if canonical(form) == form:
+                return form
+    return tied[0]
+
+
+def is_letter_name(word: str) -> bool:
+    """Whether a folded Arabic word is the name of a Latin letter (بي، تي، إف …)."""
+    return word in letter_names()
+
+
+def spelled_acronym_readings(words: Sequence[str], limit: int = 16) -> list[str]:
+    """Reads Arabic letter names as a Latin acronym (في إن بي تي → VNPT, VNBT …).
+
+    Args:
+        words: Folded Arabic words, one letter name each.
+        limit: Most readings returned.
+
+    Returns:
+        The possible acronyms, most usual reading first; ``[]`` if a word is not a
+        letter name, there are fewer than two, or all of them are stopwords.
+    """
+    table = letter_names()
+    if len(words) < 2 or any(w not in table for w in words):
+        return []
+    stop = stopwords()
+    if all(w in stop for w in words) or (len(words) == 2 and any(w in stop for w in words)):
+        return []
+    options: Iterable[tuple[str, ...]] = product(*(table[w].split("|") for w in words))
+    readings: list[str] = []
+    for combo in options:
+        readings.append("".join(combo))
+        if len(readings) >= limit:
+            break
+    return readings

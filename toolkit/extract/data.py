@@ -1,0 +1,181 @@
+"""The data tables of extraction (toolkit/data/extract/), each read by one function.
+
+Every table is plain text written for avet; see toolkit/data/extract/README.md
+for sources and methods. Results are cached: the tables are read once per process.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from glossary.errors import FormatError
+from toolkit.extract.tokenize import fold_ar, light_ar, term_word_key
+
+__all__ = [
+    "Cue",
+    "WordSense",
+    "clitic_prefixes",
+    "connectors",
+    "cues",
+    "letter_names",
+    "light_heads",
+    "reference_frequencies",
+    "stopwords",
+    "surnames",
+    "word_senses",
+    "written_words",
+]
+
+_fold = fold_ar
+#: Where the tables live.
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "extract"
+
+
+def _rows(name: str, columns: int) -> list[tuple[int, list[str]]]:
+    """Reads a table: skips blanks and ``#`` comments, splits on tabs, checks the width."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    rows: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < columns:
+            raise FormatError(f"expected {columns} tab-separated columns, got {len(cells)}",
+                              path=f"toolkit/data/extract/{name}", line=number,
+                              hint="fix the data file")
+        rows.append((number, cells))
+    return rows
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue word: ``words`` (folded, in order), the kind it implies, and its position."""
+
+    words: tuple[str, ...]
+    kind: str
+    position: str
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[Cue, ...]:
+    """Returns the cue words of cues.tsv, longest first."""
+    found = [Cue(tuple(_fold(w) for w in cells[0].split()), cells[1], cells[2])
+             for _, cells in _rows("cues.tsv", 3)]
+    return tuple(sorted(found, key=lambda c: -len(c.words)))
+
+
+@lru_cache(maxsize=1)
+def clitic_prefixes() -> tuple[tuple[str, bool], ...]:
+    """Returns the proclitic prefixes of clitics.tsv, longest first, with their article flag."""
+    found = [(_fold(cells[0]), cells[1] == "yes") for _, cells in _rows("clitics.tsv", 2)]
+    return tuple(sorted(found, key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Returns the folded stopwords of stopwords.txt (single words only)."""
+    return frozenset(_fold(cells[0]) for _, cells in _rows("stopwords.txt", 1)
+                     if " " not in cells[0])
+
+
+@lru_cache(maxsize=1)
+def connectors() -> frozenset[str]:
+    """Returns the folded function words allowed inside a term (connectors.txt)."""
+    return frozenset(_fold(cells[0]) for _, cells in _rows("connectors.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def written_words() -> frozenset[str]:
+    """Returns the stopwords and reference words as written (diacritics removed, letters
+    not folded, article dropped), so أن and آن, فإن and فان stay apart."""
+    from glossary.normalize import normalize_ar
+
+    words = set()
+    for name in ("stopwords.txt", "reference_words.txt"):
+        for _, cells in _rows(name, 1):
+            if " " not in cells[0]:
+                raw = normalize_ar(cells[0], match=False).text
+                if name != "stopwords.txt" and raw.startswith("\u0627\u0644") and len(raw) >= 4:
+                    raw = raw[2:]  # the reference list counts words without the article
+                words.add(raw)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def light_heads() -> frozenset[str]:
+    """Returns light_heads.txt: article-free folded action nouns that head phrases."""
+    return frozenset(term_word_key(light_ar(cells[0])) for _, cells in _rows("light_heads.txt", 1))
+
+
+#: Zipf model of the reference list: frequency per million of the word at rank r.
+_ZIPF_C, _ZIPF_S, _ZIPF_OFFSET = 60000.0, 1.0, 2.7
+
+
+@lru_cache(maxsize=1)
+def reference_frequencies() -> dict[str, float]:
+    """Returns the general-Arabic reference list: article-free folded word → per million.
+
+    The list holds surface words in rank order; a word's frequency is estimated
+    from its rank with a Zipf law (see README.md), and forms that fold to the
+    same key (with and without the article) add up. A line ``#rank N`` makes the
+    following words continue from rank N (a band added later).
+    """
+    freq: dict[str, float] = {}
+    seen: set[str] = set()
+    rank = 0
+    text = (DATA_DIR / "reference_words.txt").read_text(encoding="utf-8")
+    bands = {line.split()[1]: n for n, line in enumerate(text.splitlines())
+             if line.startswith("#rank ")}
+    band_rank = {int(v): int(k) for k, v in bands.items()}
+    for number, line in enumerate(text.splitlines()):
+        if number in band_rank:
+            rank = band_rank[number] - 1
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [line.strip()]
+        word = light_ar(cells[0])
+        if word in seen:
+            continue
+        seen.add(word)
+        rank += 1
+        key = term_word_key(word)
+        freq[key] = freq.get(key, 0.0) + _ZIPF_C / math.pow(rank + _ZIPF_OFFSET, _ZIPF_S)
+    return freq
+
+
+@dataclass(frozen=True)
+class WordSense:
+    """A regular word translation for composing term translations.
+
+    ``pos`` is ``noun`` or ``adj``; ``ar`` may hold two words (بنية تحتية).
+    """
+
+    ar: tuple[str, ...]
+    pos: str
+    vi: str
+    en: str
+
+
+@lru_cache(maxsize=1)
+def word_senses() -> dict[tuple[str, ...], WordSense]:
+    """Returns words.tsv: article-free folded Arabic word(s) → their translation."""
+    table: dict[tuple[str, ...], WordSense] = {}
+    for _, cells in _rows("words.tsv", 4):
+        words = tuple(term_word_key(light_ar(w)) for w in cells[0].split())
+        table[words] = WordSense(words, cells[1], cells[2], cells[3])
+    return table
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Returns the folded Arabic spellings of Vietnamese family names (surnames.txt)."""
+    return frozenset(_fold(cells[0]) for _, cells in _rows("surnames.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def letter_names() -> dict[str, str]:
+    """Returns letters.tsv: folded Arabic spelling of a Latin letter's name → the letter."""
+    return {_fold(cells[0]): cells[1] for _, cells in _rows("letters.tsv", 2)}

@@ -1,0 +1,350 @@
+"""Transliterated Vietnamese names: spans of name-like tokens, anchored by cue words.
+
+Each Arabic token is scored with the transliterator
+(:func:`toolkit.translit.name_likelihood`); a token that is an Arabic word
+(reference list, stopword, cue word, or a word with the article) is never
+name-like. A name is a run of name-like tokens:
+
+* *strong* tokens (likelihood ≥ :data:`STRONG`) form the run; the first token
+  may carry a proclitic (وها تينه، لتاي نجوين، بلاو كاي);
+* a *medium* token (≥ :data:`MEDIUM`) joins a run next to a strong token;
+* a short Arabic word that is also a Vietnamese syllable (هو = Hồ, آن = An) joins
+  between two name tokens when the name stays within :data:`MAX_NAME_TOKENS`, or
+  at the end of a name that a place or organisation cue introduces (قرية با هو).
+
+A run of two tokens or more is a name when the whole run is likely enough; a
+single token only after a cue word or when it is a fused known name (هانوي).
+The kind comes from votes: the cue before the name (السيد → person, بلدية →
+place, تعاونية → org), a title after it (، سكرتير الحزب → person), and the
+shape (a family name first, three syllables → person).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from toolkit.extract.data import Cue, cues, surnames
+from toolkit.extract.tokenize import Token, clitic_splits, split_clitic
+
+__all__ = [
+    "MAX_NAME_TOKENS",
+    "MEDIUM",
+    "STRONG",
+    "NameDetector",
+    "NameSpan",
+]
+
+#: Token likelihood above which a token is name-like on its own.
+STRONG = 0.15
+#: Token likelihood above which a token joins a name beside a strong token.
+MEDIUM = 0.07
+#: Likelihood a run of two or more tokens needs without a cue word.
+SPAN_MIN = 0.2
+#: Likelihood a run needs after a cue word.
+CUED_MIN = 0.05
+#: Likelihood of a single token that is a name without any cue (fused known names).
+FUSED_MIN = 0.9
+#: Longest name, in tokens.
+MAX_NAME_TOKENS = 4
+#: How far a bridging Arabic word may be from a Vietnamese syllable reading.
+BRIDGE_LEN = 3
+_ARTICLE = "\u0627\u0644"
+_HAMZA_FORMS = ("\u0623", "\u0625")  # أ إ: أن / إن are particles, never names
+#: Letters and marks of Arabic words that transliterations of Vietnamese never use.
+_ARABIC_ONLY = frozenset("\u0629\u064b\u064c\u064d\u0624\u0626\u0621")
+_PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ها هم هما
+#: How much likelier the stem must be for a proclitic to be split off a name token.
+CLITIC_GAIN = 0.1
+#: Likelihood a single token needs after a cue word.
+SINGLE_CUED_MIN = 0.3
+
+
+@dataclass
+class NameSpan:
+    """A name found in a document.
+
+    Attributes:
+        first: Index of its first token in the document's token list.
+        last: Index of its last token (inclusive).
+        start: Start offset in the original text (after any proclitic).
+        end: End offset in the original text.
+        surface: The name as written, without the proclitic.
+        clitic: The proclitic split off the first token (folded), or ``""``.
+        likelihood: Name likelihood of the run.
+        votes: Kind → weight of evidence.
+        cued: Whether a cue word anchored it.
+    """
+
+    first: int
+    last: int
+    start: int
+    end: int
+    surface: str
+    clitic: str = ""
+    likelihood: float = 0.0
+    votes: dict[str, float] = field(default_factory=dict)
+    cued: bool = False
+
+    def vote(self, kind: str, weight: float) -> None:
+        self.votes[kind] = self.votes.get(kind, 0.0) + weight
+
+
+@dataclass
+class _Tok:
+    lexical: bool
+    lik: float
+    clitic: str = ""
+    clitic_lik: float = 0.0
+    bridge: bool = False
+
+    @property
+    def strong(self) -> bool:
+        return not self.lexical and self.lik >= STRONG
+
+    @property
+    def medium(self) -> bool:
+        return not self.lexical and self.lik >= MEDIUM
+
+
+def _stem_surface(surface: str, clitic: str) -> tuple[str, int]:
+    """Drops the ``len(clitic)`` first letters (with their marks) of ``surface``."""
+    letters, i = 0, 0
+    while i < len(surface) and letters < len(clitic):
+        if "\u0621" <= surface[i] <= "\u064A":
+            letters += 1
+        i += 1
+    while i < len(surface) and not ("\u0621" <= surface[i] <= "\u064A"):
+        i += 1
+    return surface[i:], i
+
+
+class NameDetector:
+    """Finds transliterated Vietnamese names in the token list of one document.
+
+    Args:
+        lexical: Tells whether a word (as written) is an ordinary Arabic word.
+        likelihood: Name likelihood of a sequence of Arabic tokens
+            (default: :func:`toolkit.translit.name_likelihood`).
+        reading: Best Vietnamese reading score of one Arabic token, for bridging
+            words (default: the top score of :func:`toolkit.translit.ar_to_vi`).
+    """
+
+    def __init__(self, lexical: Callable[[str], bool],
+                 likelihood: Callable[[Sequence[str]], float] | None = None,
+                 reading: Callable[[str], float] | None = None) -> None:
+        if likelihood is None or reading is None:
+            from toolkit.translit import ar_to_vi, name_likelihood
+
+            def _reading(token: str) -> float:
+                found = ar_to_vi(token, top=1)
+                return found[0].score if found else 0.0
+
+            likelihood = likelihood or name_likelihood
+            reading = reading or _reading
+        self.lexical = lexical
+        self.likelihood = likelihood
+        self.reading = reading
+        self._cues = cues()
+        self._surnames = surnames()
+        self._cache: dict[str, _Tok] = {}
+        self._word_cache: dict[tuple[str, str], bool] = {}
+        self._span_cache: dict[tuple[str, ...], float] = {}
+
+    # ------------------------------------------------------------------ tokens
+    def _is_lexical(self, word: str, folded: str) -> bool:
+        """Whether a token is an Arabic word, never part of a transliterated name.
+
+        True for the article, letters that transliterations do not use (ة,
+        tanween, final ى, hamza on و/ي or alone), cue words, words of the
+        lexicon (also with the accusative alef, كبيرا), long words with a
+        possessive suffix (نهجها) or the imperfect prefix ي (يتقدم), and a
+        lexicon word behind a proclitic
+        (بتطوير، للوزير).
+        """
+        if len(folded) < 2 or folded.startswith(_ARTICLE) or self.lexical(word):
+            return True
+        if any(ch in _ARABIC_ONLY for ch in word) or word.endswith("\u0649"):
+            return True
+        if any(c.words == (folded,) for c in self._cues):
+            return True
+        if len(folded) >= 5 and folded.startswith("\u064a"):
+            return True  # يتقدم: an imperfect verb (Vietnamese y- syllables are short)
+        if len(folded) >= 5 and folded.endswith(_PRONOUN_SUFFIXES):
+            return True  # نهجها، وحلولهم: a noun with a possessive pronoun
+        if folded.endswith("\u0627") and len(folded) >= 4 and self.lexical(word[:-1]):
+            return True  # كبيرا: the accusative alef of an Arabic word
+        _, stem = split_clitic(folded)
+        if stem.startswith(_ARTICLE) and stem != folded and self.lexical(stem):
+            return True  # للوزير = ل + الوزير
+        for prefix, rest in clitic_splits(folded)[1:]:
+            if len(rest) >= 3 and self.lexical(_stem_surface(word, prefix)[0]):
+                return True
+        return False
+
+    def _classify(self, tok: Token) -> _Tok:
+        cached = self._cache.get(tok.text)
+        if cached is not None:
+            return cached
+        folded = tok.norm
+        info = _Tok(self._is_lexical(tok.text, folded), self.likelihood([tok.text]))
+        if not info.lexical:
+            for prefix, stem in clitic_splits(folded)[1:]:
+                rest = _stem_surface(tok.text, prefix)[0]
+                if self._is_lexical(rest, stem):
+                    continue
+                lik = self.likelihood([rest])
+                if lik >= STRONG and lik > info.clitic_lik and lik > info.lik + CLITIC_GAIN:
+                    info.clitic, info.clitic_lik = prefix, lik
+        if (not info.strong and len(folded) <= BRIDGE_LEN
+                and not tok.text.startswith(_HAMZA_FORMS)):
+            info.bridge = self.reading(tok.text) >= 0.5
+        if len(self._cache) < 100_000:
+            self._cache[tok.text] = info
+        return info
+
+    # ------------------------------------------------------------------ cues
+    def _word_is(self, tok: Token, word: str) -> bool:
+        if tok.type != "ar":
+            return False
+        key = (tok.norm, word)
+        found = self._word_cache.get(key)
+        if found is None:
+            found = self._matches_word(tok, word)
+            if len(self._word_cache) < 100_000:
+                self._word_cache[key] = found
+        return found
+
+    def _matches_word(self, tok: Token, word: str) -> bool:
+        if tok.norm == word:
+            return True
+        if word.startswith(_ARTICLE) and tok.norm == "\u0644\u0644" + word[2:]:
+            return True
+        return any(stem == word for _, stem in clitic_splits(tok.norm)[1:])
+
+    def _cue_before(self, tokens: Sequence[Token], first: int) -> Cue | None:
+        for cue in self._cues:
+            if cue.position != "before":
+                continue
+            n = len(cue.words)
+            if first - n < 0:
+                continue
+            window = tokens[first - n:first]
+            if all(self._word_is(t, w) for t, w in zip(window, cue.words, strict=True)):
+                return cue
+        return None
+
+    def _cue_after(self, tokens: Sequence[Token], last: int) -> Cue | None:
+        i = last + 1
+        if i >= len(tokens) or tokens[i].type != "sep" or tokens[i].text not in "،,-–—":
+            return None
+        for cue in self._cues:
+            if cue.position != "after":
+                continue
+            window = tokens[i + 1:i + 1 + len(cue.words)]
+            if len(window) == len(cue.words) and all(
+                    self._word_is(t, w) for t, w in zip(window, cue.words, strict=True)):
+                return cue
+        return None
+
+    def _medium_ok(self, tokens: Sequence[Token], first: int, j: int) -> bool:
+        """A medium token joins after a cue word, or when a strong token follows it."""
+        if self._cue_before(tokens, first) is not None:
+            return True
+        nxt = j + 1
+        return (nxt < len(tokens) and tokens[nxt].type == "ar"
+                and self._classify(tokens[nxt]).strong)
+
+    # ------------------------------------------------------------------ spans
+    def detect(self, tokens: Sequence[Token], taken: set[int] | None = None) -> list[NameSpan]:
+        """Finds the names in one document.
+
+        Args:
+            tokens: The document's tokens (:func:`toolkit.extract.tokenize.tokenize`).
+            taken: Indexes already covered (e.g. by known glossary names); skipped.
+
+        Returns:
+            The names in text order.
+        """
+        taken = taken or set()
+        found: list[NameSpan] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            span = self._grow(tokens, i, taken)
+            if span is None:
+                i += 1
+                continue
+            found.append(span)
+            i = span.last + 1
+        return found
+
+    def _grow(self, tokens: Sequence[Token], i: int, taken: set[int]) -> NameSpan | None:
+        tok = tokens[i]
+        if tok.type != "ar" or i in taken:
+            return None
+        info = self._classify(tok)
+        clitic = info.clitic
+        if not info.strong and not clitic:
+            return None
+        members = [i]
+        j = i + 1
+        while j < len(tokens) and tokens[j].type == "ar" and j not in taken:
+            nxt = self._classify(tokens[j])
+            if nxt.clitic:
+                break  # و/ل/ب + name: a new name starts here
+            if nxt.strong or (nxt.medium and self._classify(tokens[j - 1]).strong
+                              and self._medium_ok(tokens, i, j)):
+                members.append(j)
+                j += 1
+                continue
+            if nxt.bridge and j + 1 < len(tokens) and tokens[j + 1].type == "ar":
+                after = j + 1
+                run = 0
+                while (after < len(tokens) and tokens[after].type == "ar"
+                       and self._classify(tokens[after]).strong):
+                    run += 1
+                    after += 1
+                if run and len(members) + 1 + run <= MAX_NAME_TOKENS:
+                    members.extend(range(j, after))
+                    j = after
+                    continue
+            break
+        cue = self._cue_before(tokens, i)
+        if cue is not None and cue.kind in ("place", "org") and j < len(tokens):
+            nxt_tok = tokens[j]
+            after_bridge = tokens[j + 1] if j + 1 < len(tokens) else None
+            bridge = self._classify(nxt_tok) if nxt_tok.type == "ar" else None
+            if (bridge is not None and bridge.bridge and j not in taken
+                    and len(members) < MAX_NAME_TOKENS
+                    and (not bridge.lexical or after_bridge is None
+                         or after_bridge.type == "sep")):
+                members.append(j)
+        if len(members) > MAX_NAME_TOKENS:
+            members = members[:MAX_NAME_TOKENS]
+        first, last = members[0], members[-1]
+        surface_first, offset = _stem_surface(tokens[first].text, clitic)
+        start = tokens[first].start + offset
+        end = tokens[last].end
+        words = (surface_first, *(tokens[k].text for k in members[1:]))
+        lik = self._span_cache.get(words)
+        if lik is None:
+            lik = self.likelihood(words)
+            if len(self._span_cache) < 100_000:
+                self._span_cache[words] = lik
+        if len(members) == 1:
+            ok = (cue is not None and lik >= SINGLE_CUED_MIN) or lik >= FUSED_MIN
+        else:
+            ok = lik >= (CUED_MIN if cue is not None else SPAN_MIN)
+        if not ok:
+            return None
+        span = NameSpan(first, last, start, end, " ".join(words), clitic, lik,
+                        cued=cue is not None)
+        if cue is not None:
+            span.vote(cue.kind, 2.0)
+        after_cue = self._cue_after(tokens, last)
+        if after_cue is not None:
+            span.vote(after_cue.kind, 1.5)
+        first_stem = tokens[first].norm[len(clitic):]
+        if first_stem in self._surnames:
+            span.vote("person", 1.0 if len(members) >= 3 else 0.3)
+        return span

@@ -1,0 +1,550 @@
+"""Streaming extraction: documents in, trilingual candidate entries out.
+
+:class:`Extractor` takes one document at a time (only that document is in
+memory) and keeps counts, capped contexts and votes per candidate; memory grows
+with the number of distinct candidates, not with the corpus. :meth:`Extractor.
+entries` then clusters, ranks and fills the Vietnamese and English sides:
+
+* names: Vietnamese candidates from :func:`toolkit.translit.ar_to_vi` over every
+  spelling seen (weighted by count), English by :func:`toolkit.translit.to_english`;
+* terms: from an approved glossary entry with the same key, else composed word
+  by word where the composition is regular (words.tsv), else left empty;
+* codes and acronyms: verbatim, do-not-translate.
+
+Known approved entries (the starter termbase and the store's approved entries)
+give their Vietnamese and English; with ``approve_known`` the candidates they
+confirm are approved.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from glossary.errors import AvetError
+from glossary.matcher import Matcher
+from glossary.model import Candidate, Entry, Forms
+from glossary.normalize import match_key, normalize_ar
+from toolkit.extract.cluster import (
+    Cluster,
+    canonical_form,
+    is_letter_name,
+    spelled_acronym_readings,
+)
+from toolkit.extract.codes import find_codes
+from toolkit.extract.contexts import MAX_CONTEXTS, make_context
+from toolkit.extract.data import (
+    reference_frequencies,
+    stopwords,
+    surnames,
+    word_senses,
+    written_words,
+)
+from toolkit.extract.names import NameDetector, NameSpan
+from toolkit.extract.reader import Document, iter_document_paths, read_document
+from toolkit.extract.terms import UNIGRAM_WEIGHT, TermCandidate, TermCounter
+from toolkit.extract.tokenize import (
+    Token,
+    fold_ar,
+    split_clitic,
+    term_word_key,
+    tokenize,
+)
+
+__all__ = [
+    "DEFAULT_MAX_TERMS",
+    "ExtractResult",
+    "Extracted",
+    "Extractor",
+    "extract_paths",
+]
+
+logger = logging.getLogger("avet.extract")
+
+#: Term candidates kept (best first); names and codes are all kept.
+DEFAULT_MAX_TERMS = 300
+#: Score factor of a term candidate that an approved glossary entry confirms.
+KNOWN_WEIGHT = 4.0
+_NAME_KINDS = ("person", "place", "org")
+_CODE_KINDS = ("code", "acronym")
+
+
+@dataclass
+class Extracted:
+    """One candidate entry and where it came from.
+
+    Attributes:
+        entry: The trilingual entry (status ``candidate`` or ``approved``).
+        origin: ``name``, ``term`` or ``code``: which detector found it.
+        doc_counts: Occurrences per document.
+        known: Whether an approved glossary entry confirms it.
+    """
+
+    entry: Entry
+    origin: str
+    doc_counts: dict[str, int] = field(default_factory=dict)
+    known: bool = False
+
+
+@dataclass
+class ExtractResult:
+    """What :func:`extract_paths` produced: candidates, documents read, failures, notices.
+
+    ``notices`` are one-line remarks for the user (``FILE: decoded as Windows-1256``).
+    """
+
+    candidates: list[Extracted]
+    documents: list[str]
+    failures: list[AvetError]
+    notices: list[str] = field(default_factory=list)
+
+
+def _term_key_of(text: str, known: Callable[[str], bool] | None = None) -> tuple[str, ...]:
+    """The article-free key of a multiword Arabic form (as :class:`TermCounter` keys it)."""
+    words = [t.light for t in tokenize(text) if t.type == "ar"]
+    return tuple(term_word_key(split_clitic(word, known if i == 0 else None)[1])
+                 for i, word in enumerate(words))
+
+
+class Extractor:
+    """Accumulates evidence over documents and builds candidate entries.
+
+    Args:
+        known: Approved glossary entries (starter termbase, store) that confirm
+            candidates and give their Vietnamese and English.
+        min_count: Candidates seen fewer times are dropped.
+        max_terms: Term candidates kept, best first.
+        approve_known: Approve the candidates an approved entry confirms.
+    """
+
+    def __init__(self, known: Sequence[Entry] = (), *, min_count: int = 1,
+                 max_terms: int = DEFAULT_MAX_TERMS, approve_known: bool = False) -> None:
+        self.known = [e for e in known if e.status == "approved"]
+        self.min_count = max(1, min_count)
+        self.max_terms = max_terms
+        self.approve_known = approve_known
+        self.documents: list[str] = []
+        self._ref = reference_frequencies()
+        self._stop = stopwords()
+        self._written = written_words()
+        self._vocab: set[str] = set()
+        self.terms = TermCounter(self._known_word, self._lexical_folded)
+        self.names: dict[str, Cluster] = {}
+        self.codes: dict[str, Cluster] = {}
+        self._spelled: dict[str, Cluster] = {}
+        self._known_terms: dict[int, Cluster] = {}
+        self._name_like_cache: dict[int, bool] = {}
+        from toolkit.translit import default_transliterator
+
+        # One transliterator for the whole run: its memo tables make repeated names cheap.
+        self._translit = default_transliterator()
+        self._detector = NameDetector(self._lexical_written, self._translit.name_likelihood,
+                                      self._best_reading)
+        self._matcher = Matcher("ar")
+        self._known_name_keys: dict[str, int] = {}
+        self._known_term_keys: dict[tuple[str, ...], int] = {}
+        self._known_codes: dict[str, int] = {}
+        self._build_known()
+
+    # ---------------------------------------------------------------- lexicon
+    def _best_reading(self, token: str) -> float:
+        found = self._translit.ar_to_vi(token, top=1)
+        return found[0].score if found else 0.0
+
+    def _lexical_folded(self, word: str) -> bool:
+        return term_word_key(word) in self._ref or fold_ar(word) in self._stop
+
+    def _known_word(self, word: str) -> bool:
+        return self._lexical_folded(word) or fold_ar(word) in self._vocab
+
+    def _lexical_written(self, word: str) -> bool:
+        raw = normalize_ar(word, match=False).text
+        bare = raw[2:] if raw.startswith("\u0627\u0644") and len(raw) >= 4 else raw
+        return bare in self._written
+
+    def _build_known(self) -> None:
+        name_key = self._translit.name_key
+        added = 0
+        for index, entry in enumerate(self.known):
+            for form in entry.forms["ar"].all_admitted():
+                if not any("\u0621" <= ch <= "\u064A" for ch in form):
+                    continue
+                self._matcher.add(form, index, "preferred")
+                added += 1
+                if entry.kind in _NAME_KINDS:
+                    self._known_name_keys.setdefault(name_key(form), index)
+                self._known_term_keys.setdefault(_term_key_of(form), index)
+            if entry.kind in _CODE_KINDS:
+                for lang in ("ar", "vi", "en"):
+                    for form in entry.forms[lang].all_admitted():
+                        self._known_codes.setdefault(form, index)
+        if added:
+            self._matcher.build()
+
+    # ---------------------------------------------------------------- documents
+    def add_document(self, doc: Document) -> None:
+        """Counts the names, codes and term candidates of one document."""
+        text = doc.text
+        self.documents.append(doc.path)
+        tokens = tokenize(text)
+        self._vocab = {t.norm for t in tokens if t.type == "ar"}
+        self.terms.start_document()
+        taken: set[int] = set()
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end: i for i, t in enumerate(tokens)}
+        self._add_codes(doc, tokens, taken)
+        for span in self._known_spans(doc, tokens, starts, ends, taken):
+            self._add_name(doc, span)
+        for span in self._detector.detect(tokens, taken):
+            taken.update(range(span.first, span.last + 1))
+            self._add_name(doc, span)
+        for chunk in self._chunks(tokens):
+            skip = [k for k, index in enumerate(chunk) if index in taken]
+            self.terms.add_chunk(doc.path, text, [tokens[i] for i in chunk], skip)
+        self._vocab = set()
+
+    def _chunks(self, tokens: Sequence[Token]) -> Iterable[list[int]]:
+        run: list[int] = []
+        for i, tok in enumerate(tokens):
+            if tok.type == "ar":
+                run.append(i)
+            elif run:
+                yield run
+                run = []
+        if run:
+            yield run
+
+    def _add_codes(self, doc: Document, tokens: Sequence[Token], taken: set[int]) -> None:
+        text = doc.text
+        for code in find_codes(text):
+            cluster = self.codes.setdefault(code.text, Cluster(code.text))
+            cluster.vote(code.kind)
+            cluster.add(code.text, doc.path, partial(make_context, doc.path, text, code.start,
+                                                           code.end))
+        # Acronyms spelled with Arabic letter names (في إن بي تي).
+        for chunk in self._chunks(tokens):
+            i = 0
+            while i < len(chunk):
+                j = i
+                while j < len(chunk) and is_letter_name(tokens[chunk[j]].norm):
+                    j += 1
+                readings = spelled_acronym_readings([tokens[k].norm for k in chunk[i:j]])
+                if readings:
+                    start, end = tokens[chunk[i]].start, tokens[chunk[j - 1]].end
+                    cluster = self._spelled.setdefault(readings[0], Cluster(readings[0]))
+                    for reading in readings:
+                        cluster.vote(reading)
+                    cluster.add(text[start:end], doc.path,
+                                partial(make_context, doc.path, text, start, end))
+                    taken.update(chunk[i:j])
+                i = max(j, i + 1)
+
+    def _known_spans(self, doc: Document, tokens: Sequence[Token], starts: dict[int, int],
+                     ends: dict[int, int], taken: set[int]) -> Iterable[NameSpan]:
+        """Names of the glossary (places, persons, organisations) found verbatim."""
+        if not self.known:
+            return
+        for match in self._matcher.find(doc.text):
+            entry = self.known[int(str(match.key))]
+            first = starts.get(match.prefix_start, starts.get(match.start))
+            last = ends.get(match.end)
+            if first is None or last is None:
+                continue
+            if entry.kind in _CODE_KINDS:
+                code = entry.term("en") or entry.term("ar")
+                cluster = self.codes.setdefault(code, Cluster(code))
+                cluster.known = int(str(match.key))
+                cluster.vote(entry.kind)
+                cluster.add(match.surface, doc.path,
+                            partial(make_context, doc.path, doc.text, match.start, match.end))
+                taken.update(range(first, last + 1))
+                continue
+            if entry.kind not in _NAME_KINDS:
+                continue
+            if not self._name_like(int(str(match.key))):
+                # An organisation name made of Arabic words: a term, not a name.
+                self._add_known_term(doc, int(str(match.key)), match.start, match.end)
+                continue
+            span = NameSpan(first, last, match.start, match.end, match.surface,
+                            fold_ar(match.clitic), 1.0, cued=True)
+            span.vote(entry.kind, 3.0)
+            taken.update(range(first, last + 1))
+            yield span
+
+    def _name_like(self, index: int) -> bool:
+        """Whether a known entry's Arabic form is a transliterated name, not Arabic words.
+
+        Places and persons are names unless a word has the article or is a cue
+        word (المنطقة الوسطى، جامعة …); organisations also need the form to read
+        as a Vietnamese name (so اللجنة التوجيهية and لجنة توجيهية are terms).
+        """
+        cached = self._name_like_cache.get(index)
+        if cached is None:
+            from toolkit.extract.data import cues
+            from toolkit.extract.names import SPAN_MIN
+
+            entry = self.known[index]
+            words = entry.term("ar").split()
+            cue_words = {c.words[0] for c in cues() if len(c.words) == 1}
+            cached = not any(fold_ar(w).startswith("\u0627\u0644") or fold_ar(w) in cue_words
+                             for w in words)
+            if cached and entry.kind == "org":
+                cached = self._translit.name_likelihood(words) >= SPAN_MIN
+            self._name_like_cache[index] = cached
+        return cached
+
+    def _add_known_term(self, doc: Document, index: int, start: int, end: int) -> None:
+        cluster = self._known_terms.setdefault(index, Cluster(str(index), known=index))
+        cluster.add(doc.text[start:end], doc.path,
+                    partial(make_context, doc.path, doc.text, start, end))
+
+    def _add_name(self, doc: Document, span: NameSpan) -> None:
+        key = self._translit.name_key(span.surface)
+        cluster = self.names.get(key)
+        if cluster is None:
+            cluster = self.names[key] = Cluster(key)
+            cluster.known = self._known_name_keys.get(key)
+        for kind, weight in span.votes.items():
+            cluster.vote(kind, weight)
+        cluster.likelihood = max(cluster.likelihood, span.likelihood)
+        cluster.add(span.surface, doc.path,
+                    partial(make_context, doc.path, doc.text, span.start, span.end))
+
+    # ---------------------------------------------------------------- results
+    def entries(self) -> list[Extracted]:
+        """Builds the candidate entries: names, then codes, then terms by score."""
+        out = [*self._name_entries(), *self._code_entries(), *self._term_entries()]
+        return out
+
+    def _status(self, known: bool) -> str:
+        return "approved" if known and self.approve_known else "candidate"
+
+    def _name_entries(self) -> list[Extracted]:
+        from toolkit.translit.english import to_english
+
+        translit = self._translit
+
+        def canonical(form: str) -> str | None:
+            try:
+                best = translit.ar_to_vi(form, top=1)
+                spelled = translit.vi_to_ar_scored(best[0].text, top=1) if best else []
+                return spelled[0].text if spelled else None
+            except AvetError:
+                return None
+
+        out = []
+        for cluster in self.names.values():
+            if cluster.count < self.min_count:
+                continue
+            known = self.known[cluster.known] if cluster.known is not None else None
+            admitted = known.forms["ar"].all_admitted() if known else []
+            ar = canonical_form(cluster.forms, admitted, canonical)
+            kind = known.kind if known else cluster.kind(
+                "person" if len(ar.split()) >= 3 else "place")
+            scores: dict[str, float] = {}
+            total = cluster.count
+            # A place of three syllables or more that starts with a family name is
+            # named after a person (phường Phan Đình Phùng): read it as a name.
+            reading = "person" if (kind == "place" and len(ar.split()) >= 3
+                                   and fold_ar(ar.split()[0]) in surnames()) else kind
+            for form, n in cluster.forms.items():
+                for cand in translit.ar_to_vi(form, top=5, kind=reading):
+                    scores[cand.text] = scores.get(cand.text, 0.0) + cand.score * n / total
+            best_first = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+            vi = [Candidate(t, round(s, 4)) for t, s in best_first]
+            if known and known.term("vi"):
+                vi = [Candidate(known.term("vi"), 1.0),
+                      *[c for c in vi if c.text != known.term("vi")]][:5]
+            best = vi[0].text if vi else ""
+            en = known.term("en") if known and known.term("en") else (
+                to_english(best, translit.places) if best else "")
+            entry = Entry(kind=kind, status=self._status(known is not None),
+                          confidence=round(vi[0].score if vi else 0.0, 4),
+                          frequency=cluster.count, score=round(cluster.likelihood, 4),
+                          contexts=list(cluster.contexts), source="extract")
+            entry.forms["ar"] = Forms(preferred=ar, variants=_variants(ar, cluster.forms))
+            entry.forms["vi"] = Forms(preferred=best, candidates=vi)
+            entry.forms["en"] = Forms(preferred=en)
+            out.append(Extracted(entry, "name", dict(cluster.docs), known is not None))
+        out.sort(key=lambda x: (-x.entry.frequency, x.entry.term("ar")))
+        return out
+
+    def _code_entries(self) -> list[Extracted]:
+        latin = set(self.codes)
+        for spelled in self._spelled.values():
+            match = next((r for r in spelled.votes if r in latin), None)
+            if match is None:
+                match = next((r for r in spelled.votes if r in self._known_codes), None)
+                if match is None:
+                    continue
+                self.codes.setdefault(match, Cluster(match)).vote("acronym")
+            target = self.codes[match]
+            for form, n in spelled.forms.items():
+                target.forms[form] += n
+            target.docs.update(spelled.docs)
+            target.contexts.extend(spelled.contexts[: max(0, 5 - len(target.contexts))])
+        out = []
+        for code, cluster in self.codes.items():
+            if cluster.count < self.min_count:
+                continue
+            index = cluster.known if cluster.known is not None else self._known_codes.get(code)
+            known = self.known[index] if index is not None else None
+            kind = known.kind if known else cluster.kind("acronym")
+            arabic = sorted(f for f in cluster.forms if f != code)
+            entry = Entry(kind=kind, status=self._status(known is not None), dnt=True,
+                          case_sensitive=True, confidence=1.0, frequency=cluster.count,
+                          score=float(cluster.count), contexts=list(cluster.contexts),
+                          source="extract")
+            for lang in ("ar", "vi", "en"):
+                entry.forms[lang] = Forms(preferred=code)
+            entry.forms["ar"].variants = arabic
+            out.append(Extracted(entry, "code", dict(cluster.docs), known is not None))
+        out.sort(key=lambda x: (-x.entry.frequency, x.entry.term("ar")))
+        return out
+
+    def _term_entries(self) -> list[Extracted]:
+
+
+        ranked = self.terms.ranked(self.min_count)
+        by_key = {cand.key: cand for cand in ranked}
+        for index, cluster in self._known_terms.items():
+            key = _term_key_of(self.known[index].term("ar"))
+            cand = by_key.get(key)
+            if cand is None:
+                cand = by_key[key] = TermCandidate(key)
+                ranked.append(cand)
+            cand.forms.update(cluster.forms)
+            cand.docs.update(cluster.docs)
+            cand.count += cluster.count
+            cand.contexts = (cand.contexts + cluster.contexts)[:MAX_CONTEXTS]
+            cand.score = max(cand.score, round(math.log2(len(key) + 1) * cand.count, 4))
+        for cand in ranked:
+            if cand.key in self._known_term_keys:
+                # Confirmed by the glossary: a term whatever its nesting says.
+                weight = UNIGRAM_WEIGHT if len(cand.key) == 1 else math.log2(len(cand.key) + 1)
+                floor = weight * cand.count
+                cand.score = round(max(cand.score, floor) * KNOWN_WEIGHT, 4)
+        # Spellings of one glossary entry (اللجنة الحزبية الإقليمية, لجنة الحزب الإقليمية)
+        # are one candidate.
+        by_known: dict[int, TermCandidate] = {}
+        merged: list[TermCandidate] = []
+        for cand in sorted(ranked, key=lambda c: (-c.score, -c.count, c.key)):
+            known_at = self._known_term_keys.get(cand.key)
+            first = by_known.get(known_at) if known_at is not None else None
+            if first is None:
+                if known_at is not None:
+                    by_known[known_at] = cand
+                merged.append(cand)
+                continue
+            first.forms.update(cand.forms)
+            first.docs.update(cand.docs)
+            first.count += cand.count
+            first.contexts = (first.contexts + cand.contexts)[:MAX_CONTEXTS]
+        ranked = merged
+        out: list[Extracted] = []
+        for cand in ranked:
+            if cand.count < self.min_count:
+                continue
+            known_at = self._known_term_keys.get(cand.key)
+            if len(out) >= self.max_terms and known_at is None:
+                continue
+            known = self.known[known_at] if known_at is not None else None
+            out.append(self._term_entry(cand, known))
+        return out
+
+    def _term_entry(self, cand: TermCandidate, known: Entry | None) -> Extracted:
+        ar = cand.form
+        if known is not None:
+            vi, en, kind = known.term("vi"), known.term("en"), known.kind
+        else:
+            vi, en = compose_translation(cand.key)
+            kind = "term"
+        entry = Entry(kind=kind, status=self._status(known is not None),
+                      confidence=1.0 if known else (0.5 if vi else 0.0),
+                      frequency=cand.count, score=cand.score,
+                      contexts=list(cand.contexts), source="extract",
+                      note="" if known or not vi else "vi/en composed word by word")
+        entry.forms["ar"] = Forms(preferred=ar, variants=_variants(ar, cand.forms))
+        entry.forms["vi"] = Forms(preferred=vi, candidates=[Candidate(vi, 1.0)] if vi else [])
+        entry.forms["en"] = Forms(preferred=en)
+        return Extracted(entry, "term", dict(cand.docs), known is not None)
+
+
+def _variants(preferred: str, forms: Iterable[str]) -> list[str]:
+    """The other spellings, one per match key (diacritics-only differences dropped)."""
+    seen = {match_key(preferred, "ar")}
+    out = []
+    for form in sorted(forms):
+        key = match_key(form, "ar")
+        if key not in seen:
+            seen.add(key)
+            out.append(form)
+    return out
+
+
+def compose_translation(key: Sequence[str]) -> tuple[str, str]:
+    """Composes Vietnamese and English for ``noun adjective*`` or ``noun noun`` terms.
+
+    Args:
+        key: Article-free folded words of the term.
+
+    Returns:
+        ``(vi, en)``, or ``("", "")`` where a word is missing from words.tsv or
+        the pattern is not regular.
+    """
+    senses = word_senses()
+    units = []
+    i = 0
+    while i < len(key):
+        pair = tuple(key[i:i + 2])
+        if len(pair) == 2 and pair in senses:
+            units.append(senses[pair])
+            i += 2
+        elif (key[i],) in senses:
+            units.append(senses[(key[i],)])
+            i += 1
+        else:
+            return "", ""
+    if not units or units[0].pos != "noun" or len(units) > 3:
+        return "", ""
+    rest = units[1:]
+    if all(u.pos == "adj" for u in rest):
+        vi = " ".join(u.vi for u in units)
+        en = " ".join([*(u.en for u in reversed(rest)), units[0].en])
+        return vi, en
+    if len(units) == 2 and rest[0].pos == "noun":
+        return f"{units[0].vi} {units[1].vi}", f"{units[1].en} {units[0].en}"
+    return "", ""
+
+
+def extract_paths(paths: Iterable[str | Path], extractor: Extractor) -> ExtractResult:
+    """Reads the documents one at a time into ``extractor``.
+
+    A file that cannot be read is recorded in ``failures``; the others go on.
+    A file decoded as Windows-1256 gets a notice.
+
+    Args:
+        paths: Files and folders (walked for *.txt and *.md, sorted).
+        extractor: Where the evidence goes.
+
+    Returns:
+        The candidates, the documents read and the failures.
+    """
+    failures: list[AvetError] = []
+    notices: list[str] = []
+    for path in iter_document_paths(paths):
+        try:
+            doc = read_document(path)
+        except AvetError as exc:
+            logger.info("%s", exc)
+            failures.append(exc)
+            continue
+        if doc.encoding == "cp1256":
+            notices.append(f"{doc.path}: decoded as Windows-1256")
+            logger.info("%s", notices[-1])
+        extractor.add_document(doc)
+    return ExtractResult(extractor.entries(), list(extractor.documents), failures, notices)

@@ -1,0 +1,211 @@
+"""Tokens with offsets into the original text, Arabic folding and clitic stripping.
+
+Tokens are found on the normalized text (:func:`glossary.normalize.normalize_ar`:
+no diacritics, tatweel or invisible controls, folded letters) and mapped back
+with its offset map, so every offset is an offset into what the user gave.
+A token is Arabic (``ar``), Latin-script (``lat``), a number
+(``num``) or a separator (``sep``, any other visible character). Runs of Arabic
+tokens between separators are *chunks*: term and name candidates never cross
+a chunk boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from glossary.normalize import normalize_ar
+
+__all__ = [
+    "Token",
+    "chunks",
+    "clitic_splits",
+    "fold_ar",
+    "light_ar",
+    "split_clitic",
+    "strip_article",
+    "term_word_key",
+    "tokenize",
+    "word_key",
+]
+
+_TOKEN_RE = re.compile(
+    r"(?P<ar>[\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF]+)"
+    r"|(?P<lat>[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF]*)"
+    r"|(?P<num>[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*)"
+    r"|(?P<sep>\S)"
+)
+_ARTICLE = "\u0627\u0644"  # ال
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the original text.
+
+    Attributes:
+        text: The token as written (a slice of the original text).
+        start: Offset of its first character in the original text.
+        end: Offset just after its last character.
+        type: ``ar``, ``lat``, ``num`` or ``sep``.
+        norm: The token normalized and folded (see :func:`fold_ar`).
+        light: The token without diacritics, letters as written (see :func:`light_ar`);
+            the article is told apart here (الإلكترونية has one, إلكترونية none).
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    norm: str = ""
+    light: str = ""
+
+
+def tokenize(text: str) -> list[Token]:
+    """Splits ``text`` into tokens with offsets into ``text``.
+
+    Args:
+        text: The original document text.
+
+    Returns:
+        The tokens in order; whitespace is dropped.
+    """
+    light = normalize_ar(text, match=False)
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(light.text):
+        start, end = light.span_to_original(m.start(), m.end())
+        word = m.group()
+        tokens.append(Token(text[start:end], start, end, m.lastgroup or "sep",
+                            fold_ar(word), word))
+    return tokens
+
+
+def chunks(tokens: Sequence[Token]) -> Iterator[list[Token]]:
+    """Yields the runs of Arabic tokens between separators, numbers and Latin words."""
+    run: list[Token] = []
+    for tok in tokens:
+        if tok.type == "ar":
+            run.append(tok)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+@lru_cache(maxsize=65536)
+def fold_ar(word: str) -> str:
+    """Folds an Arabic word for counting (the match normalization of glossary.normalize).
+
+    Args:
+        word: An Arabic word.
+
+    Returns:
+        The folded word: no diacritics or tatweel, أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي.
+    """
+    return normalize_ar(word).text
+
+
+@lru_cache(maxsize=65536)
+def light_ar(word: str) -> str:
+    """Removes diacritics, tatweel and invisible controls; keeps the letters as written."""
+    return normalize_ar(word, match=False).text
+
+
+def strip_article(word: str) -> str:
+    """Removes a leading article ال from a word that keeps two letters or more.
+
+    Give the light form (:func:`light_ar`): in the folded one إلكترونية would look
+    like it had the article.
+    """
+    if word.startswith(_ARTICLE) and len(word) >= 4:
+        return word[2:]
+    return word
+
+
+def term_word_key(light: str) -> str:
+    """The counting key of a clitic-free word: article removed, then folded."""
+    return fold_ar(strip_article(light))
+
+
+def split_clitic(folded: str, known: Callable[[str], bool] | None = None,
+                 lexical: Callable[[str], bool] | None = None) -> tuple[str, str]:
+    """Splits proclitics (و ف ب ك ل and the article combinations) off a folded word.
+
+    A prefix that carries the article (بال، وال، لل …) is split whenever at least
+    two letters remain; ``لل`` gives back the article (للتحول → ل + التحول). A bare
+    one-letter prefix (و ب ل ك ف, or وب ول …) is split only if ``known`` accepts
+    the rest and ``lexical`` does not accept the whole word, so وزارة stays whole.
+
+    Args:
+        folded: A word, light (:func:`light_ar`) or folded (:func:`fold_ar`).
+        known: Tells whether a stem is a word (lexicon, document vocabulary,
+            Vietnamese syllable); ``None`` splits only article prefixes.
+        lexical: Tells whether the whole word is a word as it is (``None``: ``known``).
+
+    Returns:
+        ``(prefix, stem)``; ``prefix`` is ``""`` when nothing was split.
+    """
+    from toolkit.extract.data import clitic_prefixes
+
+    for prefix, article in clitic_prefixes():
+        if not folded.startswith(prefix) or len(folded) - len(prefix) < 2:
+            continue
+        rest = folded[len(prefix):]
+        if article:
+            if prefix.endswith("\u0644\u0644"):  # لل: ل + (ا)ل, or ل + a word starting with ل
+                plain = folded[len(prefix) - 1:]
+                if known is not None and known(plain) and not known(_ARTICLE + rest):
+                    return prefix[:-1], plain
+                return prefix[:-1], _ARTICLE + rest
+            return prefix[:-2], _ARTICLE + rest
+        if rest.startswith(_ARTICLE):
+            return prefix, rest
+        if known is not None and known(rest) and not (lexical or known)(folded):
+            return prefix, rest
+    return "", folded
+
+
+def clitic_splits(folded: str) -> list[tuple[str, str]]:
+    """Returns every literal proclitic split of a folded word, the whole word first.
+
+    Unlike :func:`split_clitic` no article is restored, so names that start
+    with ل keep it: للاو → (ل, لاو). Stems shorter than two letters are skipped.
+
+    Args:
+        folded: A word folded with :func:`fold_ar`.
+
+    Returns:
+        ``[("", folded), (prefix, stem), ...]``, shorter prefixes first.
+    """
+    return list(_clitic_splits(folded))
+
+
+@lru_cache(maxsize=65536)
+def _clitic_splits(folded: str) -> tuple[tuple[str, str], ...]:
+    from toolkit.extract.data import clitic_prefixes
+
+    splits = [("", folded)]
+    for prefix, article in reversed(clitic_prefixes()):  # shorter prefixes first
+        if not article and folded.startswith(prefix) and len(folded) - len(prefix) >= 2:
+            splits.append((prefix, folded[len(prefix):]))
+    return tuple(splits)
+
+
+def word_key(word: str, known: Callable[[str], bool] | None = None, *, first: bool = True,
+             lexical: Callable[[str], bool] | None = None) -> str:
+    """Returns the counting key of one word: folded, clitics and article removed.
+
+    Args:
+        word: An Arabic word as written.
+        known: See :func:`split_clitic`.
+        lexical: See :func:`split_clitic`.
+        first: Whether the word starts a phrase (only then bare one-letter
+            proclitics are split; inside a phrase only article combinations are).
+
+    Returns:
+        The key, e.g. ``تحول`` for بالتحول.
+    """
+    _, stem = split_clitic(light_ar(word), known if first else None, lexical)
+    return term_word_key(stem)
