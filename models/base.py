@@ -107,3 +107,17 @@ class Engine(Protocol):
     def signature(self) -> dict[str, Any]:
         """Returns what identifies the output: model id, engine, weights hash, options."""
         ...
+
+
+def check_per_segment(n: int, **per_segment: Sequence[Any] | None) -> None:
+    """Checks that each given per-segment list has one item per segment.
+
+    Raises:
+        ModelError: If a list's length differs from ``n``.
+    """
+    from models.errors import ModelError
+
+    for name, given in per_segment.items():
+        if given is not None and len(given) != n:
+            raise ModelError(f"got {len(given)} {name} for {n} segments",
+                             hint=f"pass one list of {name} per segment")

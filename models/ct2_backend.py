@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from models.base import TermConstraint, Translation, constraint_text
+from models.base import TermConstraint, Translation, check_per_segment, constraint_text
 from models.discovery import ModelInfo
 from models.errors import ModelError, UnsupportedDirectionError
 from models.hf_backend import constraint_variants, language_token_ids, weights_hash
@@ -126,10 +126,7 @@ class CT2Engine:
         src, tgt = normalize_lang(src), normalize_lang(tgt)
         text_prefix, head = self._setup(src, tgt)
         n = len(segments)
-        for name, given in (("constraints", constraints), ("prefixes", prefixes)):
-            if given is not None and len(given) != n:
-                raise ModelError(f"got {len(given)} {name} for {n} segments",
-                                 hint=f"pass one list of {name} per segment")
+        check_per_segment(n, constraints=constraints, prefixes=prefixes)
         sources = [self._source_tokens(text_prefix + s) for s in segments]
         targets = [head + (self._target_pieces(prefixes[i]) if prefixes and prefixes[i] else [])
                    for i in range(n)]

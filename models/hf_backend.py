@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from models.base import TermConstraint, Translation, constraint_text
+from models.base import TermConstraint, Translation, check_per_segment, constraint_text
 from models.discovery import ModelInfo
 from models.errors import ModelError, UnsupportedDirectionError
 from models.langcodes import lang_token, normalize_lang
@@ -188,10 +188,7 @@ class HFEngine:
         src, tgt = normalize_lang(src), normalize_lang(tgt)
         text_prefix, forced_bos = self._setup(src, tgt)
         n = len(segments)
-        for name, given in (("constraints", constraints), ("prefixes", prefixes)):
-            if given is not None and len(given) != n:
-                raise ModelError(f"got {len(given)} {name} for {n} segments",
-                                 hint=f"pass one list of {name} per segment")
+        check_per_segment(n, constraints=constraints, prefixes=prefixes)
         results: list[Translation] = []
         # Segments with a target prefix run alone: prefixes differ in length.
         groups: list[list[int]] = []
