@@ -75,7 +75,8 @@ def load_config(path: str | Path | None = None) -> Config:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError("config file not found", path=path, hint="check the --config path") from None
+        raise InputError("config file not found", path=path,
+                         hint="check the --config path") from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise InputError(f"not valid TOML: {exc.msg if hasattr(exc, 'msg') else exc}",

@@ -1,0 +1,129 @@
+"""Store jobs of the review app (tui.jobs) and its config (tui.config), without Textual."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from glossary.errors import ConflictError, InputError, NotFoundError
+from glossary.model import Candidate, Context, Entry, Forms
+from glossary.store import Store
+from tui import jobs
+from tui.config import ReviewConfig
+
+
+def _entry(ar: str, vi: str = "", *, variants: tuple[str, ...] = (),
+           candidates: tuple[tuple[str, float], ...] = ()) -> Entry:
+    return Entry(kind="person", forms={
+        "ar": Forms(preferred=ar, variants=list(variants)),
+        "vi": Forms(preferred=vi, candidates=[Candidate(t, s) for t, s in candidates]),
+    }, contexts=[Context("d.txt", 0, 0, f"قال {v} اليوم", form=v) for v in (ar, *variants)])
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    store = Store(tmp_path / "g.db", actor="tests")
+    store.add_many([
+        _entry("فام مينه تشينه", candidates=(("Phạm Minh Chinh", 0.3), ("Phạm Minh Chính", 0.9))),
+        _entry("هو تشي منه", "Hồ Chí Minh", variants=("هوشي منه",)),
+        _entry("مدينة هو تشي منه"),
+    ])
+    yield store
+    store.close()
+
+
+def test_set_status_returns_the_changed_entries(store: Store) -> None:
+    outcome = jobs.set_status([1, 3], "approved")(store)
+    assert [e.id for e in outcome.changed] == [1, 3]
+    assert {store.get(i).status for i in (1, 3)} == {"approved"}
+    assert "2 entries" in outcome.message
+
+
+@pytest.mark.parametrize(("number", "expected"), [(1, "Phạm Minh Chính"), (2, "Phạm Minh Chinh")])
+def test_pick_candidate_in_ranked_order(store: Store, number: int, expected: str) -> None:
+    jobs.pick_candidate(1, number)(store)
+    assert store.get(1).term("vi") == expected
+
+
+def test_pick_a_missing_candidate_names_the_range(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="candidate 3"):
+        jobs.pick_candidate(1, 3)(store)
+
+
+def test_edit_sets_only_the_given_fields(store: Store) -> None:
+    jobs.edit(2, en="Ho Chi Minh", note=" President ")(store)
+    entry = store.get(2)
+    assert (entry.term("ar"), entry.term("vi"), entry.term("en"), entry.note) == (
+        "هو تشي منه", "Hồ Chí Minh", "Ho Chi Minh", "President")
+
+
+def test_edit_to_a_variant_drops_it_from_the_variants(store: Store) -> None:
+    jobs.edit(2, ar="هوشي منه")(store)
+    assert store.get(2).forms["ar"].variants == []
+
+
+def test_forbid_a_preferred_form_is_a_conflict(store: Store) -> None:
+    with pytest.raises(ConflictError):
+        jobs.forbid(2, "vi", "Hồ Chí Minh")(store)
+    jobs.forbid(2, "ar", "هوشي منه")(store)
+    assert store.get(2).forms["ar"].forbidden == ["هوشي منه"]
+
+
+def test_merge_then_undo_reports_the_restored_entry(store: Store) -> None:
+    outcome = jobs.merge([3, 2], into=2)(store)
+    assert (outcome.removed, outcome.select) == ([3], 2)
+    undone = jobs.undo()(store)
+    assert sorted(e.id for e in undone.changed) == [2, 3]  # type: ignore[type-var]
+    assert undone.removed == []
+    redone = jobs.redo()(store)
+    assert redone.removed == [3] and [e.id for e in redone.changed] == [2]
+
+
+def test_split_moves_the_variant_and_its_contexts(store: Store) -> None:
+    outcome = jobs.split(2, "ar", "هوشي منه")(store)
+    new = outcome.changed[1]
+    assert outcome.select == new.id
+    assert [c.form for c in new.contexts] == ["هوشي منه"]
+    undone = jobs.undo()(store)
+    assert undone.removed == [new.id]
+
+
+def test_undo_with_nothing_to_undo(tmp_path: Path) -> None:
+    with Store(tmp_path / "empty.db") as store:
+        assert jobs.undo()(store).message == "nothing to undo"
+        assert jobs.redo()(store).message == "nothing to redo"
+
+
+def test_export_calls_the_given_function(store: Store, tmp_path: Path) -> None:
+    calls: list[tuple[Path, str]] = []
+
+    def export(path: Path, fmt: str) -> int:
+        calls.append((path, fmt))
+        return 7
+
+    outcome = jobs.export(export, tmp_path / "g.tbx", "tbx")(store)
+    assert calls == [(tmp_path / "g.tbx", "tbx")]
+    assert "exported 7 entries" in outcome.message
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"bidi": "rtl"}, "unknown bidi mode"),
+    ({"poll_interval": 0.0}, "out of range"),
+    ({"actor": " "}, "actor"),
+])
+def test_config_refuses_bad_values(tmp_path: Path, kwargs: dict[str, object],
+                                   message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        ReviewConfig(db=tmp_path / "g.db", **kwargs)  # type: ignore[arg-type]
+
+
+def test_config_refuses_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="directory"):
+        ReviewConfig(db=tmp_path)
+
+
+def test_config_defaults_to_visual_order(tmp_path: Path) -> None:
+    config = ReviewConfig(db=str(tmp_path / "g.db"))  # type: ignore[arg-type]
+    assert (config.bidi, config.db) == ("visual", tmp_path / "g.db")

@@ -1,0 +1,90 @@
+"""``avet review``: the terminal review app (Textual) on the glossary database."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from glossary.errors import NotFoundError
+from toolkit.config import Config
+
+__all__ = ["register", "run"]
+
+_BIDI_MODES = ("visual", "logical")
+_log = logging.getLogger(__name__)
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Adds ``avet review``."""
+    p = sub.add_parser(
+        "review", parents=[common], help="review and approve the glossary in a terminal UI",
+        description="Review the extracted glossary from the keyboard: approve, reject, edit, "
+                    "pick Vietnamese candidates, merge, split, undo, export. Press F1 inside "
+                    "for every key.")
+    p.add_argument("--bidi", choices=_BIDI_MODES, default=None,
+                   help="Arabic display: 'visual' reorders right-to-left text for terminals "
+                        "that do not (xterm, GNOME Terminal, tmux, Windows Terminal: the "
+                        "default); 'logical' for terminals that reorder themselves (mlterm, "
+                        "Konsole with bidi). Default: $AVET_BIDI or visual")
+    p.add_argument("--poll", type=float, default=1.5, metavar="SECONDS",
+                   help="how often to look for entries other processes added (default 1.5)")
+    p.add_argument("--actor", default=None,
+                   help="name recorded in the journal for your changes (default: avet.toml's "
+                        "actor, else 'tui')")
+    p.set_defaults(func=run)
+
+
+def _transliterator() -> Callable[[str], list[str]] | None:
+    try:
+        from toolkit.translit import vi_to_ar
+    except ImportError as exc:
+        _log.warning("Arabic suggestions disabled: %s", exc)
+        return None
+    return vi_to_ar
+
+
+def _exporter(db: Path, actor: str) -> Callable[[Path, str], int] | None:
+    try:
+        from glossary.formats import write_glossary
+    except ImportError as exc:
+        _log.warning("export disabled: %s", exc)
+        return None
+    from glossary.store import Store
+
+    def export(path: Path, fmt: str) -> int:
+        # Runs in the app's database thread: it opens its own connection.
+        with Store(db, actor=actor) as store:
+            entries = list(store.iter_entries(status="approved"))
+        langs = {"source_lang": "vi", "target_lang": "ar"} if fmt == "deepl" else {}
+        return write_glossary(entries, path, format=fmt, **langs)
+
+    return export
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    """Runs the review app until the reviewer quits.
+
+    Raises:
+        NotFoundError: If the database does not exist.
+        InputError: If an option is out of range.
+        StoreError: If the file is not an avet database.
+    """
+    from glossary.store import Store
+    from tui import ReviewApp, ReviewConfig
+
+    db = Path(config.db)
+    if not db.is_file():
+        raise NotFoundError("no glossary database here", path=db,
+                            hint="create one with 'avet extract' or 'avet glossary import', "
+                                 "or pass --db PATH")
+    with Store(db, actor=config.actor):  # fails early on a file that is not an avet database
+        pass
+    actor = args.actor or (config.actor if config.actor != "cli" else "tui")
+    bidi = args.bidi or os.environ.get("AVET_BIDI") or "visual"
+    review = ReviewConfig(db=db, bidi=bidi, poll_interval=args.poll, actor=actor)  # type: ignore[arg-type]
+    app = ReviewApp(review, transliterate=_transliterator(), export=_exporter(db, actor))
+    app.run()
+    return 0

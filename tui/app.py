@@ -1,0 +1,486 @@
+"""The review app: turn an extracted draft glossary into an approved one.
+
+All database work happens in one thread worker that owns its own
+:class:`~glossary.store.Store` (SQLite connections are per thread). The UI
+puts jobs (:mod:`tui.jobs`) on a queue; the thread runs them, polls
+``data_version()`` for changes by other processes between jobs, and posts
+messages back; the UI then refreshes the table from its in-memory index.
+"""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Select, Static
+from textual.worker import get_current_worker
+
+from glossary.errors import AvetError
+from glossary.model import KINDS, STATUSES, Entry
+from glossary.store import Store
+from tui import jobs
+from tui.commands import KEYS, TABLE_KEYS, ReviewCommands, palette_commands
+from tui.config import ReviewConfig
+from tui.detail import DetailPane
+from tui.index import COLUMNS, Folder, Query, Row, RowIndex, make_row
+from tui.screens import ChooseScreen, EditResult, EditScreen, ExportScreen, HelpScreen
+from tui.table import EntryTable
+
+__all__ = ["ReviewApp"]
+
+Transliterate = Callable[[str], list[str]]
+
+#: Entries read per query after the first 200 while loading (each page is shown).
+_PAGE = 25_000
+
+class ReviewApp(App[None]):
+    """Keyboard-first review of a glossary database.
+
+    Args:
+        config: The validated settings.
+        transliterate: Vietnamese → Arabic suggestions (``None``: no suggestions).
+        export: Writes the approved entries to a path in a format and returns how
+            many (``None``: export disabled).
+    """
+
+    TITLE = "avet review"
+    CSS_PATH = "review.tcss"
+    COMMANDS: ClassVar = App.COMMANDS | {ReviewCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(k, a, label, show=show) for k, a, label, _, show in KEYS),
+        *(Binding(str(n), f"pick({n})", f"Pick candidate {n}", show=False) for n in range(1, 10)),
+    ]
+
+    class Loaded(Message):
+        """The database thread read every entry (``complete``) or the first page."""
+
+        def __init__(self, entries: list[Entry], rows: list[Row], total: int,
+                     complete: bool) -> None:
+            super().__init__()
+            self.entries, self.rows, self.total, self.complete = entries, rows, total, complete
+
+    class Done(Message):
+        """A job finished."""
+
+        def __init__(self, outcome: jobs.Outcome, rows: list[Row]) -> None:
+            super().__init__()
+            self.outcome, self.rows = outcome, rows
+
+    class Failed(Message):
+        """A job raised an avet error (shown to the reviewer; nothing changed)."""
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, config: ReviewConfig, *, transliterate: Transliterate | None = None,
+                 export: jobs.ExportFunc | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.transliterate = transliterate
+        self.export_func = export
+        self.bidi_mode: str = config.bidi
+        self.index = RowIndex()
+        self.entries: dict[int, Entry] = {}
+        self.pending = 0
+        self.loaded = False
+        self._jobs: queue.Queue[jobs.Job | None] = queue.Queue()
+        self._filter_timer: Timer | None = None
+        self._expected = 0
+
+    # -- layout --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # Kept as attributes: a modal screen may be on top when messages arrive,
+        # and the app's queries only search the active screen.
+        self.filter_box = Input(placeholder="/ filter: Arabic, Vietnamese or English (tones, "
+                                "diacritics and hamza ignored)", id="filter")
+        self.selects: dict[str, Select[str]] = {
+            "#status-filter": Select([(s, s) for s in STATUSES], prompt="any status",
+                                     id="status-filter"),
+            "#kind-filter": Select([(k, k) for k in KINDS], prompt="any kind", id="kind-filter"),
+        }
+        self.table = EntryTable(bidi_mode=self.bidi_mode, id="table")
+        self.detail = DetailPane(bidi_mode=self.bidi_mode, id="detail")
+        self.statusbar = Static(id="statusbar")
+        with Horizontal(id="filters"):
+            yield self.filter_box
+            yield from self.selects.values()
+        yield self.table
+        yield self.detail
+        yield self.statusbar
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.config.db)
+        table = self.table
+        table.sort_key, table.sort_descending = "frequency", True
+        table.focus()
+        self._update_status()
+        self._database()
+
+    def on_unmount(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._jobs.put(None)
+
+    # -- database thread -------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="database", name="database")
+    def _database(self) -> None:
+        worker = get_current_worker()
+        with Store(self.config.db, actor=self.config.actor) as store:
+            seen = self._reload(store, first=True)
+            while not worker.is_cancelled:
+                try:
+                    job = self._jobs.get(timeout=self.config.poll_interval)
+                except queue.Empty:
+                    if store.data_version() != seen:
+                        seen = self._reload(store)
+                    continue
+                if job is None:
+                    return
+                before = store.data_version()
+                try:
+                    outcome = job(store)
+                except AvetError as exc:
+                    self.post_message(self.Failed(str(exc)))
+                    continue
+                rows = [make_row(e) for e in outcome.changed]
+                self.post_message(self.Done(outcome, rows))
+                after = store.data_version()
+                # Someone else wrote meanwhile: read everything again.
+                seen = self._reload(store) if before != seen or after > before + 1 else after
+
+    def _reload(self, store: Store, first: bool = False) -> int:
+        """Reads every entry; on the first load, shows them page by page as they come."""
+        version = store.data_version()
+        total = store.count()
+        entries: list[Entry] = []
+        rows: list[Row] = []
+        fold = Folder()
+        page = 200 if first else total + 1
+        while True:
+            chunk = store.entries(limit=page, offset=len(entries))
+            entries += chunk
+            rows += [make_row(e, fold) for e in chunk]
+            if len(chunk) < page:
+                break
+            self.post_message(self.Loaded(list(entries), list(rows), total, complete=False))
+            page = _PAGE
+        self.post_message(self.Loaded(entries, rows, len(entries), complete=True))
+        return version
+
+    @property
+    def busy(self) -> bool:
+        """Whether loading, a queued job or a pending filter is still under way."""
+        return not self.loaded or self.pending > 0 or self._filter_timer is not None
+
+    def submit(self, job: jobs.Job) -> None:
+        """Queues ``job`` for the database thread."""
+        self.pending += 1
+        self._update_status()
+        self._jobs.put(job)
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        current = self.table.current
+        self.entries = {e.id: e for e in message.entries if e.id is not None}
+        self.index.replace_all(message.rows)
+        self.loaded = self.loaded or message.complete
+        self._expected = message.total
+        self._show(keep=current.id if current else None)
+
+    @on(Done)
+    def _done(self, message: Done) -> None:
+        outcome = message.outcome
+        self.pending -= 1
+        for entry_id in outcome.removed:
+            self.entries.pop(entry_id, None)
+        for entry in outcome.changed:
+            if entry.id is not None:
+                self.entries[entry.id] = entry
+        self.index.apply(message.rows, outcome.removed)
+        table = self.table
+        table.marked -= set(outcome.removed)
+        keep = outcome.select if outcome.select is not None else (
+            table.current.id if table.current else None)
+        self._show(keep=keep)
+        if outcome.message:
+            self.notify(outcome.message, timeout=3)
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.pending -= 1
+        self._update_status()
+        self.notify(message.error, severity="error", timeout=6)
+
+    # -- view ------------------------------------------------------------------
+
+    def _show(self, keep: int | None = None) -> None:
+        table = self.table
+        table.sort_key = self.index.sort_column.key
+        table.sort_descending = self.index.sort_column.descending != self.index.reverse
+        table.set_rows(self.index.view, self.index.find(keep))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        table = self.table
+        parts = [f"{len(self.index.view):,} shown of {len(self.index):,}",
+                 f"{self.index.to_review():,} to review"]
+        if table.marked:
+            parts.append(f"{len(table.marked)} marked")
+        parts.append(f"bidi {self.bidi_mode}")
+        if not self.loaded:
+            parts.append(f"loading {len(self.index):,} of {self._expected:,}…")
+        elif self.pending:
+            parts.append("saving…")
+        self.statusbar.update(" · ".join(parts))
+
+    @on(EntryTable.Highlighted)
+    def _highlighted(self, message: EntryTable.Highlighted) -> None:
+        row = message.row
+        self.detail.show(self.entries.get(row.id) if row else None)
+        self._update_status()
+
+    @on(EntryTable.HeaderClicked)
+    def _header_clicked(self, message: EntryTable.HeaderClicked) -> None:
+        self.sort(message.key)
+
+    def sort(self, key: str, reverse: bool | None = None) -> None:
+        """Sorts the table by column ``key`` (again: flips the direction)."""
+        current = self.table.current
+        self.index.sort_by(key, reverse)
+        self._show(keep=current.id if current else None)
+
+    # -- filter ------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(0.05, self.apply_filter)
+
+    @on(Select.Changed)
+    def _select_changed(self) -> None:
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Filters the table by the text box and the status and kind selectors."""
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
+
+        def chosen(select_id: str) -> str | None:
+            value = self.selects[select_id].value
+            return None if value is Select.NULL else str(value)
+
+        text = self.filter_box.value
+        query = Query.build(text, chosen("#status-filter"), chosen("#kind-filter"))
+        current = self.table.current
+        self.index.filter(query)
+        self._show(keep=current.id if current else None)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.apply_filter()
+        self.table.focus()
+
+    def _cycle(self, select_id: str, values: Sequence[str]) -> None:
+        select = self.selects[select_id]
+        position = values.index(str(select.value)) + 1 if select.value in values else 0
+        if position < len(values):
+            select.value = values[position]
+        else:
+            select.clear()
+
+    def action_cycle_status(self) -> None:
+        self._cycle("#status-filter", STATUSES)
+
+    def action_cycle_kind(self) -> None:
+        self._cycle("#kind-filter", KINDS)
+
+    def action_focus_filter(self) -> None:
+        self.filter_box.focus()
+
+    def action_escape(self) -> None:
+        table = self.table
+        if self.focused is not table:
+            table.focus()
+        elif table.marked:
+            table.marked.clear()
+            table.refresh()
+            self._update_status()
+
+    def action_sort_next(self) -> None:
+        keys = [c.key for c in COLUMNS]
+        self.sort(keys[(keys.index(self.index.sort_column.key) + 1) % len(keys)], False)
+
+    def action_sort_reverse(self) -> None:
+        self.sort(self.index.sort_column.key, not self.index.reverse)
+
+    def action_toggle_bidi(self) -> None:
+        self.bidi_mode = "logical" if self.bidi_mode == "visual" else "visual"
+        table, detail = self.table, self.detail
+        table.bidi_mode = detail.bidi_mode = self.bidi_mode
+        table.refresh()
+        detail.show(detail.entry)
+        self._update_status()
+
+    # -- review actions ----------------------------------------------------------
+
+    def _current(self) -> Entry | None:
+        row = self.table.current
+        entry = self.entries.get(row.id) if row else None
+        if entry is None:
+            self.notify("no entry selected", severity="warning")
+        return entry
+
+    def _targets(self) -> list[int]:
+        table = self.table
+        if table.marked:
+            return [r.id for r in self.index.view if r.id in table.marked] or sorted(table.marked)
+        return [table.current.id] if table.current else []
+
+    def _set_status(self, status: str) -> None:
+        ids = self._targets()
+        if not ids:
+            self.notify("no entry selected", severity="warning")
+            return
+        table = self.table
+        table.marked.clear()
+        self.submit(jobs.set_status(ids, status))
+
+    def action_approve(self) -> None:
+        self._set_status("approved")
+
+    def action_reject(self) -> None:
+        self._set_status("rejected")
+
+    def action_unreview(self) -> None:
+        self._set_status("candidate")
+
+    def action_pick(self, number: int) -> None:
+        entry = self._current()
+        if entry is None or entry.id is None:
+            return
+        if number > len(entry.forms["vi"].candidates):
+            self.notify(f"no Vietnamese candidate {number} for this entry", severity="warning")
+            return
+        self.submit(jobs.pick_candidate(entry.id, number))
+
+    def action_edit(self, focus: str = "vi") -> None:
+        entry = self._current()
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+
+        def saved(result: EditResult | None) -> None:
+            if result is None:
+                return
+            old = self.entries.get(entry_id, entry)
+            changes = {lang: getattr(result, lang) for lang in ("ar", "vi", "en")
+                       if getattr(result, lang).strip() != old.forms[lang].preferred}
+            note = result.note if result.note.strip() != old.note else None
+            if changes or note is not None:
+                self.submit(jobs.edit(entry_id, note=note, **changes))
+
+        self.push_screen(EditScreen(entry, self.transliterate, focus, self.bidi_mode), saved)
+
+    def action_forbid(self) -> None:
+        entry = self._current()
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+        choices = []
+        for lang in ("ar", "vi", "en"):
+            forms = entry.forms[lang]
+            for text in [*forms.variants, *(c.text for c in forms.candidates)]:
+                if text != forms.preferred and text not in forms.forbidden \
+                        and (lang, text) not in choices:
+                    choices.append((lang, text))
+        if not choices:
+            self.notify("no variant or candidate to forbid", severity="warning")
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                self.submit(jobs.forbid(entry_id, *choice))
+
+        self.push_screen(ChooseScreen("Forbid which rendering?", choices, self.bidi_mode), chosen)
+
+    def action_merge(self) -> None:
+        table = self.table
+        current = table.current
+        if current is None:
+            self.notify("no entry selected", severity="warning")
+            return
+        ids = list(dict.fromkeys([current.id, *self._targets()]))
+        if len(ids) < 2:
+            self.notify("mark the entries to merge with space, then press m on the one to keep",
+                        severity="warning")
+            return
+        table.marked.clear()
+        self.submit(jobs.merge(ids, into=current.id))
+
+    def action_split(self) -> None:
+        entry = self._current()
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+        choices = [(lang, v) for lang in ("ar", "vi", "en") for v in entry.forms[lang].variants]
+        if not choices:
+            self.notify("this entry has no variant to split out", severity="warning")
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                self.submit(jobs.split(entry_id, *choice))
+
+        self.push_screen(ChooseScreen("Split which variant out?", choices, self.bidi_mode), chosen)
+
+    def action_undo(self) -> None:
+        self.submit(jobs.undo())
+
+    def action_redo(self) -> None:
+        self.submit(jobs.redo())
+
+    def action_export(self) -> None:
+        export = self.export_func
+        if export is None:
+            self.notify("export is unavailable: no export function was given", severity="warning")
+            return
+
+        def chosen(choice: tuple[Path, str] | None) -> None:
+            if choice is not None:
+                self.submit(jobs.export(export, *choice))
+
+        self.push_screen(ExportScreen(self.config.db.resolve().parent), chosen)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        names = {"slash": "/", "escape": "Esc", "f1": "F1"}
+        rows = [(names.get(k, k), d) for k, _, _, d, _ in KEYS] + list(TABLE_KEYS)
+        self.push_screen(HelpScreen(rows))
+
+    # -- command palette -----------------------------------------------------------
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """Returns ``(title, help, action)`` for every action, for the command palette."""
+        return palette_commands()
+
+    def action_sort_by(self, key: str) -> None:
+        self.sort(key)
+
+    def action_toggle_mark(self) -> None:
+        self.table.action_toggle_mark()
+        self._update_status()

@@ -1,0 +1,170 @@
+"""Store operations of the review app, run in its one database thread.
+
+Each function here builds a :data:`Job`: a callable that gets the thread's own
+:class:`~glossary.store.Store` and returns an :class:`Outcome` (the entries
+changed or removed, for the table, and a message for the reviewer). Nothing
+here imports Textual, so the jobs are unit-tested against a plain store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.errors import NotFoundError
+from glossary.model import Entry
+from glossary.store import Store
+
+__all__ = [
+    "ExportFunc",
+    "Job",
+    "Outcome",
+    "edit",
+    "export",
+    "forbid",
+    "merge",
+    "pick_candidate",
+    "redo",
+    "set_status",
+    "split",
+    "undo",
+]
+
+#: ``export(path, format) -> number of entries written`` (the CLI passes it in).
+ExportFunc = Callable[[Path, str], int]
+
+
+@dataclass
+class Outcome:
+    """What a job did: entries to refresh, ids to drop, what to tell the reviewer."""
+
+    changed: list[Entry] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    message: str = ""
+    select: int | None = None
+
+
+Job = Callable[[Store], Outcome]
+
+def _get_all(store: Store, ids: Sequence[int]) -> tuple[list[Entry], list[int]]:
+    changed, removed = [], []
+    for entry_id in dict.fromkeys(ids):
+        try:
+            changed.append(store.get(entry_id))
+        except NotFoundError:
+            removed.append(entry_id)
+    return changed, removed
+
+
+def set_status(ids: Sequence[int], status: str) -> Job:
+    """Sets the status of ``ids`` in one undoable action."""
+    def job(store: Store) -> Outcome:
+        store.set_status(ids, status)
+        changed, removed = _get_all(store, ids)
+        what = f"entry {ids[0]}" if len(ids) == 1 else f"{len(ids)} entries"
+        return Outcome(changed, removed, f"{status}: {what}")
+    return job
+
+
+def edit(entry_id: int, *, ar: str | None = None, vi: str | None = None,
+         en: str | None = None, note: str | None = None) -> Job:
+    """Sets preferred forms and the note; ``None`` leaves a field as it is.
+
+    A new preferred form that was a variant stops being one.
+    """
+    def job(store: Store) -> Outcome:
+        entry = store.get(entry_id)
+        for lang, value in (("ar", ar), ("vi", vi), ("en", en)):
+            if value is None:
+                continue
+            forms = entry.forms[lang]
+            forms.preferred = value.strip()
+            forms.variants = [v for v in forms.variants if v != forms.preferred]
+        if note is not None:
+            entry.note = note.strip()
+        store.update(entry, "edit")
+        return Outcome([store.get(entry_id)], [], f"edited entry {entry_id}")
+    return job
+
+
+def pick_candidate(entry_id: int, number: int) -> Job:
+    """Makes Vietnamese candidate ``number`` (1-based, in ranked order) the preferred form."""
+    def job(store: Store) -> Outcome:
+        entry = store.get(entry_id)
+        ranked = sorted(entry.forms["vi"].candidates, key=lambda c: -c.score)
+        if not 1 <= number <= len(ranked):
+            raise NotFoundError(f"entry {entry_id} has no Vietnamese candidate {number}",
+                                hint=f"pick 1 to {len(ranked)}" if ranked else "edit it (e)")
+        forms = entry.forms["vi"]
+        forms.preferred = ranked[number - 1].text
+        forms.variants = [v for v in forms.variants if v != forms.preferred]
+        store.update(entry, "pick")
+        return Outcome([store.get(entry_id)], [], f"entry {entry_id}: vi = {forms.preferred}")
+    return job
+
+
+def forbid(entry_id: int, lang: str, text: str) -> Job:
+    """Marks ``text`` a forbidden ``lang`` rendering of the entry."""
+    def job(store: Store) -> Outcome:
+        store.forbid(entry_id, lang, text)
+        return Outcome([store.get(entry_id)], [], f"entry {entry_id}: {lang} {text!r} forbidden")
+    return job
+
+
+def merge(ids: Sequence[int], into: int) -> Job:
+    """Merges ``ids`` into ``into``; the others' forms become its variants."""
+    def job(store: Store) -> Outcome:
+        target = store.merge(ids, into=into)
+        removed = [i for i in ids if i != into]
+        return Outcome([target], removed, f"merged {len(ids)} entries into {into}", select=into)
+    return job
+
+
+def split(entry_id: int, lang: str, variant: str) -> Job:
+    """Moves a variant out of the entry into a new candidate entry."""
+    def job(store: Store) -> Outcome:
+        new = store.split_variant(entry_id, lang, variant)
+        return Outcome([store.get(entry_id), new], [],
+                       f"split {variant!r} into entry {new.id}", select=new.id)
+    return job
+
+
+def _last_group(store: Store, state: str) -> list[int]:
+    """Entry ids of the newest ``done`` (or oldest ``undone``) journal group."""
+    records = [r for r in store.journal(limit=1000) if r["state"] == state]
+    if not records:
+        return []
+    pick = max if state == "done" else min
+    group = pick(r["group"] for r in records)
+    return [r["entry_id"] for r in records if r["group"] == group]
+
+
+def undo() -> Job:
+    """Reverts the latest action (of any process) through the store's journal."""
+    def job(store: Store) -> Outcome:
+        ids = _last_group(store, "done")
+        if not store.undo():
+            return Outcome(message="nothing to undo")
+        changed, removed = _get_all(store, ids)
+        return Outcome(changed, removed, f"undone ({len(ids)} entries)")
+    return job
+
+
+def redo() -> Job:
+    """Re-applies the action undone last."""
+    def job(store: Store) -> Outcome:
+        ids = _last_group(store, "undone")
+        if not store.redo():
+            return Outcome(message="nothing to redo")
+        changed, removed = _get_all(store, ids)
+        return Outcome(changed, removed, f"redone ({len(ids)} entries)")
+    return job
+
+
+def export(func: ExportFunc, path: Path, fmt: str) -> Job:
+    """Runs the CLI's export function (it opens its own store)."""
+    def job(store: Store) -> Outcome:
+        count = func(path, fmt)
+        return Outcome(message=f"exported {count} entries to {path} ({fmt})")
+    return job
