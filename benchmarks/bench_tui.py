@@ -8,7 +8,7 @@ the app headless (Textual's ``run_test``) and prints:
 * keystroke: filtering the table for each prefix of a query (goal < 100 ms),
   typing on (each prefix narrows the previous result) and backspace.
 
-Usage: ``python benchmarks/bench_tui.py [--entries N] [--screenshot docs/review.svg]``.
+Usage: ``python benchmarks/bench_tui.py [--entries N] [--screenshot FILE.svg]``.
 The screenshot option instead saves the README screenshot of the test glossary.
 """
 

@@ -6,7 +6,8 @@ Usage::
 
 Prints name precision/recall and kind accuracy, accuracy of the Vietnamese
 form (top-1/top-5, exact and ignoring diacritics, top-1 exact on the unambiguous
-names), recall of the gold terms in the top 100 (and 200) term candidates, the
+names), recall of the gold terms in the top 100 (and 200, and at rank |gold terms|:
+R-precision) term candidates, how many gold terms are extracted at all, the
 share of the top 100 that are gold terms, and the codes found. By default
 the starter termbase is used, as ``avet extract`` does; ``--no-starter`` measures
 detection and transliteration alone. ``evaluate()`` is imported by the
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -166,7 +168,10 @@ def evaluate(candidates: list[Extracted], gold: list[GoldRow]) -> Report:
 
     all_terms = [c for c in candidates if c.origin == "term"]
     gold_terms = [g for g in gold if g.type == "term"]
-    for top in (TOP_TERMS, 2 * TOP_TERMS):
+    # R-precision: recall at rank |gold terms|; "anywhere": in the whole candidate list.
+    ranks = [("term_recall_top100", TOP_TERMS), ("term_r_precision", len(gold_terms)),
+             ("term_recall_top200", 2 * TOP_TERMS), ("term_recall_anywhere", len(all_terms))]
+    for name, top in ranks:
         term_keys: dict[tuple[str, ...], Extracted] = {}
         for c in all_terms[:top]:
             for f in forms(c):
@@ -174,14 +179,27 @@ def evaluate(candidates: list[Extracted], gold: list[GoldRow]) -> Report:
         hit = {g.ar: next((term_keys[_term_key_of(f)] for f in g.forms
                            if _term_key_of(f) in term_keys), None) for g in gold_terms}
         got = [g for g in gold_terms if hit[g.ar] is not None]
-        n[f"term_recall_top{top}"] = len(got) / len(gold_terms) if gold_terms else 0.0
-        if top == TOP_TERMS:
+        n[name] = len(got) / len(gold_terms) if gold_terms else 0.0
+        if name == "term_recall_anywhere":
+            report.counts["gold terms"] = (
+                f"{len(gold_terms)} (recall@100 >= 90% needs {math.ceil(0.9 * len(gold_terms))}"
+                f" in the top 100; {len(got)} are among all {len(all_terms)} term candidates)")
+            report.misses["terms never extracted"] = [g.ar for g in gold_terms
+                                                      if hit[g.ar] is None]
+        if name == "term_recall_top100":
             gold_term_keys = {_term_key_of(f) for g in gold_terms for f in g.forms}
-            n["term_gold_share_top100"] = sum(
-                any(_term_key_of(f) in gold_term_keys for f in forms(c))
-                for c in all_terms[:top]) / (min(top, len(all_terms)) or 1)
-            ok = sum(1 for g in got
-                     if _nfc(hit[g.ar].entry.term("vi")) == _nfc(g.vi))  # type: ignore[union-attr]
+            is_gold = [any(_term_key_of(f) in gold_term_keys for f in forms(c))
+                       for c in all_terms[:top]]
+            n["term_gold_share_top100"] = sum(is_gold) / (min(top, len(all_terms)) or 1)
+            confirmed = sum(1 for c, g in zip(all_terms[:top], is_gold, strict=True)
+                            if c.known and not g)
+            report.counts["top 100 terms"] = (
+                f"{sum(is_gold)} gold, {confirmed} confirmed by an approved entry but not in"
+                f" gold, {len(is_gold) - sum(is_gold) - confirmed} other")
+            ok = 0
+            for g in got:
+                entry = hit[g.ar]
+                ok += entry is not None and _nfc(entry.entry.term("vi")) == _nfc(g.vi)
             n["term_vi_correct_when_found"] = ok / len(got) if got else 0.0
             report.counts["terms"] = f"{len(got)}/{len(gold_terms)} gold terms in the top {top}"
             report.misses[f"terms not in top {top}"] = [g.ar for g in gold_terms
@@ -206,8 +224,8 @@ def _print(report: Report, title: str) -> None:
     print(f"== {title}")
     for key, value in report.numbers.items():
         print(f"  {key:28s} {value * 100:6.1f}%")
-    for key, value in report.counts.items():
-        print(f"  {key}: {value}")
+    for key, text in report.counts.items():
+        print(f"  {key}: {text}")
     for key, items in report.misses.items():
         if items:
             print(f"  {key}: {', '.join(items)}")

@@ -44,6 +44,9 @@ def test_demo_extracts_names_with_vietnamese_and_approves_known_terms(
         person = store.find_by_form("ar", "نجوين فان ثانغ")
     assert quang_ninh[0].term("vi") == "Quảng Ninh" and quang_ninh[0].status == "approved"
     assert digital[0].term("en") == "digital transformation"
+    assert digital[0].status == "approved"
+    assert "digital conversion" in digital[0].forms["en"].forbidden
+    assert digital[0].source.startswith("starter termbase")
     assert person and person[0].status == "candidate"
     assert "نغوين فان ثانغ" in person[0].forms["ar"].variants
     assert person[0].forms["vi"].candidates[0].text.startswith("Nguyễn Văn")
@@ -62,6 +65,10 @@ def test_demo_checks_and_postedits_the_sample_translation(demo: tuple[Path, dict
     report = json.loads((out / "quang_ninh.check.json").read_text(encoding="utf-8"))
     issues = {f["issue"] for f in report["findings"]}
     assert "code_not_verbatim" in issues and "missing_term" in issues
+    # The approved التحول الرقمي carries the starter entry's forbidden_en "digital conversion".
+    forbidden = [f for f in report["findings"] if f["issue"] == "forbidden_term"]
+    assert any(f["found"].lower() == "digital conversion"
+               and f["expected"] == "digital transformation" for f in forbidden)
     edited = (out / "quang_ninh.postedited.en.txt").read_text(encoding="utf-8")
     assert "VNeID" in edited and "VNEID" not in edited
     assert summary["edits"] >= 1

@@ -6,6 +6,7 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -17,7 +18,7 @@ CORPUS = ROOT / ".." / "shared" / "corpus" / "ar"
 GOLD = ROOT / "tests" / "data" / "gold" / "corpus_gold.tsv"
 
 
-def _eval_module():  # type: ignore[no-untyped-def]
+def _eval_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("eval_extract",
                                                   ROOT / "benchmarks" / "eval_extract.py")
     assert spec is not None and spec.loader is not None
@@ -37,7 +38,8 @@ def test_extract_corpus_reaches_the_measured_thresholds(
     assert {"id", "kind", "ar", "en", "count", "score", "status", "variants_ar", "vi", "dnt",
             "contexts"} <= set(rows[0])
     thai = [r for r in rows if r["ar"] == "تاي نجوين"]
-    assert len(thai) == 1 and sorted(thai[0]["variants_ar"]) == ["تاي نغوين", "ثاي نجوين"]
+    # The corpus spellings, plus the starter entry's own variants (--approve-known).
+    assert len(thai) == 1 and {"تاي نغوين", "ثاي نجوين"} <= set(thai[0]["variants_ar"])
     assert thai[0]["vi"][0]["text"] == "Thái Nguyên"
 
     evaluation = _eval_module()
@@ -46,14 +48,18 @@ def test_extract_corpus_reaches_the_measured_thresholds(
     # The thresholds this implementation reaches (see the report of benchmarks/eval_extract.py).
     assert numbers["name_recall"] >= 0.95
     assert numbers["name_precision"] >= 0.95
-    assert numbers["name_kind_accuracy"] >= 0.9
-    assert numbers["vi_top1_fold"] >= 0.9
-    assert numbers["vi_top1_exact_unambiguous"] >= 0.85
-    assert numbers["vi_top5_fold"] >= 0.9
+    assert numbers["name_kind_accuracy"] >= 0.93
+    assert numbers["vi_top1_fold"] >= 0.93
+    assert numbers["vi_top1_exact_unambiguous"] >= 0.9
+    assert numbers["vi_top5_fold"] >= 0.95
     assert numbers["codes_found"] == 1.0
-    assert numbers["term_recall_top100"] >= 0.7
-    assert numbers["term_recall_top200"] >= 0.85
-    assert numbers["term_gold_share_top100"] >= 0.7
+    assert numbers["term_recall_top100"] >= 0.73
+    assert numbers["term_r_precision"] >= 0.73
+    assert numbers["term_recall_top200"] >= 0.9
+    assert numbers["term_gold_share_top100"] >= 0.75
+    # The approved التحول الرقمي carries the starter entry's forbidden renderings.
+    digital = [r for r in rows if r["ar"] == "التحول الرقمي"]
+    assert len(digital) == 1 and digital[0]["status"] == "approved"
     with Store(db) as store:
         assert store.count() == len({r["id"] for r in rows})
 

@@ -43,6 +43,8 @@ def test_particle_between_two_names_does_not_join_them() -> None:
     found = names("قال الوزير نجوين مانه هونغ إن لاو كاي تتقدم")
     assert [f[0] for f in found] == ["نجوين مانه هونغ", "لاو كاي"]
     assert found[0][2]["person"] > 0
+    spans = detector().detect(tokenize("قال الوزير نجوين مانه هونغ إن لاو كاي تتقدم"))
+    assert spans[0].shape == {"person": 1.0}  # family name first, three syllables
 
 
 @pytest.mark.parametrize(("text", "surface", "clitic"), [
@@ -90,7 +92,7 @@ def test_single_tokens(text: str, expected: list[str]) -> None:
 
 
 def test_letters_that_names_never_use_mark_arabic_words() -> None:
-    assert names("قال نجوين مانه الرقمية") == [("نجوين مانه", "", {"person": 0.3})]
+    assert names("قال نجوين مانه الرقمية") == [("نجوين مانه", "", {})]
     assert names("حققت منصةً رائدةً") == []
 
 

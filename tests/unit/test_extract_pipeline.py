@@ -99,6 +99,37 @@ def test_known_entries_give_vi_and_en_and_can_be_approved(corpus: Path) -> None:
     assert terms["التحول الرقمي"].entry.status == "candidate"  # type: ignore[attr-defined]
 
 
+def test_a_confirmed_candidate_carries_the_known_entry_s_full_forms(
+        corpus: Path, tmp_path: Path) -> None:
+    known = approved("التحول الرقمي", "chuyển đổi số", "digital transformation")
+    known.forms["ar"].variants = ["تحول رقمي"]
+    known.forms["ar"].forbidden = ["التحويل الرقمي"]
+    known.forms["vi"].variants = ["CĐS"]
+    known.forms["en"].forbidden = ["digital conversion"]
+    known.note, known.source = "abbreviated CĐS", "starter termbase: test"
+    place = approved("تاي نجوين", "Thái Nguyên", "Thai Nguyen", "place")
+    place.forms["ar"].variants = ["ثاي نغوين"]
+    place.forms["en"].forbidden = ["Thai Nguyen Province"]
+    result = extract_paths([corpus], Extractor([known, place], approve_known=True))
+    term = by_origin(result.candidates, "term")["التحول الرقمي"].entry  # type: ignore[attr-defined]
+    assert term.forms["ar"].forbidden == ["التحويل الرقمي"]
+    assert term.forms["ar"].variants == ["تحول رقمي"]
+    assert term.forms["vi"].variants == ["CĐS"]
+    assert term.forms["en"].forbidden == ["digital conversion"]
+    assert (term.note, term.source) == ("abbreviated CĐS", "starter termbase: test")
+    name = by_origin(result.candidates, "name")["تاي نجوين"].entry  # type: ignore[attr-defined]
+    assert sorted(name.forms["ar"].variants) == ["تاي نغوين", "ثاي نجوين", "ثاي نغوين"]
+    assert name.forms["en"].forbidden == ["Thai Nguyen Province"]
+    with Store(tmp_path / "g.db", actor="test") as store:
+        from toolkit.extract import store_candidates
+
+        rows = store_candidates(store, result.candidates, approve_known=True)
+        stored = next(e for e, _ in rows if e.term("ar") == "التحول الرقمي")
+        assert stored.status == "approved"
+        assert stored.forms["en"].forbidden == ["digital conversion"]
+        assert stored.forms["ar"].forbidden == ["التحويل الرقمي"]
+
+
 def test_approved_entries_are_never_overwritten(corpus: Path, tmp_path: Path) -> None:
     with Store(tmp_path / "g.db", actor="test") as store:
         entry_id = store.add(approved("التحول الرقمي", "chuyển đổi số (đã duyệt)", "DX"))
@@ -131,3 +162,31 @@ def test_min_count_drops_rare_candidates(corpus: Path) -> None:
     result = extract_paths([corpus], Extractor(min_count=3))
     assert result.candidates
     assert all(c.entry.frequency >= 3 for c in result.candidates)
+
+
+@pytest.mark.parametrize(("text", "kind", "vi"), [
+    # A ward named after a person: read both ways, the gazetteer confirms the place.
+    ("يقع حي فان دينه فونغ في وسط المدينة الجديدة.", "place", "Phan Đình Phùng"),
+    ("قال السيد فان دينه فونغ إن العمل مستمر.", "person", "Phan Đình Phong"),
+])
+def test_a_place_named_after_a_person_is_read_both_ways(
+        tmp_path: Path, text: str, kind: str, vi: str) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    names = by_origin(extract_paths([tmp_path / "a.txt"], Extractor()).candidates, "name")
+    entry = names["فان دينه فونغ"].entry  # type: ignore[attr-defined]
+    assert (entry.kind, entry.term("vi")) == (kind, vi)
+    readings = [c.text for c in entry.forms["vi"].candidates]
+    assert len(readings) == len(set(readings)) <= 5
+
+
+def test_shape_counts_once_and_the_gazetteer_confirms_places(tmp_path: Path) -> None:
+    # ها (Hà) is a family name, but a cue says place: the shape vote is not
+    # multiplied by the seven mentions. مستشفى (org cue) + a gazetteer place.
+    text = ("زار الوفد مقاطعة ها تينه. ها تينه تتقدم، وها تينه تعمل، ها تينه تنمو، "
+            "ها تينه تبني. ها تينه تكبر. وفي ها تينه يقوم مستشفى باك كان العام بدوره.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    names = by_origin(extract_paths([tmp_path / "a.txt"], Extractor()).candidates, "name")
+    ha_tinh = names["ها تينه"].entry  # type: ignore[attr-defined]
+    assert (ha_tinh.kind, ha_tinh.term("vi"), ha_tinh.frequency) == ("place", "Hà Tĩnh", 7)
+    bac_kan = names["باك كان"].entry  # type: ignore[attr-defined]
+    assert (bac_kan.kind, bac_kan.term("vi")) == ("place", "Bắc Kạn")

@@ -9,7 +9,7 @@ import pytest
 
 from toolkit.extract.data import reference_frequencies
 from toolkit.extract.pipeline import compose_translation
-from toolkit.extract.terms import RARE, TermCounter, cvalues, keyness
+from toolkit.extract.terms import RARE, TermCounter, cvalues, keyness, number_key
 from toolkit.extract.tokenize import chunks, tokenize
 
 # A toy corpus (written for avet's tests, not taken from any document).
@@ -147,3 +147,43 @@ def test_shape_rules_rank_heads_and_skip_verbs() -> None:
     order = [c.form for c in ranked]
     assert order.index("البنية التحتية") < order.index("تطوير البنية التحتية")
     assert not any(f.split()[0] in ("أنفقت", "يتقدم", "حددته") for f in order)
+
+
+@pytest.mark.parametrize(("key", "merged"), [
+    (("خدمات", "عامه"), ("خدمه", "عامه")),
+    (("مواطنين", "رقميين"), ("مواطن", "رقمي")),
+    (("موظفون", "عموميون"), ("موظف", "عمومي")),
+    (("قانون", "تحسين"), ("قانون", "تحسين")),  # ون/ين of a short word is not a plural
+    (("بنيه", "تحتيه"), ("بنيه", "تحتيه")),
+])
+def test_number_key_makes_sound_plurals_singular(key: tuple[str, ...],
+                                                 merged: tuple[str, ...]) -> None:
+    assert number_key(key) == merged
+
+
+def test_singular_and_plural_are_one_candidate() -> None:
+    docs = ["تقدم البلدية الخدمات العامة للسكان. وتحسن الخدمات العامة حياة الناس.",
+            "أطلقت الوزارة الخدمة العامة في القرى."]
+    ranked = count(docs).ranked()
+    found = [c for c in ranked if c.key == ("خدمات", "عامه")]
+    assert len(found) == 1 and found[0].count == 3
+    assert found[0].aliases == (("خدمه", "عامه"),)
+    assert set(found[0].forms) == {"الخدمات العامة", "الخدمة العامة"}
+    assert not any(c.key == ("خدمه", "عامه") for c in ranked)
+
+
+def test_institution_heads_keep_their_coordinated_names() -> None:
+    docs = ["أعلنت وزارة الصناعة والتجارة خطة جديدة. وتعمل وزارة الصناعة والتجارة مع "
+            "المدن والقرى، وتدعم المدن والقرى الصغيرة."] * 2
+    ranked = {c.form: c for c in count(docs).ranked()}
+    ministry, towns = ranked["وزارة الصناعة والتجارة"], ranked["المدن والقرى"]
+    assert ministry.count == towns.count == 4
+    assert ministry.score > towns.score
+
+
+def test_a_verb_first_word_ranks_below_a_noun_phrase() -> None:
+    docs = ["تمتلك المقاطعة خططا. وتطور المقاطعة المنصات الرقمية. تمتلك المقاطعة "
+            "المنصات الرقمية الحديثة."]
+    ranked = {c.form: c for c in count(docs).ranked()}
+    assert ranked["تمتلك المقاطعة"].count == ranked["المنصات الرقمية"].count == 2
+    assert ranked["تمتلك المقاطعة"].score < ranked["المنصات الرقمية"].score

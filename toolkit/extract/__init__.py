@@ -21,6 +21,7 @@ from toolkit.extract.pipeline import (
     Extracted,
     Extractor,
     ExtractResult,
+    adopt_known,
     compose_translation,
     extract_paths,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "TermCandidate",
     "TermCounter",
     "Token",
+    "adopt_known",
     "canonical_form",
     "compose_translation",
     "cvalues",

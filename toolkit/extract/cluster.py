@@ -36,7 +36,8 @@ class Cluster:
         forms: Arabic (or Latin, for codes) spellings and their counts.
         docs: Occurrences per document.
         contexts: Up to :data:`~toolkit.extract.contexts.MAX_CONTEXTS` contexts.
-        votes: Kind → weight (names).
+        votes: Kind → weight of context evidence, summed over occurrences (names).
+        shape: Kind → weight the spelling itself suggests, once per document (names).
         likelihood: Best name likelihood seen (names).
         known: Index of the known glossary entry it matched, if any.
     """
@@ -46,6 +47,7 @@ class Cluster:
     docs: Counter[str] = field(default_factory=Counter)
     contexts: list[Context] = field(default_factory=list)
     votes: dict[str, float] = field(default_factory=dict)
+    shape: dict[str, float] = field(default_factory=dict)
     likelihood: float = 0.0
     known: int | None = None
 
@@ -65,10 +67,13 @@ class Cluster:
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
 
     def kind(self, default: str) -> str:
-        """The kind with the most votes, or ``default`` without votes."""
-        if not self.votes:
+        """The kind with the most votes (shape included), or ``default`` without votes."""
+        totals = dict(self.votes)
+        for kind, weight in self.shape.items():
+            totals[kind] = totals.get(kind, 0.0) + weight
+        if not totals:
             return default
-        return max(sorted(self.votes), key=lambda k: self.votes[k])
+        return max(sorted(totals), key=lambda k: totals[k])
 
 
 def canonical_form(forms: Counter[str], preferred: Collection[str] = (),

@@ -21,7 +21,7 @@ URL_RE = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|int)\b(?:/\S*)?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII \w: Arabic words are never scanned as domains
 )
 #: A document code: number (and year), then letter groups joined by - or /.
 CODE_RE = re.compile(

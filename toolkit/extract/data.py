@@ -25,6 +25,7 @@ __all__ = [
     "reference_frequencies",
     "stopwords",
     "surnames",
+    "term_heads",
     "word_senses",
     "written_words",
 ]
@@ -108,6 +109,12 @@ def written_words() -> frozenset[str]:
 def light_heads() -> frozenset[str]:
     """Returns light_heads.txt: article-free folded action nouns that head phrases."""
     return frozenset(term_word_key(light_ar(cells[0])) for _, cells in _rows("light_heads.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def term_heads() -> frozenset[str]:
+    """Returns term_heads.txt: article-free folded head nouns of institution names."""
+    return frozenset(term_word_key(light_ar(cells[0])) for _, cells in _rows("term_heads.txt", 1))
 
 
 #: Zipf model of the reference list: frequency per million of the word at rank r.

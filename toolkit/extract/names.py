@@ -16,7 +16,8 @@ A run of two tokens or more is a name when the whole run is likely enough; a
 single token only after a cue word or when it is a fused known name (هانوي).
 The kind comes from votes: the cue before the name (السيد → person, بلدية →
 place, تعاونية → org), a title after it (، سكرتير الحزب → person), and the
-shape (a family name first, three syllables → person).
+shape (a family name first, three syllables → person), which counts once per
+document rather than once per occurrence.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from toolkit.extract.data import Cue, cues, surnames
 from toolkit.extract.tokenize import Token, clitic_splits, split_clitic
 
 __all__ = [
+    "GAZETTEER_MIN",
     "MAX_NAME_TOKENS",
     "MEDIUM",
     "STRONG",
@@ -45,6 +47,8 @@ SPAN_MIN = 0.2
 CUED_MIN = 0.05
 #: Likelihood of a single token that is a name without any cue (fused known names).
 FUSED_MIN = 0.9
+#: Best place reading a name needs to count as confirmed by the gazetteer.
+GAZETTEER_MIN = 0.9
 #: Longest name, in tokens.
 MAX_NAME_TOKENS = 4
 #: How far a bridging Arabic word may be from a Vietnamese syllable reading.
@@ -72,8 +76,10 @@ class NameSpan:
         surface: The name as written, without the proclitic.
         clitic: The proclitic split off the first token (folded), or ``""``.
         likelihood: Name likelihood of the run.
-        votes: Kind → weight of evidence.
+        votes: Kind → weight of evidence from the context (cue words, titles).
         cued: Whether a cue word anchored it.
+        shape: Kind → weight that the name's own shape suggests (a family name
+            first → person); a property of the spelling, counted once per document.
     """
 
     first: int
@@ -85,6 +91,7 @@ class NameSpan:
     likelihood: float = 0.0
     votes: dict[str, float] = field(default_factory=dict)
     cued: bool = False
+    shape: dict[str, float] = field(default_factory=dict)
 
     def vote(self, kind: str, weight: float) -> None:
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
@@ -128,11 +135,16 @@ class NameDetector:
             (default: :func:`toolkit.translit.name_likelihood`).
         reading: Best Vietnamese reading score of one Arabic token, for bridging
             words (default: the top score of :func:`toolkit.translit.ar_to_vi`).
+        place_reading: Score of the best place reading of a name (near 1 where
+            the gazetteer confirms it); lets an Arabic word that is also a syllable
+            end a cued name before more words (مستشفى باك كان العام → Bắc Kạn).
+            ``None``: only at the end of a chunk.
     """
 
     def __init__(self, lexical: Callable[[str], bool],
                  likelihood: Callable[[Sequence[str]], float] | None = None,
-                 reading: Callable[[str], float] | None = None) -> None:
+                 reading: Callable[[str], float] | None = None,
+                 place_reading: Callable[[str], float] | None = None) -> None:
         if likelihood is None or reading is None:
             from toolkit.translit import ar_to_vi, name_likelihood
 
@@ -145,7 +157,10 @@ class NameDetector:
         self.lexical = lexical
         self.likelihood = likelihood
         self.reading = reading
+        self.place_reading = place_reading
         self._cues = cues()
+        self._cues_before = [c for c in self._cues if c.position == "before"]
+        self._forms_cache: dict[str, frozenset[str]] = {}
         self._surnames = surnames()
         self._cache: dict[str, _Tok] = {}
         self._word_cache: dict[tuple[str, str], bool] = {}
@@ -187,7 +202,9 @@ class NameDetector:
         if cached is not None:
             return cached
         folded = tok.norm
-        info = _Tok(self._is_lexical(tok.text, folded), self.likelihood([tok.text]))
+        lexical = self._is_lexical(tok.text, folded)
+        # An Arabic word is never name-like: its likelihood is not needed (the costly part).
+        info = _Tok(lexical, 0.0 if lexical else self.likelihood([tok.text]))
         if not info.lexical:
             for prefix, stem in clitic_splits(folded)[1:]:
                 rest = _stem_surface(tok.text, prefix)[0]
@@ -215,6 +232,19 @@ class NameDetector:
                 self._word_cache[key] = found
         return found
 
+    def _forms_of(self, norm: str) -> frozenset[str]:
+        """The words a token may be (see :meth:`_matches_word`): itself, its stems
+        after a proclitic, and الX for للX."""
+        found = self._forms_cache.get(norm)
+        if found is None:
+            words = {norm, *(stem for _, stem in clitic_splits(norm)[1:])}
+            if norm.startswith("\u0644\u0644"):
+                words.add(_ARTICLE + norm[2:])
+            found = frozenset(words)
+            if len(self._forms_cache) < 100_000:
+                self._forms_cache[norm] = found
+        return found
+
     def _matches_word(self, tok: Token, word: str) -> bool:
         if tok.norm == word:
             return True
@@ -223,8 +253,11 @@ class NameDetector:
         return any(stem == word for _, stem in clitic_splits(tok.norm)[1:])
 
     def _cue_before(self, tokens: Sequence[Token], first: int) -> Cue | None:
-        for cue in self._cues:
-            if cue.position != "before":
+        if first < 1 or tokens[first - 1].type != "ar":
+            return None
+        forms = self._forms_of(tokens[first - 1].norm)
+        for cue in self._cues_before:
+            if cue.words[-1] not in forms:
                 continue
             n = len(cue.words)
             if first - n < 0:
@@ -254,6 +287,22 @@ class NameDetector:
         nxt = j + 1
         return (nxt < len(tokens) and tokens[nxt].type == "ar"
                 and self._classify(tokens[nxt]).strong)
+
+    def _gazetteer_place(self, tokens: Sequence[Token], members: Sequence[int],
+                         clitic: str) -> bool:
+        """Whether the tokens read as a place the gazetteer knows (best place reading ≥
+        :data:`GAZETTEER_MIN`)."""
+        if self.place_reading is None:
+            return False
+        words = (_stem_surface(tokens[members[0]].text, clitic)[0],
+                 *(tokens[k].text for k in members[1:]))
+        key = ("place", *words)
+        found = self._span_cache.get(key)
+        if found is None:
+            found = self.place_reading(" ".join(words))
+            if len(self._span_cache) < 100_000:
+                self._span_cache[key] = found
+        return found >= GAZETTEER_MIN
 
     # ------------------------------------------------------------------ spans
     def detect(self, tokens: Sequence[Token], taken: set[int] | None = None) -> list[NameSpan]:
@@ -314,10 +363,11 @@ class NameDetector:
             nxt_tok = tokens[j]
             after_bridge = tokens[j + 1] if j + 1 < len(tokens) else None
             bridge = self._classify(nxt_tok) if nxt_tok.type == "ar" else None
-            if (bridge is not None and bridge.bridge and j not in taken
-                    and len(members) < MAX_NAME_TOKENS
-                    and (not bridge.lexical or after_bridge is None
-                         or after_bridge.type == "sep")):
+            if (bridge is not None and j not in taken and len(members) < MAX_NAME_TOKENS
+                    and ((bridge.bridge and (not bridge.lexical or after_bridge is None
+                                             or after_bridge.type == "sep"))
+                         or (len(nxt_tok.norm) <= BRIDGE_LEN
+                             and self._gazetteer_place(tokens, [*members, j], clitic)))):
                 members.append(j)
         if len(members) > MAX_NAME_TOKENS:
             members = members[:MAX_NAME_TOKENS]
@@ -346,5 +396,5 @@ class NameDetector:
             span.vote(after_cue.kind, 1.5)
         first_stem = tokens[first].norm[len(clitic):]
         if first_stem in self._surnames:
-            span.vote("person", 1.0 if len(members) >= 3 else 0.3)
+            span.shape["person"] = 1.0 if len(members) >= 3 else 0.3
         return span

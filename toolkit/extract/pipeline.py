@@ -12,8 +12,10 @@ entries` then clusters, ranks and fills the Vietnamese and English sides:
 * codes and acronyms: verbatim, do-not-translate.
 
 Known approved entries (the starter termbase and the store's approved entries)
-give their Vietnamese and English; with ``approve_known`` the candidates they
-confirm are approved.
+give a candidate they confirm all their forms (preferred, variants and forbidden
+renderings in every language), flags, note and source
+(:func:`toolkit.extract.forms.adopt_known`); with ``approve_known`` those
+candidates are approved.
 """
 
 from __future__ import annotations
@@ -28,23 +30,23 @@ from pathlib import Path
 from glossary.errors import AvetError
 from glossary.matcher import Matcher
 from glossary.model import Candidate, Entry, Forms
-from glossary.normalize import match_key, normalize_ar
+from glossary.normalize import normalize_ar
 from toolkit.extract.cluster import (
     Cluster,
     canonical_form,
-    is_letter_name,
     spelled_acronym_readings,
 )
 from toolkit.extract.codes import find_codes
 from toolkit.extract.contexts import MAX_CONTEXTS, make_context
 from toolkit.extract.data import (
+    letter_names,
     reference_frequencies,
     stopwords,
     surnames,
-    word_senses,
     written_words,
 )
-from toolkit.extract.names import NameDetector, NameSpan
+from toolkit.extract.forms import adopt_known, compose_translation, other_spellings
+from toolkit.extract.names import GAZETTEER_MIN, NameDetector, NameSpan
 from toolkit.extract.reader import Document, iter_document_paths, read_document
 from toolkit.extract.terms import UNIGRAM_WEIGHT, TermCandidate, TermCounter
 from toolkit.extract.tokenize import (
@@ -60,6 +62,8 @@ __all__ = [
     "ExtractResult",
     "Extracted",
     "Extractor",
+    "adopt_known",
+    "compose_translation",
     "extract_paths",
 ]
 
@@ -138,12 +142,13 @@ class Extractor:
         self._spelled: dict[str, Cluster] = {}
         self._known_terms: dict[int, Cluster] = {}
         self._name_like_cache: dict[int, bool] = {}
+        self._name_keys: dict[str, str] = {}
         from toolkit.translit import default_transliterator
 
         # One transliterator for the whole run: its memo tables make repeated names cheap.
         self._translit = default_transliterator()
         self._detector = NameDetector(self._lexical_written, self._translit.name_likelihood,
-                                      self._best_reading)
+                                      self._best_reading, self._place_reading)
         self._matcher = Matcher("ar")
         self._known_name_keys: dict[str, int] = {}
         self._known_term_keys: dict[tuple[str, ...], int] = {}
@@ -153,6 +158,10 @@ class Extractor:
     # ---------------------------------------------------------------- lexicon
     def _best_reading(self, token: str) -> float:
         found = self._translit.ar_to_vi(token, top=1)
+        return found[0].score if found else 0.0
+
+    def _place_reading(self, name: str) -> float:
+        found = self._translit.ar_to_vi(name, top=1, kind="place")
         return found[0].score if found else 0.0
 
     def _lexical_folded(self, word: str) -> bool:
@@ -194,11 +203,12 @@ class Extractor:
         self._vocab = {t.norm for t in tokens if t.type == "ar"}
         self.terms.start_document()
         taken: set[int] = set()
-        starts = {t.start: i for i, t in enumerate(tokens)}
-        ends = {t.end: i for i, t in enumerate(tokens)}
         self._add_codes(doc, tokens, taken)
-        for span in self._known_spans(doc, tokens, starts, ends, taken):
-            self._add_name(doc, span)
+        if self.known:
+            starts = {t.start: i for i, t in enumerate(tokens)}
+            ends = {t.end: i for i, t in enumerate(tokens)}
+            for span in self._known_spans(doc, tokens, starts, ends, taken):
+                self._add_name(doc, span)
         for span in self._detector.detect(tokens, taken):
             taken.update(range(span.first, span.last + 1))
             self._add_name(doc, span)
@@ -225,23 +235,26 @@ class Extractor:
             cluster.vote(code.kind)
             cluster.add(code.text, doc.path, partial(make_context, doc.path, text, code.start,
                                                            code.end))
-        # Acronyms spelled with Arabic letter names (في إن بي تي).
-        for chunk in self._chunks(tokens):
-            i = 0
-            while i < len(chunk):
-                j = i
-                while j < len(chunk) and is_letter_name(tokens[chunk[j]].norm):
-                    j += 1
-                readings = spelled_acronym_readings([tokens[k].norm for k in chunk[i:j]])
-                if readings:
-                    start, end = tokens[chunk[i]].start, tokens[chunk[j - 1]].end
-                    cluster = self._spelled.setdefault(readings[0], Cluster(readings[0]))
-                    for reading in readings:
-                        cluster.vote(reading)
-                    cluster.add(text[start:end], doc.path,
-                                partial(make_context, doc.path, text, start, end))
-                    taken.update(chunk[i:j])
-                i = max(j, i + 1)
+        # Acronyms spelled with Arabic letter names (في إن بي تي): runs of Arabic
+        # tokens that are all letter names.
+        letters = letter_names()
+        run: list[int] = []
+        for k in range(len(tokens) + 1):
+            tok = tokens[k] if k < len(tokens) else None
+            if tok is not None and tok.type == "ar" and tok.norm in letters:
+                run.append(k)
+                continue
+            readings = (spelled_acronym_readings([tokens[r].norm for r in run])
+                        if len(run) >= 2 else [])
+            if readings:
+                start, end = tokens[run[0]].start, tokens[run[-1]].end
+                cluster = self._spelled.setdefault(readings[0], Cluster(readings[0]))
+                for reading in readings:
+                    cluster.vote(reading)
+                cluster.add(text[start:end], doc.path,
+                            partial(make_context, doc.path, text, start, end))
+                taken.update(run)
+            run = []
 
     def _known_spans(self, doc: Document, tokens: Sequence[Token], starts: dict[int, int],
                      ends: dict[int, int], taken: set[int]) -> Iterable[NameSpan]:
@@ -303,13 +316,21 @@ class Extractor:
                     partial(make_context, doc.path, doc.text, start, end))
 
     def _add_name(self, doc: Document, span: NameSpan) -> None:
-        key = self._translit.name_key(span.surface)
+        key = self._name_keys.get(span.surface)
+        if key is None:
+            key = self._translit.name_key(span.surface)
+            if len(self._name_keys) < 100_000:
+                self._name_keys[span.surface] = key
         cluster = self.names.get(key)
         if cluster is None:
             cluster = self.names[key] = Cluster(key)
             cluster.known = self._known_name_keys.get(key)
         for kind, weight in span.votes.items():
             cluster.vote(kind, weight)
+        if doc.path not in cluster.docs:
+            # The shape is a property of the spelling: counted once per document.
+            for kind, weight in span.shape.items():
+                cluster.shape[kind] = cluster.shape.get(kind, 0.0) + weight
         cluster.likelihood = max(cluster.likelihood, span.likelihood)
         cluster.add(span.surface, doc.path,
                     partial(make_context, doc.path, doc.text, span.start, span.end))
@@ -345,16 +366,36 @@ class Extractor:
             ar = canonical_form(cluster.forms, admitted, canonical)
             kind = known.kind if known else cluster.kind(
                 "person" if len(ar.split()) >= 3 else "place")
+            if kind == "org" and known is None and self._place_reading(ar) >= GAZETTEER_MIN:
+                # مستشفى باك كان: an organisation cue before a place the gazetteer
+                # knows; the name itself is the place's.
+                kind = "place"
             scores: dict[str, float] = {}
             total = cluster.count
-            # A place of three syllables or more that starts with a family name is
-            # named after a person (phường Phan Đình Phùng): read it as a name.
-            reading = "person" if (kind == "place" and len(ar.split()) >= 3
-                                   and fold_ar(ar.split()[0]) in surnames()) else kind
-            for form, n in cluster.forms.items():
-                for cand in translit.ar_to_vi(form, top=5, kind=reading):
-                    scores[cand.text] = scores.get(cand.text, 0.0) + cand.score * n / total
-            best_first = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+            # A place of three syllables or more that starts with a family name may be
+            # named after a person (phường Phan Đình Phùng): the kind of reading is
+            # uncertain, so both are scored and the better-supported one is kept (a
+            # reading the gazetteer confirms scores near 1 as a place).
+            readings = [kind]
+            if kind in ("place", "org") and len(ar.split()) >= 3 \
+                    and fold_ar(ar.split()[0]) in surnames():
+                readings = [kind, "person"]
+            by_reading = []
+            for reading in readings:
+                scores = {}
+                for form, n in cluster.forms.items():
+                    for cand in translit.ar_to_vi(form, top=5, kind=reading):
+                        scores[cand.text] = scores.get(cand.text, 0.0) + cand.score * n / total
+                by_reading.append(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
+            by_reading.sort(key=lambda ranked: -ranked[0][1] if ranked else 0.0)
+            best_first = by_reading[0][:1]
+            # The runner-up readings of both kinds follow the best one.
+            rest: dict[str, float] = {}
+            for ranked in by_reading:
+                for text, score in ranked:
+                    if text not in rest and all(text != t for t, _ in best_first):
+                        rest[text] = score
+            best_first += sorted(rest.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
             vi = [Candidate(t, round(s, 4)) for t, s in best_first]
             if known and known.term("vi"):
                 vi = [Candidate(known.term("vi"), 1.0),
@@ -366,9 +407,11 @@ class Extractor:
                           confidence=round(vi[0].score if vi else 0.0, 4),
                           frequency=cluster.count, score=round(cluster.likelihood, 4),
                           contexts=list(cluster.contexts), source="extract")
-            entry.forms["ar"] = Forms(preferred=ar, variants=_variants(ar, cluster.forms))
+            entry.forms["ar"] = Forms(preferred=ar, variants=other_spellings(ar, cluster.forms))
             entry.forms["vi"] = Forms(preferred=best, candidates=vi)
             entry.forms["en"] = Forms(preferred=en)
+            if known is not None:
+                adopt_known(entry, known)
             out.append(Extracted(entry, "name", dict(cluster.docs), known is not None))
         out.sort(key=lambda x: (-x.entry.frequency, x.entry.term("ar")))
         return out
@@ -402,6 +445,8 @@ class Extractor:
             for lang in ("ar", "vi", "en"):
                 entry.forms[lang] = Forms(preferred=code)
             entry.forms["ar"].variants = arabic
+            if known is not None:
+                adopt_known(entry, known)
             out.append(Extracted(entry, "code", dict(cluster.docs), known is not None))
         out.sort(key=lambda x: (-x.entry.frequency, x.entry.term("ar")))
         return out
@@ -410,7 +455,7 @@ class Extractor:
 
 
         ranked = self.terms.ranked(self.min_count)
-        by_key = {cand.key: cand for cand in ranked}
+        by_key = {key: cand for cand in ranked for key in (cand.key, *cand.aliases)}
         for index, cluster in self._known_terms.items():
             key = _term_key_of(self.known[index].term("ar"))
             cand = by_key.get(key)
@@ -421,9 +466,10 @@ class Extractor:
             cand.docs.update(cluster.docs)
             cand.count += cluster.count
             cand.contexts = (cand.contexts + cluster.contexts)[:MAX_CONTEXTS]
-            cand.score = max(cand.score, round(math.log2(len(key) + 1) * cand.count, 4))
+            weight = UNIGRAM_WEIGHT if len(key) == 1 else math.log2(len(key) + 1)
+            cand.score = max(cand.score, round(weight * cand.count, 4))
         for cand in ranked:
-            if cand.key in self._known_term_keys:
+            if self._known_at(cand) is not None:
                 # Confirmed by the glossary: a term whatever its nesting says.
                 weight = UNIGRAM_WEIGHT if len(cand.key) == 1 else math.log2(len(cand.key) + 1)
                 floor = weight * cand.count
@@ -433,7 +479,7 @@ class Extractor:
         by_known: dict[int, TermCandidate] = {}
         merged: list[TermCandidate] = []
         for cand in sorted(ranked, key=lambda c: (-c.score, -c.count, c.key)):
-            known_at = self._known_term_keys.get(cand.key)
+            known_at = self._known_at(cand)
             first = by_known.get(known_at) if known_at is not None else None
             if first is None:
                 if known_at is not None:
@@ -449,12 +495,20 @@ class Extractor:
         for cand in ranked:
             if cand.count < self.min_count:
                 continue
-            known_at = self._known_term_keys.get(cand.key)
+            known_at = self._known_at(cand)
             if len(out) >= self.max_terms and known_at is None:
                 continue
             known = self.known[known_at] if known_at is not None else None
             out.append(self._term_entry(cand, known))
         return out
+
+    def _known_at(self, cand: TermCandidate) -> int | None:
+        """The index of the known entry that confirms a term candidate (any of its keys)."""
+        for key in (cand.key, *cand.aliases):
+            found = self._known_term_keys.get(key)
+            if found is not None:
+                return found
+        return None
 
     def _term_entry(self, cand: TermCandidate, known: Entry | None) -> Extracted:
         ar = cand.form
@@ -468,57 +522,12 @@ class Extractor:
                       frequency=cand.count, score=cand.score,
                       contexts=list(cand.contexts), source="extract",
                       note="" if known or not vi else "vi/en composed word by word")
-        entry.forms["ar"] = Forms(preferred=ar, variants=_variants(ar, cand.forms))
+        entry.forms["ar"] = Forms(preferred=ar, variants=other_spellings(ar, cand.forms))
         entry.forms["vi"] = Forms(preferred=vi, candidates=[Candidate(vi, 1.0)] if vi else [])
         entry.forms["en"] = Forms(preferred=en)
+        if known is not None:
+            adopt_known(entry, known)
         return Extracted(entry, "term", dict(cand.docs), known is not None)
-
-
-def _variants(preferred: str, forms: Iterable[str]) -> list[str]:
-    """The other spellings, one per match key (diacritics-only differences dropped)."""
-    seen = {match_key(preferred, "ar")}
-    out = []
-    for form in sorted(forms):
-        key = match_key(form, "ar")
-        if key not in seen:
-            seen.add(key)
-            out.append(form)
-    return out
-
-
-def compose_translation(key: Sequence[str]) -> tuple[str, str]:
-    """Composes Vietnamese and English for ``noun adjective*`` or ``noun noun`` terms.
-
-    Args:
-        key: Article-free folded words of the term.
-
-    Returns:
-        ``(vi, en)``, or ``("", "")`` where a word is missing from words.tsv or
-        the pattern is not regular.
-    """
-    senses = word_senses()
-    units = []
-    i = 0
-    while i < len(key):
-        pair = tuple(key[i:i + 2])
-        if len(pair) == 2 and pair in senses:
-            units.append(senses[pair])
-            i += 2
-        elif (key[i],) in senses:
-            units.append(senses[(key[i],)])
-            i += 1
-        else:
-            return "", ""
-    if not units or units[0].pos != "noun" or len(units) > 3:
-        return "", ""
-    rest = units[1:]
-    if all(u.pos == "adj" for u in rest):
-        vi = " ".join(u.vi for u in units)
-        en = " ".join([*(u.en for u in reversed(rest)), units[0].en])
-        return vi, en
-    if len(units) == 2 and rest[0].pos == "noun":
-        return f"{units[0].vi} {units[1].vi}", f"{units[1].en} {units[0].en}"
-    return "", ""
 
 
 def extract_paths(paths: Iterable[str | Path], extractor: Extractor) -> ExtractResult:

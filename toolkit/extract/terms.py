@@ -11,30 +11,50 @@ with a preposition clitic (للتحول) or a pronoun suffix never ends one.
 
 Termhood is the C-value of Frantzi, Ananiadou and Mima (2000), adapted (see
 :func:`cvalues`), times a shape weight (lower for an indefinite last word, an
-adjective first, a coordinated last word, a generic action noun first such as
-تطوير, and a general single word), weighted by keyness: the mean log-ratio of
+adjective first, a coordinated last word unless the head is an institution noun
+or two adjectives are coordinated, a generic action noun first such as تطوير, a
+verb-like first word, and a general single word; higher for an institution or
+concept head such as وزارة، مركز), weighted by keyness: the mean log-ratio of
 each word's relative frequency in the documents to its frequency in a
 general-Arabic reference list (:func:`toolkit.extract.data.reference_frequencies`).
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from glossary.model import Context
 from toolkit.extract.contexts import MAX_CONTEXTS, make_context
-from toolkit.extract.data import connectors, light_heads, reference_frequencies, stopwords
+from toolkit.extract.data import (
+    connectors,
+    light_heads,
+    reference_frequencies,
+    stopwords,
+    term_heads,
+)
+from toolkit.extract.termhood import (
+    RARE,
+    REFERENCE_FLOOR,
+    UNIGRAM_WEIGHT,
+    cvalues,
+    keyness,
+    keyness_weight,
+)
 from toolkit.extract.tokenize import Token, fold_ar, light_ar, split_clitic, term_word_key
 
 __all__ = [
     "MAX_TERM_WORDS",
+    "RARE",
+    "REFERENCE_FLOOR",
+    "UNIGRAM_WEIGHT",
     "TermCandidate",
     "TermCounter",
     "cvalues",
     "keyness",
+    "merge_numbers",
+    "number_key",
     "surface_without_clitic",
 ]
 
@@ -42,8 +62,8 @@ __all__ = [
 MAX_TERM_WORDS = 5
 #: Term candidates held in memory before the rarest are dropped (lossy counting).
 MAX_CANDIDATES = 1_000_000
-#: Candidates seen this often or less are scored without nesting (see :func:`cvalues`).
-RARE = 2
+#: Word analyses kept across documents (memory bound).
+MAX_WORD_MEMO = 200_000
 #: Weight of a multiword candidate whose last word lacks the article (قوة دافعة):
 #: Arabic terms are mostly definite noun phrases (الحوسبة السحابية، مركز البيانات).
 INDEFINITE_WEIGHT = 0.6
@@ -56,16 +76,18 @@ LIGHT_HEAD_WEIGHT = 0.4
 UNIGRAM_MIN_KEYNESS = 3.0
 #: ...else its weight is multiplied by this (الناس، الشركات are general words).
 UNIGRAM_GENERAL_WEIGHT = 0.3
-#: C-value weight of a single word (multiword candidates get log2(n + 1)).
-UNIGRAM_WEIGHT = 0.3
 #: Weight of a candidate that ends with a coordinated word (الأفراد والشركات).
 COORDINATION_WEIGHT = 0.5
-#: Reference frequency (per million) assumed for words missing from the list.
-REFERENCE_FLOOR = 0.5
+#: Weight of a candidate headed by an institution or concept noun (term_heads.txt).
+TERM_HEAD_WEIGHT = 1.2
+#: Weight of a candidate whose first word looks like a verb: never seen with the
+#: article, unknown to the reference list, with a verb prefix or suffix (تمتلك المقاطعة).
+VERB_START_WEIGHT = 0.3
 _ARTICLE = "\u0627\u0644"
 _PREPOSITIONS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
 _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 _NISBA = ("\u064a", "\u064a\u0647")  # ي، ية (folded)
+_IMPERFECT = ("\u062a", "\u064a", "\u0646")  # ت ي ن: prefixes of imperfect verbs
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u0643\u0645",
                      "\u0646\u0627")  # ها هم هما كم نا
 
@@ -85,6 +107,7 @@ class TermCandidate:
         keyness: Mean log2 ratio against the reference list.
         score: Termhood: C-value weighted by keyness and shape.
         coordinated: Whether its last word is coordinated by و (… والاتصالات).
+        aliases: Keys of the singular/plural forms merged into it (see :func:`number_key`).
     """
 
     key: tuple[str, ...]
@@ -97,6 +120,7 @@ class TermCandidate:
     keyness: float = 0.0
     score: float = 0.0
     coordinated: bool = False
+    aliases: tuple[tuple[str, ...], ...] = ()
 
     @property
     def definite_end(self) -> bool:
@@ -183,6 +207,7 @@ class TermCounter:
         self._stop = stopwords()
         self._connectors = connectors()
         self._words: dict[str, _Word] = {}
+        self._memo: dict[tuple[str, str], _Word] = {}
 
     def start_document(self) -> None:
         """Forgets the per-document word cache (the ``known`` lexicon may change).
@@ -201,12 +226,20 @@ class TermCounter:
     def _word(self, tok: Token) -> _Word:
         cached = self._words.get(tok.text)
         if cached is None:
-            cached = self._words[tok.text] = self._new_word(tok)
+            # Only the proclitic split depends on the document (its vocabulary); the
+            # rest of the analysis is kept across documents, per (word, split).
+            light = tok.light or light_ar(tok.text)
+            prefix, stem = split_clitic(light, self.known, self.lexical)
+            memo_key = (tok.text, prefix)
+            cached = self._memo.get(memo_key)
+            if cached is None:
+                cached = self._new_word(tok, light, prefix, stem)
+                if len(self._memo) < MAX_WORD_MEMO:
+                    self._memo[memo_key] = cached
+            self._words[tok.text] = cached
         return cached
 
-    def _new_word(self, tok: Token) -> _Word:
-        light = tok.light or light_ar(tok.text)
-        prefix, stem = split_clitic(light, self.known, self.lexical)
+    def _new_word(self, tok: Token, light: str, prefix: str, stem: str) -> _Word:
         inner_prefix, inner_stem = split_clitic(light, None)
         restored = stem.startswith(_ARTICLE) and not light[len(prefix):].startswith(_ARTICLE)
         first_surface, offset = surface_without_clitic(tok.text, prefix, restored)
@@ -242,36 +275,39 @@ class TermCounter:
             self.word_counts[w.first_key] += 1
         self.total_words += len(words)
         n = len(words)
+        terms = self.terms
         for i in range(n):
-            if (i in skipped or words[i].stop or words[i].connector or words[i].preposition
-                    or words[i].verb_like):
+            wi = words[i]
+            if (wi.stop or wi.connector or wi.preposition or wi.verb_like
+                    or (skipped and i in skipped)):
                 continue
+            key: tuple[str, ...] = (wi.first_key,)
+            surfaces: tuple[str, ...] = (wi.first_surface,)
             coordinations = 0
             for j in range(i, min(n, i + self.max_words)):
-                if j in skipped:
-                    break
-                wj = words[j]
-                if wj.stop and not wj.connector:
-                    break
-                if coordinations:
-                    break  # a coordinated word (والاتصالات) ends the candidate
-                if j > i and wj.coordinated:
-                    coordinations += 1
-                if wj.connector or wj.suffixed or (wj.attached and j > i):
-                    continue  # never the last word
-                if i == j and not words[i].definite:
+                if j > i:
+                    wj = words[j]
+                    if (skipped and j in skipped) or (wj.stop and not wj.connector):
+                        break
+                    if coordinations:
+                        break  # a coordinated word (والاتصالات) ends the candidate
+                    if wj.coordinated:
+                        coordinations += 1
+                    key += (wj.key,)
+                    surfaces += (wj.surface,)
+                    if wj.connector or wj.suffixed or wj.attached:
+                        continue  # never the last word
+                elif wi.suffixed or not wi.definite:
                     continue  # a single-word term is a noun: seen with the article
-                key = (words[i].first_key, *[w.key for w in words[i + 1:j + 1]])
-                cand = self.terms.get(key)
+                cand = terms.get(key)
                 if cand is None:
-                    cand = self.terms[key] = TermCandidate(key, coordinated=coordinations > 0)
+                    cand = terms[key] = TermCandidate(key, coordinated=coordinations > 0)
                 cand.count += 1
-                surfaces = (words[i].first_surface, *[w.surface for w in words[i + 1:j + 1]])
                 cand.surfaces[surfaces] = cand.surfaces.get(surfaces, 0) + 1
                 cand.docs[doc] += 1
                 if len(cand.contexts) < MAX_CONTEXTS:
                     cand.contexts.append(make_context(
-                        doc, text, tokens[i].start + words[i].first_offset, tokens[j].end))
+                        doc, text, tokens[i].start + wi.first_offset, tokens[j].end))
 
     def _perfect_verb(self, stem: str, folded: str) -> bool:
         """أنفقت، وضعت، حددته: an indefinite word ending in ت (not the plural ات) or
@@ -289,17 +325,28 @@ class TermCounter:
             return True
         return word.endswith("\u064a\u0647") and self.word_counts.get(word[:-1], 0) > 0
 
+    def _verb_start(self, word: str, ref: dict[str, float]) -> bool:
+        """Whether a first word looks like a verb: never seen with the article (no
+        single-word candidate, which needs it), not in the reference list, and with an
+        imperfect prefix or a past-tense ending."""
+        if (word,) in self.terms or word in ref or word.endswith(("\u0647", "\u064a")):
+            return False
+        return ((word[:1] in _IMPERFECT and 4 <= len(word) <= 5)
+                or (word.endswith("\u062a") and not word.endswith("\u0627\u062a")))
+
     def ranked(self, min_count: int = 1) -> list[TermCandidate]:
         """Scores the candidates seen at least ``min_count`` times, best first."""
-        kept = {k: c for k, c in self.terms.items() if c.count >= min_count}
-        for cand in kept.values():
+        for cand in self.terms.values():
             for words, n in cand.surfaces.items():
                 cand.forms[" ".join(words)] += n
             cand.surfaces.clear()
+        merged = merge_numbers(self.terms.values())
+        kept = {c.key: c for c in merged if c.count >= min_count}
         values = cvalues({k: c.count for k, c in kept.items()},
                          {k for k, c in kept.items() if c.coordinated})
         ref = reference_frequencies()
         heads = light_heads()
+        institutions = term_heads()
         for key, cand in kept.items():
             cand.cvalue = values[key]
             cand.keyness = keyness(key, self.word_counts, self.total_words, ref)
@@ -310,108 +357,82 @@ class TermCounter:
                 shape *= LIGHT_HEAD_WEIGHT
             if len(key) == 1 and cand.keyness < UNIGRAM_MIN_KEYNESS:
                 shape *= UNIGRAM_GENERAL_WEIGHT
-            if cand.coordinated:
+            if len(key) > 1:
+                if key[0] in institutions:
+                    shape *= TERM_HEAD_WEIGHT
+                if self._verb_start(key[0], ref):
+                    shape *= VERB_START_WEIGHT
+            if cand.coordinated and not (key[0] in institutions or _coordinated_adjectives(key)):
                 shape *= COORDINATION_WEIGHT
-            cand.score = round(cand.cvalue * _keyness_weight(cand.keyness) * shape, 4)
+            cand.score = round(cand.cvalue * keyness_weight(cand.keyness) * shape, 4)
         return sorted(kept.values(), key=lambda c: (-c.score, -c.count, c.key))
 
 
-def _keyness_weight(k: float) -> float:
-    """Maps keyness (log2 ratio) to a weight in (0, 2): 1 where the word is as common
-    as in general Arabic, near 2 for words typical of the documents."""
-    return 1.0 + math.tanh(k / 4.0)
+def number_key(key: Sequence[str]) -> tuple[str, ...]:
+    """The key of a term with its sound plurals made singular, for merging.
 
-
-def keyness(key: Sequence[str], counts: Counter[str], total: int,
-            reference: dict[str, float]) -> float:
-    """Mean log2 ratio of the words' relative frequency here to the reference.
+    ``ـات`` → ``ـه`` (الخدمات العامة → الخدمة العامة), and the masculine plural
+    ``ـون``/``ـين`` of a word of six letters or more is dropped (الموظفون،
+    المواطنين الرقميين). Broken plurals are left alone. The result is a merging
+    key, not always a real singular (اتصالات → اتصاله).
 
     Args:
-        key: The term's article-free folded words.
-        counts: Word counts of the documents (same keys).
-        total: Number of words in the documents.
-        reference: Reference frequencies per million.
+        key: Article-free folded words.
 
     Returns:
-        The mean over the words (connectors excluded) of
-        ``log2((f_here + 0.5) / (f_ref + 0.5))``, both per million.
+        The merging key.
     """
-    conn = connectors()
-    ratios = []
+    out = []
     for word in key:
-        if word in conn:
-            continue
-        here = counts.get(word, 0) * 1e6 / max(total, 1)
-        ref = reference.get(word, REFERENCE_FLOOR)
-        ratios.append(math.log2((here + 0.5) / (ref + 0.5)))
-    return sum(ratios) / len(ratios) if ratios else 0.0
+        if word.endswith("\u0627\u062a") and len(word) >= 5:
+            word = word[:-2] + "\u0647"
+        elif word.endswith(("\u0648\u0646", "\u064a\u0646")) and len(word) >= 6:
+            word = word[:-2]
+        out.append(word)
+    return tuple(out)
 
 
-def cvalues(freq: dict[tuple[str, ...], int],
-            coordinated: Collection[tuple[str, ...]] = ()) -> dict[tuple[str, ...], float]:
-    """Computes the C-value of every candidate.
+def merge_numbers(cands: Iterable[TermCandidate]) -> list[TermCandidate]:
+    """Merges candidates that differ only in singular and plural (:func:`number_key`);
+    a coordinated candidate (X والY) is never merged with an uncoordinated one.
 
-    ``CV(a) = w(|a|) * (f(a) - nested(a))`` where ``w(n) = log2(n + 1)`` for
-    n ≥ 2 and ``w(1) = 0.3``. ``nested(a)`` is the larger of Frantzi's mean
-    frequency of the candidates that contain ``a`` and the frequency of its most
-    frequent one-word-longer extension (so a fragment that never occurs alone,
-    like التحتية الرقمية inside البنية التحتية الرقمية, scores zero). For single
-    words ``nested`` is the total of the repeated two-word candidates that
-    contain them. A multiword candidate seen at most :data:`RARE` times has no
-    nesting evidence (its extensions are as rare), so it gets
-    ``(f(a) - adj(a)) * 2 log2(3) / n``: shorter is likelier a term, less what an
-    adjective always continues to the right (مؤشر التحول + الرقمي) or, for a
-    candidate that starts with an adjective, what precedes it.
+    A group becomes one new candidate keyed like its most frequent member, with
+    the counts, forms, documents and contexts of all; the other keys are its
+    ``aliases``. Candidates alone in their group are returned as they are.
 
     Args:
-        freq: Candidate (tuple of words) → frequency.
-        coordinated: Candidates that end with a coordinated word (X وY): they
-            nest X when X is frequent (وزارة المعلومات inside وزارة المعلومات
-            والاتصالات), not when it is rare (البيانات الضخمة والحوسبة).
+        cands: Candidates whose ``forms`` are filled.
 
     Returns:
-        Candidate → C-value; never negative.
+        The candidates after merging.
     """
-    nested_sum: Counter[tuple[str, ...]] = Counter()
-    nested_types: Counter[tuple[str, ...]] = Counter()
-    longest_right: dict[tuple[str, ...], int] = {}  # most frequent a + w
-    longest_left: dict[tuple[str, ...], int] = {}  # most frequent w + a
-    adjective_right: dict[tuple[str, ...], int] = {}  # most frequent a + adjective
-    unigram_cover: Counter[tuple[str, ...]] = Counter()
-    for longer, f in freq.items():
-        n = len(longer)
-        if n < 2:
+    groups: dict[tuple[tuple[str, ...], bool], list[TermCandidate]] = {}
+    for cand in cands:
+        groups.setdefault((number_key(cand.key), cand.coordinated), []).append(cand)
+    out: list[TermCandidate] = []
+    for members in groups.values():
+        if len(members) == 1:
+            out.append(members[0])
             continue
-        subs = {longer[i:j] for i in range(n) for j in range(i + 1, n + 1) if j - i < n}
-        for sub in subs:
-            if sub in freq:
-                nested_sum[sub] += f
-                nested_types[sub] += 1
-        right, left = longer[:-1], longer[1:]
-        longest_right[right] = max(longest_right.get(right, 0), f)
-        longest_left[left] = max(longest_left.get(left, 0), f)
-        if longer[-1].endswith(_NISBA) and longer not in coordinated:
-            adjective_right[right] = max(adjective_right.get(right, 0), f)
-        if n == 2 and f >= 2 and longer not in coordinated:
-            for word in set(longer):
-                unigram_cover[(word,)] += f
-    values: dict[tuple[str, ...], float] = {}
-    for cand, f in freq.items():
-        own: float
-        if len(cand) == 1:
-            own = f - unigram_cover[cand]
-            weight = UNIGRAM_WEIGHT
-        elif f <= RARE:
-            # Too rare for nesting evidence: every extension is as rare. Shorter is
-            # likelier; a fragment is what an adjective (nisba, ـي/ـية) always
-            # continues on the right, or an adjective cut off its noun on the left.
-            own = f - adjective_right.get(cand, 0)
-            if cand[0].endswith(_NISBA):
-                own -= longest_left.get(cand, 0)
-            weight = math.log2(3) * 2 / len(cand)
-        else:
-            mean = nested_sum[cand] / nested_types[cand] if nested_types[cand] else 0.0
-            own = f - max(mean, longest_right.get(cand, 0), longest_left.get(cand, 0))
-            weight = math.log2(len(cand) + 1)
-        values[cand] = max(0.0, weight * own)
-    return values
+        members.sort(key=lambda c: (-c.count, c.key))
+        head = members[0]
+        merged = TermCandidate(head.key, coordinated=head.coordinated,
+                               aliases=tuple(c.key for c in members[1:]))
+        for cand in members:
+            merged.count += cand.count
+            merged.forms.update(cand.forms)
+            merged.docs.update(cand.docs)
+            merged.contexts.extend(cand.contexts[:max(0, MAX_CONTEXTS - len(merged.contexts))])
+        out.append(merged)
+    return out
+
+
+def _bare(word: str) -> str:
+    """A word key without the conjunction of a coordinated word (واتصالات → اتصالات)."""
+    return word[1:] if word[:1] in _CONJUNCTIONS and len(word) >= 4 else word
+
+
+def _coordinated_adjectives(key: tuple[str, ...]) -> bool:
+    """X الاجتماعية والاقتصادية: two coordinated adjectives qualify one noun."""
+    return (len(key) >= 3 and key[-2].endswith(_NISBA)
+            and _bare(key[-1]).endswith(_NISBA) and key[-1][:1] in _CONJUNCTIONS)

@@ -124,6 +124,7 @@ def strip_article(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=131072)
 def term_word_key(light: str) -> str:
     """The counting key of a clitic-free word: article removed, then folded."""
     return fold_ar(strip_article(light))
@@ -147,11 +148,7 @@ def split_clitic(folded: str, known: Callable[[str], bool] | None = None,
     Returns:
         ``(prefix, stem)``; ``prefix`` is ``""`` when nothing was split.
     """
-    from toolkit.extract.data import clitic_prefixes
-
-    for prefix, article in clitic_prefixes():
-        if not folded.startswith(prefix) or len(folded) - len(prefix) < 2:
-            continue
+    for prefix, article in _matching_prefixes(folded):
         rest = folded[len(prefix):]
         if article:
             if prefix.endswith("\u0644\u0644"):  # لل: ل + (ا)ل, or ل + a word starting with ل
@@ -165,6 +162,15 @@ def split_clitic(folded: str, known: Callable[[str], bool] | None = None,
         if known is not None and known(rest) and not (lexical or known)(folded):
             return prefix, rest
     return "", folded
+
+
+@lru_cache(maxsize=131072)
+def _matching_prefixes(word: str) -> tuple[tuple[str, bool], ...]:
+    """The proclitic prefixes (longest first) that ``word`` starts with, leaving two letters."""
+    from toolkit.extract.data import clitic_prefixes
+
+    return tuple((prefix, article) for prefix, article in clitic_prefixes()
+                 if word.startswith(prefix) and len(word) - len(prefix) >= 2)
 
 
 def clitic_splits(folded: str) -> list[tuple[str, str]]:

@@ -1,0 +1,126 @@
+"""Termhood measures: the adapted C-value of candidates and their keyness.
+
+The C-value follows Frantzi, Ananiadou and Mima (2000), adapted for small
+corpora and Arabic adjective order (see :func:`cvalues`); keyness compares a
+word's relative frequency in the documents with a general-Arabic reference list
+(:func:`toolkit.extract.data.reference_frequencies`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Collection, Sequence
+
+from toolkit.extract.data import connectors
+
+__all__ = ["RARE", "REFERENCE_FLOOR", "UNIGRAM_WEIGHT", "cvalues", "keyness", "keyness_weight"]
+
+#: Candidates seen this often or less are scored without nesting (see :func:`cvalues`).
+RARE = 2
+#: C-value weight of a single word (multiword candidates get log2(n + 1)).
+UNIGRAM_WEIGHT = 0.15
+#: Reference frequency (per million) assumed for words missing from the list.
+REFERENCE_FLOOR = 0.5
+_NISBA = ("\u064a", "\u064a\u0647")  # ي، ية (folded)
+
+
+def keyness_weight(k: float) -> float:
+    """Maps keyness (log2 ratio) to a weight in (0, 2): 1 where the word is as common
+    as in general Arabic, near 2 for words typical of the documents."""
+    return 1.0 + math.tanh(k / 4.0)
+
+
+def keyness(key: Sequence[str], counts: Counter[str], total: int,
+            reference: dict[str, float]) -> float:
+    """Mean log2 ratio of the words' relative frequency here to the reference.
+
+    Args:
+        key: The term's article-free folded words.
+        counts: Word counts of the documents (same keys).
+        total: Number of words in the documents.
+        reference: Reference frequencies per million.
+
+    Returns:
+        The mean over the words (connectors excluded) of
+        ``log2((f_here + 0.5) / (f_ref + 0.5))``, both per million.
+    """
+    conn = connectors()
+    ratios = []
+    for word in key:
+        if word in conn:
+            continue
+        here = counts.get(word, 0) * 1e6 / max(total, 1)
+        ref = reference.get(word, REFERENCE_FLOOR)
+        ratios.append(math.log2((here + 0.5) / (ref + 0.5)))
+    return sum(ratios) / len(ratios) if ratios else 0.0
+
+
+def cvalues(freq: dict[tuple[str, ...], int],
+            coordinated: Collection[tuple[str, ...]] = ()) -> dict[tuple[str, ...], float]:
+    """Computes the C-value of every candidate.
+
+    ``CV(a) = w(|a|) * (f(a) - nested(a))`` where ``w(n) = log2(n + 1)`` for
+    n ≥ 2 and ``w(1) =`` :data:`UNIGRAM_WEIGHT`. ``nested(a)`` is the larger of Frantzi's mean
+    frequency of the candidates that contain ``a`` and the frequency of its most
+    frequent one-word-longer extension (so a fragment that never occurs alone,
+    like التحتية الرقمية inside البنية التحتية الرقمية, scores zero). For single
+    words ``nested`` is the total of the repeated two-word candidates that
+    contain them. A multiword candidate seen at most :data:`RARE` times has no
+    nesting evidence (its extensions are as rare), so it gets
+    ``(f(a) - adj(a)) * 2 log2(3) / n``: shorter is likelier a term, less what an
+    adjective always continues to the right (مؤشر التحول + الرقمي) or, for a
+    candidate that starts with an adjective, what precedes it.
+
+    Args:
+        freq: Candidate (tuple of words) → frequency.
+        coordinated: Candidates that end with a coordinated word (X وY): they
+            nest X when X is frequent (وزارة المعلومات inside وزارة المعلومات
+            والاتصالات), not when it is rare (البيانات الضخمة والحوسبة).
+
+    Returns:
+        Candidate → C-value; never negative.
+    """
+    nested_sum: Counter[tuple[str, ...]] = Counter()
+    nested_types: Counter[tuple[str, ...]] = Counter()
+    longest_right: dict[tuple[str, ...], int] = {}  # most frequent a + w
+    longest_left: dict[tuple[str, ...], int] = {}  # most frequent w + a
+    adjective_right: dict[tuple[str, ...], int] = {}  # most frequent a + adjective
+    unigram_cover: Counter[tuple[str, ...]] = Counter()
+    for longer, f in freq.items():
+        n = len(longer)
+        if n < 2:
+            continue
+        subs = {longer[i:j] for i in range(n) for j in range(i + 1, n + 1) if j - i < n}
+        for sub in subs:
+            if sub in freq:
+                nested_sum[sub] += f
+                nested_types[sub] += 1
+        right, left = longer[:-1], longer[1:]
+        longest_right[right] = max(longest_right.get(right, 0), f)
+        longest_left[left] = max(longest_left.get(left, 0), f)
+        if longer[-1].endswith(_NISBA) and longer not in coordinated:
+            adjective_right[right] = max(adjective_right.get(right, 0), f)
+        if n == 2 and f >= 2 and longer not in coordinated:
+            for word in set(longer):
+                unigram_cover[(word,)] += f
+    values: dict[tuple[str, ...], float] = {}
+    for cand, f in freq.items():
+        own: float
+        if len(cand) == 1:
+            own = f - unigram_cover[cand]
+            weight = UNIGRAM_WEIGHT
+        elif f <= RARE:
+            # Too rare for nesting evidence: every extension is as rare. Shorter is
+            # likelier; a fragment is what an adjective (nisba, ـي/ـية) always
+            # continues on the right, or an adjective cut off its noun on the left.
+            own = f - adjective_right.get(cand, 0)
+            if cand[0].endswith(_NISBA):
+                own -= longest_left.get(cand, 0)
+            weight = math.log2(3) * 2 / len(cand)
+        else:
+            mean = nested_sum[cand] / nested_types[cand] if nested_types[cand] else 0.0
+            own = f - max(mean, longest_right.get(cand, 0), longest_left.get(cand, 0))
+            weight = math.log2(len(cand) + 1)
+        values[cand] = max(0.0, weight * own)
+    return values
