@@ -9,6 +9,8 @@ temporary directory next to the output and renames it into place.
 
 from __future__ import annotations
 
+import json
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,6 +18,8 @@ from typing import Any
 
 from models.discovery import ModelInfo, inspect_dir
 from models.errors import ModelError
+
+log = logging.getLogger("avet.models")
 
 __all__ = ["QUANTIZATIONS", "TOKENIZER_FILES", "convert_model"]
 
@@ -92,6 +96,8 @@ def convert_model(source: str | Path, output: str | Path, quantization: str = "i
     if output.exists() and not force:
         raise ModelError("output directory already exists", path=output,
                          hint="choose another OUT_DIR or pass --force")
+    if info.family == "marian":
+        _warn_nonzero_start_embedding(source)
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
     try:
@@ -111,3 +117,27 @@ def convert_model(source: str | Path, output: str | Path, quantization: str = "i
         if tmp.exists():
             shutil.rmtree(tmp)
     return inspect_dir(output, model_id=f"{info.model_id}-ct2")
+
+
+def _warn_nonzero_start_embedding(source: Path) -> None:
+    """Warns when a Marian model's decoder-start (pad) embedding is not zero.
+
+    CTranslate2 assumes Marian's start token embeds to zeros, as OPUS-MT's do; a
+    model fine-tuned with tied embeddings can break that, and its conversion
+    then decodes differently from transformers.
+    """
+    from safetensors import safe_open
+
+    config = json.loads((source / "config.json").read_text(encoding="utf-8"))
+    start = config.get("decoder_start_token_id", config.get("pad_token_id"))
+    for weights in sorted(source.glob("*.safetensors")):
+        with safe_open(str(weights), framework="pt") as handle:
+            names = [n for n in handle.keys() if n.endswith("shared.weight")  # noqa: SIM118
+                     or n.endswith("decoder.embed_tokens.weight")]
+            if names and start is not None:
+                row = handle.get_slice(names[0])[int(start):int(start) + 1]
+                if float(abs(row).max()) > 0:
+                    log.warning("%s: the decoder-start (pad) embedding is not zero; CTranslate2 "
+                                "assumes it is, so the converted model may translate "
+                                "differently (zero that row before converting)", source)
+                return

@@ -7,9 +7,7 @@ combined at random; no corpus sentences). The models translate nothing useful,
 but every code path (load, tokenize, beam search, constraints, alignment,
 conversion to CTranslate2) runs on real model files.
 
-:func:`train_tiny_aligned_model` trains a Marian model for about a minute on a
-word-substitution "language pair" (en → vi, one target word per source word, same
-order), so that its cross-attention really aligns words.
+A model that really aligns is trained by :mod:`tests.aligned_model`.
 """
 
 from __future__ import annotations
@@ -17,7 +15,6 @@ from __future__ import annotations
 import io
 import json
 import random
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,7 +25,6 @@ __all__ = [
     "synthetic_parallel",
     "synthetic_sentences",
     "train_spm",
-    "train_tiny_aligned_model",
 ]
 
 #: (en, vi, ar) word triples written for these tests; a single word each so that a
@@ -212,52 +208,3 @@ def build_tiny_m2m100(out_dir: Path, *, seed: int = 0, d_model: int = 32, layers
     return out_dir
 
 
-def train_tiny_aligned_model(tmp_dir: Path, seconds: float = 60.0, *, seed: int = 0,
-                             src: str = "en", tgt: str = "vi", steps: int | None = None) -> Path:
-    """Trains a tiny Marian model on a word-substitution language pair.
-
-    Each target sentence is the source sentence with every word replaced by its
-    :data:`LEXICON` counterpart, so after training the model translates such
-    sentences and its cross-attention aligns each target word with its source word.
-
-    Args:
-        tmp_dir: Where to write the model (created).
-        seconds: Training time budget.
-        seed: Seed for data and weights.
-        src: Source language.
-        tgt: Target language.
-        steps: Train exactly this many steps instead (deterministic, for tests).
-
-    Returns:
-        The model directory (OPUS-MT layout, safetensors).
-    """
-    import torch
-    from transformers import MarianMTModel, MarianTokenizer
-
-    pairs = synthetic_parallel(src, tgt, 4000, seed)
-    model_dir = build_tiny_marian(
-        tmp_dir, src, tgt, seed=seed, d_model=64, layers=2, vocab_size=120,
-        texts=([p[0] for p in pairs], [p[1] for p in pairs]))
-    tokenizer = MarianTokenizer.from_pretrained(model_dir)
-    model = MarianMTModel.from_pretrained(model_dir, use_safetensors=True)
-    model.train()
-    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
-    rng = random.Random(seed)
-    torch.manual_seed(seed)
-    deadline = time.monotonic() + seconds
-    step = 0
-    while (step < steps) if steps is not None else (time.monotonic() < deadline):
-        step += 1
-        batch = rng.sample(pairs, 64)
-        enc = tokenizer([p[0] for p in batch], text_target=[p[1] for p in batch],
-                        padding=True, return_tensors="pt")
-        labels = enc["labels"]
-        labels[labels == tokenizer.pad_token_id] = -100
-        loss = model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
-                     labels=labels).loss
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-    model.eval()
-    model.save_pretrained(model_dir, safe_serialization=True)
-    return model_dir

@@ -112,3 +112,28 @@ def test_convert_does_not_overwrite_without_force(tiny_marian: Path, tmp_path: P
     with pytest.raises(ModelError, match="unknown quantization"):
         convert_model(tiny_marian, tmp_path / "other", quantization="int3")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("nonzero", [False, True])
+def test_conversion_warns_about_a_nonzero_start_embedding(
+        tiny_marian: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+        nonzero: bool) -> None:
+    import json
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    from models.convert import convert_model
+
+    source = tmp_path / "src"
+    shutil.copytree(tiny_marian, source)
+    if nonzero:
+        weights = load_file(source / "model.safetensors")
+        start = json.loads((source / "config.json").read_text())["decoder_start_token_id"]
+        for name in weights:
+            if name.endswith("shared.weight"):
+                weights[name][start] = 0.5
+        save_file(weights, source / "model.safetensors", metadata={"format": "pt"})
+    with caplog.at_level("WARNING"):
+        convert_model(source, tmp_path / "out")
+    assert ("decoder-start (pad) embedding is not zero" in caplog.text) is nonzero

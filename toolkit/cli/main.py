@@ -16,6 +16,7 @@ import traceback
 from collections.abc import Sequence
 
 from glossary.errors import AvetError
+from models.errors import ModelError
 from toolkit.config import load_config
 
 __all__ = ["main"]
@@ -70,14 +71,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _model_error_types() -> tuple[type[BaseException], ...]:
-    try:
-        from models.errors import ModelError
-    except ImportError:
-        return ()
-    return (ModelError,)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the CLI.
 
@@ -94,12 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="avet: %(message)s",
         stream=sys.stderr,
     )
-    user_errors = (AvetError, *_model_error_types())
     try:
         config = load_config(getattr(args, "config", None))
         config = config.with_overrides(db=getattr(args, "db", None))
         return int(args.func(args, config) or EXIT_OK)
-    except user_errors as exc:
+    except (AvetError, ModelError) as exc:
         sys.stderr.write(f"avet: error: {exc}\n")
         return int(getattr(exc, "exit_code", EXIT_USER))
     except KeyboardInterrupt:

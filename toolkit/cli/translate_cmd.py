@@ -93,35 +93,49 @@ def load_engine_for(args: argparse.Namespace, config: Config) -> object:
                        engine=args.engine or config.engine, device=args.device or config.device)
 
 
-def _outputs(inputs: list[Path], out: str | None, tgt: str) -> list[Path | None]:
+def _documents(given: list[str]) -> list[tuple[Path, Path]]:
+    """Returns each document with its path relative to the folder it was found in."""
+    out: list[tuple[Path, Path]] = []
+    for name in given:
+        root = Path(name)
+        for path in iter_document_paths([name]):
+            out.append((path, path.relative_to(root) if root.is_dir() else Path(path.name)))
+    return out
+
+
+def _outputs(documents: list[tuple[Path, Path]], out: str | None, tgt: str) -> list[Path | None]:
     if out is None:
-        if len(inputs) > 1:
+        if len(documents) > 1:
             raise InputError("several documents need --out DIR", hint="pass --out FOLDER")
         return [None]
     target = Path(out)
-    if len(inputs) == 1 and not target.is_dir() and target.suffix:
+    if len(documents) == 1 and not target.is_dir() and target.suffix:
         return [target]
-    return [target / f"{p.stem}.{tgt}{p.suffix or '.txt'}" for p in inputs]
+    # A folder keeps the input folders' layout: OUT/sub/name.TGT.md.
+    return [target / rel.parent / f"{rel.stem}.{tgt}{rel.suffix or '.txt'}"
+            for _path, rel in documents]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     options = build_options(args, config)
-    inputs = list(iter_document_paths(args.inputs))
-    if not inputs:
-        raise InputError("no documents found", hint="give .txt or .md files, or folders holding them")
-    outputs = _outputs(inputs, args.out, options.tgt)
+    documents = _documents(args.inputs)
+    if not documents:
+        raise InputError("no documents found",
+                         hint="give .txt or .md files, or folders holding them")
+    inputs = [path for path, _rel in documents]
+    outputs = _outputs(documents, args.out, options.tgt)
+    texts = [read_document(p).text for p in inputs]
+    for path, text in zip(inputs, texts, strict=True):
+        if not text:
+            raise InputError("document is empty", path=path, hint="nothing to translate")
     index, ghash, gorigin = load_index(args, config)
     engine = load_engine_for(args, config)
     signature = build_signature(engine.signature(), ghash, gorigin, options)  # type: ignore[attr-defined]
-    texts = [read_document(p).text for p in inputs]
-    total = sum(len(translatable(segment(t))) for t in texts)
+    total = sum(len(translatable(segment(t, options.src))) for t in texts)
     done = []
     with Progress(total, "segments") as progress:
         for path, out, text in zip(inputs, outputs, texts, strict=True):
-            result = translate_document(text, engine, index, options) if text else None
-            if result is None:
-                raise InputError("document is empty", path=path, hint="nothing to translate")
-            progress.advance(len(result.segments))
+            result = translate_document(text, engine, index, options, progress.advance)
             if out is None:
                 sys.stdout.write(result.text)
             else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["aligned_target_span", "piece_offsets"]
+__all__ = ["aligned_target_span", "aligned_target_spans", "piece_offsets"]
 
 _SPECIAL_PREFIXES = ("▁", "Ġ", "##")
 
@@ -38,26 +38,51 @@ def piece_offsets(text: str, pieces: Sequence[str]) -> list[tuple[int, int] | No
     """
     offsets: list[tuple[int, int] | None] = []
     cursor = 0
+    skipped = False  # an unplaced piece (``<unk>``, byte piece) left text behind the cursor
     for piece in pieces:
         surface = _surface(piece)
         if not surface:
             offsets.append(None)
             continue
         found = text.find(surface, cursor)
-        if found < 0 or text[cursor:found].strip():
+        if found < 0 or (text[cursor:found].strip() and not skipped):
             offsets.append(None)
+            skipped = True
             continue
         offsets.append((found, found + len(surface)))
         cursor = found + len(surface)
+        skipped = False
     return offsets
 
 
 def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and not text[start - 1].isspace():
+    """Trims punctuation and spaces off a span, then widens it to whole words."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if start == end:
+        return start, end
+    while start > 0 and text[start - 1].isalnum():
         start -= 1
-    while end < len(text) and not text[end].isspace() and text[end].isalnum():
+    while end < len(text) and text[end].isalnum():
         end += 1
     return start, end
+
+
+def _target_words(text: str, offsets: Sequence[tuple[int, int] | None]) -> list[list[int]]:
+    """Groups placed target pieces into words: a word starts after white space."""
+    words: list[list[int]] = []
+    last_end = -1
+    for j, off in enumerate(offsets):
+        if off is None:
+            continue
+        if not words or off[0] < last_end or text[last_end:off[0]] != "":
+            words.append([j])
+        else:
+            words[-1].append(j)
+        last_end = off[1]
+    return words
 
 
 def aligned_target_span(
@@ -69,6 +94,13 @@ def aligned_target_span(
     span: tuple[int, int],
 ) -> tuple[int, int] | None:
     """Finds the characters of ``target`` that render ``source[span]``.
+
+    Alignments read from attention are reliable for the first piece of a word
+    and noisy for the pieces that continue it (while predicting ``it`` of
+    ``d|ig|it|al`` the model already looks at the next source word), so a
+    target word belongs to the term when its first aligned piece points into
+    the term's source pieces; the span runs from the first such word to the
+    last, without the punctuation around it.
 
     Args:
         source: The source segment.
@@ -82,18 +114,38 @@ def aligned_target_span(
         A character span of ``target`` covering whole words, or ``None`` when
         the alignment says nothing about the term.
     """
+    return aligned_target_spans(source, source_pieces, target, target_pieces, alignment,
+                                [span])[0]
+
+
+def aligned_target_spans(
+    source: str,
+    source_pieces: Sequence[str],
+    target: str,
+    target_pieces: Sequence[str],
+    alignment: Sequence[tuple[int, int]],
+    spans: Sequence[tuple[int, int]],
+) -> list[tuple[int, int] | None]:
+    """Like :func:`aligned_target_span` for several source spans, placing pieces once."""
     src_offsets = piece_offsets(source, source_pieces)
     tgt_offsets = piece_offsets(target, target_pieces)
-    wanted = {
-        i for i, off in enumerate(src_offsets)
-        if off is not None and off[0] < span[1] and off[1] > span[0]
-    }
-    chars = [
-        tgt_offsets[j] for i, j in alignment
-        if i in wanted and 0 <= j < len(tgt_offsets) and tgt_offsets[j] is not None
-    ]
-    if not chars:
-        return None
-    start = min(c[0] for c in chars if c is not None)
-    end = max(c[1] for c in chars if c is not None)
-    return _widen_to_words(target, start, end)
+    leads: dict[int, set[int]] = {}  # first piece of a target word -> its source pieces
+    for i, j in alignment:
+        leads.setdefault(j, set()).add(i)
+    words = []
+    for word in _target_words(target, tgt_offsets):
+        lead = next((j for j in word if j in leads), None)
+        if lead is not None:
+            placed = [off for j in word if (off := tgt_offsets[j]) is not None]
+            words.append((leads[lead], min(o[0] for o in placed), max(o[1] for o in placed)))
+    found: list[tuple[int, int] | None] = []
+    for span in spans:
+        wanted = {i for i, off in enumerate(src_offsets)
+                  if off is not None and off[0] < span[1] and off[1] > span[0]}
+        chars = [(a, b) for sources, a, b in words if sources & wanted]
+        if not chars:
+            found.append(None)
+            continue
+        start, end = _widen_to_words(target, min(c[0] for c in chars), max(c[1] for c in chars))
+        found.append((start, end) if start < end else None)
+    return found

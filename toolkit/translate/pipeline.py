@@ -29,7 +29,7 @@ from typing import Any
 from toolkit.glossary_source import GlossaryIndex, TermInfo
 from toolkit.postedit import postedit_line
 from toolkit.segment import URL_RE, Segment, reassemble, segment
-from toolkit.translate.align import aligned_target_span
+from toolkit.translate.align import aligned_target_spans
 
 __all__ = [
     "DocumentResult",
@@ -160,17 +160,52 @@ def _restore_verbatim(output: str, forms: Sequence[str]) -> str:
     return output
 
 
-def _by_alignment(plan: _Plan, translation: Any, info: TermInfo, expected: str,
-                  span: tuple[int, int], output: str) -> str | None:
-    if not translation.alignment or not translation.source_tokens:
-        return None
-    found = aligned_target_span(plan.source, translation.source_tokens, output,
-                                translation.tokens, translation.alignment, span)
+def _occurrences(text: str, forms: Sequence[str]) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for form in forms if form
+            for m in re.finditer(re.escape(form), text)]
+
+
+def _by_alignment(plan: _Plan, translation: Any, expected: str, span: tuple[int, int],
+                  found: tuple[int, int] | None, output: str,
+                  keep: Sequence[tuple[int, int]]) -> str | None:
+    """Replaces the model's own rendering of a term, located by the alignment.
+
+    ``found`` is where the alignment puts the term in the engine's text. When
+    verbatim restoration or post-editing has changed that text since, the
+    rendering is looked up again in ``output`` (once, unambiguously) rather
+    than trusting offsets. A span that would cover text to keep (protected
+    forms, other terms, URLs), or that is far longer than a rendering of the
+    term can be (a diffuse alignment), is refused.
+
+    Returns:
+        ``output`` with the rendering replaced by ``expected``, or ``None``.
+    """
     if found is None:
         return None
+    text = translation.text
     start, end = found
-    del info
+    rendering = text[start:end]
+    if not rendering.strip():
+        return None
+    if output != text:
+        hits = [m.start() for m in re.finditer(re.escape(rendering), output)]
+        if len(hits) != 1:
+            return None
+        start, end = hits[0], hits[0] + len(rendering)
+    if any(start < b and a < end for a, b in keep):
+        return None
+    limit = len(plan.source[span[0]:span[1]].split()) + len(expected.split()) + 1
+    if len(rendering.split()) > limit:
+        return None
     return output[:start] + expected + output[end:]
+
+
+def _aligned_spans(plan: _Plan, translation: Any,
+                   spans: Sequence[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    if not translation.alignment or not translation.source_tokens:
+        return [None] * len(spans)
+    return aligned_target_spans(plan.source, translation.source_tokens, translation.text,
+                                translation.tokens, translation.alignment, spans)
 
 
 Redecode = Callable[[str, list[str]], Any]
@@ -218,10 +253,20 @@ def _repair(plan: _Plan, translation: Any, index: GlossaryIndex,
             outcomes[info.key].status, outcomes[info.key].method = "repaired", "variant/fuzzy"
     output = edited
     # 2. The model's own alignment tells where it rendered the term.
-    for info, expected, span in missing:
-        if outcomes[info.key].status != "applied" or _present(output, info, expected, index):
+    protected = [e for i, e, _ in plan.terms if i.verbatim]
+    protected += [u for u in plan.constraints if URL_RE.fullmatch(u)]
+    todo = [(info, expected, span) for info, expected, span in missing
+            if outcomes[info.key].status == "applied"
+            and not _present(output, info, expected, index)]
+    found = _aligned_spans(plan, translation, [span for _i, _e, span in todo])
+    for (info, expected, span), where in zip(todo, found, strict=True):
+        if where is None or _present(output, info, expected, index):
             continue
-        aligned = _by_alignment(plan, translation, info, expected, span, output)
+        others = [i.key for i, _e, _s in plan.terms if i.key != info.key and not i.verbatim]
+        keep = _occurrences(output, protected)
+        keep += [(m.start, m.end) for m in index.find_target(output, keys=others)
+                 if m.role == "preferred"]
+        aligned = _by_alignment(plan, translation, expected, span, where, output, keep)
         if aligned is not None and _present(aligned, info, expected, index):
             output = aligned
             outcomes[info.key].status, outcomes[info.key].method = "repaired", "alignment"
@@ -238,6 +283,17 @@ def _repair(plan: _Plan, translation: Any, index: GlossaryIndex,
             for info in gained:
                 outcomes[info.key].status, outcomes[info.key].method = "repaired", "re-decoded"
     return output
+
+
+def _max_length(options: TranslateOptions, constraints: Sequence[Sequence[str]]) -> int:
+    """Returns the token budget of a batch: ``max_length`` plus room for its constraints.
+
+    A constraint (a long URL, a code) can take many tokens; counted against
+    ``max_length`` it would cut the sentence short or make the decoder end before
+    placing it. Its length in characters bounds its length in tokens.
+    """
+    extra = max((sum(len(c) for c in cs) for cs in constraints), default=0)
+    return options.max_length + extra
 
 
 def translate_segments(
@@ -268,15 +324,19 @@ def translate_segments(
 
     def redecode(source: str, constraints: list[str]) -> Any:
         return engine.translate([source], options.src, options.tgt, constraints=[constraints],
-                                beam_size=options.beam_size, max_length=options.max_length)[0]
+                                beam_size=options.beam_size,
+                                max_length=_max_length(options, [constraints]))[0]
 
-    want_alignment = options.repair and index is not None
     for start in range(0, len(order), options.batch_size):
         batch = order[start:start + options.batch_size]
+        # Alignments serve only to repair terms: none asked for a batch without terms.
+        want_alignment = options.repair and any(
+            not info.verbatim for i in batch for info, _e, _s in plans[i].terms)
         translations = engine.translate(
             [plans[i].source for i in batch], options.src, options.tgt,
             constraints=[plans[i].constraints for i in batch],
-            beam_size=options.beam_size, max_length=options.max_length,
+            beam_size=options.beam_size,
+            max_length=_max_length(options, [plans[i].constraints for i in batch]),
             return_alignment=want_alignment)
         for i, translation in zip(batch, translations, strict=True):
             results[i] = _verify_and_repair(plans[i], translation, index, options, redecode)
@@ -286,7 +346,8 @@ def translate_segments(
 
 
 def translate_document(text: str, engine: Any, index: GlossaryIndex | None,
-                       options: TranslateOptions) -> DocumentResult:
+                       options: TranslateOptions,
+                       progress: Callable[[int], None] | None = None) -> DocumentResult:
     """Translates one document, keeping its layout.
 
     Args:
@@ -294,13 +355,15 @@ def translate_document(text: str, engine: Any, index: GlossaryIndex | None,
         engine: A :class:`models.Engine`.
         index: Approved glossary entries for the direction, or ``None``.
         options: How to translate.
+        progress: Called with the number of sentences finished after each batch.
 
     Returns:
         The translated document and a result per sentence.
     """
     segments = segment(text, options.src)
     wanted = [i for i, s in enumerate(segments) if s.translatable]
-    results = translate_segments([segments[i].text for i in wanted], engine, index, options)
+    results = translate_segments([segments[i].text for i in wanted], engine, index, options,
+                                 progress)
     return DocumentResult(assemble(segments, wanted, results), results)
 
 
