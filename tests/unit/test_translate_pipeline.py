@@ -156,3 +156,31 @@ def test_document_layout_is_kept(index: GlossaryIndex) -> None:
     result = translate_document(doc, engine, index, TranslateOptions("ar", "en"))
     assert result.text == "# T(عنوان)\n\nT(جملة أولى.) T(جملة ثانية)\n"
     assert result.counts()["segments"] == 3
+
+
+def test_alignment_never_overwrites_a_url(index: GlossaryIndex) -> None:
+    src = "الحكومة الرقمية https://a.vn/x"
+    out = "new service https://a.vn/x"
+    translation = Translation(
+        out, ["▁new", "▁service", "▁https://a.vn/x"],
+        alignment=[(0, 2), (1, 2), (2, 2)],
+        source_tokens=["▁الحكومة", "▁الرقمية", "▁https://a.vn/x"],
+    )
+    engine = ScriptedEngine({src: translation}, again={src: out})
+    result = run(engine, index, src)
+    assert "https://a.vn/x" in result.output
+    assert [t.status for t in result.terms] == ["failed"]
+
+
+def test_alignment_maps_whole_words_from_their_first_piece(index: GlossaryIndex) -> None:
+    src = "الحكومة الرقمية أولا"
+    out = "elect ronic rule first"
+    translation = Translation(
+        out, ["▁elect", "ron", "ic", "▁rule", "▁first"],
+        alignment=[(0, 0), (1, 3), (2, 4), (2, 2)],
+        source_tokens=["▁الحكومة", "▁الرقمية", "▁أولا"],
+    )
+    engine = ScriptedEngine({src: translation})
+    result = run(engine, index, src)
+    assert result.output.endswith(" first") and "digital government" in result.output
+    assert [(t.status, t.method) for t in result.terms] == [("repaired", "alignment")]
