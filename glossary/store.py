@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -371,15 +371,44 @@ class Store:
         Raises:
             ConflictError: If ``text`` is the entry's preferred form.
         """
-        entry = self.get(entry_id)
-        forms = entry.forms[lang]
-        if match_key(text, lang) == match_key(forms.preferred, lang):
-            raise ConflictError(f"{text!r} is the preferred {lang} form of entry {entry_id}",
-                                hint="edit the preferred form first")
-        forms.variants = [v for v in forms.variants if match_key(v, lang) != match_key(text, lang)]
-        if text not in forms.forbidden:
-            forms.forbidden.append(text)
-        self.update(entry, "forbid")
+        key = match_key(text, lang)
+
+        def change(entry: Entry) -> None:
+            forms = entry.forms[lang]
+            if key == match_key(forms.preferred, lang):
+                raise ConflictError(f"{text!r} is the preferred {lang} form of entry {entry_id}",
+                                    hint="edit the preferred form first")
+            forms.variants = [v for v in forms.variants if match_key(v, lang) != key]
+            if text not in forms.forbidden:
+                forms.forbidden.append(text)
+
+        self.modify(entry_id, change, "forbid")
+
+    def modify(self, entry_id: int, change: Callable[[Entry], None],
+               action: str = "update") -> Entry:
+        """Reads an entry, applies ``change`` and saves it, in one transaction.
+
+        Use it instead of :meth:`get` then :meth:`update` when another process
+        may write the same entry meanwhile: no update is lost.
+
+        Args:
+            entry_id: The entry.
+            change: Edits the entry in place; may raise to abort.
+            action: Name of the action in the journal.
+
+        Returns:
+            The saved entry.
+
+        Raises:
+            NotFoundError: If there is no such entry.
+            FormatError: If the changed entry is invalid.
+        """
+        with self._write() as tx:
+            entry = self.get(entry_id)
+            change(entry)
+            entry.validate()
+            self._replace(tx, entry, action)
+        return entry
 
     def merge(self, ids: Sequence[int], into: int | None = None) -> Entry:
         """Merges entries into one: the others' forms become its variants.
@@ -426,17 +455,17 @@ class Store:
         Raises:
             NotFoundError: If ``variant`` is not a variant of the entry.
         """
-        entry = self.get(entry_id)
-        forms = entry.forms[lang]
-        if variant not in forms.variants:
-            raise NotFoundError(f"{variant!r} is not a {lang} variant of entry {entry_id}",
-                                hint=f"variants: {', '.join(forms.variants) or 'none'}")
-        forms.variants.remove(variant)
-        new = Entry(kind=entry.kind, dnt=entry.dnt, source=f"split from entry {entry_id}")
-        new.forms[lang].preferred = variant
-        new.contexts = [c for c in entry.contexts if c.form == variant]
-        entry.contexts = [c for c in entry.contexts if c.form != variant]
         with self._write() as tx:
+            entry = self.get(entry_id)
+            forms = entry.forms[lang]
+            if variant not in forms.variants:
+                raise NotFoundError(f"{variant!r} is not a {lang} variant of entry {entry_id}",
+                                    hint=f"variants: {', '.join(forms.variants) or 'none'}")
+            forms.variants.remove(variant)
+            new = Entry(kind=entry.kind, dnt=entry.dnt, source=f"split from entry {entry_id}")
+            new.forms[lang].preferred = variant
+            new.contexts = [c for c in entry.contexts if c.form == variant]
+            entry.contexts = [c for c in entry.contexts if c.form != variant]
             self._replace(tx, entry, "split")
             self._insert(tx, new, "split")
         return new

@@ -5,9 +5,17 @@ Tiny MT models (see tests/tinymodels.py) are built once per test session.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite runs offline: sockets are blocked (pytest-socket, in pyproject's addopts)
+    and the Hugging Face libraries are told never to reach the Hub."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,7 @@ class Progress:
         self._last = 0.0
         self._bar: Any = None
         self._task: Any = None
+        self.others: dict[str, int] = {}
 
     def __enter__(self) -> Progress:
         self._start = self._last = time.monotonic()
@@ -65,7 +66,7 @@ class Progress:
         """Records ``n`` more finished items."""
         self.done += n
         if self._bar is not None:
-            self._bar.update(self._task, completed=self.done, rate=f"{self.rate():.1f}/s")
+            self._bar.update(self._task, completed=self.done, rate=self._rates())
             return
         now = time.monotonic()
         if now - self._last >= self.interval:
@@ -73,11 +74,26 @@ class Progress:
             self.stream.write(f"avet: {self.line()}\n")
             self.stream.flush()
 
+    def note(self, unit: str, n: int) -> None:
+        """Counts ``n`` items of a second kind (segments of documents), shown with their rate."""
+        self.others[unit] = self.others.get(unit, 0) + n
+        if self._bar is not None:
+            self._bar.update(self._task, rate=self._rates())
+
+    def _rates(self) -> str:
+        elapsed = time.monotonic() - self._start
+        parts = [f"{self.rate():.1f} {self.unit}/s"]
+        parts += [f"{n} {unit} ({n / elapsed if elapsed > 0 else 0.0:.1f}/s)"
+                  for unit, n in self.others.items()]
+        return ", ".join(parts)
+
     def line(self) -> str:
         """Returns the plain progress line."""
         rate = self.rate()
         left = (self.total - self.done) / rate if rate > 0 else 0.0
-        return (f"{self.done}/{self.total} {self.unit}, {rate:.1f}/s, "
+        extra = "".join(f", {n} {unit} ({n / max(time.monotonic() - self._start, 1e-9):.1f}/s)"
+                        for unit, n in self.others.items())
+        return (f"{self.done}/{self.total} {self.unit}, {rate:.1f}/s{extra}, "
                 f"ETA {left:.0f}s")
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

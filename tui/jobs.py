@@ -73,8 +73,7 @@ def edit(entry_id: int, *, ar: str | None = None, vi: str | None = None,
 
     A new preferred form that was a variant stops being one.
     """
-    def job(store: Store) -> Outcome:
-        entry = store.get(entry_id)
+    def change(entry: Entry) -> None:
         for lang, value in (("ar", ar), ("vi", vi), ("en", en)):
             if value is None:
                 continue
@@ -83,15 +82,15 @@ def edit(entry_id: int, *, ar: str | None = None, vi: str | None = None,
             forms.variants = [v for v in forms.variants if v != forms.preferred]
         if note is not None:
             entry.note = note.strip()
-        store.update(entry, "edit")
-        return Outcome([store.get(entry_id)], [], f"edited entry {entry_id}")
+
+    def job(store: Store) -> Outcome:
+        return Outcome([store.modify(entry_id, change, "edit")], [], f"edited entry {entry_id}")
     return job
 
 
 def pick_candidate(entry_id: int, number: int) -> Job:
     """Makes Vietnamese candidate ``number`` (1-based, in ranked order) the preferred form."""
-    def job(store: Store) -> Outcome:
-        entry = store.get(entry_id)
+    def change(entry: Entry) -> None:
         ranked = sorted(entry.forms["vi"].candidates, key=lambda c: -c.score)
         if not 1 <= number <= len(ranked):
             raise NotFoundError(f"entry {entry_id} has no Vietnamese candidate {number}",
@@ -99,8 +98,10 @@ def pick_candidate(entry_id: int, number: int) -> Job:
         forms = entry.forms["vi"]
         forms.preferred = ranked[number - 1].text
         forms.variants = [v for v in forms.variants if v != forms.preferred]
-        store.update(entry, "pick")
-        return Outcome([store.get(entry_id)], [], f"entry {entry_id}: vi = {forms.preferred}")
+
+    def job(store: Store) -> Outcome:
+        entry = store.modify(entry_id, change, "pick")
+        return Outcome([entry], [], f"entry {entry_id}: vi = {entry.term('vi')}")
     return job
 
 

@@ -96,8 +96,17 @@ def test_config_file_sets_the_database(tmp_path: Path, capsys: pytest.CaptureFix
     (tmp_path / "avet.toml").write_text('db = "conf.db"\n', encoding="utf-8")
     assert avet(capsys, "glossary", "import", "--starter")[0] == 0
     assert (tmp_path / "conf.db").is_file() and not (tmp_path / "avet.db").exists()
-    assert avet(capsys, "glossary", "stats", "--db", "flag.db")[0] == 0
+    assert avet(capsys, "glossary", "import", "--starter", "--db", "flag.db")[0] == 0
     assert (tmp_path / "flag.db").is_file()
+
+
+@pytest.mark.parametrize("action", [["stats"], ["list"], ["show", "1"], ["approve", "1"],
+                                    ["export", "out.tbx"], ["undo"]])
+def test_reading_a_missing_database_creates_nothing(tmp_path: Path, action: list[str],
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "missing.db"
+    code, _, err = avet(capsys, "glossary", *action, "--db", str(db))
+    assert code == 2 and "no glossary database" in err and not db.exists()
 
 
 @pytest.mark.parametrize(

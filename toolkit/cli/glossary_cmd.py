@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from glossary import LANGS, STATUSES, ConflictError, Entry
+from glossary import LANGS, STATUSES, ConflictError, Entry, NotFoundError
 from glossary.formats import FORMATS, read_glossary, write_glossary
 from glossary.normalize import match_key
 from glossary.starter import load_starter_termbase
@@ -82,6 +82,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         p.set_defaults(func=_undo_redo, which=name)
 
 
+def _existing(config: Config) -> Store:
+    """Opens the configured database for a command that must not create it."""
+    if not config.db.is_file():
+        raise NotFoundError("no glossary database", path=config.db,
+                            hint="create it with 'avet glossary import' or 'avet extract', "
+                                 "or pass --db")
+    return Store(config.db, actor=config.actor)
+
+
 def _conflict(stored: Entry, new: Entry) -> str | None:
     """Names the first language where both have different preferred forms."""
     for lang in LANGS:
@@ -154,7 +163,7 @@ def _import(args: argparse.Namespace, config: Config) -> int:
 
 def _export(args: argparse.Namespace, config: Config) -> int:
     status = None if args.status == "all" else args.status
-    with Store(config.db, actor=config.actor) as store:
+    with _existing(config) as store:
         entries = list(store.iter_entries(status=status))
     count = write_glossary(entries, Path(args.file), format=args.format,
                            source_lang=args.src, target_lang=args.tgt)
@@ -173,7 +182,7 @@ def _best(entry: Entry, lang: str) -> str:
 
 
 def _list(args: argparse.Namespace, config: Config) -> int:
-    with Store(config.db, actor=config.actor) as store:
+    with _existing(config) as store:
         entries = store.entries(status=args.status, kind=args.kind, text=args.text,
                                 limit=args.limit or None, order=args.sort)
         total = store.count(status=args.status, kind=args.kind)
@@ -189,7 +198,7 @@ def _list(args: argparse.Namespace, config: Config) -> int:
 
 
 def _show(args: argparse.Namespace, config: Config) -> int:
-    with Store(config.db, actor=config.actor) as store:
+    with _existing(config) as store:
         entry = store.get(args.id)
     if args.json:
         print_json(entry.to_dict())
@@ -216,7 +225,7 @@ def _show(args: argparse.Namespace, config: Config) -> int:
 
 
 def _set_status(args: argparse.Namespace, config: Config) -> int:
-    with Store(config.db, actor=config.actor) as store:
+    with _existing(config) as store:
         store.set_status(args.ids, args.status)
     if args.json:
         print_json({"ids": args.ids, "status": args.status})
@@ -226,7 +235,7 @@ def _set_status(args: argparse.Namespace, config: Config) -> int:
 
 
 def _stats(args: argparse.Namespace, config: Config) -> int:
-    with Store(config.db, actor=config.actor) as store:
+    with _existing(config) as store:
         stats = store.stats()
     if args.json:
         print_json(stats)
@@ -241,7 +250,7 @@ def _stats(args: argparse.Namespace, config: Config) -> int:
 
 
 def _undo_redo(args: argparse.Namespace, config: Config) -> int:
-    with Store(config.db, actor=config.actor) as store:
+    with _existing(config) as store:
         done = store.undo() if args.which == "undo" else store.redo()
     if args.json:
         print_json({"action": args.which, "done": done})

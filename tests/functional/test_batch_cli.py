@@ -1,0 +1,208 @@
+"""``avet batch``: manifest, resume, changed inputs, failed list, reports, extraction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.functional.batch_fixtures import write_extract_corpus, write_postedit_job
+from toolkit.cli.main import main
+
+
+def _postedit(src: Path, tgt: Path, glossary: Path, out: Path, *extra: str) -> int:
+    return main(["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to",
+                 "en", "--glossary", str(glossary), "--out", str(out), "--json", *extra])
+
+
+def _summary(capsys: pytest.CaptureFixture[str]) -> dict:
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    return json.loads(lines[-1])
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.txt"))
+            if p.name != "failed.txt"}
+
+
+def test_postedit_job_writes_outputs_manifest_and_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, tgt, glossary = write_postedit_job(tmp_path, 12)
+    out = tmp_path / "out"
+    assert _postedit(src, tgt, glossary, out, "--chunk-docs", "5") == 0
+    summary = _summary(capsys)
+    assert summary["run"] == {**summary["run"], "done": 12, "skipped": 0, "failed": 0}
+    edited = (out / "d0" / "doc000.txt").read_text(encoding="utf-8")
+    assert "digital transformation" in edited and "digital conversion" not in edited
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["totals"]["done"] == 12 and report["totals"]["replaced_forbidden"] > 0
+    assert report["signature"]["glossary"]["hash"]
+    assert (out / "reports" / "d0" / "doc000.txt.json").is_file()
+    assert not (out / "failed.txt").exists()
+    rows = sqlite3.connect(out / "manifest.sqlite").execute(
+        "SELECT status, attempts, count(*) FROM docs GROUP BY status, attempts").fetchall()
+    assert rows == [("done", 1, 12)]
+
+
+def test_rerun_skips_done_and_redoes_changed(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    src, tgt, glossary = write_postedit_job(tmp_path, 6)
+    out = tmp_path / "out"
+    assert _postedit(src, tgt, glossary, out) == 0
+    first = _outputs(out)
+    capsys.readouterr()
+    assert _postedit(src, tgt, glossary, out) == 0
+    assert _summary(capsys)["run"]["skipped"] == 6
+    # One input changes, then the glossary: only that document, then all, are redone.
+    changed = tgt / "d0" / "doc001.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("schools", "villages"),
+                       encoding="utf-8")
+    assert _postedit(src, tgt, glossary, out) == 0
+    run = _summary(capsys)["run"]
+    assert (run["done"], run["skipped"]) == (1, 5)
+    assert "villages" in (out / "d0" / "doc001.txt").read_text(encoding="utf-8")
+    assert _outputs(out)["d0/doc000.txt"] == first["d0/doc000.txt"]
+    glossary.write_text(glossary.read_text(encoding="utf-8") +
+                        "المجلس,council,org,approved,\n", encoding="utf-8")
+    assert _postedit(src, tgt, glossary, out) == 0
+    assert _summary(capsys)["run"]["done"] == 6
+
+
+def test_bad_document_goes_to_failed_list_and_job_goes_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, tgt, glossary = write_postedit_job(tmp_path, 4)
+    (tgt / "d0" / "doc002.txt").write_bytes(b"\xff\xfe\x00binary")
+    (tgt / "d0" / "doc003.txt").unlink()
+    out = tmp_path / "out"
+    assert _postedit(src, tgt, glossary, out) == 3
+    captured = capsys.readouterr()
+    assert captured.err.strip().splitlines()[-1] == (
+        f"avet: 2 document(s) failed; the list is in {out / 'failed.txt'}")
+    failed = (out / "failed.txt").read_text(encoding="utf-8").splitlines()
+    assert [line.split("\t")[0] for line in failed] == ["d0/doc002.txt", "d0/doc003.txt"]
+    assert "not UTF-8" in failed[0] and "no such file" in failed[1]
+    assert not (out / "d0" / "doc002.txt").exists() and not (out / "d0" / "doc003.txt").exists()
+    assert (out / "d0" / "doc000.txt").is_file() and (out / "d0" / "doc001.txt").is_file()
+    # Fixing the input retries it; the failed list goes away.
+    (tgt / "d0" / "doc002.txt").write_bytes((tgt / "d0" / "doc000.txt").read_bytes())
+    (tgt / "d0" / "doc003.txt").write_bytes((tgt / "d0" / "doc001.txt").read_bytes())
+    assert _postedit(src, tgt, glossary, out) == 0
+    assert not (out / "failed.txt").exists()
+
+
+def test_output_folder_inside_input_is_not_read(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    src, tgt, glossary = write_postedit_job(tmp_path, 3)
+    out = src / "out"
+    assert _postedit(src, tgt, glossary, out) == 0
+    assert _postedit(src, tgt, glossary, out) == 0
+    assert _summary(capsys)["run"]["skipped"] == 3
+
+
+@pytest.mark.parametrize("chunk_docs", ["1", "3"])
+def test_batch_extract_equals_single_pass(tmp_path: Path, chunk_docs: str,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary.starter import load_starter_termbase
+    from toolkit.extract.pipeline import Extractor, extract_paths
+
+    corpus = write_extract_corpus(tmp_path)
+    out = tmp_path / "out"
+    assert main(["batch", "extract", str(corpus), "--out", str(out), "--json", "--no-store",
+                 "--chunk-docs", chunk_docs, "--db", str(tmp_path / "none.db")]) == 0
+    batch = json.loads((out / "glossary.json").read_text(encoding="utf-8"))["entries"]
+    single = extract_paths([corpus], Extractor(load_starter_termbase())).candidates
+    assert batch == [x.entry.to_dict() for x in single]
+    assert len(batch) > 5
+    assert list((out / "parts").glob("*.parquet"))
+
+
+def test_batch_extract_ignores_stale_parts_after_an_edit(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary.starter import load_starter_termbase
+    from toolkit.extract.pipeline import Extractor, extract_paths
+
+    corpus = write_extract_corpus(tmp_path)
+    out = tmp_path / "out"
+    db = ["--db", str(tmp_path / "none.db"), "--no-store"]
+    assert main(["batch", "extract", str(corpus), "--out", str(out), "--chunk-docs", "2", *db]) == 0
+    (corpus / "b.txt").write_text("تعمل مدينة هانوي على تطوير الحكومة الرقمية.\n",
+                                  encoding="utf-8")
+    (corpus / "a.txt").unlink()
+    assert main(["batch", "extract", str(corpus), "--out", str(out), "--json", *db]) == 0
+    batch = json.loads((out / "glossary.json").read_text(encoding="utf-8"))["entries"]
+    single = extract_paths([corpus], Extractor(load_starter_termbase())).candidates
+    assert batch == [x.entry.to_dict() for x in single]
+    assert len(list((out / "parts").glob("*.parquet"))) == 2  # stale part removed
+
+
+@pytest.mark.slow
+def test_batch_extract_equals_single_pass_on_the_reference_corpus(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary.starter import load_starter_termbase
+    from toolkit.extract.pipeline import Extractor, extract_paths
+
+    corpus = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "ar"
+    if not corpus.is_dir():
+        pytest.skip("the reference corpus ../shared/corpus/ar is absent")
+    out = tmp_path / "out"
+    assert main(["batch", "extract", str(corpus), "--out", str(out), "--chunk-docs", "2",
+                 "--db", str(tmp_path / "none.db"), "--no-store"]) == 0
+    batch = json.loads((out / "glossary.json").read_text(encoding="utf-8"))["entries"]
+    single = extract_paths([corpus], Extractor(load_starter_termbase())).candidates
+    assert batch == [x.entry.to_dict() for x in single]
+
+
+def _stored(db: Path) -> list[dict]:
+    from glossary.store import Store
+
+    with Store(db) as store:
+        entries = [e.to_dict() for e in store.entries()]
+    for e in entries:
+        for key in ("id", "created_at", "updated_at"):
+            e.pop(key)
+    return sorted(entries, key=lambda e: json.dumps(e, sort_keys=True, ensure_ascii=False))
+
+
+def test_batch_extract_stores_what_avet_extract_stores(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = write_extract_corpus(tmp_path)
+    single, batch = tmp_path / "single.db", tmp_path / "batch.db"
+    assert main(["extract", str(corpus), "--db", str(single), "--json"]) == 0
+    assert main(["batch", "extract", str(corpus), "--out", str(tmp_path / "out"), "--db",
+                 str(batch), "--chunk-docs", "2"]) == 0
+    assert _stored(batch) == _stored(single)
+    assert len(_stored(batch)) > 5
+
+
+@pytest.mark.slow
+def test_batch_translate_matches_single_file_translate(
+        tmp_path: Path, tiny_marian: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.tinymodels import synthetic_sentences
+
+    src = tmp_path / "in"
+    sentences = synthetic_sentences("ar", 12, seed=5)
+    for i in range(4):
+        (src / f"d{i % 2}").mkdir(parents=True, exist_ok=True)
+        (src / f"d{i % 2}" / f"doc{i}.txt").write_text(
+            ". ".join(sentences[i * 3:(i + 1) * 3]) + ".\n", encoding="utf-8")
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("ar,en,kind,status\nمدينة,city,term,approved\n", encoding="utf-8")
+    opts = ["--from", "ar", "--to", "en", "--model", str(tiny_marian), "--glossary",
+            str(glossary), "--beam", "2", "--max-length", "16", "--batch-size", "1"]
+    # --batch-size 1: no padding, so the outputs cannot depend on how sentences
+    # were grouped, and batch and single-file outputs must be equal.
+    out = tmp_path / "out"
+    assert main(["batch", "translate", str(src), "--out", str(out), "--json", *opts]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["totals"]["done"] == 4 and report["totals"]["segments"] == 12
+    assert report["signature"]["glossary"]["hash"] and report["signature"]["model"]
+    assert report["signature_string"].startswith("avet:")
+    single = tmp_path / "single.en.txt"
+    assert main(["translate", str(src / "d1" / "doc3.txt"), "--out", str(single), *opts]) == 0
+    assert (out / "d1" / "doc3.en.txt").read_text(encoding="utf-8") == \
+        single.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["batch", "translate", str(src), "--out", str(out), "--json", *opts]) == 0
+    assert _summary(capsys)["run"]["skipped"] == 4

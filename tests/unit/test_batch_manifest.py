@@ -1,0 +1,95 @@
+"""The batch manifest, job keys and Ray pool sizing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.batch import Manifest
+from toolkit.batch.jobs import file_sha256, job_key
+from toolkit.batch.ray_runner import pool_size
+
+
+def test_new_documents_are_todo_and_done_ones_skipped(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        assert m.plan([("a.txt", "k1"), ("b.txt", "k2")], 3) == {"a.txt": "todo", "b.txt": "todo"}
+        m.start(["a.txt", "b.txt"])
+        m.finish([("a.txt", "a.en.txt", {"segments": 2})], [], 3)
+    with Manifest(tmp_path) as m:  # a new run reads what the last one wrote
+        assert m.plan([("a.txt", "k1"), ("b.txt", "k2")], 3) == {"a.txt": "skip", "b.txt": "todo"}
+        state = m.get("a.txt")
+        assert state is not None and state.output == "a.en.txt" and state.counts == {"segments": 2}
+        assert m.get("b.txt").status == "running"  # type: ignore[union-attr]
+
+
+def test_changed_key_resets_attempts(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("a.txt", "k1")], 3)
+        m.start(["a.txt"])
+        m.finish([], [("a.txt", "bad", True)], 3)
+        assert m.plan([("a.txt", "k1")], 3) == {"a.txt": "failed"}
+        assert m.plan([("a.txt", "k2")], 3) == {"a.txt": "todo"}
+        state = m.get("a.txt")
+        assert state is not None and state.attempts == 0 and state.status == "pending"
+
+
+@pytest.mark.parametrize(("permanent", "attempts", "status"), [
+    (True, 1, "failed"),     # bad input: no retry
+    (False, 1, "pending"),   # transient: retried
+    (False, 3, "failed"),    # transient, but out of attempts
+])
+def test_failure_status(tmp_path: Path, permanent: bool, attempts: int, status: str) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("a.txt", "k")], 3)
+        for _ in range(attempts):
+            m.start(["a.txt"])
+        m.finish([], [("a.txt", "boom", permanent)], 3)
+        state = m.get("a.txt")
+        assert state is not None and state.status == status and state.error == "boom"
+
+
+def test_crash_counts_as_an_attempt(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("a.txt", "k")], 2)
+        m.start(["a.txt"])  # ... and the process dies
+        assert m.plan([("a.txt", "k")], 2) == {"a.txt": "todo"}
+        m.start(["a.txt"])  # dies again
+        assert m.plan([("a.txt", "k")], 2) == {"a.txt": "failed"}
+        state = m.get("a.txt")
+        assert state is not None and "2 attempts" in (state.error or "")
+
+
+def test_forget_missing(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("a.txt", "k"), ("b.txt", "k")], 3)
+        assert m.forget_missing(["a.txt"]) == 1
+        assert [s.rel for s in m.states()] == ["a.txt"]
+
+
+def test_meta_round_trip(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.set_meta("signature", {"model": "x", "n": 1})
+        assert m.get_meta("signature") == {"model": "x", "n": 1}
+        assert m.get_meta("missing") is None
+
+
+def test_job_key_changes_with_content_and_signature(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("one", encoding="utf-8")
+    h1 = file_sha256(f)
+    f.write_text("two", encoding="utf-8")
+    h2 = file_sha256(f)
+    keys = {job_key([h1], {"beam": 4}), job_key([h2], {"beam": 4}), job_key([h1], {"beam": 5})}
+    assert len(keys) == 3
+    assert job_key([h1], {"beam": 4, "x": 1}) == job_key([h1], {"x": 1, "beam": 4})
+
+
+@pytest.mark.parametrize(("cpus", "actors", "expected_n"), [
+    (2.0, None, 1), (1.0, None, 1), (16.0, None, 15), (2.0, 2, 2),
+])
+def test_pool_leaves_room_for_reads(cpus: float, actors: int | None, expected_n: int) -> None:
+    n, per_actor = pool_size(cpus, actors)
+    assert n == expected_n
+    assert 0 < per_actor <= 1.0
+    assert n * per_actor <= cpus - 0.5 + 1e-9

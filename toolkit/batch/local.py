@@ -1,0 +1,316 @@
+"""Running a batch job: plan from the manifest, process chunks, write atomically, report.
+
+:func:`run_batch` is the one driver. Where the chunks are processed is an
+*executor*: :func:`local_executor` calls the worker in this process;
+:func:`toolkit.batch.ray_runner.ray_executor` sends the chunks to Ray actors.
+Either way the driver writes every output (atomically) and updates the
+manifest, so a job can be killed at any moment and resumed: a document is
+``done`` only once its output is on disk, and a re-run skips it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from glossary.errors import InputError
+from glossary.fileio import atomic_write_text
+from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec, Worker, file_sha256, job_key
+from toolkit.batch.manifest import Manifest
+from toolkit.batch.summary import (
+    FAILED_NAME,
+    REPORT_NAME,
+    RunStats,
+    build_report,
+    dump,
+    write_failed,
+)
+from toolkit.progress import Progress
+
+__all__ = [
+    "DEFAULT_CHUNK_DOCS",
+    "EXIT_FAILED",
+    "BatchResult",
+    "Executor",
+    "discover",
+    "local_executor",
+    "run_batch",
+    "with_engine_signature",
+]
+
+log = logging.getLogger("avet.batch")
+
+#: Documents per chunk: their sentences go to the engine together.
+DEFAULT_CHUNK_DOCS = 128
+#: Exit code of a batch in which some documents failed (the rest is done).
+EXIT_FAILED = 3
+PARTS_DIR = "parts"
+LOCK_NAME = ".avet-batch.lock"
+GLOSSARY_NAME = "glossary.json"
+REPORTS_DIR = "reports"
+
+#: ``executor(chunks, on_start)`` yields ``(chunk, outcomes)`` as chunks finish.
+Executor = Callable[[Sequence[Sequence[DocTask]], Callable[[Sequence[DocTask]], None]],
+                    Iterator[tuple[Sequence[DocTask], list[DocOutcome]]]]
+
+
+@dataclass
+class BatchResult:
+    """The end of a batch run.
+
+    Attributes:
+        report: The content of ``report.json``.
+        report_path: Where it was written.
+        failed_path: ``failed.txt``, or ``None`` when nothing failed.
+        exit_code: 0, or :data:`EXIT_FAILED` when some documents failed.
+        extracted: ``batch extract``: the candidates
+            (:class:`toolkit.extract.Extracted`), as ``avet extract`` finds them.
+    """
+
+    report: dict[str, Any]
+    report_path: Path
+    failed_path: Path | None
+    exit_code: int
+    extracted: list[Any] = field(default_factory=list)
+
+
+def local_executor(worker: Worker) -> Executor:
+    """Returns an executor that processes the chunks in this process, in order."""
+
+    def run(chunks: Sequence[Sequence[DocTask]], on_start: Callable[[Sequence[DocTask]], None]
+            ) -> Iterator[tuple[Sequence[DocTask], list[DocOutcome]]]:
+        for chunk in chunks:
+            on_start(chunk)
+            yield chunk, worker.process(chunk)
+
+    return run
+
+
+def discover(input_dir: Path, out_dir: Path, targets: Path | None = None
+             ) -> list[tuple[str, str, str | None]]:
+    """Lists the documents of a job: ``(rel, path, target)``, sorted.
+
+    Args:
+        input_dir: The folder walked for *.txt and *.md.
+        out_dir: The job's output folder (skipped if it lies inside ``input_dir``).
+        targets: ``batch postedit``: the folder of translations (same relative paths).
+
+    Raises:
+        InputError: If ``input_dir`` is not a folder.
+    """
+    from toolkit.extract.reader import iter_document_paths
+
+    if not input_dir.is_dir():
+        raise InputError("not a folder" if input_dir.exists() else "no such folder",
+                         path=input_dir, hint="give the folder that holds the documents")
+    if targets is not None and not targets.is_dir():
+        raise InputError("--targets is not a folder", path=targets,
+                         hint="give the folder of translations, with the inputs' relative paths")
+    out = out_dir.resolve()
+    docs = []
+    for path in iter_document_paths([input_dir]):
+        if path.resolve().is_relative_to(out):
+            continue
+        rel = path.relative_to(input_dir).as_posix()
+        target = str(targets / rel) if targets is not None else None
+        docs.append((rel, str(path), target))
+    return docs
+
+
+@contextlib.contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """Holds ``OUT_DIR/.avet-batch.lock`` so that two jobs never share an output folder.
+
+    The lock is ``flock``-based: the system releases it when a killed job dies.
+    """
+    import fcntl
+
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK_NAME, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError("another batch job is writing to this folder", path=out,
+                             hint="wait for it to finish, or give another --out") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _sweep_temporaries(out: Path) -> int:
+    """Removes the temporary files of writes that a killed job left (``.NAME.*.tmp``)."""
+    swept = 0
+    for tmp in out.rglob(".*.tmp"):
+        if tmp.is_file():
+            tmp.unlink()
+            swept += 1
+    if swept:
+        log.info("removed %d temporary file(s) left by an interrupted run", swept)
+    return swept
+
+
+def _key_signature(signature: dict[str, Any]) -> dict[str, Any]:
+    """The signature without where the glossary was read from (its hash stays)."""
+    out = dict(signature)
+    if isinstance(out.get("glossary"), dict):
+        out["glossary"] = {k: v for k, v in out["glossary"].items() if k != "origin"}
+    return out
+
+
+def _chunks(tasks: Sequence[DocTask], size: int) -> list[list[DocTask]]:
+    return [list(tasks[i:i + size]) for i in range(0, len(tasks), size)]
+
+
+def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
+              worker: Worker | None = None, executor: Executor | None = None,
+              chunk_docs: int = DEFAULT_CHUNK_DOCS, max_attempts: int = 3,
+              targets: str | Path | None = None, stream: TextIO | None = None) -> BatchResult:
+    """Runs (or resumes) a batch job.
+
+    Args:
+        spec: What to do (:class:`~toolkit.batch.jobs.TranslateSpec`, …).
+        input_dir: The input folder.
+        out_dir: The output folder: outputs, ``manifest.sqlite``, ``report.json``,
+            ``failed.txt``, ``reports/`` (and ``parts/`` for extraction).
+        worker: The worker to use locally (default: ``spec.open()``).
+        executor: Where chunks run (default: :func:`local_executor` of ``worker``).
+        chunk_docs: Documents per chunk.
+        max_attempts: Attempts before a document goes to the failed list.
+        targets: ``batch postedit``: the folder of translations.
+        stream: Where progress goes (default standard error).
+
+    Returns:
+        The report and the exit code.
+
+    Raises:
+        InputError: If a folder is missing or an option is out of range.
+    """
+    if chunk_docs < 1 or max_attempts < 1:
+        raise InputError("--chunk-docs and --max-attempts must be at least 1")
+    started = time.monotonic()
+    src_dir, out = Path(input_dir), Path(out_dir)
+    docs = discover(src_dir, out, Path(targets) if targets is not None else None)
+    signature = spec.signature()
+    keyed = _key_signature(signature)
+    tasks = []
+    for order, (rel, path, target) in enumerate(docs):
+        hashes = [file_sha256(path)] + ([file_sha256(target)] if target is not None else [])
+        tasks.append(DocTask(rel, path, order, job_key(hashes, keyed), target))
+    stats = RunStats()
+    with _exclusive(out), Manifest(out) as manifest:
+        _sweep_temporaries(out)
+        manifest.set_meta("command", spec.command)
+        manifest.set_meta("signature", signature)
+        manifest.forget_missing(t.rel for t in tasks)
+        decisions = manifest.plan([(t.rel, t.job_key) for t in tasks], max_attempts)
+        todo = [t for t in tasks if decisions[t.rel] == "todo"]
+        stats.skipped = sum(1 for d in decisions.values() if d == "skip")
+        if todo:
+            if executor is None:
+                executor = local_executor(worker if worker is not None else spec.open())
+            _process(spec, todo, out, manifest, executor, chunk_docs, max_attempts, stats,
+                     stream)
+        extracted: list[Any] = []
+        extra: dict[str, Any] = {}
+        if spec.command == "extract":
+            extracted = _finish_extract(spec, tasks, out, manifest)
+            extra = {"glossary": str(out / GLOSSARY_NAME), "entries": len(extracted)}
+        states = list(manifest.states())
+        stats.seconds = time.monotonic() - started
+        failed = [s for s in states if s.status == "failed"]
+        stats.failed = len(failed)
+        report = build_report(spec.command, signature, states, stats, extra)
+        report_path = out / REPORT_NAME
+        dump(report, report_path)
+        failed_path = out / FAILED_NAME
+        write_failed(failed_path, failed)
+    return BatchResult(report, report_path, failed_path if failed else None,
+                       EXIT_FAILED if failed else 0, extracted)
+
+
+def _process(spec: JobSpec, todo: list[DocTask], out: Path, manifest: Manifest,
+             executor: Executor, chunk_docs: int, max_attempts: int, stats: RunStats,
+             stream: TextIO | None) -> None:
+    def start(chunk: Sequence[DocTask]) -> None:
+        manifest.start([t.rel for t in chunk])
+
+    with Progress(len(todo), "documents", stream=stream) as progress:
+        pending = todo
+        while pending:
+            retry: list[DocTask] = []
+            size = chunk_docs if pending is todo else 1
+            for chunk, outcomes in executor(_chunks(pending, size), start):
+                retry += _commit(spec, chunk, outcomes, out, manifest, max_attempts, stats)
+                progress.note("segments", sum(o.counts.get("segments", 0) for o in outcomes))
+                progress.advance(sum(1 for o in outcomes if o.ok or o.permanent))
+            pending = [t for t in retry
+                       if (state := manifest.get(t.rel)) is not None and state.status == "pending"]
+            stats.retried += len(pending)
+
+
+def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome], out: Path,
+            manifest: Manifest, max_attempts: int, stats: RunStats) -> list[DocTask]:
+    """Writes a chunk's outputs, then records them; returns tasks to retry."""
+    import json
+
+    by_rel = {t.rel: t for t in chunk}
+    done: list[tuple[str, str, dict[str, Any]]] = []
+    failed: list[tuple[str, str, bool]] = []
+    retry: list[DocTask] = []
+    part = None
+    if spec.command == "extract" and any(o.ok for o in outcomes):
+        from toolkit.batch.aggregate import write_part
+
+        part = f"part-{chunk[0].order:09d}-{uuid.uuid4().hex[:8]}.parquet"
+        write_part([r for o in outcomes if o.ok and o.rows for r in o.rows],
+                   out / PARTS_DIR / part, part)
+    for outcome in outcomes:
+        if not outcome.ok:
+            failed.append((outcome.rel, outcome.error or "unknown error", outcome.permanent))
+            if not outcome.permanent:
+                retry.append(by_rel[outcome.rel])
+            continue
+        target = spec.output_rel(outcome.rel)
+        if target is not None and outcome.text is not None:
+            atomic_write_text(out / target, outcome.text)
+        if outcome.report is not None:
+            atomic_write_text(out / REPORTS_DIR / f"{outcome.rel}.json",
+                              json.dumps(outcome.report, ensure_ascii=False) + "\n")
+        done.append((outcome.rel, target if target is not None else str(part), outcome.counts))
+        stats.done += 1
+        stats.add_counts(outcome.counts)
+    manifest.finish(done, failed, max_attempts)
+    return retry
+
+
+def _finish_extract(spec: JobSpec, tasks: Sequence[DocTask], out: Path,
+                    manifest: Manifest) -> list[Any]:
+    """Aggregates the parts into the glossary, writes ``glossary.json``, drops stale parts."""
+    from glossary.formats import write_glossary
+    from toolkit.batch.aggregate import aggregate
+
+    parts_dir = out / PARTS_DIR
+    by_rel = {t.rel: t for t in tasks}
+    current = [(s.rel, s.job_key, s.output or "", by_rel[s.rel].order, by_rel[s.rel].path)
+               for s in manifest.states() if s.status == "done" and s.rel in by_rel]
+    used = {c[2] for c in current}
+    parts = sorted(p for p in parts_dir.glob("part-*.parquet") if p.name in used)
+    extractor = aggregate(parts, current, spec.extractor())  # type: ignore[attr-defined]
+    extracted = extractor.entries()
+    write_glossary([x.entry for x in extracted], out / GLOSSARY_NAME, format="json")
+    for stale in parts_dir.glob("part-*.parquet") if parts_dir.is_dir() else []:
+        if stale.name not in used:
+            stale.unlink()
+    return list(extracted)
+
+
+def with_engine_signature(spec: Any, engine: Any) -> Any:
+    """Returns a :class:`~toolkit.batch.jobs.TranslateSpec` carrying ``engine``'s signature."""
+    return replace(spec, engine_signature=tuple(sorted(engine.signature().items())))

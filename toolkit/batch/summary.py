@@ -1,0 +1,138 @@
+"""What a batch job tells the operator: totals, ``report.json`` and ``failed.txt``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from glossary.fileio import atomic_write_text
+from toolkit.batch.manifest import DocState
+
+__all__ = ["FAILED_NAME", "REPORT_NAME", "RunStats", "build_report", "dump",
+           "summary_rows", "write_failed"]
+
+#: The report and the failed list, inside OUT_DIR.
+REPORT_NAME = "report.json"
+FAILED_NAME = "failed.txt"
+
+
+@dataclass
+class RunStats:
+    """What this run did.
+
+    Attributes:
+        done: Documents processed successfully now.
+        skipped: Documents already done with the same job key.
+        failed: Documents that failed now or earlier (same key).
+        retried: Failed attempts retried in this run.
+        seconds: Wall time of the run.
+    """
+
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    retried: int = 0
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add_counts(self, counts: Mapping[str, Any]) -> None:
+        for key, value in counts.items():
+            if isinstance(value, int):
+                self.counts[key] = self.counts.get(key, 0) + value
+
+
+def build_report(command: str, signature: Mapping[str, Any], states: Iterable[DocState],
+                 run: RunStats, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Builds ``report.json``: the signature, totals over the job, this run, per document.
+
+    Per-document details (segments and term outcomes, edits) are in
+    ``OUT_DIR/reports/<input>.json``; the report names them.
+
+    Args:
+        command: ``translate``, ``postedit`` or ``extract``.
+        signature: What produced the outputs (model, glossary hash, options).
+        states: The manifest's rows.
+        run: This run's numbers.
+        extra: More top-level fields (the extracted glossary's path…).
+
+    Returns:
+        The report.
+    """
+    totals: dict[str, int] = {"documents": 0, "done": 0, "failed": 0, "pending": 0}
+    docs = []
+    for state in states:
+        totals["documents"] += 1
+        status = state.status if state.status in ("done", "failed") else "pending"
+        totals[status] += 1
+        if status == "done":
+            for key, value in state.counts.items():
+                if isinstance(value, int):
+                    totals[key] = totals.get(key, 0) + value
+        docs.append({"input": state.rel, "status": status, "output": state.output,
+                     "attempts": state.attempts, "error": state.error, "counts": state.counts})
+    report: dict[str, Any] = {"command": command, "signature": dict(signature)}
+    if command == "translate":
+        from toolkit.translate import signature_string
+
+        report["signature_string"] = signature_string(signature)
+    report.update(extra or {})
+    report["totals"] = totals
+    report["run"] = {"done": run.done, "skipped": run.skipped, "failed": run.failed,
+                     "retried": run.retried, "seconds": round(run.seconds, 3),
+                     "counts": dict(sorted(run.counts.items()))}
+    report["documents"] = docs
+    return report
+
+
+def write_failed(path: Path, failed: Iterable[DocState]) -> int:
+    """Writes ``failed.txt`` (``input<TAB>attempts<TAB>error`` per line), or removes it.
+
+    Returns:
+        The number of failed documents.
+    """
+    lines = [f"{s.rel}\t{s.attempts}\t{s.error or ''}" for s in failed]
+    if lines:
+        atomic_write_text(path, "\n".join(lines) + "\n")
+    elif path.exists():
+        path.unlink()
+    return len(lines)
+
+
+def summary_rows(command: str, report: Mapping[str, Any]) -> list[list[Any]]:
+    """Returns the rows of the summary table printed at the end of a job."""
+    run = report["run"]
+    totals = report["totals"]
+    rows: list[list[Any]] = [
+        ["documents done (this run)", run["done"]],
+        ["documents skipped (done before)", run["skipped"]],
+        ["documents failed", totals["failed"]],
+        ["documents in the job", totals["documents"]],
+    ]
+    if command == "translate":
+        rows += [["segments", totals.get("segments", 0)],
+                 ["terms applied", totals.get("applied", 0)],
+                 ["terms repaired", totals.get("repaired", 0)],
+                 ["terms failed", totals.get("failed_terms", 0)]]
+    elif command == "postedit":
+        from toolkit.postedit import ACTIONS
+
+        rows += [["lines", totals.get("segments", 0)]]
+        rows += [[f"edits: {a.replace('_', ' ')}", totals.get(a, 0)] for a in ACTIONS]
+        rows += [["terms still missing", totals.get("missing", 0)]]
+    else:
+        rows += [["Arabic words read", totals.get("words", 0)],
+                 ["candidate entries", report.get("entries", 0)]]
+    if run["seconds"] > 0:
+        rows.append(["documents/s (this run)", f"{run['done'] / run['seconds']:.2f}"])
+        if run["counts"].get("segments"):
+            rows.append(["segments/s (this run)",
+                         f"{run['counts']['segments'] / run['seconds']:.1f}"])
+    return rows
+
+
+def dump(report: Mapping[str, Any], path: Path) -> None:
+    """Writes ``report.json`` atomically."""
+    atomic_write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
