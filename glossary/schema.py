@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
-from glossary.errors import StoreError
+from glossary.errors import InputError, StoreError
+from glossary.model import KINDS, LANGS, STATUSES
+from glossary.normalize import fold_key
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Transaction"]
+__all__ = ["MIGRATIONS", "ORDERS", "SCHEMA_VERSION", "Transaction", "where_clause"]
 
 MIGRATIONS: tuple[str, ...] = (
     # 0 -> 1: the initial schema.
@@ -96,3 +99,52 @@ class Transaction:
             db.execute("COMMIT")
         else:
             db.execute("ROLLBACK")
+
+#: Sort orders of :meth:`glossary.store.Store.entries`.
+ORDERS = {
+    "id": "id",
+    "ar": "ar",
+    "vi": "vi",
+    "en": "en",
+    "kind": "kind",
+    "status": "status",
+    "frequency": "frequency DESC",
+    "score": "score DESC",
+    "updated": "updated_at DESC",
+}
+
+
+def where_clause(status: str | None, kind: str | None,
+                 text: str | None) -> tuple[str, list[Any]]:
+    """Returns the ``WHERE`` clause and parameters that filter entries.
+
+    ``text`` matches any form by each language's loosest key (Arabic without
+    diacritics and hamza forms, Vietnamese without tones, English case-folded).
+
+    Raises:
+        InputError: For an unknown status or kind.
+    """
+    clauses, params = [], []
+    if status is not None:
+        if status not in STATUSES:
+            raise InputError(f"unknown status {status!r}",
+                             hint=f"use one of: {', '.join(STATUSES)}")
+        clauses.append("status = ?")
+        params.append(status)
+    if kind is not None:
+        if kind not in KINDS:
+            raise InputError(f"unknown kind {kind!r}", hint=f"use one of: {', '.join(KINDS)}")
+        clauses.append("kind = ?")
+        params.append(kind)
+    if text:
+        alternatives = []
+        for lang in LANGS:
+            key = fold_key(text, lang)
+            if key:
+                alternatives.append("(lang = ? AND fold LIKE ? ESCAPE '\\')")
+                escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                params.extend([lang, f"%{escaped}%"])
+        if alternatives:
+            clauses.append("id IN (SELECT entry_id FROM forms WHERE "
+                           + " OR ".join(alternatives) + ")")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -30,21 +30,10 @@ from glossary.model import (
     now_iso,
 )
 from glossary.normalize import fold_key, match_key
-from glossary.schema import MIGRATIONS, SCHEMA_VERSION, Transaction
+from glossary.schema import MIGRATIONS, ORDERS, SCHEMA_VERSION, Transaction, where_clause
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
-_ORDERS = {
-    "id": "id",
-    "ar": "ar",
-    "vi": "vi",
-    "en": "en",
-    "kind": "kind",
-    "status": "status",
-    "frequency": "frequency DESC",
-    "score": "score DESC",
-    "updated": "updated_at DESC",
-}
 
 
 def _dump(entry: Entry) -> str:
@@ -178,33 +167,6 @@ class Store:
                                 hint="list ids with 'avet glossary list'")
         return entry
 
-    def _where(self, status: str | None, kind: str | None,
-               text: str | None) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if status is not None:
-            if status not in STATUSES:
-                raise InputError(f"unknown status {status!r}",
-                                 hint=f"use one of: {', '.join(STATUSES)}")
-            clauses.append("status = ?")
-            params.append(status)
-        if kind is not None:
-            if kind not in KINDS:
-                raise InputError(f"unknown kind {kind!r}", hint=f"use one of: {', '.join(KINDS)}")
-            clauses.append("kind = ?")
-            params.append(kind)
-        if text:
-            alternatives = []
-            for lang in LANGS:
-                key = fold_key(text, lang)
-                if key:
-                    alternatives.append("(lang = ? AND fold LIKE ? ESCAPE '\\')")
-                    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    params.extend([lang, f"%{escaped}%"])
-            if alternatives:
-                clauses.append("id IN (SELECT entry_id FROM forms WHERE "
-                               + " OR ".join(alternatives) + ")")
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
     def entries(self, *, status: str | None = None, kind: str | None = None,
                 text: str | None = None, limit: int | None = None, offset: int = 0,
                 order: str = "id") -> list[Entry]:
@@ -223,10 +185,10 @@ class Store:
         Raises:
             InputError: For an unknown status, kind or order.
         """
-        if order not in _ORDERS:
-            raise InputError(f"unknown order {order!r}", hint=f"use one of: {', '.join(_ORDERS)}")
-        where, params = self._where(status, kind, text)
-        sql = f"SELECT data FROM entries{where} ORDER BY {_ORDERS[order]}, id"
+        if order not in ORDERS:
+            raise InputError(f"unknown order {order!r}", hint=f"use one of: {', '.join(ORDERS)}")
+        where, params = where_clause(status, kind, text)
+        sql = f"SELECT data FROM entries{where} ORDER BY {ORDERS[order]}, id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -235,14 +197,14 @@ class Store:
     def iter_entries(self, *, status: str | None = None,
                      kind: str | None = None) -> Iterator[Entry]:
         """Yields entries one at a time (for exports of large glossaries)."""
-        where, params = self._where(status, kind, None)
+        where, params = where_clause(status, kind, None)
         cursor = self._db.execute(f"SELECT data FROM entries{where} ORDER BY id", params)
         for row in cursor:
             yield Entry.from_dict(json.loads(row[0]))
 
     def count(self, *, status: str | None = None, kind: str | None = None) -> int:
         """Returns how many entries have ``status`` and ``kind`` (``None``: any)."""
-        where, params = self._where(status, kind, None)
+        where, params = where_clause(status, kind, None)
         return int(self._db.execute(f"SELECT COUNT(*) FROM entries{where}", params).fetchone()[0])
 
     def find_by_form(self, lang: str, text: str) -> list[Entry]:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from glossary import LANGS, STATUSES, ConflictError, Entry, NotFoundError
-from glossary.formats import FORMATS, read_glossary, write_glossary
+from glossary.formats import FORMATS, guess_format, read_glossary, write_glossary
 from glossary.normalize import match_key
 from glossary.starter import load_starter_termbase
 from glossary.store import Store
@@ -163,6 +163,8 @@ def _import(args: argparse.Namespace, config: Config) -> int:
 
 def _export(args: argparse.Namespace, config: Config) -> int:
     status = None if args.status == "all" else args.status
+    if args.format is None:  # an unknown extension is refused before any work
+        guess_format(Path(args.file), reading=False, source_lang=args.src, target_lang=args.tgt)
     with _existing(config) as store:
         entries = list(store.iter_entries(status=status))
     count = write_glossary(entries, Path(args.file), format=args.format,
