@@ -13,7 +13,8 @@ __all__ = ["atomic_open", "atomic_write_bytes", "atomic_write_text"]
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8", *,
+                fsync: bool = True) -> Iterator[IO]:
     """Opens a temporary file next to ``path`` and renames it over ``path`` on success.
 
     On an exception the temporary file is removed and ``path`` is left as it was.
@@ -22,6 +23,9 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         path: The final file.
         mode: ``"w"`` for text or ``"wb"`` for bytes.
         encoding: Text encoding (ignored for bytes).
+        fsync: Flush the file to disk before the rename. Callers that write many
+            files may pass ``False`` and make them durable together (``os.sync``)
+            before they record them as done.
 
     Yields:
         The open temporary file.
@@ -37,7 +41,8 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         with handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if fsync:
+                os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -45,9 +50,10 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         raise
 
 
-def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
-    """Writes ``text`` to ``path`` atomically."""
-    with atomic_open(path, "w", encoding=encoding) as handle:
+def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8", *,
+                      fsync: bool = True) -> None:
+    """Writes ``text`` to ``path`` atomically (see :func:`atomic_open`)."""
+    with atomic_open(path, "w", encoding=encoding, fsync=fsync) as handle:
         handle.write(text)
 
 

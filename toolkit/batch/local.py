@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -279,13 +280,16 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
             continue
         target = spec.output_rel(outcome.rel)
         if target is not None and outcome.text is not None:
-            atomic_write_text(out / target, outcome.text)
+            atomic_write_text(out / target, outcome.text, fsync=False)
         if outcome.report is not None:
             atomic_write_text(out / REPORTS_DIR / f"{outcome.rel}.json",
-                              json.dumps(outcome.report, ensure_ascii=False) + "\n")
+                              json.dumps(outcome.report, ensure_ascii=False) + "\n", fsync=False)
         done.append((outcome.rel, target if target is not None else str(part), outcome.counts))
         stats.done += 1
         stats.add_counts(outcome.counts)
+    # One flush for the whole chunk (not one fsync per file): the outputs are on
+    # disk before the manifest says they are done.
+    os.sync()
     manifest.finish(done, failed, max_attempts)
     return retry
 
