@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 VOCAB_SIZE = 58_000
 
 
-def build_model(out: Path) -> Path:
+def build_model(out: Path, source_texts: list[str] | None = None,
+                source_vocab: int = 300) -> Path:
     """Writes a random OPUS-MT-sized Marian model (safetensors) into ``out``."""
     import torch
     from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
@@ -37,7 +38,8 @@ def build_model(out: Path) -> Path:
     from tests.tinymodels import _spm_pieces, synthetic_sentences, train_spm
 
     out.mkdir(parents=True)
-    src_spm = train_spm(synthetic_sentences("ar", 400, 0), out / "source.spm", 300)
+    src_spm = train_spm(source_texts or synthetic_sentences("ar", 400, 0), out / "source.spm",
+                        source_vocab)
     tgt_spm = train_spm(synthetic_sentences("en", 400, 1), out / "target.spm", 300)
     pieces = ["</s>", "<unk>"]
     for piece in _spm_pieces(src_spm) + _spm_pieces(tgt_spm):

@@ -111,43 +111,11 @@ def corpus_document(sentences: list[str], n: int) -> str:
 
 
 def build_model(out: Path, source_texts: list[str]) -> Path:
-    """Writes the random OPUS-MT-sized Marian model of ``bench_engines.py``, except that
-    its source SentencePiece model is trained on ``source_texts`` (in the temporary
-    folder, never saved), so that corpus sentences get realistic lengths in pieces."""
-    import json
+    """The OPUS-MT-sized random Marian of bench_engines, its source tokenizer trained
+    on the corpus so that sentence lengths are realistic."""
+    from bench_engines import build_model as build_opus_sized
 
-    import torch
-    from bench_engines import VOCAB_SIZE
-    from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
-
-    from tests.tinymodels import _spm_pieces, synthetic_sentences, train_spm
-
-    out.mkdir(parents=True)
-    src_spm = train_spm(source_texts, out / "source.spm", 2000)
-    tgt_spm = train_spm(synthetic_sentences("en", 400, 1), out / "target.spm", 300)
-    pieces = ["</s>", "<unk>"]
-    for piece in _spm_pieces(src_spm) + _spm_pieces(tgt_spm):
-        if piece not in pieces and piece not in ("<s>", "<pad>"):
-            pieces.append(piece)
-    pieces += [f"▁syn{i:05d}" for i in range(VOCAB_SIZE - 1 - len(pieces))]
-    pieces.append("<pad>")
-    vocab = {p: i for i, p in enumerate(pieces)}
-    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    pad = vocab["<pad>"]
-    config = MarianConfig(
-        vocab_size=len(vocab), d_model=512, encoder_layers=6, decoder_layers=6,
-        encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048,
-        decoder_ffn_dim=2048, max_position_embeddings=512, pad_token_id=pad, eos_token_id=0,
-        decoder_start_token_id=pad, forced_eos_token_id=0, scale_embedding=True,
-        share_encoder_decoder_embeddings=True)
-    torch.manual_seed(0)
-    model = MarianMTModel(config).eval()
-    model.generation_config = GenerationConfig(
-        bad_words_ids=[[pad]], decoder_start_token_id=pad, eos_token_id=0, pad_token_id=pad)
-    model.save_pretrained(out, safe_serialization=True)
-    MarianTokenizer(str(src_spm), str(tgt_spm), str(out / "vocab.json"), source_lang="ar",
-                    target_lang="en").save_pretrained(out)
-    return out
+    return build_opus_sized(out, source_texts, source_vocab=2000)
 
 
 def load_engine(model_dir: Path, engine: str, threads: int, tokens: int) -> Any:
