@@ -86,6 +86,16 @@ class Forms:
                 seen.append(text)
         return seen
 
+    def ranked(self) -> list[Candidate]:
+        """Returns the candidates, highest score first."""
+        return sorted(self.candidates, key=lambda c: -c.score)
+
+    def best(self) -> str:
+        """Returns the preferred form, else the best-scored candidate, else ``""``."""
+        if self.preferred:
+            return self.preferred
+        return max(self.candidates, key=lambda c: c.score).text if self.candidates else ""
+
     def is_empty(self) -> bool:
         return not (self.preferred or self.variants or self.forbidden or self.candidates)
 

@@ -85,7 +85,7 @@ def render_entry(entry: Entry | None, width: int = 100, mode: str = "visual") ->
         head.append(f" · {entry.source}", style="dim")
     parts: list[Text] = [head]
     parts += [_forms_line(entry, lang, mode) for lang in _LANG_NAMES]
-    ranked = sorted(entry.forms["vi"].candidates, key=lambda c: -c.score)
+    ranked = entry.forms["vi"].ranked()
     if ranked:
         cands = Text("candidates  ", style="bold")
         for number, cand in enumerate(ranked[:9], start=1):

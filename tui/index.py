@@ -83,11 +83,8 @@ _CACHE_SIZE = 16
 def best_vi(entry: Entry) -> tuple[str, bool]:
     """Returns the entry's Vietnamese form to show and whether it is only a candidate."""
     forms = entry.forms["vi"]
-    if forms.preferred:
-        return forms.preferred, False
-    if forms.candidates:
-        return max(forms.candidates, key=lambda c: c.score).text, True
-    return "", False
+    text = forms.best()
+    return text, bool(text) and not forms.preferred
 
 
 class Folder:

@@ -91,7 +91,7 @@ def edit(entry_id: int, *, ar: str | None = None, vi: str | None = None,
 def pick_candidate(entry_id: int, number: int) -> Job:
     """Makes Vietnamese candidate ``number`` (1-based, in ranked order) the preferred form."""
     def change(entry: Entry) -> None:
-        ranked = sorted(entry.forms["vi"].candidates, key=lambda c: -c.score)
+        ranked = entry.forms["vi"].ranked()
         if not 1 <= number <= len(ranked):
             raise NotFoundError(f"entry {entry_id} has no Vietnamese candidate {number}",
                                 hint=f"pick 1 to {len(ranked)}" if ranked else "edit it (e)")

@@ -221,3 +221,18 @@ def test_four_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         assert store.count() == 4 * n + 1
         shared = store.find_by_form("ar", "التحول الرقمي")
         assert len(shared) == 1 and shared[0].frequency == 4 * n
+
+
+@pytest.mark.parametrize(
+    ("preferred", "candidates", "best", "ranked"),
+    [("Hà Nội", [("Hà Núi", 0.1)], "Hà Nội", ["Hà Núi"]),
+     ("", [("Hưng", 0.2), ("Hùng", 0.7)], "Hùng", ["Hùng", "Hưng"]),
+     ("", [], "", [])],
+)
+def test_best_form_and_ranked_candidates(preferred: str, candidates: list[tuple[str, float]],
+                                         best: str, ranked: list[str]) -> None:
+    from glossary import Forms
+
+    forms = Forms(preferred=preferred, candidates=[Candidate(t, s) for t, s in candidates])
+    assert forms.best() == best
+    assert [c.text for c in forms.ranked()] == ranked

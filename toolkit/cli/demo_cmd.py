@@ -26,13 +26,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def _best_vi(entry: object) -> str:
-    forms = entry.forms["vi"]  # type: ignore[attr-defined]
-    if forms.preferred:
-        return str(forms.preferred)
-    return str(forms.candidates[0].text) if forms.candidates else ""
-
-
 def _top(rows: list[tuple[Any, str]], n: int) -> list[tuple[Any, str]]:
     """Names by frequency, terms by termhood score, then codes: about n rows in all."""
     names = sorted((r for r in rows if r[1] == "name"), key=lambda r: -r[0].frequency)
@@ -56,7 +49,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         return 0
     best = _top(result.entries, args.top)
     print_table(("ar", "vi", "en", "kind", "status", "count"),
-                [(e.term("ar"), _best_vi(e), e.term("en"), e.kind, e.status, e.frequency)
+                [(e.term("ar"), e.forms["vi"].best(), e.term("en"), e.kind, e.status, e.frequency)
                  for e, _ in best],
                 title=f"Top names, terms and codes of the {len(result.entries)} entries "
                       f"extracted from {result.documents} sample documents")

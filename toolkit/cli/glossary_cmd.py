@@ -176,13 +176,6 @@ def _export(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _best(entry: Entry, lang: str) -> str:
-    forms = entry.forms[lang]
-    if forms.preferred:
-        return forms.preferred
-    return forms.candidates[0].text if forms.candidates else ""
-
-
 def _list(args: argparse.Namespace, config: Config) -> int:
     with _existing(config) as store:
         entries = store.entries(status=args.status, kind=args.kind, text=args.text,
@@ -192,7 +185,7 @@ def _list(args: argparse.Namespace, config: Config) -> int:
         for entry in entries:
             print_json(entry.to_dict())
         return 0
-    rows = [(e.id, e.term("ar"), _best(e, "vi"), _best(e, "en"), e.kind, e.status,
+    rows = [(e.id, e.term("ar"), e.forms["vi"].best(), e.forms["en"].best(), e.kind, e.status,
              e.frequency, f"{e.score:.2f}") for e in entries]
     print_table(("id", "ar", "vi", "en", "kind", "status", "freq", "score"), rows,
                 title=f"{len(entries)} of {total} entries in {config.db}")
