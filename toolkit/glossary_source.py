@@ -23,7 +23,6 @@ __all__ = [
     "GlossarySource",
     "TermInfo",
     "check_direction",
-    "entries_hash",
     "load_glossary",
 ]
 
@@ -64,14 +63,6 @@ def check_direction(src: str, tgt: str) -> None:
                              hint=f"use one of: {', '.join(LANGS)}")
     if src == tgt:
         raise InputError(f"--from and --to are both {src!r}", hint="give two different languages")
-
-
-def entries_hash(entries: Iterable[Entry]) -> str:
-    """Returns the SHA-256 hex digest over the meaning of ``entries`` (order-free).
-
-    The same as the store's glossary hash, so a file and a database agree.
-    """
-    return glossary_hash(entries)
 
 
 def _is_sqlite(path: Path) -> bool:
@@ -133,7 +124,7 @@ def load_glossary(
     read = read_glossary(path, source_lang=src, target_lang=tgt)
     entries = [e for e in read if e.status in statuses]
     return GlossarySource(entries=entries, origin=str(path), kind="file",
-                          hash=entries_hash(entries))
+                          hash=glossary_hash(entries))
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from glossary import glossary_hash
 from glossary.errors import InputError
 from glossary.formats import read_glossary
 from toolkit.evaluate import bleu_tokenizer, evaluate
-from toolkit.glossary_source import GlossaryIndex, entries_hash
+from toolkit.glossary_source import GlossaryIndex
 from toolkit.termmetrics import (
     TermOccurrence,
     consistency,
@@ -137,7 +138,7 @@ def test_evaluate_identical_output_and_signatures() -> None:
     index = GlossaryIndex(entries, "vi", "en")
     src = ["Chuyển đổi số ở Hà Nội.", "Chuyển đổi số cần vốn."]
     ref = ["Digital transformation in Hanoi.", "Digital transformation needs capital."]
-    digest = entries_hash(e for e in entries if e.status == "approved")
+    digest = glossary_hash(e for e in entries if e.status == "approved")
     result = evaluate(src, ref, ref, src="vi", tgt="en", glossary=index, glossary_hash=digest,
                       terms="real")
     assert result.metric("BLEU").value == pytest.approx(100.0)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from glossary import glossary_hash
 from glossary.errors import InputError, NotFoundError
 from glossary.formats import read_glossary
 from glossary.model import Entry, Forms
-from toolkit.glossary_source import GlossaryIndex, entries_hash, load_glossary
+from toolkit.glossary_source import GlossaryIndex, load_glossary
 from toolkit.postedit import (
     adapt_case,
     is_near_miss,
@@ -175,7 +176,7 @@ def test_glossary_from_database_hashes_like_the_file(tmp_path: Path) -> None:
     from_file = load_glossary(DATA / "glossary.csv", db)
     assert from_db.kind == "db"
     assert len(from_db.entries) == len(from_file.entries)
-    assert from_db.hash == from_file.hash == entries_hash(from_file.entries)
+    assert from_db.hash == from_file.hash == glossary_hash(from_file.entries)
     default = load_glossary(None, db)  # falls back to the configured database
     assert default.hash == from_db.hash
 

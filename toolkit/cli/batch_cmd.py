@@ -154,9 +154,9 @@ def run_postedit(args: argparse.Namespace, config: Config) -> int:
 
 def run_extract(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet batch extract``: the candidates go to OUT_DIR/glossary.json and --db."""
+    from glossary import glossary_hash
     from glossary.store import Store
     from toolkit.batch import ExtractSpec
-    from toolkit.glossary_source import entries_hash
 
     _check_dirs(args)
     if args.min_count < 1 or args.max_terms < 0:
@@ -171,7 +171,7 @@ def run_extract(args: argparse.Namespace, config: Config) -> int:
 
         known += load_starter_termbase()
     spec = ExtractSpec(tuple(known), min_count=args.min_count, max_terms=args.max_terms,
-                       approve_known=args.approve_known, known_hash=entries_hash(known))
+                       approve_known=args.approve_known, known_hash=glossary_hash(known))
     code, result = _run(spec, args)
     if not args.no_store and result.extracted:
         from toolkit.extract import store_candidates
