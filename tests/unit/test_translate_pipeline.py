@@ -184,3 +184,12 @@ def test_alignment_maps_whole_words_from_their_first_piece(index: GlossaryIndex)
     result = run(engine, index, src)
     assert result.output.endswith(" first") and "digital government" in result.output
     assert [(t.status, t.method) for t in result.terms] == [("repaired", "alignment")]
+
+
+def test_redecoded_output_gets_protected_urls_back(index: GlossaryIndex) -> None:
+    src = "الحكومة الرقمية على https://a.vn/x-y"
+    engine = ScriptedEngine({src: Translation("first at https://a.vn/x-y", [])},
+                            again={src: "digital government at https: //a.vn/x-y"})
+    result = run(engine, index, src)
+    assert result.output == "digital government at https://a.vn/x-y"
+    assert [(t.status, t.method) for t in result.terms] == [("repaired", "re-decoded")]

@@ -118,6 +118,7 @@ class _Plan:
     source: str
     terms: list[tuple[TermInfo, str, tuple[int, int]]]  # info, expected, source span
     constraints: list[str]
+    protected: list[str]  # kept character for character: codes, do-not-translate, URLs
 
 
 def _plan(text: str, index: GlossaryIndex | None, options: TranslateOptions) -> _Plan:
@@ -136,7 +137,8 @@ def _plan(text: str, index: GlossaryIndex | None, options: TranslateOptions) -> 
         if (options.constrain or info.verbatim) and expected not in constraints:
             constraints.append(expected)
     constraints += [u for u in urls if u not in constraints]
-    return _Plan(text, terms, constraints)
+    protected = [expected for info, expected, _ in terms if info.verbatim] + urls
+    return _Plan(text, terms, constraints, protected)
 
 
 def _present(output: str, info: TermInfo, expected: str, index: GlossaryIndex) -> bool:
@@ -213,9 +215,7 @@ Redecode = Callable[[str, list[str]], Any]
 
 def _verify_and_repair(plan: _Plan, translation: Any, index: GlossaryIndex | None,
                        options: TranslateOptions, redecode: Redecode) -> SegmentResult:
-    urls = [u for u in plan.constraints if URL_RE.fullmatch(u)]
-    verbatim = [exp for info, exp, _ in plan.terms if info.verbatim] + urls
-    output = _restore_verbatim(translation.text, verbatim)
+    output = _restore_verbatim(translation.text, plan.protected)
     result = SegmentResult(plan.source, output)
     if index is None:
         return result
@@ -232,12 +232,10 @@ def _verify_and_repair(plan: _Plan, translation: Any, index: GlossaryIndex | Non
         output = _repair(plan, translation, index, missing, outcomes, output, redecode)
     for info, expected, _span in missing:
         outcome = outcomes[info.key]
-        if outcome.status == "applied":
-            outcome.status = "failed" if not _present(output, info, expected, index) else "repaired"
-    if not options.repair:
-        for info, _expected, _span in missing:
-            outcomes[info.key].status = "failed"
-            outcomes[info.key].method = "not repaired"
+        if not options.repair:
+            outcome.status, outcome.method = "failed", "not repaired"
+        elif outcome.status == "applied":
+            outcome.status = "repaired" if _present(output, info, expected, index) else "failed"
     result.output = output
     result.terms = list(outcomes.values())
     return result
@@ -253,8 +251,6 @@ def _repair(plan: _Plan, translation: Any, index: GlossaryIndex,
             outcomes[info.key].status, outcomes[info.key].method = "repaired", "variant/fuzzy"
     output = edited
     # 2. The model's own alignment tells where it rendered the term.
-    protected = [e for i, e, _ in plan.terms if i.verbatim]
-    protected += [u for u in plan.constraints if URL_RE.fullmatch(u)]
     todo = [(info, expected, span) for info, expected, span in missing
             if outcomes[info.key].status == "applied"
             and not _present(output, info, expected, index)]
@@ -263,7 +259,7 @@ def _repair(plan: _Plan, translation: Any, index: GlossaryIndex,
         if where is None or _present(output, info, expected, index):
             continue
         others = [i.key for i, _e, _s in plan.terms if i.key != info.key and not i.verbatim]
-        keep = _occurrences(output, protected)
+        keep = _occurrences(output, plan.protected)
         keep += [(m.start, m.end) for m in index.find_target(output, keys=others)
                  if m.role == "preferred"]
         aligned = _by_alignment(plan, translation, expected, span, where, output, keep)
@@ -274,7 +270,7 @@ def _repair(plan: _Plan, translation: Any, index: GlossaryIndex,
     still = [exp for info, exp, _ in missing if not _present(output, info, exp, index)]
     if still:
         again = redecode(plan.source, list(dict.fromkeys([*plan.constraints, *still])))
-        candidate = _restore_verbatim(again.text, [e for i, e, _ in plan.terms if i.verbatim])
+        candidate = _restore_verbatim(again.text, plan.protected)
         gained = [info for info, exp, _ in missing
                   if not _present(output, info, exp, index)
                   and _present(candidate, info, exp, index)]
