@@ -429,7 +429,7 @@ class Extractor:
             for form, n in spelled.forms.items():
                 target.forms[form] += n
             target.docs.update(spelled.docs)
-            target.contexts.extend(spelled.contexts[: max(0, 5 - len(target.contexts))])
+            target.contexts.extend(spelled.contexts[: max(0, MAX_CONTEXTS - len(target.contexts))])
         out = []
         for code, cluster in self.codes.items():
             if cluster.count < self.min_count:
