@@ -10,11 +10,14 @@ and "shadowed": every character that is not a word character becomes a space,
 except joiners (``-`` and ``/`` between word characters, ``.`` between ASCII
 letters or digits), so that codes such as ``05-NQ/TU`` are one word and ``NQ``
 alone never matches inside them. Word characters are Unicode letters, digits,
-``_`` and combining marks. Keys are the shadowed forms followed by one space
-and are searched in the reversed shadow text: each hit then ends at a word end,
-hits arrive ordered by start, longest first, and the start boundary is checked
-with one character look-up. Forms with punctuation inside (other than joiners)
-and case-sensitive forms are verified against the normalized text.
+``_`` and combining marks. Keys are the shadowed forms with a space on both
+sides (in Arabic also with each letter a proclitic can end with in front
+instead of the space) and are searched in the reversed shadow text, so that the
+automaton itself checks both word boundaries: hits arrive ordered by start,
+longest first, and the first hit of each start is the candidate; a greedy pass
+keeps the leftmost-longest, non-overlapping ones. Forms with punctuation inside
+(other than joiners) and case-sensitive forms are verified against the
+normalized text.
 
 Arabic proclitics. In front of a term a word may carry the conjunctions و or ف,
 then one of the prepositions ب ك ل; Match.clitic reports them and
@@ -51,9 +54,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from glossary.errors import InputError
 from glossary.model import Entry
@@ -115,12 +118,14 @@ _ALLOWED_PREFIXES: tuple[frozenset[str], ...] = (
     frozenset({"", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"}),
     frozenset({"", "و", "ف"}),  # key لل+stem: its first ل is itself the clitic
 )
-_MAX_PREFIX = 2
+# The letters an allowed prefix can end with, per kind of key.
+_LAST_CLITIC_LETTERS: tuple[str, ...] = tuple(
+    "".join(sorted({prefix[-1] for prefix in allowed if prefix})) for allowed in _ALLOWED_PREFIXES
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One occurrence of a glossary form in a text.
+class Match(NamedTuple):
+    """One occurrence of a glossary form in a text (an immutable named tuple).
 
     Attributes:
         key: The payload the form was added with (e.g. the entry id).
@@ -143,6 +148,11 @@ class Match:
     role: str
     clitic: str
     prefix_start: int
+
+
+# One automaton value: (form length, kind of key, verify, records by role,
+# skip (1 for a لل key: the span starts after its first ل), clitic key).
+_Slot = tuple[int, int, bool, "tuple[_Record, ...]", int, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,10 +188,9 @@ class Matcher:
         self._kinds: dict[str, int] = {}
         self._count = 0
         self._automaton: Any = None
-        self._slots: list[tuple[int, int, bool, tuple[_Record, ...], int]] = []
+        self._slots: list[_Slot] = []
         self._maxlen = 0
-        self._lens: list[int] = []
-        self._plain: list[bool] = []
+        self._fast: list[bool] = []
 
     def __len__(self) -> int:
         """The number of forms added."""
@@ -248,23 +257,30 @@ class Matcher:
         import ahocorasick
 
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
-        slots: list[tuple[int, int, bool, tuple[_Record, ...], int]] = []
+        slots: list[_Slot] = []
         maxlen = 0
         for skey, records in self._keys.items():
             ranked = tuple(sorted(records, key=lambda r: _ROLE_RANK[r.role]))
             verify = any(r.exact for r in ranked)
             kind = self._kinds[skey]
-            slots.append((len(skey) - 1, kind, verify, ranked, int(kind == _LAM_ARTICLE)))
-            automaton.add_word(skey[::-1], len(slots) - 1)
-            maxlen = max(maxlen, len(skey))
+            skip = int(kind == _LAM_ARTICLE)
+            length = len(skey) - 1
+            # Bounded key: a space on both sides of the form.
+            slots.append((length, kind, verify, ranked, skip, False))
+            automaton.add_word(skey[::-1] + " ", len(slots) - 1)
+            if self.lang == "ar":
+                # Clitic keys: the form right after the last letter of a proclitic.
+                slots.append((length, kind, verify, ranked, skip, True))
+                for letter in _LAST_CLITIC_LETTERS[kind]:
+                    automaton.add_word(skey[::-1] + letter, len(slots) - 1)
+            maxlen = max(maxlen, len(skey) + 1)
         if slots:
             automaton.make_automaton()
         self._automaton = automaton
         self._slots = slots
         self._maxlen = maxlen
-        self._lens = [slot[0] for slot in slots]
-        # Plain: a hit after a space needs no check (no verification, no لل key).
-        self._plain = [not slot[2] and not slot[4] for slot in slots]
+        # Fast: a bounded hit that needs no verification and no skip is a match as it is.
+        self._fast = [not slot[5] and not slot[2] and not slot[4] for slot in slots]
 
     @classmethod
     def from_entries(
@@ -332,67 +348,59 @@ class Matcher:
         shadow = " " + self._shadow(norm.text) + " "
         rev = shadow[::-1]
         base = len(shadow) - 1  # rev index e <-> shadow index base - e
-        hits = self._automaton.iter(rev)
-        # Hits come by rev end, i.e. by start descending, and longest first for
-        # one start; all hits of one start share the character before it, so the
-        # first hit of each start is kept if that character is a space (or, in
-        # Arabic, a clitic letter: then kept as ~rev_end and checked below).
+        # Hits come by rev end, i.e. by start descending, longest first for one
+        # end: the first hit of each end is the candidate. A hit at rev end e
+        # starts its form at normalized offset base - e (the shadow has one
+        # leading space more than the normalized text).
         last = -1
-        if self.lang == "ar":
-            letters = _CLITIC_LETTERS
-            firsts = [
-                (e if c == " " else ~e, v)
-                for e, v in hits
-                if e != last and (last := e) >= 0 and ((c := rev[e + 1]) == " " or c in letters)
-            ]
-        else:
-            firsts = [
-                (e, v) for e, v in hits if e != last and (last := e) >= 0 and rev[e + 1] == " "
-            ]
-        lens = self._lens
-        plain = self._plain
+        firsts = [(e, v) for e, v in self._automaton.iter(rev) if e != last and (last := e) >= 0]
+        slots = self._slots
+        fast = self._fast
         out: list[tuple[int, int, int, int]] = []
         append = out.append
-        frontier = 0
-        for k, v in reversed(firsts):
-            if k >= 0:
-                s = base - k
-                if s < frontier:
-                    continue
-                if plain[v]:
-                    end = s + lens[v]
-                    append((s - 1, s - 1, end - 1, v))
-                    frontier = end
-                    continue
-                found = self._fallback(shadow, rev, norm, k, s, s, v)
-                if found is None:
-                    continue
-                end = s + lens[found]
-                append((s - 1, s - 1 + self._slots[found][4], end - 1, found))
-                frontier = end
-            else:
-                k = ~k
-                s = base - k
-                if s < frontier:
-                    continue
-                p = s - 1
-                while shadow[p] != " ":
-                    p -= 1
-                    if s - p > _MAX_PREFIX + 1:
-                        break
-                else:
-                    found = self._fallback(shadow, rev, norm, k, p + 1, s, v)
-                    if found is not None:
-                        end = s + lens[found]
-                        append((p, s - 1 + self._slots[found][4], end - 1, found))
-                        frontier = end
+        frontier = -1  # end of the last match; the next word starts after a space
+        for e, v in reversed(firsts):
+            n = base - e
+            if fast[v]:
+                if n > frontier:
+                    frontier = n + slots[v][0]
+                    append((n, n, frontier, v))
+                continue
+            # A clitic key's match starts one or two letters before n.
+            if n - slots[v][5] <= frontier:
+                continue
+            found = self._resolve(shadow, rev, norm, e, n, v)
+            if found is not None and found[0] > frontier:
+                frontier = found[2]
+                append(found)
         return norm, out
 
-    def _fallback(
-        self, shadow: str, rev: str, norm: Normalized, e: int, word: int, s: int, first: int
-    ) -> int | None:
-        """Returns the longest slot at rev index ``e`` whose prefix and check pass."""
-        prefix = shadow[word:s]
+    def _resolve(
+        self, shadow: str, rev: str, norm: Normalized, e: int, n: int, first: int
+    ) -> tuple[int, int, int, int] | None:
+        """The longest form ending at rev index ``e`` whose prefix and check pass.
+
+        Args:
+            shadow: The shadow text.
+            rev: ``shadow`` reversed.
+            norm: The normalized text.
+            e: The rev index where the hits end.
+            n: The normalized offset where their forms start.
+            first: The first (longest) hit's slot.
+
+        Returns:
+            ``(prefix_start, start, end, slot)``, or None.
+        """
+        prefix_start, prefix = n, ""
+        if self._slots[first][5]:
+            # A clitic key: the proclitic is one or two letters after a space.
+            before = shadow[n - 1]  # the letter before the clitic key's last letter
+            if before == " ":
+                prefix_start, prefix = n - 1, shadow[n]
+            elif before in _CLITIC_LETTERS and shadow[n - 2] == " ":
+                prefix_start, prefix = n - 2, shadow[n - 1 : n + 1]
+            else:
+                return None
         candidates = [first]
         low = max(0, e - self._maxlen)
         for e2, v2 in self._automaton.iter(rev[low : e + 1]):
@@ -400,11 +408,11 @@ class Matcher:
                 candidates.append(v2)
         candidates.sort(key=lambda v: -self._slots[v][0])
         for v in candidates:
-            length, kind, verify, _, skip = self._slots[v]
+            length, kind, verify, _, skip, _ = self._slots[v]
             if prefix not in _ALLOWED_PREFIXES[kind]:
                 continue
-            if not verify or self._verify(norm, s - 1 + skip, s - 1 + length, v) is not None:
-                return v
+            if not verify or self._verify(norm, n + skip, n + length, v) is not None:
+                return prefix_start, n + skip, n + length, v
         return None
 
     def _verify(self, norm: Normalized, start: int, end: int, slot: int) -> _Record | None:
@@ -435,12 +443,10 @@ class Matcher:
         norm, spans = self.find_spans(text)
         lang = self.lang
         slots = self._slots
-        mapped = norm.spans_to_original_many([(start, end) for _, start, end, _ in spans])
+        mapped = norm.spans_to_original_many((start, end) for _, start, end, _ in spans)
         matches: list[Match] = []
         append = matches.append
-        new = _object_new
-        set_key, set_lang, set_start, set_end, set_surface, set_form, set_role, set_clitic, \
-            set_prefix = _MATCH_SETTERS
+        make = _tuple_new  # Match(...) without the Python-level __new__: 3x faster
         for (prefix, start, end, v), (o_start, o_end) in zip(spans, mapped, strict=True):
             slot = slots[v]
             record = slot[3][0] if not slot[2] else self._verify(norm, start, end, v)
@@ -451,26 +457,12 @@ class Matcher:
             else:
                 o_prefix = norm.to_original(prefix)
                 clitic = _clitic_text(text[o_prefix:o_start])
-            # Match(...) without the frozen __init__'s nine object.__setattr__ calls
-            # (3x faster; a text can have hundreds of thousands of matches).
-            match = new(Match)
-            set_key(match, record.key)
-            set_lang(match, lang)
-            set_start(match, o_start)
-            set_end(match, o_end)
-            set_surface(match, text[o_start:o_end])
-            set_form(match, record.form)
-            set_role(match, record.role)
-            set_clitic(match, clitic)
-            set_prefix(match, o_prefix)
-            append(match)
+            append(make(Match, (record.key, lang, o_start, o_end, text[o_start:o_end],
+                                record.form, record.role, clitic, o_prefix)))
         return matches
 
 
-_object_new = object.__new__
-# The slot descriptors of Match, in field order: they set a field of a new Match
-# without going through the frozen __setattr__.
-_MATCH_SETTERS = tuple(getattr(Match, f.name).__set__ for f in fields(Match))
+_tuple_new = tuple.__new__
 
 
 def _lower_1to1(text: str) -> str:
