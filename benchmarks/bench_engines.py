@@ -7,11 +7,14 @@ converts it with ``avet``'s converter (int8), and decodes the same batch with bo
 engines at a fixed output length (``min_new_tokens = max_new_tokens = N`` in
 transformers, ``min_decoding_length = max_decoding_length = N`` in CTranslate2), so
 both do the same work. Runs are interleaved and the best of ``--repeats`` is kept.
-Prints target tokens per second and their ratio from one run.
+Prints target tokens per second and their ratio for each batch size, from one run:
+the ratio depends on the batch size (small batches are bound by transformers'
+per-step Python overhead, large ones by matrix products, where int8 gains least
+on a CPU without AVX-512 VNNI), so several are measured.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_engines.py [--batch 8] [--tokens 32] [--beam 4]
+    .venv/bin/python benchmarks/bench_engines.py [--batch 1 4 8 16] [--tokens 32] [--beam 4]
 """
 
 from __future__ import annotations
@@ -69,7 +72,8 @@ def build_model(out: Path, source_texts: list[str] | None = None,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batch", type=int, default=8, help="segments per batch")
+    parser.add_argument("--batch", type=int, nargs="+", default=[1, 4, 8, 16],
+                        help="segments per batch (one measurement each)")
     parser.add_argument("--tokens", type=int, default=32, help="target tokens per segment")
     parser.add_argument("--beam", type=int, default=4, help="beam size")
     parser.add_argument("--threads", type=int, default=1,
@@ -96,7 +100,6 @@ def main() -> None:
               f"(vocab {VOCAB_SIZE}, d_model 512, 6+6 layers)")
 
         tokenizer = MarianTokenizer.from_pretrained(hf_dir)
-        segments = synthetic_sentences("ar", args.batch, seed=7)
         model = MarianMTModel.from_pretrained(hf_dir, use_safetensors=True).eval()
         model.generation_config.max_length = None
         b = args.beam
@@ -114,24 +117,25 @@ def main() -> None:
             source = [tokenizer.convert_ids_to_tokens(tokenizer(s)["input_ids"]) for s in segs]
             results = translator.translate_batch(
                 source, beam_size=b, min_decoding_length=n, max_decoding_length=n,
-                max_batch_size=args.batch)
+                max_batch_size=len(segs))
             return sum(len(r.hypotheses[0]) for r in results)
 
         engines = {"transformers fp32": run_hf, "ctranslate2 int8": run_ct2}
-        speeds = dict.fromkeys(engines, 0.0)
         for fn in engines.values():
-            fn(segments[:2], 4)  # warm-up
-        # Interleaved runs, best kept: a busy machine slows both engines alike.
-        for _ in range(args.repeats):
-            for name, fn in engines.items():
-                t0 = time.perf_counter()
-                produced = fn(segments, args.tokens)
-                speeds[name] = max(speeds[name], produced / (time.perf_counter() - t0))
-        for name, speed in speeds.items():
-            print(f"{name:18s} {speed:8.1f} target tokens/s (batch {args.batch}, beam {b}, "
-                  f"{args.tokens} tokens each, {args.threads} threads)")
-        ratio = speeds["ctranslate2 int8"] / speeds["transformers fp32"]
-        print(f"ratio ctranslate2 int8 / transformers fp32: {ratio:.2f}x (goal >= 3x)")
+            fn(synthetic_sentences("ar", 2, seed=7), 4)  # warm-up
+        print(f"target tokens/s: beam {b}, {args.tokens} tokens each, {args.threads} threads")
+        print(f"{'batch':>5}  {'transformers fp32':>17}  {'ctranslate2 int8':>16}  ratio")
+        for batch in args.batch:
+            segments = synthetic_sentences("ar", batch, seed=7)
+            speeds = dict.fromkeys(engines, 0.0)
+            # Interleaved runs, best kept: a busy machine slows both engines alike.
+            for _ in range(args.repeats):
+                for name, fn in engines.items():
+                    t0 = time.perf_counter()
+                    produced = fn(segments, args.tokens)
+                    speeds[name] = max(speeds[name], produced / (time.perf_counter() - t0))
+            hf, ct2 = speeds["transformers fp32"], speeds["ctranslate2 int8"]
+            print(f"{batch:5d}  {hf:17.1f}  {ct2:16.1f}  {ct2 / hf:4.2f}x  (goal >= 3x)")
 
 
 if __name__ == "__main__":
