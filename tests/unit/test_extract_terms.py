@@ -7,9 +7,22 @@ from collections import Counter
 
 import pytest
 
-from toolkit.extract.data import reference_frequencies
+from toolkit.extract.data import cue_words, reference_frequencies, word_senses
 from toolkit.extract.pipeline import compose_translation
-from toolkit.extract.terms import RARE, TermCounter, cvalues, keyness, number_key
+from toolkit.extract.termhood import keyness_weight
+from toolkit.extract.terms import (
+    ADJECTIVE_START_WEIGHT,
+    COORDINATION_WEIGHT,
+    RARE,
+    UNIGRAM_GENERAL_WEIGHT,
+    UNIGRAM_MIN_KEYNESS,
+    VERB_START_WEIGHT,
+    TermCandidate,
+    TermCounter,
+    cvalues,
+    keyness,
+    number_key,
+)
 from toolkit.extract.tokenize import chunks, tokenize
 
 # A toy corpus (written for avet's tests, not taken from any document).
@@ -187,3 +200,72 @@ def test_a_verb_first_word_ranks_below_a_noun_phrase() -> None:
     ranked = {c.form: c for c in count(docs).ranked()}
     assert ranked["تمتلك المقاطعة"].count == ranked["المنصات الرقمية"].count == 2
     assert ranked["تمتلك المقاطعة"].score < ranked["المنصات الرقمية"].score
+
+
+def shape_of(cand: TermCandidate) -> float:
+    """The shape weight of a ranked candidate: its score over C-value times keyness weight."""
+    return cand.score / (cand.cvalue * keyness_weight(cand.keyness))
+
+
+def test_a_single_word_that_classifies_names_is_a_general_word() -> None:
+    docs = ["تدعم البلدية المدارس، وتدرب البلدية الموظفين، وتساعد البلدية السكان على "
+            "استخدام الحوسبة."]
+    ranked = {c.key: c for c in count(docs).ranked()}
+    commune = ranked[("بلديه",)]
+    assert "بلديه" in cue_words()
+    assert commune.keyness >= UNIGRAM_MIN_KEYNESS  # not general by keyness alone
+    assert shape_of(commune) == pytest.approx(UNIGRAM_GENERAL_WEIGHT, rel=1e-3)
+
+
+def test_a_field_named_by_an_institution_is_not_a_loose_coordination() -> None:
+    docs = ["أعلنت وزارة الثقافة والرياضة خطة. وتدعم الثقافة والرياضة الشباب، وتنمو "
+            "الثقافة والرياضة في القرى. وتحتاج الأسر والشركات إلى الدعم، وتساعد الأسر "
+            "والشركات القرى، وتنمو الأسر والشركات."]
+    ranked = {c.key: c for c in count(docs).ranked()}
+    field_, loose = ranked[("ثقافه", "رياضه")], ranked[("اسر", "شركات")]
+    assert field_.coordinated and loose.coordinated
+    assert shape_of(field_) == pytest.approx(1.0, rel=1e-3)
+    assert shape_of(loose) == pytest.approx(COORDINATION_WEIGHT, rel=1e-3)
+
+
+def test_a_coordinated_noun_cut_from_its_adjective_is_a_fragment() -> None:
+    docs = ["يعزز الاقتصاد الرقمي والمجتمع الرقمي التنمية. ويحتاج الاقتصاد الرقمي "
+            "والمجتمع الرقمي إلى البيانات. وتنمو الحوسبة السحابية والبيانات في المدن، "
+            "وتفيد الحوسبة السحابية والبيانات الناس."]
+    counter = count(docs)
+    cut = counter.terms[("اقتصاد", "رقمي", "مجتمع")]
+    whole = counter.terms[("حوسبه", "سحابيه", "بيانات")]
+    assert (cut.count, sum(cut.cuts.values())) == (2, 2)
+    assert (whole.count, sum(whole.cuts.values())) == (2, 0)
+    ranked = {c.key: c for c in counter.ranked()}
+    assert ranked[("اقتصاد", "رقمي", "مجتمع")].score == 0.0
+    assert ranked[("حوسبه", "سحابيه", "بيانات")].score > 0.0
+
+
+def test_waw_before_a_hamza_alef_is_the_conjunction() -> None:
+    docs = ["نشرت البلدية السجلات الرقمية وأكشاك طبية ذكية في القرى."]
+    counter = count(docs)
+    assert ("اكشاك", "طبيه", "ذكيه") in counter.terms
+    assert not any(key[0].startswith("واكشاك") for key in counter.terms)
+    found = {c.key: c for c in counter.ranked()}[("اكشاك", "طبيه", "ذكيه")]
+    assert found.form == "أكشاك طبية ذكية"
+
+
+def test_an_adjective_of_the_word_table_does_not_start_a_term() -> None:
+    docs = ["تقدم البلدية الخدمة العامة المتنقلة للقرى، وتفتح المكتبة العامة المتنقلة "
+            "أبوابها، وتزور العيادة العامة المتنقلة السكان."]
+    ranked = {c.key: c for c in count(docs).ranked()}
+    fragment = ranked[("عامه", "متنقله")]
+    assert word_senses()[("عامه",)].pos == "adj"
+    assert fragment.count == 3
+    assert shape_of(fragment) == pytest.approx(ADJECTIVE_START_WEIGHT, rel=1e-3)
+
+
+def test_a_verb_after_a_conjunction_ranks_below_a_noun_phrase() -> None:
+    docs = ["وتساند المقاطعة المدارس. وتساند المقاطعة المنصات الرقمية الحديثة، وتبني "
+            "المنصات الرقمية الثقة."]
+    ranked = {c.key: c for c in count(docs).ranked()}
+    verb, noun = ranked[("وتساند", "مقاطعه")], ranked[("منصات", "رقميه")]
+    assert verb.count == noun.count == 2
+    assert shape_of(verb) == pytest.approx(VERB_START_WEIGHT, rel=1e-3)
+    assert verb.score < noun.score

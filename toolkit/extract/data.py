@@ -19,6 +19,7 @@ __all__ = [
     "WordSense",
     "clitic_prefixes",
     "connectors",
+    "cue_words",
     "cues",
     "letter_names",
     "light_heads",
@@ -66,6 +67,13 @@ def cues() -> tuple[Cue, ...]:
     found = [Cue(tuple(_fold(w) for w in cells[0].split()), cells[1], cells[2])
              for _, cells in _rows("cues.tsv", 3)]
     return tuple(sorted(found, key=lambda c: -len(c.words)))
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Returns the one-word cues of cues.tsv as article-free term keys (مقاطعة، بلدية،
+    جامعة، الوزير …): generic nouns that classify or title names."""
+    return frozenset(term_word_key(c.words[0]) for c in cues() if len(c.words) == 1)
 
 
 @lru_cache(maxsize=1)

@@ -15,13 +15,14 @@ Known approved entries (the starter termbase and the store's approved entries)
 give a candidate they confirm all their forms (preferred, variants and forbidden
 renderings in every language), flags, note and source
 (:func:`toolkit.extract.forms.adopt_known`); with ``approve_known`` those
-candidates are approved.
+candidates are approved. How the confirmation weighs on the ranking (counts
+from the glossary matcher, spellings merged, the score) is in
+:mod:`toolkit.extract.known`.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -46,9 +47,11 @@ from toolkit.extract.data import (
     written_words,
 )
 from toolkit.extract.forms import adopt_known, compose_translation, other_spellings
+from toolkit.extract.known import absorb, known_score, merge_spellings
 from toolkit.extract.names import GAZETTEER_MIN, NameDetector, NameSpan
 from toolkit.extract.reader import Document, iter_document_paths, read_document
-from toolkit.extract.terms import UNIGRAM_WEIGHT, TermCandidate, TermCounter
+from toolkit.extract.termhood import keyness
+from toolkit.extract.terms import TermCandidate, TermCounter
 from toolkit.extract.tokenize import (
     Token,
     fold_ar,
@@ -71,8 +74,6 @@ logger = logging.getLogger("avet.extract")
 
 #: Term candidates kept (best first); names and codes are all kept.
 DEFAULT_MAX_TERMS = 300
-#: Score factor of a term candidate that an approved glossary entry confirms.
-KNOWN_WEIGHT = 4.0
 _NAME_KINDS = ("person", "place", "org")
 _CODE_KINDS = ("code", "acronym")
 
@@ -277,6 +278,9 @@ class Extractor:
                 taken.update(range(first, last + 1))
                 continue
             if entry.kind not in _NAME_KINDS:
+                # A glossary term: the matcher counts its forms with their clitics
+                # (لرئيس الوزراء), which the term counter may miss.
+                self._add_known_term(doc, int(str(match.key)), match.start, match.end)
                 continue
             if not self._name_like(int(str(match.key))):
                 # An organisation name made of Arabic words: a term, not a name.
@@ -452,47 +456,28 @@ class Extractor:
         return out
 
     def _term_entries(self) -> list[Extracted]:
-
-
         ranked = self.terms.ranked(self.min_count)
-        by_key = {key: cand for cand in ranked for key in (cand.key, *cand.aliases)}
+        merged, by_known = merge_spellings(ranked, self._known_at)
+        by_key = {key: cand for cand in merged for key in (cand.key, *cand.aliases)}
         for index, cluster in self._known_terms.items():
             key = _term_key_of(self.known[index].term("ar"))
-            cand = by_key.get(key)
-            if cand is None:
-                cand = by_key[key] = TermCandidate(key)
-                ranked.append(cand)
-            cand.forms.update(cluster.forms)
-            cand.docs.update(cluster.docs)
-            cand.count += cluster.count
-            cand.contexts = (cand.contexts + cluster.contexts)[:MAX_CONTEXTS]
-            weight = UNIGRAM_WEIGHT if len(key) == 1 else math.log2(len(key) + 1)
-            cand.score = max(cand.score, round(weight * cand.count, 4))
-        for cand in ranked:
+            target = by_known.get(index) or by_key.get(key)
+            if target is None and self.known[index].kind not in _NAME_KINDS:
+                continue  # the term counter proposes terms; the matcher only counts them
+            if target is None:
+                # An organisation or place written in Arabic words, not a
+                # transliterated name (see _name_like): ranked with the terms.
+                target = by_known[index] = by_key[key] = TermCandidate(key)
+                target.keyness = keyness(key, self.terms.word_counts, self.terms.total_words,
+                                         self._ref)
+                merged.append(target)
+            absorb(target, cluster)
+        for cand in merged:
             if self._known_at(cand) is not None:
-                # Confirmed by the glossary: a term whatever its nesting says.
-                weight = UNIGRAM_WEIGHT if len(cand.key) == 1 else math.log2(len(cand.key) + 1)
-                floor = weight * cand.count
-                cand.score = round(max(cand.score, floor) * KNOWN_WEIGHT, 4)
-        # Spellings of one glossary entry (اللجنة الحزبية الإقليمية, لجنة الحزب الإقليمية)
-        # are one candidate.
-        by_known: dict[int, TermCandidate] = {}
-        merged: list[TermCandidate] = []
-        for cand in sorted(ranked, key=lambda c: (-c.score, -c.count, c.key)):
-            known_at = self._known_at(cand)
-            first = by_known.get(known_at) if known_at is not None else None
-            if first is None:
-                if known_at is not None:
-                    by_known[known_at] = cand
-                merged.append(cand)
-                continue
-            first.forms.update(cand.forms)
-            first.docs.update(cand.docs)
-            first.count += cand.count
-            first.contexts = (first.contexts + cand.contexts)[:MAX_CONTEXTS]
-        ranked = merged
+                cand.score = known_score(cand)
+        merged.sort(key=lambda c: (-c.score, -c.count, c.key))
         out: list[Extracted] = []
-        for cand in ranked:
+        for cand in merged:
             if cand.count < self.min_count:
                 continue
             known_at = self._known_at(cand)

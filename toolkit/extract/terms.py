@@ -11,10 +11,12 @@ with a preposition clitic (للتحول) or a pronoun suffix never ends one.
 
 Termhood is the C-value of Frantzi, Ananiadou and Mima (2000), adapted (see
 :func:`cvalues`), times a shape weight (lower for an indefinite last word, an
-adjective first, a coordinated last word unless the head is an institution noun
-or two adjectives are coordinated, a generic action noun first such as تطوير, a
-verb-like first word, and a general single word; higher for an institution or
-concept head such as وزارة، مركز), weighted by keyness: the mean log-ratio of
+adjective first, a coordinated last word unless the head is an institution noun,
+two adjectives are coordinated or the pair names a field that an institution is
+named after, a coordinated last word cut from its adjective, a generic action
+noun first such as تطوير, a verb-like first word, and a general single word or a
+name classifier such as مقاطعة; higher for an institution or concept head such
+as وزارة، مركز), weighted by keyness: the mean log-ratio of
 each word's relative frequency in the documents to its frequency in a
 general-Arabic reference list (:func:`toolkit.extract.data.reference_frequencies`).
 """
@@ -22,17 +24,20 @@ general-Arabic reference list (:func:`toolkit.extract.data.reference_frequencies
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from glossary.model import Context
 from toolkit.extract.contexts import MAX_CONTEXTS, make_context
 from toolkit.extract.data import (
+    WordSense,
     connectors,
+    cue_words,
     light_heads,
     reference_frequencies,
     stopwords,
     term_heads,
+    word_senses,
 )
 from toolkit.extract.termhood import (
     RARE,
@@ -74,7 +79,9 @@ ADJECTIVE_START_WEIGHT = 0.3
 LIGHT_HEAD_WEIGHT = 0.4
 #: A single word needs this keyness (log2 ratio) to rank as a domain term...
 UNIGRAM_MIN_KEYNESS = 3.0
-#: ...else its weight is multiplied by this (الناس، الشركات are general words).
+#: ...else its weight is multiplied by this (الناس، الشركات are general words); so is
+#: the weight of a single word that classifies names (مقاطعة، بلدية، جامعة in cues.tsv):
+#: a generic noun however often the documents name provinces.
 UNIGRAM_GENERAL_WEIGHT = 0.3
 #: Weight of a candidate that ends with a coordinated word (الأفراد والشركات).
 COORDINATION_WEIGHT = 0.5
@@ -88,6 +95,9 @@ _PREPOSITIONS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
 _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 _NISBA = ("\u064a", "\u064a\u0647")  # ي، ية (folded)
 _IMPERFECT = ("\u062a", "\u064a", "\u0646")  # ت ي ن: prefixes of imperfect verbs
+#: و + alef with hamza (وأ، وإ، وآ): no Arabic noun starts so (وأد is a rare verb), so
+#: the و is the conjunction even when the rest is not in the lexicon (وأكشاك).
+_WAW_HAMZA = ("\u0648\u0623", "\u0648\u0625", "\u0648\u0622")
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u0643\u0645",
                      "\u0646\u0627")  # ها هم هما كم نا
 
@@ -108,6 +118,8 @@ class TermCandidate:
         score: Termhood: C-value weighted by keyness and shape.
         coordinated: Whether its last word is coordinated by و (… والاتصالات).
         aliases: Keys of the singular/plural forms merged into it (see :func:`number_key`).
+        cuts: Occurrences per document of a coordinated candidate whose last word goes
+            on with an adjective (الاقتصاد الرقمي والمجتمع | الرقمي): a phrase cut in two.
     """
 
     key: tuple[str, ...]
@@ -121,6 +133,7 @@ class TermCandidate:
     score: float = 0.0
     coordinated: bool = False
     aliases: tuple[tuple[str, ...], ...] = ()
+    cuts: Counter[str] = field(default_factory=Counter)
 
     @property
     def definite_end(self) -> bool:
@@ -230,6 +243,8 @@ class TermCounter:
             # rest of the analysis is kept across documents, per (word, split).
             light = tok.light or light_ar(tok.text)
             prefix, stem = split_clitic(light, self.known, self.lexical)
+            if not prefix and light.startswith(_WAW_HAMZA) and len(light) >= 5:
+                prefix, stem = light[:1], light[1:]  # وأكشاك: و + أكشاك
             memo_key = (tok.text, prefix)
             cached = self._memo.get(memo_key)
             if cached is None:
@@ -303,6 +318,8 @@ class TermCounter:
                 if cand is None:
                     cand = terms[key] = TermCandidate(key, coordinated=coordinations > 0)
                 cand.count += 1
+                if coordinations and _adjective_follows(words, j, skipped):
+                    cand.cuts[doc] += 1
                 cand.surfaces[surfaces] = cand.surfaces.get(surfaces, 0) + 1
                 cand.docs[doc] += 1
                 if len(cand.contexts) < MAX_CONTEXTS:
@@ -319,18 +336,24 @@ class TermCounter:
         return (len(folded) >= 4 and folded.endswith("\u062a")
                 and not folded.endswith("\u0627\u062a"))
 
-    def _adjective(self, word: str) -> bool:
-        """Whether a word key looks like a nisba adjective: ـي, or ـية whose ـي form occurs."""
-        if word.endswith("\u064a") and len(word) >= 4:
+    def _adjective(self, word: str, senses: dict[tuple[str, ...], WordSense]) -> bool:
+        """Whether a word key is an adjective: words.tsv says so (عامة), or it looks like a
+        nisba: ـي, or ـية whose ـي form occurs."""
+        sense = senses.get((word,))
+        if (sense is not None and sense.pos == "adj") or (
+                word.endswith("\u064a") and len(word) >= 4):
             return True
         return word.endswith("\u064a\u0647") and self.word_counts.get(word[:-1], 0) > 0
 
     def _verb_start(self, word: str, ref: dict[str, float]) -> bool:
         """Whether a first word looks like a verb: never seen with the article (no
         single-word candidate, which needs it), not in the reference list, and with an
-        imperfect prefix or a past-tense ending."""
+        imperfect prefix or a past-tense ending; a conjunction before it (وتدعم، ويحتاج)
+        is looked through."""
         if (word,) in self.terms or word in ref or word.endswith(("\u0647", "\u064a")):
             return False
+        if word[:1] in _CONJUNCTIONS and len(word) >= 5 and self._verb_start(word[1:], ref):
+            return True
         return ((word[:1] in _IMPERFECT and 4 <= len(word) <= 5)
                 or (word.endswith("\u062a") and not word.endswith("\u0627\u062a")))
 
@@ -347,22 +370,31 @@ class TermCounter:
         ref = reference_frequencies()
         heads = light_heads()
         institutions = term_heads()
+        classifiers = cue_words()
+        senses = word_senses()
+        # Fields: X وY that institutions are named after (وزارة العلوم والتكنولوجيا →
+        # العلوم والتكنولوجيا) is one name, not a coordination of two phrases.
+        fields = {k[1:] for k, c in kept.items()
+                  if c.coordinated and len(k) > 2 and k[0] in institutions}
         for key, cand in kept.items():
             cand.cvalue = values[key]
             cand.keyness = keyness(key, self.word_counts, self.total_words, ref)
             shape = 1.0 if len(key) == 1 or cand.definite_end else INDEFINITE_WEIGHT
-            if self._adjective(key[0]):
+            if self._adjective(key[0], senses):
                 shape *= ADJECTIVE_START_WEIGHT
             if len(key) > 1 and key[0] in heads:
                 shape *= LIGHT_HEAD_WEIGHT
-            if len(key) == 1 and cand.keyness < UNIGRAM_MIN_KEYNESS:
+            if len(key) == 1 and (cand.keyness < UNIGRAM_MIN_KEYNESS or key[0] in classifiers):
                 shape *= UNIGRAM_GENERAL_WEIGHT
             if len(key) > 1:
                 if key[0] in institutions:
                     shape *= TERM_HEAD_WEIGHT
                 if self._verb_start(key[0], ref):
                     shape *= VERB_START_WEIGHT
-            if cand.coordinated and not (key[0] in institutions or _coordinated_adjectives(key)):
+            if cand.cuts:
+                shape *= max(0.0, 1.0 - sum(cand.cuts.values()) / cand.count)
+            if cand.coordinated and not (key[0] in institutions or _coordinated_adjectives(key)
+                                         or key in fields):
                 shape *= COORDINATION_WEIGHT
             cand.score = round(cand.cvalue * keyness_weight(cand.keyness) * shape, 4)
         return sorted(kept.values(), key=lambda c: (-c.score, -c.count, c.key))
@@ -420,11 +452,22 @@ def merge_numbers(cands: Iterable[TermCandidate]) -> list[TermCandidate]:
                                aliases=tuple(c.key for c in members[1:]))
         for cand in members:
             merged.count += cand.count
+            merged.cuts.update(cand.cuts)
             merged.forms.update(cand.forms)
             merged.docs.update(cand.docs)
             merged.contexts.extend(cand.contexts[:max(0, MAX_CONTEXTS - len(merged.contexts))])
         out.append(merged)
     return out
+
+
+def _adjective_follows(words: Sequence[_Word], j: int, skipped: Collection[int]) -> bool:
+    """Whether the word after ``j`` is a nisba adjective that can qualify it (same
+    definiteness, no clitic): والمجتمع الرقمي goes on past the candidate's end."""
+    if j + 1 >= len(words) or j + 1 in skipped:
+        return False
+    word, nxt = words[j], words[j + 1]
+    return (nxt.key.endswith(_NISBA) and len(nxt.key) >= 4 and not nxt.stop
+            and not nxt.coordinated and not nxt.attached and nxt.definite == word.definite)
 
 
 def _bare(word: str) -> str:

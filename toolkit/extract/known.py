@@ -1,0 +1,97 @@
+"""How approved glossary entries weigh on the ranking of term candidates.
+
+An approved entry (starter termbase, store) that confirms a candidate says it is
+a term; the glossary matcher also counts its forms, clitics included. This module
+merges that evidence with the term counter's without counting an occurrence
+twice, and scores the confirmed candidates (:func:`known_score`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+
+from toolkit.extract.cluster import Cluster
+from toolkit.extract.contexts import MAX_CONTEXTS
+from toolkit.extract.termhood import keyness_weight
+from toolkit.extract.terms import TermCandidate
+
+__all__ = ["KNOWN_WEIGHT", "absorb", "known_score", "merge_spellings"]
+
+#: Score factor of a multiword term candidate that an approved glossary entry confirms.
+KNOWN_WEIGHT = 4.0
+
+
+def merge_spellings(cands: Iterable[TermCandidate], known_at: Callable[[TermCandidate], int | None]
+                    ) -> tuple[list[TermCandidate], dict[int, TermCandidate]]:
+    """Merges the candidates that one glossary entry confirms (اللجنة الحزبية الإقليمية,
+    لجنة الحزب الإقليمية): different keys are different occurrences, so counts add up.
+
+    Args:
+        cands: Candidates, best first.
+        known_at: The index of the entry that confirms a candidate, or ``None``.
+
+    Returns:
+        The candidates after merging (in their order), and entry index → its candidate.
+    """
+    by_known: dict[int, TermCandidate] = {}
+    merged: list[TermCandidate] = []
+    for cand in cands:
+        index = known_at(cand)
+        first = by_known.get(index) if index is not None else None
+        if first is None:
+            if index is not None:
+                by_known[index] = cand
+            merged.append(cand)
+            continue
+        first.score = max(first.score, cand.score)
+        first.aliases += (cand.key, *cand.aliases)
+        first.forms.update(cand.forms)
+        first.docs.update(cand.docs)
+        first.count += cand.count
+        first.contexts = (first.contexts + cand.contexts)[:MAX_CONTEXTS]
+    return merged, by_known
+
+
+def absorb(cand: TermCandidate, cluster: Cluster) -> None:
+    """Adds the glossary matcher's occurrences of an entry to its candidate.
+
+    Both detectors saw the same text, so per document and per form the larger
+    count holds: the matcher adds the occurrences the counter missed (لرئيس الوزراء,
+    after a preposition clitic) and never counts one twice.
+
+    Args:
+        cand: The candidate (changed in place).
+        cluster: The matcher's occurrences of the entry's forms.
+    """
+    for doc, n in cluster.docs.items():
+        cand.docs[doc] = max(cand.docs[doc], n)
+    for form, n in cluster.forms.items():
+        cand.forms[form] = max(cand.forms[form], n)
+    cand.count = max(cand.count, sum(cand.docs.values()))
+    seen = {(c.doc, c.end) for c in cand.contexts}
+    extra = [c for c in cluster.contexts if (c.doc, c.end) not in seen]
+    cand.contexts = (cand.contexts + extra)[:MAX_CONTEXTS]
+
+
+def known_score(cand: TermCandidate) -> float:
+    """The score of a term candidate that an approved glossary entry confirms.
+
+    The glossary says it is a term, so its nesting in longer candidates does not
+    count against it: the C-value weight times its frequency is a floor under its
+    termhood score, lowered by keyness for general vocabulary (words commoner in
+    general Arabic than here), and :data:`KNOWN_WEIGHT` lifts the result. A single
+    word keeps its termhood score (keyness and the general-word weight included):
+    the glossary confirms general words too (province, minister), and lifting them
+    would push the documents' multiword terms down the list.
+
+    Args:
+        cand: The candidate, its termhood score, count and keyness set.
+
+    Returns:
+        The score, rounded to four decimals.
+    """
+    if len(cand.key) == 1:
+        return cand.score
+    floor = math.log2(len(cand.key) + 1) * cand.count * min(1.0, keyness_weight(cand.keyness))
+    return round(max(cand.score, floor) * KNOWN_WEIGHT, 4)
