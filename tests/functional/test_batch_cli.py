@@ -206,3 +206,34 @@ def test_batch_translate_matches_single_file_translate(
     capsys.readouterr()
     assert main(["batch", "translate", str(src), "--out", str(out), "--json", *opts]) == 0
     assert _summary(capsys)["run"]["skipped"] == 4
+
+
+@pytest.mark.slow
+def test_resumed_translation_decodes_the_same_batches(
+        tmp_path: Path, tiny_marian: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.tinymodels import synthetic_sentences
+
+    src = tmp_path / "in"
+    src.mkdir()
+    sentences = synthetic_sentences("ar", 24, seed=9)
+    for i in range(6):
+        (src / f"doc{i}.txt").write_text(". ".join(sentences[i * 4:(i + 1) * 4]) + ".\n",
+                                         encoding="utf-8")
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("ar,en,kind,status\nمدينة,city,term,approved\n", encoding="utf-8")
+    # Batches of 8 sentences across the documents of a chunk: padding is in play.
+    args = ["batch", "translate", str(src), "--from", "ar", "--to", "en", "--model",
+            str(tiny_marian), "--glossary", str(glossary), "--beam", "2", "--max-length", "16", "--batch-size", "8",
+            "--chunk-docs", "3", "--json"]
+    out = tmp_path / "out"
+    assert main([*args, "--out", str(out)]) == 0
+    reference = _outputs(out)
+    # As if the job had stopped before doc4 was written: its chunk-mates are done.
+    with sqlite3.connect(out / "manifest.sqlite") as con:
+        con.execute("UPDATE docs SET status = 'pending' WHERE rel = 'doc4.txt'")
+    (out / "doc4.en.txt").unlink()
+    capsys.readouterr()
+    assert main([*args, "--out", str(out)]) == 0
+    run = _summary(capsys)["run"]
+    assert (run["done"], run["skipped"]) == (1, 5)
+    assert _outputs(out) == reference

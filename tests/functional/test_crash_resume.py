@@ -123,11 +123,11 @@ def test_translate_job_survives_sigkill(tmp_path: Path, tiny_marian: Path,
             ". ".join(sentences[2 * i:2 * i + 2]) + ".\n", encoding="utf-8")
     glossary = tmp_path / "g.csv"
     glossary.write_text("ar,en,kind,status\nمدينة,city,term,approved\n", encoding="utf-8")
-    # --batch-size 1: a sentence's translation must not depend on which sentences
-    # share its engine batch (padding), since a resumed run groups them differently.
+    # Batches of 4 sentences across the 2 documents of a chunk: a resumed run must
+    # decode the same batches (padding included) as the uninterrupted one.
     common = ["batch", "translate", str(src), "--from", "ar", "--to", "en", "--model",
               str(tiny_marian), "--glossary", str(glossary), "--beam", "2", "--max-length", "8",
-              "--batch-size", "1", "--chunk-docs", "2", "--max-attempts", "100", "--json"]
+              "--batch-size", "4", "--chunk-docs", "2", "--max-attempts", "100", "--json"]
     reference = tmp_path / "reference"
     assert main([*common, "--out", str(reference)]) == 0
     out = tmp_path / "out"

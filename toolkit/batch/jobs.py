@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from glossary.errors import AvetError, InputError
 from glossary.model import Entry
@@ -104,9 +104,19 @@ class Worker(Protocol):
 
 
 class JobSpec(Protocol):
-    """What a batch job does; picklable, so that Ray can ship it to actors."""
+    """What a batch job does; picklable, so that Ray can ship it to actors.
+
+    Attributes:
+        command: ``translate``, ``postedit`` or ``extract``.
+        shares_batches: Whether a document's output depends on the other documents of
+            its chunk (translation: their sentences share engine batches, and a batched
+            engine's numbers depend slightly on padding). The driver then always sends
+            whole chunks, done documents included, so that a resumed job decodes the
+            same batches as an uninterrupted one.
+    """
 
     command: str
+    shares_batches: ClassVar[bool]
 
     def open(self) -> Worker:
         """Loads what the work needs (model, index) and returns the worker."""
@@ -191,6 +201,7 @@ class TranslateSpec:
     glossary_origin: str | None = None
     engine_signature: tuple[tuple[str, Any], ...] = ()
     command: str = "translate"
+    shares_batches: ClassVar[bool] = True
 
     def load_engine(self) -> Any:
         """Loads the MT engine (torch is imported only here)."""
@@ -314,6 +325,7 @@ class PostEditSpec:
     glossary_hash: str
     glossary_origin: str
     command: str = "postedit"
+    shares_batches: ClassVar[bool] = False
 
     def open(self) -> PostEditWorker:
         return PostEditWorker(GlossaryIndex(list(self.entries), self.src, self.tgt))
@@ -389,6 +401,7 @@ class ExtractSpec:
     approve_known: bool = False
     known_hash: str = ""
     command: str = "extract"
+    shares_batches: ClassVar[bool] = False
 
     def extractor(self) -> Any:
         """Returns a fresh :class:`toolkit.extract.pipeline.Extractor`."""

@@ -216,8 +216,8 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         if todo:
             if executor is None:
                 executor = local_executor(worker if worker is not None else spec.open())
-            _process(spec, todo, out, manifest, executor, chunk_docs, max_attempts, stats,
-                     stream)
+            _process(spec, tasks, todo, out, manifest, executor, chunk_docs, max_attempts,
+                     stats, stream)
         extracted: list[Any] = []
         extra: dict[str, Any] = {}
         if spec.command == "extract":
@@ -236,24 +236,43 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
                        EXIT_FAILED if failed else 0, extracted)
 
 
-def _process(spec: JobSpec, todo: list[DocTask], out: Path, manifest: Manifest,
-             executor: Executor, chunk_docs: int, max_attempts: int, stats: RunStats,
-             stream: TextIO | None) -> None:
+def _first_chunks(spec: JobSpec, tasks: Sequence[DocTask], todo: Sequence[DocTask],
+                  chunk_docs: int) -> list[list[DocTask]]:
+    """The chunks of the first pass: cut from all the documents, not only those to do,
+    so that a resumed job groups them as an uninterrupted one did. A job whose
+    documents share engine batches keeps a chunk whole (its done documents are
+    processed again, not written); the others keep only the documents to do."""
+    wanted = {t.rel for t in todo}
+    chunks = []
+    for chunk in _chunks(tasks, chunk_docs):
+        mine = [t for t in chunk if t.rel in wanted]
+        if mine:
+            chunks.append(chunk if spec.shares_batches else mine)
+    return chunks
+
+
+def _process(spec: JobSpec, tasks: Sequence[DocTask], todo: list[DocTask], out: Path,
+             manifest: Manifest, executor: Executor, chunk_docs: int, max_attempts: int,
+             stats: RunStats, stream: TextIO | None) -> None:
+    wanted = {t.rel for t in todo}
+
     def start(chunk: Sequence[DocTask]) -> None:
-        manifest.start([t.rel for t in chunk])
+        manifest.start([t.rel for t in chunk if t.rel in wanted])
 
     with Progress(len(todo), "documents", stream=stream) as progress:
-        pending = todo
-        while pending:
+        chunks = _first_chunks(spec, tasks, todo, chunk_docs)
+        while chunks:
             retry: list[DocTask] = []
-            size = chunk_docs if pending is todo else 1
-            for chunk, outcomes in executor(_chunks(pending, size), start):
-                retry += _commit(spec, chunk, outcomes, out, manifest, max_attempts, stats)
-                progress.note("segments", sum(o.counts.get("segments", 0) for o in outcomes))
-                progress.advance(sum(1 for o in outcomes if o.ok or o.permanent))
+            for chunk, outcomes in executor(chunks, start):
+                mine = [o for o in outcomes if o.rel in wanted]
+                retry += _commit(spec, [t for t in chunk if t.rel in wanted], mine, out,
+                                 manifest, max_attempts, stats)
+                progress.note("segments", sum(o.counts.get("segments", 0) for o in mine))
+                progress.advance(sum(1 for o in mine if o.ok or o.permanent))
             pending = [t for t in retry
                        if (state := manifest.get(t.rel)) is not None and state.status == "pending"]
             stats.retried += len(pending)
+            chunks = [[t] for t in pending]
 
 
 def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome], out: Path,
