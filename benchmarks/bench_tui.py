@@ -6,7 +6,10 @@ the app headless (Textual's ``run_test``) and prints:
 * first paint: from creating the app to its first screen (goal < 1.5 s);
 * first rows / all rows: until the first page, then every entry, is in the table;
 * keystroke: filtering the table for each prefix of a query (goal < 100 ms),
-  typing on (each prefix narrows the previous result) and backspace.
+  typing on (each prefix narrows the previous result) and backspace;
+* external change: another connection (as another process would) approves 100
+  entries and merges two; time until the table shows it (the app polls every
+  0.1 s here, so up to 0.1 s of it is waiting for the poll).
 
 Usage: ``python benchmarks/bench_tui.py [--entries N] [--screenshot FILE.svg]``.
 The screenshot option instead saves the README screenshot of the test glossary.
@@ -60,7 +63,7 @@ async def measure(db: Path, query: str) -> dict[str, float | list[float]]:
     from tui import ReviewApp, ReviewConfig
 
     t0 = time.perf_counter()
-    app = ReviewApp(ReviewConfig(db=db, poll_interval=60.0))
+    app = ReviewApp(ReviewConfig(db=db, poll_interval=0.1))
     result: dict[str, float | list[float]] = {}
     async with app.run_test(size=(140, 40)) as pilot:
         result["first_paint"] = time.perf_counter() - t0
@@ -87,6 +90,14 @@ async def measure(db: Path, query: str) -> dict[str, float | list[float]]:
             await pilot.pause()
         result["typing"], result["deleting"] = typing, deleting
         result["matches"] = float(len(app.index.view))
+        with Store(db, actor="other") as other:
+            ids = [e.id for e in other.entries(status="candidate", limit=102) if e.id is not None]
+            start = time.perf_counter()
+            other.set_status(ids[:100], "approved")
+            other.merge(ids[100:])
+        while ids[101] in app.entries or app.entries[ids[0]].status != "approved":
+            await pilot.pause(0.005)
+        result["external"] = time.perf_counter() - start
     return result
 
 
@@ -138,6 +149,8 @@ def main() -> None:
     print("  backspace (recent results cached): "
           + " ".join(f"{t * 1000:.0f}" for t in deleting) + " ms")
     print(f"  {int(r['matches']):,} entries shown at the end (empty filter)")
+    print(f"external change    {r['external']:.3f} s until shown (100 approved, 2 merged by "
+          "another connection; 0.1 s poll)")
 
 
 if __name__ == "__main__":

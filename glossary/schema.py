@@ -63,6 +63,15 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX journal_grp ON journal (grp);
     """,
+    # 1 -> 2: the data version that last wrote each entry, and the removed entries, so
+    # that a reader (the review TUI) fetches only what changed since it last looked.
+    """
+    ALTER TABLE entries ADD COLUMN changed INTEGER NOT NULL DEFAULT 0;
+    UPDATE entries SET changed = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'version');
+    CREATE INDEX entries_changed ON entries (changed);
+    CREATE TABLE removed (entry_id INTEGER PRIMARY KEY, changed INTEGER NOT NULL);
+    CREATE INDEX removed_changed ON removed (changed);
+    """,
 )
 
 #: Current schema version.

@@ -29,15 +29,11 @@ from glossary.model import (
     glossary_hash,
     now_iso,
 )
-from glossary.normalize import fold_key, match_key
+from glossary.normalize import match_key
+from glossary.rows import changes_since, delete_row, dump, load_row, save_row
 from glossary.schema import MIGRATIONS, ORDERS, SCHEMA_VERSION, Transaction, where_clause
 
 __all__ = ["SCHEMA_VERSION", "Store"]
-
-
-
-def _dump(entry: Entry) -> str:
-    return json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True)
 
 
 class Store:
@@ -114,38 +110,11 @@ class Store:
             "INSERT INTO journal (grp, ts, actor, action, entry_id, before, after) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (tx.group, now_iso(), self.actor, action, entry_id,
-             None if before is None else _dump(before),
-             None if after is None else _dump(after)),
+             None if before is None else dump(before),
+             None if after is None else dump(after)),
         )
 
     # -- row helpers -----------------------------------------------------------
-
-    def _save_row(self, entry: Entry) -> None:
-        """Writes ``entry`` (with its id) and its form index rows."""
-        assert entry.id is not None
-        self._db.execute(
-            "INSERT INTO entries (id, kind, status, ar, vi, en, frequency, score, updated_at, "
-            "data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-            "kind = excluded.kind, status = excluded.status, ar = excluded.ar, vi = excluded.vi, "
-            "en = excluded.en, frequency = excluded.frequency, score = excluded.score, "
-            "updated_at = excluded.updated_at, data = excluded.data",
-            (entry.id, entry.kind, entry.status, entry.term("ar"), entry.term("vi"),
-             entry.term("en"), entry.frequency, entry.score, entry.updated_at, _dump(entry)),
-        )
-        self._db.execute("DELETE FROM forms WHERE entry_id = ?", (entry.id,))
-        rows: list[tuple[int, str, str, str, str]] = []
-        for lang in LANGS:
-            forms = entry.forms[lang]
-            for role, texts in (("preferred", [forms.preferred]), ("variant", forms.variants),
-                                ("forbidden", forms.forbidden)):
-                rows.extend((entry.id, lang, role, match_key(t, lang), fold_key(t, lang))
-                            for t in texts if t)
-        self._db.executemany(
-            "INSERT INTO forms (entry_id, lang, role, key, fold) VALUES (?, ?, ?, ?, ?)", rows)
-
-    def _load(self, entry_id: int) -> Entry | None:
-        row = self._db.execute("SELECT data FROM entries WHERE id = ?", (entry_id,)).fetchone()
-        return None if row is None else Entry.from_dict(json.loads(row[0]))
 
     def _stamp(self, entry: Entry) -> None:
         entry.updated_at = now_iso()
@@ -161,7 +130,7 @@ class Store:
         Raises:
             NotFoundError: If there is no such entry.
         """
-        entry = self._load(entry_id)
+        entry = load_row(self._db, entry_id)
         if entry is None:
             raise NotFoundError(f"no entry with id {entry_id}", path=self.path,
                                 hint="list ids with 'avet glossary list'")
@@ -219,6 +188,18 @@ class Store:
         """Returns a number that grows whenever any process commits a change."""
         return int(self._db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
 
+    def changes_since(self, version: int) -> tuple[list[Entry], list[int]]:
+        """Returns what changed after :meth:`data_version` was ``version``.
+
+        Args:
+            version: A data version read earlier.
+
+        Returns:
+            The entries written since (added or changed, by any process) and the
+            ids of the entries removed since.
+        """
+        return changes_since(self._db, version)
+
     def stats(self) -> dict[str, Any]:
         """Returns counts by status and kind, the journal length and the glossary hash."""
         by_status = dict.fromkeys(STATUSES, 0)
@@ -274,7 +255,7 @@ class Store:
         self._stamp(entry)
         cursor = self._db.execute("INSERT INTO entries (kind, status, data) VALUES ('', '', '')")
         entry.id = int(cursor.lastrowid or 0)
-        self._save_row(entry)
+        save_row(self._db, entry)
         self._journal(tx, action, entry.id, None, entry)
         return entry.id
 
@@ -295,7 +276,7 @@ class Store:
         assert entry.id is not None
         before = self.get(entry.id)
         self._stamp(entry)
-        self._save_row(entry)
+        save_row(self._db, entry)
         self._journal(tx, action, entry.id, before, entry)
 
     def delete(self, entry_id: int) -> None:
@@ -305,7 +286,7 @@ class Store:
 
     def _remove(self, tx: Transaction, entry_id: int) -> None:
         before = self.get(entry_id)
-        self._db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+        delete_row(self._db, entry_id)
         self._journal(tx, "delete", entry_id, before, None)
 
     def set_status(self, ids: Sequence[int], status: str) -> None:
@@ -488,7 +469,7 @@ class Store:
         target = existing if existing is not None else new
         target.frequency = int(total or 0)
         if existing is None:
-            self._save_row(new)
+            save_row(self._db, new)
 
     # -- undo / redo -----------------------------------------------------------
 
@@ -532,6 +513,6 @@ class Store:
 
     def _restore(self, entry_id: int, state: str | None) -> None:
         if state is None:
-            self._db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+            delete_row(self._db, entry_id)
         else:
-            self._save_row(Entry.from_dict(json.loads(state)))
+            save_row(self._db, Entry.from_dict(json.loads(state)))

@@ -74,6 +74,13 @@ class ReviewApp(App[None]):
             super().__init__()
             self.outcome, self.rows = outcome, rows
 
+    class Changed(Message):
+        """Other processes wrote entries (``changed``) or removed them (``removed``)."""
+
+        def __init__(self, changed: list[Entry], rows: list[Row], removed: list[int]) -> None:
+            super().__init__()
+            self.changed, self.rows, self.removed = changed, rows, removed
+
     class Failed(Message):
         """A job raised an avet error (shown to the reviewer; nothing changed)."""
 
@@ -138,13 +145,13 @@ class ReviewApp(App[None]):
     def _database(self) -> None:
         worker = get_current_worker()
         with Store(self.config.db, actor=self.config.actor) as store:
-            seen = self._reload(store, first=True)
+            seen = self._reload(store)
             while not worker.is_cancelled:
                 try:
                     job = self._jobs.get(timeout=self.config.poll_interval)
                 except queue.Empty:
                     if store.data_version() != seen:
-                        seen = self._reload(store)
+                        seen = self._refresh(store, seen)
                     continue
                 if job is None:
                     return
@@ -157,17 +164,25 @@ class ReviewApp(App[None]):
                 rows = [make_row(e) for e in outcome.changed]
                 self.post_message(self.Done(outcome, rows))
                 after = store.data_version()
-                # Someone else wrote meanwhile: read everything again.
-                seen = self._reload(store) if before != seen or after > before + 1 else after
+                # Someone else wrote meanwhile: read what changed since we last looked.
+                seen = self._refresh(store, seen) if before != seen or after > before + 1 \
+                    else after
 
-    def _reload(self, store: Store, first: bool = False) -> int:
-        """Reads every entry; on the first load, shows them page by page as they come."""
+    def _refresh(self, store: Store, seen: int) -> int:
+        """Reads only the entries other processes wrote or removed after version ``seen``."""
+        version = store.data_version()
+        changed, removed = store.changes_since(seen)
+        self.post_message(self.Changed(changed, [make_row(e) for e in changed], removed))
+        return version
+
+    def _reload(self, store: Store) -> int:
+        """Reads every entry, showing them page by page as they come."""
         version = store.data_version()
         total = store.count()
         entries: list[Entry] = []
         rows: list[Row] = []
         fold = Folder()
-        page = 200 if first else total + 1
+        page = 200
         while True:
             chunk = store.entries(limit=page, offset=len(entries))
             entries += chunk
@@ -203,19 +218,27 @@ class ReviewApp(App[None]):
     def _done(self, message: Done) -> None:
         outcome = message.outcome
         self.pending -= 1
-        for entry_id in outcome.removed:
-            self.entries.pop(entry_id, None)
-        for entry in outcome.changed:
-            if entry.id is not None:
-                self.entries[entry.id] = entry
-        self.index.apply(message.rows, outcome.removed)
-        table = self.table
-        table.marked -= set(outcome.removed)
-        keep = outcome.select if outcome.select is not None else (
-            table.current.id if table.current else None)
-        self._show(keep=keep)
+        self._apply(outcome.changed, message.rows, outcome.removed, outcome.select)
         if outcome.message:
             self.notify(outcome.message, timeout=3)
+
+    @on(Changed)
+    def _changed(self, message: Changed) -> None:
+        self._apply(message.changed, message.rows, message.removed, None)
+
+    def _apply(self, changed: list[Entry], rows: list[Row], removed: Sequence[int],
+               select: int | None) -> None:
+        """Puts written and removed entries into the view; keeps the selection."""
+        for entry_id in removed:
+            self.entries.pop(entry_id, None)
+        for entry in changed:
+            if entry.id is not None:
+                self.entries[entry.id] = entry
+        self.index.apply(rows, removed)
+        table = self.table
+        table.marked -= set(removed)
+        keep = select if select is not None else (table.current.id if table.current else None)
+        self._show(keep=keep)
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:

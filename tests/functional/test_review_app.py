@@ -383,6 +383,33 @@ def test_entries_written_by_another_process_appear_and_keep_the_selection(db: Pa
     drive(db, scenario)
 
 
+
+def test_merges_and_edits_by_another_process_arrive_without_a_full_reload(db: Path) -> None:
+    async def scenario(app: ReviewApp, pilot: Pilot) -> None:
+        await goto(app, pilot, 6)
+        reloads = []
+        original = app._reload
+
+        def counted(store: Store) -> int:
+            reloads.append(1)
+            return original(store)
+
+        app._reload = counted  # type: ignore[method-assign]
+        with Store(db, actor="other") as store:
+            store.merge([2, 3])
+            store.set_status([4], "rejected")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if 3 not in shown(app) and app.entries[4].status == "rejected":
+                break
+        assert 3 not in shown(app) and 3 not in app.entries
+        assert app.entries[4].status == "rejected"
+        assert app.entries[2].forms["ar"].variants  # the merged entry took 3's forms
+        assert app.query_one(EntryTable).current.id == 6  # type: ignore[union-attr]
+        assert reloads == []  # only the changes were read
+
+    drive(db, scenario)
+
 def test_bidi_toggle_switches_between_visual_and_logical(db: Path) -> None:
     async def scenario(app: ReviewApp, pilot: Pilot) -> None:
         await goto(app, pilot, 2)

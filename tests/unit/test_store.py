@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import sqlite3
 from pathlib import Path
@@ -236,3 +237,41 @@ def test_best_form_and_ranked_candidates(preferred: str, candidates: list[tuple[
     forms = Forms(preferred=preferred, candidates=[Candidate(t, s) for t, s in candidates])
     assert forms.best() == best
     assert [c.text for c in forms.ranked()] == ranked
+
+
+def test_changes_since_names_what_any_connection_wrote_and_removed(tmp_path: Path) -> None:
+    with Store(tmp_path / "g.db") as one, Store(tmp_path / "g.db") as two:
+        a, b, c = one.add_many([make("هانوي"), make("هاي فونغ"), make("هانوى")])
+        seen = one.data_version()
+        assert one.changes_since(seen) == ([], [])
+        two.set_status([a], "approved")
+        two.merge([a, c])
+        changed, removed = one.changes_since(seen)
+        assert [e.id for e in changed] == [a] and changed[0].status == "approved"
+        assert removed == [c]
+        assert one.changes_since(one.data_version()) == ([], [])
+        seen = one.data_version()
+        two.undo()  # the merge: c is back, a loses the variant
+        changed, removed = one.changes_since(seen)
+        assert sorted(e.id for e in changed) == [a, c] and removed == []
+        assert [e.id for e in one.changes_since(0)[0]] == [a, b, c]  # all since the start
+
+
+def test_schema_1_database_is_migrated_with_its_entries_as_changed(tmp_path: Path) -> None:
+    from glossary.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.executescript(MIGRATIONS[0])
+    con.execute("PRAGMA user_version = 1")
+    con.execute("UPDATE meta SET value = '7' WHERE key = 'version'")
+    con.execute("INSERT INTO entries (id, kind, status, data) VALUES (1, 'term', 'candidate', ?)",
+                (json.dumps(Entry(id=1).to_dict()),))
+    con.commit()
+    con.close()
+    with Store(path) as store:
+        assert store.data_version() == 7
+        assert [e.id for e in store.changes_since(6)[0]] == [1]
+        assert store.changes_since(7) == ([], [])
+        store.delete(1)
+        assert store.changes_since(7) == ([], [1])

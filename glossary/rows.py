@@ -1,0 +1,74 @@
+"""Row-level SQL of the glossary store: one entry's rows written, read and removed.
+
+Every write stamps the entry's row with the data version its transaction will
+commit (the ``meta`` version plus one, see :class:`glossary.schema.Transaction`),
+and every removal leaves a ``removed`` row with that version, so that a reader
+can fetch only what changed since the version it last saw (:func:`changes_since`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from glossary.model import LANGS, Entry
+from glossary.normalize import fold_key, match_key
+
+__all__ = ["changes_since", "delete_row", "dump", "load_row", "save_row"]
+
+_NEXT_VERSION = "(SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'version')"
+
+
+def dump(entry: Entry) -> str:
+    """Returns the JSON stored for ``entry`` (keys sorted, so equal entries dump equal)."""
+    return json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True)
+
+
+def save_row(db: sqlite3.Connection, entry: Entry) -> None:
+    """Writes ``entry`` (it has an id) and its form index rows, inside a transaction."""
+    assert entry.id is not None
+    db.execute(
+        "INSERT INTO entries (id, kind, status, ar, vi, en, frequency, score, updated_at, "
+        f"data, changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {_NEXT_VERSION}) "
+        "ON CONFLICT (id) DO UPDATE SET "
+        "kind = excluded.kind, status = excluded.status, ar = excluded.ar, vi = excluded.vi, "
+        "en = excluded.en, frequency = excluded.frequency, score = excluded.score, "
+        "updated_at = excluded.updated_at, data = excluded.data, changed = excluded.changed",
+        (entry.id, entry.kind, entry.status, entry.term("ar"), entry.term("vi"),
+         entry.term("en"), entry.frequency, entry.score, entry.updated_at, dump(entry)),
+    )
+    db.execute("DELETE FROM forms WHERE entry_id = ?", (entry.id,))
+    rows: list[tuple[int, str, str, str, str]] = []
+    for lang in LANGS:
+        forms = entry.forms[lang]
+        for role, texts in (("preferred", [forms.preferred]), ("variant", forms.variants),
+                            ("forbidden", forms.forbidden)):
+            rows.extend((entry.id, lang, role, match_key(t, lang), fold_key(t, lang))
+                        for t in texts if t)
+    db.executemany(
+        "INSERT INTO forms (entry_id, lang, role, key, fold) VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def load_row(db: sqlite3.Connection, entry_id: int) -> Entry | None:
+    """Returns the stored entry with ``entry_id``, or ``None``."""
+    row = db.execute("SELECT data FROM entries WHERE id = ?", (entry_id,)).fetchone()
+    return None if row is None else Entry.from_dict(json.loads(row[0]))
+
+
+def delete_row(db: sqlite3.Connection, entry_id: int) -> None:
+    """Deletes an entry (its forms and evidence cascade) and records the removal."""
+    db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+    db.execute(f"INSERT OR REPLACE INTO removed VALUES (?, {_NEXT_VERSION})", (entry_id,))
+
+
+def changes_since(db: sqlite3.Connection, version: int) -> tuple[list[Entry], list[int]]:
+    """Returns the entries written and the ids removed after data version ``version``.
+
+    An id removed and then stored again (an undone merge) counts as written.
+    """
+    changed = [Entry.from_dict(json.loads(r[0])) for r in db.execute(
+        "SELECT data FROM entries WHERE changed > ? ORDER BY id", (version,))]
+    removed = [int(r[0]) for r in db.execute(
+        "SELECT entry_id FROM removed WHERE changed > ? AND entry_id NOT IN "
+        "(SELECT id FROM entries) ORDER BY entry_id", (version,))]
+    return changed, removed
