@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["Engine", "TermConstraint", "Translation", "constraint_text"]
+__all__ = ["Engine", "TermConstraint", "Translation", "constraint_text", "glues"]
 
 
 @dataclass
@@ -54,6 +54,24 @@ class TermConstraint:
 def constraint_text(constraint: str | TermConstraint) -> str:
     """Returns a constraint's target phrase."""
     return constraint.target if isinstance(constraint, TermConstraint) else constraint
+
+
+def glues(before: str, after: str) -> bool:
+    """Whether SentencePiece piece ``after`` would glue onto ``before`` inside one word.
+
+    A piece continues a word when it does not start with ``▁`` and starts with a
+    letter or digit; it glues when the piece before ends with one. Engines use it
+    so that a constrained term stays a word of its own: "service" then "s" would
+    print "services", "ministry" then "public" would print "ministrypublic".
+
+    Args:
+        before: The piece already generated.
+        after: The next piece.
+
+    Returns:
+        True if the two pieces join into one word.
+    """
+    return bool(before and after) and before[-1].isalnum() and after[0].isalnum()
 
 
 @runtime_checkable

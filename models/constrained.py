@@ -23,16 +23,40 @@ transformers' own ``_sample`` (here ``avet_constraints``) reach the callable.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ConstraintState", "TokenConstraint", "constrained_beam_search"]
+__all__ = ["ConstraintState", "TokenConstraint", "WordPieces", "constrained_beam_search"]
 
 #: One constraint: its alternative token-id spellings.
 TokenConstraint = Sequence[Sequence[int]]
 
 _NEG_INF = float("-inf")
+
+
+@dataclass(frozen=True)
+class WordPieces:
+    """Which target tokens continue a word and which end with a letter or digit.
+
+    A constraint stays a word of its own: it may not start with a continuing
+    piece right after a piece that ends with a letter or digit ("ministry" +
+    "public"), and a continuing piece may not follow its last piece when that
+    ends with one ("service" + "s"). See :func:`models.base.glues`.
+
+    Attributes:
+        continuing: Tokens whose piece starts with a letter or digit (no ``▁``).
+        word_final: Tokens whose piece ends with a letter or digit.
+    """
+
+    continuing: frozenset[int]
+    word_final: frozenset[int]
+
+    @classmethod
+    def from_pieces(cls, pieces: Sequence[str]) -> WordPieces:
+        """Classifies a vocabulary given as the piece of each token id."""
+        return cls(frozenset(i for i, p in enumerate(pieces) if p and p[0].isalnum()),
+                   frozenset(i for i, p in enumerate(pieces) if p and p[-1].isalnum()))
 
 
 @dataclass(frozen=True)
@@ -44,12 +68,14 @@ class ConstraintState:
         current: The constraint being generated, or -1.
         alternatives: The spellings of ``current`` still consistent with the output.
         position: How many tokens of ``current`` have been generated.
+        just_met: The last token completed a constraint.
     """
 
     done: tuple[bool, ...]
     current: int = -1
     alternatives: tuple[int, ...] = ()
     position: int = 0
+    just_met: bool = False
 
     @classmethod
     def start(cls, n: int) -> ConstraintState:
@@ -66,17 +92,28 @@ class ConstraintState:
                    if d)
         return full + self.position
 
-    def next_tokens(self, constraints: Sequence[TokenConstraint]) -> set[int]:
-        """Returns the tokens that continue the current constraint or start an unmet one."""
+    def next_tokens(self, constraints: Sequence[TokenConstraint],
+                    no_start: Collection[int] = ()) -> set[int]:
+        """Returns the tokens that continue the current constraint or start an unmet one.
+
+        Args:
+            constraints: The hypothesis's constraints.
+            no_start: Tokens that may not start a constraint here (a subword that
+                would glue onto the word before).
+        """
         tokens = {constraints[i][a][0] for i, d in enumerate(self.done) if not d
                   for a in range(len(constraints[i]))}
+        tokens -= set(no_start)
         if self.current >= 0:
             alts = constraints[self.current]
             tokens |= {alts[a][self.position] for a in self.alternatives}
         return tokens
 
-    def advance(self, token: int, constraints: Sequence[TokenConstraint]) -> ConstraintState:
-        """Returns the state after generating ``token``."""
+    def advance(self, token: int, constraints: Sequence[TokenConstraint],
+                no_start: Collection[int] = ()) -> ConstraintState:
+        """Returns the state after generating ``token`` (``no_start``: see :meth:`next_tokens`)."""
+        if self.just_met:
+            return ConstraintState(self.done).advance(token, constraints, no_start)
         if self.current >= 0:
             alts = constraints[self.current]
             still = tuple(a for a in self.alternatives if alts[a][self.position] == token)
@@ -86,7 +123,7 @@ class ConstraintState:
                     return self._with_done(self.current)
                 return ConstraintState(self.done, self.current, still, position)
         for i, is_done in enumerate(self.done):
-            if is_done:
+            if is_done or token in no_start:
                 continue
             starting = tuple(a for a, alt in enumerate(constraints[i]) if alt[0] == token)
             if starting:
@@ -98,7 +135,7 @@ class ConstraintState:
     def _with_done(self, index: int) -> ConstraintState:
         done = list(self.done)
         done[index] = True
-        return ConstraintState(tuple(done))
+        return ConstraintState(tuple(done), just_met=True)
 
 
 @dataclass
@@ -133,6 +170,7 @@ def constrained_beam_search(
     generation_config: Any,
     synced_gpus: bool = False,
     avet_constraints: Sequence[Sequence[TokenConstraint]] | None = None,
+    avet_word_pieces: WordPieces | None = None,
     **model_kwargs: Any,
 ) -> Any:
     """Runs lexically constrained beam search; called by ``model.generate``.
@@ -146,6 +184,8 @@ def constrained_beam_search(
         synced_gpus: Unsupported; must be false.
         avet_constraints: Per batch item, its constraints, each a list of alternative
             token-id sequences.
+        avet_word_pieces: The target vocabulary's word pieces; with them, constraints
+            are kept from gluing onto the words around them.
         **model_kwargs: Encoder outputs, attention mask and cache from ``generate``.
 
     Returns:
@@ -180,7 +220,8 @@ def constrained_beam_search(
                 state = state.advance(token, constraints[b])
             row.append(_Hyp(prompt, 0.0 if k == 0 else _NEG_INF, state))
         hyps.append(row)
-    finished: list[list[tuple[float, bool, list[int]]]] = [[] for _ in range(batch)]
+    # (normalized score, all constraints met, no constraint cut off, tokens)
+    finished: list[list[tuple[float, bool, bool, list[int]]]] = [[] for _ in range(batch)]
     done = [False] * batch
 
     cur_len = prompt_len
@@ -198,7 +239,8 @@ def constrained_beam_search(
         for b in range(batch):
             rows = log_probs[b * num_beams:(b + 1) * num_beams]
             row_hyps = hyps[b]
-            cands = _candidates(rows, row_hyps, constraints[b], eos_ids, last_step, num_beams)
+            cands = _candidates(rows, row_hyps, constraints[b], eos_ids, last_step, num_beams,
+                                avet_word_pieces)
             running: list[tuple[float, int, int, ConstraintState, int]] = []
             for cand in cands:
                 score, k, token, state, _ = cand
@@ -206,7 +248,8 @@ def constrained_beam_search(
                     if not done[b] and (state.all_met() or last_step):
                         tokens = [*row_hyps[k].tokens, token]
                         norm = score / ((len(tokens) - prompt_len) ** length_penalty)
-                        finished[b].append((norm, state.all_met(), tokens))
+                        finished[b].append((norm, state.all_met(), state.current < 0,
+                                            tokens))
                 else:
                     running.append(cand)
             chosen = _allocate(running, num_beams)
@@ -241,15 +284,17 @@ def constrained_beam_search(
     for b in range(batch):
         pool = finished[b] or [
             (h.score / max(1, len(h.tokens) - prompt_len) ** length_penalty, h.state.all_met(),
-             h.tokens) for h in hyps[b] if h.score > _NEG_INF]
-        pool.sort(key=lambda f: (f[1], f[0]), reverse=True)
-        best.append(pool[0][2])
+             h.state.current < 0, h.tokens) for h in hyps[b] if h.score > _NEG_INF]
+        # Every constraint met first; then one where max_length cut no constraint in two.
+        pool.sort(key=lambda f: (f[1], f[2], f[0]), reverse=True)
+        best.append(pool[0][3])
     width = max(len(t) for t in best)
     return torch.tensor([t + [pad_id] * (width - len(t)) for t in best], device=input_ids.device)
 
 
 def _candidates(rows: Any, row_hyps: list[_Hyp], constraints: list[list[list[int]]],
-                eos_ids: set[int], last_step: bool, num_beams: int
+                eos_ids: set[int], last_step: bool, num_beams: int,
+                pieces: WordPieces | None = None
                 ) -> list[tuple[float, int, int, ConstraintState, int]]:
     """Returns ``(score, beam, token, state, bank)`` candidates for one batch item."""
     import torch
@@ -261,6 +306,15 @@ def _candidates(rows: Any, row_hyps: list[_Hyp], constraints: list[list[list[int
             if not hyp.state.all_met():
                 for eos in eos_ids:
                     total[k, eos] = _NEG_INF
+    # Per hypothesis, the tokens that may not start a constraint (after a word character).
+    no_start: list[Collection[int]] = [() for _ in row_hyps]
+    if pieces is not None and pieces.continuing:
+        continuing = torch.tensor(sorted(pieces.continuing), device=rows.device)
+        for k, hyp in enumerate(row_hyps):
+            if hyp.tokens[-1] in pieces.word_final:
+                no_start[k] = pieces.continuing
+                if hyp.state.just_met:  # "service" + "s": the term would not be a word
+                    total[k, continuing] = _NEG_INF
     vocab = total.shape[1]
     picks: set[tuple[int, int]] = set()
     top = torch.topk(total.reshape(-1), k=min(2 * num_beams, total.numel()))
@@ -268,12 +322,12 @@ def _candidates(rows: Any, row_hyps: list[_Hyp], constraints: list[list[list[int
     picks |= {(k, int(t)) for k, t in enumerate(total.argmax(dim=-1).tolist())}
     for k, hyp in enumerate(row_hyps):
         if hyp.score > _NEG_INF:
-            picks |= {(k, t) for t in hyp.state.next_tokens(constraints)}
+            picks |= {(k, t) for t in hyp.state.next_tokens(constraints, no_start[k])}
     out = []
     for k, token in picks:
         score = float(total[k, token])
         if math.isinf(score):
             continue
-        state = row_hyps[k].state.advance(token, constraints)
+        state = row_hyps[k].state.advance(token, constraints, no_start[k])
         out.append((score, k, token, state, state.met(constraints)))
     return out

@@ -10,7 +10,9 @@ sentence. The place is where attention says the constraint's source term is
 rendered when the source term is known (:class:`models.base.TermConstraint`);
 otherwise every word start of the hypothesis is tried in one batch and the
 best-scoring continuation wins. Earlier constraints stay inside the prefix, so the
-result contains every constraint.
+result contains every constraint. So that a placed term stays a word of its own,
+the re-decoding asks for alternatives at the first position after the prefix and
+keeps the best one that does not glue a subword onto the term.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from models.base import TermConstraint, Translation, check_per_segment, constraint_text
+from models.base import (
+    TermConstraint,
+    Translation,
+    check_per_segment,
+    constraint_text,
+    glues,
+)
 from models.discovery import ModelInfo
 from models.errors import ModelError, UnsupportedDirectionError
 from models.hf_backend import constraint_variants, language_token_ids, weights_hash
@@ -28,6 +36,9 @@ __all__ = ["CT2Engine"]
 
 #: Word starts tried per missing constraint when its source term is unknown.
 MAX_POSITIONS = 24
+#: Alternatives asked for at the first free position after a placed constraint, so
+#: that one that starts a new word can be kept (a subword would glue onto the term).
+ALTERNATIVES = 8
 
 
 def _contains(tokens: list[str], variants: list[list[str]]) -> bool:
@@ -142,10 +153,20 @@ class CT2Engine:
                 for i, (tokens, score, attention) in enumerate(results)]
 
     def _decode(self, sources: list[list[str]], targets: list[list[str]], beam_size: int,
-                max_decoding_length: int, attention: bool
+                max_decoding_length: int, attention: bool, word_after_prefix: bool = False
                 ) -> list[tuple[list[str], float | None, list[list[float]] | None]]:
+        """Decodes in batches; returns each segment's best hypothesis.
+
+        With ``word_after_prefix``, CTranslate2 returns :data:`ALTERNATIVES` continuations
+        at the first position after each prefix (a placed constraint), and the best
+        one whose first piece does not glue onto the prefix is kept (the best one if
+        every alternative glues).
+        """
         out: list[tuple[list[str], float | None, list[list[float]] | None]] = []
         suppress = [[t] for t in self._lang_tokens]
+        extra: dict[str, Any] = {}
+        if word_after_prefix:
+            extra = {"return_alternatives": True, "num_hypotheses": ALTERNATIVES}
         for start in range(0, len(sources), self.batch_size):
             chunk = slice(start, start + self.batch_size)
             prefix = targets[chunk]
@@ -154,11 +175,15 @@ class CT2Engine:
                 sources[chunk], target_prefix=prefix if longest else None,
                 beam_size=beam_size, max_decoding_length=max_decoding_length,
                 return_scores=True, return_attention=attention,
-                suppress_sequences=suppress or None)
-            for result in results:
-                out.append((list(result.hypotheses[0]),
-                            float(result.scores[0]) if result.scores else None,
-                            [list(a) for a in result.attention[0]] if attention else None))
+                suppress_sequences=suppress or None, **extra)
+            for forced, result in zip(prefix, results, strict=True):
+                hyps = result.hypotheses
+                pick = next((h for h, tokens in enumerate(hyps)
+                             if not (0 < len(forced) < len(tokens)
+                                     and glues(forced[-1], tokens[len(forced)]))), 0)
+                out.append((list(hyps[pick]),
+                            float(result.scores[pick]) if result.scores else None,
+                            [list(a) for a in result.attention[pick]] if attention else None))
         return out
 
     def _enforce(self, source: list[str], best: tuple[list[str], float | None, Any],
@@ -179,7 +204,8 @@ class CT2Engine:
             prefixes = [tokens[:p] + variants[0] for p in positions]
             longest = max(len(p) for p in prefixes)
             tries = self._decode([source] * len(prefixes), prefixes, beam_size,
-                                 max(longest + 1, max_length + head + len(variants[0])), True)
+                                 max(longest + 1, max_length + head + len(variants[0])), True,
+                                 word_after_prefix=True)
             # Scores of prefixed decodes leave the forced prefix out: rescore in full.
             scored = self._translator.score_batch([source] * len(tries),
                                                   [t[0] for t in tries])

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from models.base import TermConstraint, Translation, check_per_segment, constraint_text
+from models.constrained import WordPieces
 from models.discovery import ModelInfo
 from models.errors import ModelError, UnsupportedDirectionError
 from models.langcodes import lang_token, normalize_lang
@@ -125,6 +126,11 @@ class HFEngine:
         unspellable = [i for i in range(int(self._model.config.vocab_size)) if i not in known]
         self._banned = [[i] for i in sorted({*language_token_ids(self._tokenizer),
                                              *unspellable})]
+        pieces = [""] * int(self._model.config.vocab_size)
+        for piece, i in vocab.items():
+            if 0 <= i < len(pieces):
+                pieces[i] = piece
+        self._pieces = WordPieces.from_pieces(pieces)
 
     def directions(self) -> set[tuple[str, str]]:
         """Returns the ``(src, tgt)`` pairs the model translates."""
@@ -245,6 +251,7 @@ class HFEngine:
             kwargs["custom_generate"] = constrained_beam_search
             kwargs["avet_constraints"] = [
                 [v for c in cs if (v := constraint_variants(tok, c))] for cs in constraints]
+            kwargs["avet_word_pieces"] = self._pieces
         with torch.inference_mode():
             out = model.generate(**enc, **kwargs)
             sequences = out if isinstance(out, torch.Tensor) else out.sequences

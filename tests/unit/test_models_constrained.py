@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from models.constrained import ConstraintState, _allocate
+from models.base import glues
+from models.constrained import ConstraintState, WordPieces, _allocate
 
 # Two constraints: [5, 6, 7] (or its variant [8, 6, 7]) and [9].
 CONSTRAINTS = [[[5, 6, 7], [8, 6, 7]], [[9]]]
@@ -38,6 +39,34 @@ def test_next_tokens_continue_current_or_start_unmet() -> None:
     assert _run([]).next_tokens(CONSTRAINTS) == {5, 8, 9}
     assert _run([5]).next_tokens(CONSTRAINTS) == {5, 8, 9, 6}
     assert _run([9]).next_tokens(CONSTRAINTS) == {5, 8}
+
+
+def test_a_continuing_piece_may_not_start_a_constraint_where_it_would_glue() -> None:
+    # 8 is the spelling of the first constraint without the word-start piece.
+    state = ConstraintState.start(len(CONSTRAINTS))
+    assert state.next_tokens(CONSTRAINTS, no_start={8}) == {5, 9}
+    assert state.advance(8, CONSTRAINTS, no_start={8}).current == -1
+    assert state.advance(8, CONSTRAINTS).current == 0
+
+
+@pytest.mark.parametrize(("tokens", "just_met"), [
+    ([5, 6, 7], True), ([5, 6, 7, 1], False), ([9], True), ([9, 5], False), ([5, 6], False)])
+def test_state_says_when_a_constraint_was_just_met(tokens: list[int], just_met: bool) -> None:
+    assert _run(tokens).just_met is just_met
+
+
+def test_word_pieces_classify_sentencepiece_tokens() -> None:
+    pieces = WordPieces.from_pieces(["</s>", "▁service", "s", ",", "▁(", "ي", "▁"])
+    assert pieces.continuing == {2, 5}
+    assert pieces.word_final == {1, 2, 5}
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), [
+    ("▁service", "s", True), ("▁ministry", "public", True), ("▁service", "▁new", False),
+    ("▁service", ",", False), ("▁(", "public", False), ("▁التحول", "ها", True), ("", "s", False),
+])
+def test_glues(before: str, after: str, expected: bool) -> None:
+    assert glues(before, after) is expected
 
 
 def test_allocation_shares_beams_across_banks_fullest_first() -> None:
