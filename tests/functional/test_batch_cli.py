@@ -223,8 +223,8 @@ def test_resumed_translation_decodes_the_same_batches(
     glossary.write_text("ar,en,kind,status\nمدينة,city,term,approved\n", encoding="utf-8")
     # Batches of 8 sentences across the documents of a chunk: padding is in play.
     args = ["batch", "translate", str(src), "--from", "ar", "--to", "en", "--model",
-            str(tiny_marian), "--glossary", str(glossary), "--beam", "2", "--max-length", "16", "--batch-size", "8",
-            "--chunk-docs", "3", "--json"]
+            str(tiny_marian), "--glossary", str(glossary), "--beam", "2", "--max-length", "16",
+            "--batch-size", "8", "--chunk-docs", "3", "--json"]
     out = tmp_path / "out"
     assert main([*args, "--out", str(out)]) == 0
     reference = _outputs(out)
