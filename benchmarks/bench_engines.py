@@ -10,7 +10,10 @@ both do the same work. Runs are interleaved and the best of ``--repeats`` is kep
 Prints target tokens per second and their ratio for each batch size, from one run:
 the ratio depends on the batch size (small batches are bound by transformers'
 per-step Python overhead, large ones by matrix products, where int8 gains least
-on a CPU without AVX-512 VNNI), so several are measured.
+on a CPU without AVX-512 VNNI), so several are measured. Then the whole machine:
+``--parallel-batches`` batches of ``--machine-batch`` segments, transformers with
+one PyTorch thread per core, CTranslate2 as ``avet translate --engine ctranslate2
+--parallel N`` runs it (N model replicas, the cores shared out among them).
 
 Usage::
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -80,6 +84,11 @@ def main() -> None:
                         help="CPU threads for both engines (default 1: on a shared, busy "
                              "machine PyTorch's OpenMP threads stall and the ratio means "
                              "nothing)")
+    parser.add_argument("--machine-batch", type=int, default=16,
+                        help="batch size of the whole-machine comparison")
+    parser.add_argument("--parallel-batches", type=int, default=os.cpu_count() or 1,
+                        help="whole-machine comparison: batches (and CTranslate2 replicas); "
+                             "default: one per core")
     parser.add_argument("--repeats", type=int, default=3,
                         help="timed runs per engine, interleaved (best is kept)")
     args = parser.parse_args()
@@ -136,6 +145,41 @@ def main() -> None:
                     speeds[name] = max(speeds[name], produced / (time.perf_counter() - t0))
             hf, ct2 = speeds["transformers fp32"], speeds["ctranslate2 int8"]
             print(f"{batch:5d}  {hf:17.1f}  {ct2:16.1f}  {ct2 / hf:4.2f}x  (goal >= 3x)")
+
+        # The whole machine: each engine uses every core its own way.
+        cores, size = os.cpu_count() or 1, args.machine_batch
+        replicas = ctranslate2.Translator(
+            str(ct2_dir), device="cpu", compute_type="int8", inter_threads=args.parallel_batches,
+            intra_threads=max(1, cores // args.parallel_batches))
+        segments = synthetic_sentences("ar", size * args.parallel_batches, seed=7)
+        source = [tokenizer.convert_ids_to_tokens(tokenizer(s)["input_ids"]) for s in segments]
+
+        def machine_hf(n: int) -> int:
+            torch.set_num_threads(cores)
+            try:
+                return sum(run_hf(segments[i:i + size], n)
+                           for i in range(0, len(segments), size))
+            finally:
+                torch.set_num_threads(args.threads)
+
+        def machine_ct2(n: int) -> int:
+            results = replicas.translate_batch(
+                source, beam_size=b, min_decoding_length=n, max_decoding_length=n,
+                max_batch_size=size)
+            return sum(len(r.hypotheses[0]) for r in results)
+
+        machine = {"transformers": machine_hf, "ctranslate2": machine_ct2}
+        best = dict.fromkeys(machine, 0.0)
+        for _ in range(args.repeats):
+            for name, run in machine.items():
+                t0 = time.perf_counter()
+                produced = run(args.tokens)
+                best[name] = max(best[name], produced / (time.perf_counter() - t0))
+        hf, ct2 = best["transformers"], best["ctranslate2"]
+        print(f"whole machine ({cores} cores, {args.parallel_batches} batches of {size}): "
+              f"transformers {hf:.1f} ({cores} threads), ctranslate2 {ct2:.1f} "
+              f"({args.parallel_batches} replicas x {max(1, cores // args.parallel_batches)} "
+              f"threads) target tokens/s: {ct2 / hf:.2f}x  (goal >= 3x)")
 
 
 if __name__ == "__main__":

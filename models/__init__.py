@@ -45,19 +45,39 @@ ENGINES = ("transformers", "ctranslate2")
 PIVOT = "en"
 
 
-def engine_for(info: ModelInfo, device: str = "cpu", batch_size: int = 16) -> Engine:
-    """Builds the engine that runs a model found on disk (by its format)."""
+def engine_for(info: ModelInfo, device: str = "cpu", batch_size: int = 16,
+               parallel: int = 1) -> Engine:
+    """Builds the engine that runs a model found on disk (by its format).
+
+    Args:
+        info: The model.
+        device: ``cpu`` or ``cuda``.
+        batch_size: Segments per batch.
+        parallel: Batches decoded at once (CTranslate2 only: one model replica per
+            batch, the CPU cores shared out among them).
+
+    Returns:
+        The engine.
+
+    Raises:
+        ModelError: If ``parallel`` is above 1 for a transformers model.
+    """
     if info.format == "ctranslate2":
         from models.ct2_backend import CT2Engine
 
-        return CT2Engine(info, device=device, batch_size=batch_size)
+        return CT2Engine(info, device=device, batch_size=batch_size, parallel=parallel)
+    if parallel != 1:
+        raise ModelError(f"{info.model_id} is a transformers model: it decodes one batch at a "
+                         "time", path=info.path,
+                         hint="drop --parallel, or convert the model with `avet models convert "
+                         "DIR OUT` and use --engine ctranslate2")
     from models.hf_backend import HFEngine
 
     return HFEngine(info, device=device, batch_size=batch_size)
 
 
 def _one(model: str | None, src: str, tgt: str, engine: str, device: str, batch_size: int,
-         env: Mapping[str, str] | None) -> Engine:
+         env: Mapping[str, str] | None, parallel: int = 1) -> Engine:
     from pathlib import Path
 
     info = resolve(model, src, tgt, prefer=engine, env=env)
@@ -67,12 +87,12 @@ def _one(model: str | None, src: str, tgt: str, engine: str, device: str, batch_
             f"model {info.model_id} is a {info.format} model, not {engine}", path=info.path,
             hint=("make a CTranslate2 copy with `avet models convert DIR OUT`"
                   if engine == "ctranslate2" else "use --engine ctranslate2"))
-    return engine_for(info, device=device, batch_size=batch_size)
+    return engine_for(info, device=device, batch_size=batch_size, parallel=parallel)
 
 
 def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transformers",
                 device: str = "cpu", batch_size: int = 16,
-                env: Mapping[str, str] | None = None) -> Engine:
+                env: Mapping[str, str] | None = None, parallel: int = 1) -> Engine:
     """Loads an engine for ``src`` → ``tgt``, pivoting through English if needed.
 
     Args:
@@ -85,6 +105,7 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
         device: ``cpu`` or ``cuda``.
         batch_size: Segments per engine call.
         env: The environment to search models in (``os.environ`` when ``None``).
+        parallel: Batches decoded at once (CTranslate2 only; see :func:`engine_for`).
 
     Returns:
         A ready engine.
@@ -102,16 +123,17 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
     src, tgt = normalize_lang(src), normalize_lang(tgt)
     if model is not None and "+" in model:
         first, second = model.split("+", 1)
-        return PivotEngine(_one(first, src, PIVOT, engine, device, batch_size, env),
-                           _one(second, PIVOT, tgt, engine, device, batch_size, env), PIVOT)
+        return PivotEngine(_one(first, src, PIVOT, engine, device, batch_size, env, parallel),
+                           _one(second, PIVOT, tgt, engine, device, batch_size, env, parallel),
+                           PIVOT)
     if model is not None or PIVOT in (src, tgt):
-        return _one(model, src, tgt, engine, device, batch_size, env)
+        return _one(model, src, tgt, engine, device, batch_size, env, parallel)
     try:
-        return _one(None, src, tgt, engine, device, batch_size, env)
+        return _one(None, src, tgt, engine, device, batch_size, env, parallel)
     except ModelNotFoundError:
         try:
-            first_leg = _one(None, src, PIVOT, engine, device, batch_size, env)
-            second_leg = _one(None, PIVOT, tgt, engine, device, batch_size, env)
+            first_leg = _one(None, src, PIVOT, engine, device, batch_size, env, parallel)
+            second_leg = _one(None, PIVOT, tgt, engine, device, batch_size, env, parallel)
         except ModelNotFoundError as exc:
             raise ModelNotFoundError(
                 f"no local model translates {src}→{tgt}, directly or through {PIVOT} "

@@ -17,6 +17,7 @@ keeps the best one that does not glue a subword onto the term.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -54,14 +55,21 @@ class CT2Engine:
         device: ``cpu`` or ``cuda``.
         compute_type: CTranslate2 compute type; default ``int8`` on CPU,
             ``int8_float16`` on CUDA.
-        batch_size: Segments per call.
-        intra_threads: Threads per translation (0: CTranslate2's default).
+        batch_size: Segments per batch.
+        intra_threads: Threads per batch (0: CTranslate2's default, or with
+            ``parallel`` the CPU cores shared out among the replicas).
+        parallel: Batches decoded at once, each by its own model replica
+            (CTranslate2's ``inter_threads``); a call with more segments than
+            ``batch_size`` is split into batches that run side by side.
+
+    Attributes:
+        parallel_batches: ``parallel``: callers give up to this many batches per call.
     """
 
     name = "ctranslate2"
 
     def __init__(self, info: ModelInfo, device: str = "cpu", compute_type: str | None = None,
-                 batch_size: int = 16, intra_threads: int = 0) -> None:
+                 batch_size: int = 16, intra_threads: int = 0, parallel: int = 1) -> None:
         import ctranslate2
         from transformers import AutoTokenizer
 
@@ -73,9 +81,15 @@ class CT2Engine:
         self.device = device
         self.compute_type = compute_type or ("int8" if device == "cpu" else "int8_float16")
         self.batch_size = batch_size
+        if parallel < 1:
+            raise ModelError(f"parallel must be at least 1, not {parallel}",
+                             hint="give --parallel 1 or more")
+        self.parallel_batches = parallel
+        if parallel > 1 and intra_threads == 0 and device == "cpu":
+            intra_threads = max(1, (os.cpu_count() or 1) // parallel)
         self._translator = ctranslate2.Translator(
             str(info.path), device=device, compute_type=self.compute_type,
-            intra_threads=intra_threads)
+            inter_threads=parallel, intra_threads=intra_threads)
         try:
             self._tokenizer = AutoTokenizer.from_pretrained(
                 info.path, local_files_only=True, trust_remote_code=False)
@@ -162,28 +176,27 @@ class CT2Engine:
         one whose first piece does not glue onto the prefix is kept (the best one if
         every alternative glues).
         """
-        out: list[tuple[list[str], float | None, list[list[float]] | None]] = []
+        if not sources:
+            return []
         suppress = [[t] for t in self._lang_tokens]
         extra: dict[str, Any] = {}
         if word_after_prefix:
             extra = {"return_alternatives": True, "num_hypotheses": ALTERNATIVES}
-        for start in range(0, len(sources), self.batch_size):
-            chunk = slice(start, start + self.batch_size)
-            prefix = targets[chunk]
-            longest = max((len(p) for p in prefix), default=0)
-            results = self._translator.translate_batch(
-                sources[chunk], target_prefix=prefix if longest else None,
-                beam_size=beam_size, max_decoding_length=max_decoding_length,
-                return_scores=True, return_attention=attention,
-                suppress_sequences=suppress or None, **extra)
-            for forced, result in zip(prefix, results, strict=True):
-                hyps = result.hypotheses
-                pick = next((h for h, tokens in enumerate(hyps)
-                             if not (0 < len(forced) < len(tokens)
-                                     and glues(forced[-1], tokens[len(forced)]))), 0)
-                out.append((list(hyps[pick]),
-                            float(result.scores[pick]) if result.scores else None,
-                            [list(a) for a in result.attention[pick]] if attention else None))
+        # One call: CTranslate2 cuts it into batches of batch_size (sorted by length)
+        # and decodes `parallel` of them at once.
+        longest = max(len(p) for p in targets)
+        results = self._translator.translate_batch(
+            sources, target_prefix=targets if longest else None, max_batch_size=self.batch_size,
+            beam_size=beam_size, max_decoding_length=max_decoding_length, return_scores=True,
+            return_attention=attention, suppress_sequences=suppress or None, **extra)
+        out: list[tuple[list[str], float | None, list[list[float]] | None]] = []
+        for forced, result in zip(targets, results, strict=True):
+            hyps = result.hypotheses
+            pick = next((h for h, tokens in enumerate(hyps)
+                         if not (0 < len(forced) < len(tokens)
+                                 and glues(forced[-1], tokens[len(forced)]))), 0)
+            out.append((list(hyps[pick]), float(result.scores[pick]) if result.scores else None,
+                        [list(a) for a in result.attention[pick]] if attention else None))
         return out
 
     def _enforce(self, source: list[str], best: tuple[list[str], float | None, Any],

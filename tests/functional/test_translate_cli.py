@@ -146,7 +146,8 @@ def test_translate_keeps_layout_and_enforces_the_glossary(
     assert signature["glossary"]["hash"] == load_glossary(
         work / "glossary.csv", work / "none.db", src="ar", tgt="en").hash
     assert signature["options"] == {"src": "ar", "tgt": "en", "beam_size": 2, "max_length": 12,
-                                    "batch_size": 16, "constrain": True, "repair": True}
+                                    "batch_size": 16, "constrain": True, "repair": True,
+                                    "parallel": 1}
     assert f"engine:{engine}" in report["signature_string"]
 
 
@@ -239,6 +240,32 @@ def test_options_are_recorded(work: Path, coded_marian_ct2: Path) -> None:
     assert "constrain:no|repair:no" in report["signature_string"]
     methods = {t["method"] for s in report["documents"][0]["segments"] for t in s["terms"]}
     assert methods <= {"as-is", "protected", "not repaired"}
+
+
+def test_parallel_batches_translate_like_one_at_a_time(work: Path,
+                                                      coded_marian_ct2: Path) -> None:
+    outs = {}
+    for parallel in ("1", "2"):
+        out = work / f"p{parallel}.md"
+        assert _translate(work, coded_marian_ct2, "ctranslate2", "--out", str(out),
+                          "--batch-size", "2", "--parallel", parallel) == 0
+        outs[parallel] = out.read_text(encoding="utf-8")
+        report = _report(work / f"p{parallel}.md.report.json")
+        assert report["signature"]["options"]["parallel"] == int(parallel)
+    assert outs["1"] == outs["2"]
+
+
+@pytest.mark.parametrize(("engine", "parallel", "message"), [
+    ("ctranslate2", "0", "--parallel must be at least 1"),
+    ("transformers", "2", "decodes one batch at a time"),
+])
+def test_bad_parallel_is_a_user_error(work: Path, request: pytest.FixtureRequest, engine: str,
+                                      parallel: str, message: str,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    model = _model(engine, request)
+    assert _translate(work, model, engine, "--parallel", parallel) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
 
 
 @pytest.mark.parametrize("model", ["missing-org/opus-mt-ar-en", "{work}/no/such/dir", None])

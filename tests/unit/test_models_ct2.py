@@ -137,3 +137,34 @@ def test_conversion_warns_about_a_nonzero_start_embedding(
     with caplog.at_level("WARNING"):
         convert_model(source, tmp_path / "out")
     assert ("decoder-start (pad) embedding is not zero" in caplog.text) is nonzero
+
+
+def test_parallel_replicas_decode_the_same_batches(tiny_marian_ct2: Path) -> None:
+    from models.ct2_backend import CT2Engine
+    from tests.tinymodels import synthetic_sentences
+
+    segments = synthetic_sentences("ar", 9, seed=4)
+    one = CT2Engine(inspect_dir(tiny_marian_ct2), batch_size=2)
+    two = CT2Engine(inspect_dir(tiny_marian_ct2), batch_size=2, parallel=2)
+    assert (one.parallel_batches, two.parallel_batches) == (1, 2)
+    constraints = [["new city"] if i % 3 == 0 else [] for i in range(len(segments))]
+    first = one.translate(segments, "ar", "en", constraints=constraints, max_length=10)
+    second = two.translate(segments, "ar", "en", constraints=constraints, max_length=10)
+    assert [t.tokens for t in first] == [t.tokens for t in second]
+    assert all("new city" in t.text for t, c in zip(first, constraints, strict=True) if c)
+
+
+@pytest.mark.parametrize(("parallel", "message"), [(0, "at least 1"), (-2, "at least 1")])
+def test_parallel_must_be_positive(tiny_marian_ct2: Path, parallel: int, message: str) -> None:
+    from models.ct2_backend import CT2Engine
+
+    with pytest.raises(ModelError, match=message):
+        CT2Engine(inspect_dir(tiny_marian_ct2), parallel=parallel)
+
+
+def test_parallel_needs_ctranslate2(tiny_marian: Path) -> None:
+    from models import engine_for
+
+    with pytest.raises(ModelError, match="one batch at a time") as caught:
+        engine_for(inspect_dir(tiny_marian), parallel=2)
+    assert "avet models convert" in (caught.value.hint or "")

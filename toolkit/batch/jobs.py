@@ -209,7 +209,7 @@ class TranslateSpec:
 
         return load_engine(self.model, self.options.src, self.options.tgt,
                            engine=self.engine, device=self.device,
-                           batch_size=self.options.batch_size)
+                           batch_size=self.options.batch_size, parallel=self.options.parallel)
 
     def open(self, engine: Any = None) -> TranslateWorker:
         index = (GlossaryIndex(list(self.entries), self.options.src, self.options.tgt)

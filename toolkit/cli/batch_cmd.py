@@ -129,7 +129,7 @@ def run_translate(args: argparse.Namespace, config: Config) -> int:
     options = build_options(args, config)
     _check_dirs(args)
     index, ghash, gorigin = load_index(args, config)
-    engine: Any = load_engine_for(args, config)
+    engine: Any = load_engine_for(args, config, options)
     spec = TranslateSpec(options, args.model or config.model,
                          engine=args.engine or config.engine,
                          device=args.device or config.device,

@@ -56,7 +56,10 @@ def add_translate_options(p: argparse.ArgumentParser) -> None:
                    help="MT engine (default: transformers, or avet.toml's engine)")
     p.add_argument("--device", choices=("cpu", "cuda"))
     p.add_argument("--beam", type=int, help="beam size (default 4)")
-    p.add_argument("--batch-size", type=int, help="sentences per engine call (default 16)")
+    p.add_argument("--batch-size", type=int, help="sentences per batch (default 16)")
+    p.add_argument("--parallel", type=int, default=1,
+                   help="batches decoded side by side, the CPU cores shared among them "
+                   "(--engine ctranslate2 only; default 1)")
     p.add_argument("--max-length", type=int, default=256, help="maximum target tokens per sentence")
     p.add_argument("--no-constraints", action="store_true",
                    help="do not constrain decoding (terms are still verified and repaired)")
@@ -69,11 +72,12 @@ def build_options(args: argparse.Namespace, config: Config) -> TranslateOptions:
         raise InputError(f"--from and --to are both {args.src!r}", hint="choose two languages")
     beam = args.beam if args.beam is not None else config.beam_size
     batch = args.batch_size if args.batch_size is not None else config.batch_size
-    if beam < 1 or batch < 1 or args.max_length < 1:
-        raise InputError("--beam, --batch-size and --max-length must be at least 1")
+    if min(beam, batch, args.max_length, args.parallel) < 1:
+        raise InputError("--beam, --batch-size, --max-length and --parallel must be at least 1")
     return TranslateOptions(src=args.src, tgt=args.tgt, beam_size=beam,
                             max_length=args.max_length, batch_size=batch,
-                            constrain=not args.no_constraints, repair=not args.no_repair)
+                            constrain=not args.no_constraints, repair=not args.no_repair,
+                            parallel=args.parallel)
 
 
 def load_index(args: argparse.Namespace, config: Config) -> tuple[GlossaryIndex | None, str | None,
@@ -85,12 +89,14 @@ def load_index(args: argparse.Namespace, config: Config) -> tuple[GlossaryIndex 
     return GlossaryIndex(source.entries, args.src, args.tgt), source.hash, source.origin
 
 
-def load_engine_for(args: argparse.Namespace, config: Config) -> object:
+def load_engine_for(args: argparse.Namespace, config: Config,
+                    options: TranslateOptions) -> object:
     """Loads the MT engine named by the options (torch is imported only here)."""
     from models import load_engine
 
     return load_engine(args.model or config.model, args.src, args.tgt,
-                       engine=args.engine or config.engine, device=args.device or config.device)
+                       engine=args.engine or config.engine, device=args.device or config.device,
+                       batch_size=options.batch_size, parallel=options.parallel)
 
 
 def _documents(given: list[str]) -> list[tuple[Path, Path]]:
@@ -129,7 +135,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         if not text:
             raise InputError("document is empty", path=path, hint="nothing to translate")
     index, ghash, gorigin = load_index(args, config)
-    engine = load_engine_for(args, config)
+    engine = load_engine_for(args, config, options)
     signature = build_signature(engine.signature(), ghash, gorigin, options)  # type: ignore[attr-defined]
     total = sum(len(translatable(segment(t, options.src))) for t in texts)
     done = []

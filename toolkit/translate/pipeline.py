@@ -54,9 +54,11 @@ class TranslateOptions:
         tgt: Target language.
         beam_size: Beam width.
         max_length: Maximum target tokens per sentence.
-        batch_size: Sentences per engine call.
+        batch_size: Sentences per batch.
         constrain: Give approved terms to the decoder as constraints.
         repair: Run the verify-and-repair pass.
+        parallel: Batches per engine call, decoded side by side by an engine that
+            can (CTranslate2 replicas); the engine must have been loaded with it.
     """
 
     src: str
@@ -66,6 +68,7 @@ class TranslateOptions:
     batch_size: int = 16
     constrain: bool = True
     repair: bool = True
+    parallel: int = 1
 
 
 @dataclass
@@ -301,8 +304,8 @@ def translate_segments(
 ) -> list[SegmentResult]:
     """Translates sentences with glossary enforcement.
 
-    Sentences are sorted by length and sent to the engine in batches of
-    ``options.batch_size``; results come back in input order.
+    Sentences are sorted by length and sent to the engine ``options.parallel``
+    batches of ``options.batch_size`` at a time; results come back in input order.
 
     Args:
         texts: Source sentences (from one or many documents).
@@ -323,8 +326,9 @@ def translate_segments(
                                 beam_size=options.beam_size,
                                 max_length=_max_length(options, [constraints]))[0]
 
-    for start in range(0, len(order), options.batch_size):
-        batch = order[start:start + options.batch_size]
+    step = options.batch_size * options.parallel
+    for start in range(0, len(order), step):
+        batch = order[start:start + step]
         # Alignments serve only to repair terms: none asked for a batch without terms.
         want_alignment = options.repair and any(
             not info.verbatim for i in batch for info, _e, _s in plans[i].terms)
