@@ -103,7 +103,7 @@ class ConstraintState:
         """
         tokens = {constraints[i][a][0] for i, d in enumerate(self.done) if not d
                   for a in range(len(constraints[i]))}
-        tokens -= set(no_start)
+        tokens = {t for t in tokens if t not in no_start}
         if self.current >= 0:
             alts = constraints[self.current]
             tokens |= {alts[a][self.position] for a in self.alternatives}
@@ -224,6 +224,9 @@ def constrained_beam_search(
     finished: list[list[tuple[float, bool, bool, list[int]]]] = [[] for _ in range(batch)]
     done = [False] * batch
 
+    continuing = None  # the continuing pieces as a tensor, to mask them at once
+    if avet_word_pieces is not None and avet_word_pieces.continuing:
+        continuing = torch.tensor(sorted(avet_word_pieces.continuing), device=input_ids.device)
     cur_len = prompt_len
     outputs = model._prefill(input_ids, generation_config, model_kwargs)
     while True:
@@ -240,7 +243,7 @@ def constrained_beam_search(
             rows = log_probs[b * num_beams:(b + 1) * num_beams]
             row_hyps = hyps[b]
             cands = _candidates(rows, row_hyps, constraints[b], eos_ids, last_step, num_beams,
-                                avet_word_pieces)
+                                avet_word_pieces, continuing)
             running: list[tuple[float, int, int, ConstraintState, int]] = []
             for cand in cands:
                 score, k, token, state, _ = cand
@@ -294,7 +297,7 @@ def constrained_beam_search(
 
 def _candidates(rows: Any, row_hyps: list[_Hyp], constraints: list[list[list[int]]],
                 eos_ids: set[int], last_step: bool, num_beams: int,
-                pieces: WordPieces | None = None
+                pieces: WordPieces | None = None, continuing: Any = None
                 ) -> list[tuple[float, int, int, ConstraintState, int]]:
     """Returns ``(score, beam, token, state, bank)`` candidates for one batch item."""
     import torch
@@ -308,8 +311,7 @@ def _candidates(rows: Any, row_hyps: list[_Hyp], constraints: list[list[list[int
                     total[k, eos] = _NEG_INF
     # Per hypothesis, the tokens that may not start a constraint (after a word character).
     no_start: list[Collection[int]] = [() for _ in row_hyps]
-    if pieces is not None and pieces.continuing:
-        continuing = torch.tensor(sorted(pieces.continuing), device=rows.device)
+    if pieces is not None and continuing is not None:
         for k, hyp in enumerate(row_hyps):
             if hyp.tokens[-1] in pieces.word_final:
                 no_start[k] = pieces.continuing
