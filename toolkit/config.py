@@ -27,8 +27,9 @@ class Config:
         model: Default MT model id or path.
         engine: Default MT engine (``transformers`` or ``ctranslate2``).
         device: ``cpu`` or ``cuda``.
-        batch_size: Segments per engine call.
+        batch_size: Segments per batch.
         beam_size: Beam width for decoding.
+        parallel: Batches decoded side by side (CTranslate2 replicas).
         actor: Name recorded in the journal for changes made by this user.
     """
 
@@ -38,6 +39,7 @@ class Config:
     device: str = "cpu"
     batch_size: int = 16
     beam_size: int = 4
+    parallel: int = 1
     actor: str = "cli"
 
     def with_overrides(self, **values: Any) -> Config:
@@ -49,7 +51,7 @@ class Config:
 
 
 _TYPES: dict[str, type] = {"db": str, "model": str, "engine": str, "device": str,
-                           "batch_size": int, "beam_size": int, "actor": str}
+                           "batch_size": int, "beam_size": int, "parallel": int, "actor": str}
 _ENGINES = ("transformers", "ctranslate2")
 
 

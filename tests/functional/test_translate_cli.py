@@ -245,14 +245,19 @@ def test_options_are_recorded(work: Path, coded_marian_ct2: Path) -> None:
 def test_parallel_batches_translate_like_one_at_a_time(work: Path,
                                                       coded_marian_ct2: Path) -> None:
     outs = {}
-    for parallel in ("1", "2"):
+    for parallel in ("1", "2", "avet.toml"):
         out = work / f"p{parallel}.md"
+        if parallel == "avet.toml":  # the setting from the config file in the current folder
+            (work / "avet.toml").write_text("parallel = 2\n", encoding="utf-8")
+            extra = []
+        else:
+            extra = ["--parallel", parallel]
         assert _translate(work, coded_marian_ct2, "ctranslate2", "--out", str(out),
-                          "--batch-size", "2", "--parallel", parallel) == 0
+                          "--batch-size", "2", *extra) == 0
         outs[parallel] = out.read_text(encoding="utf-8")
         report = _report(work / f"p{parallel}.md.report.json")
-        assert report["signature"]["options"]["parallel"] == int(parallel)
-    assert outs["1"] == outs["2"]
+        assert report["signature"]["options"]["parallel"] == (1 if parallel == "1" else 2)
+    assert outs["1"] == outs["2"] == outs["avet.toml"]
 
 
 @pytest.mark.parametrize(("engine", "parallel", "message"), [

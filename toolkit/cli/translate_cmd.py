@@ -57,9 +57,9 @@ def add_translate_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--device", choices=("cpu", "cuda"))
     p.add_argument("--beam", type=int, help="beam size (default 4)")
     p.add_argument("--batch-size", type=int, help="sentences per batch (default 16)")
-    p.add_argument("--parallel", type=int, default=1,
+    p.add_argument("--parallel", type=int,
                    help="batches decoded side by side, the CPU cores shared among them "
-                   "(--engine ctranslate2 only; default 1)")
+                   "(--engine ctranslate2 only; default 1, or avet.toml's parallel)")
     p.add_argument("--max-length", type=int, default=256, help="maximum target tokens per sentence")
     p.add_argument("--no-constraints", action="store_true",
                    help="do not constrain decoding (terms are still verified and repaired)")
@@ -72,12 +72,13 @@ def build_options(args: argparse.Namespace, config: Config) -> TranslateOptions:
         raise InputError(f"--from and --to are both {args.src!r}", hint="choose two languages")
     beam = args.beam if args.beam is not None else config.beam_size
     batch = args.batch_size if args.batch_size is not None else config.batch_size
-    if min(beam, batch, args.max_length, args.parallel) < 1:
+    parallel = args.parallel if args.parallel is not None else config.parallel
+    if min(beam, batch, args.max_length, parallel) < 1:
         raise InputError("--beam, --batch-size, --max-length and --parallel must be at least 1")
     return TranslateOptions(src=args.src, tgt=args.tgt, beam_size=beam,
                             max_length=args.max_length, batch_size=batch,
                             constrain=not args.no_constraints, repair=not args.no_repair,
-                            parallel=args.parallel)
+                            parallel=parallel)
 
 
 def load_index(args: argparse.Namespace, config: Config) -> tuple[GlossaryIndex | None, str | None,
