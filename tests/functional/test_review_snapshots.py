@@ -49,14 +49,11 @@ async def _loaded(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-def _then(*keys: str, after: Callable[[Pilot], None] | None = None):  # type: ignore[no-untyped-def]
+def _then(*keys: str):  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot) -> None:
         await _loaded(pilot)
         await pilot.press(*keys)
-        await pilot.pause(0.2)
-        if after is not None:
-            after(pilot)
-        await pilot.pause(0.2)
+        await pilot.pause(0.4)
     return run_before
 
 
@@ -94,7 +91,14 @@ def test_edit_modal_with_arabic_suggestion(app: ReviewApp,
 
 
 def test_export_modal(app: ReviewApp, snap_compare: Callable[..., bool]) -> None:
-    def fixed_path(pilot: Pilot) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("x")
+        for _ in range(500):  # on a busy machine the modal may take a while to mount
+            await pilot.pause(0.01)
+            if pilot.app.screen.query("#export-path"):
+                break
         pilot.app.screen.query_one("#export-path", Input).value = "exports/glossary.tbx"
+        await pilot.pause(0.2)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=_then("x", after=fixed_path))
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
