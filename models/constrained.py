@@ -243,7 +243,7 @@ def constrained_beam_search(
             rows = log_probs[b * num_beams:(b + 1) * num_beams]
             row_hyps = hyps[b]
             cands = _candidates(rows, row_hyps, constraints[b], eos_ids, last_step, num_beams,
-                                avet_word_pieces, continuing)
+                                avet_word_pieces, continuing, max_length - cur_len)
             running: list[tuple[float, int, int, ConstraintState, int]] = []
             for cand in cands:
                 score, k, token, state, _ = cand
@@ -297,9 +297,14 @@ def constrained_beam_search(
 
 def _candidates(rows: Any, row_hyps: list[_Hyp], constraints: list[list[list[int]]],
                 eos_ids: set[int], last_step: bool, num_beams: int,
-                pieces: WordPieces | None = None, continuing: Any = None
+                pieces: WordPieces | None = None, continuing: Any = None,
+                steps_left: int | None = None
                 ) -> list[tuple[float, int, int, ConstraintState, int]]:
-    """Returns ``(score, beam, token, state, bank)`` candidates for one batch item."""
+    """Returns ``(score, beam, token, state, bank)`` candidates for one batch item.
+
+    ``steps_left`` (this step included) keeps a constraint from starting where
+    ``max_length`` would cut it before its last token and the final EOS.
+    """
     import torch
 
     scores = torch.tensor([h.score for h in row_hyps], device=rows.device)
@@ -309,7 +314,8 @@ def _candidates(rows: Any, row_hyps: list[_Hyp], constraints: list[list[list[int
             if not hyp.state.all_met():
                 for eos in eos_ids:
                     total[k, eos] = _NEG_INF
-    # Per hypothesis, the tokens that may not start a constraint (after a word character).
+    # Per hypothesis, the tokens that may not start a constraint: a continuing piece
+    # after a word character, and the start of a spelling too long for what is left.
     no_start: list[Collection[int]] = [() for _ in row_hyps]
     if pieces is not None and continuing is not None:
         for k, hyp in enumerate(row_hyps):
@@ -317,6 +323,11 @@ def _candidates(rows: Any, row_hyps: list[_Hyp], constraints: list[list[list[int
                 no_start[k] = pieces.continuing
                 if hyp.state.just_met:  # "service" + "s": the term would not be a word
                     total[k, continuing] = _NEG_INF
+    if steps_left is not None:
+        for k, hyp in enumerate(row_hyps):
+            late = _late_starts(constraints, hyp.state, steps_left)
+            if late:
+                no_start[k] = late.union(no_start[k])
     vocab = total.shape[1]
     picks: set[tuple[int, int]] = set()
     top = torch.topk(total.reshape(-1), k=min(2 * num_beams, total.numel()))
@@ -333,3 +344,16 @@ def _candidates(rows: Any, row_hyps: list[_Hyp], constraints: list[list[list[int
         state = row_hyps[k].state.advance(token, constraints, no_start[k])
         out.append((score, k, token, state, state.met(constraints)))
     return out
+
+
+def _late_starts(constraints: Sequence[TokenConstraint], state: ConstraintState,
+                 steps_left: int) -> set[int]:
+    """First tokens of unmet constraints none of whose spellings starting with them
+    would end before the last step (kept for EOS)."""
+    fits: set[int] = set()
+    late: set[int] = set()
+    for constraint, done in zip(constraints, state.done, strict=True):
+        if not done:
+            for alt in constraint:
+                (fits if len(alt) < steps_left else late).add(alt[0])
+    return late - fits

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from models.base import glues
-from models.constrained import ConstraintState, WordPieces, _allocate
+from models.constrained import ConstraintState, WordPieces, _allocate, _late_starts
 
 # Two constraints: [5, 6, 7] (or its variant [8, 6, 7]) and [9].
 CONSTRAINTS = [[[5, 6, 7], [8, 6, 7]], [[9]]]
@@ -53,6 +53,18 @@ def test_a_continuing_piece_may_not_start_a_constraint_where_it_would_glue() -> 
     ([5, 6, 7], True), ([5, 6, 7, 1], False), ([9], True), ([9, 5], False), ([5, 6], False)])
 def test_state_says_when_a_constraint_was_just_met(tokens: list[int], just_met: bool) -> None:
     assert _run(tokens).just_met is just_met
+
+
+@pytest.mark.parametrize(("tokens", "steps_left", "late"), [
+    ([], 5, set()),  # [5, 6, 7], [8, 6, 7] and [9] all end before the last step
+    ([], 4, set()),
+    ([], 3, {5, 8}),  # three tokens, then EOS: no room
+    ([], 1, {5, 8, 9}),
+    ([9], 3, {5, 8}),  # [9] is met: only the first constraint is left
+])
+def test_a_constraint_does_not_start_where_max_length_would_cut_it(
+        tokens: list[int], steps_left: int, late: set[int]) -> None:
+    assert _late_starts(CONSTRAINTS, _run(tokens), steps_left) == late
 
 
 def test_word_pieces_classify_sentencepiece_tokens() -> None:
