@@ -33,13 +33,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
 from glossary.errors import InputError
+from glossary.offsets import Normalized, compose, delete_matches, rewrite_matches
 
 __all__ = [
     "AR_DELETE_RE",
@@ -160,144 +159,6 @@ _AR_EDGE_PUNCT = "".join(
 )
 
 
-# ---------------------------------------------------------------- Normalized
-
-
-@dataclass(frozen=True)
-class Normalized:
-    """A normalized text and the map back to the text it came from.
-
-    Attributes:
-        text: The normalized text.
-        original: The text it was made from.
-    """
-
-    text: str
-    original: str = field(repr=False)
-    # Breakpoints: normalized offset nb[k] maps to original offset ob[k]; offsets
-    # between breakpoints advance together.
-    _nb: tuple[int, ...] = field(default=(), repr=False, compare=False)
-    _ob: tuple[int, ...] = field(default=(), repr=False, compare=False)
-
-    def to_original(self, i: int) -> int:
-        """Maps an offset in :attr:`text` to the offset in :attr:`original`.
-
-        Args:
-            i: 0 <= i <= len(text); ``len(text)`` maps to ``len(original)``.
-
-        Returns:
-            The offset of the original character that normalized character ``i``
-            came from.
-
-        Raises:
-            InputError: If ``i`` is out of range.
-        """
-        if i < 0 or i > len(self.text):
-            raise InputError(
-                f"offset {i} out of range", hint=f"use 0..{len(self.text)} for this text"
-            )
-        if i == len(self.text):
-            return len(self.original)
-        k = bisect_right(self._nb, i) - 1
-        if k < 0:
-            return i
-        return self._ob[k] + (i - self._nb[k])
-
-    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Maps a span of :attr:`text` to the smallest covering span of :attr:`original`.
-
-        Combining marks removed right after the span's last character (an Arabic
-        tanween, a decomposed tone mark) belong to it and are included.
-
-        Args:
-            start: Start offset in :attr:`text`.
-            end: End offset (exclusive), ``start <= end``.
-
-        Returns:
-            ``(start, end)`` in :attr:`original`.
-
-        Raises:
-            InputError: If the span is out of range or reversed.
-        """
-        if end < start:
-            raise InputError(f"span ({start}, {end}) is reversed", hint="give start <= end")
-        o_start = self.to_original(start)
-        if end == start:
-            return o_start, o_start
-        o_end = self.to_original(end - 1) + 1
-        limit = self.to_original(end)
-        original = self.original
-        while o_end < limit and unicodedata.category(original[o_end]).startswith("M"):
-            o_end += 1
-        return o_start, o_end
-
-    def spans_to_original_many(
-        self, spans: Iterable[tuple[int, int]]
-    ) -> list[tuple[int, int]]:
-        """Maps many spans like :meth:`span_to_original`, in one pass.
-
-        Args:
-            spans: Non-overlapping spans sorted by start.
-
-        Returns:
-            The spans in :attr:`original`, in the same order.
-
-        Raises:
-            InputError: If a span is reversed, out of range or overlaps the one before.
-        """
-        nb, ob = self._nb, self._ob
-        count = len(nb)
-        size = len(self.text)
-        k, shift = -1, 0  # last breakpoint at or before the position, and its shift
-        last_end = 0
-        out: list[tuple[int, int]] = []
-        append = out.append
-        for start, end in spans:
-            if start < last_end or end < start or end > size:
-                raise InputError(
-                    f"span ({start}, {end}) is out of order or out of range",
-                    hint="sort the spans by start, keep them from overlapping and inside the text",
-                )
-            last_end = end
-            while k + 1 < count and nb[k + 1] <= start:
-                k += 1
-                shift = ob[k] - nb[k]
-            o_start = start + shift
-            if end == start:
-                append((o_start, o_start))
-                continue
-            while k + 1 < count and nb[k + 1] < end:
-                k += 1
-                shift = ob[k] - nb[k]
-            o_end = end + shift
-            if k + 1 < count and nb[k + 1] == end:
-                o_end = self.span_to_original(end - 1, end)[1]
-            append((o_start, o_end))
-        return out
-
-
-def _build(text: str, original: str, nb: list[int], ob: list[int]) -> Normalized:
-    return Normalized(text, original, tuple(nb), tuple(ob))
-
-
-def _compose(inner: Normalized, outer: Normalized) -> Normalized:
-    """``outer`` was made from ``inner.text``; returns its map to ``inner.original``."""
-    if not outer._nb:
-        return Normalized(outer.text, inner.original, inner._nb, inner._ob)
-    if not inner._nb:
-        return Normalized(outer.text, inner.original, outer._nb, outer._ob)
-    nb: list[int] = []
-    ob: list[int] = []
-    expect = 0
-    for i in range(len(outer.text)):
-        o = inner.to_original(outer.to_original(i))
-        if o != expect:
-            nb.append(i)
-            ob.append(o)
-        expect = o + 1
-    return _build(outer.text, inner.original, nb, ob)
-
-
 def _replace_pairs(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
     """Applies 1:1 replacements: ``str.translate`` on short texts, a chain of
     ``str.replace`` (each a fast scan) on long ones."""
@@ -307,55 +168,6 @@ def _replace_pairs(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
         if old in text:
             text = text.replace(old, new)
     return text
-
-
-def _delete(text: str, pattern: re.Pattern[str]) -> Normalized:
-    """Deletes every match of ``pattern``; the map stores one breakpoint per run."""
-    pieces: list[str] = []
-    nb: list[int] = []
-    ob: list[int] = []
-    last = 0
-    removed = 0
-    for m in pattern.finditer(text):
-        start, end = m.span()
-        pieces.append(text[last:start])
-        removed += end - start
-        nb.append(end - removed)
-        ob.append(end)
-        last = end
-    if not pieces:
-        return Normalized(text, text)
-    pieces.append(text[last:])
-    return _build("".join(pieces), text, nb, ob)
-
-
-def _rewrite(text: str, pattern: re.Pattern[str], repl: Callable[[str], str]) -> Normalized:
-    """Replaces each match by ``repl(match)``; output char j maps to input char
-    ``min(j, len(match) - 1)`` of the match."""
-    pieces: list[str] = []
-    nb: list[int] = []
-    ob: list[int] = []
-    last = 0
-    out_len = 0
-    for m in pattern.finditer(text):
-        start, end = m.span()
-        new = repl(m.group())
-        pieces.append(text[last:start])
-        out_len += start - last
-        width = end - start
-        if len(new) != width:
-            for j in range(len(new)):
-                nb.append(out_len + j)
-                ob.append(start + min(j, width - 1))
-            nb.append(out_len + len(new))
-            ob.append(end)
-        pieces.append(new)
-        out_len += len(new)
-        last = end
-    if not pieces:
-        return Normalized(text, text)
-    pieces.append(text[last:])
-    return _build("".join(pieces), text, nb, ob)
 
 
 def _lower(text: str) -> str:
@@ -385,22 +197,22 @@ def normalize_ar(text: str, *, match: bool = True) -> Normalized:
     Returns:
         The normalized text with its offset map.
     """
-    deleted = _delete(text, AR_DELETE_RE)
+    deleted = delete_matches(text, AR_DELETE_RE)
     folded = _replace_pairs(deleted.text, _AR_BASE_PAIRS)
     if match:
         folded = _replace_pairs(folded, _AR_MATCH_PAIRS)
-    return Normalized(folded, text, deleted._nb, deleted._ob)
+    return deleted.replaced(folded)
 
 
 def _nfc_mapped(text: str) -> Normalized:
     if unicodedata.is_normalized("NFC", text):
         return Normalized(text, text)
-    composed = _rewrite(text, _COMBINING_RE, nfc)
+    composed = rewrite_matches(text, _COMBINING_RE, nfc)
     if unicodedata.is_normalized("NFC", composed.text):
         return composed
     # Rare (marks outside U+0300-U+036F, Hangul jamo...): one span for the whole
     # text, output character j mapping to input character min(j, len - 1).
-    return _rewrite(text, _WHOLE_RE, nfc)
+    return rewrite_matches(text, _WHOLE_RE, nfc)
 
 
 def strip_latin_marks(text: str) -> str:
@@ -424,9 +236,9 @@ def normalize_vi(text: str, *, fold: bool = False, casefold: bool = True) -> Nor
     out = _lower(composed.text) if casefold else composed.text
     if fold:
         # Marks NFC could not compose (stacked tones) go too.
-        return _compose(composed, _delete(strip_latin_marks(out), _LATIN_MARKS_RE))
+        return compose(composed, delete_matches(strip_latin_marks(out), _LATIN_MARKS_RE))
     out = _VI_TONE_RE.sub(_move_tone, out) if casefold else _tone_canonical_keep_case(out)
-    return Normalized(out, text, composed._nb, composed._ob)
+    return composed.replaced(out)
 
 
 def _move_tone(m: re.Match[str]) -> str:
@@ -467,10 +279,10 @@ def normalize_en(text: str, *, casefold: bool = True, fold: bool = False) -> Nor
         out = strip_latin_marks(out)
     result = Normalized(out, composed.text)
     if _EN_EXPAND_RE.search(out):
-        result = _rewrite(out, _EN_EXPAND_RE, _EN_EXPAND.__getitem__)
+        result = rewrite_matches(out, _EN_EXPAND_RE, _EN_EXPAND.__getitem__)
     if fold:  # marks NFC could not compose
-        result = _compose(result, _delete(result.text, _LATIN_MARKS_RE))
-    return _compose(composed, result)
+        result = compose(result, delete_matches(result.text, _LATIN_MARKS_RE))
+    return compose(composed, result)
 
 
 _DISPATCH: Mapping[str, Callable[..., Normalized]] = MappingProxyType(

@@ -359,3 +359,12 @@ def test_span_to_original_covers_the_normalized_span(text: str) -> None:
     for start, end in [(0, n), (0, n // 2), (n // 2, n)]:
         o_start, o_end = norm.span_to_original(start, end)
         assert normalize_ar(text[o_start:o_end]).text == norm.text[start:end]
+
+
+def test_a_one_for_one_rewrite_keeps_the_offset_map() -> None:
+    norm = normalize_ar("التَّحَوُّل")
+    upper = norm.replaced(norm.text.replace("ل", "ک"))
+    assert upper.original == norm.original
+    assert upper.span_to_original(0, len(upper.text)) == (0, len(norm.original))
+    with pytest.raises(InputError, match="rewrite one character for one"):
+        norm.replaced(norm.text + "x")
