@@ -14,7 +14,7 @@ from glossary.errors import InputError, StoreError
 from glossary.model import KINDS, LANGS, STATUSES
 from glossary.normalize import fold_key
 
-__all__ = ["MIGRATIONS", "ORDERS", "SCHEMA_VERSION", "Transaction", "where_clause"]
+__all__ = ["MIGRATIONS", "ORDERS", "SCHEMA_VERSION", "Transaction", "migrate", "where_clause"]
 
 MIGRATIONS: tuple[str, ...] = (
     # 0 -> 1: the initial schema.
@@ -76,6 +76,37 @@ MIGRATIONS: tuple[str, ...] = (
 
 #: Current schema version.
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite3.Connection, path: Path) -> None:
+    """Brings the database to :data:`SCHEMA_VERSION`, in one transaction.
+
+    Args:
+        db: The connection (autocommit mode).
+        path: The database file, for error messages.
+
+    Raises:
+        StoreError: If the database is newer than this avet.
+    """
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"database schema {version} is newer than this avet ({SCHEMA_VERSION})",
+            path=path, hint="upgrade avet")
+    if version == SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        for step in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[step].split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {step + 1}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 class Transaction:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.errors import ConflictError, InputError, NotFoundError, StoreError
+from glossary.journal import read_journal, record, redo_group, undo_group
 from glossary.merging import absorb, add_evidence
 from glossary.model import (
     KINDS,
@@ -30,8 +31,8 @@ from glossary.model import (
     now_iso,
 )
 from glossary.normalize import match_key
-from glossary.rows import changes_since, delete_row, dump, load_row, save_row
-from glossary.schema import MIGRATIONS, ORDERS, SCHEMA_VERSION, Transaction, where_clause
+from glossary.rows import changes_since, delete_row, load_row, save_row
+from glossary.schema import ORDERS, SCHEMA_VERSION, Transaction, migrate, where_clause
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
@@ -61,7 +62,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            migrate(self._db, self.path)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open glossary database: {exc}", path=self.path,
                              hint="is it an avet database? use a new --db path") from exc
@@ -78,27 +79,6 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"database schema {version} is newer than this avet ({SCHEMA_VERSION})",
-                path=self.path, hint="upgrade avet")
-        if version == SCHEMA_VERSION:
-            return
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            for step in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[step].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {step + 1}")
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-
     # -- transactions and journal ----------------------------------------------
 
     def _write(self, journal: bool = True) -> Transaction:
@@ -106,13 +86,7 @@ class Store:
 
     def _journal(self, tx: Transaction, action: str, entry_id: int,
                  before: Entry | None, after: Entry | None) -> None:
-        self._db.execute(
-            "INSERT INTO journal (grp, ts, actor, action, entry_id, before, after) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (tx.group, now_iso(), self.actor, action, entry_id,
-             None if before is None else dump(before),
-             None if after is None else dump(after)),
-        )
+        record(self._db, tx.group, self.actor, action, entry_id, before, after)
 
     # -- row helpers -----------------------------------------------------------
 
@@ -226,11 +200,7 @@ class Store:
 
     def journal(self, limit: int = 50) -> list[dict[str, Any]]:
         """Returns the latest journal records, newest first."""
-        rows = self._db.execute(
-            "SELECT seq, grp, ts, actor, action, entry_id, state FROM journal "
-            "ORDER BY seq DESC LIMIT ?", (limit,))
-        keys = ("seq", "group", "ts", "actor", "action", "entry_id", "state")
-        return [dict(zip(keys, r, strict=True)) for r in rows]
+        return read_journal(self._db, limit)
 
     # -- writing ---------------------------------------------------------------
 
@@ -480,17 +450,7 @@ class Store:
             False if there was nothing to undo.
         """
         with self._write(journal=False):
-            row = self._db.execute(
-                "SELECT MAX(grp) FROM journal WHERE state = 'done'").fetchone()
-            if row[0] is None:
-                return False
-            records = self._db.execute(
-                "SELECT entry_id, before FROM journal WHERE grp = ? ORDER BY seq DESC",
-                (row[0],)).fetchall()
-            for entry_id, before in records:
-                self._restore(entry_id, before)
-            self._db.execute("UPDATE journal SET state = 'undone' WHERE grp = ?", (row[0],))
-        return True
+            return undo_group(self._db)
 
     def redo(self) -> bool:
         """Re-applies the action undone last.
@@ -499,20 +459,4 @@ class Store:
             False if there was nothing to redo.
         """
         with self._write(journal=False):
-            row = self._db.execute(
-                "SELECT MIN(grp) FROM journal WHERE state = 'undone'").fetchone()
-            if row[0] is None:
-                return False
-            records = self._db.execute(
-                "SELECT entry_id, after FROM journal WHERE grp = ? ORDER BY seq",
-                (row[0],)).fetchall()
-            for entry_id, after in records:
-                self._restore(entry_id, after)
-            self._db.execute("UPDATE journal SET state = 'done' WHERE grp = ?", (row[0],))
-        return True
-
-    def _restore(self, entry_id: int, state: str | None) -> None:
-        if state is None:
-            delete_row(self._db, entry_id)
-        else:
-            save_row(self._db, Entry.from_dict(json.loads(state)))
+            return redo_group(self._db)

@@ -15,16 +15,27 @@ The functions here do no file I/O; the translation pipeline reuses
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.glossary_source import GlossaryIndex, TermInfo
+from toolkit.nearmiss import (
+    NEAR_MISS_RATIO,
+    WordKeys,
+    fold_of,
+    is_near_miss,
+    key_of,
+    near_miss_words,
+    osa_distance,
+    same_code,
+)
+from toolkit.nearmiss import WORD_RE as _WORD
 
 __all__ = [
     "ACTIONS",
     "NEAR_MISS_KINDS",
+    "NEAR_MISS_RATIO",
     "Edit",
     "LineAnalysis",
     "Missing",
@@ -43,14 +54,9 @@ ACTIONS = ("replaced_forbidden", "replaced_variant", "fixed_near_miss", "restore
 #: Kinds for which near-miss spellings are looked for.
 NEAR_MISS_KINDS = ("person", "place", "org", "term")
 
-#: Largest share of the preferred form's length that a near miss may differ by.
-NEAR_MISS_RATIO = 0.25
-
 #: Arabic proclitics that may stand before a term (conjunction + preposition).
 _AR_CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
-_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-_WORD = re.compile(rf"(?:\w|[{_MARKS}])+")
 _CODE_RUN = re.compile(r"\w+(?:[ \t]*[/\-.:][ \t]*\w+)*")
 _GAP = re.compile(r"[ \t\u00a0\-]+")
 
@@ -134,80 +140,6 @@ class PostEditResult:
     text: str
     edits: list[Edit]
     missing: list[Missing]
-
-
-def osa_distance(a: str, b: str) -> int:
-    """Returns the optimal-string-alignment (Damerau-Levenshtein) distance."""
-    if a == b:
-        return 0
-    if not a or not b:
-        return len(a) or len(b)
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
-def _key(text: str, lang: str) -> str:
-    from glossary.normalize import match_key
-
-    return str(match_key(text, lang))
-
-
-def _fold(text: str, lang: str) -> str:
-    from glossary.normalize import fold_key
-
-    return str(fold_key(text, lang))
-
-
-def is_near_miss(candidate: str, preferred: str, lang: str) -> bool:
-    """Tells whether ``candidate`` is a misspelling of ``preferred``.
-
-    Both must have the same number of words; they are a near miss when they
-    are equal once diacritics are folded, or when each word differs by at most
-    a third of its length (at least one edit) and the whole by at most
-    :data:`NEAR_MISS_RATIO` of the preferred form's length (edit distance with
-    transpositions, after normalization). Identical forms are not a near miss.
-    """
-    return _near_miss_words(_WordKeys.of(candidate.split(), lang),
-                            _WordKeys.of(preferred.split(), lang))
-
-
-@dataclass(frozen=True)
-class _WordKeys:
-    """Match keys and folded keys of the words of a form or a window."""
-
-    keys: tuple[str, ...]
-    folds: tuple[str, ...]
-
-    @classmethod
-    def of(cls, words: Sequence[str], lang: str) -> _WordKeys:
-        return cls(tuple(_key(w, lang) for w in words), tuple(_fold(w, lang) for w in words))
-
-
-def _near_miss_words(a: _WordKeys, b: _WordKeys) -> bool:
-    if len(a.keys) != len(b.keys) or not b.keys or a.keys == b.keys:
-        return False
-    if a.folds == b.folds:
-        return True
-    length = sum(map(len, b.keys)) + len(b.keys) - 1
-    budget = NEAR_MISS_RATIO * length
-    if abs(sum(map(len, a.keys)) - sum(map(len, b.keys))) > budget:
-        return False
-    total = 0
-    for x, y in zip(a.keys, b.keys, strict=True):
-        d = osa_distance(x, y)
-        if d > max(1, len(y) // 3):
-            return False
-        total += d
-    return total <= budget
 
 
 def adapt_case(found: str, replacement: str, form: str | None = None) -> str:
@@ -307,21 +239,6 @@ def _bounded(text: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){re.escape(text)}(?![\w])")
 
 
-def _same_code(candidate: str, expected: str) -> bool:
-    digits = [c for c in candidate if c.isdigit()]
-    if digits != [c for c in expected if c.isdigit()]:
-        return False
-    a = "".join(c for c in candidate if c.isalnum()).casefold()
-    b = "".join(c for c in expected if c.isalnum()).casefold()
-    if a == b:
-        return True
-    a = unicodedata.normalize("NFKD", a)
-    b = unicodedata.normalize("NFKD", b)
-    a = "".join(c for c in a if not unicodedata.combining(c)).replace("đ", "d")
-    b = "".join(c for c in b if not unicodedata.combining(c)).replace("đ", "d")
-    return osa_distance(a, b) <= NEAR_MISS_RATIO * max(len(b), 1)
-
-
 def _verbatim(target: str, info: TermInfo, expected: str, need: int, spans: _Spans,
               out: LineAnalysis) -> int:
     """Counts verbatim occurrences of a code; restores mangled ones. Returns found count."""
@@ -338,7 +255,7 @@ def _verbatim(target: str, info: TermInfo, expected: str, need: int, spans: _Spa
         text = m.group()
         if text == expected or not spans.free(m.start(), m.end()):
             continue
-        if _same_code(text, expected):
+        if same_code(text, expected):
             spans.claim(m.start(), m.end())
             renderings.append(text)
             out.edits.append(Edit(info.entry_id, "restored_code", text, expected,
@@ -369,15 +286,15 @@ def _near_misses(target: str, info: TermInfo, need: int, spans: _Spans, lang: st
     k = len(pwords)
     if k == 0:
         return 0
-    pkeys = _WordKeys.of(pwords, lang)
+    pkeys = WordKeys.of(pwords, lang)
     words = _words(target)
     cache: dict[str, tuple[str, str]] = {}
 
-    def keys(first: str, i: int, end: int) -> _WordKeys:
+    def keys(first: str, i: int, end: int) -> WordKeys:
         texts = [first, *(target[s:e] for s, e in words[i + 1:end])]
-        pairs = [cache.get(t) or cache.setdefault(t, (_key(t, lang), _fold(t, lang)))
+        pairs = [cache.get(t) or cache.setdefault(t, (key_of(t, lang), fold_of(t, lang)))
                  for t in texts]
-        return _WordKeys(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
+        return WordKeys(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
 
     fixed = 0
     for i, (start, tstart, end, clitic) in _window_candidates(target, words, k, lang):
@@ -392,7 +309,7 @@ def _near_misses(target: str, info: TermInfo, need: int, spans: _Spans, lang: st
             out.renderings.setdefault(info.key, []).append(window)
             fixed += 1
             continue
-        if not _near_miss_words(keys(target[tstart:words[i][1]], i, i + k), pkeys):
+        if not near_miss_words(keys(target[tstart:words[i][1]], i, i + k), pkeys):
             continue
         after = (_ar_replacement(target[start:end], clitic, preferred)
                  if lang == "ar" else adapt_case(window, preferred, preferred))

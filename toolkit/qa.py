@@ -92,7 +92,7 @@ def _norm(text: str, lang: str) -> str:
 
 
 def _word_spans(text: str) -> list[tuple[int, int]]:
-    from toolkit.postedit import _WORD
+    from toolkit.nearmiss import WORD_RE as _WORD
 
     return [(m.start(), m.end()) for m in _WORD.finditer(text)]
 

@@ -58,7 +58,7 @@ class TermOccurrence:
 def tokens(text: str, lang: str, cache: dict[str, str] | None = None) -> list[str]:
     """Returns the normalized word tokens of ``text``."""
     from glossary.normalize import match_key
-    from toolkit.postedit import _WORD
+    from toolkit.nearmiss import WORD_RE as _WORD
 
     out = []
     for m in _WORD.finditer(text):
@@ -133,7 +133,7 @@ def random_terms(sources: Sequence[str], references: Sequence[str], *, seed: int
     Returns:
         Per line, the pseudo-terms.
     """
-    from toolkit.postedit import _WORD
+    from toolkit.nearmiss import WORD_RE as _WORD
 
     out: list[list[TermOccurrence]] = []
     for i, (source, ref) in enumerate(zip(sources, references, strict=True)):

@@ -1,0 +1,197 @@
+"""Review actions of the review app: status, candidates, edits, merges and undo.
+
+:class:`ReviewActions` holds the ``action_*`` methods that act on the selected
+or marked entries. Each one reads the in-memory view, asks the reviewer through
+a modal screen (:mod:`tui.screens`) where it needs a choice, and queues a job
+(:mod:`tui.jobs`) for the database thread of :class:`tui.app.ReviewApp`, which
+mixes this class in and provides the attributes declared here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from glossary.model import Entry
+from tui import jobs
+from tui.commands import KEYS, TABLE_KEYS
+from tui.config import ReviewConfig
+from tui.index import RowIndex
+from tui.screens import (
+    ChooseScreen,
+    EditResult,
+    EditScreen,
+    ExportScreen,
+    HelpScreen,
+    Transliterate,
+)
+from tui.table import EntryTable
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _Base = App[None]
+else:
+    _Base = object
+
+__all__ = ["ReviewActions"]
+
+
+class ReviewActions(_Base):
+    """The review actions, mixed into :class:`tui.app.ReviewApp`.
+
+    Attributes:
+        config: The validated settings.
+        entries: The loaded entries by id.
+        index: The rows of the table, filtered and sorted.
+        table: The entry table.
+        bidi_mode: ``"visual"`` or ``"logical"``.
+        transliterate: Vietnamese → Arabic suggestions, or ``None``.
+        export_func: Writes approved entries, or ``None``.
+        submit: Queues a job for the database thread.
+    """
+
+    config: ReviewConfig
+    entries: dict[int, Entry]
+    index: RowIndex
+    table: EntryTable
+    bidi_mode: str
+    transliterate: Transliterate | None
+    export_func: jobs.ExportFunc | None
+    submit: Callable[[jobs.Job], None]
+
+    def _current(self) -> Entry | None:
+        row = self.table.current
+        entry = self.entries.get(row.id) if row else None
+        if entry is None:
+            self.notify("no entry selected", severity="warning")
+        return entry
+
+    def _targets(self) -> list[int]:
+        table = self.table
+        if table.marked:
+            return [r.id for r in self.index.view if r.id in table.marked] or sorted(table.marked)
+        return [table.current.id] if table.current else []
+
+    def _set_status(self, status: str) -> None:
+        ids = self._targets()
+        if not ids:
+            self.notify("no entry selected", severity="warning")
+            return
+        table = self.table
+        table.marked.clear()
+        self.submit(jobs.set_status(ids, status))
+
+    def action_approve(self) -> None:
+        self._set_status("approved")
+
+    def action_reject(self) -> None:
+        self._set_status("rejected")
+
+    def action_unreview(self) -> None:
+        self._set_status("candidate")
+
+    def action_pick(self, number: int) -> None:
+        entry = self._current()
+        if entry is None or entry.id is None:
+            return
+        if number > len(entry.forms["vi"].candidates):
+            self.notify(f"no Vietnamese candidate {number} for this entry", severity="warning")
+            return
+        self.submit(jobs.pick_candidate(entry.id, number))
+
+    def action_edit(self, focus: str = "vi") -> None:
+        entry = self._current()
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+
+        def saved(result: EditResult | None) -> None:
+            if result is None:
+                return
+            old = self.entries.get(entry_id, entry)
+            changes = {lang: getattr(result, lang) for lang in ("ar", "vi", "en")
+                       if getattr(result, lang).strip() != old.forms[lang].preferred}
+            note = result.note if result.note.strip() != old.note else None
+            if changes or note is not None:
+                self.submit(jobs.edit(entry_id, note=note, **changes))
+
+        self.push_screen(EditScreen(entry, self.transliterate, focus, self.bidi_mode), saved)
+
+    def action_forbid(self) -> None:
+        entry = self._current()
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+        choices = []
+        for lang in ("ar", "vi", "en"):
+            forms = entry.forms[lang]
+            for text in [*forms.variants, *(c.text for c in forms.candidates)]:
+                if text != forms.preferred and text not in forms.forbidden \
+                        and (lang, text) not in choices:
+                    choices.append((lang, text))
+        if not choices:
+            self.notify("no variant or candidate to forbid", severity="warning")
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                self.submit(jobs.forbid(entry_id, *choice))
+
+        self.push_screen(ChooseScreen("Forbid which rendering?", choices, self.bidi_mode), chosen)
+
+    def action_merge(self) -> None:
+        table = self.table
+        current = table.current
+        if current is None:
+            self.notify("no entry selected", severity="warning")
+            return
+        ids = list(dict.fromkeys([current.id, *self._targets()]))
+        if len(ids) < 2:
+            self.notify("mark the entries to merge with space, then press m on the one to keep",
+                        severity="warning")
+            return
+        table.marked.clear()
+        self.submit(jobs.merge(ids, into=current.id))
+
+    def action_split(self) -> None:
+        entry = self._current()
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+        choices = [(lang, v) for lang in ("ar", "vi", "en") for v in entry.forms[lang].variants]
+        if not choices:
+            self.notify("this entry has no variant to split out", severity="warning")
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                self.submit(jobs.split(entry_id, *choice))
+
+        self.push_screen(ChooseScreen("Split which variant out?", choices, self.bidi_mode), chosen)
+
+    def action_undo(self) -> None:
+        self.submit(jobs.undo())
+
+    def action_redo(self) -> None:
+        self.submit(jobs.redo())
+
+    def action_export(self) -> None:
+        export = self.export_func
+        if export is None:
+            self.notify("export is unavailable: no export function was given", severity="warning")
+            return
+
+        def chosen(choice: tuple[Path, str] | None) -> None:
+            if choice is not None:
+                self.submit(jobs.export(export, *choice))
+
+        self.push_screen(ExportScreen(self.config.db.resolve().parent), chosen)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        names = {"slash": "/", "escape": "Esc", "f1": "F1"}
+        rows = [(names.get(k, k), d) for k, _, _, d, _ in KEYS] + list(TABLE_KEYS)
+        self.push_screen(HelpScreen(rows))
