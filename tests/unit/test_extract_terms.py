@@ -7,12 +7,13 @@ from collections import Counter
 
 import pytest
 
-from toolkit.extract.data import cue_words, reference_frequencies, word_senses
+from toolkit.extract.data import cue_words, light_heads, reference_frequencies, word_senses
 from toolkit.extract.pipeline import compose_translation
 from toolkit.extract.termhood import keyness_weight
 from toolkit.extract.terms import (
     ADJECTIVE_START_WEIGHT,
     COORDINATION_WEIGHT,
+    LIGHT_HEAD_WEIGHT,
     RARE,
     UNIGRAM_GENERAL_WEIGHT,
     UNIGRAM_MIN_KEYNESS,
@@ -269,3 +270,89 @@ def test_a_verb_after_a_conjunction_ranks_below_a_noun_phrase() -> None:
     assert verb.count == noun.count == 2
     assert shape_of(verb) == pytest.approx(VERB_START_WEIGHT, rel=1e-3)
     assert verb.score < noun.score
+
+
+def test_two_coordinated_adjectives_are_not_a_loose_coordination() -> None:
+    docs = ["تدعم الخطة التنمية الاجتماعية والاقتصادية للقرى، وتقيس البلدية التنمية "
+            "الاجتماعية والاقتصادية كل عام، وتنمو الأسر والشركات."]
+    ranked = {c.key: c for c in count(docs).ranked()}
+    both, loose = ranked[("تنميه", "اجتماعيه", "اقتصاديه")], ranked[("اسر", "شركات")]
+    assert both.coordinated and loose.coordinated
+    assert shape_of(both) == pytest.approx(1.0, rel=1e-3)
+    assert shape_of(loose) == pytest.approx(COORDINATION_WEIGHT, rel=1e-3)
+
+
+def test_an_action_noun_with_its_adjective_is_a_term_with_its_object_a_phrase() -> None:
+    docs = ["تعتمد البلدية التوقيع الرقمي، ويسرع التوقيع الرقمي توقيع الاتفاقية، "
+            "وتم توقيع الاتفاقية أمس."]
+    ranked = {c.key: c for c in count(docs).ranked()}
+    assert "توقيع" in light_heads()
+    assert shape_of(ranked[("توقيع", "رقمي")]) == pytest.approx(1.0, rel=1e-3)
+    assert shape_of(ranked[("توقيع", "اتفاقيه")]) == pytest.approx(LIGHT_HEAD_WEIGHT, rel=1e-3)
+
+
+def test_a_noun_in_the_construct_state_is_not_an_adjective() -> None:
+    docs = ["يدرب المركز موظفي الخدمة المدنية، ويستخدم موظفي الخدمة المدنية "
+            "المنصات. وتقدم المدرسة العامة المتنقلة الدروس، وتزور العامة المتنقلة القرى."]
+    ranked = {c.key: c for c in count(docs).ranked()}
+    assert shape_of(ranked[("موظفي", "خدمه", "مدنيه")]) == pytest.approx(1.0, rel=1e-3)
+    assert shape_of(ranked[("عامه", "متنقله")]) == pytest.approx(ADJECTIVE_START_WEIGHT,
+                                                                  rel=1e-3)
+
+
+@pytest.mark.parametrize(("adjective_end", "nested"), [(None, True), (set(), False)])
+def test_cvalue_nests_a_rare_candidate_only_in_its_adjective(
+        adjective_end: set[tuple[str, ...]] | None, nested: bool) -> None:
+    freq = {("لجنه", "شعبيه"): 2, ("لجنه", "شعبيه", "ميزانيه"): 2}
+    values = cvalues(freq, adjective_end=adjective_end)
+    whole = 2 * 2 * math.log2(3) / 2
+    assert values[("لجنه", "شعبيه")] == pytest.approx(0.0 if nested else whole)
+
+
+def test_a_word_of_other_definiteness_is_not_the_adjective_of_a_term() -> None:
+    docs = ["أقرت اللجنة الشعبية الإقليمية ميزانية جديدة، وتعمل اللجنة الشعبية "
+            "الإقليمية مع القرى."]
+    ranked = {c.key: c for c in count(docs).ranked()}
+    committee = ranked[("لجنه", "شعبيه", "اقليميه")]
+    assert ranked[("لجنه", "شعبيه", "اقليميه", "ميزانيه")].count == 1
+    assert committee.cvalue == pytest.approx(2 * 2 * math.log2(3) / 3)
+
+
+@pytest.mark.parametrize(("pp_starts", "value"), [
+    ({("برنامج", "وطني", "تحول", "رقمي"): [2]}, math.log2(3) * 3),
+    (None, 0.0),
+])
+def test_a_phrase_after_a_preposition_is_not_nested(
+        pp_starts: dict[tuple[str, ...], list[int]] | None, value: float) -> None:
+    freq = {("تحول", "رقمي"): 3, ("برنامج", "وطني", "تحول", "رقمي"): 3}
+    assert cvalues(freq, pp_starts=pp_starts)[("تحول", "رقمي")] == pytest.approx(value)
+
+
+def test_a_term_after_a_preposition_clitic_keeps_its_own_count() -> None:
+    docs = ["أطلقت الحكومة البرنامج الوطني للتحول الرقمي. وتدعم القرى البرنامج الوطني "
+            "للتحول الرقمي، وتمول المدارس البرنامج الوطني للتحول الرقمي."]
+    ranked = {c.key: c for c in count(docs).ranked()}
+    assert ranked[("برنامج", "وطني", "تحول", "رقمي")].count == 3
+    assert ranked[("تحول", "رقمي")].cvalue == pytest.approx(math.log2(3) * 3)
+
+
+def test_a_conjunction_left_on_the_first_word_is_merged_away() -> None:
+    doc = "يعمل موظفي الخدمة في المركز، وموظفي الخدمة في القرى."
+    counter = count([doc])
+    assert ("وموظفي", "خدمه") in counter.terms  # no lexicon: the و was not split off
+    ranked = {c.key: c for c in counter.ranked()}
+    assert ("وموظفي", "خدمه") not in ranked
+    merged = ranked[("موظفي", "خدمه")]
+    assert merged.count == 2 and merged.forms == Counter({"موظفي الخدمة": 2})
+    assert [doc[c.start:c.end] for c in merged.contexts] == ["موظفي الخدمة"] * 2
+    assert all(c.form == doc[c.start:c.end] for c in merged.contexts)
+
+
+def test_a_noun_phrase_cut_before_a_coordinated_adjective_is_a_fragment() -> None:
+    docs = ["تشارك المنظمات الاجتماعية والسياسية في الحملة، وتدعم المنظمات الاجتماعية "
+            "والسياسية القرى. وتنمو البيانات الضخمة والحوسبة في المدن، وتفيد البيانات "
+            "الضخمة والحوسبة الناس."]
+    ranked = {c.key: c for c in count(docs).ranked()}
+    assert ranked[("منظمات", "اجتماعيه")].count == 2
+    assert ranked[("منظمات", "اجتماعيه")].cvalue == 0.0
+    assert ranked[("بيانات", "ضخمه")].cvalue == pytest.approx(2 * math.log2(3))

@@ -22,11 +22,8 @@ from the glossary matcher, spellings merged, the score) is in
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 
 from glossary.errors import AvetError
 from glossary.matcher import Matcher
@@ -49,7 +46,8 @@ from toolkit.extract.data import (
 from toolkit.extract.forms import adopt_known, compose_translation, other_spellings
 from toolkit.extract.known import absorb, known_score, merge_spellings
 from toolkit.extract.names import GAZETTEER_MIN, NameDetector, NameSpan
-from toolkit.extract.reader import Document, iter_document_paths, read_document
+from toolkit.extract.reader import Document
+from toolkit.extract.results import Extracted, ExtractResult, extract_paths
 from toolkit.extract.termhood import keyness
 from toolkit.extract.terms import TermCandidate, TermCounter
 from toolkit.extract.tokenize import (
@@ -70,42 +68,10 @@ __all__ = [
     "extract_paths",
 ]
 
-logger = logging.getLogger("avet.extract")
-
 #: Term candidates kept (best first); names and codes are all kept.
 DEFAULT_MAX_TERMS = 300
 _NAME_KINDS = ("person", "place", "org")
 _CODE_KINDS = ("code", "acronym")
-
-
-@dataclass
-class Extracted:
-    """One candidate entry and where it came from.
-
-    Attributes:
-        entry: The trilingual entry (status ``candidate`` or ``approved``).
-        origin: ``name``, ``term`` or ``code``: which detector found it.
-        doc_counts: Occurrences per document.
-        known: Whether an approved glossary entry confirms it.
-    """
-
-    entry: Entry
-    origin: str
-    doc_counts: dict[str, int] = field(default_factory=dict)
-    known: bool = False
-
-
-@dataclass
-class ExtractResult:
-    """What :func:`extract_paths` produced: candidates, documents read, failures, notices.
-
-    ``notices`` are one-line remarks for the user (``FILE: decoded as Windows-1256``).
-    """
-
-    candidates: list[Extracted]
-    documents: list[str]
-    failures: list[AvetError]
-    notices: list[str] = field(default_factory=list)
 
 
 def _term_key_of(text: str, known: Callable[[str], bool] | None = None) -> tuple[str, ...]:
@@ -513,32 +479,3 @@ class Extractor:
         if known is not None:
             adopt_known(entry, known)
         return Extracted(entry, "term", dict(cand.docs), known is not None)
-
-
-def extract_paths(paths: Iterable[str | Path], extractor: Extractor) -> ExtractResult:
-    """Reads the documents one at a time into ``extractor``.
-
-    A file that cannot be read is recorded in ``failures``; the others go on.
-    A file decoded as Windows-1256 gets a notice.
-
-    Args:
-        paths: Files and folders (walked for *.txt and *.md, sorted).
-        extractor: Where the evidence goes.
-
-    Returns:
-        The candidates, the documents read and the failures.
-    """
-    failures: list[AvetError] = []
-    notices: list[str] = []
-    for path in iter_document_paths(paths):
-        try:
-            doc = read_document(path)
-        except AvetError as exc:
-            logger.info("%s", exc)
-            failures.append(exc)
-            continue
-        if doc.encoding == "cp1256":
-            notices.append(f"{doc.path}: decoded as Windows-1256")
-            logger.info("%s", notices[-1])
-        extractor.add_document(doc)
-    return ExtractResult(extractor.entries(), list(extractor.documents), failures, notices)

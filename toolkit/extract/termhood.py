@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from toolkit.extract.data import connectors
 
@@ -57,7 +57,11 @@ def keyness(key: Sequence[str], counts: Counter[str], total: int,
 
 
 def cvalues(freq: dict[tuple[str, ...], int],
-            coordinated: Collection[tuple[str, ...]] = ()) -> dict[tuple[str, ...], float]:
+            coordinated: Collection[tuple[str, ...]] = (), *,
+            adjective_end: Collection[tuple[str, ...]] | None = None,
+            adjective_start: Collection[tuple[str, ...]] | None = None,
+            pp_starts: Mapping[tuple[str, ...], Collection[int]] | None = None,
+            ) -> dict[tuple[str, ...], float]:
     """Computes the C-value of every candidate.
 
     ``CV(a) = w(|a|) * (f(a) - nested(a))`` where ``w(n) = log2(n + 1)`` for
@@ -77,6 +81,14 @@ def cvalues(freq: dict[tuple[str, ...], int],
         coordinated: Candidates that end with a coordinated word (X وY): they
             nest X when X is frequent (وزارة المعلومات inside وزارة المعلومات
             والاتصالات), not when it is rare (البيانات الضخمة والحوسبة).
+        adjective_end: Candidates whose last word is an adjective of the word before
+            it (``None``: those ending in a nisba, ـي/ـية, and not coordinated).
+        adjective_start: Candidates whose first word is an adjective (``None``:
+            those starting with a nisba).
+        pp_starts: Per candidate, the positions of words that start a prepositional
+            phrase (للتحول in البرنامج الوطني للتحول الرقمي): a candidate starting
+            there is the object of the preposition, a whole noun phrase, so it is not
+            nested there.
 
     Returns:
         Candidate → C-value; never negative.
@@ -91,15 +103,19 @@ def cvalues(freq: dict[tuple[str, ...], int],
         n = len(longer)
         if n < 2:
             continue
-        subs = {longer[i:j] for i in range(n) for j in range(i + 1, n + 1) if j - i < n}
+        pp = pp_starts.get(longer, ()) if pp_starts is not None else ()
+        subs = {longer[i:j] for i in range(n) for j in range(i + 1, n + 1)
+                if j - i < n and i not in pp}
         for sub in subs:
             if sub in freq:
                 nested_sum[sub] += f
                 nested_types[sub] += 1
         right, left = longer[:-1], longer[1:]
         longest_right[right] = max(longest_right.get(right, 0), f)
-        longest_left[left] = max(longest_left.get(left, 0), f)
-        if longer[-1].endswith(_NISBA) and longer not in coordinated:
+        if 1 not in pp:
+            longest_left[left] = max(longest_left.get(left, 0), f)
+        if (longer in adjective_end if adjective_end is not None
+                else longer[-1].endswith(_NISBA) and longer not in coordinated):
             adjective_right[right] = max(adjective_right.get(right, 0), f)
         if n == 2 and f >= 2 and longer not in coordinated:
             for word in set(longer):
@@ -115,7 +131,8 @@ def cvalues(freq: dict[tuple[str, ...], int],
             # likelier; a fragment is what an adjective (nisba, ـي/ـية) always
             # continues on the right, or an adjective cut off its noun on the left.
             own = f - adjective_right.get(cand, 0)
-            if cand[0].endswith(_NISBA):
+            if (cand in adjective_start if adjective_start is not None
+                    else cand[0].endswith(_NISBA)):
                 own -= longest_left.get(cand, 0)
             weight = math.log2(3) * 2 / len(cand)
         else:

@@ -1,0 +1,205 @@
+"""Term candidates and the merging of their spellings.
+
+A :class:`TermCandidate` holds the evidence of one candidate key (article-free
+folded words). Candidates that differ only in number (الخدمة العامة، الخدمات
+العامة) or in a conjunction left on the first word (وموظفي الخدمة) are merged
+before ranking.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from glossary.model import Context
+from toolkit.extract.contexts import MAX_CONTEXTS
+from toolkit.extract.tokenize import light_ar, split_clitic
+
+__all__ = [
+    "TermCandidate",
+    "merge_conjunctions",
+    "merge_numbers",
+    "number_key",
+    "surface_shape",
+    "surface_without_clitic",
+]
+
+_ARTICLE = "\u0627\u0644"
+_CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
+
+
+@dataclass
+class TermCandidate:
+    """A term candidate and its evidence.
+
+    Attributes:
+        key: Article-free folded words.
+        forms: Surface forms (first-word clitics removed) and their counts (filled
+            from ``surfaces``, the word tuples counted while streaming, by ranking).
+        count: Occurrences.
+        docs: Occurrences per document.
+        contexts: Up to :data:`~toolkit.extract.contexts.MAX_CONTEXTS` contexts.
+        cvalue: C-value.
+        keyness: Mean log2 ratio against the reference list.
+        score: Termhood: C-value weighted by keyness and shape.
+        coordinated: Whether its last word is coordinated by و (… والاتصالات).
+        aliases: Keys of the singular/plural forms merged into it (see :func:`number_key`).
+        cuts: Occurrences per document of a coordinated candidate whose last word goes
+            on with an adjective (الاقتصاد الرقمي والمجتمع | الرقمي): a phrase cut in two.
+    """
+
+    key: tuple[str, ...]
+    forms: Counter[str] = field(default_factory=Counter)
+    count: int = 0
+    surfaces: dict[tuple[str, ...], int] = field(default_factory=dict)
+    docs: Counter[str] = field(default_factory=Counter)
+    contexts: list[Context] = field(default_factory=list)
+    cvalue: float = 0.0
+    keyness: float = 0.0
+    score: float = 0.0
+    coordinated: bool = False
+    aliases: tuple[tuple[str, ...], ...] = ()
+    cuts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def definite_end(self) -> bool:
+        """Whether the last word of the usual form has the article (a definite NP)."""
+        stem = split_clitic(light_ar(self.form.split()[-1]))[1]
+        return stem.startswith(_ARTICLE)
+
+    @property
+    def form(self) -> str:
+        """The most frequent surface form; on a tie the definite one, then the shortest."""
+        return min(self.forms.items(),
+                   key=lambda kv: (-kv[1], not kv[0].startswith(_ARTICLE), len(kv[0]), kv[0]))[0]
+
+
+def surface_without_clitic(surface: str, prefix: str, article: bool) -> tuple[str, int]:
+    """Removes a proclitic from a surface word that may carry diacritics.
+
+    Args:
+        surface: The word as written.
+        prefix: The folded prefix to drop (its letters, e.g. ``ب`` or ``و``).
+        article: Whether the stem needs its article back (لل + X → ال + X).
+
+    Returns:
+        ``(word, offset)``: the word without the prefix letters (diacritics kept
+        on the stem), and where the stem starts in ``surface``.
+    """
+    if not prefix:
+        return surface, 0
+    letters = 0
+    i = 0
+    while i < len(surface) and letters < len(prefix):
+        if "\u0621" <= surface[i] <= "\u064A":
+            letters += 1
+        i += 1
+    while i < len(surface) and not ("\u0621" <= surface[i] <= "\u064A"):
+        i += 1  # diacritics of the prefix letter
+    rest = surface[i:]
+    if article:
+        rest = "\u0627" + rest  # لل + X: the alef of the article was elided
+    return rest, i
+
+
+def number_key(key: Sequence[str]) -> tuple[str, ...]:
+    """The key of a term with its sound plurals made singular, for merging.
+
+    ``ـات`` → ``ـه`` (الخدمات العامة → الخدمة العامة), and the masculine plural
+    ``ـون``/``ـين`` of a word of six letters or more is dropped (الموظفون،
+    المواطنين الرقميين). Broken plurals are left alone. The result is a merging
+    key, not always a real singular (اتصالات → اتصاله).
+
+    Args:
+        key: Article-free folded words.
+
+    Returns:
+        The merging key.
+    """
+    out = []
+    for word in key:
+        if word.endswith("\u0627\u062a") and len(word) >= 5:
+            word = word[:-2] + "\u0647"
+        elif word.endswith(("\u0648\u0646", "\u064a\u0646")) and len(word) >= 6:
+            word = word[:-2]
+        out.append(word)
+    return tuple(out)
+
+
+def merge_numbers(cands: Iterable[TermCandidate]) -> list[TermCandidate]:
+    """Merges candidates that differ only in singular and plural (:func:`number_key`);
+    a coordinated candidate (X والY) is never merged with an uncoordinated one.
+
+    A group becomes one new candidate keyed like its most frequent member, with
+    the counts, forms, documents and contexts of all; the other keys are its
+    ``aliases``. Candidates alone in their group are returned as they are.
+
+    Args:
+        cands: Candidates whose ``forms`` are filled.
+
+    Returns:
+        The candidates after merging.
+    """
+    groups: dict[tuple[tuple[str, ...], bool], list[TermCandidate]] = {}
+    for cand in cands:
+        groups.setdefault((number_key(cand.key), cand.coordinated), []).append(cand)
+    out: list[TermCandidate] = []
+    for members in groups.values():
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        members.sort(key=lambda c: (-c.count, c.key))
+        head = members[0]
+        merged = TermCandidate(head.key, coordinated=head.coordinated,
+                               aliases=tuple(c.key for c in members[1:]))
+        for cand in members:
+            merged.count += cand.count
+            merged.cuts.update(cand.cuts)
+            merged.forms.update(cand.forms)
+            merged.docs.update(cand.docs)
+            merged.contexts.extend(cand.contexts[:max(0, MAX_CONTEXTS - len(merged.contexts))])
+        out.append(merged)
+    return out
+
+
+def merge_conjunctions(terms: dict[tuple[str, ...], TermCandidate]) -> None:
+    """Folds a candidate whose first word kept a conjunction (وموظفي الخدمة: و was not
+    split off, the rest being unknown to the lexicon) into the candidate without it,
+    when that one was seen too; its forms and contexts lose the و.
+
+    Args:
+        terms: Candidates by key, their ``forms`` filled (changed in place).
+    """
+    for key in [k for k in terms if k[0][:1] in _CONJUNCTIONS and len(k[0]) >= 4]:
+        target = terms.get((key[0][1:], *key[1:]))
+        cand = terms[key]
+        if target is None or target.coordinated != cand.coordinated:
+            continue
+        del terms[key]
+        target.count += cand.count
+        target.docs.update(cand.docs)
+        target.cuts.update(cand.cuts)
+        target.aliases += (key, *cand.aliases)
+        for form, n in cand.forms.items():
+            target.forms[surface_without_clitic(form, key[0][0], False)[0]] += n
+        for ctx in cand.contexts[:max(0, MAX_CONTEXTS - len(target.contexts))]:
+            cut = surface_without_clitic(ctx.form, key[0][0], False)[1]
+            target.contexts.append(replace(ctx, start=ctx.start + cut, form=ctx.form[cut:]))
+
+
+def surface_shape(form: str) -> list[tuple[bool, str]]:
+    """How the words of a term form are marked: ``(definite, proclitic)`` per word.
+
+    Args:
+        form: A surface form (its first word without clitics, the others as written).
+
+    Returns:
+        Per word, whether its stem has the article and the proclitic before it
+        (``"و"`` in والاتصالات, ``"ل"`` in للتحول, ``""`` for none).
+    """
+    out = []
+    for word in form.split():
+        prefix, stem = split_clitic(light_ar(word))
+        out.append((stem.startswith(_ARTICLE), prefix))
+    return out

@@ -1,0 +1,214 @@
+"""Termhood ranking of the counted term candidates.
+
+Termhood is the C-value of Frantzi, Ananiadou and Mima (2000), adapted (see
+:func:`toolkit.extract.termhood.cvalues`), times a shape weight, weighted by
+keyness: the mean log-ratio of each word's relative frequency in the documents
+to its frequency in a general-Arabic reference list
+(:func:`toolkit.extract.data.reference_frequencies`).
+
+The shape weight is lower for an indefinite last word, an adjective first, a
+coordinated last word (unless the head is an institution noun, two adjectives
+are coordinated or the pair names a field that an institution is named after),
+a coordinated last word cut from its adjective, a generic action noun first
+followed by its object (تطوير البنية التحتية, not التوقيع الرقمي), a verb-like
+first word, and a general single word or a name classifier such as مقاطعة; it is
+higher for an institution or concept head such as وزارة، مركز.
+
+What the C-value nests reads the surface form: an adjective agrees with the word
+before it in definiteness, a first word in ـي before a definite word is a noun
+in the construct state (موظفي الخدمة), and a phrase after a preposition clitic
+(للتحول الرقمي) is a whole noun phrase, not a fragment.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from toolkit.extract.candidates import (
+    TermCandidate,
+    merge_conjunctions,
+    merge_numbers,
+    surface_shape,
+)
+from toolkit.extract.data import (
+    WordSense,
+    cue_words,
+    light_heads,
+    reference_frequencies,
+    term_heads,
+    word_senses,
+)
+from toolkit.extract.termhood import cvalues, keyness, keyness_weight
+
+__all__ = [
+    "ADJECTIVE_START_WEIGHT",
+    "COORDINATION_WEIGHT",
+    "INDEFINITE_WEIGHT",
+    "LIGHT_HEAD_WEIGHT",
+    "TERM_HEAD_WEIGHT",
+    "UNIGRAM_GENERAL_WEIGHT",
+    "UNIGRAM_MIN_KEYNESS",
+    "VERB_START_WEIGHT",
+    "rank_candidates",
+]
+
+#: Weight of a multiword candidate whose last word lacks the article (قوة دافعة):
+#: Arabic terms are mostly definite noun phrases (الحوسبة السحابية، مركز البيانات).
+INDEFINITE_WEIGHT = 0.6
+#: Weight of a candidate that starts with an adjective (الرقمي والمجتمع، العامة المتنقلة):
+#: Arabic terms start with their head noun.
+ADJECTIVE_START_WEIGHT = 0.3
+#: Weight of a phrase headed by a generic action noun and its object (تطوير البنية
+#: التحتية), light_heads.txt.
+LIGHT_HEAD_WEIGHT = 0.4
+#: A single word needs this keyness (log2 ratio) to rank as a domain term...
+UNIGRAM_MIN_KEYNESS = 3.0
+#: ...else its weight is multiplied by this (الناس، الشركات are general words); so is
+#: the weight of a single word that classifies names (مقاطعة، بلدية، جامعة in cues.tsv):
+#: a generic noun however often the documents name provinces.
+UNIGRAM_GENERAL_WEIGHT = 0.3
+#: Weight of a candidate that ends with a coordinated word (الأفراد والشركات).
+COORDINATION_WEIGHT = 0.5
+#: Weight of a candidate headed by an institution or concept noun (term_heads.txt).
+TERM_HEAD_WEIGHT = 1.2
+#: Weight of a candidate whose first word looks like a verb: never seen with the
+#: article, unknown to the reference list, with a verb prefix or suffix (تمتلك المقاطعة).
+VERB_START_WEIGHT = 0.3
+_PREPOSITIONS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
+_CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
+_NISBA = ("\u064a", "\u064a\u0647")  # ي، ية (folded)
+_IMPERFECT = ("\u062a", "\u064a", "\u0646")  # ت ي ن: prefixes of imperfect verbs
+
+_Shape = Sequence[tuple[bool, str]]
+
+
+def rank_candidates(terms: dict[tuple[str, ...], TermCandidate], word_counts: Counter[str],
+                    total_words: int, min_count: int = 1) -> list[TermCandidate]:
+    """Merges and scores the counted candidates, best first.
+
+    Args:
+        terms: Candidates by key, as counted (their ``surfaces`` become ``forms``;
+            changed in place).
+        word_counts: Word counts of the documents (article-free folded keys).
+        total_words: Number of words in the documents.
+        min_count: Candidates seen fewer times are dropped.
+
+    Returns:
+        The candidates seen at least ``min_count`` times, their ``cvalue``,
+        ``keyness`` and ``score`` set, best first.
+    """
+    for cand in terms.values():
+        for words, n in cand.surfaces.items():
+            cand.forms[" ".join(words)] += n
+        cand.surfaces.clear()
+    merge_conjunctions(terms)
+    merged = merge_numbers(terms.values())
+    kept = {c.key: c for c in merged if c.count >= min_count}
+    return _Ranking(terms, word_counts, total_words).score(kept)
+
+
+class _Ranking:
+    def __init__(self, terms: dict[tuple[str, ...], TermCandidate], word_counts: Counter[str],
+                 total_words: int) -> None:
+        self.terms = terms
+        self.word_counts = word_counts
+        self.total_words = total_words
+        self.senses: dict[tuple[str, ...], WordSense] = word_senses()
+        self.ref = reference_frequencies()
+
+    def score(self, kept: dict[tuple[str, ...], TermCandidate]) -> list[TermCandidate]:
+        shapes = {k: surface_shape(c.form) for k, c in kept.items()}
+        values = cvalues({k: c.count for k, c in kept.items()},
+                         {k for k, c in kept.items() if c.coordinated},
+                         adjective_end={k for k, s in shapes.items() if self._adjective_end(k, s)},
+                         adjective_start={k for k, s in shapes.items()
+                                          if k[0].endswith(_NISBA) and not _construct(s)},
+                         pp_starts={k: [i for i, (_, p) in enumerate(s)
+                                        if i and p.endswith(_PREPOSITIONS)]
+                                    for k, s in shapes.items()})
+        heads = light_heads()
+        institutions = term_heads()
+        classifiers = cue_words()
+        # Fields: X وY that institutions are named after (وزارة العلوم والتكنولوجيا →
+        # العلوم والتكنولوجيا) is one name, not a coordination of two phrases.
+        fields = {k[1:] for k, c in kept.items()
+                  if c.coordinated and len(k) > 2 and k[0] in institutions}
+        for key, cand in kept.items():
+            cand.cvalue = values[key]
+            cand.keyness = keyness(key, self.word_counts, self.total_words, self.ref)
+            shape = 1.0 if len(key) == 1 or cand.definite_end else INDEFINITE_WEIGHT
+            if self._adjective(key[0]) and not _construct(shapes[key]):
+                shape *= ADJECTIVE_START_WEIGHT
+            if len(key) > 1 and key[0] in heads and not self._qualified(key, shapes[key]):
+                shape *= LIGHT_HEAD_WEIGHT
+            if len(key) == 1 and (cand.keyness < UNIGRAM_MIN_KEYNESS or key[0] in classifiers):
+                shape *= UNIGRAM_GENERAL_WEIGHT
+            if len(key) > 1:
+                if key[0] in institutions:
+                    shape *= TERM_HEAD_WEIGHT
+                if self._verb_start(key[0]):
+                    shape *= VERB_START_WEIGHT
+            if cand.cuts:
+                shape *= max(0.0, 1.0 - sum(cand.cuts.values()) / cand.count)
+            if cand.coordinated and not (key[0] in institutions or _coordinated_adjectives(key)
+                                         or key in fields):
+                shape *= COORDINATION_WEIGHT
+            cand.score = round(cand.cvalue * keyness_weight(cand.keyness) * shape, 4)
+        return sorted(kept.values(), key=lambda c: (-c.score, -c.count, c.key))
+
+    def _adjective(self, word: str) -> bool:
+        """Whether a word key is an adjective: words.tsv says so (عامة), or it looks like a
+        nisba: ـي, or ـية whose ـي form occurs."""
+        sense = self.senses.get((word,))
+        if (sense is not None and sense.pos == "adj") or (
+                word.endswith("\u064a") and len(word) >= 4):
+            return True
+        return word.endswith("\u064a\u0647") and self.word_counts.get(word[:-1], 0) > 0
+
+    def _adjective_like(self, word: str) -> bool:
+        """An adjective, or a word in ـية that may be one (its ـي form need not occur)."""
+        return word.endswith(_NISBA) or self._adjective(word)
+
+    def _adjective_end(self, key: tuple[str, ...], shape: _Shape) -> bool:
+        """Whether the last word is an adjective of the word before it: a nisba (ـي،
+        ـية) or an adjective of words.tsv, of the same definiteness and with no clitic
+        but the و of two coordinated adjectives (المنظمات الاجتماعية والسياسية); a word
+        in ـية of another definiteness is a noun (اللجنة الإقليمية ميزانية)."""
+        if len(key) < 2 or not self._adjective_like(key[-1]):
+            return False
+        if len(shape) != len(key):
+            return True
+        clitic = shape[-1][1]
+        return shape[-1][0] == shape[-2][0] and (
+            not clitic or (clitic in _CONJUNCTIONS and self._adjective_like(key[-2])))
+
+    def _qualified(self, key: tuple[str, ...], shape: _Shape) -> bool:
+        """Whether the first word is qualified by an adjective of the same definiteness
+        (التوقيع الرقمي, a term) rather than followed by its object (تطوير البنية التحتية)."""
+        return (len(shape) == len(key) and self._adjective(key[1])
+                and shape[0][0] == shape[1][0] and not shape[1][1])
+
+    def _verb_start(self, word: str) -> bool:
+        """Whether a first word looks like a verb: never seen with the article (no
+        single-word candidate, which needs it), not in the reference list, and with an
+        imperfect prefix or a past-tense ending; a conjunction before it (وتدعم، ويحتاج)
+        is looked through."""
+        if (word,) in self.terms or word in self.ref or word.endswith(("\u0647", "\u064a")):
+            return False
+        if word[:1] in _CONJUNCTIONS and len(word) >= 5 and self._verb_start(word[1:]):
+            return True
+        return ((word[:1] in _IMPERFECT and 4 <= len(word) <= 5)
+                or (word.endswith("\u062a") and not word.endswith("\u0627\u062a")))
+
+
+def _construct(shape: _Shape) -> bool:
+    """Whether the first word is a noun in the construct state: without the article
+    before a definite word (موظفي الخدمة, whose ـي is the plural's, not a nisba)."""
+    return len(shape) > 1 and not shape[0][0] and shape[1][0]
+
+
+def _coordinated_adjectives(key: tuple[str, ...]) -> bool:
+    """X الاجتماعية والاقتصادية: two coordinated adjectives qualify one noun (the key of
+    a coordinated candidate, whose last word is keyed without its و)."""
+    return len(key) >= 3 and key[-2].endswith(_NISBA) and key[-1].endswith(_NISBA)

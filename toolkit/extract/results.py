@@ -1,0 +1,84 @@
+"""What extraction produces, and the loop that reads documents into an extractor.
+
+:func:`extract_paths` streams files and folders into an
+:class:`~toolkit.extract.pipeline.Extractor` one document at a time; a file that
+cannot be read is recorded and the others go on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from glossary.errors import AvetError
+from glossary.model import Entry
+from toolkit.extract.reader import iter_document_paths, read_document
+
+if TYPE_CHECKING:
+    from toolkit.extract.pipeline import Extractor
+
+__all__ = ["ExtractResult", "Extracted", "extract_paths"]
+
+logger = logging.getLogger("avet.extract")
+
+
+@dataclass
+class Extracted:
+    """One candidate entry and where it came from.
+
+    Attributes:
+        entry: The trilingual entry (status ``candidate`` or ``approved``).
+        origin: ``name``, ``term`` or ``code``: which detector found it.
+        doc_counts: Occurrences per document.
+        known: Whether an approved glossary entry confirms it.
+    """
+
+    entry: Entry
+    origin: str
+    doc_counts: dict[str, int] = field(default_factory=dict)
+    known: bool = False
+
+
+@dataclass
+class ExtractResult:
+    """What :func:`extract_paths` produced: candidates, documents read, failures, notices.
+
+    ``notices`` are one-line remarks for the user (``FILE: decoded as Windows-1256``).
+    """
+
+    candidates: list[Extracted]
+    documents: list[str]
+    failures: list[AvetError]
+    notices: list[str] = field(default_factory=list)
+
+
+def extract_paths(paths: Iterable[str | Path], extractor: Extractor) -> ExtractResult:
+    """Reads the documents one at a time into ``extractor``.
+
+    A file that cannot be read is recorded in ``failures``; the others go on.
+    A file decoded as Windows-1256 gets a notice.
+
+    Args:
+        paths: Files and folders (walked for *.txt and *.md, sorted).
+        extractor: Where the evidence goes.
+
+    Returns:
+        The candidates, the documents read and the failures.
+    """
+    failures: list[AvetError] = []
+    notices: list[str] = []
+    for path in iter_document_paths(paths):
+        try:
+            doc = read_document(path)
+        except AvetError as exc:
+            logger.info("%s", exc)
+            failures.append(exc)
+            continue
+        if doc.encoding == "cp1256":
+            notices.append(f"{doc.path}: decoded as Windows-1256")
+            logger.info("%s", notices[-1])
+        extractor.add_document(doc)
+    return ExtractResult(extractor.entries(), list(extractor.documents), failures, notices)
