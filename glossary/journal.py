@@ -56,16 +56,8 @@ def undo_group(db: sqlite3.Connection) -> bool:
     Returns:
         False if there was nothing to undo.
     """
-    row = db.execute("SELECT MAX(grp) FROM journal WHERE state = 'done'").fetchone()
-    if row[0] is None:
-        return False
-    records = db.execute(
-        "SELECT entry_id, before FROM journal WHERE grp = ? ORDER BY seq DESC",
-        (row[0],)).fetchall()
-    for entry_id, before in records:
-        _restore(db, entry_id, before)
-    db.execute("UPDATE journal SET state = 'undone' WHERE grp = ?", (row[0],))
-    return True
+    return _replay(db, latest="MAX", state="done", column="before", order="DESC",
+                   becomes="undone")
 
 
 def redo_group(db: sqlite3.Connection) -> bool:
@@ -74,15 +66,23 @@ def redo_group(db: sqlite3.Connection) -> bool:
     Returns:
         False if there was nothing to redo.
     """
-    row = db.execute("SELECT MIN(grp) FROM journal WHERE state = 'undone'").fetchone()
+    return _replay(db, latest="MIN", state="undone", column="after", order="ASC",
+                   becomes="done")
+
+
+def _replay(db: sqlite3.Connection, *, latest: str, state: str, column: str, order: str,
+            becomes: str) -> bool:
+    """Restores one state column of a whole group and marks the group; the arguments are
+    the constants of :func:`undo_group` and :func:`redo_group`, never user input."""
+    row = db.execute(f"SELECT {latest}(grp) FROM journal WHERE state = ?", (state,)).fetchone()
     if row[0] is None:
         return False
     records = db.execute(
-        "SELECT entry_id, after FROM journal WHERE grp = ? ORDER BY seq",
+        f"SELECT entry_id, {column} FROM journal WHERE grp = ? ORDER BY seq {order}",
         (row[0],)).fetchall()
-    for entry_id, after in records:
-        _restore(db, entry_id, after)
-    db.execute("UPDATE journal SET state = 'done' WHERE grp = ?", (row[0],))
+    for entry_id, saved in records:
+        _restore(db, entry_id, saved)
+    db.execute("UPDATE journal SET state = ? WHERE grp = ?", (becomes, row[0]))
     return True
 
 

@@ -10,6 +10,7 @@ mixes this class in and provides the attributes declared here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -131,15 +132,8 @@ class ReviewActions(_Base):
                 if text != forms.preferred and text not in forms.forbidden \
                         and (lang, text) not in choices:
                     choices.append((lang, text))
-        if not choices:
-            self.notify("no variant or candidate to forbid", severity="warning")
-            return
-
-        def chosen(choice: tuple[str, str] | None) -> None:
-            if choice is not None:
-                self.submit(jobs.forbid(entry_id, *choice))
-
-        self.push_screen(ChooseScreen("Forbid which rendering?", choices, self.bidi_mode), chosen)
+        self._choose("Forbid which rendering?", choices, "no variant or candidate to forbid",
+                     partial(jobs.forbid, entry_id))
 
     def action_merge(self) -> None:
         table = self.table
@@ -161,15 +155,21 @@ class ReviewActions(_Base):
             return
         entry_id = entry.id
         choices = [(lang, v) for lang in ("ar", "vi", "en") for v in entry.forms[lang].variants]
+        self._choose("Split which variant out?", choices, "this entry has no variant to split out",
+                     partial(jobs.split, entry_id))
+
+    def _choose(self, title: str, choices: list[tuple[str, str]], empty: str,
+                job: Callable[[str, str], jobs.Job]) -> None:
+        """Asks which (language, form) to act on, then submits ``job(lang, form)``."""
         if not choices:
-            self.notify("this entry has no variant to split out", severity="warning")
+            self.notify(empty, severity="warning")
             return
 
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice is not None:
-                self.submit(jobs.split(entry_id, *choice))
+                self.submit(job(*choice))
 
-        self.push_screen(ChooseScreen("Split which variant out?", choices, self.bidi_mode), chosen)
+        self.push_screen(ChooseScreen(title, choices, self.bidi_mode), chosen)
 
     def action_undo(self) -> None:
         self.submit(jobs.undo())
