@@ -18,6 +18,7 @@ from typing import Any
 
 from models.discovery import ModelInfo, inspect_dir
 from models.errors import ModelError
+from models.tokenizer import quiet_tokenizer_advice
 
 log = logging.getLogger("avet.models")
 
@@ -63,7 +64,9 @@ def _converter(source: Path) -> Any:
         def load_tokenizer(self, tokenizer_class: Any, model_name_or_path: str,
                            **kwargs: Any) -> Any:
             kwargs.update(local_files_only=True, trust_remote_code=False)
-            return _TokenizerView(tokenizer_class.from_pretrained(model_name_or_path, **kwargs))
+            with quiet_tokenizer_advice():
+                return _TokenizerView(tokenizer_class.from_pretrained(model_name_or_path,
+                                                                      **kwargs))
 
     return _SafeConverter(str(source), load_as_float16=False, trust_remote_code=False)
 

@@ -32,6 +32,7 @@ from models.discovery import ModelInfo
 from models.errors import ModelError, UnsupportedDirectionError
 from models.hf_backend import constraint_variants, language_token_ids, weights_hash
 from models.langcodes import lang_token, normalize_lang
+from models.tokenizer import load_tokenizer
 
 __all__ = ["CT2Engine"]
 
@@ -71,7 +72,6 @@ class CT2Engine:
     def __init__(self, info: ModelInfo, device: str = "cpu", compute_type: str | None = None,
                  batch_size: int = 16, intra_threads: int = 0, parallel: int = 1) -> None:
         import ctranslate2
-        from transformers import AutoTokenizer
 
         if info.format != "ctranslate2":
             raise ModelError("not a CTranslate2 model", path=info.path,
@@ -90,14 +90,8 @@ class CT2Engine:
         self._translator = ctranslate2.Translator(
             str(info.path), device=device, compute_type=self.compute_type,
             inter_threads=parallel, intra_threads=intra_threads)
-        try:
-            self._tokenizer = AutoTokenizer.from_pretrained(
-                info.path, local_files_only=True, trust_remote_code=False)
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"cannot load the tokenizer saved with the model: {exc}",
-                             path=info.path,
-                             hint="re-convert with `avet models convert`, which copies it"
-                             ) from None
+        self._tokenizer = load_tokenizer(
+            info.path, hint="re-convert with `avet models convert`, which copies it")
         self._lang_tokens = list(self._tokenizer.convert_ids_to_tokens(
             language_token_ids(self._tokenizer)))
         # M2M100's filler entries exist only in the converted vocabulary.

@@ -24,6 +24,7 @@ from models.constrained import WordPieces
 from models.discovery import ModelInfo
 from models.errors import ModelError, UnsupportedDirectionError
 from models.langcodes import lang_token, normalize_lang
+from models.tokenizer import load_tokenizer
 
 log = logging.getLogger("avet.models")
 
@@ -101,7 +102,7 @@ class HFEngine:
 
     def __init__(self, info: ModelInfo, device: str = "cpu", batch_size: int = 16) -> None:
         import torch
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        from transformers import AutoModelForSeq2SeqLM
 
         if info.format != "transformers":
             raise ModelError("not a transformers model", path=info.path,
@@ -110,8 +111,8 @@ class HFEngine:
         self.model_id = info.model_id
         self.device = device
         self.batch_size = batch_size
-        self._tokenizer = AutoTokenizer.from_pretrained(
-            info.path, local_files_only=True, trust_remote_code=False)
+        self._tokenizer = load_tokenizer(
+            info.path, hint="download the model again with its tokenizer files")
         self._model = AutoModelForSeq2SeqLM.from_pretrained(
             info.path, local_files_only=True, trust_remote_code=False, use_safetensors=True)
         self._default_attention = str(self._model.config._attn_implementation)
@@ -159,7 +160,7 @@ class HFEngine:
         tgt_id = tok.convert_tokens_to_ids(lang_token(self.info.family, tgt))
         if self.info.family == "m2m100" and hasattr(tok, "get_lang_id"):
             tgt_id = tok.get_lang_id(tgt)
-        return "", int(tgt_id)  # type: ignore[arg-type]
+        return "", int(tgt_id)
 
     def _target_tokens(self, ids: list[int]) -> list[int]:
         """Strips the decoder start, the language token, EOS and padding."""
