@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
-from glossary.errors import AvetError
+from glossary.errors import InputError
 from glossary.matcher import Matcher
 from glossary.model import Candidate, Entry, Forms
 from glossary.normalize import normalize_ar
@@ -324,8 +324,8 @@ class Extractor:
                 best = translit.ar_to_vi(form, top=1)
                 spelled = translit.vi_to_ar_scored(best[0].text, top=1) if best else []
                 return spelled[0].text if spelled else None
-            except AvetError:
-                return None
+            except InputError:  # nothing readable as Vietnamese: no spelling to
+                return None  # break a tie with (see canonical_form)
 
         out = []
         for cluster in self.names.values():
