@@ -19,6 +19,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from models.tokenizer import load_tokenizer
 from tests.tinymodels import LEXICON, build_tiny_marian
 
 __all__ = ["ADJECTIVES", "aligned_pairs", "render", "train_aligned_model"]
@@ -74,13 +75,13 @@ def train_aligned_model(out_dir: Path, *, steps: int = 500, seed: int = 0,
         ``out_dir``, a safetensors Marian checkpoint loadable by ``avet translate``.
     """
     import torch
-    from transformers import MarianMTModel, MarianTokenizer
+    from transformers import MarianMTModel
 
     pairs = aligned_pairs(4000, seed)
     model_dir = build_tiny_marian(
         out_dir, "ar", "en", seed=seed, d_model=64, layers=2, vocab_size=120,
         texts=([p[0] for p in pairs], [p[1] for p in pairs]))
-    tokenizer = MarianTokenizer.from_pretrained(model_dir)
+    tokenizer = load_tokenizer(model_dir, hint="rebuild the test model")
     model = MarianMTModel.from_pretrained(model_dir, use_safetensors=True)
     model.train()
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr)

@@ -18,6 +18,8 @@ import random
 from collections.abc import Iterable
 from pathlib import Path
 
+from models.tokenizer import quiet_tokenizer_advice
+
 __all__ = [
     "LEXICON",
     "build_tiny_m2m100",
@@ -134,8 +136,9 @@ def build_tiny_marian(out_dir: Path, src: str = "ar", tgt: str = "en", *, seed: 
     pieces.append("<pad>")
     vocab = {p: i for i, p in enumerate(pieces)}
     (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tokenizer = MarianTokenizer(str(src_spm), str(tgt_spm), str(work / "vocab.json"),
-                                source_lang=src, target_lang=tgt)
+    with quiet_tokenizer_advice():
+        tokenizer = MarianTokenizer(str(src_spm), str(tgt_spm), str(work / "vocab.json"),
+                                    source_lang=src, target_lang=tgt)
     pad = vocab["<pad>"]
     config = MarianConfig(
         vocab_size=len(vocab), d_model=d_model, encoder_layers=layers, decoder_layers=layers,
