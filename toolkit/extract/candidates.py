@@ -63,12 +63,6 @@ class TermCandidate:
     cuts: Counter[str] = field(default_factory=Counter)
 
     @property
-    def definite_end(self) -> bool:
-        """Whether the last word of the usual form has the article (a definite NP)."""
-        stem = split_clitic(light_ar(self.form.split()[-1]))[1]
-        return stem.startswith(_ARTICLE)
-
-    @property
     def form(self) -> str:
         """The most frequent surface form; on a tie the definite one, then the shortest."""
         return min(self.forms.items(),

@@ -137,7 +137,8 @@ class _Ranking:
         for key, cand in kept.items():
             cand.cvalue = values[key]
             cand.keyness = keyness(key, self.word_counts, self.total_words, self.ref)
-            shape = 1.0 if len(key) == 1 or cand.definite_end else INDEFINITE_WEIGHT
+            # Arabic terms are mostly definite noun phrases: the last word has the article.
+            shape = 1.0 if len(key) == 1 or shapes[key][-1][0] else INDEFINITE_WEIGHT
             if self._adjective(key[0]) and not _construct(shapes[key]):
                 shape *= ADJECTIVE_START_WEIGHT
             if len(key) > 1 and key[0] in heads and not self._qualified(key, shapes[key]):
