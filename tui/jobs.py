@@ -143,23 +143,22 @@ def _last_group(store: Store, state: str) -> list[int]:
 
 def undo() -> Job:
     """Reverts the latest action (of any process) through the store's journal."""
-    def job(store: Store) -> Outcome:
-        ids = _last_group(store, "done")
-        if not store.undo():
-            return Outcome(message="nothing to undo")
-        changed, removed = _get_all(store, ids)
-        return Outcome(changed, removed, f"undone ({len(ids)} entries)")
-    return job
+    return _replay("done", Store.undo, "undo", "undone")
 
 
 def redo() -> Job:
     """Re-applies the action undone last."""
+    return _replay("undone", Store.redo, "redo", "redone")
+
+
+def _replay(state: str, step: Callable[[Store], bool], verb: str, done: str) -> Job:
+    """A job that runs ``step`` (undo or redo) on the journal group in ``state``."""
     def job(store: Store) -> Outcome:
-        ids = _last_group(store, "undone")
-        if not store.redo():
-            return Outcome(message="nothing to redo")
+        ids = _last_group(store, state)
+        if not step(store):
+            return Outcome(message=f"nothing to {verb}")
         changed, removed = _get_all(store, ids)
-        return Outcome(changed, removed, f"redone ({len(ids)} entries)")
+        return Outcome(changed, removed, f"{done} ({len(ids)} entries)")
     return job
 
 
