@@ -119,3 +119,9 @@ def test_progress_line_shows_documents_and_segments() -> None:
     line = stream.getvalue().strip()
     assert line.startswith("avet: 4/10 documents,") and "40 segments (" in line
     assert "ETA" in line
+
+
+@pytest.mark.parametrize("parallel", [1, 3])
+def test_translate_spec_replicas_follow_parallel(parallel: int) -> None:
+    options = TranslateOptions("en", "vi", parallel=parallel)
+    assert TranslateSpec(options, "fake").replicas == parallel

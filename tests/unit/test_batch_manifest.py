@@ -85,11 +85,18 @@ def test_job_key_changes_with_content_and_signature(tmp_path: Path) -> None:
     assert job_key([h1], {"beam": 4, "x": 1}) == job_key([h1], {"x": 1, "beam": 4})
 
 
-@pytest.mark.parametrize(("cpus", "actors", "expected_n"), [
-    (2.0, None, 1), (1.0, None, 1), (16.0, None, 15), (2.0, 2, 2),
+@pytest.mark.parametrize(("cpus", "actors", "replicas", "expected_n"), [
+    (2.0, None, 1, 1), (1.0, None, 1, 1), (16.0, None, 1, 15), (2.0, 2, 1, 2),
+    (16.0, None, 4, 3), (16.0, None, 15, 1), (2.0, None, 4, 1),
 ])
-def test_pool_leaves_room_for_reads(cpus: float, actors: int | None, expected_n: int) -> None:
-    n, per_actor = pool_size(cpus, actors)
+def test_pool_leaves_room_for_reads(cpus: float, actors: int | None, replicas: int,
+                                    expected_n: int) -> None:
+    n, per_actor = pool_size(cpus, actors, replicas)
     assert n == expected_n
-    assert 0 < per_actor <= 1.0
+    assert 0 < per_actor <= replicas
     assert n * per_actor <= cpus - 0.5 + 1e-9
+
+
+@pytest.mark.parametrize(("replicas", "per_actor"), [(1, 1.0), (4, 4.0)])
+def test_pool_reserves_a_cpu_per_replica(replicas: int, per_actor: float) -> None:
+    assert pool_size(16.0, None, replicas)[1] == per_actor

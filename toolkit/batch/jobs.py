@@ -113,10 +113,17 @@ class JobSpec(Protocol):
             engine's numbers depend slightly on padding). The driver then always sends
             whole chunks, done documents included, so that a resumed job decodes the
             same batches as an uninterrupted one.
+        replicas: CPU-bound replicas one worker runs side by side (a translate job's
+            ``--parallel``); a Ray actor reserves that many CPUs.
     """
 
     command: str
     shares_batches: ClassVar[bool]
+
+    @property
+    def replicas(self) -> int:
+        """CPU-bound replicas one worker runs side by side."""
+        ...
 
     def open(self) -> Worker:
         """Loads what the work needs (model, index) and returns the worker."""
@@ -202,6 +209,11 @@ class TranslateSpec:
     engine_signature: tuple[tuple[str, Any], ...] = ()
     command: str = "translate"
     shares_batches: ClassVar[bool] = True
+
+    @property
+    def replicas(self) -> int:
+        """The ``--parallel`` model replicas of the worker's engine."""
+        return self.options.parallel
 
     def load_engine(self) -> Any:
         """Loads the MT engine (torch is imported only here)."""
@@ -326,6 +338,7 @@ class PostEditSpec:
     glossary_origin: str
     command: str = "postedit"
     shares_batches: ClassVar[bool] = False
+    replicas: ClassVar[int] = 1
 
     def open(self) -> PostEditWorker:
         return PostEditWorker(GlossaryIndex(list(self.entries), self.src, self.tgt))
@@ -402,6 +415,7 @@ class ExtractSpec:
     known_hash: str = ""
     command: str = "extract"
     shares_batches: ClassVar[bool] = False
+    replicas: ClassVar[int] = 1
 
     def extractor(self) -> Any:
         """Returns a fresh :class:`toolkit.extract.pipeline.Extractor`."""

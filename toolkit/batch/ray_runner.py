@@ -10,7 +10,10 @@ exactly as a local run does (:func:`toolkit.batch.local.run_batch`).
 Sizing: an actor pool that takes every CPU starves Ray Data's read tasks and
 the job hangs (seen with 2 CPUs). The pool is sized from
 ``ray.cluster_resources()``: ``max(1, CPUs - 1)`` actors, each asking for a
-fraction of a CPU so that at least half a CPU stays free for reading.
+fraction of a CPU so that at least half a CPU stays free for reading. An actor
+that runs several model replicas (``--parallel N``) asks for N CPUs, and the pool
+shrinks to match, so that ``--ray`` with ``--parallel`` does not multiply the
+replicas past the cluster's cores.
 
 Without an address, a local Ray instance is started (it listens on 127.0.0.1
 only); ``ray://HOST:10001`` connects to a cluster (see the README).
@@ -31,20 +34,22 @@ __all__ = ["ChunkActor", "pool_size", "ray_executor"]
 log = logging.getLogger("avet.batch")
 
 
-def pool_size(cpus: float, actors: int | None = None) -> tuple[int, float]:
+def pool_size(cpus: float, actors: int | None = None, replicas: int = 1) -> tuple[int, float]:
     """Returns ``(actors, CPUs per actor)`` that leave room for Ray Data's reads.
 
     Args:
         cpus: CPUs the cluster reports.
-        actors: Actors wanted (default ``max(1, cpus - 1)``).
+        actors: Actors wanted (default ``max(1, (cpus - 1) // replicas)``).
+        replicas: CPU-bound replicas each actor runs (a translate job's ``--parallel``).
 
     Returns:
-        The pool size and the CPUs each actor reserves (at most 1, and together
-        at most ``cpus - 0.5``).
+        The pool size and the CPUs each actor reserves (at most ``replicas``, and
+        together at most ``cpus - 0.5``).
     """
-    n = actors if actors is not None else max(1, int(cpus) - 1)
+    replicas = max(1, replicas)
+    n = actors if actors is not None else max(1, int(cpus - 1) // replicas)
     n = max(1, n)
-    per_actor = min(1.0, max(0.05, (cpus - 0.5) / n))
+    per_actor = min(float(replicas), max(0.05, (cpus - 0.5) / n))
     return n, round(per_actor, 3)
 
 
@@ -100,7 +105,7 @@ def ray_executor(spec: JobSpec, address: str | None = None, *, actors: int | Non
             return
         ray = _init_ray(address)
         cpus = float(ray.cluster_resources().get("CPU", 1.0))
-        n, per_actor = pool_size(cpus, actors)
+        n, per_actor = pool_size(cpus, actors, spec.replicas)
         n = min(n, len(chunks))
         log.info("ray: %d actor(s), %.2f CPU each, %d CPU(s) in the cluster", n, per_actor, cpus)
         items = [{"chunk": i, "tasks": json.dumps([asdict(t) for t in chunk])}
