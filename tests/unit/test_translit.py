@@ -352,9 +352,12 @@ def test_read_gold_marks_ambiguous_rows(tmp_path):
 # top5_folded 0.892; corpus top1 0.844, top1_folded 0.938. With role/gender priors: held-out
 # top1 0.783, top5 0.904, top1_folded 0.880, top5_folded 0.976; dev (130 names) top1 0.846,
 # top5 1.0, top1_folded 0.915, top5_folded 1.0; corpus top1 0.906, top5 1.0, top1_folded
-# 0.969, top5_folded 1.0, top1_unambiguous 0.957.
+# 0.969, top5_folded 1.0, top1_unambiguous 0.957. Third dev round (216 names; compound given
+# names, own-list priors, coverage rows, قو and ويي spellings): dev top1 0.833, top5 0.977,
+# top1_folded 0.907, top5_folded 0.991; held-out top1 0.795, top5 0.892, top1_folded 0.867,
+# top5_folded 0.964 (no real change: one name either way); corpus unchanged.
 HELDOUT_MIN = {"top1": 0.75, "top5": 0.87, "top1_folded": 0.85, "top5_folded": 0.94}
-DEV_MIN = {"top1": 0.81, "top5": 0.96, "top1_folded": 0.88, "top5_folded": 0.96}
+DEV_MIN = {"top1": 0.81, "top5": 0.96, "top1_folded": 0.88, "top5_folded": 0.97}
 CORPUS_MIN = {"top1": 0.87, "top5": 0.96, "top1_folded": 0.95, "top5_folded": 0.96,
               "top1_unambiguous": 0.91}
 

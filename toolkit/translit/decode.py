@@ -60,6 +60,8 @@ NAME_ROLES = ("middle", "given")
 GENDER_CLASH = 0.15
 #: Factor by a syllable's gender when the name's is unknown (men are named more in news).
 GENDER_UNKNOWN = {"m": 1.0, "f": 0.5}
+#: Factor on a given name that completes a common compound given name (given_compounds.tsv).
+COMPOUND_BOOST = 3.0
 
 
 @dataclass(frozen=True)
@@ -187,10 +189,15 @@ class Transliterator:
         """
         total = 0.0
         flat = 0.0
+        # Neighbour roles only fill the gaps of the role's own list (Văn, Thị: rare given names).
+        own_list = self._role_weights.get(role or "")
+        listed = own_list is not None and syllable in own_list[0]
         for source, share in self._mix(role).items():
             entry = self._role_weights.get(source)
             if entry is None:
                 flat += share
+                continue
+            if listed and source != role:
                 continue
             weights, norm = entry
             total += share * weights.get(syllable, 0.0) / (norm or 1.0)
@@ -228,6 +235,14 @@ class Transliterator:
             if role == "middle" and ("middle", name) in self._genders:
                 return self._genders[("middle", name)]
         return ""
+
+    def _compound(self, roles: Sequence[str | None], names: Sequence[str], given: str) -> float:
+        """COMPOUND_BOOST if ``given`` completes a common compound given name after ``names``."""
+        n = len(names)
+        if (n >= 2 and roles[n] == "given" and roles[n - 1] == "middle"
+                and (names[-1], given) in self.tables.compounds):
+            return COMPOUND_BOOST
+        return 1.0
 
     @staticmethod
     def _role(kind: str | None, position: int, length: int) -> str | None:
@@ -298,7 +313,8 @@ class Transliterator:
             for syl, role in zip(sylls, roles, strict=True):
                 toned = heapq.nlargest(
                     20,
-                    ((p * q, (*names, t)) for p, names in toned
+                    ((p * q * self._compound(roles, names, t), (*names, t))
+                     for p, names in toned
                      for t, q in self._tones(syl, role, self._gender(names, roles)
                                              if role in NAME_ROLES else "")),
                     key=lambda x: x[0],

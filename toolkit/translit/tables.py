@@ -61,6 +61,8 @@ class Tables:
         tones: Tone name -> share among syllables (orders the tones of unknown syllables).
         lexicon: Priors and places shipped with the tables.
         role_mix: Role of a syllable in a name -> prior source (a role or ``flat``) -> share.
+        compounds: Common two-syllable given names (last middle syllable, given name),
+            lower-case NFC (``given_compounds.tsv``).
     """
 
     onsets: dict[str, Weighted]
@@ -75,6 +77,7 @@ class Tables:
     tones: dict[str, float]
     lexicon: Lexicon
     role_mix: dict[str, dict[str, float]] = field(default_factory=dict)
+    compounds: frozenset[tuple[str, str]] = frozenset()
 
 
 def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
@@ -168,6 +171,11 @@ def load_tables(directory: str | Path | None = None) -> Tables:
         total = sum(shares.values()) or 1.0
         role_mix[mixed] = {source: w / total for source, w in shares.items()}
 
+    compounds = frozenset(
+        (cells[0].lower(), cells[1].lower())
+        for _line, cells in _rows(base / "given_compounds.tsv", 2)
+    )
+
     exonyms: dict[str, list[str]] = {}
     for _line, cells in _rows(base / "exonyms.tsv", 2):
         exonyms.setdefault(cells[0], []).append(cells[1])
@@ -199,4 +207,5 @@ def load_tables(directory: str | Path | None = None) -> Tables:
                for line, c in _rows(base / "tone_priors.tsv", 2)},
         lexicon=Lexicon(priors=priors, genders=genders),
         role_mix=role_mix,
+        compounds=compounds,
     )
