@@ -13,7 +13,7 @@ from glossary.errors import (
     NotFoundError,
     StoreError,
 )
-from glossary.formats import FORMATS, read_glossary, write_glossary
+from glossary.formats import FORMATS, export_glossary, read_glossary, write_glossary
 from glossary.matcher import Match, Matcher
 from glossary.model import (
     KINDS,
@@ -24,6 +24,7 @@ from glossary.model import (
     Entry,
     Forms,
     glossary_hash,
+    is_inflection,
 )
 from glossary.normalize import Normalized, fold_key, match_key, nfc, normalize
 from glossary.starter import load_starter_rows, load_starter_termbase
@@ -46,8 +47,10 @@ __all__ = [
     "Normalized",
     "NotFoundError",
     "StoreError",
+    "export_glossary",
     "fold_key",
     "glossary_hash",
+    "is_inflection",
     "load_starter_rows",
     "load_starter_termbase",
     "match_key",

@@ -1,15 +1,125 @@
-"""Atomic file writes: write to a temporary file beside the target, then rename."""
+"""Atomic file writes: write to a temporary file beside the target, then rename.
+
+What a write does depends on what the target is:
+
+* a regular file, or a path that does not exist yet: the text goes to a
+  temporary file in the same folder, renamed over the target once complete, so
+  nothing half-written is ever seen. An existing file keeps its permission bits
+  (and, when avet runs as root, its owner); a new file gets ``0o666`` less the
+  umask, as ``open`` would give it;
+* a symbolic link: written through. The temporary file goes beside the link's
+  resolved target, which is replaced; the link stays a link;
+* a FIFO or a character device (``/dev/stdout``, a named pipe): opened and
+  written directly, since such a file cannot be renamed over;
+* a folder, or a path whose folder cannot be made: :class:`InputError`.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_open", "atomic_write_bytes", "atomic_write_text"]
+from glossary.errors import InputError
+
+__all__ = [
+    "atomic_open",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "current_umask",
+    "make_folder",
+]
+
+_FOLDER_HINT = "give a file path, not a folder"
+
+
+def current_umask() -> int:
+    """Returns the process umask without changing it.
+
+    Linux reports it in ``/proc/self/status``; elsewhere it is read by setting
+    it and restoring it at once (the umask is process-wide, so the window is
+    kept to two system calls).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as handle:
+            status = handle.read()
+    except OSError:  # Not Linux: read it the portable way below.
+        status = ""
+    for line in status.splitlines():
+        if line.startswith("Umask:"):
+            return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """``os.stat`` (following links) or ``None`` when nothing is there."""
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise InputError(f"cannot be used as an output file: {exc.strerror or exc}",
+                         path=path, hint="check the path") from exc
+
+
+def make_folder(folder: str | Path, *, for_path: str | Path | None = None) -> Path:
+    """Creates a folder and its missing parents (nothing happens if it exists).
+
+    Args:
+        folder: The folder.
+        for_path: The file that is to go in ``folder``: the error names it.
+
+    Returns:
+        ``folder`` as a path.
+
+    Raises:
+        InputError: If ``folder`` or one of its parents is a file, or it cannot
+            be created (no permission, read-only file system).
+    """
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
+        where = "its folder" if for_path is not None else "the folder"
+        hint = "give a path in a folder you can write to"
+        if blocker is not None and not blocker.is_dir():
+            message = f"cannot create {where}: {blocker} is a file, not a folder"
+            if for_path is None and blocker == folder:
+                message, hint = "is a file, not a folder", "give a folder path"
+        else:
+            message = f"cannot create {where} {folder}: {exc.strerror or exc}"
+        raise InputError(message, path=folder if for_path is None else for_path,
+                         hint=hint) from exc
+    return folder
+
+
+def _resolved(target: Path, info: os.stat_result | None) -> Path | None:
+    """Where the temporary file and the rename go: the file a symlink points to.
+
+    Returns ``None`` for a link whose file has no path to rename over (a
+    ``/proc/self/fd/N`` link to a deleted file): that one is written directly.
+    """
+    if not target.is_symlink():
+        return target
+    real = Path(os.path.realpath(target))
+    if info is not None:
+        again = _stat(real)
+        if again is None or (again.st_dev, again.st_ino) != (info.st_dev, info.st_ino):
+            return None
+    return real
+
+
+def _open(file: str | Path | int, mode: str, encoding: str | None) -> IO:
+    if "b" in mode:
+        return open(file, mode)
+    return open(file, mode, encoding=encoding, newline="")
 
 
 @contextlib.contextmanager
@@ -18,6 +128,10 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
     """Opens a temporary file next to ``path`` and renames it over ``path`` on success.
 
     On an exception the temporary file is removed and ``path`` is left as it was.
+    A new file gets the permission bits ``open`` would give it (``0o666`` less
+    the umask); an existing file keeps its own. A symbolic link is written
+    through (its target is replaced); a FIFO or a character device is written
+    directly, without the rename (see the module docstring).
 
     Args:
         path: The final file.
@@ -28,22 +142,52 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             before they record them as done.
 
     Yields:
-        The open temporary file.
+        The open temporary file (the FIFO or device itself for those).
+
+    Raises:
+        InputError: If ``path`` is a folder, a block device or a socket, or its
+            folder cannot be created or written to.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    info = _stat(target)
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise InputError("is a folder", path=target, hint=_FOLDER_HINT)
+    if info is not None and not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)
+                                 or stat.S_ISCHR(info.st_mode)):
+        raise InputError("is not a regular file, a FIFO or a character device", path=target,
+                         hint="give a file path")
+    final = None if info is not None and not stat.S_ISREG(info.st_mode) \
+        else _resolved(target, info)
+    if final is None:  # Nothing to rename over: write in place.
+        with _open(target, mode, encoding) as direct:
+            yield direct
+        return
+    make_folder(final.parent, for_path=target)
     try:
-        if "b" in mode:
-            handle: IO = os.fdopen(fd, mode)
-        else:
-            handle = os.fdopen(fd, mode, encoding=encoding, newline="")
+        fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+    except OSError as exc:
+        raise InputError(f"cannot write in its folder {final.parent}: {exc.strerror or exc}",
+                         path=target, hint="give a path in a folder you can write to") from exc
+    try:
+        handle = _open(fd, mode, encoding)
+    except BaseException:
+        os.close(fd)
+        os.unlink(tmp)
+        raise
+    try:
         with handle:
+            if info is None:
+                os.chmod(tmp, 0o666 & ~current_umask())
+            else:
+                os.chmod(tmp, stat.S_IMODE(info.st_mode))
+                if hasattr(os, "geteuid") and os.geteuid() == 0 \
+                        and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                    os.chown(tmp, info.st_uid, info.st_gid)
             yield handle
             handle.flush()
             if fsync:
                 os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        os.replace(tmp, final)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

@@ -111,13 +111,18 @@ def _fix_joiners(text: str) -> str:
 
 # Arabic clitic letters and the prefixes allowed before each kind of key.
 _CLITIC_LETTERS = frozenset("وفبكل")
-# A form whose first word is ال + at least two letters has the article.
-_PLAIN, _ARTICLE, _LAM_ARTICLE = 0, 1, 2
+# A form whose first word is ال + at least two letters has the article. After the
+# preposition ل the article loses its alef (ل + الحكومة = للحكومة: a _LAM_ARTICLE key),
+# and before a stem that starts with ل its lam too (ل + اللجنة = للجنة: a _LAM_STEM key).
+_PLAIN, _ARTICLE, _LAM_ARTICLE, _LAM_STEM = 0, 1, 2, 3
 _ALLOWED_PREFIXES: tuple[frozenset[str], ...] = (
     frozenset({"", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"}),
     frozenset({"", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"}),
     frozenset({"", "و", "ف"}),  # key لل+stem: its first ل is itself the clitic
+    frozenset({"", "و", "ف"}),  # key ل+stem (stem in ل): the same
 )
+# Per kind of key, the letters of the article that the preposition ل elided.
+_ELIDED: tuple[str, ...] = ("", "", "ا", "ال")
 # The letters an allowed prefix can end with, per kind of key.
 _LAST_CLITIC_LETTERS: tuple[str, ...] = tuple(
     "".join(sorted({prefix[-1] for prefix in allowed if prefix})) for allowed in _ALLOWED_PREFIXES
@@ -137,6 +142,9 @@ class Match(NamedTuple):
         role: ``"preferred"``, ``"variant"`` or ``"forbidden"``.
         clitic: The Arabic proclitics in front (``"و"``, ``"ب"``, ``"وب"``...), else ``""``.
         prefix_start: Start including the clitic (equals ``start`` without one).
+        elided: The letters of the article that the preposition ل elided: ``"ا"``
+            in للحكومة (``surface`` لحكومة), ``"ال"`` in للجنة (``surface`` لجنة);
+            else ``""``.
     """
 
     key: Hashable
@@ -148,6 +156,12 @@ class Match(NamedTuple):
     role: str
     clitic: str
     prefix_start: int
+    elided: str = ""
+
+    @property
+    def standalone(self) -> str:
+        """The occurrence as it stands alone: the elided article put back (الحكومة)."""
+        return self.elided + self.surface
 
 
 # One automaton value: (form length, kind of key, verify, records by role,
@@ -247,6 +261,10 @@ class Matcher:
             lam = "لل" + shadow[2:] + " "
             self._keys.setdefault(lam, []).append(record)
             self._kinds[lam] = _LAM_ARTICLE
+            if shadow[2] == "ل":
+                lam = "ل" + shadow[2:] + " "
+                self._keys.setdefault(lam, []).append(record)
+                self._kinds[lam] = _LAM_STEM
         self._keys.setdefault(shadow + " ", []).append(record)
         self._kinds[shadow + " "] = kind
         self._count += 1
@@ -263,7 +281,7 @@ class Matcher:
             ranked = tuple(sorted(records, key=lambda r: _ROLE_RANK[r.role]))
             verify = any(r.exact for r in ranked)
             kind = self._kinds[skey]
-            skip = int(kind == _LAM_ARTICLE)
+            skip = int(kind in (_LAM_ARTICLE, _LAM_STEM))
             length = len(skey) - 1
             # Bounded key: a space on both sides of the form.
             slots.append((length, kind, verify, ranked, skip, False))
@@ -417,7 +435,7 @@ class Matcher:
 
     def _verify(self, norm: Normalized, start: int, end: int, slot: int) -> _Record | None:
         """The first record of ``slot`` whose exact form (punctuation, case) the text has."""
-        records, lam = self._slots[slot][3], self._slots[slot][4]
+        records, elided = self._slots[slot][3], _ELIDED[self._slots[slot][1]]
         surface = ""
         for record in records:
             if not record.exact:
@@ -425,7 +443,7 @@ class Matcher:
             if not surface:
                 o_start, o_end = norm.span_to_original(start, end)
                 raw = self._normalize(norm.original[o_start:o_end], casefold=False).text
-                surface = ("ا" if lam else "") + " ".join(raw.split())
+                surface = elided + " ".join(raw.split())
             if surface == record.exact:
                 return record
         return None
@@ -458,7 +476,7 @@ class Matcher:
                 o_prefix = norm.to_original(prefix)
                 clitic = _clitic_text(text[o_prefix:o_start])
             append(make(Match, (record.key, lang, o_start, o_end, text[o_start:o_end],
-                                record.form, record.role, clitic, o_prefix)))
+                                record.form, record.role, clitic, o_prefix, _ELIDED[slot[1]])))
         return matches
 
 

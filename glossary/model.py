@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 
 from glossary.errors import FormatError
+from glossary.normalize import match_key
 
 __all__ = [
     "KINDS",
@@ -30,6 +31,7 @@ __all__ = [
     "Lang",
     "Status",
     "glossary_hash",
+    "is_inflection",
     "now_iso",
 ]
 
@@ -79,7 +81,12 @@ class Forms:
     candidates: list[Candidate] = field(default_factory=list)
 
     def all_admitted(self) -> list[str]:
-        """Returns the preferred form followed by the variants, without blanks or repeats."""
+        """Returns the preferred form followed by the variants, without blanks or repeats.
+
+        A variant that is an inflection of the preferred form (see
+        :func:`is_inflection`: a plural, a dual) is admitted like the others
+        but is a correct rendering in itself, not a variant to replace.
+        """
         seen: list[str] = []
         for text in [self.preferred, *self.variants]:
             if text and text not in seen:
@@ -220,6 +227,81 @@ def _identity(entry: Entry) -> dict[str, Any]:
             for lang in LANGS
         },
     }
+
+
+#: English plural endings: (singular ending, plural ending), tried on each word.
+_EN_PLURALS: tuple[tuple[str, str], ...] = (
+    ("", "s"), ("", "es"), ("y", "ies"), ("man", "men"), ("f", "ves"), ("fe", "ves"),
+    ("person", "people"), ("child", "children"),
+)
+#: Arabic regular (sound) plurals and duals on the letters ``match_key`` leaves
+#: (ة is folded to ه): (singular ending, plural or dual ending).
+_AR_PLURALS: tuple[tuple[str, str], ...] = (
+    ("ه", "ات"), ("ه", "تان"), ("ه", "تين"),
+    ("", "ون"), ("", "ين"), ("", "ان"), ("", "ات"),
+)
+#: Arabic sound masculine plural of a construct's first noun, which loses its ن
+#: (موظفو / موظفي الخدمة المدنية); never after the article.
+_AR_CONSTRUCT: tuple[str, ...] = ("و", "ي")
+#: Arabic ending that agrees with a plural without being one: an adjective after a
+#: non-human plural takes the feminine singular (المشروع الوطني, المشروعات الوطنية).
+_AR_AGREEMENT = "ه"
+
+
+def _word_inflection(word: str, base: str, table: tuple[tuple[str, str], ...]) -> bool:
+    return any(base.endswith(sing) and len(base) >= max(len(sing), 1)
+               and word == base[:len(base) - len(sing)] + plural for sing, plural in table)
+
+
+def _inflects(form: list[str], base: list[str], lang: str) -> bool:
+    """Tells whether the words of ``form`` are those of ``base``, some in the plural."""
+    table = _EN_PLURALS if lang == "en" else _AR_PLURALS
+    plural = False
+    for i, (word, stem) in enumerate(zip(form, base, strict=True)):
+        if word == stem:
+            continue
+        if _word_inflection(word, stem, table) or (
+                lang == "ar" and i < len(base) - 1 and not stem.startswith("ال")
+                and any(word == stem + end for end in _AR_CONSTRUCT)):
+            plural = True
+        elif not (lang == "ar" and word == stem + _AR_AGREEMENT):
+            return False
+    return plural
+
+
+def is_inflection(form: str, base: str, lang: str) -> bool:
+    """Tells whether ``form`` is ``base`` correctly inflected for number.
+
+    A plural or dual is the same term in another grammatical number, not a
+    variant: post-editing never replaces it by the preferred form and QA never
+    reports it. Recognised, word by word on :func:`~glossary.normalize.match_key`
+    keys (case and Arabic letter variants folded), in either direction (the
+    singular of a plural term is an inflection too):
+
+    * English: regular plurals (``-s``, ``-es``, ``y`` → ``-ies``, ``f(e)`` →
+      ``-ves``, ``-man`` → ``-men``) on any word (``public services``,
+      ``rearrangements of administrative units``), and person/people, child/children.
+    * Arabic: sound plurals and duals (``ة`` → ``ات``/``تان``/``تين``, ``+ون``,
+      ``+ين``, ``+ات``, ``+ان``; ``+و``/``+ي`` on a construct's first noun),
+      with the adjective's agreement (``+ة``). Broken plurals (الكوادر of
+      الكادر) cannot be told from another word and stay variants.
+    * Vietnamese does not inflect: never.
+
+    Args:
+        form: The form to classify (e.g. a variant).
+        base: The form it may inflect (e.g. the preferred form).
+        lang: ``ar``, ``vi`` or ``en``.
+
+    Returns:
+        ``True`` if ``form`` and ``base`` differ and one is the other with some
+        words put in another number.
+    """
+    if lang not in ("en", "ar") or not form or not base:
+        return False
+    a, b = match_key(form, lang).split(), match_key(base, lang).split()
+    if len(a) != len(b) or a == b:
+        return False
+    return _inflects(a, b, lang) or _inflects(b, a, lang)
 
 
 def glossary_hash(entries: Iterable[Entry]) -> str:

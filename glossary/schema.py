@@ -14,7 +14,8 @@ from glossary.errors import InputError, StoreError
 from glossary.model import KINDS, LANGS, STATUSES
 from glossary.normalize import fold_key
 
-__all__ = ["MIGRATIONS", "ORDERS", "SCHEMA_VERSION", "Transaction", "migrate", "where_clause"]
+__all__ = ["MIGRATIONS", "ORDERS", "SCHEMA_VERSION", "Transaction", "check_avet_database",
+           "migrate", "where_clause"]
 
 MIGRATIONS: tuple[str, ...] = (
     # 0 -> 1: the initial schema.
@@ -76,6 +77,28 @@ MIGRATIONS: tuple[str, ...] = (
 
 #: Current schema version.
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def check_avet_database(db: sqlite3.Connection, path: Path) -> None:
+    """Refuses a SQLite database that another program made.
+
+    avet sets ``user_version`` in the transaction that creates its tables, so a
+    database at version 0 that already has tables is not avet's.
+
+    Args:
+        db: The connection, before anything is written.
+        path: The database file, for error messages.
+
+    Raises:
+        InputError: If the database has tables but no avet schema.
+    """
+    if db.execute("PRAGMA user_version").fetchone()[0]:
+        return
+    tables = [row[0] for row in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name LIMIT 4")]
+    if tables:
+        raise InputError(f"is a SQLite database of another program (tables: {', '.join(tables)})",
+                         path=path, hint="give --db a new file or an avet glossary database")
 
 
 def migrate(db: sqlite3.Connection, path: Path) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.errors import ConflictError, InputError, NotFoundError, StoreError
+from glossary.fileio import make_folder
 from glossary.journal import read_journal, record, redo_group, undo_group
 from glossary.merging import absorb, add_evidence
 from glossary.model import (
@@ -32,7 +33,14 @@ from glossary.model import (
 )
 from glossary.normalize import match_key
 from glossary.rows import changes_since, delete_row, load_row, save_row
-from glossary.schema import ORDERS, SCHEMA_VERSION, Transaction, migrate, where_clause
+from glossary.schema import (
+    ORDERS,
+    SCHEMA_VERSION,
+    Transaction,
+    check_avet_database,
+    migrate,
+    where_clause,
+)
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
@@ -56,14 +64,22 @@ class Store:
             raise InputError("is a directory, not a database file", path=self.path,
                              hint="pass a file path such as avet.db")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(self.path.parent, for_path=self.path)
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            try:
+                check_avet_database(self._db, self.path)
+            except InputError:
+                self._db.close()
+                raise
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA synchronous = NORMAL")
             migrate(self._db, self.path)
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                raise InputError("is not a SQLite database", path=self.path,
+                                 hint="give --db a new file or an avet glossary database") from exc
             raise StoreError(f"cannot open glossary database: {exc}", path=self.path,
                              hint="is it an avet database? use a new --db path") from exc
 

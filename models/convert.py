@@ -4,7 +4,9 @@
 safetensors-only directory (it refuses what :func:`models.discovery.inspect_dir`
 refuses), copies the tokenizer files beside the converted weights so the
 CTranslate2 engine can tokenize, and writes atomically: it converts into a
-temporary directory next to the output and renames it into place.
+temporary directory next to the output and renames it into place, so a failed
+conversion leaves an existing output as it was. It never writes into or over the
+source, and ``force`` replaces only a previous conversion or an empty directory.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from models.discovery import ModelInfo, inspect_dir
+from models.discovery import ModelInfo, inspect_dir, model_id_for
 from models.errors import ModelError
-from models.tokenizer import quiet_tokenizer_advice
+from models.tokenizer import quiet_loading, quiet_tokenizer_advice
 
 log = logging.getLogger("avet.models")
 
@@ -59,7 +61,8 @@ def _converter(source: Path) -> Any:
     class _SafeConverter(TransformersConverter):
         def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
             kwargs.update(use_safetensors=True, local_files_only=True, trust_remote_code=False)
-            return model_class.from_pretrained(model_name_or_path, **kwargs)
+            with quiet_loading():
+                return model_class.from_pretrained(model_name_or_path, **kwargs)
 
         def load_tokenizer(self, tokenizer_class: Any, model_name_or_path: str,
                            **kwargs: Any) -> Any:
@@ -71,6 +74,61 @@ def _converter(source: Path) -> Any:
     return _SafeConverter(str(source), load_as_float16=False, trust_remote_code=False)
 
 
+def _check_output(source: Path, output: Path, force: bool) -> None:
+    """Refuses an output that overlaps the source or is not ours to replace.
+
+    Args:
+        source: The source directory, symlinks resolved.
+        output: The output directory, symlinks resolved.
+        force: Whether an existing output may be replaced.
+
+    Raises:
+        ModelError: If ``output`` is ``source``, lies inside it or contains it; is not a
+            directory; exists without ``force``; or holds something other than a
+            CTranslate2 model.
+    """
+    if output == source or output.is_relative_to(source) or source.is_relative_to(output):
+        where = ("is the source directory" if output == source else
+                 f"lies inside the source directory {source}" if output.is_relative_to(source)
+                 else f"contains the source directory {source}")
+        raise ModelError(f"OUT_DIR {where}", path=output,
+                         hint="choose an OUT_DIR outside the source model, e.g. NAME-ct2 "
+                              "beside it")
+    if output.exists() and not output.is_dir():
+        raise ModelError("OUT_DIR exists and is not a directory", path=output,
+                         hint="choose another OUT_DIR")
+    if output.parent.exists() and not output.parent.is_dir():
+        raise ModelError(f"{output.parent} is not a directory", path=output,
+                         hint="choose another OUT_DIR")
+    if not output.exists():
+        return
+    if not force:
+        raise ModelError("output directory already exists", path=output,
+                         hint="choose another OUT_DIR or pass --force")
+    held = sorted(p.name for p in output.iterdir())
+    if held and not (output / "model.bin").is_file():
+        shown = ", ".join(held[:5]) + (f" and {len(held) - 5} more" if len(held) > 5 else "")
+        raise ModelError(f"OUT_DIR is not a CTranslate2 model directory (it holds {shown}); "
+                         "--force replaces only a previous conversion or an empty directory",
+                         path=output, hint="choose another OUT_DIR, or empty it yourself")
+
+
+def _replace(tmp: Path, output: Path) -> None:
+    """Renames ``tmp`` to ``output``, moving an existing ``output`` aside until done."""
+    if not output.exists():
+        tmp.rename(output)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old.", dir=output.parent))
+    old.rmdir()
+    output.rename(old)
+    try:
+        tmp.rename(output)
+    except OSError:
+        old.rename(output)
+        raise
+    shutil.rmtree(old)
+
+
 def convert_model(source: str | Path, output: str | Path, quantization: str = "int8",
                   force: bool = False) -> ModelInfo:
     """Converts a transformers model directory to a CTranslate2 one.
@@ -79,30 +137,36 @@ def convert_model(source: str | Path, output: str | Path, quantization: str = "i
         source: The transformers model directory (safetensors weights).
         output: The directory to create.
         quantization: Weight type of the saved model, one of :data:`QUANTIZATIONS`.
-        force: Replace ``output`` if it exists.
+        force: Replace ``output`` if it exists and holds a CTranslate2 model (or
+            nothing).
 
     Returns:
         The converted model, as :func:`models.discovery.inspect_dir` sees it.
 
     Raises:
         ModelError: If the source is unusable, the output exists (without ``force``),
+            overlaps the source or holds something else than a CTranslate2 model,
             the quantization is unknown or the conversion fails.
     """
     source, output = Path(source).expanduser(), Path(output).expanduser()
     info = inspect_dir(source)
+    # A symlinked OUT_DIR is written where it points (the link stays).
+    _check_output(source.resolve(), output.resolve(), force)
+    output = output.resolve()
     if info.format != "transformers":
         raise ModelError("already a CTranslate2 model", path=source,
                          hint="pass a transformers model directory")
     if quantization not in QUANTIZATIONS:
         raise ModelError(f"unknown quantization {quantization!r}",
                          hint=f"use one of: {', '.join(QUANTIZATIONS)}")
-    if output.exists() and not force:
-        raise ModelError("output directory already exists", path=output,
-                         hint="choose another OUT_DIR or pass --force")
     if info.family == "marian":
         _warn_nonzero_start_embedding(source)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    except OSError as exc:
+        raise ModelError(f"cannot create the output directory: {exc.strerror}", path=output,
+                         hint="choose an OUT_DIR in a folder you can write to") from exc
     try:
         try:
             _converter(source).convert(str(tmp), quantization=quantization, force=True)
@@ -113,13 +177,11 @@ def convert_model(source: str | Path, output: str | Path, quantization: str = "i
         for name in TOKENIZER_FILES:
             if (source / name).is_file() and not (tmp / name).exists():
                 shutil.copy2(source / name, tmp / name)
-        if output.exists():
-            shutil.rmtree(output)
-        tmp.rename(output)
+        _replace(tmp, output)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp)
-    return inspect_dir(output, model_id=f"{info.model_id}-ct2")
+    return inspect_dir(output, model_id=model_id_for(output))
 
 
 def _warn_nonzero_start_embedding(source: Path) -> None:

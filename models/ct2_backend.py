@@ -17,9 +17,12 @@ keeps the best one that does not glue a subword onto the term.
 
 from __future__ import annotations
 
+import logging
 import os
+import struct
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from models.base import (
     TermConstraint,
@@ -32,15 +35,55 @@ from models.discovery import ModelInfo
 from models.errors import ModelError, UnsupportedDirectionError
 from models.hf_backend import constraint_variants, language_token_ids, weights_hash
 from models.langcodes import lang_token, normalize_lang
+from models.split import fit_pieces, translate_in_pieces
 from models.tokenizer import load_tokenizer
 
-__all__ = ["CT2Engine"]
+log = logging.getLogger("avet.models")
+
+__all__ = ["CT2Engine", "position_limit"]
 
 #: Word starts tried per missing constraint when its source term is unknown.
 MAX_POSITIONS = 24
 #: Alternatives asked for at the first free position after a placed constraint, so
 #: that one that starts a new word can be kept (a subword would glue onto the term).
 ALTERNATIVES = 8
+
+
+def _read_string(handle: BinaryIO) -> str:
+    (size,) = struct.unpack("<H", handle.read(2))
+    return handle.read(size)[:-1].decode("utf-8")
+
+
+def position_limit(path: Path) -> int | None:
+    """Returns the number of positions a CTranslate2 model encodes, from ``model.bin``.
+
+    Reads the variable headers (skipping their data) as CTranslate2's
+    ``ModelSpec._serialize`` writes them, and returns the first dimension of the
+    ``position_encodings/encodings`` table.
+
+    Args:
+        path: The CTranslate2 model directory.
+
+    Returns:
+        The number of positions, or ``None`` when the model has no position table
+        (relative or rotary positions: no fixed limit).
+    """
+    with (path / "model.bin").open("rb") as handle:
+        (version,) = struct.unpack("<I", handle.read(4))
+        if version >= 2:
+            _read_string(handle)  # the spec name
+            handle.read(4)  # its revision
+        (count,) = struct.unpack("<I", handle.read(4))
+        for _ in range(count):
+            name = _read_string(handle)
+            (rank,) = struct.unpack("<B", handle.read(1))
+            dims = struct.unpack(f"<{rank}I", handle.read(4 * rank))
+            handle.read(1)  # the type id (the item size before version 4)
+            (size,) = struct.unpack("<I", handle.read(4))
+            if name.endswith("position_encodings/encodings") and dims:
+                return int(dims[0])
+            handle.seek(size, os.SEEK_CUR)
+    return None
 
 
 def _contains(tokens: list[str], variants: list[list[str]]) -> bool:
@@ -98,6 +141,8 @@ class CT2Engine:
         self._lang_tokens += [f"madeupword{i}" for i in
                               range(int(getattr(self._tokenizer, "num_madeup_words", 0) or 0))]
         self._hash = weights_hash(info.path, "model.bin")
+        #: Tokens the model encodes at most (source, and target with its prefix).
+        self.max_positions = position_limit(info.path)
 
     def directions(self) -> set[tuple[str, str]]:
         """Returns the ``(src, tgt)`` pairs the model translates."""
@@ -141,24 +186,55 @@ class CT2Engine:
         max_length: int = 256,
         return_alignment: bool = False,
     ) -> list[Translation]:
-        """Translates segments; see :meth:`models.base.Engine.translate`."""
+        """Translates segments; see :meth:`models.base.Engine.translate`.
+
+        A segment longer than the model's positions is translated in pieces that
+        fit (:mod:`models.split`). ``max_length`` bounds every decode, constraint
+        re-decoding included: a constraint that does not fit is left out, with a
+        warning.
+        """
         src, tgt = normalize_lang(src), normalize_lang(tgt)
         text_prefix, head = self._setup(src, tgt)
+        check_per_segment(len(segments), constraints=constraints, prefixes=prefixes)
+
+        def run(texts: list[str], cons: list[list[str | TermConstraint]] | None,
+                pres: list[str] | None) -> list[Translation]:
+            return self._translate(texts, text_prefix, head, cons, pres, beam_size,
+                                   max_length, return_alignment)
+
+        limit = self.max_positions
+        if limit is None:
+            return run(list(segments), [list(c) for c in constraints] if constraints else None,
+                       list(prefixes) if prefixes else None)
+        return translate_in_pieces(
+            segments, constraints, prefixes,
+            lambda s: fit_pieces(s, lambda t: len(self._source_tokens(text_prefix + t)), limit),
+            run)
+
+    def _translate(self, segments: list[str], text_prefix: str, head: list[str],
+                   constraints: list[list[str | TermConstraint]] | None,
+                   prefixes: list[str] | None, beam_size: int, max_length: int,
+                   return_alignment: bool) -> list[Translation]:
         n = len(segments)
-        check_per_segment(n, constraints=constraints, prefixes=prefixes)
         sources = [self._source_tokens(text_prefix + s) for s in segments]
         targets = [head + (self._target_pieces(prefixes[i]) if prefixes and prefixes[i] else [])
                    for i in range(n)]
-        results = self._decode(sources, targets, beam_size,
-                               max_length + max((len(t) for t in targets), default=0),
+        # max_length counts the tokens after the language token and the given prefix.
+        bounds = [self._bound(max_length + len(t)) for t in targets]
+        results = self._decode(sources, targets, beam_size, max(bounds, default=0),
                                return_alignment or bool(constraints))
         if constraints:
             for i in range(n):
                 if constraints[i]:
                     results[i] = self._enforce(sources[i], results[i], list(constraints[i]),
-                                               len(head), beam_size, max_length)
+                                               len(head), beam_size, bounds[i])
         return [self._finish(sources[i], tokens, score, attention, len(head), return_alignment)
                 for i, (tokens, score, attention) in enumerate(results)]
+
+    def _bound(self, length: int) -> int:
+        """Caps a decoding length at the model's positions (less one: rescoring a
+        hypothesis feeds the decoder-start token too)."""
+        return length if self.max_positions is None else min(length, self.max_positions - 1)
 
     def _decode(self, sources: list[list[str]], targets: list[list[str]], beam_size: int,
                 max_decoding_length: int, attention: bool, word_after_prefix: bool = False
@@ -195,23 +271,36 @@ class CT2Engine:
 
     def _enforce(self, source: list[str], best: tuple[list[str], float | None, Any],
                  constraints: list[str | TermConstraint], head: int, beam_size: int,
-                 max_length: int) -> tuple[list[str], float | None, Any]:
-        """Re-decodes with prefixes until every constraint is in the hypothesis."""
+                 bound: int) -> tuple[list[str], float | None, Any]:
+        """Re-decodes with prefixes until every constraint is in the hypothesis.
+
+        ``bound`` is the decoding length of the first decode (head, prefix and
+        ``max_length``): no re-decoding goes beyond it, and a constraint that can
+        be placed nowhere within it is left out with a warning.
+        """
         locked = head  # tokens before this index hold constraints already placed
-        for constraint in constraints:
+        spelled = [[list(self._tokenizer.convert_ids_to_tokens(v))
+                    for v in constraint_variants(self._tokenizer, constraint_text(c))]
+                   for c in constraints]
+        for k, (constraint, variants) in enumerate(zip(constraints, spelled, strict=True)):
             text = constraint_text(constraint)
-            variants = [list(self._tokenizer.convert_ids_to_tokens(v))
-                        for v in constraint_variants(self._tokenizer, text)]
             if not variants:
                 continue
             tokens = best[0]
             if _contains(tokens[head:], variants):
                 continue
-            positions = self._positions(source, best, constraint, locked)
+            # Leave room for the constraints still to place, if there is room for it.
+            later = sum(len(vs[0]) for vs in spelled[k + 1:] if vs)
+            positions = (self._positions(source, best, constraint, locked, head,
+                                         bound - len(variants[0]) - later)
+                         or self._positions(source, best, constraint, locked, head,
+                                            bound - len(variants[0])))
+            if not positions:
+                log.warning("constraint %r does not fit within max_length (%d tokens); "
+                            "decoding without it", text, bound - head)
+                continue
             prefixes = [tokens[:p] + variants[0] for p in positions]
-            longest = max(len(p) for p in prefixes)
-            tries = self._decode([source] * len(prefixes), prefixes, beam_size,
-                                 max(longest + 1, max_length + head + len(variants[0])), True,
+            tries = self._decode([source] * len(prefixes), prefixes, beam_size, bound, True,
                                  word_after_prefix=True)
             # Scores of prefixed decodes leave the forced prefix out: rescore in full.
             scored = self._translator.score_batch([source] * len(tries),
@@ -223,18 +312,25 @@ class CT2Engine:
         return best
 
     def _positions(self, source: list[str], best: tuple[list[str], float | None, Any],
-                   constraint: str | TermConstraint, locked: int) -> list[int]:
-        """Returns the prefix lengths at which to insert a missing constraint."""
+                   constraint: str | TermConstraint, locked: int, head: int,
+                   last: int) -> list[int]:
+        """Returns the prefix lengths (at most ``last``) at which to insert a missing
+        constraint."""
         tokens, _, attention = best
         if isinstance(constraint, TermConstraint) and constraint.source and attention:
             span = self._source_pieces_span(source, constraint.source)
             if span is not None:
-                for j in range(locked, len(tokens)):
+                for j in range(locked, min(len(tokens), last + 1)):
                     row = attention[j]
                     if span[0] <= max(range(len(row)), key=row.__getitem__) < span[1]:
                         return [j]
-        starts = [j for j in range(locked, len(tokens)) if tokens[j].startswith("▁")]
+        # Word starts, the end, and the sentence start when nothing is placed yet.
+        starts = [j for j in range(locked, len(tokens))
+                  if tokens[j].startswith("▁") or j == locked == head]
         starts.append(len(tokens))
+        starts = [j for j in starts if j <= last]
+        if not starts:
+            return []
         if len(starts) > MAX_POSITIONS:
             step = len(starts) / MAX_POSITIONS
             starts = sorted({starts[int(k * step)] for k in range(MAX_POSITIONS)})

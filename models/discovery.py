@@ -39,6 +39,7 @@ __all__ = [
     "find_models",
     "hf_cache_dir",
     "inspect_dir",
+    "model_id_for",
     "resolve",
     "search_dirs",
 ]
@@ -238,6 +239,24 @@ def search_dirs(env: Mapping[str, str] | None = None) -> list[Path]:
     return [Path("~/.cache/avet/models").expanduser()]
 
 
+def model_id_for(path: str | Path, env: Mapping[str, str] | None = None) -> str:
+    """Returns the id ``avet models list`` gives a model directory.
+
+    Under one of :func:`search_dirs` it is the path relative to it (``NAME`` or
+    ``ORG/NAME``; the shortest if search directories nest); anywhere else, the
+    directory name.
+
+    Args:
+        path: The model directory.
+        env: The environment to read (``os.environ`` when ``None``).
+    """
+    path = Path(path).expanduser()
+    ids = [where.relative_to(base).as_posix() for root in search_dirs(env)
+           for base, where in ((root, path), (root.resolve(), path.resolve()))
+           if where.is_relative_to(base) and where != base]
+    return min(ids, key=lambda i: (i.count("/"), i)) if ids else path.name
+
+
 def hf_cache_dir(env: Mapping[str, str] | None = None) -> Path:
     """Returns the Hugging Face hub cache directory (``HF_HUB_CACHE``, ``HF_HOME/hub``...)."""
     env = os.environ if env is None else env
@@ -268,8 +287,7 @@ def _candidates(env: Mapping[str, str] | None) -> list[tuple[str, Path, str | No
         if not root.is_dir():
             continue
         for config in sorted(root.glob("*/config.json")) + sorted(root.glob("*/*/config.json")):
-            model_dir = config.parent
-            found.append((model_dir.relative_to(root).as_posix(), model_dir, None))
+            found.append((model_id_for(config.parent, env), config.parent, None))
     cache = hf_cache_dir(env)
     if cache.is_dir():
         for repo_dir in sorted(cache.glob("models--*")):

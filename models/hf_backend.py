@@ -24,7 +24,8 @@ from models.constrained import WordPieces
 from models.discovery import ModelInfo
 from models.errors import ModelError, UnsupportedDirectionError
 from models.langcodes import lang_token, normalize_lang
-from models.tokenizer import load_tokenizer
+from models.split import fit_pieces, translate_in_pieces
+from models.tokenizer import load_tokenizer, quiet_loading
 
 log = logging.getLogger("avet.models")
 
@@ -89,6 +90,19 @@ def constraint_variants(tokenizer: Any, phrase: str) -> list[list[int]]:
     return variants
 
 
+def _fitting(phrase: str, variants: list[list[int]], room: int) -> list[list[int]]:
+    """Keeps the spellings of a constraint that fit in ``room`` target tokens.
+
+    A constraint with no spelling that fits is left out, with a warning (the
+    caller's verification reports the term), rather than decoding past ``max_length``.
+    """
+    fits = [v for v in variants if len(v) <= room]
+    if variants and not fits:
+        log.warning("constraint %r does not fit within max_length (%d tokens); "
+                    "decoding without it", phrase, room)
+    return fits
+
+
 class HFEngine:
     """Translates with a transformers seq2seq model.
 
@@ -113,12 +127,17 @@ class HFEngine:
         self.batch_size = batch_size
         self._tokenizer = load_tokenizer(
             info.path, hint="download the model again with its tokenizer files")
-        self._model = AutoModelForSeq2SeqLM.from_pretrained(
-            info.path, local_files_only=True, trust_remote_code=False, use_safetensors=True)
+        with quiet_loading():
+            self._model = AutoModelForSeq2SeqLM.from_pretrained(
+                info.path, local_files_only=True, trust_remote_code=False,
+                use_safetensors=True)
         self._default_attention = str(self._model.config._attn_implementation)
         self._model.to(torch.device(device)).eval()
         # Lengths are set per call (max_new_tokens); a stored max_length only adds a warning.
         self._model.generation_config.max_length = None
+        #: Tokens the model encodes at most (source, and target with its prefix).
+        self.max_positions = int(getattr(self._model.config, "max_position_embeddings", 0)
+                                 or 512)
         self._hash = weights_hash(info.path)
         # Language tokens, and ids the tokenizer cannot spell (M2M100's filler words).
         vocab = dict(self._tokenizer.get_vocab())
@@ -191,11 +210,32 @@ class HFEngine:
         max_length: int = 256,
         return_alignment: bool = False,
     ) -> list[Translation]:
-        """Translates segments; see :meth:`models.base.Engine.translate`."""
+        """Translates segments; see :meth:`models.base.Engine.translate`.
+
+        A segment longer than the model's positions is translated in pieces that
+        fit (:mod:`models.split`). ``max_length`` bounds every decode: a constraint
+        longer than it is left out, with a warning.
+        """
         src, tgt = normalize_lang(src), normalize_lang(tgt)
         text_prefix, forced_bos = self._setup(src, tgt)
+        check_per_segment(len(segments), constraints=constraints, prefixes=prefixes)
+
+        def measure(text: str) -> int:
+            return len(self._tokenizer(text_prefix + text)["input_ids"])
+
+        def run(texts: list[str], cons: list[list[str | TermConstraint]] | None,
+                pres: list[str] | None) -> list[Translation]:
+            return self._translate(texts, text_prefix, forced_bos, cons, pres, beam_size,
+                                   max_length, return_alignment)
+
+        return translate_in_pieces(segments, constraints, prefixes,
+                                   lambda s: fit_pieces(s, measure, self.max_positions), run)
+
+    def _translate(self, segments: list[str], text_prefix: str, forced_bos: int | None,
+                   constraints: list[list[str | TermConstraint]] | None,
+                   prefixes: list[str] | None, beam_size: int, max_length: int,
+                   return_alignment: bool) -> list[Translation]:
         n = len(segments)
-        check_per_segment(n, constraints=constraints, prefixes=prefixes)
         results: list[Translation] = []
         # Segments with a target prefix run alone: prefixes differ in length.
         groups: list[list[int]] = []
@@ -224,18 +264,18 @@ class HFEngine:
         from models.constrained import constrained_beam_search
 
         tok, model = self._tokenizer, self._model
-        # Both sides are bounded by the model's position embeddings.
-        limit = int(getattr(model.config, "max_position_embeddings", 0) or 512)
-        enc = tok(texts, return_tensors="pt", padding=True, truncation=True,
-                  max_length=limit).to(model.device)
-        if int(enc["attention_mask"].sum(dim=1).max()) >= limit:
-            log.warning("a sentence longer than the model's %d positions was cut; "
-                        "split long sentences before translating", limit)
+        # Both sides are bounded by the model's position embeddings; translate()
+        # cut longer segments into pieces that fit.
+        limit = self.max_positions
+        enc = tok(texts, return_tensors="pt", padding=True).to(model.device)
         config = copy.deepcopy(model.generation_config)
         # max_length counts output tokens: add the forced language token and final EOS.
         extra = (forced_bos is not None) + (config.forced_eos_token_id is not None)
         config.max_length = None
-        config.max_new_tokens = min(max_length + extra, limit - 2)
+        prefix_ids = (list(tok(text_target=prefix, add_special_tokens=False)["input_ids"])
+                      if prefix else [])
+        config.max_new_tokens = max(1, min(max_length + extra, limit - 2 - len(prefix_ids)))
+        room = config.max_new_tokens - extra
         config.num_beams, config.num_return_sequences = beam_size, 1
         if self._banned:
             config.bad_words_ids = [*(config.bad_words_ids or []), *self._banned]
@@ -245,13 +285,13 @@ class HFEngine:
         start = model.generation_config.decoder_start_token_id
         if prefix:
             head = [start] + ([forced_bos] if forced_bos is not None else [])
-            prefix_ids = tok(text_target=prefix, add_special_tokens=False)["input_ids"]
-            kwargs["decoder_input_ids"] = torch.tensor([head + list(prefix_ids)],
+            kwargs["decoder_input_ids"] = torch.tensor([head + prefix_ids],
                                                        device=model.device)
         if constraints and any(constraints):
             kwargs["custom_generate"] = constrained_beam_search
             kwargs["avet_constraints"] = [
-                [v for c in cs if (v := constraint_variants(tok, c))] for cs in constraints]
+                [v for c in cs if (v := _fitting(c, constraint_variants(tok, c), room))]
+                for cs in constraints]
             kwargs["avet_word_pieces"] = self._pieces
         with torch.inference_mode():
             out = model.generate(**enc, **kwargs)

@@ -1,4 +1,5 @@
-"""Loading the tokenizer saved with a model: offline, never remote code."""
+"""Loading the tokenizer saved with a model (offline, never remote code), and
+keeping transformers' loading noise off the terminal while avet loads a model."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from models.errors import ModelError
 
-__all__ = ["load_tokenizer", "quiet_tokenizer_advice"]
+__all__ = ["load_tokenizer", "quiet_loading", "quiet_tokenizer_advice"]
 
 #: MarianTokenizer recommends sacremoses for a punctuation normalizer that
 #: transformers 5 builds but never calls, so the advice is noise for avet's users.
@@ -23,6 +24,30 @@ def quiet_tokenizer_advice() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=_SACREMOSES_ADVICE, category=UserWarning)
         yield
+
+
+@contextmanager
+def quiet_loading() -> Iterator[None]:
+    """Hides transformers' "Loading weights" progress bars while a model loads.
+
+    transformers 5 draws them on stderr from ``from_pretrained``; its switch
+    (``transformers.utils.logging.disable_progress_bar``) is process-wide, so it is
+    turned off only inside this block and put back as it was afterwards (the
+    Hugging Face Hub's own switch, which transformers flips with it, too).
+    """
+    from huggingface_hub import utils as hub
+    from transformers.utils import logging as hf_logging
+
+    was_enabled = hf_logging.is_progress_bar_enabled()
+    hub_was_disabled = hub.are_progress_bars_disabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            hf_logging.enable_progress_bar()
+        if hub.are_progress_bars_disabled() != hub_was_disabled:
+            (hub.disable_progress_bars if hub_was_disabled else hub.enable_progress_bars)()
 
 
 def load_tokenizer(path: Path, hint: str) -> Any:

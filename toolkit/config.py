@@ -53,6 +53,7 @@ class Config:
 _TYPES: dict[str, type] = {"db": str, "model": str, "engine": str, "device": str,
                            "batch_size": int, "beam_size": int, "parallel": int, "actor": str}
 _ENGINES = ("transformers", "ctranslate2")
+_DEVICES = ("cpu", "cuda")
 
 
 def load_config(path: str | Path | None = None) -> Config:
@@ -65,8 +66,9 @@ def load_config(path: str | Path | None = None) -> Config:
         The validated configuration (defaults where the file is silent).
 
     Raises:
-        InputError: If the file is named but missing, is not TOML, or holds an
-            unknown key or a value of the wrong type.
+        InputError: If the file is named but missing, is a folder or unreadable,
+            is not TOML, or holds an unknown key, engine or device, or a value of
+            the wrong type.
     """
     if path is None:
         candidate = Path(DEFAULT_CONFIG_FILE)
@@ -79,6 +81,12 @@ def load_config(path: str | Path | None = None) -> Config:
     except FileNotFoundError:
         raise InputError("config file not found", path=path,
                          hint="check the --config path") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a config file", path=path,
+                         hint="give the path of a TOML file such as avet.toml") from None
+    except OSError as exc:
+        raise InputError(f"cannot read the config file: {exc.strerror or exc}", path=path,
+                         hint="check the --config path") from exc
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise InputError(f"not valid TOML: {exc.msg if hasattr(exc, 'msg') else exc}",
@@ -98,6 +106,9 @@ def load_config(path: str | Path | None = None) -> Config:
     if values.get("engine", "transformers") not in _ENGINES:
         raise InputError(f"unknown engine {values['engine']!r}", path=path,
                          hint=f"use one of: {', '.join(_ENGINES)}")
+    if values.get("device", "cpu") not in _DEVICES:
+        raise InputError(f"unknown device {values['device']!r}", path=path,
+                         hint=f"use one of: {', '.join(_DEVICES)}")
     if "db" in values:
         db = Path(values["db"])
         values["db"] = db if db.is_absolute() else path.parent / db

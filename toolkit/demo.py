@@ -8,7 +8,8 @@ functions as the single commands:
 2. ``avet check`` and ``avet postedit``: a sample English translation checked
    and post-edited against the approved glossary;
 3. ``avet glossary export``: the approved glossary as TBX and as the
-   multilingual CSV that Google and Amazon read.
+   avet's multilingual CSV (which round-trips; ``--format google`` and
+   ``--format amazon`` write the services' own layouts).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from glossary.fileio import atomic_write_text
+from glossary.fileio import atomic_write_text, make_folder
 from glossary.formats import write_glossary
 from glossary.model import Entry
 from glossary.starter import load_starter_termbase
@@ -66,9 +67,12 @@ def run_demo(out: Path) -> DemoResult:
 
     Returns:
         The entries found, the QA findings and the files written.
+
+    Raises:
+        InputError: If ``out`` is a file or cannot be created.
     """
     samples = samples_dir()
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     db = out / "avet.db"
     with Store(db, actor="demo") as store:
         known = [*store.iter_entries(status="approved"), *load_starter_termbase()]

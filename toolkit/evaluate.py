@@ -137,12 +137,14 @@ def evaluate(
         The metrics and the signature.
 
     Raises:
-        InputError: On misaligned inputs, an unknown term mode, or terms
+        InputError: On empty or misaligned inputs, an unknown term mode, or terms
             without the languages or glossary they need.
     """
     from toolkit import __version__, termmetrics
 
     n = len(sources)
+    if n == 0:
+        raise InputError("no segments to score", hint="give at least one line")
     if len(references) != n or len(hypotheses) != n:
         raise InputError(f"{n} source, {len(references)} reference and {len(hypotheses)} "
                          "hypothesis segments", hint="give line-aligned files")

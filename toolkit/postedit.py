@@ -8,6 +8,10 @@ Arabic proclitic), fixes near-miss spellings of names and terms (only for
 entries found in the source line) and restores codes that were not kept
 verbatim. Everything else in the line is left byte for byte as it was.
 
+An inflection of the preferred form (a plural or dual,
+:func:`glossary.model.is_inflection`), listed as a variant or not, is the
+term in another number: a correct rendering, never replaced nor reported.
+
 The functions here do no file I/O; the translation pipeline reuses
 :func:`postedit_line` as its final repair step.
 """
@@ -15,10 +19,12 @@ The functions here do no file I/O; the translation pipeline reuses
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from glossary.model import is_inflection
 from toolkit.glossary_source import GlossaryIndex, TermInfo
 from toolkit.nearmiss import (
     NEAR_MISS_RATIO,
@@ -133,7 +139,8 @@ class PostEditResult:
 
     Attributes:
         text: The target line with the edits applied.
-        edits: What was changed (offsets refer to the original line).
+        edits: What was changed (offsets refer to the original line, in NFC for
+            a Vietnamese target).
         missing: Terms still missing after the edits.
     """
 
@@ -177,6 +184,8 @@ def _ar_replacement(surface: str, clitic: str, preferred: str) -> str:
     prefix = surface[:len(clitic)] if surface.startswith(clitic) else clitic
     if prefix.endswith("لل"):
         prefix = prefix[:-1]
+    if prefix.endswith("ل") and preferred.startswith("الل"):
+        return prefix + preferred[2:]  # ل + اللجنة → للجنة
     if prefix.endswith("ل") and preferred.startswith("ال"):
         return prefix + preferred[1:]
     return prefix + preferred
@@ -264,20 +273,6 @@ def _verbatim(target: str, info: TermInfo, expected: str, need: int, spans: _Spa
     return found
 
 
-_EN_SUFFIXES = ("s", "es")
-
-
-def _inflected(window: str, preferred: str, lang: str) -> bool:
-    """Tells whether ``window`` is ``preferred`` with an English plural ending."""
-    if lang != "en":
-        return False
-    a, b = window.casefold().split(), preferred.casefold().split()
-    if len(a) != len(b) or not b or a[:-1] != b[:-1]:
-        return False
-    return any(a[-1] == b[-1] + suffix for suffix in _EN_SUFFIXES) or (
-        b[-1].endswith("y") and a[-1] == b[-1][:-1] + "ies")
-
-
 def _near_misses(target: str, info: TermInfo, need: int, spans: _Spans, lang: str,
                  blocked: list[tuple[int, int]], out: LineAnalysis) -> int:
     """Finds up to ``need`` near-miss windows of the preferred form; returns how many."""
@@ -303,10 +298,10 @@ def _near_misses(target: str, info: TermInfo, need: int, spans: _Spans, lang: st
         if not spans.free(start, end) or (tstart, end) in blocked:
             continue
         window = target[tstart:end]
-        if _inflected(window, preferred, lang):
-            # An English plural of the term renders it: counted, never "fixed".
+        if is_inflection(window, preferred, lang):
+            # A plural (or dual) of the term renders it: counted, never "fixed".
             spans.claim(start, end)
-            out.renderings.setdefault(info.key, []).append(window)
+            out.renderings.setdefault(info.key, []).append(preferred)
             fixed += 1
             continue
         if not near_miss_words(keys(target[tstart:words[i][1]], i, i + k), pkeys):
@@ -337,7 +332,7 @@ def analyze_line(source: str, target: str, glossary: GlossaryIndex) -> LineAnaly
     for m in glossary.find_source(source):
         if m.key not in out.source_counts:
             order.append(m.key)
-            out.source_surface[m.key] = source[m.start:m.end]
+            out.source_surface[m.key] = m.standalone
         out.source_counts[m.key] = out.source_counts.get(m.key, 0) + 1
     if not order:
         return out
@@ -347,11 +342,16 @@ def analyze_line(source: str, target: str, glossary: GlossaryIndex) -> LineAnaly
     plain = [k for k in order if not glossary.terms[k].verbatim]
     matches = sorted(glossary.find_target(target, plain), key=lambda m: (m.start, m.end))
     for m in matches:
-        if m.role == "preferred":
+        inflected = m.role == "variant" and is_inflection(m.form, glossary.terms[m.key].expected,
+                                                          lang)
+        if m.role == "preferred" or inflected:
+            # An inflection (public services of public service) is the preferred
+            # form in another number: a correct rendering, recorded as the preferred.
             start, end, _ = _match_span(m)
             spans.claim(start, end)
             ok[m.key] += 1
-            out.renderings.setdefault(m.key, []).append(m.form)
+            out.renderings.setdefault(m.key, []).append(glossary.terms[m.key].expected
+                                                        if inflected else m.form)
     for m in matches:
         if m.role not in ("forbidden", "variant"):
             continue
@@ -399,6 +399,9 @@ def postedit_line(source: str, target: str, glossary: GlossaryIndex,
                   src: str | None = None, tgt: str | None = None) -> PostEditResult:
     """Enforces the approved glossary on one translated line.
 
+    A Vietnamese target is first put in NFC (Vietnamese is NFC throughout
+    avet, and the forms put in are), so the edit offsets refer to the NFC line.
+
     Args:
         source: The source line (without its line ending).
         target: Its translation (without its line ending).
@@ -413,6 +416,8 @@ def postedit_line(source: str, target: str, glossary: GlossaryIndex,
         InputError: If ``src``/``tgt`` differ from the index's direction.
     """
     _check_index(glossary, src, tgt)
+    if glossary.tgt == "vi":
+        target = unicodedata.normalize("NFC", target)
     analysis = analyze_line(source, target, glossary)
     return PostEditResult(apply_edits(target, analysis.edits), analysis.edits, analysis.missing)
 

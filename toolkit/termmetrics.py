@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from glossary.model import is_inflection
 from toolkit.glossary_source import GlossaryIndex
 
 __all__ = [
@@ -331,8 +332,10 @@ def consistency(hypotheses: Sequence[str], terms: Sequence[Sequence[TermOccurren
 
     For every source term on two or more lines, the rendering used on each of
     its lines is the first known form (admitted or forbidden) found in the
-    hypothesis, or none. The term is consistent when every line uses the same
-    rendering and none lacks one. Score = consistent terms / repeated terms.
+    hypothesis, or none; an inflection of the preferred form (a plural,
+    :func:`glossary.model.is_inflection`) counts as the preferred form. The
+    term is consistent when every line uses the same rendering and none lacks
+    one. Score = consistent terms / repeated terms.
 
     Returns:
         ``(score, repeated terms)``; score is ``None`` without repeated terms.
@@ -349,7 +352,10 @@ def consistency(hypotheses: Sequence[str], terms: Sequence[Sequence[TermOccurren
             found: list[tuple[int, str]] = []
             for form in (*term.targets, *term.others):
                 t = tok(form)
-                found += [(i, " ".join(t)) for i in find_term(words, t, lang)]
+                # A plural of the preferred form is the same rendering in another number.
+                name = (" ".join(tok(term.targets[0]))
+                        if is_inflection(form, term.targets[0], lang) else " ".join(t))
+                found += [(i, name) for i in find_term(words, t, lang)]
             renders.setdefault(term.key, []).append(min(found)[1] if found else None)
     repeated = [r for r in renders.values() if len(r) >= 2]
     if not repeated:

@@ -30,11 +30,13 @@ __all__ = [
     "EditScreen",
     "ExportScreen",
     "HelpScreen",
+    "default_export_path",
 ]
 
 #: Formats the export function accepts (those of glossary.formats.write_glossary).
 EXPORT_FORMATS: tuple[str, ...] = FORMATS
-_EXTENSIONS = {"deepl": "deepl.csv"}
+#: Default file suffix per export format, where it is not the format's name.
+_EXTENSIONS = {"deepl": "deepl.tsv", "google": "google.csv", "amazon": "amazon.csv"}
 
 Transliterate = Callable[[str], list[str]]
 
@@ -182,6 +184,11 @@ class EditScreen(ModalScreen[EditResult | None]):
         self.action_cancel()
 
 
+def default_export_path(folder: Path, fmt: str) -> str:
+    """The file the export dialog proposes for ``fmt`` (``glossary.deepl.tsv``)."""
+    return str(folder / f"glossary.{_EXTENSIONS.get(fmt, fmt)}")
+
+
 class ExportScreen(ModalScreen[tuple[Path, str] | None]):
     """Asks for an export format and a file path."""
 
@@ -196,7 +203,7 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
         self.fmt = fmt
 
     def _default_path(self, fmt: str) -> str:
-        return str(self.folder / f"glossary.{_EXTENSIONS.get(fmt, fmt)}")
+        return default_export_path(self.folder, fmt)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):

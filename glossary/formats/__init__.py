@@ -1,20 +1,21 @@
-"""Glossary import and export: TBX, CSV/TSV, DeepL TSV, XLSX and JSON.
+"""Glossary import and export: TBX, CSV/TSV, DeepL TSV, Google and Amazon CSV, XLSX and JSON.
 
 :func:`read_glossary` reads and validates a whole file before it returns, so a
 caller can import all-or-nothing; every problem is a
 :class:`~glossary.errors.FormatError` naming the file and line.
 :func:`write_glossary` writes atomically. See each module for its layout:
 :mod:`~glossary.formats.tbx`, :mod:`~glossary.formats.table` (CSV, TSV, XLSX
-columns), :mod:`~glossary.formats.deepl`, :mod:`~glossary.formats.jsonfmt`.
+columns), :mod:`~glossary.formats.deepl`, :mod:`~glossary.formats.services`
+(Google, Amazon), :mod:`~glossary.formats.jsonfmt`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from glossary.errors import FormatError
-from glossary.formats._common import IMPORT_STATUS, lang_of, resolve_duplicates
+from glossary.formats._common import IMPORT_STATUS, Written, lang_of, resolve_duplicates
 from glossary.formats.registry import EXTENSIONS, REGISTRY, get_format, guess_format
 from glossary.formats.table import COLUMNS
 from glossary.model import LANGS, STATUSES, Entry
@@ -24,6 +25,8 @@ __all__ = [
     "EXTENSIONS",
     "FORMATS",
     "IMPORT_STATUS",
+    "Written",
+    "export_glossary",
     "guess_format",
     "read_glossary",
     "write_glossary",
@@ -81,7 +84,7 @@ def read_glossary(
     return resolve_duplicates(located, path=file, key_lang=src)
 
 
-def write_glossary(
+def export_glossary(
     entries: Iterable[Entry],
     path: str | Path,
     *,
@@ -89,7 +92,8 @@ def write_glossary(
     source_lang: str | None = None,
     target_lang: str | None = None,
     statuses: Iterable[str] | None = None,
-) -> int:
+    langs: Sequence[str] | None = None,
+) -> Written:
     """Writes entries to a glossary file atomically (all or nothing).
 
     Args:
@@ -98,18 +102,23 @@ def write_glossary(
         format: One of :data:`FORMATS`; guessed from the extension when ``None``
             (``.tsv`` with both languages given is ``deepl``).
         source_lang: Source language; required for ``deepl``; the document
-            language of TBX.
-        target_lang: Target language; required for ``deepl``.
+            language of TBX; the first column of ``google`` and ``amazon``.
+        target_lang: Target language; required for ``deepl``; with
+            ``source_lang``, the two columns of ``google`` and ``amazon``.
         statuses: Write only entries with these statuses; by default all
-            (``deepl``: only ``approved``).
+            (``deepl``, ``google``, ``amazon``: only ``approved``).
+        langs: The languages and their column order (``google`` and ``amazon``
+            only); by default all three.
 
     Returns:
-        The number of entries written (for ``deepl``: rows, one per source form).
+        The entries and rows written and the entries left out, per reason.
 
     Raises:
-        FormatError: On an unknown format, status or language, or a form the
-            format cannot hold.
-        ConflictError: For ``deepl``, if one source form would map to two targets.
+        FormatError: On an unknown format, status or language, a form the
+            format cannot hold, ``langs`` for a format without a choice of
+            languages, or nothing a service format could write.
+        ConflictError: For ``deepl`` and ``amazon``, if one source form would
+            map to two targets.
     """
     file = Path(path)
     src = _lang_arg(source_lang, "source_lang")
@@ -117,6 +126,12 @@ def write_glossary(
     fmt = get_format(
         format or guess_format(file, reading=False, source_lang=src, target_lang=tgt)
     )
+    if langs is not None and not fmt.langs:
+        raise FormatError(
+            f"the {fmt.name} format has no choice of languages",
+            hint="choose languages for the formats "
+            + ", ".join(name for name, f in REGISTRY.items() if f.langs),
+        )
     wanted = tuple(statuses) if statuses is not None else fmt.statuses
     if wanted is not None:
         unknown = sorted(set(wanted) - set(STATUSES))
@@ -125,4 +140,29 @@ def write_glossary(
                 f"unknown status {unknown[0]!r}", hint=f"use one of: {', '.join(STATUSES)}"
             )
     chosen = [e for e in entries if wanted is None or e.status in wanted]
-    return fmt.write(chosen, file, src, tgt)
+    return fmt.write(chosen, file, src, tgt, langs)
+
+
+def write_glossary(
+    entries: Iterable[Entry],
+    path: str | Path,
+    *,
+    format: str | None = None,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    statuses: Iterable[str] | None = None,
+    langs: Sequence[str] | None = None,
+) -> int:
+    """Writes entries to a glossary file atomically; :func:`export_glossary` with a count.
+
+    Returns:
+        The number of rows written: one per entry, except ``deepl`` (one per
+        source form) and the service formats, which leave out entries they
+        cannot hold.
+
+    Raises:
+        FormatError: As :func:`export_glossary`.
+        ConflictError: As :func:`export_glossary`.
+    """
+    return export_glossary(entries, path, format=format, source_lang=source_lang,
+                           target_lang=target_lang, statuses=statuses, langs=langs).rows

@@ -7,7 +7,8 @@ entry validation can name the line an entry came from.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.errors import FormatError, NotFoundError
@@ -17,6 +18,7 @@ from glossary.normalize import match_key
 __all__ = [
     "IMPORT_STATUS",
     "Located",
+    "Written",
     "check_entry",
     "check_lang",
     "clean",
@@ -33,6 +35,29 @@ IMPORT_STATUS = "approved"
 
 #: An entry and the 1-based line (or sheet row) it starts on.
 Located = tuple[int, Entry]
+
+
+
+@dataclass(frozen=True)
+class Written:
+    """What an export wrote.
+
+    Attributes:
+        entries: Entries written (each gave at least one row).
+        rows: Data rows written: one per entry, except DeepL (one per source form).
+        left_out: Entries given but not written, counted per reason
+            (e.g. ``{"no en form": 3}``).
+    """
+
+    entries: int
+    rows: int
+    left_out: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def same(cls, entries: int) -> Written:
+        """Returns the count of a format that writes one row per entry and leaves none out."""
+        return cls(entries, entries)
+
 
 _TRUE = frozenset({"1", "true", "yes", "y"})
 _FALSE = frozenset({"", "0", "false", "no", "n"})

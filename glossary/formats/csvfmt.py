@@ -1,10 +1,10 @@
 """Multilingual CSV and TSV glossaries (the layout of :mod:`glossary.formats.table`).
 
 CSV is RFC 4180 (comma, double quotes around fields that need them). TSV uses
-tabs and no quoting at all, as Google and Amazon expect, so a form cannot
-contain a tab or a line break; in the ``note`` column of TSV a line break, a
-tab and a backslash are written ``\\n``, ``\\t`` and ``\\\\``. Both are read
-as UTF-8 with or without BOM and written as UTF-8 without BOM, ``\\n`` line ends.
+tabs and no quoting at all, so a form cannot contain a tab or a line break; in
+the ``note`` column of TSV a line break, a tab and a backslash are written
+``\\n``, ``\\t`` and ``\\\\``. Both are read as UTF-8 with or without BOM and
+written as UTF-8 without BOM, ``\\n`` line ends.
 """
 
 from __future__ import annotations

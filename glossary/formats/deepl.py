@@ -15,6 +15,7 @@ only in diacritics get a row each; import merges them back into one entry.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from glossary.fileio import atomic_open
 from glossary.formats._common import (
     IMPORT_STATUS,
     Located,
+    Written,
     check_entry,
     lang_of,
     read_text,
@@ -103,6 +105,11 @@ def deepl_rows(
         ConflictError: If one source form would map to two targets.
         FormatError: If a form holds a tab or line break.
     """
+    return [(s, t) for s, t, _ in _rows(entries, source_lang, target_lang, path)]
+
+
+def _rows(entries: Sequence[Entry], source_lang: str, target_lang: str,
+          path: Path) -> list[tuple[str, str, Entry]]:
     rows: dict[str, tuple[str, str, Entry]] = {}
     for entry in entries:
         sources = entry.forms[source_lang].all_admitted()
@@ -131,7 +138,7 @@ def deepl_rows(
                     )
                 continue
             rows[source] = (source, target, entry)
-    return [(s, t) for s, t, _ in rows.values()]
+    return list(rows.values())
 
 
 def write_deepl(
@@ -140,19 +147,37 @@ def write_deepl(
     *,
     source_lang: str | None = None,
     target_lang: str | None = None,
-) -> int:
+) -> Written:
     """Writes a DeepL glossary.
 
     Returns:
-        The number of rows written (one per admitted source form).
+        The entries written, the rows (one per admitted source form) and the
+        entries left out (no target form).
 
     Raises:
-        FormatError: If a language is missing or a form cannot be written.
+        FormatError: If a language is missing, a form cannot be written, or no
+            entry has a target form (DeepL rejects an empty glossary).
         ConflictError: If one source form would map to two targets.
     """
     src, tgt = _langs(source_lang, target_lang, path)
-    rows = deepl_rows(entries, source_lang=src, target_lang=tgt, path=path)
+    rows = _rows(entries, src, tgt, path)
+    written = {id(entry) for _, _, entry in rows}
+    left_out: Counter[str] = Counter()
+    for entry in entries:
+        if id(entry) in written:
+            continue
+        if not entry.forms[src].all_admitted():
+            left_out[f"no {src} form"] += 1
+        elif not (entry.forms[tgt].preferred or entry.dnt):
+            left_out[f"no {tgt} form"] += 1
+        else:
+            left_out["the rows of another entry"] += 1
+    if not rows:
+        what = (f"no entry has both {src} and {tgt} forms ({len(entries)} entries given)"
+                if entries else "no entries to export")
+        raise FormatError(what, path=path, hint="DeepL rejects an empty glossary; export "
+                                                "entries of another status or direction")
     with atomic_open(path, "w") as handle:
-        for source, target in rows:
+        for source, target, _ in rows:
             handle.write(f"{source}\t{target}\n")
-    return len(rows)
+    return Written(len(written), len(rows), dict(left_out))

@@ -8,10 +8,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 from glossary.errors import FormatError
-from glossary.formats._common import Located, read_text
+from glossary.formats._common import Located, Written, read_text
 from glossary.formats.csvfmt import read_table, write_table
 from glossary.formats.deepl import read_deepl, write_deepl
 from glossary.formats.jsonfmt import read_json, read_jsonl, write_json, write_jsonl
+from glossary.formats.services import write_amazon, write_google
 from glossary.formats.table import parse_header
 from glossary.formats.tbx import read_tbx, write_tbx
 from glossary.formats.xlsx import read_xlsx, write_xlsx
@@ -20,7 +21,9 @@ from glossary.model import Entry
 __all__ = ["EXTENSIONS", "REGISTRY", "Format", "get_format", "guess_format"]
 
 Reader = Callable[[Path, str | None, str | None], list[Located]]
-Writer = Callable[[Sequence[Entry], Path, str | None, str | None], int]
+#: ``write(entries, path, source_lang, target_lang, langs)``.
+Writer = Callable[
+    [Sequence[Entry], Path, str | None, str | None, Sequence[str] | None], Written]
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,9 @@ class Format:
         name: The name users pass as ``format``.
         description: One line for help texts.
         read: ``read(path, source_lang, target_lang)`` -> ``(line, entry)`` pairs.
-        write: ``write(entries, path, source_lang, target_lang)`` -> count written.
+        write: ``write(entries, path, source_lang, target_lang, langs)`` -> what it wrote.
         statuses: The statuses exported when the caller names none (``None``: all).
+        langs: Whether the format lets the caller choose its languages.
     """
 
     name: str
@@ -40,16 +44,22 @@ class Format:
     read: Reader
     write: Writer
     statuses: tuple[str, ...] | None = None
+    langs: bool = False
 
 
 def _read_json_any(path: Path, src: str | None, tgt: str | None) -> list[Located]:
     return read_jsonl(path) if path.suffix.lower() == ".jsonl" else read_json(path)
 
 
-def _write_json_any(entries: Sequence[Entry], path: Path, src: str | None, tgt: str | None) -> int:
+def _write_json_any(entries: Sequence[Entry], path: Path, src: str | None, tgt: str | None,
+                    langs: Sequence[str] | None) -> Written:
     if path.suffix.lower() == ".jsonl":
-        return write_jsonl(entries, path)
-    return write_json(entries, path)
+        return Written.same(write_jsonl(entries, path))
+    return Written.same(write_json(entries, path))
+
+
+def _read_amazon(path: Path, src: str | None, tgt: str | None) -> list[Located]:
+    return read_table(path, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
 
 
 REGISTRY: Mapping[str, Format] = MappingProxyType(
@@ -58,32 +68,51 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
             "tbx",
             "TBX-Basic (ISO 30042:2019); also reads TBX 2008 martif",
             lambda p, s, t: read_tbx(p),
-            lambda e, p, s, t: write_tbx(e, p, source_lang=s),
+            lambda e, p, s, t, g: Written.same(write_tbx(e, p, source_lang=s)),
         ),
         "csv": Format(
             "csv",
-            "multilingual CSV, header of language codes (Google/Amazon layout)",
+            "avet's multilingual CSV: language columns plus kind, status, variants, forbidden "
+            "forms (round trips; reads Google and Amazon files too)",
             lambda p, s, t: read_table(p, delimiter=","),
-            lambda e, p, s, t: write_table(e, p, delimiter=","),
+            lambda e, p, s, t, g: Written.same(write_table(e, p, delimiter=",")),
         ),
         "tsv": Format(
             "tsv",
             "the multilingual layout with tabs",
             lambda p, s, t: read_table(p, delimiter="\t"),
-            lambda e, p, s, t: write_table(e, p, delimiter="\t"),
+            lambda e, p, s, t, g: Written.same(write_table(e, p, delimiter="\t")),
         ),
         "deepl": Format(
             "deepl",
             "DeepL two-column TSV, one direction (needs source_lang and target_lang)",
             lambda p, s, t: read_deepl(p, source_lang=s, target_lang=t),
-            lambda e, p, s, t: write_deepl(e, p, source_lang=s, target_lang=t),
+            lambda e, p, s, t, g: write_deepl(e, p, source_lang=s, target_lang=t),
             statuses=("approved",),
+        ),
+        "google": Format(
+            "google",
+            "Google Cloud Translation equivalent-term-set CSV: a header of language codes, "
+            "preferred forms only",
+            lambda p, s, t: read_table(p, delimiter=","),
+            lambda e, p, s, t, g: write_google(e, p, langs=g, source_lang=s, target_lang=t),
+            statuses=("approved",),
+            langs=True,
+        ),
+        "amazon": Format(
+            "amazon",
+            "Amazon Translate custom terminology CSV (TSV for .tsv): a header of language "
+            "codes, the source first, preferred forms only, every cell filled",
+            _read_amazon,
+            lambda e, p, s, t, g: write_amazon(e, p, langs=g, source_lang=s, target_lang=t),
+            statuses=("approved",),
+            langs=True,
         ),
         "xlsx": Format(
             "xlsx",
             "Excel workbook, sheet 'glossary', CSV columns",
             lambda p, s, t: read_xlsx(p),
-            lambda e, p, s, t: write_xlsx(e, p),
+            lambda e, p, s, t, g: Written.same(write_xlsx(e, p)),
         ),
         "json": Format(
             "json",

@@ -3,10 +3,13 @@
 The header names the columns: language codes (``ar``, ``vi``, ``en``, at least
 one; a region like ``en-US`` is accepted), and optionally ``kind``, ``status``,
 ``note``, ``dnt``, ``case_sensitive`` and ``variants_<lang>`` / ``forbidden_<lang>`` whose cells
-hold several forms separated by ``|``. This is the layout of Google's
-equivalent-term-set glossaries and Amazon Translate's custom terminology,
-extended with avet's columns. Column names are case-insensitive; a column with
-an empty name is ignored as long as its cells are empty.
+hold several forms separated by ``|``. Exports write all of them (:data:`COLUMNS`),
+so a file round-trips; the services' own layouts are written by
+:mod:`glossary.formats.services`. Reading also takes those: a header of
+language codes only (Amazon Translate), plus ``pos`` (ignored) and
+``description`` (the note) for Google's equivalent term sets. Column names are
+case-insensitive; a column with an empty name is ignored as long as its cells
+are empty.
 """
 
 from __future__ import annotations
@@ -45,18 +48,20 @@ SEPARATOR = "|"
 
 _PLAIN = ("kind", "status", "note", "dnt", "case_sensitive")
 _LISTS = ("variants", "forbidden")
+#: Google's optional columns: ``pos`` is read and ignored, ``description`` is the note.
+_SERVICE_COLUMNS = {"pos": "pos", "description": "note"}
 _LANG_LIKE = re.compile(r"^[a-z]{2,3}([-_][a-z0-9]{2,8})*$", re.IGNORECASE)
 _SUPPORTED = (
     f"supported columns: {', '.join(LANGS)}, {', '.join(_PLAIN)}, "
-    f"variants_<lang>, forbidden_<lang> with <lang> one of {', '.join(LANGS)}"
+    f"variants_<lang>, forbidden_<lang> with <lang> one of {', '.join(LANGS)}; pos, description"
 )
 
 
 @dataclass(frozen=True)
 class Column:
     """One header column: ``field`` is ``term``, ``variants``, ``forbidden``,
-    one of kind/status/note/dnt/case_sensitive, or ``""`` (ignored); ``lang`` for form
-    columns."""
+    one of kind/status/note/dnt/case_sensitive, ``pos`` or ``""`` (both ignored);
+    ``lang`` for form columns."""
 
     field: str
     lang: str | None = None
@@ -70,6 +75,8 @@ def _column(cell: str, *, path: Path, line: int, where: str) -> Column:
         return Column("", None, name)
     if low in _PLAIN:
         return Column(low, None, name)
+    if low in _SERVICE_COLUMNS:
+        return Column(_SERVICE_COLUMNS[low], None, name)
     for field in _LISTS:
         if low.startswith(field + "_"):
             code = name[len(field) + 1 :]

@@ -194,7 +194,8 @@ def _check(case: Case, tmp: Path, run: Callable[[list[str]], int],
             assert case.names in lines[0]
     elif case.mode == "failed":
         assert code == 3
-        assert lines[-1].startswith("avet: 1 document(s) failed; the list is in ")
+        assert lines[-1].startswith("avet: 1 document(s) failed; see ")
+        assert lines[-1].endswith("; rerun with --retry-failed to try them again")
         failed = (tmp / "out" / "failed.txt").read_text(encoding="utf-8")
         assert case.names is not None and failed.startswith(case.names)
         assert case.message in failed and len(failed.splitlines()) == 1

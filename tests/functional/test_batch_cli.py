@@ -79,7 +79,8 @@ def test_bad_document_goes_to_failed_list_and_job_goes_on(
     assert _postedit(src, tgt, glossary, out) == 3
     captured = capsys.readouterr()
     assert captured.err.strip().splitlines()[-1] == (
-        f"avet: 2 document(s) failed; the list is in {out / 'failed.txt'}")
+        f"avet: 2 document(s) failed; see {out / 'failed.txt'}; rerun with --retry-failed "
+        "to try them again")
     failed = (out / "failed.txt").read_text(encoding="utf-8").splitlines()
     assert [line.split("\t")[0] for line in failed] == ["d0/doc002.txt", "d0/doc003.txt"]
     assert "not UTF-8" in failed[0] and "no such file" in failed[1]
@@ -99,6 +100,82 @@ def test_output_folder_inside_input_is_not_read(tmp_path: Path,
     assert _postedit(src, tgt, glossary, out) == 0
     assert _postedit(src, tgt, glossary, out) == 0
     assert _summary(capsys)["run"]["skipped"] == 3
+
+
+def test_retry_failed_tries_given_up_documents_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, tgt, glossary = write_postedit_job(tmp_path, 4)
+    out = tmp_path / "out"
+    assert _postedit(src, tgt, glossary, out) == 0
+    first = _outputs(out)
+    # As the job left them after being killed during each of --max-attempts attempts.
+    with sqlite3.connect(out / "manifest.sqlite") as con:
+        con.execute("UPDATE docs SET status = 'running', attempts = 3 "
+                    "WHERE rel IN ('d0/doc001.txt', 'd0/doc002.txt')")
+    for rel in ("d0/doc001.txt", "d0/doc002.txt"):
+        (out / rel).unlink()
+    capsys.readouterr()
+    for _ in range(2):  # a plain rerun gives up on them, every time
+        assert _postedit(src, tgt, glossary, out) == 3
+        assert capsys.readouterr().err.strip().splitlines()[-1].endswith(
+            "; rerun with --retry-failed to try them again")
+    assert _postedit(src, tgt, glossary, out, "--retry-failed") == 0
+    assert (_summary(capsys)["run"]["done"], _outputs(out)) == (2, first)
+    assert not (out / "failed.txt").exists()
+    rows = sqlite3.connect(out / "manifest.sqlite").execute(
+        "SELECT status, attempts, count(*) FROM docs GROUP BY status, attempts").fetchall()
+    assert rows == [("done", 1, 4)]
+
+
+@pytest.mark.parametrize("job", ["translate", "postedit", "extract"])
+def test_help_names_retry_failed(job: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["batch", job, "--help"])
+    assert info.value.code == 0
+    assert "--retry-failed" in capsys.readouterr().out
+
+
+def _job(kind: str, src: Path, tgt: Path, glossary: Path, out: Path, db: Path) -> int:
+    if kind == "postedit":
+        return _postedit(src, tgt, glossary, out)
+    return main(["batch", "extract", str(src), "--out", str(out), "--json", "--no-store",
+                 "--db", str(db)])
+
+
+def _job_inputs(out: Path) -> list[str]:
+    with sqlite3.connect(out / "manifest.sqlite") as con:
+        return [r[0] for r in con.execute("SELECT rel FROM docs ORDER BY rel")]
+
+
+@pytest.mark.parametrize("kind", ["postedit", "extract"])
+def test_outputs_of_an_earlier_job_inside_the_input_are_not_read(
+        tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    src, tgt, glossary = write_postedit_job(tmp_path, 2)
+    # A document that fails: out/failed.txt is written.
+    (src / "d0" / "bad.txt").write_bytes(b"\x00\x01 binary")
+    (tgt / "d0" / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    db = tmp_path / "none.db"
+    assert _job(kind, src, tgt, glossary, src / "out", db) == 3
+    assert (src / "out" / "failed.txt").is_file()
+    inputs = _job_inputs(src / "out")
+    assert inputs == ["d0/bad.txt", "d0/doc000.txt", "d0/doc001.txt"]
+    assert _job(kind, src, tgt, glossary, tmp_path / "other", db) == 3
+    assert _job_inputs(tmp_path / "other") == inputs  # not out/*.txt nor out/failed.txt
+
+
+@pytest.mark.parametrize("kind", ["postedit", "extract"])
+@pytest.mark.parametrize(("out", "message"), [
+    ("src", "--out is the input folder"), (".", "--out holds the input folder")])
+def test_output_folder_that_is_or_holds_the_input_is_refused(
+        tmp_path: Path, kind: str, out: str, message: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    src, tgt, glossary = write_postedit_job(tmp_path, 2)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert _job(kind, src, tgt, glossary, tmp_path / out, tmp_path / "none.db") == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"avet: error: {tmp_path / out}: {message}")
+    assert "(give --out a folder of its own" in line
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
 @pytest.mark.parametrize("chunk_docs", ["1", "3"])

@@ -1,11 +1,13 @@
 """Kill a batch job with SIGKILL at random points; every resume completes, and the final
-outputs are byte-identical to an uninterrupted run: nothing lost, nothing duplicated."""
+outputs are byte-identical to an uninterrupted run: nothing lost, nothing duplicated.
+Interrupt it (SIGINT, SIGTERM) instead: no attempt is counted, nothing is left running."""
 
 from __future__ import annotations
 
 import json
 import os
 import random
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -139,3 +141,70 @@ def test_translate_job_survives_sigkill(tmp_path: Path, tiny_marian: Path,
     assert final.returncode == 0, err.decode()
     assert _tree(out) == _tree(reference)
     assert _job_report(out) == _job_report(reference)
+
+
+# As ``python -m toolkit.cli.main``, with Ctrl-C raising KeyboardInterrupt even where the
+# test runner's parent shell started it with SIGINT ignored (which Python would keep).
+_INTERRUPTIBLE = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                  "from toolkit.cli.main import main; sys.exit(main(sys.argv[1:]))")
+
+
+def _rows(out: Path) -> list[tuple[str, int, int]]:
+    with sqlite3.connect(out / "manifest.sqlite", timeout=5) as con:
+        return con.execute("SELECT status, attempts, count(*) FROM docs GROUP BY status, attempts"
+                           ).fetchall()
+
+
+def _interrupt(args: list[str], out: Path, sig: signal.Signals, times: int, seed: int) -> int:
+    """Sends ``sig`` to the job at random points after it has recorded 1-5 more documents;
+    after each landed interruption, checks that nothing is running and no attempt was
+    counted. Returns how many landed."""
+    rng = random.Random(seed)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)}
+    landed = 0
+    for _ in range(times * 3):
+        target = _done(out) + rng.randint(1, 5)
+        proc = subprocess.Popen([sys.executable, "-c", _INTERRUPTIBLE, *args], cwd=REPO,
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        while proc.poll() is None and _done(out) < target:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.0, 0.03))
+        if proc.poll() is None:
+            proc.send_signal(sig)
+            _, err = proc.communicate(timeout=60)
+            assert proc.returncode == 130, err.decode()
+            assert err.decode().strip().splitlines()[-1] == "avet: interrupted"
+            rows = _rows(out)
+            assert {(status, attempts) for status, attempts, _ in rows} <= {
+                ("done", 1), ("pending", 0)}, rows  # not running, no attempt counted
+            landed += 1
+        else:
+            proc.communicate()
+        if landed >= times:
+            break
+    return landed
+
+
+@pytest.mark.parametrize("sig", [pytest.param(signal.SIGINT, id="SIGINT"),
+                                 pytest.param(signal.SIGTERM, id="SIGTERM")])
+def test_interrupted_job_counts_no_attempt(tmp_path: Path, sig: signal.Signals,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # 100 lines a document: about 1 s of work, so that the job cannot finish between
+    # the moment the test decides to interrupt it and the signal.
+    src, tgt, glossary = write_postedit_job(tmp_path, 100, lines=100)
+    # --max-attempts 1: a single interruption counted as an attempt would fail documents.
+    common = ["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to",
+              "en", "--glossary", str(glossary), "--chunk-docs", "2", "--max-attempts", "1",
+              "--json"]
+    reference = tmp_path / "reference"
+    assert main([*common, "--out", str(reference)]) == 0
+    out = tmp_path / "out"
+    args = [*common, "--out", str(out)]
+    assert _interrupt(args, out, sig, times=2, seed=int(sig)) == 2
+    assert _done(out) < 100
+    final = _spawn(args)
+    _, err = final.communicate(timeout=120)
+    assert final.returncode == 0, err.decode()
+    assert _rows(out) == [("done", 1, 100)]
+    assert _tree(out) == _tree(reference)
+    assert not (out / "failed.txt").exists()

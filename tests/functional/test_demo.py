@@ -72,3 +72,15 @@ def test_demo_checks_and_postedits_the_sample_translation(demo: tuple[Path, dict
     edited = (out / "quang_ninh.postedited.en.txt").read_text(encoding="utf-8")
     assert "VNeID" in edited and "VNEID" not in edited
     assert summary["edits"] >= 1
+
+
+def test_demo_keeps_plurals_of_approved_terms(demo: tuple[Path, dict]) -> None:
+    # public services and cashless payments render الخدمات العامة and المدفوعات غير النقدية
+    # in the plural: inflections of the preferred forms, neither replaced nor reported.
+    out, _ = demo
+    edited = (out / "quang_ninh.postedited.en.txt").read_text(encoding="utf-8").splitlines()
+    assert edited[0].endswith("digital transformation in public services")
+    assert edited[4].endswith("help older people use cashless payments.")
+    report = json.loads((out / "quang_ninh.check.json").read_text(encoding="utf-8"))
+    assert not [f for f in report["findings"]
+                if f["found"].lower() in ("public services", "cashless payments")]

@@ -74,3 +74,38 @@ def test_convert_pickle_only_is_a_user_error(model_dirs: Path,
     assert "convert it to safetensors on a trusted machine" in err
     assert err.count("\n") == 1
     assert not (model_dirs / "out").exists()
+
+
+@pytest.mark.parametrize(("output", "message"), [
+    ("opus-mt-ar-en", "OUT_DIR is the source directory"),
+    (".", "OUT_DIR contains the source directory"),
+    ("opus-mt-ar-en/ct2", "OUT_DIR lies inside the source directory"),
+    ("pickled/config.json", "OUT_DIR exists and is not a directory"),
+    ("pickled", "OUT_DIR is not a CTranslate2 model directory (it holds config.json, "
+                "pytorch_model.bin)"),
+])
+def test_convert_refuses_to_replace_what_it_did_not_make(
+        model_dirs: Path, capsys: pytest.CaptureFixture[str], output: str,
+        message: str) -> None:
+    before = sorted(str(p) for p in model_dirs.rglob("*"))
+    code = main(["models", "convert", str(model_dirs / "opus-mt-ar-en"),
+                 str(model_dirs / output), "--force"])
+    err = capsys.readouterr().err
+    assert code == 2 and message in err and err.count("\n") == 1, err
+    assert sorted(str(p) for p in model_dirs.rglob("*")) == before
+
+
+def test_convert_reports_the_id_list_shows_without_progress_bars(
+        model_dirs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.enable_progress_bar()
+    assert main(["models", "convert", str(model_dirs / "opus-mt-ar-en"),
+                 str(model_dirs / "org" / "fast"), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "Loading weights" not in captured.err and hf_logging.is_progress_bar_enabled()
+    converted = json.loads(captured.out)
+    assert main(["models", "list", "--json"]) == 0
+    listed = {Path(row["path"]).resolve(): row["id"]
+              for row in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert converted["id"] == listed[Path(converted["path"]).resolve()] == "org/fast"

@@ -188,3 +188,22 @@ def test_eval_line_count_mismatch(files: dict[str, Path],
     assert main(["eval", "--source", str(files["src"]), "--reference", str(files["tgt"]),
                  "--hypothesis", str(hyp)]) == 2
     assert f"has 3 lines but {hyp} has 1 lines" in capsys.readouterr().err
+
+
+def test_postedit_writes_an_nfd_vietnamese_target_in_nfc(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import unicodedata
+
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("en,vi,kind\nQuang Ninh,Quảng Ninh,place\n", encoding="utf-8")
+    src, tgt, out = tmp_path / "s.en", tmp_path / "t.vi", tmp_path / "out.vi"
+    src.write_text("Quang Ninh speeds up digital transformation\n", encoding="utf-8")
+    tgt.write_text(unicodedata.normalize("NFD", "Tỉnh Quang Ninh đẩy mạnh chuyển đổi số\n"),
+                   encoding="utf-8")
+    assert main(["postedit", "--from", "en", "--to", "vi", "--source", str(src), "--target",
+                 str(tgt), "--glossary", str(glossary), "--out", str(out), "--json"]) == 0
+    written = out.read_text(encoding="utf-8")
+    assert written == unicodedata.normalize("NFC", "Tỉnh Quảng Ninh đẩy mạnh chuyển đổi số\n")
+    [edit, summary] = _json_lines(capsys.readouterr().out)
+    assert summary["lines_changed"] == 1
+    assert written[edit["start"]:edit["start"] + len(edit["after"])] == edit["after"]

@@ -48,6 +48,9 @@ GLOSSARY = (
 TARGETS = {"digital government", "new service", "749/QD-TTg", "VNeID"}
 
 FAST = ["--max-length", "12", "--beam", "2"]
+# --max-length bounds every decode, constraints included: room for the URL (21 tokens of
+# this model's vocabulary), the codes and the terms of a sentence.
+ROOM = ["--max-length", "48"]
 
 
 @pytest.fixture(scope="session")
@@ -107,7 +110,7 @@ def test_translate_keeps_layout_and_enforces_the_glossary(
         capsys: pytest.CaptureFixture[str]) -> None:
     model = _model(engine, request)
     out = work / "out" / "doc.en.md"
-    assert _translate(work, model, engine, "--out", str(out)) == 0
+    assert _translate(work, model, engine, "--out", str(out), *ROOM) == 0
     assert "Signature: avet:" in capsys.readouterr().out
 
     text = out.read_text(encoding="utf-8")
@@ -145,7 +148,7 @@ def test_translate_keeps_layout_and_enforces_the_glossary(
     assert signature["model"]["weights_sha256"]
     assert signature["glossary"]["hash"] == load_glossary(
         work / "glossary.csv", work / "none.db", src="ar", tgt="en").hash
-    assert signature["options"] == {"src": "ar", "tgt": "en", "beam_size": 2, "max_length": 12,
+    assert signature["options"] == {"src": "ar", "tgt": "en", "beam_size": 2, "max_length": 48,
                                     "batch_size": 16, "constrain": True, "repair": True,
                                     "parallel": 1}
     assert f"engine:{engine}" in report["signature_string"]
@@ -156,7 +159,7 @@ def test_protected_codes_come_back_verbatim(work: Path, coded_marian_ct2: Path) 
     (work / "doc.md").write_text("القرار 749/QD-TTg و VNeID على https://mic.gov.vn/a-b.htm\n",
                                  encoding="utf-8")
     out = work / "doc.en.md"
-    assert _translate(work, coded_marian_ct2, "ctranslate2", "--out", str(out)) == 0
+    assert _translate(work, coded_marian_ct2, "ctranslate2", "--out", str(out), *ROOM) == 0
     text = out.read_text(encoding="utf-8")
     for code in ("749/QD-TTg", "VNeID", "https://mic.gov.vn/a-b.htm"):
         assert code in text, text
@@ -188,6 +191,33 @@ def test_json_prints_totals_and_signature(work: Path, coded_marian_ct2: Path,
     assert printed["totals"] == _report(report)["totals"]
     assert printed["totals"]["segments"] == 5
     assert printed["signature"].startswith("avet:") and "|ar-en|beam:2|" in printed["signature"]
+    assert printed["text"] is None  # the translation is in --out
+
+
+def test_json_without_out_carries_the_translation(work: Path, coded_marian_ct2: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert _translate(work, coded_marian_ct2, "ctranslate2") == 0
+    plain = capsys.readouterr().out
+    assert _translate(work, coded_marian_ct2, "ctranslate2", "--json") == 0
+    [line] = capsys.readouterr().out.splitlines()  # one JSON object and nothing else
+    printed = json.loads(line)
+    assert printed["text"] == plain and plain.startswith("# ")
+    assert printed["report"] is None and printed["totals"]["segments"] == 5
+
+
+def test_several_documents_are_named_as_batch_names_them(work: Path,
+                                                         coded_marian_ct2: Path) -> None:
+    (work / "one.ar").write_text("مدينة جديد.\n", encoding="utf-8")
+    (work / "small.ar.txt").write_text("طريق كبير.\n", encoding="utf-8")
+    out = work / "two"
+    code = main(["translate", str(work / "one.ar"), str(work / "small.ar.txt"), "--from", "ar",
+                 "--to", "en", "--no-glossary", "--model", str(coded_marian_ct2),
+                 "--engine", "ctranslate2", "--out", str(out), *FAST])
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["one.en.ar", "report.json",
+                                                     "small.ar.en.txt"]
+    assert [d["output"] for d in _report(out / "report.json")["documents"]] == [
+        str(out / "one.en.ar"), str(out / "small.ar.en.txt")]
 
 
 def test_stdout_when_no_out(work: Path, coded_marian_ct2: Path,
@@ -221,7 +251,7 @@ def test_folder_in_folder_out_mirrors_the_tree(work: Path, coded_marian_ct2: Pat
 def test_no_glossary(work: Path, coded_marian_ct2: Path) -> None:
     out = work / "o.md"
     assert _translate(work, coded_marian_ct2, "ctranslate2", "--out", str(out),
-                      "--no-glossary") == 0
+                      "--no-glossary", *ROOM) == 0
     report = _report(work / "o.md.report.json")
     assert report["signature"]["glossary"] == {"origin": None, "hash": None}
     assert "|glossary:none|" in report["signature_string"]

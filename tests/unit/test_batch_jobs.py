@@ -125,3 +125,113 @@ def test_progress_line_shows_documents_and_segments() -> None:
 def test_translate_spec_replicas_follow_parallel(parallel: int) -> None:
     options = TranslateOptions("en", "vi", parallel=parallel)
     assert TranslateSpec(options, "fake").replicas == parallel
+
+
+class InterruptingWorker:
+    """Processes chunks with ``inner``; Ctrl-C comes during the chunk that holds ``rel``."""
+
+    def __init__(self, inner: Any, rel: str) -> None:
+        self.inner, self.rel = inner, rel
+
+    def process(self, tasks: Sequence[DocTask], progress: Any = None) -> list[Any]:
+        if any(t.rel == self.rel for t in tasks):
+            raise KeyboardInterrupt
+        return list(self.inner.process(tasks, progress))
+
+
+def _manifest_rows(out: Path) -> dict[str, tuple[str, int]]:
+    from toolkit.batch import Manifest
+
+    with Manifest(out) as m:
+        return {s.rel: (s.status, s.attempts) for s in m.states()}
+
+
+def test_ctrl_c_puts_the_running_chunk_back_without_an_attempt(tmp_path: Path) -> None:
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {f"d{i}.txt": f"one {i}.\n" for i in range(4)})
+    spec = _spec(engine)
+    out = tmp_path / "out"
+    for _ in range(2):  # interrupted twice during the second chunk
+        with pytest.raises(KeyboardInterrupt):
+            run_batch(spec, src, out, worker=InterruptingWorker(spec.open(engine), "d2.txt"),
+                      chunk_docs=2, max_attempts=1)
+        assert _manifest_rows(out) == {"d0.txt": ("done", 1), "d1.txt": ("done", 1),
+                                       "d2.txt": ("pending", 0), "d3.txt": ("pending", 0)}
+    result = run_batch(spec, src, out, worker=spec.open(engine), chunk_docs=2, max_attempts=1)
+    assert result.exit_code == 0 and result.failed_path is None
+    assert result.report["run"]["done"] == 2
+    assert (out / "d3.vi.txt").read_text(encoding="utf-8") == "ONE 3.\n"
+
+
+def test_retry_failed_tries_failed_documents_again(tmp_path: Path) -> None:
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {"a.txt": "fine.\n", "b.txt": "BOOM here.\n"})
+    spec = _spec(engine)
+    out = tmp_path / "out"
+    assert run_batch(spec, src, out, worker=spec.open(engine), max_attempts=2).exit_code == 3
+    assert run_batch(spec, src, out, worker=spec.open(engine), max_attempts=2).exit_code == 3
+    assert _manifest_rows(out)["b.txt"] == ("failed", 2)  # a plain rerun leaves it failed
+    engine.translate = lambda segments, src, tgt, **_: [  # type: ignore[method-assign]
+        Translation(s.lower(), s.split()) for s in segments]  # the engine is fixed
+    result = run_batch(spec, src, out, worker=spec.open(engine), max_attempts=2,
+                       retry_failed=True)
+    assert result.exit_code == 0 and not (out / "failed.txt").exists()
+    assert (result.report["run"]["done"], result.report["run"]["skipped"]) == (1, 1)
+    assert (out / "b.vi.txt").read_text(encoding="utf-8") == "boom here.\n"
+    assert _manifest_rows(out)["b.txt"] == ("done", 1)
+
+
+def _job_folder(folder: Path) -> None:
+    """Makes ``folder`` look like a finished batch job's output folder."""
+    from toolkit.batch import FAILED_NAME, MANIFEST_NAME
+
+    _docs(folder, {"doc.en.txt": "a translation.\n", FAILED_NAME: "x.txt\t1\tboom\n",
+                   "sub/deep.en.txt": "another.\n"})
+    (folder / MANIFEST_NAME).write_bytes(b"")
+
+
+@pytest.mark.parametrize("nested", ["out", "old/run1"])
+def test_walk_skips_output_folders_inside_the_input(tmp_path: Path, nested: str) -> None:
+    from toolkit.batch import discover
+
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "sub/b.md": "two.\n"})
+    _job_folder(src / nested)  # an earlier job's --out, here or elsewhere
+    for out in (src / "out", tmp_path / "elsewhere"):
+        assert [d[0] for d in discover(src, out)] == ["a.txt", "sub/b.md"]
+
+
+def test_walk_of_an_output_folder_skips_its_failed_list(tmp_path: Path) -> None:
+    from toolkit.batch import discover
+
+    _job_folder(tmp_path / "en")  # the translations of one job, given to the next
+    assert [d[0] for d in discover(tmp_path / "en", tmp_path / "vi")] == [
+        "doc.en.txt", "sub/deep.en.txt"]
+
+
+@pytest.mark.parametrize(("out", "targets", "message"), [
+    ("in", None, "--out is the input folder"),
+    (".", None, "--out holds the input folder"),
+    ("tgt", "tgt", "--out is the --targets folder"),
+    (".", "tgt", "--out holds the input folder"),
+    ("data", "data/tgt", "--out holds the --targets folder"),
+])
+def test_output_folder_that_is_or_holds_an_input_is_refused(
+        tmp_path: Path, out: str, targets: str | None, message: str) -> None:
+    from glossary.errors import InputError
+    from toolkit.batch.local import check_folders
+
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n"})
+    (tmp_path / "data" / "tgt").mkdir(parents=True)
+    (tmp_path / "tgt").mkdir()
+    with pytest.raises(InputError, match=message) as info:
+        check_folders(src, tmp_path / out, tmp_path / targets if targets else None)
+    assert info.value.hint and "-out" in info.value.hint
+
+
+@pytest.mark.parametrize("out", ["out", "in/out", "tgt/out"])
+def test_output_folder_of_its_own_is_accepted(tmp_path: Path, out: str) -> None:
+    from toolkit.batch.local import check_folders
+
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n"})
+    (tmp_path / "tgt").mkdir()
+    check_folders(src, tmp_path / out, tmp_path / "tgt")

@@ -20,7 +20,8 @@ def test_new_documents_are_todo_and_done_ones_skipped(tmp_path: Path) -> None:
         assert m.plan([("a.txt", "k1"), ("b.txt", "k2")], 3) == {"a.txt": "skip", "b.txt": "todo"}
         state = m.get("a.txt")
         assert state is not None and state.output == "a.en.txt" and state.counts == {"segments": 2}
-        assert m.get("b.txt").status == "running"  # type: ignore[union-attr]
+        b = m.get("b.txt")  # left running by a run that died: pending, the attempt counted
+        assert b is not None and (b.status, b.attempts) == ("pending", 1)
 
 
 def test_changed_key_resets_attempts(tmp_path: Path) -> None:
@@ -58,6 +59,79 @@ def test_crash_counts_as_an_attempt(tmp_path: Path) -> None:
         assert m.plan([("a.txt", "k")], 2) == {"a.txt": "failed"}
         state = m.get("a.txt")
         assert state is not None and "2 attempts" in (state.error or "")
+
+
+def test_interruptions_count_no_attempt(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("a.txt", "k"), ("b.txt", "k")], 1)
+        for _ in range(2):  # Ctrl-C twice while a.txt runs
+            m.start(["a.txt"])
+            assert m.release_running() == 1
+        state = m.get("a.txt")
+        assert state is not None and (state.status, state.attempts) == ("pending", 0)
+        assert m.plan([("a.txt", "k"), ("b.txt", "k")], 1) == {"a.txt": "todo", "b.txt": "todo"}
+
+
+def test_release_keeps_a_crashed_attempt_and_recorded_outcomes(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("a.txt", "k"), ("b.txt", "k"), ("c.txt", "k")], 3)
+        m.start(["a.txt", "b.txt", "c.txt"])  # ... and the process dies
+        assert m.plan([("a.txt", "k"), ("b.txt", "k"), ("c.txt", "k")], 3) == dict.fromkeys(
+            ["a.txt", "b.txt", "c.txt"], "todo")
+        m.start(["a.txt", "b.txt", "c.txt"])
+        m.finish([("a.txt", "a.out", {})], [("b.txt", "boom", False)], 3)
+        assert m.release_running() == 1  # interrupted: only c.txt was still running
+        got = {s.rel: (s.status, s.attempts) for s in m.states()}
+        assert got == {"a.txt": ("done", 2), "b.txt": ("pending", 2), "c.txt": ("pending", 1)}
+
+
+def test_release_rolls_back_an_open_transaction(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("a.txt", "k")], 3)
+        m.start(["a.txt"])
+        m._db.execute("BEGIN IMMEDIATE")  # as if interrupted inside a transaction
+        m._db.execute("UPDATE docs SET status = 'done'")
+        assert m.release_running() == 1
+        state = m.get("a.txt")
+        assert state is not None and (state.status, state.attempts) == ("pending", 0)
+
+
+def _failed_for_good(m: Manifest, how: str) -> None:
+    m.plan([("a.txt", "k")], 2)
+    if how == "bad input":
+        m.start(["a.txt"])
+        m.finish([], [("a.txt", "bad", True)], 2)
+    elif how == "transient":
+        for _ in range(2):
+            m.start(["a.txt"])
+            m.finish([], [("a.txt", "boom", False)], 2)
+    else:  # two crashes
+        for _ in range(2):
+            m.plan([("a.txt", "k")], 2)
+            m.start(["a.txt"])
+
+
+@pytest.mark.parametrize("how", ["bad input", "transient", "crashes"])
+def test_retry_failed_starts_failed_documents_afresh(tmp_path: Path, how: str) -> None:
+    with Manifest(tmp_path) as m:
+        _failed_for_good(m, how)
+        assert m.plan([("a.txt", "k")], 2) == {"a.txt": "failed"}
+        assert m.plan([("a.txt", "k")], 2) == {"a.txt": "failed"}  # without: never again
+        assert m.plan([("a.txt", "k")], 2, retry_failed=True) == {"a.txt": "todo"}
+        state = m.get("a.txt")
+        assert state is not None
+        assert (state.status, state.attempts, state.error) == ("pending", 0, None)
+
+
+def test_retry_failed_leaves_done_and_pending_documents(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("a.txt", "k"), ("b.txt", "k")], 3)
+        m.start(["a.txt", "b.txt"])
+        m.finish([("a.txt", "a.out", {})], [("b.txt", "boom", False)], 3)
+        assert m.plan([("a.txt", "k"), ("b.txt", "k")], 3, retry_failed=True) == {
+            "a.txt": "skip", "b.txt": "todo"}
+        state = m.get("b.txt")
+        assert state is not None and (state.attempts, state.error) == (1, "boom")
 
 
 def test_forget_missing(tmp_path: Path) -> None:

@@ -118,3 +118,17 @@ def test_confirmation_lifts_multiword_terms_not_single_words(folder: Path) -> No
     assert confirmed["الحوسبة السحابية"].score > plain["الحوسبة السحابية"].score
     assert confirmed["البلدية"].frequency > confirmed["الحوسبة السحابية"].frequency
     assert confirmed["البلدية"].score < confirmed["الحوسبة السحابية"].score
+
+
+@pytest.mark.parametrize(("text", "form", "frequency"), [
+    ("تعمل الحوسبة السحابية جيدا.\nوقدم الدعم للحوسبة السحابية.\n", "الحوسبة السحابية", 2),
+    ("اجتمعت اللجنة التوجيهية.\nوقدم التقرير للجنة التوجيهية.\n", "اللجنة التوجيهية", 2),
+])
+def test_after_the_preposition_lam_the_article_is_put_back(tmp_path: Path, text: str, form: str,
+                                                           frequency: int) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    entry = terms(tmp_path, KNOWN)[form]
+    assert entry.frequency == frequency
+    assert entry.forms["ar"].all_admitted() == [form]  # not لحوسبة / لجنة as a variant
+    after_lam = [c for c in entry.contexts if c.start > text.index("\n")]
+    assert len(after_lam) == 1 and text[after_lam[0].start:after_lam[0].end] == after_lam[0].form

@@ -24,7 +24,7 @@ MALFORMED = [
     ("fr.csv", "ar,fr\n", 1, "unknown language code 'fr'"),
     ("xx.csv", "ar,vi,xx\n", 1, "unknown language code 'xx'"),
     ("lists.csv", "ar,variants_de\n", 1, "unknown language code 'de'"),
-    ("column.csv", "ar,vi,description\n", 1, "unknown column 'description'"),
+    ("column.csv", "ar,vi,definition\n", 1, "unknown column 'definition'"),
     ("nolang.csv", "kind,note\nterm,x\n", 1, "no language column"),
     ("rows.tsv", "ar\tvi\tkind\nهانوي\tHà Nội\n", 2, "2 fields"),
     ("fields.tsv", "a\tb\nc\td\te\n", 2, "3 fields"),

@@ -83,6 +83,29 @@ def test_clitics_before_plain_terms(text: str, expected: list[tuple[str, str, st
     assert _found(_matcher("ar", "هانوي"), text) == expected
 
 
+@pytest.mark.parametrize(
+    ("form", "text", "clitic", "surface", "standalone"),
+    [
+        ("الحكومة الرقمية", "للحكومة الرقمية", "ل", "لحكومة الرقمية", "الحكومة الرقمية"),
+        ("الحكومة الرقمية", "بالحكومة الرقمية", "ب", "الحكومة الرقمية", "الحكومة الرقمية"),
+        ("اللجنة الشعبية", "للجنة الشعبية", "ل", "لجنة الشعبية", "اللجنة الشعبية"),  # ل + اللجنة
+        ("اللجنة الشعبية", "وللجنة الشعبية", "ول", "لجنة الشعبية", "اللجنة الشعبية"),
+        ("اللجنة الشعبية", "لللجنة الشعبية", "ل", "للجنة الشعبية", "اللجنة الشعبية"),  # 3 lams
+        ("لجنة الحزب", "للجنة الحزب", "ل", "لجنة الحزب", "لجنة الحزب"),  # ل + لجنة: no article
+        ("هانوي", "لهانوي", "ل", "هانوي", "هانوي"),
+    ],
+)
+def test_standalone_puts_back_the_article_that_lam_elided(
+        form: str, text: str, clitic: str, surface: str, standalone: str) -> None:
+    (match,) = _matcher("ar", form).find(text)
+    assert (match.clitic, match.surface, match.standalone) == (clitic, surface, standalone)
+    assert match.surface == text[match.start:match.end]
+
+
+def test_lam_stem_form_is_not_found_in_its_indefinite_spelling() -> None:
+    assert _matcher("ar", "اللجنة الشعبية").find("لجنة الشعبية") == []
+
+
 def test_clitic_before_name_starting_with_lam() -> None:
     assert _found(_matcher("ar", "لاو كاي"), "للاو كاي") == [("لاو كاي", "ل", "للاو كاي")]
 
@@ -374,7 +397,7 @@ def test_hundred_thousand_entries() -> None:
 
 
 _ORACLE_FORMS = ["التحول الرقمي", "التحول", "هانوي", "مدينة هانوي", "لاو كاي", "كاي", "لاو",
-                 "الرقمي", "بنك"]
+                 "الرقمي", "بنك", "اللجنة"]
 _PLAIN_PREFIXES = ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"]
 _ARTICLE_PREFIXES = ["", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"]
 
@@ -387,6 +410,8 @@ def _oracle(words: list[str], forms: list[str]) -> list[tuple[int, str, str]]:
                                           else _PLAIN_PREFIXES)]
         if first.startswith("ال"):  # ل + ال -> لل, the clitic is ل
             prefixes += [(p + "ل", first[1:]) for p in ("", "و", "ف")]
+        if first.startswith("الل"):  # ل + اللجنة -> للجنة
+            prefixes += [(p + "ل", first[2:]) for p in ("", "و", "ف")]
         for prefix, stem in sorted(prefixes, key=lambda ps: len(ps[0])):
             if word == prefix + stem:
                 return prefix
@@ -412,7 +437,7 @@ def _oracle(words: list[str], forms: list[str]) -> list[tuple[int, str, str]]:
     words=st.lists(
         st.tuples(st.sampled_from(["", "و", "ب", "ل", "وب", "ول", "فل", "بو", "ال"]),
                   st.sampled_from(["التحول", "الرقمي", "هانوي", "مدينة", "لاو", "كاي", "بنك",
-                                   "في"])),
+                                   "في", "اللجنة", "لجنة"])),
         max_size=10,
     )
 )

@@ -246,3 +246,19 @@ def test_unmatchable_form_names_the_entry() -> None:
                        "en": Forms(preferred="digital transformation", forbidden=["—"])})
     with pytest.raises(InputError, match=r"glossary entry 7 \('chuyển đổi số'\)"):
         GlossaryIndex([bad], "vi", "en")
+
+
+@pytest.mark.parametrize("form", ["NFD", "NFC"])
+def test_vietnamese_target_is_written_in_nfc(form: str) -> None:
+    import unicodedata
+
+    place = Entry(id=1, kind="place", status="approved",
+                  forms={"vi": Forms(preferred="Quảng Ninh"), "en": Forms(preferred="Quang Ninh")})
+    index = GlossaryIndex([place], "en", "vi")
+    target = unicodedata.normalize(form, "Tỉnh Quang Ninh đẩy mạnh chuyển đổi số")
+    result = postedit_line("Quang Ninh speeds up digital transformation", target, index)
+    assert result.text == unicodedata.normalize("NFC", "Tỉnh Quảng Ninh đẩy mạnh chuyển đổi số")
+    # The offsets refer to the NFC line the edits were applied to.
+    [edit] = result.edits
+    assert (edit.start, edit.end, edit.before) == (5, 15, "Quang Ninh")
+    assert result.text[edit.start:edit.start + len(edit.after)] == edit.after

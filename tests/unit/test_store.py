@@ -186,11 +186,25 @@ def test_schema_is_versioned_and_newer_schema_refused(tmp_path: Path) -> None:
         Store(path)
 
 
-def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+def test_not_a_database_is_a_user_error(tmp_path: Path) -> None:
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="cannot open"):
+    with pytest.raises(InputError, match="not a SQLite database") as info:
         Store(path)
+    assert info.value.exit_code == 2
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "crm.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE customers (id INTEGER)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(InputError, match=r"another program \(tables: customers\)"):
+        Store(path)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "crm.db-wal").exists()
 
 
 def test_directory_is_refused(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from glossary.model import Candidate, Context, Entry, Forms
 from glossary.store import Store
 from tui import jobs
 from tui.config import ReviewConfig
+from tui.screens import EXPORT_FORMATS, default_export_path
 
 
 def _entry(ar: str, vi: str = "", *, variants: tuple[str, ...] = (),
@@ -127,3 +128,13 @@ def test_config_refuses_a_directory(tmp_path: Path) -> None:
 def test_config_defaults_to_visual_order(tmp_path: Path) -> None:
     config = ReviewConfig(db=str(tmp_path / "g.db"))  # type: ignore[arg-type]
     assert (config.bidi, config.db) == ("visual", tmp_path / "g.db")
+
+
+@pytest.mark.parametrize(("fmt", "name"), [
+    ("tbx", "glossary.tbx"), ("deepl", "glossary.deepl.tsv"), ("google", "glossary.google.csv"),
+    ("amazon", "glossary.amazon.csv"), ("xlsx", "glossary.xlsx"),
+])
+def test_export_dialog_proposes_a_file_the_format_can_write(tmp_path: Path, fmt: str,
+                                                            name: str) -> None:
+    assert fmt in EXPORT_FORMATS
+    assert default_export_path(tmp_path, fmt) == str(tmp_path / name)

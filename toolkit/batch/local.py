@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -23,7 +25,7 @@ from typing import Any, TextIO
 from glossary.errors import InputError
 from glossary.fileio import atomic_write_text
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec, Worker, file_sha256, job_key
-from toolkit.batch.manifest import Manifest
+from toolkit.batch.manifest import MANIFEST_NAME, Manifest
 from toolkit.batch.summary import (
     FAILED_NAME,
     REPORT_NAME,
@@ -39,6 +41,7 @@ __all__ = [
     "EXIT_FAILED",
     "BatchResult",
     "Executor",
+    "check_folders",
     "discover",
     "local_executor",
     "run_batch",
@@ -93,17 +96,70 @@ def local_executor(worker: Worker) -> Executor:
     return run
 
 
+def check_folders(input_dir: Path, out_dir: Path, targets: Path | None = None) -> None:
+    """Refuses an output folder that is, or holds, the job's input.
+
+    Outputs written there would overwrite the inputs (``batch postedit``), be read
+    as documents by the next run, or have the input walked by the sweep of
+    temporary files. An OUT_DIR inside INPUT_DIR is fine: the walk skips it.
+
+    Args:
+        input_dir: The input folder.
+        out_dir: The output folder.
+        targets: ``batch postedit``: the folder of translations.
+
+    Raises:
+        InputError: If OUT_DIR is INPUT_DIR or ``--targets``, or holds either.
+    """
+    out = out_dir.resolve()
+    for name, folder in (("the input folder", input_dir), ("the --targets folder", targets)):
+        if folder is None:
+            continue
+        where = folder.resolve()
+        if where == out:
+            problem = f"--out is {name}"
+        elif where.is_relative_to(out):
+            problem = f"--out holds {name} {folder}"
+        else:
+            continue
+        raise InputError(problem, path=out_dir, hint="give --out a folder of its own, e.g. "
+                         f"{where.parent / (where.name + '-out')}")
+
+
+def _is_job_folder(folder: Path) -> bool:
+    """Whether ``folder`` is a batch job's output folder (it has a manifest or a lock)."""
+    return (folder / MANIFEST_NAME).is_file() or (folder / LOCK_NAME).is_file()
+
+
+def _in_job_folder(path: Path, root: Path, cache: dict[Path, bool]) -> bool:
+    """Whether ``path`` lies in a job's output folder strictly inside ``root``."""
+    for folder in path.parents:
+        if folder == root or not folder.is_relative_to(root):
+            return False
+        if folder not in cache:
+            cache[folder] = _is_job_folder(folder)
+        if cache[folder]:
+            return True
+    return False
+
+
 def discover(input_dir: Path, out_dir: Path, targets: Path | None = None
              ) -> list[tuple[str, str, str | None]]:
     """Lists the documents of a job: ``(rel, path, target)``, sorted.
 
+    The walk skips what batch jobs write: ``out_dir`` and the output folder of any
+    other job (a folder holding ``manifest.sqlite``) inside ``input_dir``, and
+    ``failed.txt`` when ``input_dir`` is itself a job's output folder (the
+    translations of one job given to the next).
+
     Args:
         input_dir: The folder walked for *.txt and *.md.
-        out_dir: The job's output folder (skipped if it lies inside ``input_dir``).
+        out_dir: The job's output folder.
         targets: ``batch postedit``: the folder of translations (same relative paths).
 
     Raises:
-        InputError: If ``input_dir`` is not a folder.
+        InputError: If ``input_dir`` is not a folder, or ``out_dir`` is or holds
+            ``input_dir`` or ``targets`` (see :func:`check_folders`).
     """
     from toolkit.extract.reader import iter_document_paths
 
@@ -113,10 +169,14 @@ def discover(input_dir: Path, out_dir: Path, targets: Path | None = None
     if targets is not None and not targets.is_dir():
         raise InputError("--targets is not a folder", path=targets,
                          hint="give the folder of translations, with the inputs' relative paths")
+    check_folders(input_dir, out_dir, targets)
     out = out_dir.resolve()
+    own_failed = input_dir / FAILED_NAME if _is_job_folder(input_dir) else None
+    cache: dict[Path, bool] = {}
     docs = []
     for path in iter_document_paths([input_dir]):
-        if path.resolve().is_relative_to(out):
+        if (path.resolve().is_relative_to(out) or path == own_failed
+                or _in_job_folder(path, input_dir, cache)):
             continue
         rel = path.relative_to(input_dir).as_posix()
         target = str(targets / rel) if targets is not None else None
@@ -143,6 +203,24 @@ def _exclusive(out: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def _signals_ignored() -> Iterator[None]:
+    """Ignores SIGINT and SIGTERM for a moment (a second Ctrl-C while the manifest
+    records the first must not cut that short). A no-op outside the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in saved:
+        signal.signal(sig, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            if handler is not None:
+                signal.signal(sig, handler)
 
 
 def _sweep_temporaries(out: Path) -> int:
@@ -172,7 +250,8 @@ def _chunks(tasks: Sequence[DocTask], size: int) -> list[list[DocTask]]:
 def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
               worker: Worker | None = None, executor: Executor | None = None,
               chunk_docs: int = DEFAULT_CHUNK_DOCS, max_attempts: int = 3,
-              targets: str | Path | None = None, stream: TextIO | None = None) -> BatchResult:
+              targets: str | Path | None = None, retry_failed: bool = False,
+              stream: TextIO | None = None) -> BatchResult:
     """Runs (or resumes) a batch job.
 
     Args:
@@ -185,13 +264,18 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         chunk_docs: Documents per chunk.
         max_attempts: Attempts before a document goes to the failed list.
         targets: ``batch postedit``: the folder of translations.
+        retry_failed: First reset the documents that failed (or ran out of
+            attempts) with the same job key, so that they are tried again.
         stream: Where progress goes (default standard error).
 
     Returns:
         The report and the exit code.
 
     Raises:
-        InputError: If a folder is missing or an option is out of range.
+        InputError: If a folder is missing or misplaced, or an option is out of range.
+        KeyboardInterrupt: Re-raised after an interruption (Ctrl-C), once the
+            documents that were running are ``pending`` again, their attempt not
+            counted; the same for any exception out of the processing.
     """
     if chunk_docs < 1 or max_attempts < 1:
         raise InputError("--chunk-docs and --max-attempts must be at least 1")
@@ -210,14 +294,24 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         manifest.set_meta("command", spec.command)
         manifest.set_meta("signature", signature)
         manifest.forget_missing(t.rel for t in tasks)
-        decisions = manifest.plan([(t.rel, t.job_key) for t in tasks], max_attempts)
+        decisions = manifest.plan([(t.rel, t.job_key) for t in tasks], max_attempts,
+                                  retry_failed=retry_failed)
         todo = [t for t in tasks if decisions[t.rel] == "todo"]
         stats.skipped = sum(1 for d in decisions.values() if d == "skip")
         if todo:
             if executor is None:
                 executor = local_executor(worker if worker is not None else spec.open())
-            _process(spec, tasks, todo, out, manifest, executor, chunk_docs, max_attempts,
-                     stats, stream)
+            try:
+                _process(spec, tasks, todo, out, manifest, executor, chunk_docs, max_attempts,
+                         stats, stream)
+            except BaseException:
+                # An orderly stop (Ctrl-C, SIGTERM, an error out of the driver): the
+                # running documents were not at fault; only a crash, which cannot
+                # get here, counts as an attempt.
+                with _signals_ignored():
+                    released = manifest.release_running()
+                log.info("interrupted: %d running document(s) are pending again", released)
+                raise
         extracted: list[Any] = []
         extra: dict[str, Any] = {}
         if spec.command == "extract":

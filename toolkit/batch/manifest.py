@@ -17,8 +17,14 @@ counts     JSON: segments and term outcomes (or edits) for the summary
 A document is marked ``running`` (attempts + 1) in one transaction before its
 chunk starts and ``done`` in one transaction after its output is written, so a
 crash at any point leaves it either done (output complete) or to be redone.
-A crash counts as an attempt: a document that kills the process every time
-ends in the failed list instead of blocking the job.
+A crash (or ``kill -9``), where nothing could be recorded, counts as an
+attempt: the next run finds the document still ``running`` and makes it
+``pending`` with that attempt counted, so a document that kills the process
+every time ends in the failed list instead of blocking the job. An orderly
+interruption (Ctrl-C, SIGTERM) counts nothing: the runner puts its running
+documents back to ``pending`` and takes their attempt back
+(:meth:`Manifest.release_running`). ``--retry-failed`` gives the failed
+documents of the same job key a fresh start (:meth:`Manifest.plan`).
 
 SQLite rather than ``manifest.json``: each update is a small transaction, not a
 rewrite of a file that grows with the job, and a reader (``avet batch status``,
@@ -31,7 +37,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -132,12 +138,19 @@ class Manifest:
         for row in cur:
             yield self._row(row)
 
-    def plan(self, docs: Iterable[tuple[str, str]], max_attempts: int) -> dict[str, str]:
+    def plan(self, docs: Iterable[tuple[str, str]], max_attempts: int, *,
+             retry_failed: bool = False) -> dict[str, str]:
         """Decides what each document needs.
+
+        A row still ``running`` was left by a run that crashed (the caller holds the
+        job's lock, so no other run is at work): it becomes ``pending``, and the
+        attempt it was started for stays counted.
 
         Args:
             docs: ``(rel, job_key)`` of every input document.
             max_attempts: Attempts after which a document is failed for good.
+            retry_failed: Reset the documents that failed, or ran out of attempts,
+                with the same key to ``pending`` with 0 attempts (``--retry-failed``).
 
         Returns:
             ``rel`` → ``"skip"`` (done with this key), ``"failed"`` (gave up on this
@@ -148,7 +161,13 @@ class Manifest:
         with self.transaction():
             for rel, key in docs:
                 state = self.get(rel)
-                if state is None or state.job_key != key:
+                if state is not None and state.job_key == key and state.status == "running":
+                    self._db.execute("UPDATE docs SET status = 'pending', updated = ? "
+                                     "WHERE rel = ?", (now, rel))
+                    state = replace(state, status="pending")
+                if state is None or state.job_key != key or (
+                        retry_failed and state.status != "done"
+                        and (state.status == "failed" or state.attempts >= max_attempts)):
                     self._db.execute(
                         "INSERT OR REPLACE INTO docs VALUES (?, ?, 'pending', 0, NULL, NULL, "
                         "NULL, ?)", (rel, key, now))
@@ -174,6 +193,24 @@ class Manifest:
             self._db.executemany(
                 "UPDATE docs SET status = 'running', attempts = attempts + 1, updated = ? "
                 "WHERE rel = ?", [(now, rel) for rel in rels])
+
+    def release_running(self) -> int:
+        """Puts the ``running`` documents back to ``pending`` and takes back their attempt.
+
+        For an orderly interruption (Ctrl-C, SIGTERM): the documents were not at
+        fault, so the interruption must not count against ``max_attempts``. A
+        transaction the interruption left open is rolled back first.
+
+        Returns:
+            How many documents were released.
+        """
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+        with self.transaction():
+            cur = self._db.execute(
+                "UPDATE docs SET status = 'pending', attempts = MAX(attempts - 1, 0), "
+                "updated = ? WHERE status = 'running'", (time.time(),))
+            return cur.rowcount
 
     def finish(self, done: Sequence[tuple[str, str, Mapping[str, Any]]],
                failed: Sequence[tuple[str, str, bool]], max_attempts: int) -> None:

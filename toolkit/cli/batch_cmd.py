@@ -5,18 +5,25 @@ with the model, glossary and options into a job key; status; attempts; error;
 output). A re-run skips what is done and redoes what changed. Outputs are
 written atomically. At the end the job prints a summary table and writes
 ``OUT_DIR/report.json``; documents that failed are listed in
-``OUT_DIR/failed.txt`` and the exit code is 3 (0 when nothing failed).
+``OUT_DIR/failed.txt`` and the exit code is 3 (0 when nothing failed);
+``--retry-failed`` tries them again. Ctrl-C or SIGTERM stops a job without
+counting an attempt against its running documents (exit code 130).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from glossary.errors import InputError
-from toolkit.batch.local import DEFAULT_CHUNK_DOCS
+from toolkit.batch.local import DEFAULT_CHUNK_DOCS, check_folders
 from toolkit.config import Config
 
 __all__ = ["register"]
@@ -80,7 +87,11 @@ def _add_job_options(p: argparse.ArgumentParser) -> None:
                    help="documents whose sentences go to the engine together, sorted by "
                         f"length; a crash redoes at most one chunk (default {DEFAULT_CHUNK_DOCS})")
     p.add_argument("--max-attempts", type=int, default=3,
-                   help="attempts before a document goes to failed.txt (default 3)")
+                   help="attempts before a document goes to failed.txt (default 3); a crash "
+                        "or kill -9 counts as one, Ctrl-C or SIGTERM does not")
+    p.add_argument("--retry-failed", action="store_true",
+                   help="try again the documents of failed.txt (same input, model, glossary "
+                        "and options): they start afresh with 0 attempts")
     p.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
                    help="run on Ray: a local instance, or ray://HOST:10001 for a cluster")
     p.add_argument("--actors", type=int, help="Ray actors (default: from the cluster's CPUs)")
@@ -99,9 +110,27 @@ def _run(spec: Any, args: argparse.Namespace, worker: Any = None,
                                 actors=args.actors)
     result = run_batch(spec, args.input_dir, args.out, worker=worker, executor=executor,
                        chunk_docs=args.chunk_docs, max_attempts=args.max_attempts,
-                       targets=targets)
+                       targets=targets, retry_failed=args.retry_failed)
     _print_summary(spec.command, result, args)
     return result.exit_code, result
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Makes SIGTERM stop a batch command as Ctrl-C does: the running documents go back
+    to pending, their attempt not counted, and avet exits 130 ("interrupted")."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, saved)
 
 
 def _print_summary(command: str, result: Any, args: argparse.Namespace) -> None:
@@ -117,10 +146,11 @@ def _print_summary(command: str, result: Any, args: argparse.Namespace) -> None:
         print_table(["", "count"], summary_rows(command, report),
                     title=f"avet batch {command} -> {args.out}")
     if result.failed_path is not None:
-        sys.stderr.write(f"avet: {report['totals']['failed']} document(s) failed; "
-                         f"the list is in {result.failed_path}\n")
+        sys.stderr.write(f"avet: {report['totals']['failed']} document(s) failed; see "
+                         f"{result.failed_path}; rerun with --retry-failed to try them again\n")
 
 
+@_sigterm_interrupts()
 def run_translate(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet batch translate``."""
     from toolkit.batch import TranslateSpec, with_engine_signature
@@ -140,6 +170,7 @@ def run_translate(args: argparse.Namespace, config: Config) -> int:
     return _run(spec, args, worker)[0]
 
 
+@_sigterm_interrupts()
 def run_postedit(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet batch postedit``."""
     from toolkit.batch import PostEditSpec
@@ -152,6 +183,7 @@ def run_postedit(args: argparse.Namespace, config: Config) -> int:
     return _run(spec, args, targets=args.targets)[0]
 
 
+@_sigterm_interrupts()
 def run_extract(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet batch extract``: the candidates go to OUT_DIR/glossary.json and --db."""
     from glossary import glossary_hash
@@ -190,3 +222,5 @@ def _check_dirs(args: argparse.Namespace) -> None:
     if not given.is_dir():
         raise InputError("not a folder" if given.exists() else "no such folder", path=given,
                          hint="give the folder that holds the documents")
+    targets = getattr(args, "targets", None)
+    check_folders(given, Path(args.out), Path(targets) if targets is not None else None)

@@ -56,6 +56,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
         raise InputError(f"--window {args.window} is not positive", hint="give 1 or more")
     terms = args.terms or ("real" if args.glossary else "none")
     src, ref, hyp = read_aligned(args.source, args.reference, args.hypothesis)
+    if not src.lines:
+        raise InputError("has no lines", path=src.path,
+                         hint="give line-aligned files with one segment per line")
     index = digest = None
     if terms != "none" and (args.src is None or args.tgt is None):
         raise InputError(f"--terms {terms} needs the languages", hint="give --from and --to")

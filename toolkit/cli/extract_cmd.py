@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from glossary.errors import InputError
@@ -42,8 +43,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def _known_entries(store: Any, use_starter: bool) -> list[Entry]:
-    known: list[Entry] = list(store.iter_entries(status="approved"))
+def _known_entries(db: Path, use_starter: bool) -> list[Entry]:
+    """The approved entries of ``db`` (none if it does not exist yet) and the starter's."""
+    known: list[Entry] = []
+    if db.exists():
+        from glossary.store import Store
+
+        with Store(db, actor="extract") as store:
+            known.extend(store.iter_entries(status="approved"))
     if use_starter:
         from glossary.starter import load_starter_termbase
 
@@ -71,22 +78,35 @@ def _json_row(entry: Entry, origin: str) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    """Runs ``avet extract``; returns 2 if a file could not be read, else 0."""
+    """Runs ``avet extract``.
+
+    Returns 2 if a file could not be read (the others are still extracted),
+    else 0. When no document could be read at all, the database is neither
+    created nor changed.
+
+    Raises:
+        InputError: If an option is out of range or no document was found.
+    """
     from glossary.store import Store
     from toolkit.extract import Extractor, extract_paths, store_candidates
 
     if args.min_count < 1 or args.top < 0 or args.max_terms < 0:
         raise InputError("--min-count must be 1 or more, --top and --max-terms 0 or more",
                          hint="e.g. --min-count 2 --top 20")
+    extractor = Extractor(_known_entries(config.db, not args.no_starter),
+                          min_count=args.min_count, max_terms=args.max_terms,
+                          approve_known=args.approve_known)
+    result = extract_paths(args.paths, extractor)
+    for notice in result.notices:
+        sys.stderr.write(f"avet: {notice}\n")
+    for failure in result.failures:
+        sys.stderr.write(f"avet: error: {failure}\n")
+    if not result.documents:
+        if result.failures:
+            return 2  # Each unreadable file was named above; nothing to store.
+        raise InputError("no documents found", path=" ".join(args.paths),
+                         hint="give .txt or .md files, or folders holding them")
     with Store(config.db, actor="extract") as store:
-        extractor = Extractor(_known_entries(store, not args.no_starter),
-                              min_count=args.min_count, max_terms=args.max_terms,
-                              approve_known=args.approve_known)
-        result = extract_paths(args.paths, extractor)
-        for notice in result.notices:
-            sys.stderr.write(f"avet: {notice}\n")
-        for failure in result.failures:
-            sys.stderr.write(f"avet: error: {failure}\n")
         rows = store_candidates(store, result.candidates, approve_known=args.approve_known)
     if args.json:
         for entry, origin in rows:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from glossary import LANGS, STATUSES, ConflictError, Entry, NotFoundError
-from glossary.formats import FORMATS, guess_format, read_glossary, write_glossary
+from glossary import LANGS, STATUSES, ConflictError, Entry, InputError, NotFoundError
+from glossary.formats import FORMATS, export_glossary, guess_format, read_glossary
 from glossary.normalize import match_key
 from glossary.starter import load_starter_termbase
 from glossary.store import Store
@@ -44,8 +44,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                            description="Export the glossary (written atomically).")
     p.add_argument("file", help="output file; its extension chooses the format")
     p.add_argument("--format", choices=FORMATS, help="file format (default: from the extension)")
-    p.add_argument("--from", dest="src", choices=LANGS, help="source language (DeepL TSV)")
-    p.add_argument("--to", dest="tgt", choices=LANGS, help="target language (DeepL TSV)")
+    p.add_argument("--from", dest="src", choices=LANGS,
+                   help="source language (DeepL TSV; the first column for google and amazon)")
+    p.add_argument("--to", dest="tgt", choices=LANGS,
+                   help="target language (DeepL TSV; with --from the columns of google/amazon)")
+    p.add_argument("--langs", type=lambda v: [x.strip() for x in v.split(",") if x.strip()],
+                   help="languages and column order for google and amazon, e.g. ar,en "
+                        "(default: all three)")
     p.add_argument("--status", choices=(*STATUSES, "all"), default="approved",
                    help="which entries to export (default: approved)")
     p.add_argument("--json", action="store_true", help="print a JSON summary")
@@ -163,16 +168,26 @@ def _import(args: argparse.Namespace, config: Config) -> int:
 
 def _export(args: argparse.Namespace, config: Config) -> int:
     status = None if args.status == "all" else args.status
-    if args.format is None:  # an unknown extension is refused before any work
-        guess_format(Path(args.file), reading=False, source_lang=args.src, target_lang=args.tgt)
+    # An unknown extension is refused before any work.
+    fmt = args.format or guess_format(Path(args.file), reading=False, source_lang=args.src,
+                                      target_lang=args.tgt)
+    if fmt == "deepl" and not (args.src and args.tgt):
+        raise InputError("a DeepL glossary holds one direction", path=args.file,
+                         hint="pass --from and --to (each one of " + ", ".join(LANGS) + ")")
     with _existing(config) as store:
         entries = list(store.iter_entries(status=status))
-    count = write_glossary(entries, Path(args.file), format=args.format,
-                           source_lang=args.src, target_lang=args.tgt)
+    written = export_glossary(entries, Path(args.file), format=fmt, source_lang=args.src,
+                              target_lang=args.tgt, langs=args.langs,
+                              statuses=STATUSES if status is None else (status,))
+    left = "; ".join(f"{n} with {why}" for why, n in written.left_out.items())
     if args.json:
-        print_json({"file": args.file, "entries": count, "status": args.status})
+        print_json({"file": args.file, "entries": written.entries, "rows": written.rows,
+                    "left_out": dict(written.left_out), "status": args.status})
     else:
-        write_line(f"Exported {count} {args.status} entries to {args.file}.")
+        what = "entries" if status is None else f"{status} entries"
+        rows = f" ({written.rows} rows)" if written.rows != written.entries else ""
+        write_line(f"Exported {written.entries} {what}{rows} to {args.file}."
+                   + (f" Left out: {left}." if left else ""))
     return 0
 
 

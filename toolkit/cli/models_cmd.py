@@ -29,10 +29,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="Convert a Marian/M2M100/NLLB model directory (safetensors) into a "
                     "CTranslate2 directory with its tokenizer files; faster on CPU.")
     conv.add_argument("source", metavar="SRC_DIR", help="transformers model directory")
-    conv.add_argument("output", metavar="OUT_DIR", help="directory to create")
+    conv.add_argument("output", metavar="OUT_DIR",
+                      help="directory to create, outside SRC_DIR")
     conv.add_argument("--quantization", default="int8",
                       help="weight type: int8 (default), int8_float16, float16, float32...")
-    conv.add_argument("--force", action="store_true", help="replace OUT_DIR if it exists")
+    conv.add_argument("--force", action="store_true",
+                      help="replace OUT_DIR if it holds an earlier conversion or nothing (never "
+                           "other files, never SRC_DIR)")
     conv.add_argument("--json", action="store_true", help="print the result as JSON")
     conv.set_defaults(func=run)
 

@@ -3,8 +3,9 @@
 Both read a source file and its line-aligned translation (line i of the
 target translates line i of the source). ``postedit`` writes the target with
 the approved terms enforced and every other byte unchanged (line endings,
-BOM, trailing spaces). ``check`` changes nothing and reports findings;
-it exits 0 even with findings, unless ``--fail-on`` says otherwise (exit 3).
+BOM, trailing spaces; a Vietnamese target is written in NFC). ``check``
+changes nothing and reports findings; it exits 0 even with findings, unless
+``--fail-on`` says otherwise (exit 3).
 """
 
 from __future__ import annotations
@@ -120,7 +121,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "postedit", parents=[common], help="enforce approved glossary terms on a translation",
         description="Replace forbidden renderings and variants by the preferred target "
                     "term, fix misspelled names and mangled codes, for the approved entries "
-                    "found in each source line. All other text stays byte-identical.")
+                    "found in each source line. All other text stays byte-identical, except that a "
+                    "Vietnamese target is written in NFC.")
     _add_direction(p)
     p.add_argument("--out", help="write the edited text here (atomically); default: stdout "
                                   "(with --json the text is written only to --out)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from glossary import LANGS, InputError
 from glossary.fileio import atomic_write_text
 from toolkit.cli.output import print_json, write_line
 from toolkit.config import Config
-from toolkit.extract.reader import iter_document_paths, read_document
+from toolkit.extract.reader import DOCUMENT_SUFFIXES, iter_document_paths, read_document
 from toolkit.glossary_source import GlossaryIndex, load_glossary
 from toolkit.progress import Progress
 from toolkit.segment import segment, translatable
@@ -38,10 +39,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "sentence, which terms were applied, repaired or failed.")
     add_translate_options(p)
     p.add_argument("inputs", nargs="+", metavar="FILE|DIR", help="documents (.txt/.md) or folders")
-    p.add_argument("--out", help="output file (one input) or folder (default: print to stdout)")
+    p.add_argument("--out", help="output file (one document) or folder (several documents, "
+                                 "or a folder given: it must not be a file; outputs are named "
+                                 "STEM.TGT.SUFFIX, as in 'batch translate'); default: print "
+                                 "to stdout")
     p.add_argument("--report", help="JSON report path (default: OUT.report.json, or "
                                     "OUT/report.json for a folder)")
-    p.add_argument("--json", action="store_true", help="print the report's totals as JSON")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON object on stdout: the report's totals, its path and "
+                        "the signature; without --out it also carries the translation in "
+                        "\"text\" and nothing else is printed on stdout")
     p.set_defaults(func=run)
 
 
@@ -54,7 +61,8 @@ def add_translate_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="model id (Hugging Face cache) or local directory")
     p.add_argument("--engine", choices=("transformers", "ctranslate2"),
                    help="MT engine (default: transformers, or avet.toml's engine)")
-    p.add_argument("--device", choices=("cpu", "cuda"))
+    p.add_argument("--device", choices=("cpu", "cuda"),
+                   help="where the model runs (default: cpu, or avet.toml's device)")
     p.add_argument("--beam", type=int, help="beam size (default 4)")
     p.add_argument("--batch-size", type=int, help="sentences per batch (default 16)")
     p.add_argument("--parallel", type=int,
@@ -75,10 +83,38 @@ def build_options(args: argparse.Namespace, config: Config) -> TranslateOptions:
     parallel = args.parallel if args.parallel is not None else config.parallel
     if min(beam, batch, args.max_length, parallel) < 1:
         raise InputError("--beam, --batch-size, --max-length and --parallel must be at least 1")
+    check_device(args.device or config.device, args.engine or config.engine)
     return TranslateOptions(src=args.src, tgt=args.tgt, beam_size=beam,
                             max_length=args.max_length, batch_size=batch,
                             constrain=not args.no_constraints, repair=not args.no_repair,
                             parallel=parallel)
+
+
+def check_device(device: str, engine: str) -> None:
+    """Refuses ``cuda`` when the engine sees no CUDA device.
+
+    torch (or ctranslate2) is imported only for ``cuda``, so a CPU run loads
+    neither before it needs a model.
+
+    Args:
+        device: ``cpu`` or ``cuda``.
+        engine: ``transformers`` or ``ctranslate2``.
+
+    Raises:
+        InputError: If ``device`` is ``cuda`` and no CUDA device is visible.
+    """
+    if device != "cuda":
+        return
+    if engine == "ctranslate2":
+        import ctranslate2
+
+        visible = ctranslate2.get_cuda_device_count() > 0
+    else:
+        import torch
+
+        visible = bool(torch.cuda.is_available())
+    if not visible:
+        raise InputError("--device cuda: no CUDA device is visible", hint="use --device cpu")
 
 
 def load_index(args: argparse.Namespace, config: Config) -> tuple[GlossaryIndex | None, str | None,
@@ -110,17 +146,42 @@ def _documents(given: list[str]) -> list[tuple[Path, Path]]:
     return out
 
 
-def _outputs(documents: list[tuple[Path, Path]], out: str | None, tgt: str) -> list[Path | None]:
+def output_name(rel: Path, tgt: str) -> Path:
+    """Names the translation of ``rel`` in an output folder: ``STEM.TGT.SUFFIX``.
+
+    The rule of ``batch translate``: ``sub/doc.md`` becomes ``sub/doc.en.md``
+    and a file without a suffix gets ``.txt``.
+    """
+    return rel.parent / f"{rel.stem}.{tgt}{rel.suffix or '.txt'}"
+
+
+def _outputs(documents: list[tuple[Path, Path]], out: str | None, tgt: str,
+             folder_given: bool) -> list[Path | None]:
+    """The output of each document: stdout (``None``), the --out file or a file in --out.
+
+    Raises:
+        InputError: If several documents (or a folder) have no --out, or an
+            --out that is or looks like a file.
+    """
     if out is None:
         if len(documents) > 1:
             raise InputError("several documents need --out DIR", hint="pass --out FOLDER")
         return [None]
     target = Path(out)
-    if len(documents) == 1 and not target.is_dir() and target.suffix:
-        return [target]
+    as_folder = target.is_dir() or out.endswith(("/", os.sep))
+    if len(documents) == 1 and not folder_given and not as_folder:
+        if target.exists() or target.suffix:
+            return [target]
+    elif not as_folder:
+        what = "several documents" if len(documents) > 1 else "a folder of documents"
+        if target.exists():
+            raise InputError(f"is a file, but {what} need --out FOLDER", path=target,
+                             hint="give a folder path; a missing folder is created")
+        if target.suffix.lower() in DOCUMENT_SUFFIXES:
+            raise InputError(f"looks like a file name, but {what} need --out FOLDER",
+                             path=target, hint="give a folder name such as out/")
     # A folder keeps the input folders' layout: OUT/sub/name.TGT.md.
-    return [target / rel.parent / f"{rel.stem}.{tgt}{rel.suffix or '.txt'}"
-            for _path, rel in documents]
+    return [target / output_name(rel, tgt) for _path, rel in documents]
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -130,7 +191,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
         raise InputError("no documents found",
                          hint="give .txt or .md files, or folders holding them")
     inputs = [path for path, _rel in documents]
-    outputs = _outputs(documents, args.out, options.tgt)
+    outputs = _outputs(documents, args.out, options.tgt,
+                       folder_given=any(Path(name).is_dir() for name in args.inputs))
+    report_path = _report_path(args, outputs)
+    if report_path is not None and report_path.is_dir():
+        raise InputError("is a folder", path=report_path, hint="give a file path, not a folder")
     texts = [read_document(p).text for p in inputs]
     for path, text in zip(inputs, texts, strict=True):
         if not text:
@@ -144,18 +209,19 @@ def run(args: argparse.Namespace, config: Config) -> int:
         for path, out, text in zip(inputs, outputs, texts, strict=True):
             result = translate_document(text, engine, index, options, progress.advance)
             if out is None:
-                sys.stdout.write(result.text)
+                if not args.json:  # --json carries the text in its object.
+                    sys.stdout.write(result.text)
             else:
                 atomic_write_text(out, result.text)
             done.append((str(path), str(out) if out else "-", result))
     report = translation_report(signature, done)
-    report_path = _report_path(args, outputs)
     if report_path is not None:
         write_report(report, report_path)
     totals = report["totals"]
     if args.json:
         print_json({"totals": totals, "report": str(report_path) if report_path else None,
-                    "signature": report["signature_string"]})
+                    "signature": report["signature_string"],
+                    "text": done[0][2].text if outputs[0] is None else None})
     else:
         stream = sys.stderr if outputs[0] is None else sys.stdout
         stream.write(
@@ -174,6 +240,6 @@ def _report_path(args: argparse.Namespace, outputs: list[Path | None]) -> Path |
     first = outputs[0]
     if first is None:
         return None
-    if args.out and Path(args.out).is_dir():
+    if args.out and first != Path(args.out):  # Written into the folder --out.
         return Path(args.out) / "report.json"
     return first.with_name(first.name + ".report.json")

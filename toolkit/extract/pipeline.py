@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from glossary.errors import InputError
-from glossary.matcher import Matcher
+from glossary.matcher import Match, Matcher
 from glossary.model import Candidate, Entry, Forms
 from glossary.normalize import normalize_ar
 from toolkit.extract.cluster import (
@@ -246,11 +246,11 @@ class Extractor:
             if entry.kind not in _NAME_KINDS:
                 # A glossary term: the matcher counts its forms with their clitics
                 # (لرئيس الوزراء), which the term counter may miss.
-                self._add_known_term(doc, int(str(match.key)), match.start, match.end)
+                self._add_known_term(doc, match)
                 continue
             if not self._name_like(int(str(match.key))):
                 # An organisation name made of Arabic words: a term, not a name.
-                self._add_known_term(doc, int(str(match.key)), match.start, match.end)
+                self._add_known_term(doc, match)
                 continue
             span = NameSpan(first, last, match.start, match.end, match.surface,
                             fold_ar(match.clitic), 1.0, cued=True)
@@ -280,10 +280,12 @@ class Extractor:
             self._name_like_cache[index] = cached
         return cached
 
-    def _add_known_term(self, doc: Document, index: int, start: int, end: int) -> None:
+    def _add_known_term(self, doc: Document, match: Match) -> None:
+        """Counts a glossary term's occurrence, as it stands alone (لحكومة → الحكومة)."""
+        index = int(str(match.key))
         cluster = self._known_terms.setdefault(index, Cluster(str(index), known=index))
-        cluster.add(doc.text[start:end], doc.path,
-                    partial(make_context, doc.path, doc.text, start, end))
+        cluster.add(match.standalone, doc.path,
+                    partial(make_context, doc.path, doc.text, match.start, match.end))
 
     def _add_name(self, doc: Document, span: NameSpan) -> None:
         key = self._name_keys.get(span.surface)

@@ -284,17 +284,6 @@ def _repair(plan: _Plan, translation: Any, index: GlossaryIndex,
     return output
 
 
-def _max_length(options: TranslateOptions, constraints: Sequence[Sequence[str]]) -> int:
-    """Returns the token budget of a batch: ``max_length`` plus room for its constraints.
-
-    A constraint (a long URL, a code) can take many tokens; counted against
-    ``max_length`` it would cut the sentence short or make the decoder end before
-    placing it. Its length in characters bounds its length in tokens.
-    """
-    extra = max((sum(len(c) for c in cs) for cs in constraints), default=0)
-    return options.max_length + extra
-
-
 def translate_segments(
     texts: Sequence[str],
     engine: Any,
@@ -324,7 +313,7 @@ def translate_segments(
     def redecode(source: str, constraints: list[str]) -> Any:
         return engine.translate([source], options.src, options.tgt, constraints=[constraints],
                                 beam_size=options.beam_size,
-                                max_length=_max_length(options, [constraints]))[0]
+                                max_length=options.max_length)[0]
 
     step = options.batch_size * options.parallel
     for start in range(0, len(order), step):
@@ -336,7 +325,7 @@ def translate_segments(
             [plans[i].source for i in batch], options.src, options.tgt,
             constraints=[plans[i].constraints for i in batch],
             beam_size=options.beam_size,
-            max_length=_max_length(options, [plans[i].constraints for i in batch]),
+            max_length=options.max_length,
             return_alignment=want_alignment)
         for i, translation in zip(batch, translations, strict=True):
             results[i] = _verify_and_repair(plans[i], translation, index, options, redecode)
