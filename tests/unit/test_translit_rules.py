@@ -102,3 +102,14 @@ def test_surnames_are_seldom_given_names(plain, ar, not_given):
 ])
 def test_rare_surnames_and_older_given_names(plain, ar, vi):
     assert plain.ar_to_vi(ar, kind="person")[0].text == vi
+
+
+@pytest.mark.parametrize(("vi", "ar"), [("Pác Bó", "باك بو"), ("Giàng Páo Mỷ", "باو")])
+def test_p_is_written_with_ba(vi: str, ar: str) -> None:
+    top = Transliterator.default().vi_to_ar_scored(vi, top=1)[0].text
+    assert ar in top.split() or top == ar
+
+
+def test_p_is_not_read_back_from_ba(plain: Transliterator) -> None:
+    readings = [c.text for c in plain.ar_to_vi("با هو", top=20, kind="person")]
+    assert readings and not any(r.startswith("P") for r in readings)

@@ -112,7 +112,8 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
     sources = [tables.lexicon] if lexicon is None else [tables.lexicon, lexicon]
     priors = _merge_priors(sources)
     places = tuple(p for source in sources for p in source.places)
-    inventory = list(generate_inventory(["", *tables.onsets], tables.vowel_info))
+    read = [o for o in tables.onsets if o not in tables.unread_onsets]
+    inventory = list(generate_inventory(["", *read], tables.vowel_info))
     # Names may be spelled outside the rules (Bắc Kạn, Kon Tum, Đắk Lắk): every syllable of
     # a known name or prior joins the inventory.
     known = {s.text for s in inventory}
@@ -121,7 +122,7 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
     words += [w for weights in priors.values() for w in weights]
     for word in words:
         syl = parse_syllable(split_tone(word)[0], tables.vowel_info, all_codas)
-        if syl is not None and syl.text not in known:
+        if syl is not None and syl.text not in known and syl.onset not in tables.unread_onsets:
             known.add(syl.text)
             inventory.append(syl)
     index = build_index(tables, inventory)

@@ -63,6 +63,8 @@ class Tables:
         role_mix: Role of a syllable in a name -> prior source (a role or ``flat``) -> share.
         compounds: Common two-syllable given names (last middle syllable, given name),
             lower-case NFC (``given_compounds.tsv``).
+        unread_onsets: Onsets written for vi -> ar but left out of the ar -> vi
+            inventory (``read`` = ``no`` in ``onsets.tsv``: p, written ب like b).
     """
 
     onsets: dict[str, Weighted]
@@ -78,6 +80,7 @@ class Tables:
     lexicon: Lexicon
     role_mix: dict[str, dict[str, float]] = field(default_factory=dict)
     compounds: frozenset[tuple[str, str]] = frozenset()
+    unread_onsets: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
@@ -192,6 +195,8 @@ def load_tables(directory: str | Path | None = None) -> Tables:
 
     return Tables(
         onsets=weighted("onsets.tsv"),
+        unread_onsets=frozenset(_unit(c[0]) for _line, c in _rows(base / "onsets.tsv", 3)
+                                if len(c) > 3 and c[3] == "no"),
         carriers=weighted("carriers.tsv"),
         vowels=weighted("vowels.tsv"),
         vowel_info=vowel_info,
