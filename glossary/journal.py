@@ -11,16 +11,36 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from glossary.model import Entry, now_iso
 from glossary.rows import delete_row, dump, save_row
 
-__all__ = ["read_journal", "record", "redo_group", "undo_group"]
+__all__ = ["Action", "read_journal", "record", "redo_group", "undo_group"]
+
+
+@dataclass(frozen=True)
+class Action:
+    """One journal group: what undo or redo replayed.
+
+    Attributes:
+        group: The journal group.
+        label: What the user did (``"import g.csv"``, ``"merge"``, ``"approved"``).
+        entries: How many entries it touched.
+    """
+
+    group: int
+    label: str
+    entries: int
+
+    def describe(self) -> str:
+        """Returns e.g. ``"import g.csv (12 entries)"``."""
+        return f"{self.label} ({self.entries} entr{'y' if self.entries == 1 else 'ies'})"
 
 
 def record(db: sqlite3.Connection, group: int, actor: str, action: str, entry_id: int,
-           before: Entry | None, after: Entry | None) -> None:
+           before: Entry | None, after: Entry | None, label: str = "") -> None:
     """Journals one change of an entry, inside a write transaction.
 
     Args:
@@ -31,59 +51,64 @@ def record(db: sqlite3.Connection, group: int, actor: str, action: str, entry_id
         entry_id: The entry changed.
         before: Its state before (``None``: it was added).
         after: Its state after (``None``: it was deleted).
+        label: What the whole group does (``"import g.csv"``); ``""``: its actions.
     """
     db.execute(
-        "INSERT INTO journal (grp, ts, actor, action, entry_id, before, after) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO journal (grp, ts, actor, action, entry_id, before, after, label) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (group, now_iso(), actor, action, entry_id,
          None if before is None else dump(before),
-         None if after is None else dump(after)),
+         None if after is None else dump(after), label),
     )
 
 
 def read_journal(db: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
     """Returns the latest ``limit`` journal records, newest first."""
     rows = db.execute(
-        "SELECT seq, grp, ts, actor, action, entry_id, state FROM journal "
+        "SELECT seq, grp, ts, actor, action, entry_id, state, label FROM journal "
         "ORDER BY seq DESC LIMIT ?", (limit,))
-    keys = ("seq", "group", "ts", "actor", "action", "entry_id", "state")
+    keys = ("seq", "group", "ts", "actor", "action", "entry_id", "state", "label")
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
-def undo_group(db: sqlite3.Connection) -> bool:
+def undo_group(db: sqlite3.Connection) -> Action | None:
     """Restores the before-states of the latest group not yet undone.
 
     Returns:
-        False if there was nothing to undo.
+        What was undone, or ``None`` if there was nothing to undo.
     """
     return _replay(db, latest="MAX", state="done", column="before", order="DESC",
                    becomes="undone")
 
 
-def redo_group(db: sqlite3.Connection) -> bool:
+def redo_group(db: sqlite3.Connection) -> Action | None:
     """Restores the after-states of the group undone last.
 
     Returns:
-        False if there was nothing to redo.
+        What was redone, or ``None`` if there was nothing to redo.
     """
     return _replay(db, latest="MIN", state="undone", column="after", order="ASC",
                    becomes="done")
 
 
 def _replay(db: sqlite3.Connection, *, latest: str, state: str, column: str, order: str,
-            becomes: str) -> bool:
+            becomes: str) -> Action | None:
     """Restores one state column of a whole group and marks the group; the arguments are
     the constants of :func:`undo_group` and :func:`redo_group`, never user input."""
     row = db.execute(f"SELECT {latest}(grp) FROM journal WHERE state = ?", (state,)).fetchone()
     if row[0] is None:
-        return False
+        return None
     records = db.execute(
-        f"SELECT entry_id, {column} FROM journal WHERE grp = ? ORDER BY seq {order}",
-        (row[0],)).fetchall()
-    for entry_id, saved in records:
+        f"SELECT entry_id, {column}, action, label FROM journal WHERE grp = ? "
+        f"ORDER BY seq {order}", (row[0],)).fetchall()
+    for entry_id, saved, _, _ in records:
         _restore(db, entry_id, saved)
     db.execute("UPDATE journal SET state = ? WHERE grp = ?", (becomes, row[0]))
-    return True
+    labels = [r[3] for r in records if r[3]]
+    chronological = records if order == "ASC" else records[::-1]
+    actions = list(dict.fromkeys(r[2] for r in chronological))
+    label = labels[0] if labels else " + ".join(actions)
+    return Action(int(row[0]), label, len({r[0] for r in records}))
 
 
 def _restore(db: sqlite3.Connection, entry_id: int, state: str | None) -> None:

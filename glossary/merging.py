@@ -1,4 +1,5 @@
-"""Pure functions that merge entries: extraction evidence, and merges of entries.
+"""Pure functions that merge entries: extraction evidence, merges of entries, and the
+Unicode normalisation of every form before it is stored.
 
 Used by the store; they change the entries they are given and touch no database.
 """
@@ -7,13 +8,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from glossary.errors import NotFoundError
 from glossary.model import LANGS, Candidate, Context, Entry
-from glossary.normalize import match_key
+from glossary.normalize import match_key, nfc
 
-__all__ = ["MAX_CONTEXTS", "absorb", "add_evidence", "merge_candidates", "merge_contexts"]
+__all__ = ["MAX_CONTEXTS", "absorb", "add_evidence", "merge_candidates", "merge_contexts",
+           "nfc_forms", "split_off"]
 
 #: Contexts kept per entry; evidence beyond it is counted, not stored.
 MAX_CONTEXTS = 20
+
+
+def nfc_forms(entry: Entry) -> None:
+    """Puts every form of ``entry`` in Unicode NFC, in place.
+
+    Preferred forms, variants, forbidden forms, candidates and the forms of the
+    contexts; a form that NFC makes a repeat of an earlier one in its list is
+    dropped (a candidate keeps its best score). Snippets stay as the document
+    has them, so that their offsets hold.
+    """
+    for lang in LANGS:
+        forms = entry.forms[lang]
+        forms.preferred = nfc(forms.preferred)
+        forms.variants = list(dict.fromkeys(nfc(t) for t in forms.variants))
+        forms.forbidden = list(dict.fromkeys(nfc(t) for t in forms.forbidden))
+        if any(nfc(c.text) != c.text for c in forms.candidates):
+            forms.candidates = merge_candidates(
+                [], (Candidate(nfc(c.text), c.score) for c in forms.candidates))
+    for ctx in entry.contexts:
+        ctx.form = nfc(ctx.form)
 
 
 def merge_candidates(into: list[Candidate], new: Iterable[Candidate]) -> list[Candidate]:
@@ -76,3 +99,29 @@ def absorb(target: Entry, other: Entry) -> None:
     target.score = max(target.score, other.score)
     if other.note and other.note not in target.note:
         target.note = f"{target.note}\n{other.note}".strip()
+
+
+def split_off(entry: Entry, lang: str, variant: str) -> Entry:
+    """Moves a variant out of ``entry`` (with its contexts) into a new entry.
+
+    Args:
+        entry: The entry holding the variant; changed in place.
+        lang: The variant's language.
+        variant: The variant.
+
+    Returns:
+        The new entry: the variant is its preferred form.
+
+    Raises:
+        NotFoundError: If ``variant`` is not a variant of the entry.
+    """
+    forms = entry.forms[lang]
+    if variant not in forms.variants:
+        raise NotFoundError(f"{variant!r} is not a {lang} variant of entry {entry.id}",
+                            hint=f"variants: {', '.join(forms.variants) or 'none'}")
+    forms.variants.remove(variant)
+    new = Entry(kind=entry.kind, dnt=entry.dnt, source=f"split from entry {entry.id}")
+    new.forms[lang].preferred = variant
+    new.contexts = [c for c in entry.contexts if c.form == variant]
+    entry.contexts = [c for c in entry.contexts if c.form != variant]
+    return new

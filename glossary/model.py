@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -157,7 +158,11 @@ class Entry:
         return self.forms[lang].preferred if lang in self.forms else ""
 
     def validate(self) -> None:
-        """Checks kind, status and languages.
+        """Checks kind, status, languages, and that no form is both admitted and forbidden.
+
+        A forbidden form is compared with the preferred form and the variants of its
+        language in NFC, case-folded, with whitespace collapsed: a forbidden spelling
+        variant (``هانوى`` of ``هانوي``, ``Bac Ninh`` of ``Bắc Ninh``) stays allowed.
 
         Raises:
             FormatError: If a field holds a value avet does not support.
@@ -178,6 +183,16 @@ class Entry:
             )
         if not any(self.forms[lang].all_admitted() for lang in LANGS):
             raise FormatError("entry has no form in any language", hint="give at least one term")
+        for lang in LANGS:
+            forms = self.forms[lang]
+            admitted = {_same_text_key(t): t for t in forms.all_admitted()}
+            for text in forms.forbidden:
+                same = admitted.get(_same_text_key(text))
+                if same is not None:
+                    role = "preferred" if same == forms.preferred else "variant"
+                    raise FormatError(
+                        f"{lang} form {text!r} is both forbidden and the {role} form {same!r}",
+                        hint="remove it from the forbidden forms or from the admitted ones")
 
     def to_dict(self) -> dict[str, Any]:
         """Returns a JSON-serialisable dict (the shape of the JSON format)."""
@@ -210,6 +225,11 @@ class Entry:
         except (TypeError, AttributeError) as exc:
             raise FormatError(f"not a glossary entry: {exc}") from exc
         return entry
+
+
+def _same_text_key(text: str) -> str:
+    """The key under which two forms are the same text: NFC, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def _identity(entry: Entry) -> dict[str, Any]:

@@ -10,11 +10,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 
 from glossary.model import LANGS, Entry
 from glossary.normalize import fold_key, match_key
 
-__all__ = ["changes_since", "delete_row", "dump", "load_row", "save_row"]
+__all__ = [
+    "add_evidence_of",
+    "changes_since",
+    "delete_row",
+    "dump",
+    "entry_with_form",
+    "evidence_total",
+    "load_row",
+    "save_row",
+    "set_evidence",
+]
 
 _NEXT_VERSION = "(SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'version')"
 
@@ -72,3 +83,35 @@ def changes_since(db: sqlite3.Connection, version: int) -> tuple[list[Entry], li
         "SELECT entry_id FROM removed WHERE changed > ? AND entry_id NOT IN "
         "(SELECT id FROM entries) ORDER BY entry_id", (version,))]
     return changed, removed
+
+
+def entry_with_form(db: sqlite3.Connection, lang: str, key: str) -> int | None:
+    """Returns the id of an entry with an admitted form of match key ``key``
+    (an approved entry first, then the lowest id), or ``None``."""
+    row = db.execute(
+        "SELECT f.entry_id FROM forms f JOIN entries e ON e.id = f.entry_id "
+        "WHERE f.lang = ? AND f.key = ? AND f.role != 'forbidden' "
+        "ORDER BY e.status = 'approved' DESC, f.entry_id LIMIT 1", (lang, key)).fetchone()
+    return int(row[0]) if row else None
+
+
+def evidence_total(db: sqlite3.Connection, entry_id: int) -> int | None:
+    """Returns the occurrences recorded for an entry over all documents (``None``: none)."""
+    total = db.execute("SELECT SUM(count) FROM evidence WHERE entry_id = ?",
+                       (entry_id,)).fetchone()[0]
+    return None if total is None else int(total)
+
+
+def set_evidence(db: sqlite3.Connection, entry_id: int, doc_counts: Mapping[str, int]) -> int:
+    """Records per-document counts (a document's new count replaces its old one);
+    returns the entry's total."""
+    db.executemany("INSERT OR REPLACE INTO evidence (entry_id, doc, count) VALUES (?, ?, ?)",
+                   [(entry_id, doc, n) for doc, n in doc_counts.items()])
+    return evidence_total(db, entry_id) or 0
+
+
+def add_evidence_of(db: sqlite3.Connection, target_id: int, other_id: int) -> None:
+    """Adds the per-document counts of ``other_id`` to those of ``target_id``."""
+    db.execute("INSERT INTO evidence (entry_id, doc, count) SELECT ?, doc, count FROM "
+               "evidence WHERE entry_id = ? ON CONFLICT (entry_id, doc) DO UPDATE SET "
+               "count = count + excluded.count", (target_id, other_id))

@@ -7,6 +7,8 @@ Add a step at the end for every schema change; never edit a released step.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +75,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE removed (entry_id INTEGER PRIMARY KEY, changed INTEGER NOT NULL);
     CREATE INDEX removed_changed ON removed (changed);
     """,
+    # 2 -> 3: what a journal group did, as the user would name it ("import g.csv"), so
+    # that undo can say what it reverted.
+    """
+    ALTER TABLE journal ADD COLUMN label TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 #: Current schema version.
@@ -133,13 +140,36 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
 
 
 class Transaction:
-    """``BEGIN IMMEDIATE`` … ``COMMIT`` with a journal group and a version bump."""
+    """``BEGIN IMMEDIATE`` … ``COMMIT`` with a journal group and a version bump.
 
-    def __init__(self, db: sqlite3.Connection, path: Path, journal: bool = True) -> None:
+    Args:
+        db: The connection (autocommit mode).
+        path: The database file, for error messages.
+        journal: Open a new journal group (undo and redo do not).
+        label: What the group does, as undo names it (``"import g.csv"``);
+            ``""``: named by its records' actions.
+    """
+
+    def __init__(self, db: sqlite3.Connection, path: Path, journal: bool = True,
+                 label: str = "") -> None:
         self.db = db
         self.path = path
         self.journal = journal
+        self.label = label
         self.group = 0
+
+    @contextmanager
+    def savepoint(self) -> Iterator[Transaction]:
+        """Runs a nested write inside this transaction: it joins its journal group,
+        and on an exception only the nested write is rolled back (then re-raised)."""
+        self.db.execute("SAVEPOINT avet_nested")
+        try:
+            yield self
+        except BaseException:
+            self.db.execute("ROLLBACK TO avet_nested")
+            self.db.execute("RELEASE avet_nested")
+            raise
+        self.db.execute("RELEASE avet_nested")
 
     def __enter__(self) -> Transaction:
         db = self.db
@@ -163,17 +193,18 @@ class Transaction:
         else:
             db.execute("ROLLBACK")
 
-#: Sort orders of :meth:`glossary.store.Store.entries`.
+
+#: Sort orders of :meth:`glossary.store.Store.entries`; empty values sort last.
 ORDERS = {
     "id": "id",
-    "ar": "ar",
-    "vi": "vi",
-    "en": "en",
+    "ar": "ar = '', ar",
+    "vi": "vi = '', vi",
+    "en": "en = '', en",
     "kind": "kind",
     "status": "status",
     "frequency": "frequency DESC",
     "score": "score DESC",
-    "updated": "updated_at DESC",
+    "updated": "updated_at = '', updated_at DESC",
 }
 
 

@@ -7,7 +7,9 @@ at once; every write is one ``BEGIN IMMEDIATE`` transaction, so concurrent
 writers in several processes serialise and lose no update.
 
 Every change is journaled with the entry's state before and after, grouped per
-user action, so that :meth:`Store.undo` and :meth:`Store.redo` can replay it.
+user action, so that :meth:`Store.undo` and :meth:`Store.redo` can replay it; a
+command of several writes runs them in one :meth:`Store.batch` (one transaction,
+one journal group). Every form is stored in Unicode NFC.
 The schema carries a version (``PRAGMA user_version``) and is migrated on open.
 """
 
@@ -16,13 +18,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import ConflictError, InputError, NotFoundError, StoreError
+from glossary.errors import ConflictError, FormatError, InputError, NotFoundError, StoreError
 from glossary.fileio import make_folder
-from glossary.journal import read_journal, record, redo_group, undo_group
-from glossary.merging import absorb, add_evidence
+from glossary.journal import Action, read_journal, record, redo_group, undo_group
+from glossary.merging import absorb, add_evidence, nfc_forms, split_off
 from glossary.model import (
     KINDS,
     LANGS,
@@ -32,7 +35,16 @@ from glossary.model import (
     now_iso,
 )
 from glossary.normalize import match_key
-from glossary.rows import changes_since, delete_row, load_row, save_row
+from glossary.rows import (
+    add_evidence_of,
+    changes_since,
+    delete_row,
+    entry_with_form,
+    evidence_total,
+    load_row,
+    save_row,
+    set_evidence,
+)
 from glossary.schema import (
     ORDERS,
     SCHEMA_VERSION,
@@ -60,6 +72,7 @@ class Store:
     def __init__(self, path: str | Path, *, actor: str = "cli", timeout: float = 30.0) -> None:
         self.path = Path(path)
         self.actor = actor
+        self._batch: Transaction | None = None
         if self.path.is_dir():
             raise InputError("is a directory, not a database file", path=self.path,
                              hint="pass a file path such as avet.db")
@@ -97,16 +110,51 @@ class Store:
 
     # -- transactions and journal ----------------------------------------------
 
-    def _write(self, journal: bool = True) -> Transaction:
-        return Transaction(self._db, self.path, journal)
+    def _write(self, journal: bool = True,
+               label: str = "") -> AbstractContextManager[Transaction]:
+        if self._batch is not None:
+            if not journal:
+                raise StoreError("undo and redo cannot run inside a batch", path=self.path,
+                                 hint="undo after the batch ends")
+            return self._batch.savepoint()
+        return Transaction(self._db, self.path, journal, label)
+
+    @contextmanager
+    def batch(self, label: str) -> Iterator[None]:
+        """Makes the writes inside one transaction and one journal group.
+
+        Use it for a command of several writes (an import, storing an extraction):
+        either all of them are stored or none, and one undo reverts them all. A
+        write that raises inside the batch is rolled back alone; an exception that
+        leaves the batch rolls back everything. A batch inside a batch joins it.
+
+        Args:
+            label: What the command does, as undo names it (``"import g.csv"``).
+
+        Raises:
+            StoreError: If another process holds the database too long.
+        """
+        if self._batch is not None:
+            with self._batch.savepoint():
+                yield
+            return
+        with Transaction(self._db, self.path, label=label) as tx:
+            self._batch = tx
+            try:
+                yield
+            finally:
+                self._batch = None
 
     def _journal(self, tx: Transaction, action: str, entry_id: int,
                  before: Entry | None, after: Entry | None) -> None:
-        record(self._db, tx.group, self.actor, action, entry_id, before, after)
+        record(self._db, tx.group, self.actor, action, entry_id, before, after, tx.label)
 
     # -- row helpers -----------------------------------------------------------
 
     def _stamp(self, entry: Entry) -> None:
+        """Normalises the forms to NFC, validates the entry and stamps it."""
+        nfc_forms(entry)
+        entry.validate()
         entry.updated_at = now_iso()
         entry.updated_by = self.actor
         if not entry.created_at:
@@ -237,7 +285,6 @@ class Store:
         return ids
 
     def _insert(self, tx: Transaction, entry: Entry, action: str = "add") -> int:
-        entry.validate()
         self._stamp(entry)
         cursor = self._db.execute("INSERT INTO entries (kind, status, data) VALUES ('', '', '')")
         entry.id = int(cursor.lastrowid or 0)
@@ -254,7 +301,6 @@ class Store:
         """
         if entry.id is None:
             raise NotFoundError("entry has no id", hint="store it with add() first")
-        entry.validate()
         with self._write() as tx:
             self._replace(tx, entry, action)
 
@@ -335,7 +381,6 @@ class Store:
         with self._write() as tx:
             entry = self.get(entry_id)
             change(entry)
-            entry.validate()
             self._replace(tx, entry, action)
         return entry
 
@@ -356,23 +401,22 @@ class Store:
         if len(unique) < 2:
             raise ConflictError("merge needs at least two entries", hint="select two or more")
         target_id = unique[0] if into is None else into
-        with self._write() as tx:
+        with self._write(label=f"merge into {target_id}") as tx:
             target = self.get(target_id)
             for other_id in unique:
                 if other_id == target_id:
                     continue
-                other = self.get(other_id)
-                absorb(target, other)
-                self._db.execute(
-                    "INSERT INTO evidence (entry_id, doc, count) SELECT ?, doc, count FROM "
-                    "evidence WHERE entry_id = ? ON CONFLICT (entry_id, doc) DO UPDATE SET "
-                    "count = count + excluded.count", (target_id, other_id))
+                absorb(target, self.get(other_id))
+                add_evidence_of(self._db, target_id, other_id)
                 self._remove(tx, other_id)
-            total = self._db.execute("SELECT SUM(count) FROM evidence WHERE entry_id = ?",
-                                     (target_id,)).fetchone()[0]
+            total = evidence_total(self._db, target_id)
             if total is not None:
-                target.frequency = int(total)
-            self._replace(tx, target, "merge")
+                target.frequency = total
+            try:
+                self._replace(tx, target, "merge")
+            except FormatError as exc:
+                raise ConflictError(f"entries {', '.join(map(str, unique))} cannot be merged: "
+                                    f"{exc.message}", hint="edit one of them first") from exc
         return target
 
     def split_variant(self, entry_id: int, lang: str, variant: str) -> Entry:
@@ -384,17 +428,9 @@ class Store:
         Raises:
             NotFoundError: If ``variant`` is not a variant of the entry.
         """
-        with self._write() as tx:
+        with self._write(label=f"split {variant} out of {entry_id}") as tx:
             entry = self.get(entry_id)
-            forms = entry.forms[lang]
-            if variant not in forms.variants:
-                raise NotFoundError(f"{variant!r} is not a {lang} variant of entry {entry_id}",
-                                    hint=f"variants: {', '.join(forms.variants) or 'none'}")
-            forms.variants.remove(variant)
-            new = Entry(kind=entry.kind, dnt=entry.dnt, source=f"split from entry {entry_id}")
-            new.forms[lang].preferred = variant
-            new.contexts = [c for c in entry.contexts if c.form == variant]
-            entry.contexts = [c for c in entry.contexts if c.form != variant]
+            new = split_off(entry, lang, variant)
             self._replace(tx, entry, "split")
             self._insert(tx, new, "split")
         return new
@@ -418,19 +454,10 @@ class Store:
         """
         langs = LANGS if entry.kind in ("code", "acronym") else ("ar",)
         with self._write() as tx:
-            existing = None
-            for lang in langs:
-                for text in entry.forms[lang].all_admitted():
-                    row = self._db.execute(
-                        "SELECT f.entry_id FROM forms f JOIN entries e ON e.id = f.entry_id "
-                        "WHERE f.lang = ? AND f.key = ? AND f.role != 'forbidden' "
-                        "ORDER BY e.status = 'approved' DESC, f.entry_id LIMIT 1",
-                        (lang, match_key(text, lang))).fetchone()
-                    if row:
-                        existing = self.get(row[0])
-                        break
-                if existing:
-                    break
+            found = next((i for lang in langs for text in entry.forms[lang].all_admitted()
+                          if (i := entry_with_form(self._db, lang, match_key(text, lang)))
+                          is not None), None)
+            existing = self.get(found) if found is not None else None
             if existing is None:
                 entry_id = self._insert(tx, entry, "extract")
                 self._set_evidence(entry_id, doc_counts, entry)
@@ -447,32 +474,35 @@ class Store:
             if existing is not None:
                 existing.frequency += new.frequency
             return
-        self._db.executemany(
-            "INSERT OR REPLACE INTO evidence (entry_id, doc, count) VALUES (?, ?, ?)",
-            [(entry_id, doc, n) for doc, n in doc_counts.items()])
-        total = self._db.execute("SELECT SUM(count) FROM evidence WHERE entry_id = ?",
-                                 (entry_id,)).fetchone()[0]
         target = existing if existing is not None else new
-        target.frequency = int(total or 0)
+        target.frequency = set_evidence(self._db, entry_id, doc_counts)
         if existing is None:
             save_row(self._db, new)
 
     # -- undo / redo -----------------------------------------------------------
 
     def undo(self) -> bool:
-        """Reverts the latest action that is not yet undone.
+        """As :meth:`undo_action`; returns False if there was nothing to undo."""
+        return self.undo_action() is not None
+
+    def redo(self) -> bool:
+        """As :meth:`redo_action`; returns False if there was nothing to redo."""
+        return self.redo_action() is not None
+
+    def undo_action(self) -> Action | None:
+        """Reverts the latest action (journal group) that is not yet undone.
 
         Returns:
-            False if there was nothing to undo.
+            What was undone (its label and how many entries), or ``None``.
         """
         with self._write(journal=False):
             return undo_group(self._db)
 
-    def redo(self) -> bool:
+    def redo_action(self) -> Action | None:
         """Re-applies the action undone last.
 
         Returns:
-            False if there was nothing to redo.
+            What was redone (its label and how many entries), or ``None``.
         """
         with self._write(journal=False):
             return redo_group(self._db)

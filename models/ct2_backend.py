@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import struct
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -35,6 +36,7 @@ from models.discovery import ModelInfo
 from models.errors import ModelError, UnsupportedDirectionError
 from models.hf_backend import constraint_variants, language_token_ids, weights_hash
 from models.langcodes import lang_token, normalize_lang
+from models.notices import RepeatedWarnings
 from models.split import fit_pieces, translate_in_pieces
 from models.tokenizer import load_tokenizer
 
@@ -143,6 +145,9 @@ class CT2Engine:
         self._hash = weights_hash(info.path, "model.bin")
         #: Tokens the model encodes at most (source, and target with its prefix).
         self.max_positions = position_limit(info.path)
+        # Constraint warnings repeat per sentence: once each, counted, totals at the end.
+        self._warnings = RepeatedWarnings(log)
+        weakref.finalize(self, self._warnings.flush)
 
     def directions(self) -> set[tuple[str, str]]:
         """Returns the ``(src, tgt)`` pairs the model translates."""
@@ -168,7 +173,9 @@ class CT2Engine:
         return "", [lang_token(self.info.family, tgt)]
 
     def _source_tokens(self, text: str) -> list[str]:
-        return list(self._tokenizer.convert_ids_to_tokens(self._tokenizer(text)["input_ids"]))
+        # Long sentences are measured on purpose (then split): no length warning.
+        ids = self._tokenizer(text, verbose=False)["input_ids"]
+        return list(self._tokenizer.convert_ids_to_tokens(ids))
 
     def _target_pieces(self, text: str) -> list[str]:
         ids = self._tokenizer(text_target=text, add_special_tokens=False)["input_ids"]
@@ -280,7 +287,8 @@ class CT2Engine:
         """
         locked = head  # tokens before this index hold constraints already placed
         spelled = [[list(self._tokenizer.convert_ids_to_tokens(v))
-                    for v in constraint_variants(self._tokenizer, constraint_text(c))]
+                    for v in constraint_variants(self._tokenizer, constraint_text(c),
+                                                 self._warnings.warn)]
                    for c in constraints]
         for k, (constraint, variants) in enumerate(zip(constraints, spelled, strict=True)):
             text = constraint_text(constraint)
@@ -296,8 +304,8 @@ class CT2Engine:
                          or self._positions(source, best, constraint, locked, head,
                                             bound - len(variants[0])))
             if not positions:
-                log.warning("constraint %r does not fit within max_length (%d tokens); "
-                            "decoding without it", text, bound - head)
+                self._warnings.warn("constraint %r does not fit within max_length (%d tokens); "
+                                    "decoding without it", text, bound - head)
                 continue
             prefixes = [tokens[:p] + variants[0] for p in positions]
             tries = self._decode([source] * len(prefixes), prefixes, beam_size, bound, True,

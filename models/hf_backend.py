@@ -15,7 +15,8 @@ import copy
 import hashlib
 import logging
 import re
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from models.constrained import WordPieces
 from models.discovery import ModelInfo
 from models.errors import ModelError, UnsupportedDirectionError
 from models.langcodes import lang_token, normalize_lang
+from models.notices import RepeatedWarnings
 from models.split import fit_pieces, translate_in_pieces
 from models.tokenizer import load_tokenizer, quiet_loading
 
@@ -56,7 +58,13 @@ def weights_hash(path: Path, pattern: str = "*.safetensors") -> str:
     return digest.hexdigest()[:16]
 
 
-def constraint_variants(tokenizer: Any, phrase: str) -> list[list[int]]:
+#: Logs a warning: a message with %-style arguments (``log.warning`` or an engine's
+#: :meth:`models.notices.RepeatedWarnings.warn`).
+Warn = Callable[..., None]
+
+
+def constraint_variants(tokenizer: Any, phrase: str, warn: Warn | None = None
+                        ) -> list[list[int]]:
     """Returns the target token-id spellings of a constraint phrase.
 
     SentencePiece marks a word start with ``▁``; a term glued to punctuation or a
@@ -65,6 +73,7 @@ def constraint_variants(tokenizer: Any, phrase: str) -> list[list[int]]:
     Args:
         tokenizer: The model's tokenizer (target side is used).
         phrase: The target phrase.
+        warn: Where the "cannot be spelled" warning goes (default: the log).
 
     Returns:
         One or two token-id sequences, without special tokens; none if the
@@ -85,12 +94,13 @@ def constraint_variants(tokenizer: Any, phrase: str) -> list[list[int]]:
             if bare is not None and bare != unk:
                 variants.append([bare, *ids[1:]])
     if not variants:
-        log.warning("constraint %r cannot be spelled with this model's vocabulary; "
-                    "decoding without it", phrase)
+        (warn or log.warning)("constraint %r cannot be spelled with this model's vocabulary; "
+                              "decoding without it", phrase)
     return variants
 
 
-def _fitting(phrase: str, variants: list[list[int]], room: int) -> list[list[int]]:
+def _fitting(phrase: str, variants: list[list[int]], room: int,
+             warn: Warn | None = None) -> list[list[int]]:
     """Keeps the spellings of a constraint that fit in ``room`` target tokens.
 
     A constraint with no spelling that fits is left out, with a warning (the
@@ -98,8 +108,8 @@ def _fitting(phrase: str, variants: list[list[int]], room: int) -> list[list[int
     """
     fits = [v for v in variants if len(v) <= room]
     if variants and not fits:
-        log.warning("constraint %r does not fit within max_length (%d tokens); "
-                    "decoding without it", phrase, room)
+        (warn or log.warning)("constraint %r does not fit within max_length (%d tokens); "
+                              "decoding without it", phrase, room)
     return fits
 
 
@@ -151,6 +161,9 @@ class HFEngine:
             if 0 <= i < len(pieces):
                 pieces[i] = piece
         self._pieces = WordPieces.from_pieces(pieces)
+        # Constraint warnings repeat per sentence: once each, counted, totals at the end.
+        self._warnings = RepeatedWarnings(log)
+        weakref.finalize(self, self._warnings.flush)
 
     def directions(self) -> set[tuple[str, str]]:
         """Returns the ``(src, tgt)`` pairs the model translates."""
@@ -221,7 +234,8 @@ class HFEngine:
         check_per_segment(len(segments), constraints=constraints, prefixes=prefixes)
 
         def measure(text: str) -> int:
-            return len(self._tokenizer(text_prefix + text)["input_ids"])
+            # Measuring a long sentence on purpose: no "sequence length is longer" warning.
+            return len(self._tokenizer(text_prefix + text, verbose=False)["input_ids"])
 
         def run(texts: list[str], cons: list[list[str | TermConstraint]] | None,
                 pres: list[str] | None) -> list[Translation]:
@@ -267,7 +281,7 @@ class HFEngine:
         # Both sides are bounded by the model's position embeddings; translate()
         # cut longer segments into pieces that fit.
         limit = self.max_positions
-        enc = tok(texts, return_tensors="pt", padding=True).to(model.device)
+        enc = tok(texts, return_tensors="pt", padding=True, verbose=False).to(model.device)
         config = copy.deepcopy(model.generation_config)
         # max_length counts output tokens: add the forced language token and final EOS.
         extra = (forced_bos is not None) + (config.forced_eos_token_id is not None)
@@ -290,7 +304,9 @@ class HFEngine:
         if constraints and any(constraints):
             kwargs["custom_generate"] = constrained_beam_search
             kwargs["avet_constraints"] = [
-                [v for c in cs if (v := _fitting(c, constraint_variants(tok, c), room))]
+                [v for c in cs
+                 if (v := _fitting(c, constraint_variants(tok, c, self._warnings.warn), room,
+                                   self._warnings.warn))]
                 for cs in constraints]
             kwargs["avet_word_pieces"] = self._pieces
         with torch.inference_mode():

@@ -37,9 +37,11 @@ from toolkit.nearmiss import (
     same_code,
 )
 from toolkit.nearmiss import WORD_RE as _WORD
+from toolkit.sourcecodes import code_counts, urls
 
 __all__ = [
     "ACTIONS",
+    "CODE_KEY",
     "NEAR_MISS_KINDS",
     "NEAR_MISS_RATIO",
     "Edit",
@@ -57,6 +59,9 @@ __all__ = [
 #: The edit actions, in the order summaries list them.
 ACTIONS = ("replaced_forbidden", "replaced_variant", "fixed_near_miss", "restored_code")
 
+#: Key prefix of a source code that is no glossary entry (``code:749/QD-TTg``).
+CODE_KEY = "code:"
+
 #: Kinds for which near-miss spellings are looked for.
 NEAR_MISS_KINDS = ("person", "place", "org", "term")
 
@@ -72,7 +77,8 @@ class Edit:
     """One change made to a target line.
 
     Attributes:
-        entry_id: The glossary entry enforced.
+        entry_id: The glossary entry enforced (``None`` for a code of the
+            source line that is no glossary entry).
         action: One of :data:`ACTIONS`.
         before: The replaced text (with an Arabic proclitic if there was one).
         after: Its replacement.
@@ -81,7 +87,7 @@ class Edit:
         key: Index key of the entry.
     """
 
-    entry_id: int
+    entry_id: int | None
     action: str
     before: str
     after: str
@@ -101,16 +107,19 @@ class Missing:
     """A source term whose preferred target form is absent from the target line.
 
     Attributes:
-        entry_id: The glossary entry.
+        entry_id: The glossary entry (``None`` for a code of the source line
+            that is no glossary entry).
         source_term: The source surface found.
         expected: The target form that should be there.
-        key: Index key of the entry.
+        key: Index key of the entry (``code:…`` for such a code).
+        note: Why it was left (e.g. several near misses).
     """
 
-    entry_id: int
+    entry_id: int | None
     source_term: str
     expected: str
     key: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -329,12 +338,14 @@ def analyze_line(source: str, target: str, glossary: GlossaryIndex) -> LineAnaly
     """
     out = LineAnalysis()
     order: list[str] = []
-    for m in glossary.find_source(source):
+    found = glossary.find_source(source)
+    for m in found:
         if m.key not in out.source_counts:
             order.append(m.key)
             out.source_surface[m.key] = m.standalone
         out.source_counts[m.key] = out.source_counts.get(m.key, 0) + 1
-    if not order:
+    codes = code_counts(source, glossary.src, [_match_span(m)[:2] for m in found])
+    if not order and not codes:
         return out
     lang = glossary.tgt
     spans = _Spans()
@@ -383,8 +394,46 @@ def analyze_line(source: str, target: str, glossary: GlossaryIndex) -> LineAnaly
         if ok[key] == 0:
             out.missing.append(Missing(info.entry_id, out.source_surface[key],
                                        info.expected or out.source_surface[key], key))
+    for text, (kind, need) in codes.items():
+        _source_code(target, text, kind, need, spans, out)
     out.edits.sort(key=lambda e: e.start)
     return out
+
+
+def _code_candidates(target: str, kind: str) -> Iterable[tuple[int, int, str]]:
+    """Yields (start, end, text) of the runs of ``target`` that may render a code of ``kind``."""
+    if kind == "url":
+        yield from ((u.start, u.end, u.text) for u in urls(target))
+        return
+    for m in _CODE_RUN.finditer(target):
+        # An all-lowercase word is an ordinary word, not a mangled acronym (it / IT).
+        if kind != "acronym" or any(c.isupper() or c.isdigit() for c in m.group()):
+            yield m.start(), m.end(), m.group()
+
+
+def _source_code(target: str, text: str, kind: str, need: int, spans: _Spans,
+                 out: LineAnalysis) -> None:
+    """Checks a source code that is no glossary entry; restores one unambiguous near miss."""
+    key = CODE_KEY + text
+    found = 0
+    for m in _bounded(text).finditer(target):
+        if spans.free(m.start(), m.end()):
+            spans.claim(m.start(), m.end())
+            found += 1
+    if found >= need:
+        return
+    near = [(s, e, t) for s, e, t in _code_candidates(target, kind)
+            if t != text and spans.free(s, e) and same_code(t, text)]
+    ambiguous = len(near) > need - found
+    if near and not ambiguous:
+        for s, e, t in near:
+            spans.claim(s, e)
+            out.edits.append(Edit(None, "restored_code", t, text, s, e, key))
+        found += len(near)
+    if found < need:
+        note = (f"{len(near)} near misses: " + ", ".join(repr(t) for _s, _e, t in near)
+                if ambiguous else "not in the target")
+        out.missing.append(Missing(None, text, text, key, note))
 
 
 def apply_edits(target: str, edits: Sequence[Edit]) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.glossary_source import GlossaryIndex
-from toolkit.postedit import LineAnalysis, analyze_line
+from toolkit.postedit import CODE_KEY, LineAnalysis, analyze_line
 
 __all__ = ["ISSUES", "SEVERITIES", "Finding", "check_lines", "summarize"]
 
@@ -54,7 +54,8 @@ class Finding:
     Attributes:
         line: 1-based line number.
         issue: A key of :data:`ISSUES`.
-        entry_id: The glossary entry concerned.
+        entry_id: The glossary entry concerned (``None`` for a code, acronym
+            or URL of the source line that is no glossary entry).
         source_term: The source surface (``""`` if the source lacks it).
         found: What the target has (``""`` if nothing).
         expected: What it should have.
@@ -65,7 +66,7 @@ class Finding:
 
     line: int
     issue: str
-    entry_id: int
+    entry_id: int | None
     source_term: str
     found: str
     expected: str
@@ -154,10 +155,14 @@ def check_lines(sources: Sequence[str], targets: Sequence[str],
     findings: list[Finding] = []
     for n, (target, analysis) in enumerate(zip(targets, analyses, strict=True), start=1):
         for edit in analysis.edits:
-            info = glossary.terms[edit.key]
-            findings.append(Finding(n, _ACTION_ISSUE[edit.action], edit.entry_id,
-                                    analysis.source_surface.get(edit.key, info.src_term),
+            surface = (edit.after if edit.key.startswith(CODE_KEY) else
+                       analysis.source_surface.get(edit.key, glossary.terms[edit.key].src_term))
+            findings.append(Finding(n, _ACTION_ISSUE[edit.action], edit.entry_id, surface,
                                     edit.before, edit.after, edit.start, edit.end))
+        # Codes, acronyms and URLs of the source that are no glossary entry.
+        findings += [Finding(n, "code_not_verbatim", None, m.source_term, "", m.expected,
+                             detail=m.note) for m in analysis.missing
+                     if m.key.startswith(CODE_KEY)]
         present = set(analysis.source_counts)
         for m in glossary.find_target(target):
             if m.role == "forbidden" and m.key not in present:

@@ -10,7 +10,9 @@ Texts are compared on word tokens (``\\w`` runs; punctuation is not a token),
 each normalized with ``glossary.normalize.match_key`` (case folded; Arabic
 diacritics and letter variants folded; Vietnamese NFC). In Arabic a term also
 matches after a proclitic (و ف ب ك ل, with ل + ال → لل), as a word-level
-matcher must.
+matcher must. Verbatim terms (codes, do-not-translate) and case-sensitive
+entries match exactly, case kept (``VNEID`` is not ``VNeID``); the others as
+above.
 """
 
 from __future__ import annotations
@@ -48,16 +50,25 @@ class TermOccurrence:
         source: The source surface.
         targets: Admitted target forms, preferred first.
         others: Other known renderings (forbidden forms), used for consistency.
+        exact: Match the words as written, case kept (verbatim and
+            case-sensitive entries), not only their normalized keys.
     """
 
     key: str
     source: str
     targets: tuple[str, ...]
     others: tuple[str, ...] = ()
+    exact: bool = False
 
 
 def tokens(text: str, lang: str, cache: dict[str, str] | None = None) -> list[str]:
     """Returns the normalized word tokens of ``text``."""
+    return [key for key, _word in _token_pairs(text, lang, cache)]
+
+
+def _token_pairs(text: str, lang: str, cache: dict[str, str] | None = None
+                 ) -> list[tuple[str, str]]:
+    """Returns ``(normalized key, word as written)`` of each word token of ``text``."""
     from glossary.normalize import match_key
     from toolkit.nearmiss import WORD_RE as _WORD
 
@@ -65,13 +76,27 @@ def tokens(text: str, lang: str, cache: dict[str, str] | None = None) -> list[st
     for m in _WORD.finditer(text):
         word = m.group()
         if cache is not None and word in cache:
-            out.append(cache[word])
-            continue
-        key = str(match_key(word, lang))
-        if cache is not None:
-            cache[word] = key
-        out.append(key)
-    return [t for t in out if t]
+            key = cache[word]
+        else:
+            key = str(match_key(word, lang))
+            if cache is not None:
+                cache[word] = key
+        if key:
+            out.append((key, word))
+    return out
+
+
+def _written(words: Sequence[str], start: int, form: Sequence[str], lang: str) -> bool:
+    """Whether ``form`` (words as written) stands at ``start`` of ``words``, case kept.
+
+    In Arabic the first word may carry a proclitic before the form.
+    """
+    n = len(form)
+    if not n or list(words[start + 1:start + n]) != list(form[1:]):
+        return False
+    first = words[start]
+    return first == form[0] or (lang == "ar" and first.endswith(form[0])
+                                and first[:-len(form[0])] in _AR_CLITICS)
 
 
 def _first_matches(word: str, first: str, lang: str) -> bool:
@@ -110,7 +135,8 @@ def real_terms(sources: Sequence[str], glossary: GlossaryIndex) -> list[list[Ter
             info = glossary.terms[m.key]
             surface = source[m.start:m.end]
             targets = (info.expected or surface, *info.variants)
-            line.append(TermOccurrence(m.key, surface, targets, info.forbidden))
+            line.append(TermOccurrence(m.key, surface, targets, info.forbidden,
+                                       exact=info.verbatim or info.entry.case_sensitive))
         out.append(line)
     return out
 
@@ -164,19 +190,37 @@ def random_terms(sources: Sequence[str], references: Sequence[str], *, seed: int
     return out
 
 
-def _locate(words: Sequence[str], term: TermOccurrence, lang: str,
-            tok: Callable[[str], list[str]]) -> list[tuple[int, int]]:
+def _find(words: _Words, form: str, exact: bool, lang: str, tok: _Tok) -> list[int]:
+    """Returns where ``form`` starts in ``words`` (as written too when ``exact``)."""
+    keys, written = tok(form)
+    starts = find_term(words[0], keys, lang)
+    if exact:
+        starts = [i for i in starts if _written(words[1], i, written, lang)]
+    return starts
+
+
+def _locate(words: _Words, term: TermOccurrence, lang: str, tok: _Tok) -> list[tuple[int, int]]:
     """Returns (start, length) of every occurrence of any target form of ``term``."""
     found: list[tuple[int, int]] = []
     for form in term.targets:
-        t = tok(form)
-        found += [(i, len(t)) for i in find_term(words, t, lang)]
+        n = len(tok(form)[0])
+        found += [(i, n) for i in _find(words, form, term.exact, lang, tok)]
     return sorted(set(found))
 
 
-def _tokenizer(lang: str) -> Callable[[str], list[str]]:
+#: The word tokens of a text: normalized keys, and the same words as written.
+_Words = tuple[list[str], list[str]]
+_Tok = Callable[[str], _Words]
+
+
+def _tokenizer(lang: str) -> _Tok:
     cache: dict[str, str] = {}
-    return lambda text: tokens(text, lang, cache)
+
+    def tok(text: str) -> _Words:
+        pairs = _token_pairs(text, lang, cache)
+        return [k for k, _w in pairs], [w for _k, w in pairs]
+
+    return tok
 
 
 def exact_match(hypotheses: Sequence[str], terms: Sequence[Sequence[TermOccurrence]],
@@ -205,8 +249,9 @@ def exact_match(hypotheses: Sequence[str], terms: Sequence[Sequence[TermOccurren
     return (correct / total if total else None), correct, total
 
 
-def _context(words: Sequence[str], start: int, length: int, window: int) -> list[str]:
-    return [*words[max(0, start - window):start], *words[start + length:start + length + window]]
+def _context(words: _Words, start: int, length: int, window: int) -> list[str]:
+    keys = words[0]
+    return [*keys[max(0, start - window):start], *keys[start + length:start + length + window]]
 
 
 def _overlap(ref_ctx: Sequence[str], hyp_ctx: Sequence[str]) -> float:
@@ -314,15 +359,16 @@ def one_minus_term(hypotheses: Sequence[str], references: Sequence[str],
     values: list[float] = []
     for hyp, ref, line in zip(hypotheses, references, terms, strict=True):
         hwords, rwords = tok(hyp), tok(ref)
-        if not rwords:
+        if not rwords[0]:
             continue
-        weights = [1.0] * len(rwords)
+        weights = [1.0] * len(rwords[0])
         for term in line:
             for start, length in _locate(rwords, term, lang, tok):
                 for j in range(start, start + length):
                     weights[j] = weight
-        shifted, shifts = _shifted(hwords, rwords)
-        values.append((shifts + weighted_edit_distance(shifted, rwords, weights)) / len(rwords))
+        shifted, shifts = _shifted(hwords[0], rwords[0])
+        values.append((shifts + weighted_edit_distance(shifted, rwords[0], weights))
+                      / len(rwords[0]))
     return 1.0 - sum(values) / len(values) if values else None
 
 
@@ -351,11 +397,10 @@ def consistency(hypotheses: Sequence[str], terms: Sequence[Sequence[TermOccurren
             seen.add(term.key)
             found: list[tuple[int, str]] = []
             for form in (*term.targets, *term.others):
-                t = tok(form)
                 # A plural of the preferred form is the same rendering in another number.
-                name = (" ".join(tok(term.targets[0]))
-                        if is_inflection(form, term.targets[0], lang) else " ".join(t))
-                found += [(i, name) for i in find_term(words, t, lang)]
+                named = term.targets[0] if is_inflection(form, term.targets[0], lang) else form
+                name = " ".join(tok(named)[1 if term.exact else 0])
+                found += [(i, name) for i in _find(words, form, term.exact, lang, tok)]
             renders.setdefault(term.key, []).append(min(found)[1] if found else None)
     repeated = [r for r in renders.values() if len(r) >= 2]
     if not repeated:

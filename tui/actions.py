@@ -25,6 +25,7 @@ from tui.screens import (
     EditScreen,
     ExportScreen,
     HelpScreen,
+    MergeScreen,
     Transliterate,
 )
 from tui.table import EntryTable
@@ -61,6 +62,7 @@ class ReviewActions(_Base):
     transliterate: Transliterate | None
     export_func: jobs.ExportFunc | None
     submit: Callable[[jobs.Job], None]
+    _update_status: Callable[[], None]
 
     def _current(self) -> Entry | None:
         row = self.table.current
@@ -137,17 +139,44 @@ class ReviewActions(_Base):
 
     def action_merge(self) -> None:
         table = self.table
-        current = table.current
-        if current is None:
-            self.notify("no entry selected", severity="warning")
+        marked = [self.entries[i] for i in self._marked_in_order() if i in self.entries]
+        if len(marked) < 2:
+            current = table.current
+            if len(marked) == 1 and current is not None and current.id != marked[0].id:
+                hint = (f"only entry #{marked[0].id} is marked: mark #{current.id} too "
+                        "(space) to merge them")
+            else:
+                hint = "mark at least two entries to merge with space, then press m"
+            self.notify(hint, severity="warning")
             return
-        ids = list(dict.fromkeys([current.id, *self._targets()]))
-        if len(ids) < 2:
-            self.notify("mark the entries to merge with space, then press m on the one to keep",
-                        severity="warning")
-            return
+        ids = [e.id for e in marked if e.id is not None]
+
+        def chosen(into: int | None) -> None:
+            if into is None:
+                return
+            table.marked.clear()
+            self.submit(jobs.merge(ids, into=into))
+
+        self.push_screen(MergeScreen(marked, jobs.default_merge_target(marked), self.bidi_mode),
+                         chosen)
+
+    def _marked_in_order(self) -> list[int]:
+        """The marked ids, those shown first in table order, then the hidden ones."""
+        marked = self.table.marked
+        shown = [r.id for r in self.index.view if r.id in marked]
+        return shown + sorted(marked.difference(shown))
+
+    def action_mark_all(self) -> None:
+        table = self.table
+        table.marked.update(r.id for r in self.index.view)
+        table.refresh()
+        self._update_status()
+
+    def action_clear_marks(self) -> None:
+        table = self.table
         table.marked.clear()
-        self.submit(jobs.merge(ids, into=current.id))
+        table.refresh()
+        self._update_status()
 
     def action_split(self) -> None:
         entry = self._current()
@@ -192,6 +221,6 @@ class ReviewActions(_Base):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        names = {"slash": "/", "escape": "Esc", "f1": "F1"}
+        names = {"slash": "/", "escape": "Esc", "f1": "F1", "plus": "+", "minus": "-"}
         rows = [(names.get(k, k), d) for k, _, _, d, _ in KEYS] + list(TABLE_KEYS)
         self.push_screen(HelpScreen(rows))

@@ -51,6 +51,10 @@ class ReviewApp(ReviewActions, App[None]):
 
     TITLE = "avet review"
     CSS_PATH = "review.tcss"
+    # Screen classes for small terminals (review.tcss hides or shrinks parts). Textual
+    # declares these without ClassVar, so annotating them here fails mypy.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-medium"), (32, "-tall")]  # noqa: RUF012
     COMMANDS: ClassVar = App.COMMANDS | {ReviewCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(k, a, label, show=show) for k, a, label, _, show in KEYS),
@@ -257,6 +261,9 @@ class ReviewApp(ReviewActions, App[None]):
         table = self.table
         parts = [f"{len(self.index.view):,} shown of {len(self.index):,}",
                  f"{self.index.to_review():,} to review"]
+        for name, select in zip(("status", "kind"), self.selects.values(), strict=True):
+            if select.value is not Select.NULL:  # the selects are hidden when narrow
+                parts.append(f"{name} {select.value}")
         if table.marked:
             parts.append(f"{len(table.marked)} marked")
         parts.append(f"bidi {self.bidi_mode}")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.errors import NotFoundError
+from glossary.errors import ConflictError, NotFoundError
 from glossary.model import Entry
 from glossary.store import Store
 
@@ -20,6 +20,7 @@ __all__ = [
     "ExportFunc",
     "Job",
     "Outcome",
+    "default_merge_target",
     "edit",
     "export",
     "forbid",
@@ -111,6 +112,21 @@ def forbid(entry_id: int, lang: str, text: str) -> Job:
         store.forbid(entry_id, lang, text)
         return Outcome([store.get(entry_id)], [], f"entry {entry_id}: {lang} {text!r} forbidden")
     return job
+
+
+def default_merge_target(entries: Sequence[Entry]) -> int:
+    """The entry a merge keeps unless the reviewer picks another.
+
+    An approved entry if there is one, else any; among those the most frequent,
+    then the lowest id.
+
+    Raises:
+        ConflictError: If ``entries`` is empty or holds an entry without an id.
+    """
+    stored = [(e.status != "approved", -e.frequency, e.id) for e in entries if e.id is not None]
+    if not stored or len(stored) < len(entries):
+        raise ConflictError("merge needs stored entries", hint="mark entries of the table")
+    return min(stored)[2]
 
 
 def merge(ids: Sequence[int], into: int) -> Job:

@@ -1,4 +1,4 @@
-"""Modal screens of the review app: help, edit, export, and a form chooser."""
+"""Modal screens of the review app: help, edit, export, merge, and a form chooser."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 from glossary.errors import AvetError
 from glossary.formats import FORMATS
 from glossary.model import Entry
+from glossary.normalize import nfc
 from tui import bidi
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "EditScreen",
     "ExportScreen",
     "HelpScreen",
+    "MergeScreen",
     "default_export_path",
 ]
 
@@ -165,7 +167,8 @@ class EditScreen(ModalScreen[EditResult | None]):
 
     def action_save(self) -> None:
         def value(name: str) -> str:
-            return self.query_one(f"#edit-{name}", Input).value
+            # Vietnamese typed with combining tone marks (NFD) is stored as NFC.
+            return nfc(self.query_one(f"#edit-{name}", Input).value)
         self.dismiss(EditResult(value("ar"), value("vi"), value("en"), value("note")))
 
     def action_cancel(self) -> None:
@@ -273,6 +276,54 @@ class ChooseScreen(ModalScreen[tuple[str, str] | None]):
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.choices[int(event.option.id or 0)])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class MergeScreen(ModalScreen[int | None]):
+    """Confirms a merge: lists the entries and asks which one to keep.
+
+    The entry highlighted first is ``keep``; Enter merges into the highlighted
+    entry, Esc cancels.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=True)]
+
+    def __init__(self, entries: list[Entry], keep: int, bidi_mode: str = "visual") -> None:
+        super().__init__()
+        self.entries = entries
+        self.keep = keep
+        self.bidi_mode = bidi_mode
+
+    def _option(self, entry: Entry) -> Option:
+        text = Text(f"#{entry.id}", style="bold")
+        text.append(f"  {entry.status} · {entry.kind} · frequency {entry.frequency}", style="dim")
+        for lang in ("ar", "vi", "en"):
+            form = entry.forms[lang].preferred
+            shown = bidi.display(form, 56, self.bidi_mode) if lang == "ar" else form
+            text.append(f"\n  {lang}  ")
+            text.append(shown or "—", style="" if form else "dim")
+        return Option(text, id=str(entry.id))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="merge-dialog", classes="dialog"):
+            yield Label(f"Merge {len(self.entries)} entries: keep which one?",
+                        classes="dialog-title")
+            yield Label("The others are removed; their forms become the kept entry's variants.",
+                        classes="dim")
+            yield OptionList(*(self._option(e) for e in self.entries), id="merge-choices")
+            yield Label("Enter merges into the highlighted entry · Esc cancels · ctrl+z undoes",
+                        classes="dim")
+
+    def on_mount(self) -> None:
+        choices = self.query_one("#merge-choices", OptionList)
+        choices.highlighted = [e.id for e in self.entries].index(self.keep)
+        choices.focus()
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

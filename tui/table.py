@@ -23,12 +23,15 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui import bidi
-from tui.index import COLUMNS, Row
+from tui.index import COLUMNS, Column, Row
 
 __all__ = ["EntryTable"]
 
 #: Share of the free width given to the text columns.
 _FLEX = {"ar": 0.4, "vi": 0.34, "en": 0.26}
+#: Columns left out, in this order, while the text columns would get fewer cells.
+_DROP_ORDER = ("score", "variants", "kind", "frequency", "en", "id")
+_MIN_FLEX = 10
 _MARK = "●"
 
 
@@ -98,6 +101,7 @@ class EntryTable(ScrollView, can_focus=True):
         self.sort_key = ""
         self.sort_descending = False
         self._widths: list[int] = []
+        self._columns: list[Column] = list(COLUMNS)
 
     # -- data --------------------------------------------------------------
 
@@ -154,7 +158,8 @@ class EntryTable(ScrollView, can_focus=True):
             return
         if offset.y == 0:
             x = 0
-            for column, width in zip(COLUMNS, self._column_widths(), strict=True):
+            widths = self._column_widths()
+            for column, width in zip(self._columns, widths, strict=True):
                 if x <= offset.x < x + width + 1:
                     self.post_message(self.HeaderClicked(column.key))
                     return
@@ -169,18 +174,30 @@ class EntryTable(ScrollView, can_focus=True):
         self.virtual_size = Size(event.size.width, len(self.rows) + 1)
 
     def _column_widths(self) -> list[int]:
+        """Widths of :attr:`_columns`, the columns that fit (a narrow table drops some)."""
         if not self._widths:
             width = self.scrollable_content_region.width - 2  # mark column
-            fixed = sum(c.width + 1 for c in COLUMNS if c.key not in _FLEX)
-            free = max(24, width - fixed - len(_FLEX))
-            self._widths = [int(free * _FLEX[c.key]) if c.key in _FLEX else c.width
-                            for c in COLUMNS]
+            columns = list(COLUMNS)
+            for key in _DROP_ORDER:
+                fixed = sum(c.width + 1 for c in columns if c.key not in _FLEX)
+                flex = [c for c in columns if c.key in _FLEX]
+                if width - fixed - len(flex) >= _MIN_FLEX * len(flex):
+                    break
+                columns = [c for c in columns if c.key != key]
+            fixed = sum(c.width + 1 for c in columns if c.key not in _FLEX)
+            shares = {c.key: _FLEX[c.key] for c in columns if c.key in _FLEX}
+            free = max(_MIN_FLEX * len(shares), width - fixed - len(shares))
+            total = sum(shares.values())
+            self._columns = columns
+            self._widths = [int(free * shares[c.key] / total) if c.key in shares else c.width
+                            for c in columns]
         return self._widths
 
     def _header(self, width: int) -> Strip:
         style = self.get_component_rich_style("entry-table--header")
         cells = []
-        for column, w in zip(COLUMNS, self._column_widths(), strict=True):
+        widths = self._column_widths()
+        for column, w in zip(self._columns, widths, strict=True):
             title = column.title
             if column.key == self.sort_key:
                 title += "▼" if self.sort_descending else "▲"
@@ -192,7 +209,7 @@ class EntryTable(ScrollView, can_focus=True):
         widths = self._column_widths()
         segments = [Segment(_MARK + " " if row.id in self.marked else "  ",
                             base + self.get_component_rich_style("entry-table--marked"))]
-        for column, w in zip(COLUMNS, widths, strict=True):
+        for column, w in zip(self._columns, widths, strict=True):
             style = base
             if column.key == "ar":
                 text = bidi.display(row.ar, w, self.bidi_mode)

@@ -29,6 +29,7 @@ __all__ = [
     "export_glossary",
     "guess_format",
     "read_glossary",
+    "read_glossary_lines",
     "write_glossary",
 ]
 
@@ -76,12 +77,26 @@ def read_glossary(
         FormatError: Naming the file and line of the first problem; nothing is returned then.
         NotFoundError: If the file does not exist.
     """
+    return [entry for _, entry in read_glossary_lines(
+        path, format=format, source_lang=source_lang, target_lang=target_lang)]
+
+
+def read_glossary_lines(
+    path: str | Path,
+    *,
+    format: str | None = None,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> list[tuple[int, Entry]]:
+    """As :func:`read_glossary`, with the line (or sheet row) each entry starts on,
+    so that an importer can name it in its own errors."""
     file = Path(path)
     src = _lang_arg(source_lang, "source_lang")
     tgt = _lang_arg(target_lang, "target_lang")
     name = format or guess_format(file, reading=True)
-    located = get_format(name).read(file, src, tgt)
-    return resolve_duplicates(located, path=file, key_lang=src)
+    located = list(get_format(name).read(file, src, tgt))
+    line_of = {id(entry): line for line, entry in located}
+    return [(line_of[id(e)], e) for e in resolve_duplicates(located, path=file, key_lang=src)]
 
 
 def export_glossary(

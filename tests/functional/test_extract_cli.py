@@ -96,3 +96,24 @@ def test_min_count_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["extract", str(tmp_path), "--db", str(tmp_path / "g.db"),
                  "--min-count", "0"]) == 2
     assert "--min-count" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("approve_known", [False, True])
+def test_one_undo_reverts_a_whole_extraction(tmp_path: Path, approve_known: bool,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "g.db"
+    assert main(["glossary", "import", "--starter", "--db", str(db)]) == 0
+    with Store(db) as store:
+        before = (store.count(), store.glossary_hash(statuses=("approved", "candidate")))
+    doc = tmp_path / "news.txt"
+    doc.write_text("زار وفد مقاطعة ها تينه مدينة هانوي لبحث التحول الرقمي والحوسبة السحابية "
+                   "وفق القرار 749/QD-TTg.", encoding="utf-8")
+    options = ["--approve-known"] if approve_known else []
+    assert main(["extract", str(doc), "--db", str(db), "--json", *options]) == 0
+    stored = len(capsys.readouterr().out.splitlines())
+    with Store(db) as store:
+        assert stored >= 3 and store.count() > before[0]
+    assert main(["glossary", "undo", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith("undo: extract news.txt (")
+    with Store(db) as store:
+        assert (store.count(), store.glossary_hash(statuses=("approved", "candidate"))) == before

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary import Context, Entry
 from glossary.store import Store
 from toolkit.cli.main import main
 
@@ -120,3 +121,107 @@ def test_bad_config_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[st
     conf.write_text(content, encoding="utf-8")
     code, _, err = avet(capsys, "glossary", "stats", "--config", str(conf))
     assert code == 2 and message in err and str(conf) in err and err.count("\n") == 1
+
+
+def _rows(out: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_one_undo_reverts_a_whole_import(db: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    csv = tmp_path / "g.csv"
+    csv.write_text("ar,vi,en,forbidden_en\nمصطلح جديد,thuật ngữ mới,new term,\n"
+                   "كلمة أخرى,từ khác,other word,\n"
+                   "تاي نجوين,Thái Nguyên,Thai Nguyen,Thai Nguyen province\n", encoding="utf-8")
+    with Store(db) as store:
+        before = (store.count(), store.glossary_hash())
+    code, out, _ = avet(capsys, "glossary", "import", str(csv), "--db", str(db), "--json")
+    assert code == 0 and (json.loads(out)["added"], json.loads(out)["merged"]) == (2, 1)
+    code, out, _ = avet(capsys, "glossary", "undo", "--db", str(db))
+    assert code == 0 and out == f"undo: import {csv} (3 entries).\n"
+    with Store(db) as store:
+        assert (store.count(), store.glossary_hash()) == before
+    code, out, _ = avet(capsys, "glossary", "undo", "--db", str(db), "--json")
+    assert json.loads(out) == {"action": "undo", "done": True, "label": "import starter termbase",
+                               "entries": before[0]}
+
+
+def test_import_cannot_forbid_an_entrys_own_preferred_form(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ar,vi,en,kind,forbidden_en\nمصطلح جديد,,new term,term,\n"
+                   "تاي نجوين,,,place,Thai Nguyen\n", encoding="utf-8")
+    with Store(db) as store:
+        before = (store.count(), store.glossary_hash(), store.data_version())
+    code, _, err = avet(capsys, "glossary", "import", str(bad), "--db", str(db))
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith(f"avet: error: {bad}:3: merged into entry ")
+    assert "'Thai Nguyen' is both forbidden and the preferred form" in err
+    with Store(db) as store:
+        assert (store.count(), store.glossary_hash(), store.data_version()) == before
+
+
+@pytest.mark.parametrize(("options", "status", "reported"), [
+    ([], "approved", True),                 # the stored status stays; the difference is told
+    (["--overwrite"], "rejected", False),   # the file's status wins
+    (["--status", "candidate"], "candidate", False),
+])
+def test_file_status_of_a_stored_entry(db: Path, tmp_path: Path, options: list[str], status: str,
+                                       reported: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    csv = tmp_path / "s.csv"
+    csv.write_text("ar,vi,en,status\nتاي نجوين,Thái Nguyên,Thai Nguyen,rejected\n",
+                   encoding="utf-8")
+    code, _, err = avet(capsys, "glossary", "import", str(csv), "--db", str(db), *options)
+    assert code == 0 and ("keep their status" in err) == reported
+    code, out, _ = avet(capsys, "glossary", "list", "--db", str(db), "--text", "Thai Nguyen",
+                        "--kind", "place", "--json")
+    assert [r["status"] for r in _rows(out)] == [status]
+
+
+def test_list_sorts_empty_values_last(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.db"
+    csv = tmp_path / "g.csv"
+    csv.write_text("ar,vi,en\nأ,,a\nب,bê,b\nت,,c\nث,a,d\n", encoding="utf-8")
+    assert avet(capsys, "glossary", "import", str(csv), "--db", str(db))[0] == 0
+    code, out, _ = avet(capsys, "glossary", "list", "--db", str(db), "--sort", "vi", "--json")
+    assert code == 0
+    assert [r["forms"]["vi"]["preferred"] for r in _rows(out)] == ["a", "bê", "", ""]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("contexts", "frequency", "shown", "tail"), [
+    (["--contexts", "5"], 112, 5, "… 107 more occurrences (3 more stored: --contexts 0)"),
+    (["--contexts", "0"], 112, 8, "… 104 more occurrences"),
+    ([], 8, 5, "… 3 more occurrences (3 more stored: --contexts 0)"),
+    (["--contexts", "0"], 8, 8, None),
+])
+def test_show_says_how_many_contexts_more(tmp_path: Path, contexts: list[str], frequency: int,
+                                          shown: int, tail: str | None,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.db"
+    entry = Entry(kind="term", frequency=frequency)
+    entry.forms["ar"].preferred = "مصطلح"
+    entry.contexts = [Context("a.txt", 10 * i, 10 * i + 5, f"snippet {i}") for i in range(8)]
+    with Store(db) as store:
+        entry_id = store.add(entry)
+    code, out, _ = avet(capsys, "glossary", "show", str(entry_id), "--db", str(db), *contexts)
+    lines = out.splitlines()
+    assert code == 0 and sum("snippet" in line for line in lines) == shown
+    assert (lines[-1].strip() if tail else "snippet") in (tail or lines[-1])
+
+
+def test_merge_command_merges_and_undo_restores(db: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    with Store(db) as store:
+        keep, other = (store.find_by_form("en", t)[0] for t in ("Thai Nguyen", "Bac Ninh"))
+        before = store.glossary_hash()
+    code, out, _ = avet(capsys, "glossary", "merge", str(keep.id), str(other.id),
+                        "--db", str(db), "--json")
+    result = json.loads(out)
+    assert code == 0 and result["into"] == keep.id and result["merged"] == [other.id]
+    assert "Bac Ninh" in result["entry"]["forms"]["en"]["variants"]
+    code, out, _ = avet(capsys, "glossary", "undo", "--db", str(db))
+    assert code == 0 and out == f"undo: merge into {keep.id} (2 entries).\n"
+    with Store(db) as store:
+        assert store.glossary_hash() == before
+    code, _, err = avet(capsys, "glossary", "merge", str(keep.id), str(keep.id), "--db", str(db))
+    assert code == 2 and "merge needs at least two entries" in err

@@ -102,3 +102,14 @@ def test_export_modal(app: ReviewApp, snap_compare: Callable[..., bool]) -> None
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_merge_dialog(app: ReviewApp, snap_compare: Callable[..., bool]) -> None:
+    # Marks entries 2 and 3 (the cursor moves on to entry 1, not marked); keeps 3, approved.
+    assert snap_compare(app, terminal_size=SIZE, run_before=_then("space", "space", "m"))
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)], ids=["40x12", "80x24"])
+def test_small_terminal(app: ReviewApp, snap_compare: Callable[..., bool],
+                        size: tuple[int, int]) -> None:
+    assert snap_compare(app, terminal_size=size, run_before=_then("down"))

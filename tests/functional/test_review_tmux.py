@@ -130,7 +130,7 @@ def test_review_in_tmux_approve_pick_merge_undo_quit(tmp_path: Path) -> None:
         tmux.keys("2")
         _wait(lambda: _entry(db, name.id).term("vi") == ordered[1].text, "the candidate pick")
 
-        # Clear the filter; mark one candidate, merge it into another.
+        # Clear the filter; mark two candidates, merge them, keeping the second.
         focus_filter()
         tmux.keys("Home")
         tmux.keys("C-k")
@@ -141,7 +141,11 @@ def test_review_in_tmux_approve_pick_merge_undo_quit(tmp_path: Path) -> None:
         go_to(merge_from)
         tmux.keys("Space")
         go_to(merge_into)
-        tmux.keys("m")
+        tmux.keys("Space", "m")
+        # The dialog lists both in table order and offers the more frequent first.
+        _wait(lambda: "Merge 2 entries" in tmux.screen(), "the merge dialog",
+              screen=tmux.screen)
+        tmux.keys("Down", "Enter")
         _wait(lambda: _get(db, merge_from.id) is None, "the merge",  # type: ignore[arg-type]
               screen=tmux.screen)
         merged = _entry(db, merge_into.id)

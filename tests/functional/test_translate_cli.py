@@ -138,7 +138,7 @@ def test_translate_keeps_layout_and_enforces_the_glossary(
             assert term["status"] == "applied" or term["method"] != "protected"
             assert term["status"] != "failed" and _as_word(term["expected"], seg["output"])
             seen.add(term["expected"])
-    assert seen == TARGETS
+    assert seen == TARGETS | {"https://mic.gov.vn/a-b.htm"}  # the URL: no glossary entry
     assert report["totals"]["failed"] == 0
     methods = {t["expected"]: t["method"] for s in doc["segments"] for t in s["terms"]}
     assert methods["749/QD-TTg"] == methods["VNeID"] == "protected"
@@ -166,6 +166,36 @@ def test_protected_codes_come_back_verbatim(work: Path, coded_marian_ct2: Path) 
     terms = _report(work / "doc.en.md.report.json")["documents"][0]["segments"][0]["terms"]
     assert {(t["expected"], t["status"]) for t in terms} >= {("749/QD-TTg", "applied"),
                                                              ("VNeID", "applied")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("model", ["coded_marian", "tiny_marian"])
+def test_codes_of_the_source_come_back_verbatim_or_are_reported_failed(
+        work: Path, model: str, request: pytest.FixtureRequest) -> None:
+    # tiny_marian cannot spell the codes at all: each must then be reported failed.
+    path: Path = request.getfixturevalue(model)
+    wanted = ["05-NQ/TU", "749/QD-TTg", "VNeID", "https://mic.gov.vn/a-b.htm", "12,345"]
+    (work / "doc.md").write_text("القرار 05-NQ/TU و 749/QD-TTg عبر VNeID على "
+                                 "https://mic.gov.vn/a-b.htm لـ 12,345 مستخدم\n",
+                                 encoding="utf-8")
+    out = work / "doc.en.md"
+    assert _translate(work, path, "transformers", "--out", str(out), *ROOM) == 0
+    [seg] = _report(work / "doc.en.md.report.json")["documents"][0]["segments"]
+    status = {t["source"]: t["status"] for t in seg["terms"]}
+    assert set(wanted) <= set(status), status
+    for code in wanted[:4]:
+        assert (code in seg["output"]) == (status[code] != "failed"), (code, seg["output"])
+    assert out.read_text(encoding="utf-8") == seg["output"] + "\n"
+
+
+@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b""])
+def test_a_utf8_bom_is_kept(work: Path, coded_marian_ct2: Path, bom: bytes) -> None:
+    (work / "doc.md").write_bytes(bom + "مدينة كبير\r\n\r\nطريق\r\n".encode())
+    out = work / "doc.en.md"
+    assert _translate(work, coded_marian_ct2, "ctranslate2", "--out", str(out)) == 0
+    data = out.read_bytes()
+    assert data.startswith(bom) and data.count(b"\xef\xbb\xbf") == len(bom) // 3
+    assert data.count(b"\r\n") == 3
 
 
 def test_progress_lines_when_not_on_a_terminal(
@@ -255,7 +285,11 @@ def test_no_glossary(work: Path, coded_marian_ct2: Path) -> None:
     report = _report(work / "o.md.report.json")
     assert report["signature"]["glossary"] == {"origin": None, "hash": None}
     assert "|glossary:none|" in report["signature_string"]
-    assert all(not s["terms"] for s in report["documents"][0]["segments"])
+    # No glossary terms; the codes, acronyms and URL of the document are still reported.
+    terms = [t for s in report["documents"][0]["segments"] for t in s["terms"]]
+    assert {(t["expected"], t["kind"], t["entry_id"]) for t in terms} == {
+        ("https://mic.gov.vn/a-b.htm", "url", None), ("749/QD-TTg", "code", None),
+        ("VNeID", "acronym", None)}
     assert "https://mic.gov.vn/a-b.htm" in out.read_text(encoding="utf-8")
 
 

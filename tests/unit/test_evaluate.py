@@ -177,3 +177,42 @@ def test_evaluate_rejects_bad_options(kwargs: dict, message: str) -> None:
 def test_evaluate_rejects_misaligned() -> None:
     with pytest.raises(InputError, match="2 source, 1 reference and 2 hypothesis"):
         evaluate(["a", "b"], ["a"], ["a", "b"])
+
+
+@pytest.mark.parametrize(("exact", "correct"), [
+    # Exact (verbatim or case-sensitive): VNEID and vneid are not VNeID -> lines 1 and 3.
+    (True, 2),
+    # Others: case folded, as before -> all three lines.
+    (False, 3),
+])
+def test_exact_match_keeps_case_of_exact_terms(exact: bool, correct: int) -> None:
+    term = TermOccurrence("id", "VNeID", ("VNeID",), exact=exact)
+    hyps = ["Register on VNeID today", "Register on VNEID today", "on vneid or VNeID"]
+    acc, got, total = exact_match(hyps, [[term]] * 3, "en")
+    assert (got, total) == (correct, 3)
+    assert acc == pytest.approx(correct / 3)
+    # In Arabic an exact form may still carry a proclitic.
+    assert exact_match(["سجل وVNeID"], [[term]], "ar")[1:] == (1, 1)
+
+
+def test_consistency_tells_exact_renderings_apart() -> None:
+    term = TermOccurrence("id", "VNeID", ("VNeID",), ("VNEID",), exact=True)
+    assert consistency(["VNeID app", "VNEID app"], [[term], [term]], "en") == (0.0, 1)
+    assert consistency(["VNeID app", "VNeID app"], [[term], [term]], "en") == (1.0, 1)
+
+
+def test_real_terms_mark_verbatim_and_case_sensitive_entries_exact() -> None:
+    from glossary.model import Entry
+
+    def entry(ar: str, en: str, **kw: object) -> Entry:
+        e = Entry(status="approved", **kw)  # type: ignore[arg-type]
+        e.forms["ar"].preferred, e.forms["en"].preferred = ar, en
+        return e
+
+    index = GlossaryIndex([entry("VNeID", "VNeID", kind="code", dnt=True),
+                           entry("مايكروسوفت", "Microsoft", case_sensitive=True),
+                           entry("الحكومة", "government")], "ar", "en")
+    [line] = real_terms(["VNeID مايكروسوفت الحكومة"], index)
+    assert {t.targets[0]: t.exact for t in line} == {
+        "VNeID": True, "Microsoft": True, "government": False}
+    assert exact_match(["VNEID MICROSOFT GOVERNMENT"], [line], "en")[1:] == (1, 3)

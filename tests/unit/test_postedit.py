@@ -12,6 +12,7 @@ from glossary.formats import read_glossary
 from glossary.model import Entry, Forms
 from toolkit.glossary_source import GlossaryIndex, load_glossary
 from toolkit.postedit import (
+    CODE_KEY,
     adapt_case,
     is_near_miss,
     osa_distance,
@@ -262,3 +263,23 @@ def test_vietnamese_target_is_written_in_nfc(form: str) -> None:
     [edit] = result.edits
     assert (edit.start, edit.end, edit.before) == (5, 15, "Quang Ninh")
     assert result.text[edit.start:edit.start + len(edit.after)] == edit.after
+
+
+@pytest.mark.parametrize(("source", "target", "text", "missing"), [
+    # One unambiguous near miss of each code, acronym and URL: restored.
+    ("749/QD-TTg 05-NQ/TU https://a.gov.vn/x_y", "749/QD-TT 05-NQ/TW https://a.gov.vn/x-y",
+     "749/QD-TTg 05-NQ/TU https://a.gov.vn/x_y", []),
+    ("عبر تطبيق VNeID", "via the VNEID app", "via the VNeID app", []),
+    # Two near misses of one code: ambiguous, left and reported.
+    ("القرار 749/QD-TTg", "749/QD-TT and 749/QD-TTh", "749/QD-TT and 749/QD-TTh",
+     ["749/QD-TTg"]),
+    # An ordinary lowercase word is not a mangled acronym.
+    ("قطاع IT", "it is the sector", "it is the sector", ["IT"]),
+])
+def test_codes_that_are_no_glossary_entry(source: str, target: str, text: str,
+                                          missing: list[str]) -> None:
+    result = postedit_line(source, target, GlossaryIndex([], "ar", "en"))
+    assert result.text == text
+    assert [m.expected for m in result.missing] == missing
+    assert all(m.entry_id is None and m.key == CODE_KEY + m.expected for m in result.missing)
+    assert all(e.action == "restored_code" and e.entry_id is None for e in result.edits)

@@ -120,3 +120,21 @@ def test_unknown_rendering_must_recur_in_half_the_missing_lines(vi_en: GlossaryI
     findings = check_lines(sources, targets, vi_en)
     assert [(f.line, f.issue, f.found) for f in findings] == [
         (n, "missing_term", "") for n in range(2, 7)]
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    # Mangled: each code, acronym and URL of the source is a finding.
+    ("749/QD-TT 05-NQ/TW VNEID https://a.gov.vn/x-y",
+     ["749/QD-TT", "05-NQ/TW", "VNEID", "https://a.gov.vn/x-y"]),
+    # Absent: a finding with nothing found.
+    ("The decision was signed.", ["", "", "", ""]),
+    # Kept verbatim: no finding.
+    ("749/QD-TTg 05-NQ/TU VNeID https://a.gov.vn/x_y", []),
+])
+def test_codes_that_are_no_glossary_entry_are_checked(target: str, found: list[str]) -> None:
+    index = GlossaryIndex([], "ar", "en")
+    findings = check_lines(["قرار 749/QD-TTg و 05-NQ/TU عبر VNeID على https://a.gov.vn/x_y"],
+                           [target], index)
+    assert {f.issue for f in findings} <= {"code_not_verbatim"}
+    assert sorted(f.found for f in findings) == sorted(found)
+    assert all(f.entry_id is None and f.severity == "error" for f in findings)

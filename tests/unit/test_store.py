@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import multiprocessing
 import sqlite3
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from glossary import Candidate, Context, Entry, NotFoundError
-from glossary.errors import ConflictError, InputError, StoreError
+from glossary.errors import ConflictError, FormatError, InputError, StoreError
 from glossary.store import SCHEMA_VERSION, Store
 
 
@@ -24,7 +26,7 @@ def make(ar: str = "", vi: str = "", en: str = "", kind: str = "term",
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     with Store(tmp_path / "g.db", actor="test") as s:
         yield s
 
@@ -267,7 +269,7 @@ def test_changes_since_names_what_any_connection_wrote_and_removed(tmp_path: Pat
         seen = one.data_version()
         two.undo()  # the merge: c is back, a loses the variant
         changed, removed = one.changes_since(seen)
-        assert sorted(e.id for e in changed) == [a, c] and removed == []
+        assert sorted(e.id or 0 for e in changed) == [a, c] and removed == []
         assert [e.id for e in one.changes_since(0)[0]] == [a, b, c]  # all since the start
 
 
@@ -289,3 +291,163 @@ def test_schema_1_database_is_migrated_with_its_entries_as_changed(tmp_path: Pat
         assert store.changes_since(7) == ([], [])
         store.delete(1)
         assert store.changes_since(7) == ([], [1])
+
+
+# -- batches: one command, one transaction, one journal group ------------------------
+
+
+def test_batch_is_one_group_that_one_undo_reverts(store: Store) -> None:
+    kept = store.add(make("قائم", en="standing"))
+    with store.batch("import g.csv"):
+        store.add_many([make("أول", en="first"), make("ثان", en="second")])
+        store.modify(kept, lambda e: setattr(e, "note", "imported"), "import")
+        store.set_status([kept], "approved")
+    assert len({r["group"] for r in store.journal(limit=4)}) == 1
+    action = store.undo_action()
+    assert action is not None and (action.label, action.entries) == ("import g.csv", 3)
+    assert action.describe() == "import g.csv (3 entries)"
+    assert store.count() == 1
+    assert (store.get(kept).note, store.get(kept).status) == ("", "candidate")
+    redone = store.redo_action()
+    assert redone is not None and redone.label == "import g.csv" and store.count() == 3
+
+
+def test_batch_leaving_with_an_error_stores_nothing(store: Store) -> None:
+    version = store.data_version()
+    with pytest.raises(ConflictError), store.batch("import g.csv"):
+        store.add(make("أول", en="first"))
+        raise ConflictError("stop")
+    assert store.count() == 0 and store.journal() == [] and store.data_version() == version
+
+
+def test_write_failing_inside_a_batch_is_rolled_back_alone(store: Store) -> None:
+    entry_id = store.add(make("قائم", en="standing"))
+
+    def half_then_fail(entry: Entry) -> None:
+        entry.note = "half"
+        raise ConflictError("refused")
+
+    with store.batch("extract a.txt"):
+        store.add(make("أول", en="first"))
+        with pytest.raises(ConflictError):
+            store.modify(entry_id, half_then_fail)
+        with store.batch("inner"):  # a nested batch joins the outer one
+            store.add(make("ثان", en="second"))
+    assert store.count() == 3 and store.get(entry_id).note == ""
+    action = store.undo_action()
+    assert action is not None and (action.label, action.entries) == ("extract a.txt", 2)
+    assert store.count() == 1
+
+
+def test_undo_inside_a_batch_is_refused(store: Store) -> None:
+    store.add(make("أول", en="first"))
+    with pytest.raises(StoreError, match="inside a batch"), store.batch("x"):
+        store.undo()
+    assert store.count() == 1
+
+
+@pytest.mark.parametrize(("setup", "label"), [
+    (lambda s: s.add(make("أول", en="first")), "add (1 entry)"),
+    (lambda s: s.set_status([s.add(make("أول")), s.add(make("ثان"))], "approved"),
+     "approved (2 entries)"),
+])
+def test_undo_without_a_batch_is_named_by_its_actions(store: Store, setup: object,
+                                                      label: str) -> None:
+    setup(store)  # type: ignore[operator]
+    action = store.undo_action()
+    assert action is not None and action.describe() == label
+
+
+# -- every form in NFC ----------------------------------------------------------------
+
+NFD_VI = unicodedata.normalize("NFD", "Bắc Ninh")
+
+
+def _nfd_entry() -> Entry:
+    entry = make("باك نينه", NFD_VI, kind="place")
+    entry.forms["vi"].variants = [unicodedata.normalize("NFD", "Bắc Ninh (tỉnh)"), "Bac Ninh"]
+    entry.forms["vi"].forbidden = [unicodedata.normalize("NFD", "Bắc Ninh cũ")]
+    entry.forms["vi"].candidates = [Candidate(unicodedata.normalize("NFD", "Bắc Ninh"), 0.9),
+                                    Candidate("Bắc Ninh", 0.5)]
+    entry.contexts = [Context("a.txt", 0, 8, "باك نينه", unicodedata.normalize("NFD", "Bắc"))]
+    return entry
+
+
+def _texts(entry: Entry) -> list[str]:
+    forms = entry.forms["vi"]
+    return [forms.preferred, *forms.variants, *forms.forbidden,
+            *(c.text for c in forms.candidates), *(c.form for c in entry.contexts)]
+
+
+@pytest.mark.parametrize("path", ["add", "update", "modify", "merge", "upsert_evidence"])
+def test_every_form_is_stored_in_nfc(store: Store, path: str) -> None:
+    if path == "add":
+        entry_id = store.add(_nfd_entry())
+    elif path == "upsert_evidence":
+        entry_id = store.upsert_evidence(_nfd_entry())
+    elif path == "merge":
+        other = store.add(make("بك نين", en="x"))
+        entry_id = store.add(make("آخر", en="other"))
+        store.update(_with_id(_nfd_entry(), other))
+        entry_id = store.merge([entry_id, other]).id or 0
+    else:
+        entry_id = store.add(make("باك نينه", "x", kind="place"))
+        if path == "update":
+            store.update(_with_id(_nfd_entry(), entry_id))
+        else:
+            store.modify(entry_id, lambda e: setattr(e, "forms", _nfd_entry().forms))
+    stored = store.get(entry_id)
+    texts = [t for t in _texts(stored) if t]
+    assert texts and all(unicodedata.is_normalized("NFC", t) for t in texts)
+    assert [c.text for c in stored.forms["vi"].candidates].count("Bắc Ninh") <= 1
+    assert [e.id for e in store.find_by_form("vi", "Bắc Ninh")] == [entry_id]
+
+
+def _with_id(entry: Entry, entry_id: int) -> Entry:
+    entry.id = entry_id
+    return entry
+
+
+# -- admitted and forbidden at once ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("preferred", "variants", "forbidden", "ok"), [
+    ("Bac Ninh", [], ["Bac Ninh"], False),
+    ("Bac Ninh", [], ["bac  ninh"], False),          # case and spaces do not make it another
+    ("Bắc Ninh", [], [NFD_VI], False),                # nor does NFD
+    ("Hà Nội", ["Bac Ninh"], ["Bac Ninh"], False),    # a variant too
+    ("Bắc Ninh", [], ["Bac Ninh"], True),             # a toneless spelling may be forbidden
+])
+def test_a_form_cannot_be_admitted_and_forbidden(store: Store, preferred: str, variants: list[str],
+                                                 forbidden: list[str], ok: bool) -> None:
+    entry = make(en=preferred)
+    entry.forms["en"].variants = variants
+    entry.forms["en"].forbidden = forbidden
+    if ok:
+        assert store.get(store.add(entry)).forms["en"].forbidden == forbidden
+    else:
+        with pytest.raises(FormatError, match="both forbidden and the"):
+            store.add(entry)
+        assert store.count() == 0
+
+
+def test_merge_that_would_forbid_an_admitted_form_is_a_conflict(store: Store) -> None:
+    a = store.add(make("أول", en="first"))
+    other = make("ثان", en="second")
+    other.forms["en"].forbidden = ["first"]
+    b = store.add(other)
+    with pytest.raises(ConflictError, match=f"entries {a}, {b} cannot be merged"):
+        store.merge([a, b])
+    assert store.count() == 2
+
+
+@pytest.mark.parametrize("order", ["ar", "vi", "en", "updated"])
+def test_empty_values_sort_last(store: Store, order: str) -> None:
+    for text in ("b", "", "a", ""):
+        entry = make(ar="ب" + text, vi=text, en=text) if order != "ar" else make(ar=text, en="x")
+        store.add(entry)
+    if order == "updated":
+        store._db.execute("UPDATE entries SET updated_at = '' WHERE id IN (2, 4)")
+        assert [e.id for e in store.entries(order=order)][2:] == [2, 4]
+        return
+    assert [e.term(order) for e in store.entries(order=order)] == ["a", "b", "", ""]

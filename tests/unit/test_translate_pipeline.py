@@ -130,7 +130,8 @@ def test_codes_and_urls_are_restored_verbatim(index: GlossaryIndex) -> None:
     result = run(engine, index, src)
     assert result.output == "Decision 749/QD-TTg at https://mic.gov.vn/a-b.htm"
     assert engine.calls[0]["constraints"] == [["749/QD-TTg", "https://mic.gov.vn/a-b.htm"]]
-    assert [(t.status, t.method) for t in result.terms] == [("applied", "protected")]
+    assert [(t.status, t.method, t.kind) for t in result.terms] == [
+        ("applied", "protected", "term"), ("applied", "protected", "url")]
 
 
 def test_without_repair_missing_terms_fail(index: GlossaryIndex) -> None:
@@ -169,7 +170,7 @@ def test_alignment_never_overwrites_a_url(index: GlossaryIndex) -> None:
     engine = ScriptedEngine({src: translation}, again={src: out})
     result = run(engine, index, src)
     assert "https://a.vn/x" in result.output
-    assert [t.status for t in result.terms] == ["failed"]
+    assert [(t.status, t.kind) for t in result.terms] == [("failed", "term"), ("applied", "url")]
 
 
 def test_alignment_maps_whole_words_from_their_first_piece(index: GlossaryIndex) -> None:
@@ -192,4 +193,54 @@ def test_redecoded_output_gets_protected_urls_back(index: GlossaryIndex) -> None
                             again={src: "digital government at https: //a.vn/x-y"})
     result = run(engine, index, src)
     assert result.output == "digital government at https://a.vn/x-y"
-    assert [(t.status, t.method) for t in result.terms] == [("repaired", "re-decoded")]
+    assert [(t.status, t.method) for t in result.terms] == [("repaired", "re-decoded"),
+                                                            ("applied", "protected")]
+
+
+# -- codes, acronyms, URLs and numbers that are no glossary entry --------------------------
+CODES_SRC = "أصدر 05-NQ/TU و 749/QD-TT عبر VNeID على https://a.gov.vn/p?x=1 لـ 12,345 مستخدم."
+
+
+@pytest.mark.parametrize(("output", "expected"), [
+    # All kept: applied.
+    ("Issued 05-NQ/TU and 749/QD-TT via VNeID at https://a.gov.vn/p?x=1 for 12,345 users.",
+     {"05-NQ/TU": "applied", "749/QD-TT": "applied", "VNeID": "applied",
+      "https://a.gov.vn/p?x=1": "applied", "12,345": "applied"}),
+    # Re-spaced codes restored, a mangled acronym fixed, a number in another writing kept.
+    ("Issued 05 - NQ/TU and 749/QD-TT via VNEID at https://a.gov.vn/p?x=1 for 12.345 users.",
+     {"05-NQ/TU": "applied", "749/QD-TT": "applied", "VNeID": "repaired",
+      "https://a.gov.vn/p?x=1": "applied", "12,345": "applied"}),
+    # Lost: reported failed, never silent.
+    ("Issued the resolution via the app for many users.",
+     {"05-NQ/TU": "failed", "749/QD-TT": "failed", "VNeID": "failed",
+      "https://a.gov.vn/p?x=1": "failed", "12,345": "failed"}),
+])
+@pytest.mark.parametrize("with_glossary", [True, False])
+def test_codes_of_the_sentence_are_protected_and_reported(
+        index: GlossaryIndex, output: str, expected: dict[str, str], with_glossary: bool) -> None:
+    engine = ScriptedEngine({CODES_SRC: Translation(output, [])})
+    result = translate_segments([CODES_SRC], engine, index if with_glossary else None,
+                                TranslateOptions("ar", "en"))[0]
+    assert {t.source: t.status for t in result.terms} == expected
+    assert all(t.entry_id is None for t in result.terms)
+    assert engine.calls[0]["constraints"] == [
+        ["05-NQ/TU", "749/QD-TT", "VNeID", "https://a.gov.vn/p?x=1"]]
+    if "failed" not in expected.values():
+        assert "05-NQ/TU" in result.output and "VNeID" in result.output
+
+
+def test_a_glossary_code_is_reported_once(index: GlossaryIndex) -> None:
+    src = "القرار 749/QD-TTg"
+    engine = ScriptedEngine({src: Translation("Decision 749/QD-TTg", [])})
+    result = run(engine, index, src)
+    assert [(t.source, t.kind) for t in result.terms] == [("749/QD-TTg", "term")]
+
+
+@pytest.mark.parametrize(("src", "codes"), [
+    ("The Ministry launched VNeID and LGSP in 2024.", ["VNeID", "LGSP"]),
+    ("Resolution 05-NQ/TU of Bac Ninh", ["05-NQ/TU"]),
+])
+def test_capitalised_english_words_are_not_codes(src: str, codes: list[str]) -> None:
+    engine = ScriptedEngine({src: Translation(src, [])})
+    result = translate_segments([src], engine, None, TranslateOptions("en", "vi"))[0]
+    assert [t.source for t in result.terms if t.kind != "number"] == codes

@@ -82,6 +82,24 @@ def test_merge_then_undo_reports_the_restored_entry(store: Store) -> None:
     assert redone.removed == [3] and [e.id for e in redone.changed] == [2]
 
 
+@pytest.mark.parametrize(("entries", "expected"), [
+    ([(1, "candidate", 30), (2, "approved", 5), (3, "candidate", 9)], 2),   # approved first
+    ([(1, "approved", 3), (2, "approved", 8), (3, "candidate", 9)], 2),     # then frequency
+    ([(4, "candidate", 7), (2, "rejected", 7), (3, "candidate", 1)], 2),    # then lowest id
+])
+def test_default_merge_target_prefers_approved_then_frequent(
+        entries: list[tuple[int, str, int]], expected: int) -> None:
+    given = [Entry(id=i, kind="term", forms={"ar": Forms(preferred=f"ع{i}")}, status=status,
+                   frequency=frequency) for i, status, frequency in entries]
+    assert jobs.default_merge_target(given) == expected
+
+
+@pytest.mark.parametrize("entries", [[], [Entry(kind="term", forms={"ar": Forms("ع")})]])
+def test_default_merge_target_needs_stored_entries(entries: list[Entry]) -> None:
+    with pytest.raises(ConflictError):
+        jobs.default_merge_target(entries)
+
+
 def test_split_moves_the_variant_and_its_contexts(store: Store) -> None:
     outcome = jobs.split(2, "ar", "هوشي منه")(store)
     new = outcome.changed[1]

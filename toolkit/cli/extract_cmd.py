@@ -107,13 +107,23 @@ def run(args: argparse.Namespace, config: Config) -> int:
         raise InputError("no documents found", path=" ".join(args.paths),
                          hint="give .txt or .md files, or folders holding them")
     with Store(config.db, actor="extract") as store:
-        rows = store_candidates(store, result.candidates, approve_known=args.approve_known)
+        rows = store_candidates(store, result.candidates, approve_known=args.approve_known,
+                                label=_label(result.documents))
     if args.json:
         for entry, origin in rows:
             print_json(_json_row(entry, origin))
     else:
         _print_summary(rows, result.documents, config, args.top)
     return 2 if result.failures else 0
+
+
+def _label(documents: list[str]) -> str:
+    """How ``avet glossary undo`` names this extraction: ``extract a.txt, b.txt`` or
+    ``extract a.txt and 4 more``."""
+    names = [Path(d).name for d in documents]
+    if len(names) <= 2:
+        return "extract " + ", ".join(names)
+    return f"extract {names[0]} and {len(names) - 1} more"
 
 
 def _print_summary(rows: list[tuple[Entry, str]], documents: list[str], config: Config,

@@ -1,12 +1,25 @@
-"""``avet glossary``: import, export, list, show, approve, reject, stats, undo, redo."""
+"""``avet glossary``: import, export, list, show, approve, reject, merge, stats, undo, redo.
+
+Every command that writes is one transaction and one journal group, so one
+``avet glossary undo`` reverts it whole.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from glossary import LANGS, STATUSES, ConflictError, Entry, InputError, NotFoundError
-from glossary.formats import FORMATS, export_glossary, guess_format, read_glossary
+from glossary import (
+    LANGS,
+    STATUSES,
+    ConflictError,
+    Entry,
+    FormatError,
+    InputError,
+    NotFoundError,
+)
+from glossary.formats import FORMATS, export_glossary, guess_format, read_glossary_lines
 from glossary.normalize import match_key
 from glossary.starter import load_starter_termbase
 from glossary.store import Store
@@ -25,8 +38,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     actions.required = True
 
-    p = actions.add_parser("import", parents=[common], help="import a glossary file",
-                           description="Import a glossary file (all or nothing).")
+    p = actions.add_parser(
+        "import", parents=[common], help="import a glossary file",
+        description="Import a glossary file (all or nothing; one 'avet glossary undo' reverts "
+                    "it). An entry whose form is already stored is merged into the stored "
+                    "entry: its variants and forbidden forms are added; a different preferred "
+                    "form or status is refused (forms) or kept and reported (status) unless "
+                    "--overwrite.")
     p.add_argument("file", nargs="?", help="TBX, CSV, TSV, DeepL TSV, XLSX or JSON file")
     p.add_argument("--starter", action="store_true",
                    help="import the starter termbase that ships with avet")
@@ -36,7 +54,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--status", choices=STATUSES,
                    help="set this status on every imported entry (default: as in the file)")
     p.add_argument("--overwrite", action="store_true",
-                   help="let imported forms replace conflicting ones already stored")
+                   help="let the file's preferred forms and status replace the stored ones "
+                        "(a file without a status column says approved)")
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(func=_import)
 
@@ -68,6 +87,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = actions.add_parser("show", parents=[common], help="show one entry in full")
     p.add_argument("id", type=int)
+    p.add_argument("--contexts", type=int, default=5, metavar="N",
+                   help="contexts shown (default: 5; 0: all stored)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_show)
 
@@ -77,12 +98,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=_set_status, status=status)
 
+    p = actions.add_parser(
+        "merge", parents=[common], help="merge entries into one",
+        description="Merge entries into KEEP_ID: the others' forms become its variants, their "
+                    "forbidden forms, candidates, contexts and counts join it, and the others "
+                    "are deleted. One action: 'avet glossary undo' reverts it.")
+    p.add_argument("keep", type=int, metavar="KEEP_ID", help="the entry that stays")
+    p.add_argument("others", type=int, nargs="+", metavar="OTHER_ID",
+                   help="the entries merged into it")
+    p.add_argument("--json", action="store_true", help="print the merged entry as JSON")
+    p.set_defaults(func=_merge)
+
     p = actions.add_parser("stats", parents=[common], help="counts by status and kind")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_stats)
 
     for name in ("undo", "redo"):
-        p = actions.add_parser(name, parents=[common], help=f"{name} the last change")
+        p = actions.add_parser(name, parents=[common],
+                               help=f"{name} the last command's change (all its entries)")
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=_undo_redo, which=name)
 
@@ -110,60 +143,99 @@ def _import(args: argparse.Namespace, config: Config) -> int:
         raise ConflictError("give either a FILE or --starter",
                             hint="see 'avet glossary import --help'")
     if args.starter:
-        entries, origin = load_starter_termbase(), "starter termbase"
+        located = [(0, entry) for entry in load_starter_termbase()]
+        origin = "starter termbase"
     else:
-        entries = read_glossary(Path(args.file), format=args.format,
-                                source_lang=args.src, target_lang=args.tgt)
+        located = read_glossary_lines(Path(args.file), format=args.format,
+                                      source_lang=args.src, target_lang=args.tgt)
         origin = args.file
     added = merged = 0
-    with Store(config.db, actor=config.actor) as store:
-        plan: list[tuple[Entry, Entry | None]] = []
-        for entry in entries:
+    status_kept: list[int] = []
+    with Store(config.db, actor=config.actor) as store, store.batch(f"import {origin}"):
+        plan: list[tuple[int, Entry, Entry | None]] = []
+        stored_by_id: dict[int | None, Entry] = {}
+        for line, entry in located:
             if args.status:
                 entry.status = args.status
             entry.source = entry.source or origin
             stored = next((found for lang in LANGS if entry.term(lang)
                            for found in store.find_by_form(lang, entry.term(lang))), None)
-            if stored is not None and not args.overwrite:
-                lang = _conflict(stored, entry)
-                if lang is not None:
-                    raise ConflictError(
-                        f"{origin}: {entry.term('ar') or entry.term('vi') or entry.term('en')!r} "
-                        f"has {lang} {entry.term(lang)!r} but entry {stored.id} has "
-                        f"{stored.term(lang)!r}; nothing was imported",
-                        hint="fix the file, or pass --overwrite to replace stored forms")
-            plan.append((entry, stored))
-        new_entries = [e for e, s in plan if s is None]
+            if stored is not None:
+                stored = stored_by_id.setdefault(stored.id, stored)  # one copy per entry
+                if not args.overwrite:
+                    lang = _conflict(stored, entry)
+                    if lang is not None:
+                        name = entry.term("ar") or entry.term("vi") or entry.term("en")
+                        raise ConflictError(
+                            f"{origin}: {name!r} has {lang} {entry.term(lang)!r} but entry "
+                            f"{stored.id} has "
+                            f"{stored.term(lang)!r}; nothing was imported",
+                            hint="fix the file, or pass --overwrite to replace stored forms")
+            plan.append((line, entry, stored))
+        new_entries = [e for _, e, s in plan if s is None]
         store.add_many(new_entries)
         added = len(new_entries)
-        for entry, stored in plan:
+        changed: dict[int | None, int] = {}
+        for line, entry, stored in plan:
             if stored is None:
                 continue
             before = stored.to_dict()
-            for lang in LANGS:
-                forms, incoming = stored.forms[lang], entry.forms[lang]
-                if incoming.preferred and (args.overwrite or not forms.preferred):
-                    if forms.preferred and forms.preferred != incoming.preferred:
-                        forms.variants.append(forms.preferred)
-                    forms.preferred = incoming.preferred
-                for text in [*incoming.variants]:
-                    if text not in forms.all_admitted():
-                        forms.variants.append(text)
-                forms.forbidden += [t for t in incoming.forbidden if t not in forms.forbidden]
-            if args.status:
-                stored.status = args.status
+            _merge_forms(stored, entry, args.overwrite)
+            if entry.status != stored.status:
+                if args.overwrite or args.status:
+                    stored.status = entry.status
+                elif stored.id not in status_kept:
+                    status_kept.append(stored.id or 0)
             if stored.to_dict() != before:
-                store.update(stored, "import")
-                merged += 1
-    unchanged = len(entries) - added - merged
-    summary = {"file": origin, "read": len(entries), "added": added, "merged": merged,
-               "unchanged": unchanged, "db": str(config.db)}
+                _check_merged(stored, args.file, line)
+                changed[stored.id] = line
+        for entry_id in changed:
+            store.update(stored_by_id[entry_id], "import")
+        merged = len(changed)
+    unchanged = len(located) - added - merged
+    if status_kept and not args.json:
+        ids = ", ".join(map(str, status_kept[:10])) + (" …" if len(status_kept) > 10 else "")
+        sys.stderr.write(f"avet: {origin}: {len(status_kept)} stored entries keep their status "
+                         f"although the file gives another (ids {ids}); pass --overwrite to "
+                         f"take the file's, or --status to set one\n")
+    summary = {"file": origin, "read": len(located), "added": added, "merged": merged,
+               "unchanged": unchanged, "status_kept": status_kept, "db": str(config.db)}
     if args.json:
         print_json(summary)
     else:
-        write_line(f"Imported {len(entries)} entries from {origin} into {config.db}: "
+        write_line(f"Imported {len(located)} entries from {origin} into {config.db}: "
                    f"{added} new, {merged} merged into existing entries, {unchanged} unchanged.")
     return 0
+
+
+def _merge_forms(stored: Entry, entry: Entry, overwrite: bool) -> None:
+    """Adds an imported entry's forms to the stored one; its preferred forms replace the
+    stored ones only where these are empty or with ``overwrite``."""
+    for lang in LANGS:
+        forms, incoming = stored.forms[lang], entry.forms[lang]
+        if incoming.preferred and (overwrite or not forms.preferred):
+            if forms.preferred and forms.preferred != incoming.preferred:
+                forms.variants.append(forms.preferred)
+            forms.preferred = incoming.preferred
+            forms.variants = [v for v in forms.variants if v != forms.preferred]
+        for text in incoming.variants:
+            if text not in forms.all_admitted():
+                forms.variants.append(text)
+        forms.forbidden += [t for t in incoming.forbidden if t not in forms.forbidden]
+
+
+def _check_merged(stored: Entry, file: str | None, line: int) -> None:
+    """Validates a stored entry with an imported row merged in, naming the row.
+
+    Raises:
+        FormatError: Naming the file and line of the row.
+    """
+    try:
+        stored.validate()
+    except FormatError as exc:
+        raise FormatError(f"merged into entry {stored.id}: {exc.message}; nothing was imported",
+                          path=file, line=line or None,
+                          hint=f"fix the row, or edit entry {stored.id} first") from exc
 
 
 def _export(args: argparse.Namespace, config: Config) -> int:
@@ -229,8 +301,26 @@ def _show(args: argparse.Namespace, config: Config) -> int:
     if entry.note:
         write_line(f"  note: {entry.note}")
     write_line(f"  source: {entry.source or '-'}; updated {entry.updated_at} by {entry.updated_by}")
-    for ctx in entry.contexts[:5]:
+    shown = entry.contexts if args.contexts <= 0 else entry.contexts[:args.contexts]
+    for ctx in shown:
         write_line(f"  [{ctx.doc}:{ctx.start}] {ctx.snippet}")
+    more = max(entry.frequency, len(entry.contexts)) - len(shown)
+    if more > 0:
+        stored = len(entry.contexts) - len(shown)
+        write_line(f"  … {more} more occurrence{'s' if more != 1 else ''}"
+                   + (f" ({stored} more stored: --contexts 0)" if stored else ""))
+    return 0
+
+
+def _merge(args: argparse.Namespace, config: Config) -> int:
+    with _existing(config) as store:
+        entry = store.merge([args.keep, *args.others], into=args.keep)
+    others = [i for i in dict.fromkeys(args.others) if i != args.keep]
+    if args.json:
+        print_json({"into": args.keep, "merged": others, "entry": entry.to_dict()})
+    else:
+        forms = ", ".join(f"{lang} {entry.term(lang)}" for lang in LANGS if entry.term(lang))
+        write_line(f"Merged {', '.join(map(str, others))} into entry {args.keep} ({forms}).")
     return 0
 
 
@@ -261,9 +351,12 @@ def _stats(args: argparse.Namespace, config: Config) -> int:
 
 def _undo_redo(args: argparse.Namespace, config: Config) -> int:
     with _existing(config) as store:
-        done = store.undo() if args.which == "undo" else store.redo()
+        action = store.undo_action() if args.which == "undo" else store.redo_action()
     if args.json:
-        print_json({"action": args.which, "done": done})
+        print_json({"action": args.which, "done": action is not None,
+                    "label": action.label if action else None,
+                    "entries": action.entries if action else 0})
     else:
-        write_line(f"{args.which}: {'done' if done else 'nothing to ' + args.which}.")
+        write_line(f"{args.which}: "
+                   f"{action.describe() if action else 'nothing to ' + args.which}.")
     return 0

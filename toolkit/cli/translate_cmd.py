@@ -196,7 +196,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     report_path = _report_path(args, outputs)
     if report_path is not None and report_path.is_dir():
         raise InputError("is a folder", path=report_path, hint="give a file path, not a folder")
-    texts = [read_document(p).text for p in inputs]
+    read = [read_document(p) for p in inputs]
+    texts = [d.text for d in read]
     for path, text in zip(inputs, texts, strict=True):
         if not text:
             raise InputError("document is empty", path=path, hint="nothing to translate")
@@ -206,13 +207,15 @@ def run(args: argparse.Namespace, config: Config) -> int:
     total = sum(len(translatable(segment(t, options.src))) for t in texts)
     done = []
     with Progress(total, "segments") as progress:
-        for path, out, text in zip(inputs, outputs, texts, strict=True):
+        for path, out, text, doc in zip(inputs, outputs, texts, read, strict=True):
             result = translate_document(text, engine, index, options, progress.advance)
             if out is None:
                 if not args.json:  # --json carries the text in its object.
                     sys.stdout.write(result.text)
             else:
-                atomic_write_text(out, result.text)
+                # A UTF-8 byte order mark of the input is kept, as postedit keeps it.
+                bom = "\ufeff" if doc.encoding == "utf-8-sig" else ""
+                atomic_write_text(out, bom + result.text)
             done.append((str(path), str(out) if out else "-", result))
     report = translation_report(signature, done)
     if report_path is not None:

@@ -12,27 +12,33 @@ __all__ = ["store_candidates"]
 
 
 def store_candidates(store: Store, candidates: Sequence[Extracted], *,
-                     approve_known: bool = False) -> list[tuple[Entry, str]]:
+                     approve_known: bool = False,
+                     label: str = "extract") -> list[tuple[Entry, str]]:
     """Merges candidates into the store; approved entries keep their forms.
+
+    Everything is stored in one transaction and one journal group: all or
+    nothing, and one ``avet glossary undo`` reverts it.
 
     Args:
         store: The glossary store.
         candidates: From :func:`toolkit.extract.extract_paths`.
         approve_known: Approve the candidates that an approved entry (starter
-            termbase or glossary) confirms, in one undoable action.
+            termbase or glossary) confirms.
+        label: How undo names the action (e.g. ``"extract news.ar.txt"``).
 
     Returns:
         Per candidate, the stored entry and which detector found it.
     """
     to_approve: list[int] = []
     rows: list[tuple[Entry, str]] = []
-    for found in candidates:
-        entry_id = store.upsert_evidence(found.entry, found.doc_counts)
-        stored = store.get(entry_id)
-        if approve_known and found.known and stored.status != "approved":
-            to_approve.append(entry_id)
-            stored.status = "approved"
-        rows.append((stored, found.origin))
-    if to_approve:
-        store.set_status(to_approve, "approved")
+    with store.batch(label):
+        for found in candidates:
+            entry_id = store.upsert_evidence(found.entry, found.doc_counts)
+            stored = store.get(entry_id)
+            if approve_known and found.known and stored.status != "approved":
+                to_approve.append(entry_id)
+                stored.status = "approved"
+            rows.append((stored, found.origin))
+        if to_approve:
+            store.set_status(to_approve, "approved")
     return rows

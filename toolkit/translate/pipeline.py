@@ -4,7 +4,11 @@ For each sentence the pipeline
 
 1. finds the approved glossary entries in the source with the matcher;
 2. protects codes, do-not-translate entries and URLs: they become hard
-   constraints (the verbatim form) and are restored character for character;
+   constraints (the verbatim form) and are restored character for character.
+   Besides the glossary's, every document code, Latin-script acronym and URL of
+   the sentence (:func:`toolkit.sourcecodes.source_codes`) is protected so;
+   numbers are checked by their digits (their separators change with the
+   language: 12,345 is 12.345 in Vietnamese), not forced;
 3. decodes with the other terms' approved targets as lexical constraints
    (the engine's constrained beam search for transformers, its best effort
    for CTranslate2);
@@ -12,8 +16,8 @@ For each sentence the pipeline
    is located from the model's alignment and replaced, or found by variant and
    fuzzy matching (:func:`toolkit.postedit.postedit_line`), or the sentence is
    re-decoded with the missing terms as hard constraints;
-5. reports per sentence, per term: ``applied``, ``repaired`` (and how) or
-   ``failed``.
+5. reports per sentence, per term, code and number: ``applied``, ``repaired``
+   (and how) or ``failed``, so that no code is lost silently.
 
 Sentences of all documents are batched together and sorted by length before
 they reach the engine (see :func:`translate_segments`).
@@ -27,8 +31,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from toolkit.glossary_source import GlossaryIndex, TermInfo
-from toolkit.postedit import postedit_line
-from toolkit.segment import URL_RE, Segment, reassemble, segment
+from toolkit.postedit import CODE_KEY, postedit_line
+from toolkit.segment import Segment, reassemble, segment
+from toolkit.sourcecodes import SourceCode, number_kept, source_codes, source_numbers
 from toolkit.translate.align import aligned_target_spans
 
 __all__ = [
@@ -73,13 +78,26 @@ class TranslateOptions:
 
 @dataclass
 class TermOutcome:
-    """What happened to one glossary term in one sentence."""
+    """What happened to one glossary term, code or number in one sentence.
 
-    entry_id: int
+    Attributes:
+        entry_id: The glossary entry; ``None`` for a code, acronym, URL or
+            number of the sentence that is no glossary entry.
+        source: The source surface.
+        expected: What the translation must hold.
+        status: ``applied``, ``repaired`` or ``failed``.
+        method: How it was enforced (``protected``, ``constrained``, ``checked``…)
+            or repaired.
+        kind: ``term`` (a glossary entry), or ``code``, ``acronym``, ``url``,
+            ``number``.
+    """
+
+    entry_id: int | None
     source: str
     expected: str
     status: str
     method: str
+    kind: str = "term"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -114,40 +132,64 @@ class DocumentResult:
         return out
 
 
+@dataclass(frozen=True)
+class _Demand:
+    """One form the translation must hold: a glossary term or a code of the sentence."""
+
+    key: str
+    info: TermInfo | None  # None: a code, acronym or URL that is no glossary entry
+    expected: str
+    span: tuple[int, int]
+    kind: str = "term"
+
+    @property
+    def verbatim(self) -> bool:
+        return self.info is None or self.info.verbatim
+
+
 @dataclass
 class _Plan:
-    """The glossary's demands on one sentence."""
+    """The glossary's (and the sentence's codes') demands on one sentence."""
 
     source: str
-    terms: list[tuple[TermInfo, str, tuple[int, int]]]  # info, expected, source span
+    terms: list[_Demand]
     constraints: list[str]
     protected: list[str]  # kept character for character: codes, do-not-translate, URLs
+    numbers: list[SourceCode] = field(default_factory=list)
 
 
 def _plan(text: str, index: GlossaryIndex | None, options: TranslateOptions) -> _Plan:
-    terms: list[tuple[TermInfo, str, tuple[int, int]]] = []
+    terms: list[_Demand] = []
     seen: set[str] = set()
+    taken: list[tuple[int, int]] = []
     if index is not None:
         for match in index.find_source(text):
             info = index.terms[match.key]
+            taken.append((match.start, match.end))
             expected = (info.expected or match.surface) if info.verbatim else info.expected
             if expected and info.key not in seen:
                 seen.add(info.key)
-                terms.append((info, expected, (match.start, match.end)))
-    urls = [m.group() for m in URL_RE.finditer(text)]
+                terms.append(_Demand(info.key, info, expected, (match.start, match.end)))
+    codes = [c for c in source_codes(text, options.src)
+             if not any(c.start < e and s < c.end for s, e in taken)]
+    for c in codes:
+        if c.text not in seen and not any(d.expected == c.text and d.verbatim for d in terms):
+            seen.add(c.text)
+            terms.append(_Demand(CODE_KEY + c.text, None, c.text, (c.start, c.end), c.kind))
     constraints: list[str] = []
-    for info, expected, _ in terms:
-        if (options.constrain or info.verbatim) and expected not in constraints:
-            constraints.append(expected)
-    constraints += [u for u in urls if u not in constraints]
-    protected = [expected for info, expected, _ in terms if info.verbatim] + urls
-    return _Plan(text, terms, constraints, protected)
+    for d in terms:
+        if (options.constrain or d.verbatim) and d.expected not in constraints:
+            constraints.append(d.expected)
+    protected = [d.expected for d in terms if d.verbatim]
+    numbers = source_numbers(text, taken + [(c.start, c.end) for c in codes])
+    return _Plan(text, terms, constraints, protected, numbers)
 
 
-def _present(output: str, info: TermInfo, expected: str, index: GlossaryIndex) -> bool:
-    if info.verbatim:
-        return expected in output
-    return any(m.role == "preferred" for m in index.find_target(output, keys=[info.key]))
+def _present(output: str, demand: _Demand, index: GlossaryIndex) -> bool:
+    if demand.info is None or demand.info.verbatim:
+        return demand.expected in output
+    return any(m.role == "preferred"
+               for m in index.find_target(output, keys=[demand.info.key]))
 
 
 def _loose_pattern(form: str) -> re.Pattern[str]:
@@ -216,71 +258,71 @@ def _aligned_spans(plan: _Plan, translation: Any,
 Redecode = Callable[[str, list[str]], Any]
 
 
-def _verify_and_repair(plan: _Plan, translation: Any, index: GlossaryIndex | None,
+def _verify_and_repair(plan: _Plan, translation: Any, index: GlossaryIndex,
                        options: TranslateOptions, redecode: Redecode) -> SegmentResult:
     output = _restore_verbatim(translation.text, plan.protected)
     result = SegmentResult(plan.source, output)
-    if index is None:
-        return result
     outcomes: dict[str, TermOutcome] = {}
-    missing: list[tuple[TermInfo, str, tuple[int, int]]] = []
-    for info, expected, span in plan.terms:
-        method = "protected" if info.verbatim else ("constrained" if options.constrain else "as-is")
-        outcome = TermOutcome(info.entry_id, plan.source[span[0]:span[1]], expected, "applied",
-                              method)
-        outcomes[info.key] = outcome
-        if not _present(output, info, expected, index):
-            missing.append((info, expected, span))
+    missing: list[_Demand] = []
+    for d in plan.terms:
+        method = "protected" if d.verbatim else ("constrained" if options.constrain else "as-is")
+        outcomes[d.key] = TermOutcome(d.info.entry_id if d.info else None,
+                                      plan.source[d.span[0]:d.span[1]], d.expected, "applied",
+                                      method, d.kind)
+        if not _present(output, d, index):
+            missing.append(d)
     if options.repair and missing:
         output = _repair(plan, translation, index, missing, outcomes, output, redecode)
-    for info, expected, _span in missing:
-        outcome = outcomes[info.key]
+    for d in missing:
+        outcome = outcomes[d.key]
         if not options.repair:
             outcome.status, outcome.method = "failed", "not repaired"
         elif outcome.status == "applied":
-            outcome.status = "repaired" if _present(output, info, expected, index) else "failed"
+            outcome.status = "repaired" if _present(output, d, index) else "failed"
     result.output = output
     result.terms = list(outcomes.values())
+    # Numbers: their digits must be there, whatever the separators.
+    result.terms += [TermOutcome(None, n.text, n.text,
+                                 "applied" if number_kept(n.text, output) else "failed",
+                                 "checked", "number") for n in plan.numbers]
     return result
 
 
-def _repair(plan: _Plan, translation: Any, index: GlossaryIndex,
-            missing: list[tuple[TermInfo, str, tuple[int, int]]],
+def _repair(plan: _Plan, translation: Any, index: GlossaryIndex, missing: list[_Demand],
             outcomes: dict[str, TermOutcome], output: str, redecode: Redecode) -> str:
     # 1. Variants, forbidden renderings, near misses and mangled codes.
     edited = postedit_line(plan.source, output, index).text
-    for info, expected, _span in missing:
-        if not _present(output, info, expected, index) and _present(edited, info, expected, index):
-            outcomes[info.key].status, outcomes[info.key].method = "repaired", "variant/fuzzy"
+    for d in missing:
+        if not _present(output, d, index) and _present(edited, d, index):
+            outcomes[d.key].status, outcomes[d.key].method = "repaired", "variant/fuzzy"
     output = edited
     # 2. The model's own alignment tells where it rendered the term.
-    todo = [(info, expected, span) for info, expected, span in missing
-            if outcomes[info.key].status == "applied"
-            and not _present(output, info, expected, index)]
-    found = _aligned_spans(plan, translation, [span for _i, _e, span in todo])
-    for (info, expected, span), where in zip(todo, found, strict=True):
-        if where is None or _present(output, info, expected, index):
+    todo = [d for d in missing
+            if outcomes[d.key].status == "applied" and not _present(output, d, index)]
+    found = _aligned_spans(plan, translation, [d.span for d in todo])
+    for d, where in zip(todo, found, strict=True):
+        if where is None or _present(output, d, index):
             continue
-        others = [i.key for i, _e, _s in plan.terms if i.key != info.key and not i.verbatim]
+        others = [o.info.key for o in plan.terms
+                  if o.key != d.key and o.info is not None and not o.info.verbatim]
         keep = _occurrences(output, plan.protected)
         keep += [(m.start, m.end) for m in index.find_target(output, keys=others)
                  if m.role == "preferred"]
-        aligned = _by_alignment(plan, translation, expected, span, where, output, keep)
-        if aligned is not None and _present(aligned, info, expected, index):
+        aligned = _by_alignment(plan, translation, d.expected, d.span, where, output, keep)
+        if aligned is not None and _present(aligned, d, index):
             output = aligned
-            outcomes[info.key].status, outcomes[info.key].method = "repaired", "alignment"
+            outcomes[d.key].status, outcomes[d.key].method = "repaired", "alignment"
     # 3. Re-decode with the still missing terms as hard constraints.
-    still = [exp for info, exp, _ in missing if not _present(output, info, exp, index)]
+    still = [d.expected for d in missing if not _present(output, d, index)]
     if still:
         again = redecode(plan.source, list(dict.fromkeys([*plan.constraints, *still])))
         candidate = _restore_verbatim(again.text, plan.protected)
-        gained = [info for info, exp, _ in missing
-                  if not _present(output, info, exp, index)
-                  and _present(candidate, info, exp, index)]
+        gained = [d for d in missing
+                  if not _present(output, d, index) and _present(candidate, d, index)]
         if gained:
             output = candidate
-            for info in gained:
-                outcomes[info.key].status, outcomes[info.key].method = "repaired", "re-decoded"
+            for d in gained:
+                outcomes[d.key].status, outcomes[d.key].method = "repaired", "re-decoded"
     return output
 
 
@@ -307,6 +349,8 @@ def translate_segments(
         One :class:`SegmentResult` per sentence, in order.
     """
     plans = [_plan(t, index, options) for t in texts]
+    # Codes of the sentences are checked (and repaired) without a glossary too.
+    checks = index if index is not None else GlossaryIndex([], options.src, options.tgt)
     order = sorted(range(len(plans)), key=lambda i: len(plans[i].source))
     results: list[SegmentResult | None] = [None] * len(plans)
 
@@ -318,9 +362,8 @@ def translate_segments(
     step = options.batch_size * options.parallel
     for start in range(0, len(order), step):
         batch = order[start:start + step]
-        # Alignments serve only to repair terms: none asked for a batch without terms.
-        want_alignment = options.repair and any(
-            not info.verbatim for i in batch for info, _e, _s in plans[i].terms)
+        # Alignments serve only to repair terms and codes: none asked for a batch without.
+        want_alignment = options.repair and any(plans[i].terms for i in batch)
         translations = engine.translate(
             [plans[i].source for i in batch], options.src, options.tgt,
             constraints=[plans[i].constraints for i in batch],
@@ -328,7 +371,7 @@ def translate_segments(
             max_length=options.max_length,
             return_alignment=want_alignment)
         for i, translation in zip(batch, translations, strict=True):
-            results[i] = _verify_and_repair(plans[i], translation, index, options, redecode)
+            results[i] = _verify_and_repair(plans[i], translation, checks, options, redecode)
         if progress is not None:
             progress(len(batch))
     return [r for r in results if r is not None]

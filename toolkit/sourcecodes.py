@@ -1,0 +1,129 @@
+"""Codes, acronyms, URLs and numbers of a source line that a translation must keep.
+
+Translation, QA and post-editing ask the same of every document code
+(749/QD-TTg), Latin-script acronym (VNeID) and URL of the source line, glossary
+entry or not: it comes back character for character. Codes and acronyms are
+those :func:`toolkit.extract.codes.find_codes` finds; in a Latin-script source
+(English, Vietnamese) only acronym words count (a capital after the first
+character: VNeID, LGSP, 4G), since every capitalised word there is not a code.
+
+Numbers are different: their writing changes with the language (12,345 in
+English is 12.345 in Vietnamese; Arabic-Indic digits may become ASCII ones),
+so a number is kept when its digits, in order, are in the target, whatever
+the separators (:func:`number_kept`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from toolkit.extract.codes import URL_RE, find_codes
+
+__all__ = [
+    "SourceCode",
+    "code_counts",
+    "digits_of",
+    "number_kept",
+    "source_codes",
+    "source_numbers",
+    "urls",
+]
+
+#: Languages written in the Latin script (capitalised words are not codes there).
+_LATIN_LANGS = ("en", "vi")
+#: Punctuation that ends a sentence or clause rather than a URL.
+_URL_TAIL = ".,;:!?)]}»\"'،؛"
+_ACRONYM_WORD = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+#: A number: digit groups joined by a decimal or grouping mark (12,345 / ١٢٫٥).
+_NUMBER = re.compile(r"(?<![\w/.,-])\d+(?:[.,\u066b\u066c]\d+)*(?![\w/-])")
+
+
+@dataclass(frozen=True)
+class SourceCode:
+    """A form to keep verbatim: its text, kind (code, acronym, url, number) and offsets."""
+
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+def urls(text: str) -> list[SourceCode]:
+    """Returns the URLs, domains and e-mail addresses of ``text``, without trailing punctuation."""
+    out = []
+    for m in URL_RE.finditer(text):
+        form = m.group().rstrip(_URL_TAIL)
+        if form:
+            out.append(SourceCode(form, "url", m.start(), m.start() + len(form)))
+    return out
+
+
+def _acronym_words(text: str, start: int, end: int) -> list[SourceCode]:
+    """Splits a name run into its acronym words (a capital after the first character)."""
+    out = []
+    for m in _ACRONYM_WORD.finditer(text, start, end):
+        letters = m.group().replace("-", "")
+        if len(letters) >= 2 and any(c.isupper() for c in letters[1:]):
+            out.append(SourceCode(m.group(), "acronym", m.start(), m.end()))
+    return out
+
+
+def source_codes(text: str, lang: str) -> list[SourceCode]:
+    """Finds the codes, acronyms and URLs of a source line, to be kept verbatim.
+
+    Args:
+        text: The source line.
+        lang: Its language (``ar``, ``en`` or ``vi``).
+
+    Returns:
+        The forms in text order, URLs included (with trailing punctuation left out).
+    """
+    found = urls(text)
+    for c in find_codes(text):
+        if c.kind == "acronym" and lang in _LATIN_LANGS:
+            found += _acronym_words(text, c.start, c.end)
+        else:
+            found.append(SourceCode(c.text, c.kind, c.start, c.end))
+    return sorted(found, key=lambda c: c.start)
+
+
+def code_counts(text: str, lang: str, taken: Sequence[tuple[int, int]] = ()
+                ) -> dict[str, tuple[str, int]]:
+    """Returns {form: (kind, occurrences)} of the source codes outside the ``taken`` spans.
+
+    Args:
+        text: The source line.
+        lang: Its language.
+        taken: Spans already accounted for (glossary matches).
+    """
+    out: dict[str, tuple[str, int]] = {}
+    for c in source_codes(text, lang):
+        if not any(c.start < e and s < c.end for s, e in taken):
+            out[c.text] = (c.kind, out.get(c.text, (c.kind, 0))[1] + 1)
+    return out
+
+
+def source_numbers(text: str, taken: list[tuple[int, int]] | None = None) -> list[SourceCode]:
+    """Finds the numbers of two digits or more outside the ``taken`` spans (codes, URLs).
+
+    Single digits are left out: a translation may write them as words.
+    """
+    spans = taken or []
+    return [SourceCode(m.group(), "number", m.start(), m.end()) for m in _NUMBER.finditer(text)
+            if len(digits_of(m.group())) >= 2
+            and not any(m.start() < b and a < m.end() for a, b in spans)]
+
+
+def digits_of(text: str) -> str:
+    """Returns the digits of ``text`` as ASCII digits, in order (``١٢,٣`` → ``123``)."""
+    return "".join(str(unicodedata.digit(c)) for c in text if c.isdigit()
+                   and unicodedata.digit(c, None) is not None)
+
+
+def number_kept(number: str, target: str) -> bool:
+    """Tells whether a number of ``target`` has the digits of ``number`` (any separators)."""
+    want = digits_of(number)
+    return any(digits_of(m.group()) == want for m in _NUMBER.finditer(target))
