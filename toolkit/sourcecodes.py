@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from toolkit.extract.codes import URL_RE, find_codes
+from toolkit.extract.codes import URL_RE, CodeMatch, find_codes
 
 __all__ = [
     "SourceCode",
@@ -41,14 +40,8 @@ _ACRONYM_WORD = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 _NUMBER = re.compile(r"(?<![\w/.,-])\d+(?:[.,\u066b\u066c]\d+)*(?![\w/-])")
 
 
-@dataclass(frozen=True)
-class SourceCode:
-    """A form to keep verbatim: its text, kind (code, acronym, url, number) and offsets."""
-
-    text: str
-    kind: str
-    start: int
-    end: int
+#: A form to keep verbatim: its text, kind (code, acronym, url, number) and offsets.
+SourceCode = CodeMatch
 
 
 def urls(text: str) -> list[SourceCode]:
@@ -86,7 +79,7 @@ def source_codes(text: str, lang: str) -> list[SourceCode]:
         if c.kind == "acronym" and lang in _LATIN_LANGS:
             found += _acronym_words(text, c.start, c.end)
         else:
-            found.append(SourceCode(c.text, c.kind, c.start, c.end))
+            found.append(c)
     return sorted(found, key=lambda c: c.start)
 
 

@@ -34,7 +34,8 @@ _LATIN_RUN_RE = re.compile(rf"(?<![A-Za-z0-9./@-]){_LATIN_WORD}(?:[ ]+{_LATIN_WO
 
 @dataclass(frozen=True)
 class CodeMatch:
-    """A code or acronym found in a text: the form, its kind and its offsets."""
+    """A form found in a text to keep verbatim: the form, its kind (``code``,
+    ``acronym``; :mod:`toolkit.sourcecodes` adds ``url`` and ``number``) and its offsets."""
 
     text: str
     kind: str
