@@ -235,3 +235,15 @@ def test_output_folder_of_its_own_is_accepted(tmp_path: Path, out: str) -> None:
     src = _docs(tmp_path / "in", {"a.txt": "one.\n"})
     (tmp_path / "tgt").mkdir()
     check_folders(src, tmp_path / out, tmp_path / "tgt")
+
+
+def test_a_utf8_bom_is_kept_per_document(tmp_path: Path) -> None:
+    engine = FakeEngine()
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "bom.txt").write_bytes(b"\xef\xbb\xbf" + b"one.\r\n")
+    (src / "plain.txt").write_bytes(b"two.\r\n")
+    spec = _spec(engine)
+    assert run_batch(spec, src, tmp_path / "out", worker=spec.open(engine)).exit_code == 0
+    assert (tmp_path / "out" / "bom.vi.txt").read_bytes() == b"\xef\xbb\xbfONE.\r\n"
+    assert (tmp_path / "out" / "plain.vi.txt").read_bytes() == b"TWO.\r\n"

@@ -244,6 +244,7 @@ class _Prepared:
     task: DocTask
     segments: list[Any]
     wanted: list[int]
+    bom: bool = False  # the document started with a UTF-8 byte order mark: so does its output
 
 
 class TranslateWorker:
@@ -257,7 +258,8 @@ class TranslateWorker:
     def _prepare(self, task: DocTask) -> _Prepared:
         from toolkit.segment import segment
 
-        text = _read(task.path).text
+        document = _read(task.path)
+        text = document.text
         if not text.strip():
             raise InputError("document is empty", path=task.path, hint="nothing to translate")
         segments = segment(text, self.spec.options.src)
@@ -269,7 +271,7 @@ class TranslateWorker:
                     f"{MAX_SEGMENT_CHARS} an MT model can take", path=task.path,
                     line=segments[i].line + 1,
                     hint="split the line into sentences (end them with . ! ? or a line break)")
-        return _Prepared(task, segments, wanted)
+        return _Prepared(task, segments, wanted, document.encoding == "utf-8-sig")
 
     def process(self, tasks: Sequence[DocTask], progress: Progress | None = None
                 ) -> list[DocOutcome]:
@@ -315,7 +317,8 @@ class TranslateWorker:
         counts["failed_terms"] = counts.pop("failed")  # "failed" counts documents
         report = {"input": p.task.rel, "output": self.spec.output_rel(p.task.rel),
                   "counts": counts, "segments": [s.to_dict() for s in results]}
-        return DocOutcome(p.task.rel, True, text=doc.text, report=report, counts=counts)
+        return DocOutcome(p.task.rel, True, text=("\ufeff" if p.bom else "") + doc.text,
+                          report=report, counts=counts)
 
 
 # ---------------------------------------------------------------------- postedit
