@@ -85,17 +85,28 @@ def _kill_and_resume(args: list[str], out: Path, kills: int, seed: int) -> int:
     return landed
 
 
-@pytest.mark.slow
-def test_postedit_job_survives_sigkill(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                       ) -> None:
-    src, tgt, glossary = write_postedit_job(tmp_path, 240, lines=6)
+def _postedit_job(tmp_path: Path, docs: int, *, lines: int, max_attempts: int
+                  ) -> tuple[list[str], Path, Path]:
+    """Writes a post-editing job of ``docs`` documents and runs it once uninterrupted.
+
+    Returns:
+        The job's arguments (``--out`` included), its output folder (not yet
+        written) and the uninterrupted run's output folder.
+    """
+    src, tgt, glossary = write_postedit_job(tmp_path, docs, lines=lines)
     common = ["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to",
-              "en", "--glossary", str(glossary), "--chunk-docs", "2", "--max-attempts", "100",
-              "--json"]
+              "en", "--glossary", str(glossary), "--chunk-docs", "2", "--max-attempts",
+              str(max_attempts), "--json"]
     reference = tmp_path / "reference"
     assert main([*common, "--out", str(reference)]) == 0
     out = tmp_path / "out"
-    args = [*common, "--out", str(out)]
+    return [*common, "--out", str(out)], out, reference
+
+
+@pytest.mark.slow
+def test_postedit_job_survives_sigkill(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                       ) -> None:
+    args, out, reference = _postedit_job(tmp_path, 240, lines=6, max_attempts=100)
     landed = _kill_and_resume(args, out, kills=12, seed=20261121)
     assert landed >= 10
     done_before = sqlite3.connect(out / "manifest.sqlite").execute(
@@ -191,15 +202,8 @@ def test_interrupted_job_counts_no_attempt(tmp_path: Path, sig: signal.Signals,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     # 100 lines a document: about 1 s of work, so that the job cannot finish between
     # the moment the test decides to interrupt it and the signal.
-    src, tgt, glossary = write_postedit_job(tmp_path, 100, lines=100)
     # --max-attempts 1: a single interruption counted as an attempt would fail documents.
-    common = ["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to",
-              "en", "--glossary", str(glossary), "--chunk-docs", "2", "--max-attempts", "1",
-              "--json"]
-    reference = tmp_path / "reference"
-    assert main([*common, "--out", str(reference)]) == 0
-    out = tmp_path / "out"
-    args = [*common, "--out", str(out)]
+    args, out, reference = _postedit_job(tmp_path, 100, lines=100, max_attempts=1)
     assert _interrupt(args, out, sig, times=2, seed=int(sig)) == 2
     assert _done(out) < 100
     final = _spawn(args)

@@ -48,17 +48,6 @@ CORPUS_PLACES = Lexicon(places=(
 
 
 @pytest.fixture(scope="module")
-def tables():
-    return load_tables()
-
-
-@pytest.fixture(scope="module")
-def plain(tables):
-    """Shipped tables only: no gazetteer."""
-    return Transliterator(tables)
-
-
-@pytest.fixture(scope="module")
 def with_places(tables):
     return Transliterator(tables, CORPUS_PLACES)
 

@@ -12,19 +12,8 @@ import unicodedata
 
 import pytest
 
-from toolkit.translit import Transliterator, load_tables
+from toolkit.translit import Transliterator
 from toolkit.translit.decode import COMPOUND_BOOST
-
-
-@pytest.fixture(scope="module")
-def tables():
-    return load_tables()
-
-
-@pytest.fixture(scope="module")
-def plain(tables):
-    """Shipped tables only: no gazetteer."""
-    return Transliterator(tables)
 
 
 def _one_syllable_readings(translit: Transliterator, token: str) -> set[str]:
