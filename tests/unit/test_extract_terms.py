@@ -356,3 +356,40 @@ def test_a_noun_phrase_cut_before_a_coordinated_adjective_is_a_fragment() -> Non
     assert ranked[("منظمات", "اجتماعيه")].count == 2
     assert ranked[("منظمات", "اجتماعيه")].cvalue == 0.0
     assert ranked[("بيانات", "ضخمه")].cvalue == pytest.approx(2 * math.log2(3))
+
+
+@pytest.mark.parametrize(("key", "coordinated", "vi", "en"), [
+    (("علوم", "تكنولوجيا"), True, "khoa học và công nghệ", "science and technology"),
+    (("بيانات", "معلومات"), True, "dữ liệu và thông tin", "data and information"),
+    (("بيانات", "معلومات"), False, "dữ liệu thông tin", "information data"),
+    (("تنميه", "اجتماعيه", "اقتصاديه"), True, "phát triển xã hội và kinh tế",
+     "social and economic development"),
+    (("بيانات", "ضخمه", "حوسبه"), True, "", ""),  # البيانات الضخمة والحوسبة: و binds apart
+    (("تكنولوجيا", "معلومات", "علوم"), True, "", ""),
+])
+def test_compose_translation_of_a_coordination_says_and(
+        key: tuple[str, ...], coordinated: bool, vi: str, en: str) -> None:
+    assert compose_translation(key, coordinated=coordinated) == (vi, en)
+
+
+# Toy sentences written for avet's tests: each adjective agrees with a noun to its left.
+AGREEMENT = [
+    "يعمل مركز تكامل البيانات الإقليمي ليلًا، ويخدم مركز تكامل البيانات الإقليمي القرى.",
+    "تساعد فرق التحول الرقمي المجتمعية الناس، وتزور فرق التحول الرقمي المجتمعية المدارس.",
+    "تنتشر البرامج الضارة بسرعة، وتمنع الشركة البرامج الضارة.",
+    "تحدث الوزارة بيانات الأراضي كل عام، وتنشر بيانات الأراضي على البوابة.",
+]
+
+
+@pytest.mark.parametrize(("key", "kept"), [
+    (("مركز", "تكامل", "بيانات", "اقليمي"), True),
+    (("تكامل", "بيانات", "اقليمي"), True),
+    (("بيانات", "اقليمي"), False),  # masculine adjective, feminine-marked noun
+    (("فرق", "تحول", "رقمي", "مجتمعيه"), True),
+    (("تحول", "رقمي", "مجتمعيه"), False),  # feminine after the masculine of the same noun
+    (("برامج", "ضاره"), True),  # a broken plural takes a feminine adjective
+    (("بيانات", "اراضي"), True),  # الأراضي is a broken plural, not an adjective
+])
+def test_a_candidate_whose_adjective_agrees_with_no_noun_of_it_is_dropped(
+        key: tuple[str, ...], kept: bool) -> None:
+    assert (key in count(AGREEMENT).terms) is kept

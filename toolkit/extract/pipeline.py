@@ -468,7 +468,7 @@ class Extractor:
         if known is not None:
             vi, en, kind = known.term("vi"), known.term("en"), known.kind
         else:
-            vi, en = compose_translation(cand.key)
+            vi, en = compose_translation(cand.key, coordinated=cand.coordinated)
             kind = "term"
         entry = Entry(kind=kind, status=self._status(known is not None),
                       confidence=1.0 if known else (0.5 if vi else 0.0),

@@ -75,6 +75,8 @@ _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 _NISBA = ("\u064a", "\u064a\u0647")  # ي، ية (folded)
 #: و + alef with hamza (وأ، وإ، وآ): no Arabic noun starts so (وأد is a rare verb), so
 #: the و is the conjunction even when the rest is not in the lexicon (وأكشاك).
+#: Endings of a noun that takes feminine adjectives: ة and the plural ات.
+_FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
 _WAW_HAMZA = ("\u0648\u0623", "\u0648\u0625", "\u0648\u0622")
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u0643\u0645",
                      "\u0646\u0627")  # ها هم هما كم نا
@@ -95,6 +97,8 @@ class _Word:
     attached: bool  # carries a preposition clitic (للتحول، بالبيانات): not a term end
     verb_like: bool  # looks like a verb: ي + three letters, or a past form in ت
     suffixed: bool  # ends with a pronoun suffix (ها، هم، هما، كم، نا)
+    nisba: str  # "m" (الرقمي) or "f" (الرقمية) for a definite nisba adjective, else ""
+    feminine: bool  # ends with ة or the plural ات: takes feminine adjectives
 
 
 class TermCounter:
@@ -176,7 +180,9 @@ class TermCounter:
                      inner_prefix.endswith(_PREPOSITIONS) or prefix.endswith(_PREPOSITIONS),
                      (folded_stem.startswith("\u064a") and len(folded_stem) >= 4)
                      or self._perfect_verb(stem, folded_stem),
-                     len(folded_stem) >= 5 and folded_stem.endswith(_PRONOUN_SUFFIXES))
+                     len(folded_stem) >= 5 and folded_stem.endswith(_PRONOUN_SUFFIXES),
+                     _nisba(stem) if not prefix.endswith(_PREPOSITIONS) else "",
+                     stem.endswith(_FEMININE_ENDINGS))
 
     def add_chunk(self, doc: str, text: str, tokens: Sequence[Token],
                   skip: Iterable[int] = ()) -> None:
@@ -203,11 +209,14 @@ class TermCounter:
             key: tuple[str, ...] = (wi.first_key,)
             surfaces: tuple[str, ...] = (wi.first_surface,)
             coordinations = 0
+            agreement = _Agreement(wi)
             for j in range(i, min(n, i + self.max_words)):
                 if j > i:
                     wj = words[j]
                     if (skipped and j in skipped) or (wj.stop and not wj.connector):
                         break
+                    if not agreement.add(wj):
+                        break  # an adjective that no noun of the candidate can take
                     if coordinations:
                         break  # a coordinated word (والاتصالات) ends the candidate
                     if wj.coordinated:
@@ -244,6 +253,61 @@ class TermCounter:
         """Scores the candidates seen at least ``min_count`` times, best first (see
         :func:`toolkit.extract.ranking.rank_candidates`)."""
         return rank_candidates(self.terms, self.word_counts, self.total_words, min_count)
+
+
+class _Agreement:
+    """Gender agreement of the nisba adjectives of a candidate, word by word.
+
+    A masculine nisba adjective (الإقليمي) needs a noun before it in the
+    candidate that is not marked feminine (ة, ات): in البيانات الإقليمي it
+    belongs to a noun further left (مركز تكامل البيانات الإقليمي), so the
+    candidate is not a phrase. A feminine one right after a masculine one
+    (التحول الرقمي المجتمعية) cannot qualify the masculine one's noun, so it
+    needs a noun before that. Broken plurals (البرامج الضارة) and feminine nouns
+    without ة take feminine adjectives too, so a feminine adjective alone is
+    never a mismatch.
+    """
+
+    def __init__(self, first: _Word) -> None:
+        # positions of the nouns not marked feminine (the first word is a noun)
+        self.masculine = [] if first.feminine else [0]
+        self.head = -1  # the noun the last masculine adjective qualifies
+        self.previous = first
+        self.position = 0
+
+    def add(self, word: _Word) -> bool:
+        """Takes the next word; ``False`` if it breaks agreement."""
+        self.position += 1
+        ok = True
+        if word.nisba == "m":
+            ok = bool(self.masculine)
+            self.head = self.masculine[-1] if ok else -1
+        elif word.nisba == "f":
+            # a noun before the masculine adjective's head (the first word, position 0)
+            ok = self.previous.nisba != "m" or self.head > 0
+        else:
+            if not word.feminine:
+                self.masculine.append(self.position)
+        self.previous = word
+        return ok
+
+
+def _nisba(stem: str) -> str:
+    """``m`` for a definite masculine nisba adjective (الإقليمي), ``f`` for a feminine
+    one (الإقليمية), else ``""``. Broken plurals of the shape الأراضي (CCاCي) are nouns.
+
+    Args:
+        stem: The clitic-free light word.
+    """
+    if not stem.startswith(_ARTICLE):
+        return ""
+    bare = stem[2:]
+    if bare.endswith("\u064a\u0629") and len(bare) >= 5:  # ية
+        return "f"
+    if (bare.endswith("\u064a") and len(bare) >= 4
+            and not (len(bare) == 5 and bare[2] == "\u0627")):
+        return "m"
+    return ""
 
 
 def _adjective_follows(words: Sequence[_Word], j: int, skipped: Collection[int]) -> bool:
