@@ -12,6 +12,7 @@ from pathlib import Path
 __all__ = [
     "AvetError",
     "ConflictError",
+    "DatabaseFileError",
     "FormatError",
     "InputError",
     "NotFoundError",
@@ -74,6 +75,17 @@ class ConflictError(InputError):
 
 
 class StoreError(AvetError):
-    """The SQLite store cannot be opened, migrated or written."""
+    """The SQLite store cannot be opened, migrated or written (an internal failure)."""
 
     exit_code = 1
+
+
+class DatabaseFileError(StoreError, InputError):
+    """The database file the user gave cannot be used as it is.
+
+    It is damaged, unreadable or read-only, or a newer avet made it: the user
+    fixes it (another file, a backup, permissions, an upgrade), so the CLI exits
+    with 2. Caught by both ``except StoreError`` and ``except InputError``.
+    """
+
+    exit_code = 2

@@ -40,6 +40,15 @@ def nfc_forms(entry: Entry) -> None:
 
 
 def merge_candidates(into: list[Candidate], new: Iterable[Candidate]) -> list[Candidate]:
+    """Merges two candidate lists: one candidate per text, with its best score.
+
+    Args:
+        into: The candidates kept so far (not changed).
+        new: Candidates to add.
+
+    Returns:
+        A new list, best score first.
+    """
     best: dict[str, float] = {c.text: c.score for c in into}
     for cand in new:
         best[cand.text] = max(best.get(cand.text, cand.score), cand.score)
@@ -47,6 +56,16 @@ def merge_candidates(into: list[Candidate], new: Iterable[Candidate]) -> list[Ca
 
 
 def merge_contexts(into: list[Context], new: Iterable[Context]) -> list[Context]:
+    """Merges two context lists, keeping one context per place (document, start, end).
+
+    Args:
+        into: The contexts kept so far (not changed).
+        new: Contexts to add, in order.
+
+    Returns:
+        A new list: ``into``, then new ones while it holds fewer than
+        :data:`MAX_CONTEXTS`.
+    """
     seen = {(c.doc, c.start, c.end) for c in into}
     merged = list(into)
     for ctx in new:

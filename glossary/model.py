@@ -105,6 +105,8 @@ class Forms:
         return max(self.candidates, key=lambda c: c.score).text if self.candidates else ""
 
     def is_empty(self) -> bool:
+        """Returns whether there is no form at all: no preferred form, variant,
+        forbidden rendering or candidate."""
         return not (self.preferred or self.variants or self.forbidden or self.candidates)
 
 

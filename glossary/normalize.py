@@ -9,21 +9,25 @@ Rules:
 * Arabic (:func:`normalize_ar`): removes harakat and tanween (U+064B–U+065F),
   the superscript alef U+0670, Quranic annotation marks (U+06D6–U+06ED), tatweel
   U+0640 and invisible format controls (LRM/RLM, ALM U+061C, embeddings and
-  isolates U+202A–U+202E and U+2066–U+2069, ZWNJ/ZWJ, BOM, soft hyphen); ZWSP
-  becomes a space. Arabic-Indic and Persian digits become ASCII digits and the
-  Persian letters ی ے → ي, ک → ك, ە ہ ۀ → ه. With ``match=True`` (match keys)
-  it also folds the alef forms أ إ آ ٱ → ا, the hamza carriers ؤ → و and ئ → ي,
-  alef maqsura ى → ي and ta marbuta ة → ه. گ, پ, چ are kept: they are distinct
-  letters in transliterated names. Punctuation is kept. Arabic text is not
-  NFC-normalized (decomposed hamza marks are removed as diacritics instead).
-* Vietnamese (:func:`normalize_vi`): NFC, lower case, and one tone placement for
-  the open syllables oa, oe, uy: the traditional one, on the first vowel (hòa,
-  khỏe, thủy; so hoà → hòa, khoẻ → khỏe, thuỷ → thủy). ``qu`` + y keeps the
-  tone on y (quý). With ``fold=True`` tones and vowel marks are stripped
-  (also combining marks left over by NFC) and đ becomes d.
-* English (:func:`normalize_en`): NFC, lower case; curly quotes, primes, dashes,
-  hyphen variants and space variants become ASCII; the ellipsis … becomes
-  ``...`` (the one rule that changes the length).
+  isolates U+202A–U+202E and U+2066–U+2069, ZWNJ/ZWJ, word joiner, BOM, soft
+  hyphen); ZWSP becomes a space. Arabic-Indic and Persian digits become ASCII
+  digits and the Persian letters ی ے → ي, ک → ك, ە ہ ۀ → ه. With ``match=True``
+  (match keys) it also folds the alef forms أ إ آ ٱ → ا, the hamza carriers ؤ → و
+  and ئ → ي, alef maqsura ى → ي and ta marbuta ة → ه. گ, پ, چ are kept: they are
+  distinct letters in transliterated names. Punctuation is kept. Arabic text is
+  not NFC-normalized (decomposed hamza marks are removed as diacritics instead).
+* Vietnamese (:func:`normalize_vi`): deletes the invisible characters of
+  :data:`LATIN_DELETE_RE` (soft hyphen, ZWSP, ZWNJ/ZWJ, LRM/RLM/ALM, bidi
+  embeddings, overrides and isolates, word joiner, BOM), then NFC, lower case,
+  and one tone placement for the open syllables oa, oe, uy: the traditional
+  one, on the first vowel (hòa, khỏe, thủy; so hoà → hòa, khoẻ → khỏe, thuỷ →
+  thủy). ``qu`` + y keeps the tone on y (quý). With ``fold=True`` tones and
+  vowel marks are stripped (also combining marks left over by NFC) and đ
+  becomes d.
+* English (:func:`normalize_en`): deletes the same invisible characters as
+  Vietnamese, then NFC, lower case; curly quotes, primes, dashes, hyphen
+  variants and space variants become ASCII; the ellipsis … becomes ``...``
+  (the one rule that changes the length).
 
 The fast paths use ``str.replace``/``str.translate`` and :mod:`re` scans; only
 deleted or expanded positions are stored in the offset map.
@@ -42,6 +46,7 @@ from glossary.offsets import Normalized, compose, delete_matches, rewrite_matche
 
 __all__ = [
     "AR_DELETE_RE",
+    "LATIN_DELETE_RE",
     "SUPPORTED_LANGS",
     "Normalized",
     "fold_key",
@@ -65,9 +70,19 @@ AR_DELETE_RE = re.compile(
     "\u0670"  # superscript (dagger) alef
     "\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"  # Quranic annotation marks
     "\u0640"  # tatweel
-    "\u061c\u200c-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"  # format controls
+    "\u061c\u200c-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad"  # format controls
     "]+"
 )
+
+#: Invisible characters that :func:`normalize_vi` and :func:`normalize_en` delete:
+#: soft hyphen, ALM, ZWSP, ZWNJ, ZWJ, LRM, RLM, bidi embeddings and overrides,
+#: word joiner, bidi isolates, BOM. Listed one by one for ``in`` tests (fast
+#: scans), so that a text without any skips the slower regex pass.
+_LATIN_INVISIBLE: tuple[str, ...] = (
+    "\u00ad", "\u061c", *map(chr, range(0x200B, 0x2010)), *map(chr, range(0x202A, 0x202F)),
+    "\u2060", *map(chr, range(0x2066, 0x206A)), "\ufeff",
+)
+LATIN_DELETE_RE = re.compile("[" + "".join(_LATIN_INVISIBLE) + "]+")
 
 #: 1:1 replacements in every Arabic mode: digits, Persian letter forms, ZWSP.
 _AR_BASE_PAIRS: tuple[tuple[str, str], ...] = (
@@ -100,9 +115,9 @@ _EN_PAIRS: tuple[tuple[str, str], ...] = (
     ("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u201f", '"'), ("\u2033", '"'),
     ("\u00ab", '"'), ("\u00bb", '"'),
     ("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\u2013", "-"), ("\u2014", "-"),
-    ("\u2015", "-"), ("\u2212", "-"), ("\u00ad", "-"),
+    ("\u2015", "-"), ("\u2212", "-"),
     ("\u00a0", " "), ("\u2007", " "), ("\u2009", " "), ("\u200a", " "), ("\u202f", " "),
-    ("\u2002", " "), ("\u2003", " "), ("\u3000", " "), ("\u200b", " "),
+    ("\u2002", " "), ("\u2003", " "), ("\u3000", " "),
 )
 
 _SHORT = 2048
@@ -215,6 +230,18 @@ def _nfc_mapped(text: str) -> Normalized:
     return rewrite_matches(text, _WHOLE_RE, nfc)
 
 
+def _visible_nfc(text: str) -> Normalized:
+    """Deletes the invisible characters of :data:`LATIN_DELETE_RE`, then composes to NFC.
+
+    The deletion comes first, so that a mark separated from its letter by a soft
+    hyphen or a joiner still composes with it.
+    """
+    if not any(char in text for char in _LATIN_INVISIBLE):
+        return _nfc_mapped(text)
+    visible = delete_matches(text, LATIN_DELETE_RE)
+    return compose(visible, _nfc_mapped(visible.text))
+
+
 def strip_latin_marks(text: str) -> str:
     """Strips tones and vowel marks from precomposed Latin letters; đ → d."""
     return text.translate(_LATIN_FOLD)
@@ -232,7 +259,7 @@ def normalize_vi(text: str, *, fold: bool = False, casefold: bool = True) -> Nor
     Returns:
         The normalized text with its offset map.
     """
-    composed = _nfc_mapped(text)
+    composed = _visible_nfc(text)
     out = _lower(composed.text) if casefold else composed.text
     if fold:
         # Marks NFC could not compose (stacked tones) go too.
@@ -271,7 +298,7 @@ def normalize_en(text: str, *, casefold: bool = True, fold: bool = False) -> Nor
     Returns:
         The normalized text with its offset map.
     """
-    composed = _nfc_mapped(text)
+    composed = _visible_nfc(text)
     out = _replace_pairs(composed.text, _EN_PAIRS)
     if casefold:
         out = _lower(out)

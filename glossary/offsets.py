@@ -92,12 +92,18 @@ class Normalized:
         o_start = self.to_original(start)
         if end == start:
             return o_start, o_start
-        o_end = self.to_original(end - 1) + 1
-        limit = self.to_original(end)
+        return o_start, self._cover_marks(self.to_original(end - 1) + 1, self.to_original(end))
+
+    def _cover_marks(self, o_end: int, limit: int) -> int:
+        """Extends a mapped span end over the combining marks removed after its last
+        character, up to ``limit`` (where the next kept character comes from).
+
+        The one rule of :meth:`span_to_original` and :meth:`spans_to_original_many`.
+        """
         original = self.original
         while o_end < limit and unicodedata.category(original[o_end]).startswith("M"):
             o_end += 1
-        return o_start, o_end
+        return o_end
 
     def spans_to_original_many(
         self, spans: Iterable[tuple[int, int]]
@@ -116,6 +122,7 @@ class Normalized:
         nb, ob = self._nb, self._ob
         count = len(nb)
         size = len(self.text)
+        full = len(self.original)
         k, shift = -1, 0  # last breakpoint at or before the position, and its shift
         last_end = 0
         out: list[tuple[int, int]] = []
@@ -134,12 +141,21 @@ class Normalized:
             if end == start:
                 append((o_start, o_start))
                 continue
+            # The span's last character, end - 1, and where character ``end`` comes
+            # from: the same two lookups as span_to_original, with a moving cursor.
             while k + 1 < count and nb[k + 1] < end:
                 k += 1
                 shift = ob[k] - nb[k]
             o_end = end + shift
-            if k + 1 < count and nb[k + 1] == end:
-                o_end = self.span_to_original(end - 1, end)[1]
+            if end == size:
+                limit = full
+            else:
+                while k + 1 < count and nb[k + 1] <= end:
+                    k += 1
+                    shift = ob[k] - nb[k]
+                limit = end + shift
+            if o_end < limit:
+                o_end = self._cover_marks(o_end, limit)
             append((o_start, o_end))
         return out
 

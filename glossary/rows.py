@@ -1,4 +1,5 @@
-"""Row-level SQL of the glossary store: one entry's rows written, read and removed.
+"""Row-level SQL of the glossary store: its connection opened, one entry's rows
+written, read and removed.
 
 Every write stamps the entry's row with the data version its transaction will
 commit (the ``meta`` version plus one, see :class:`glossary.schema.Transaction`),
@@ -11,9 +12,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
+from pathlib import Path
 
+from glossary.errors import DatabaseFileError, StoreError
 from glossary.model import LANGS, Entry
 from glossary.normalize import fold_key, match_key
+from glossary.schema import check_avet_database, migrate
 
 __all__ = [
     "add_evidence_of",
@@ -23,11 +27,70 @@ __all__ = [
     "entry_with_form",
     "evidence_total",
     "load_row",
+    "open_database",
     "save_row",
     "set_evidence",
 ]
 
 _NEXT_VERSION = "(SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'version')"
+
+#: SQLite result codes of a file the user can fix, with what to say and the fix.
+_FILE_PROBLEMS = {
+    sqlite3.SQLITE_NOTADB: ("is not a SQLite database",
+                            "give --db a new file or an avet glossary database"),
+    sqlite3.SQLITE_CORRUPT: ("is damaged ({exc})",
+                             "restore it from a backup or give --db a new file"),
+    sqlite3.SQLITE_CANTOPEN: ("cannot be opened ({exc})",
+                              "check its permissions or give --db a path you can write to"),
+    sqlite3.SQLITE_READONLY: ("is read-only ({exc})",
+                              "make it writable or give --db a path you can write to"),
+    sqlite3.SQLITE_PERM: ("cannot be opened ({exc})",
+                          "check its permissions or give --db a path you can write to"),
+}
+
+
+def open_database(path: Path, timeout: float) -> sqlite3.Connection:
+    """Opens the store's database in WAL mode, checks that it is avet's and migrates it.
+
+    Args:
+        path: The database file (its folder exists).
+        timeout: Seconds to wait for another writer.
+
+    Returns:
+        The connection, in autocommit mode (the store makes its own transactions).
+
+    Raises:
+        InputError: If the file is a SQLite database of another program.
+        DatabaseFileError: If the file is not a database, is damaged, cannot be
+            opened or written, or a newer avet made it.
+        StoreError: If SQLite fails otherwise.
+    """
+    try:
+        db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    except sqlite3.DatabaseError as exc:
+        raise _open_error(exc, path) from exc
+    try:
+        check_avet_database(db, path)
+        db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        migrate(db, path)
+    except BaseException as exc:
+        db.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise _open_error(exc, path) from exc
+        raise
+    return db
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+    """The avet error for a SQLite error met while opening ``path``."""
+    problem = _FILE_PROBLEMS.get(getattr(exc, "sqlite_errorcode", -1) & 0xFF)
+    if problem is not None:
+        return DatabaseFileError(problem[0].format(exc=exc), path=path, hint=problem[1])
+    return StoreError(f"cannot open glossary database: {exc}", path=path,
+                      hint="retry; report it with this message if it persists")
 
 
 def dump(entry: Entry) -> str:

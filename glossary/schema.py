@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import InputError, StoreError
+from glossary.errors import DatabaseFileError, InputError, StoreError
 from glossary.model import KINDS, LANGS, STATUSES
 from glossary.normalize import fold_key
 
@@ -116,11 +116,11 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
         path: The database file, for error messages.
 
     Raises:
-        StoreError: If the database is newer than this avet.
+        DatabaseFileError: If the database is newer than this avet.
     """
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise StoreError(
+        raise DatabaseFileError(
             f"database schema {version} is newer than this avet ({SCHEMA_VERSION})",
             path=path, hint="upgrade avet")
     if version == SCHEMA_VERSION:

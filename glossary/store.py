@@ -16,7 +16,6 @@ The schema carries a version (``PRAGMA user_version``) and is migrated on open.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -42,17 +41,11 @@ from glossary.rows import (
     entry_with_form,
     evidence_total,
     load_row,
+    open_database,
     save_row,
     set_evidence,
 )
-from glossary.schema import (
-    ORDERS,
-    SCHEMA_VERSION,
-    Transaction,
-    check_avet_database,
-    migrate,
-    where_clause,
-)
+from glossary.schema import ORDERS, SCHEMA_VERSION, Transaction, where_clause
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
@@ -66,7 +59,10 @@ class Store:
         timeout: Seconds to wait for another writer before giving up.
 
     Raises:
-        StoreError: If the file is not an avet database or cannot be opened.
+        InputError: If the path is a folder or the database another program's.
+        DatabaseFileError: If the file is not a database, is damaged, cannot be
+            opened or written, or a newer avet made it.
+        StoreError: If SQLite fails otherwise.
     """
 
     def __init__(self, path: str | Path, *, actor: str = "cli", timeout: float = 30.0) -> None:
@@ -76,25 +72,8 @@ class Store:
         if self.path.is_dir():
             raise InputError("is a directory, not a database file", path=self.path,
                              hint="pass a file path such as avet.db")
-        try:
-            make_folder(self.path.parent, for_path=self.path)
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
-            try:
-                check_avet_database(self._db, self.path)
-            except InputError:
-                self._db.close()
-                raise
-            self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            migrate(self._db, self.path)
-        except sqlite3.DatabaseError as exc:
-            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
-                raise InputError("is not a SQLite database", path=self.path,
-                                 hint="give --db a new file or an avet glossary database") from exc
-            raise StoreError(f"cannot open glossary database: {exc}", path=self.path,
-                             hint="is it an avet database? use a new --db path") from exc
+        make_folder(self.path.parent, for_path=self.path)
+        self._db = open_database(self.path, timeout)
 
     # -- life cycle -------------------------------------------------------------
 
@@ -117,6 +96,9 @@ class Store:
                 raise StoreError("undo and redo cannot run inside a batch", path=self.path,
                                  hint="undo after the batch ends")
             return self._batch.savepoint()
+        if self._db.in_transaction:
+            raise StoreError("cannot write inside a snapshot", path=self.path,
+                             hint="write after the snapshot ends")
         return Transaction(self._db, self.path, journal, label)
 
     @contextmanager
@@ -144,6 +126,22 @@ class Store:
                 yield
             finally:
                 self._batch = None
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Makes the reads inside it see one state of the database: writes other
+        processes commit meanwhile are not seen (nor held up: WAL mode), so entries
+        and :meth:`glossary_hash` read in one snapshot describe the same glossary.
+        Inside a batch it joins the batch."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._db.in_transaction:  # an error may have rolled it back already
+                self._db.execute("COMMIT")
 
     def _journal(self, tx: Transaction, action: str, entry_id: int,
                  before: Entry | None, after: Entry | None) -> None:
@@ -175,7 +173,7 @@ class Store:
         return entry
 
     def entries(self, *, status: str | None = None, kind: str | None = None,
-                text: str | None = None, limit: int | None = None, offset: int = 0,
+                text: str | None = None, limit: int | None = None, after: int = 0,
                 order: str = "id") -> list[Entry]:
         """Returns entries filtered by status, kind and text.
 
@@ -186,7 +184,9 @@ class Store:
                 language's loosest key (Arabic without diacritics and hamza forms,
                 Vietnamese without tones, English case-folded).
             limit: At most this many entries.
-            offset: Skip this many first.
+            after: Keep only ids above this. With ``order="id"`` it pages
+                (``after`` = the last id of the page before) without skipping or
+                repeating an entry while other processes add or delete some.
             order: One of ``id, ar, vi, en, kind, status, frequency, score, updated``.
 
         Raises:
@@ -195,10 +195,9 @@ class Store:
         if order not in ORDERS:
             raise InputError(f"unknown order {order!r}", hint=f"use one of: {', '.join(ORDERS)}")
         where, params = where_clause(status, kind, text)
-        sql = f"SELECT data FROM entries{where} ORDER BY {ORDERS[order]}, id"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
+        where = f"{where} AND id > ?" if where else " WHERE id > ?"
+        sql = f"SELECT data FROM entries{where} ORDER BY {ORDERS[order]}, id LIMIT ?"
+        params += [after, -1 if limit is None else limit]
         return [Entry.from_dict(json.loads(r[0])) for r in self._db.execute(sql, params)]
 
     def iter_entries(self, *, status: str | None = None,

@@ -27,6 +27,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from models.errors import ModelError
+
 __all__ = ["ConstraintState", "TokenConstraint", "WordPieces", "constrained_beam_search"]
 
 #: One constraint: its alternative token-id spellings.
@@ -190,6 +192,9 @@ def constrained_beam_search(
 
     Returns:
         A ``(batch, length)`` tensor of token ids, padded with the pad token.
+
+    Raises:
+        ModelError: If ``avet_constraints`` has not one item per segment.
     """
     import torch
     from transformers.generation.utils import ALL_CACHE_NAMES
@@ -201,7 +206,8 @@ def constrained_beam_search(
         [[list(alt) for alt in c] for c in item]
         for item in (avet_constraints or [[] for _ in range(batch)])]
     if len(constraints) != batch:
-        raise ValueError(f"got constraints for {len(constraints)} segments, expected {batch}")
+        raise ModelError(f"avet_constraints has {len(constraints)} items for {batch} segments",
+                         hint="pass one list of constraints per segment (an empty list for none)")
     eos = generation_config._eos_token_tensor
     eos_ids = set() if eos is None else {int(t) for t in eos.reshape(-1).tolist()}
     pad = generation_config._pad_token_tensor

@@ -138,9 +138,12 @@ class HFEngine:
         self._tokenizer = load_tokenizer(
             info.path, hint="download the model again with its tokenizer files")
         with quiet_loading():
+            # float32 whatever the checkpoint was saved in: transformers 5 would load a
+            # float16/bfloat16 checkpoint in that precision (dtype="auto"), slow or
+            # unsupported on CPU and giving other outputs than the float32 model.
             self._model = AutoModelForSeq2SeqLM.from_pretrained(
                 info.path, local_files_only=True, trust_remote_code=False,
-                use_safetensors=True)
+                use_safetensors=True, dtype=torch.float32)
         self._default_attention = str(self._model.config._attn_implementation)
         self._model.to(torch.device(device)).eval()
         # Lengths are set per call (max_new_tokens); a stored max_length only adds a warning.
@@ -173,7 +176,8 @@ class HFEngine:
         """Returns the model id, engine, weights hash and options for reports."""
         return {"model": self.model_id, "engine": self.name, "family": self.info.family,
                 "revision": self.info.revision, "weights_sha256": self._hash,
-                "device": self.device, "dtype": "float32"}
+                "device": self.device,
+                "dtype": str(self._model.dtype).removeprefix("torch.")}
 
     # -- helpers ------------------------------------------------------------------------
     def _setup(self, src: str, tgt: str) -> tuple[str, int | None]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from glossary.errors import InputError
+from glossary.errors import InputError, NotFoundError
 from toolkit.glossary_source import GlossaryIndex
 
 __all__ = [
@@ -76,12 +76,13 @@ class EvalResult:
         """Returns the metric called ``name``.
 
         Raises:
-            KeyError: If there is none.
+            NotFoundError: If there is none (the message lists the metrics there are).
         """
         for m in self.metrics:
             if m.name == name:
                 return m
-        raise KeyError(name)
+        raise NotFoundError(f"no metric {name!r} in this evaluation",
+                            hint=f"use one of: {', '.join(m.name for m in self.metrics)}")
 
 
 def bleu_tokenizer(lang: str | None) -> str:

@@ -115,7 +115,9 @@ def load_glossary(
     if _is_sqlite(path):
         from glossary.store import Store
 
-        with Store(path, actor="read") as store:
+        # One snapshot: the hash describes exactly the entries read, even when
+        # another process writes meanwhile.
+        with Store(path, actor="read") as store, store.snapshot():
             entries = [e for status in statuses for e in store.entries(status=status)]
             digest = store.glossary_hash(statuses=tuple(statuses))
         return GlossarySource(entries=entries, origin=str(path), kind="db", hash=digest)
@@ -154,6 +156,7 @@ class TermInfo:
 
     @property
     def kind(self) -> str:
+        """The entry's kind (``term``, ``person``, ``code``...)."""
         return self.entry.kind
 
     def known_forms(self) -> list[tuple[str, str]]:

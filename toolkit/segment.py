@@ -8,18 +8,26 @@ only numbers and punctuation) is kept as it is. Sentences end at ``.``, ``!``,
 ``?``, the Arabic question mark ``؟``, ``…`` and the Arabic full stop ``۔``
 followed by a space, but never inside a URL, a number (``1.3``, ``45.79%``,
 ``11,595``) or a document code (``749/QD-TTg``), nor after a one-letter
-initial or a listed abbreviation.
+initial, nor after an abbreviation of the document's language where its
+condition holds (``No. 5`` but ``He said no. The …``; ``TS. Nguyễn``): the
+table ``toolkit/data/segment/abbreviations.tsv``, read by
+:func:`load_abbreviations`.
 
 :func:`reassemble` puts translated sentences back in place.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
 
-__all__ = ["Segment", "reassemble", "segment", "translatable"]
+from glossary.errors import FormatError, InputError
+
+__all__ = ["HOLDS", "Segment", "load_abbreviations", "reassemble", "segment", "translatable"]
 
 #: URLs, e-mail addresses and bare domains; never cut and never translated.
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+\.[\w.]+", re.UNICODE)
@@ -27,8 +35,14 @@ _MARKER_RE = re.compile(r"^(\s*)(#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+|>\s*|\*\s+
 _IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _SENT_END_RE = re.compile(r"([.!?؟…۔]+[\"'”’»)\]]*)(\s+)")
 _NO_WORDS_RE = re.compile(r"^[\W\d_]*$", re.UNICODE)
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "no", "vs", "etc", "e.g", "i.e",
-                            "st", "ông", "bà", "tp", "tt", "q", "p"})
+
+_LANGS = ("ar", "vi", "en")
+_TABLE = "data/segment/abbreviations.tsv"
+_COLUMNS = ("lang", "abbreviation", "holds", "expansion")
+#: When an abbreviation's full stop is not a sentence end (the ``holds`` column).
+HOLDS: tuple[str, ...] = ("always", "digit", "capital", "lower")
+#: Opening punctuation skipped before the next word (``TS. “Nguyễn``).
+_OPENERS = "\"'“‘«([{"
 
 
 @dataclass(frozen=True)
@@ -65,27 +79,89 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _is_boundary(body: str, match: re.Match[str], spans: Sequence[tuple[int, int]]) -> bool:
+@functools.cache
+def load_abbreviations() -> Mapping[str, Mapping[str, str]]:
+    """Reads the packaged abbreviation table (cached; the result is immutable).
+
+    Returns:
+        Language (``ar``, ``vi``, ``en``) -> lower-cased abbreviation without its
+        final full stop -> when its full stop is not a sentence end (one of
+        :data:`HOLDS`).
+
+    Raises:
+        FormatError: If the packaged table is malformed (names the line).
+    """
+    text = resources.files("toolkit").joinpath(_TABLE).read_text(encoding="utf-8")
+    return _parse_abbreviations(text, f"toolkit/{_TABLE}")
+
+
+def _parse_abbreviations(text: str, where: str) -> Mapping[str, Mapping[str, str]]:
+    """Parses the abbreviation table (see :func:`load_abbreviations`)."""
+    table: dict[str, dict[str, str]] = {lang: {} for lang in _LANGS}
+    header_seen = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if not header_seen:
+            if tuple(cells) != _COLUMNS:
+                raise FormatError("unexpected header", path=where, line=number,
+                                  hint=f"use: {' '.join(_COLUMNS)}")
+            header_seen = True
+            continue
+        if len(cells) != len(_COLUMNS):
+            raise FormatError(f"row has {len(cells)} cells, expected {len(_COLUMNS)}",
+                              path=where, line=number,
+                              hint="separate the columns with exactly one tab each")
+        lang, abbreviation, holds, _ = cells
+        if lang not in table or holds not in HOLDS or abbreviation.split() != [abbreviation]:
+            raise FormatError(f"bad row {lang!r} {abbreviation!r} {holds!r}", path=where,
+                              line=number, hint=f"lang is one of {', '.join(_LANGS)}, holds "
+                              f"one of {', '.join(HOLDS)}, the abbreviation one word")
+        key = abbreviation.lower()
+        if key in table[lang]:
+            raise FormatError(f"{lang} abbreviation {abbreviation!r} is listed twice",
+                              path=where, line=number, hint="keep one row for it")
+        table[lang][key] = holds
+    return MappingProxyType({lang: MappingProxyType(rows) for lang, rows in table.items()})
+
+
+def _holds(condition: str, after: str) -> bool:
+    """Whether an abbreviation's condition holds before the text ``after`` its full stop."""
+    if condition == "always":
+        return True
+    first = after.lstrip().lstrip(_OPENERS)[:1]
+    if condition == "digit":
+        return first.isdigit()
+    if condition == "capital":
+        return first.isupper()
+    return first.islower()
+
+
+def _is_boundary(body: str, match: re.Match[str], spans: Sequence[tuple[int, int]],
+                 abbreviations: Mapping[str, str]) -> bool:
     dot = match.start(1)
     if _inside(dot, spans):
         return False
     before = body[:dot].rsplit(None, 1)
-    word = before[-1] if before else ""
+    word = before[-1].lstrip(_OPENERS) if before else ""
     if match.group(1) == "." and word:
         if len(word) == 1 and word.isalpha():
             return False
-        if word.lower().rstrip(".") in _ABBREVIATIONS:
+        condition = abbreviations.get(word.lower())
+        if condition is not None and _holds(condition, body[match.end(1):]):
             return False
     return True
 
 
-def _split_sentences(body: str, offset: int, line: int) -> list[Segment]:
+def _split_sentences(body: str, offset: int, line: int,
+                     abbreviations: Mapping[str, str]) -> list[Segment]:
     """Cuts one line's body into sentences and the whitespace between them."""
     spans = _protected_spans(body)
     pieces: list[Segment] = []
     start = 0
     for match in _SENT_END_RE.finditer(body):
-        if not _is_boundary(body, match, spans):
+        if not _is_boundary(body, match, spans, abbreviations):
             continue
         end = match.end(1)
         pieces.append(Segment(body[start:end], offset + start, line, True))
@@ -106,30 +182,33 @@ def _classify(piece: Segment) -> Segment:
     return piece
 
 
-def _split_body(body: str, offset: int, line: int) -> list[Segment]:
+def _split_body(body: str, offset: int, line: int,
+                abbreviations: Mapping[str, str]) -> list[Segment]:
     """Splits a line body around images and trailing spaces, then into sentences."""
     out: list[Segment] = []
     cursor = 0
     for image in _IMAGE_RE.finditer(body):
-        out += _split_sentences(body[cursor:image.start()], offset + cursor, line)
+        out += _split_sentences(body[cursor:image.start()], offset + cursor, line,
+                                abbreviations)
         out.append(Segment(image.group(), offset + image.start(), line, False))
         cursor = image.end()
     rest = body[cursor:]
     stripped = rest.rstrip()
-    out += _split_sentences(stripped, offset + cursor, line)
+    out += _split_sentences(stripped, offset + cursor, line, abbreviations)
     if len(stripped) < len(rest):
         out.append(Segment(rest[len(stripped):], offset + cursor + len(stripped), line, False))
     return out
 
 
-def _split_table_row(body: str, offset: int, line: int) -> list[Segment]:
+def _split_table_row(body: str, offset: int, line: int,
+                     abbreviations: Mapping[str, str]) -> list[Segment]:
     out: list[Segment] = []
     cursor = 0
     for bar in re.finditer(r"\s*\|\s*", body):
-        out += _split_body(body[cursor:bar.start()], offset + cursor, line)
+        out += _split_body(body[cursor:bar.start()], offset + cursor, line, abbreviations)
         out.append(Segment(bar.group(), offset + bar.start(), line, False))
         cursor = bar.end()
-    out += _split_body(body[cursor:], offset + cursor, line)
+    out += _split_body(body[cursor:], offset + cursor, line, abbreviations)
     return out
 
 
@@ -138,13 +217,19 @@ def segment(text: str, lang: str = "ar") -> list[Segment]:
 
     Args:
         text: The document.
-        lang: Its language (``ar``, ``vi`` or ``en``); the rules are shared, the
-            argument is kept for language-specific abbreviations.
+        lang: Its language (``ar``, ``vi`` or ``en``): picks the abbreviations
+            of :func:`load_abbreviations`; the other rules are shared.
 
     Returns:
         Segments whose texts, concatenated, give back ``text`` exactly.
+
+    Raises:
+        InputError: If ``lang`` is not supported.
     """
-    del lang  # The rules above cover the three languages alike.
+    abbreviations = load_abbreviations().get(lang)
+    if abbreviations is None:
+        raise InputError(f"unsupported language {lang!r}",
+                         hint=f"supported languages: {', '.join(_LANGS)}")
     segments: list[Segment] = []
     offset = 0
     for number, raw in enumerate(text.splitlines(keepends=True)):
@@ -157,9 +242,9 @@ def segment(text: str, lang: str = "ar") -> list[Segment]:
         body = content[len(head):]
         body_offset = offset + len(head)
         if body.lstrip().startswith("|") or body.rstrip().endswith("|"):
-            segments += _split_table_row(body, body_offset, number)
+            segments += _split_table_row(body, body_offset, number, abbreviations)
         else:
-            segments += _split_body(body, body_offset, number)
+            segments += _split_body(body, body_offset, number, abbreviations)
         if newline:
             segments.append(Segment(newline, offset + len(content), number, False))
         offset += len(raw)

@@ -68,7 +68,7 @@ class ReviewActions(_Base):
         row = self.table.current
         entry = self.entries.get(row.id) if row else None
         if entry is None:
-            self.notify("no entry selected", severity="warning")
+            self.notify("no entry selected", severity="warning", markup=False)
         return entry
 
     def _targets(self) -> list[int]:
@@ -80,7 +80,7 @@ class ReviewActions(_Base):
     def _set_status(self, status: str) -> None:
         ids = self._targets()
         if not ids:
-            self.notify("no entry selected", severity="warning")
+            self.notify("no entry selected", severity="warning", markup=False)
             return
         table = self.table
         table.marked.clear()
@@ -100,7 +100,8 @@ class ReviewActions(_Base):
         if entry is None or entry.id is None:
             return
         if number > len(entry.forms["vi"].candidates):
-            self.notify(f"no Vietnamese candidate {number} for this entry", severity="warning")
+            self.notify(f"no Vietnamese candidate {number} for this entry",
+                        severity="warning", markup=False)
             return
         self.submit(jobs.pick_candidate(entry.id, number))
 
@@ -147,7 +148,7 @@ class ReviewActions(_Base):
                         "(space) to merge them")
             else:
                 hint = "mark at least two entries to merge with space, then press m"
-            self.notify(hint, severity="warning")
+            self.notify(hint, severity="warning", markup=False)
             return
         ids = [e.id for e in marked if e.id is not None]
 
@@ -191,7 +192,7 @@ class ReviewActions(_Base):
                 job: Callable[[str, str], jobs.Job]) -> None:
         """Asks which (language, form) to act on, then submits ``job(lang, form)``."""
         if not choices:
-            self.notify(empty, severity="warning")
+            self.notify(empty, severity="warning", markup=False)
             return
 
         def chosen(choice: tuple[str, str] | None) -> None:
@@ -209,7 +210,8 @@ class ReviewActions(_Base):
     def action_export(self) -> None:
         export = self.export_func
         if export is None:
-            self.notify("export is unavailable: no export function was given", severity="warning")
+            self.notify("export is unavailable: no export function was given",
+                        severity="warning", markup=False)
             return
 
         def chosen(choice: tuple[Path, str] | None) -> None:

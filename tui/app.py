@@ -119,7 +119,7 @@ class ReviewApp(ReviewActions, App[None]):
         }
         self.table = EntryTable(bidi_mode=self.bidi_mode, id="table")
         self.detail = DetailPane(bidi_mode=self.bidi_mode, id="detail")
-        self.statusbar = Static(id="statusbar")
+        self.statusbar = Static(id="statusbar", markup=False)
         with Horizontal(id="filters"):
             yield self.filter_box
             yield from self.selects.values()
@@ -184,15 +184,11 @@ class ReviewApp(ReviewActions, App[None]):
         entries: list[Entry] = []
         rows: list[Row] = []
         fold = Folder()
-        page = 200
-        while True:
-            chunk = store.entries(limit=page, offset=len(entries))
+        for chunk, last in jobs.load_pages(store, size=_PAGE):
             entries += chunk
             rows += [make_row(e, fold) for e in chunk]
-            if len(chunk) < page:
-                break
-            self.post_message(self.Loaded(list(entries), list(rows), total, complete=False))
-            page = _PAGE
+            if not last:
+                self.post_message(self.Loaded(list(entries), list(rows), total, complete=False))
         self.post_message(self.Loaded(entries, rows, len(entries), complete=True))
         return version
 
@@ -222,7 +218,7 @@ class ReviewApp(ReviewActions, App[None]):
         self.pending -= 1
         self._apply(outcome.changed, message.rows, outcome.removed, outcome.select)
         if outcome.message:
-            self.notify(outcome.message, timeout=3)
+            self.notify(outcome.message, timeout=3, markup=False)
 
     @on(Changed)
     def _changed(self, message: Changed) -> None:
@@ -246,7 +242,7 @@ class ReviewApp(ReviewActions, App[None]):
     def _failed(self, message: Failed) -> None:
         self.pending -= 1
         self._update_status()
-        self.notify(message.error, severity="error", timeout=6)
+        self.notify(message.error, severity="error", timeout=6, markup=False)
 
     # -- view ------------------------------------------------------------------
 

@@ -72,10 +72,12 @@ class ReviewCommands(Provider):
         self.app.call_later(self.app.run_action, action)
 
     async def discover(self) -> Hits:
+        """Lists every action when the palette opens with an empty query."""
         for title, help_text, action in self._commands():
             yield DiscoveryHit(title, partial(self._run, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
+        """Yields the actions whose title matches ``query``, best match first."""
         matcher = self.matcher(query)
         for title, help_text, action in self._commands():
             score = matcher.match(title)

@@ -236,6 +236,7 @@ class RowIndex:
         return len(self._by_id)
 
     def get(self, entry_id: int) -> Row | None:
+        """Returns the row of ``entry_id`` (shown or filtered out), or ``None``."""
         return self._by_id.get(entry_id)
 
     def to_review(self) -> int:

@@ -8,7 +8,7 @@ here imports Textual, so the jobs are unit-tested against a plain store.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +24,7 @@ __all__ = [
     "edit",
     "export",
     "forbid",
+    "load_pages",
     "merge",
     "pick_candidate",
     "redo",
@@ -47,6 +48,29 @@ class Outcome:
 
 
 Job = Callable[[Store], Outcome]
+
+
+def load_pages(store: Store, first: int = 200,
+               size: int = 25_000) -> Iterator[tuple[list[Entry], bool]]:
+    """Reads every entry in id order, a small first page then pages of ``size``.
+
+    Pages follow the last id read (keyset paging), so an entry that stays as it
+    is gets read even when other processes add or delete entries meanwhile; what
+    they change after the caller read ``data_version()`` comes from
+    :meth:`~glossary.store.Store.changes_since`.
+
+    Yields:
+        Each page and whether it is the last.
+    """
+    after, limit = 0, first
+    while True:
+        page = store.entries(limit=limit, after=after)
+        last = len(page) < limit
+        yield page, last
+        if last:
+            return
+        after, limit = max(e.id or 0 for e in page), size
+
 
 def _get_all(store: Store, ids: Sequence[int]) -> tuple[list[Entry], list[int]]:
     changed, removed = [], []

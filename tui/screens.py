@@ -163,7 +163,8 @@ class EditScreen(ModalScreen[EditResult | None]):
         if self.suggestions:
             self.query_one("#edit-ar", Input).value = self.suggestions[0]
         else:
-            self.notify("no Arabic suggestion for this Vietnamese form", severity="warning")
+            self.notify("no Arabic suggestion for this Vietnamese form",
+                        severity="warning", markup=False)
 
     def action_save(self) -> None:
         def value(name: str) -> str:
@@ -233,7 +234,7 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
     def action_export(self) -> None:
         value = self.query_one("#export-path", Input).value.strip()
         if not value:
-            self.notify("give a file path", severity="warning")
+            self.notify("give a file path", severity="warning", markup=False)
             return
         self.dismiss((Path(value).expanduser(), self.fmt))
 
@@ -270,7 +271,8 @@ class ChooseScreen(ModalScreen[tuple[str, str] | None]):
                    for i, (lang, text) in enumerate(self.choices)]
         with Vertical(id="choose-dialog", classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*options, id="choices")
+            # The forms are the user's text, not Textual markup ("[/i]" must show as typed).
+            yield OptionList(*options, id="choices", markup=False)
             yield Label("Enter picks · Esc cancels", classes="dim")
 
     @on(OptionList.OptionSelected)

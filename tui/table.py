@@ -119,9 +119,11 @@ class EntryTable(ScrollView, can_focus=True):
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
     def validate_cursor(self, value: int) -> int:
+        """Keeps the cursor on a row."""
         return max(0, min(value, len(self.rows) - 1))
 
     def watch_cursor(self, value: int) -> None:
+        """Scrolls the cursor's row into view and announces it."""
         visible = max(1, self.size.height - 1)
         top = round(self.scroll_offset.y)
         if value < top:
@@ -227,6 +229,7 @@ class EntryTable(ScrollView, can_focus=True):
         return segments
 
     def render_line(self, y: int) -> Strip:
+        """Renders line ``y`` of the widget: the header, a row or blank."""
         width = self.scrollable_content_region.width
         if y == 0:
             return self._header(width)

@@ -6,10 +6,14 @@ Each case writes its files into ``tmp_path`` and names the command line with
 one before they read their input). Decisions recorded here:
 
 * Windows-1256 documents are accepted with a notice on standard error;
-* stray bidi controls are accepted and kept byte for byte (matching ignores them);
+* stray bidi controls are accepted and kept byte for byte, and matching ignores
+  them and the other invisible characters (soft hyphen, ZWSP, ZWJ, word joiner, BOM)
+  in Arabic, Vietnamese and English alike;
 * a 50 MB single line: ``batch translate`` fails that document (a sentence longer
-  than :data:`toolkit.batch.MAX_SEGMENT_CHARS` characters, naming the line);
-  extraction accepts it (slow test).
+  than :data:`toolkit.batch.MAX_SEGMENT_CHARS` characters, naming the line) and
+  ``translate`` refuses it; extraction accepts it (slow test);
+* an empty or blank document is no error: both translate commands write it as it
+  is, with a notice (tests/functional/test_translate_parity.py).
 """
 
 from __future__ import annotations
@@ -109,8 +113,9 @@ CASES: dict[str, Case] = {
                                  ["extract", "{tmp}/d.txt", "--db", "{tmp}/g.db"],
                                  "decoded as Windows-1256", "d.txt", mode="accepted"),
     # ---- translate (the model loads before the documents are read)
-    "translate-empty": Case({"in.txt": ""}, _TRANSLATE, "document is empty", "in.txt",
-                            ["out.txt"], needs_model=True),
+    "translate-overlong-line": Case({"in.txt": "مدينة" * 1000}, _TRANSLATE,
+                                    "in.txt:1: a sentence of 5000 characters is longer than "
+                                    "the 4000", "in.txt", ["out.txt"], needs_model=True),
     "translate-binary": Case({"in.txt": b"\x00\x01\x02\x03"}, _TRANSLATE, "binary file",
                              "in.txt", ["out.txt"], needs_model=True),
     "translate-missing-file": Case({}, _TRANSLATE, "no such file", "in.txt", ["out.txt"],
@@ -140,7 +145,7 @@ CASES: dict[str, Case] = {
                                          ["out.txt"]),
     "postedit-stray-bidi-controls": Case(
         {"s.txt": "يعد التحول\u202b الرقمي أولوية\n",
-         "t.txt": "digital \u202econversion is a priority\n", "g.csv": GLOSSARY},
+         "t.txt": "digital conversion\u202e is a priority\n", "g.csv": GLOSSARY},
         _POSTEDIT, "", None, mode="accepted"),
     "check-missing-target": Case({"s.txt": TEXT, "g.csv": GLOSSARY},
                                  ["check", "--from", "ar", "--to", "en", "--source",
@@ -224,7 +229,47 @@ def test_stray_bidi_controls_are_kept_byte_for_byte(tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     case = CASES["postedit-stray-bidi-controls"]
     _check(case, tmp_path, main, capsys)
-    assert (tmp_path / "out.txt").read_bytes() == (tmp_path / "t.txt").read_bytes()
+    target = (tmp_path / "t.txt").read_text(encoding="utf-8")
+    expected = target.replace("digital conversion", "digital transformation")
+    assert "\u202e" in expected
+    assert (tmp_path / "out.txt").read_bytes() == expected.encode("utf-8")
+
+
+INVISIBLE_GLOSSARY = (
+    "ar,vi,en,kind,status,forbidden_ar,forbidden_vi,forbidden_en\n"
+    "التحول الرقمي,chuyển đổi số,digital transformation,term,approved,"
+    "التحويل الرقمي,số hóa chuyển đổi,digital conversion\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "source", "target", "expected"),
+    [
+        ("ar", "vi", "يعد التحو\u00adل\u200f الرقمي أولوية\n",
+         "số hó\u00ada chuyển\u200d đổi\u2060 là ưu tiên\n",
+         "chuyển đổi số\u2060 là ưu tiên\n"),
+        ("vi", "en", "chuy\u00adển đổi\u200b số là ưu tiên\n",
+         "digi\u00adtal\u200e conversion\ufeff is a priority\n",
+         "digital transformation\ufeff is a priority\n"),
+        ("en", "ar", "digi\u00adtal\u2066 transformation\u2069 is a priority\n",
+         "يعد التحو\u00adيل الرقمي\u200f أولوية\n",
+         "يعد التحول الرقمي\u200f أولوية\n"),
+    ],
+    ids=["ar-source-vi-target", "vi-source-en-target", "en-source-ar-target"],
+)
+def test_matching_ignores_invisible_characters(
+        src: str, tgt: str, source: str, target: str, expected: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Invisible characters inside a term hide it from neither the source nor the
+    target matcher; the replaced span includes them, the ones outside stay."""
+    for name, content in {"s.txt": source, "t.txt": target,
+                          "g.csv": INVISIBLE_GLOSSARY}.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    code = main(["postedit", "--from", src, "--to", tgt, "--source", str(tmp_path / "s.txt"),
+                 "--target", str(tmp_path / "t.txt"), "--glossary", str(tmp_path / "g.csv"),
+                 "--out", str(tmp_path / "out.txt"), "--json"])
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == expected
 
 
 def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

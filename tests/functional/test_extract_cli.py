@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -34,7 +36,8 @@ def test_extract_corpus_reaches_the_measured_thresholds(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "g.db"
     assert main(["extract", str(CORPUS), "--db", str(db), "--json", "--approve-known"]) == 0
-    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    *rows, summary = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert summary["summary"] is True and summary["candidates"] == len(rows)
     assert {"id", "kind", "ar", "en", "count", "score", "status", "variants_ar", "vi", "dnt",
             "contexts"} <= set(rows[0])
     thai = [r for r in rows if r["ar"] == "تاي نجوين"]
@@ -60,8 +63,17 @@ def test_extract_corpus_reaches_the_measured_thresholds(
     # The approved التحول الرقمي carries the starter entry's forbidden renderings.
     digital = [r for r in rows if r["ar"] == "التحول الرقمي"]
     assert len(digital) == 1 and digital[0]["status"] == "approved"
+    # A numbered term (القرار رقم 749/QD-TTg) is its own entry, never a variant of a
+    # single-word generic one (القرار: resolution).
+    single = [r for r in rows if r["kind"] not in ("code", "acronym") and len(r["ar"].split()) == 1]
+    assert [(r["ar"], v) for r in single for v in r["variants_ar"]
+            if re.search("[0-9A-Za-z]", v)] == []
+    decision = [r for r in rows if r["ar"] == "القرار 749/QD-TTg"]
+    assert len(decision) == 1 and decision[0]["en"] == "Decision 749/QD-TTg"
     with Store(db) as store:
         assert store.count() == len({r["id"] for r in rows})
+    # The approved entries agree with the starter termbase they came from.
+    assert main(["glossary", "import", "--starter", "--db", str(db)]) == 0
 
 
 def test_bad_files_give_exit_2_and_the_others_are_read(
@@ -78,7 +90,8 @@ def test_bad_files_give_exit_2_and_the_others_are_read(
     errors = [line for line in captured.err.splitlines() if "error" in line]
     assert len(errors) == 1 and str(docs / "bad.txt") in errors[0]
     assert f"{docs / 'legacy.txt'}: decoded as Windows-1256" in captured.err
-    rows = [json.loads(line) for line in captured.out.splitlines()]
+    *rows, summary = [json.loads(line) for line in captured.out.splitlines()]
+    assert (summary["documents"], summary["failed"]) == (2, 1)
     cloud = [r for r in rows if r["ar"] == "الحوسبة السحابية"]
     assert cloud and cloud[0]["count"] == 2
 
@@ -110,10 +123,63 @@ def test_one_undo_reverts_a_whole_extraction(tmp_path: Path, approve_known: bool
                    "وفق القرار 749/QD-TTg.", encoding="utf-8")
     options = ["--approve-known"] if approve_known else []
     assert main(["extract", str(doc), "--db", str(db), "--json", *options]) == 0
-    stored = len(capsys.readouterr().out.splitlines())
+    stored = len(capsys.readouterr().out.splitlines()) - 1  # the last line is the summary
     with Store(db) as store:
         assert stored >= 3 and store.count() > before[0]
     assert main(["glossary", "undo", "--db", str(db)]) == 0
     assert capsys.readouterr().out.startswith("undo: extract news.txt (")
     with Store(db) as store:
         assert (store.count(), store.glossary_hash(statuses=("approved", "candidate"))) == before
+
+
+@pytest.mark.parametrize("json_output", [True, False])
+def test_extract_carries_the_signature_batch_extract_writes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], json_output: bool) -> None:
+    from glossary.starter import load_starter_termbase
+    from toolkit.batch import REPORT_NAME
+    from toolkit.cli.extract_cmd import signature_line
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("أطلقت مقاطعة ها تينه منصة الحوسبة السحابية.", encoding="utf-8")
+    assert main(["batch", "extract", str(docs), "--out", str(tmp_path / "out"), "--no-store"]) == 0
+    batch = json.loads((tmp_path / "out" / REPORT_NAME).read_text(encoding="utf-8"))["signature"]
+    capsys.readouterr()
+    assert main(["extract", str(docs), "--db", str(tmp_path / "g.db"),
+                 *(["--json"] if json_output else [])]) == 0
+    out = capsys.readouterr().out
+    if json_output:
+        summary = json.loads(out.splitlines()[-1])
+        assert summary["signature"] == batch
+        assert summary["options"] == {"min_count": 1, "max_terms": 300,
+                                      "approve_known": False, "starter": True}
+    else:
+        assert f"signature: {signature_line(batch)}" in out
+    assert batch["command"] == "extract" and batch["avet"]
+    from glossary import glossary_hash
+
+    assert batch["known"] == glossary_hash(load_starter_termbase())
+
+
+def test_a_file_is_one_document_however_its_path_is_spelled(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = tmp_path / "dd"
+    docs.mkdir()
+    (docs / "d1.txt").write_text("تعمل الحوسبة السحابية في المدارس، وتنمو الحوسبة السحابية.\n",
+                                 encoding="utf-8")
+    db = str(tmp_path / "dd.db")
+    counts = []
+    for cwd, paths in [(tmp_path, ["dd", "dd/d1.txt"]), (docs, ["d1.txt"]),
+                       (tmp_path, [str(docs / "d1.txt")])]:
+        monkeypatch.chdir(cwd)
+        assert main(["extract", *paths, "--db", db, "--json"]) == 0
+        *rows, summary = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert summary["documents"] == 1
+        cloud = next(r for r in rows if r["ar"] == "الحوسبة السحابية")
+        assert {c["doc"] for c in cloud["contexts"]} == {os.path.realpath(docs / "d1.txt")}
+        counts.append(cloud["count"])
+    assert counts == [2, 2, 2]
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "dd", "dd/d1.txt", "--db", db]) == 0
+    assert "read 1 document(s)" in capsys.readouterr().out

@@ -1,15 +1,15 @@
-"""avet never reaches for the network: sockets are blocked in the suite, the Hub is off,
-and a model named by hub id without a local copy fails at once with ModelNotFoundError."""
+"""avet never reaches for the network: it loads local models with ``local_files_only``,
+and a model named by hub id without a local copy fails at once with ModelNotFoundError,
+with no name lookup or connection attempted."""
 
 from __future__ import annotations
 
-import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from pytest_socket import SocketBlockedError
 
 from toolkit.cli.main import main
 
@@ -30,13 +30,31 @@ def network_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple]]:
     yield calls
 
 
-def test_sockets_are_blocked() -> None:
-    with pytest.raises(SocketBlockedError):
-        socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+@pytest.mark.parametrize("cls_name", ["AutoTokenizer", "AutoModelForSeq2SeqLM"])
+def test_local_model_loads_with_local_files_only_and_no_network(
+        tiny_marian: Path, monkeypatch: pytest.MonkeyPatch, network_calls: list[tuple],
+        cls_name: str) -> None:
+    """avet itself tells transformers to stay local: every ``from_pretrained`` of the
+    transformers backend gets ``local_files_only=True`` (whatever HF_HUB_OFFLINE says)."""
+    import transformers
 
+    from models import load_engine
 
-def test_hub_is_offline() -> None:
-    assert os.environ.get("HF_HUB_OFFLINE") == "1"
+    cls = getattr(transformers, cls_name)
+    original = cls.from_pretrained
+    seen: list[dict[str, Any]] = []
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(cls, "from_pretrained", spy)
+    engine = load_engine(str(tiny_marian), "ar", "en")
+    [out] = engine.translate(["نص قصير"], "ar", "en", max_length=8)
+    assert isinstance(out.text, str)
+    assert seen and all(kw.get("local_files_only") is True for kw in seen)
+    assert all(kw.get("trust_remote_code") is False for kw in seen)
+    assert network_calls == []
 
 
 def test_hub_id_without_local_copy_fails_without_network(

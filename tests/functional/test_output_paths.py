@@ -195,9 +195,14 @@ def test_cpu_does_not_import_torch() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-@pytest.mark.parametrize("rel", ["one.ar", "small.ar.txt", "doc.md", "README", "sub/a.b.txt",
-                                 "sub/deep/x"])
+@pytest.mark.parametrize(("rel", "expected"), [
+    ("one.ar", "one.TGT.ar"), ("small.ar.txt", "small.ar.TGT.txt"), ("doc.md", "doc.TGT.md"),
+    ("README", "README.TGT.txt"), ("sub/a.b.txt", "sub/a.b.TGT.txt"),
+    ("sub/deep/x", "sub/deep/x.TGT.txt")])
 @pytest.mark.parametrize("tgt", ["en", "vi"])
-def test_translate_names_outputs_as_batch_does(rel: str, tgt: str) -> None:
+def test_translate_names_outputs_as_batch_does(rel: str, expected: str, tgt: str) -> None:
     spec = TranslateSpec(TranslateOptions(src="ar", tgt=tgt), model=None)
-    assert translate_cmd.output_name(Path(rel), tgt).as_posix() == spec.output_rel(rel)
+    want = expected.replace("TGT", tgt)
+    assert spec.output_rel(rel) == want
+    assert translate_cmd._outputs([(Path(rel), Path(rel))], "out/", tgt,
+                                  folder_given=True) == [Path("out") / want]

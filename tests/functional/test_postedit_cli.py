@@ -136,6 +136,7 @@ def test_check_json_one_object_per_finding(files: dict[str, Path],
     assert main(_args("check", files, "--json")) == 0
     records = _json_lines(capsys.readouterr().out)
     findings, summary = records[:-1], records[-1]
+    assert summary.pop("signature")["command"] == "check"
     assert [(f["line"], f["severity"], f["issue"]) for f in findings] == [
         (1, "error", "forbidden_term"), (2, "error", "near_miss"),
         (3, "warning", "forbidden_no_source")]

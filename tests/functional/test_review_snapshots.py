@@ -39,21 +39,35 @@ def app(tmp_path: Path) -> ReviewApp:
     return ReviewApp(config, transliterate=_transliterate, export=_export)
 
 
-async def _loaded(pilot: Pilot) -> None:
+async def _settled(pilot: Pilot) -> None:
+    """Waits until the app has loaded the database and finished every queued job and
+    pending filter (``ReviewApp.busy``), then for the screen to be idle; fails after 10 s."""
     app = pilot.app
     assert isinstance(app, ReviewApp)
-    for _ in range(500):
+    for _ in range(1000):
         await pilot.pause(0.01)
         if not app.busy:
-            break
-    await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            return
+    raise AssertionError("the review app was still busy after 10 s")
+
+
+async def _until(pilot: Pilot, ready: Callable[[], object], what: str) -> None:
+    """Waits until ``ready()`` is true (a modal mounted, a thread's result shown); fails after
+    10 s."""
+    for _ in range(1000):
+        await pilot.pause(0.01)
+        if ready():
+            await pilot.wait_for_scheduled_animations()
+            return
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _then(*keys: str):  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot) -> None:
-        await _loaded(pilot)
+        await _settled(pilot)
         await pilot.press(*keys)
-        await pilot.pause(0.4)
+        await _settled(pilot)
     return run_before
 
 
@@ -75,31 +89,26 @@ def test_help_screen(app: ReviewApp, snap_compare: Callable[..., bool]) -> None:
 def test_edit_modal_with_arabic_suggestion(app: ReviewApp,
                                            snap_compare: Callable[..., bool]) -> None:
     async def run_before(pilot: Pilot) -> None:
-        await _loaded(pilot)
+        await _settled(pilot)
         # Row 7 by frequency is entry 6 (فام مينه تشينه).
         await pilot.press(*["down"] * 6, "e")
+        await _until(pilot, lambda: isinstance(pilot.app.screen, EditScreen), "the edit modal")
         screen = pilot.app.screen
         assert isinstance(screen, EditScreen)
         screen.query_one("#edit-vi", Input).value = "Phạm Minh Chính"
-        for _ in range(500):  # the suggestion comes from a thread
-            await pilot.pause(0.01)
-            if screen.suggestions:
-                break
-        await pilot.pause()
+        # The suggestion comes from a thread.
+        await _until(pilot, lambda: screen.suggestions, "the Arabic suggestion")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
 def test_export_modal(app: ReviewApp, snap_compare: Callable[..., bool]) -> None:
     async def run_before(pilot: Pilot) -> None:
-        await _loaded(pilot)
+        await _settled(pilot)
         await pilot.press("x")
-        for _ in range(500):  # on a busy machine the modal may take a while to mount
-            await pilot.pause(0.01)
-            if pilot.app.screen.query("#export-path"):
-                break
+        await _until(pilot, lambda: pilot.app.screen.query("#export-path"), "the export modal")
         pilot.app.screen.query_one("#export-path", Input).value = "exports/glossary.tbx"
-        await pilot.pause(0.2)
+        await _settled(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 

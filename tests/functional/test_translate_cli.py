@@ -354,13 +354,13 @@ def test_missing_model_is_a_user_error_with_how_to_get_one(
     assert sorted(p.name for p in work.iterdir()) == ["doc.md", "glossary.csv", "o.md"]
 
 
-def test_empty_document_is_refused_before_loading_a_model(
+def test_overlong_sentence_is_refused_before_loading_a_model(
         work: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (work / "empty.md").write_text("", encoding="utf-8")
-    code = main(["translate", str(work / "empty.md"), "--from", "ar", "--to", "en",
+    (work / "long.md").write_text("# عنوان\n\n" + "مدينة " * 700 + "\n", encoding="utf-8")
+    code = main(["translate", str(work / "long.md"), "--from", "ar", "--to", "en",
                  "--glossary", str(work / "glossary.csv"), "--model", "not/needed"])
     assert code == 2
-    assert "empty.md: document is empty" in capsys.readouterr().err
+    assert "long.md:3: a sentence of 4199 characters" in capsys.readouterr().err
 
 
 @pytest.mark.slow

@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
+from glossary.errors import InputError
 from models.base import Translation
+from models.errors import ModelError
 from toolkit.batch import TranslateSpec, run_batch, with_engine_signature
 from toolkit.batch.jobs import MAX_SEGMENT_CHARS, DocTask
 from toolkit.progress import Progress
@@ -247,3 +249,22 @@ def test_a_utf8_bom_is_kept_per_document(tmp_path: Path) -> None:
     assert run_batch(spec, src, tmp_path / "out", worker=spec.open(engine)).exit_code == 0
     assert (tmp_path / "out" / "bom.vi.txt").read_bytes() == b"\xef\xbb\xbfONE.\r\n"
     assert (tmp_path / "out" / "plain.vi.txt").read_bytes() == b"TWO.\r\n"
+
+
+@pytest.mark.parametrize(("error", "permanent"), [
+    (ModelError("unsupported pair"), True),
+    (InputError("bad input"), True),
+    (RuntimeError("engine crashed"), False),
+])
+def test_model_and_input_errors_fail_a_document_for_good(tmp_path: Path, error: Exception,
+                                                         permanent: bool) -> None:
+    class Failing(FakeEngine):
+        def translate(self, segments: Sequence[str], src: str, tgt: str, **_: Any
+                      ) -> list[Translation]:
+            raise error
+
+    engine = Failing()
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n"})
+    [outcome] = _spec(engine).open(engine).process([DocTask("a.txt", str(src / "a.txt"), 0, "k")])
+    assert not outcome.ok and outcome.permanent is permanent
+    assert str(error) in (outcome.error or "")

@@ -216,3 +216,14 @@ def test_real_terms_mark_verbatim_and_case_sensitive_entries_exact() -> None:
     assert {t.targets[0]: t.exact for t in line} == {
         "VNeID": True, "Microsoft": True, "government": False}
     assert exact_match(["VNEID MICROSOFT GOVERNMENT"], [line], "en")[1:] == (1, 3)
+
+
+def test_asking_for_a_metric_that_is_not_there_names_the_ones_that_are() -> None:
+    from glossary.errors import NotFoundError
+    from toolkit.evaluate import EvalResult, MetricResult
+
+    result = EvalResult([MetricResult("BLEU", 12.5, "bleu"), MetricResult("chrF", 40.0, "chrf")],
+                        "sig", 1, 0)
+    with pytest.raises(NotFoundError, match="no metric 'BLUE'") as info:
+        result.metric("BLUE")
+    assert info.value.hint == "use one of: BLEU, chrF" and info.value.exit_code == 2

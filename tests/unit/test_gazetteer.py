@@ -126,8 +126,13 @@ def test_given_names(gaz: Gazetteer) -> None:
     assert sum(g.prior for g in gaz.given_names.values()) == pytest.approx(1.0, abs=1e-3)
     assert gaz.given_names["văn"].role == "middle"
     assert gaz.given_names["thị"].role == "middle"
-    for syllable in ["Đức", "Minh", "Thanh", "Hùng", "Quyên", "Hoan", "Hương", "Lâm", "Tùng"]:
-        assert gaz.prior(syllable, "given") > 0, syllable
+
+
+@pytest.mark.parametrize(
+    "syllable", ["Đức", "Minh", "Thanh", "Hùng", "Quyên", "Hoan", "Hương", "Lâm", "Tùng"]
+)
+def test_common_given_names_have_a_prior(gaz: Gazetteer, syllable: str) -> None:
+    assert gaz.prior(syllable, "given") > 0
 
 
 @pytest.mark.parametrize(
@@ -153,13 +158,32 @@ def test_name_key(text: str, key: str) -> None:
     assert name_key(text) == key
 
 
-def test_no_duplicate_names_in_files(gaz: Gazetteer) -> None:
-    for name, column in [("surnames.tsv", "vi"), ("given_names.tsv", "vi")]:
-        text = resources.files("toolkit").joinpath("data", "gazetteer", name).read_text("utf-8")
-        keys = [name_key(row[column]) for _, row in _parse_table(text, name)]
-        assert len(keys) == len(set(keys)), name
+@pytest.mark.parametrize("name", ["surnames.tsv", "given_names.tsv"])
+def test_no_duplicate_names_in_files(name: str) -> None:
+    text = resources.files("toolkit").joinpath("data", "gazetteer", name).read_text("utf-8")
+    keys = [name_key(row["vi"]) for _, row in _parse_table(text, name)]
+    assert len(keys) == len(set(keys))
+
+
+def test_no_duplicate_organisations(gaz: Gazetteer) -> None:
     orgs = [o.name for o in gaz.organisations]
     assert len(orgs) == len(set(orgs))
+
+
+@pytest.mark.parametrize(
+    ("vi", "ar"),
+    [("Nguyễn", "نيجوين"), ("Nguyễn", "نجويين"), ("Trần", "تشان"), ("Lưu", "ليو")],
+)  # fmt: skip
+def test_surname_spellings_met_in_news(gaz: Gazetteer, vi: str, ar: str) -> None:
+    assert ar in gaz.surnames[name_key(vi)].ar
+
+
+def test_extractor_takes_its_surnames_from_the_gazetteer(gaz: Gazetteer) -> None:
+    from toolkit.extract.data import DATA_DIR, surnames
+    from toolkit.extract.tokenize import fold_ar
+
+    assert surnames() == {fold_ar(ar) for s in gaz.surnames.values() for ar in s.ar}
+    assert not (DATA_DIR / "surnames.tsv").exists()  # one table, not a drifting copy
 
 
 @pytest.mark.parametrize(

@@ -141,3 +141,17 @@ def test_hf_accepts_term_constraint_records(tiny_marian: Path) -> None:
     [t] = engine.translate(["حكومة رقمي"], "ar", "en", max_length=10,
                            constraints=[[TermConstraint("data service", source="رقمي")]])
     assert "data service" in t.text
+
+
+def test_constraints_for_another_number_of_segments_are_a_model_error() -> None:
+    torch = pytest.importorskip("torch")
+    from types import SimpleNamespace
+
+    from models.constrained import constrained_beam_search
+    from models.errors import ModelError
+
+    config = SimpleNamespace(num_beams=2)
+    with pytest.raises(ModelError, match="3 items for 2 segments") as info:
+        constrained_beam_search(None, torch.zeros((4, 1), dtype=torch.long), None, None, config,
+                                avet_constraints=[[], [], []])
+    assert "one list of constraints per segment" in str(info.value)

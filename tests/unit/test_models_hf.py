@@ -85,3 +85,24 @@ def test_m2m100_forces_target_language(tiny_m2m100: Path) -> None:
     out = engine.translate(["حكومة رقمي"], "ar", "vi", max_length=10, return_alignment=True)
     assert out[0].tokens and not any(t.startswith("__") for t in out[0].tokens)
     assert out[0].source_tokens == ["▁حكومة", "▁رقمي"]
+
+
+@pytest.mark.parametrize("saved", ["float16", "bfloat16"])
+def test_half_precision_checkpoint_loads_in_float32_and_says_so(
+        tiny_marian: Path, tmp_path: Path, saved: str) -> None:
+    import shutil
+
+    import torch
+    from transformers import MarianMTModel
+
+    from models.hf_backend import HFEngine
+
+    half = shutil.copytree(tiny_marian, tmp_path / "opus-mt-ar-en")
+    model = MarianMTModel.from_pretrained(half, dtype=getattr(torch, saved))
+    model.save_pretrained(half, safe_serialization=True)
+    assert MarianMTModel.from_pretrained(half).dtype == getattr(torch, saved)  # "auto"
+    engine = HFEngine(inspect_dir(half))
+    assert engine._model.dtype == torch.float32
+    assert engine.signature()["dtype"] == "float32"
+    [t] = engine.translate(SEGMENTS[:1], "ar", "en", max_length=6)
+    assert t.score is not None

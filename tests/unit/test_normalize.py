@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.errors import InputError
+from glossary.matcher import Matcher
 from glossary.normalize import (
     Normalized,
     fold_key,
@@ -96,6 +97,45 @@ def test_span_does_not_include_following_controls() -> None:
     original = "هانوي\u200f و"
     norm = normalize_ar(original)
     assert norm.span_to_original(0, 5) == (0, 5)
+
+
+# ------------------------------------------------------------------ invisible characters
+
+_INVISIBLE = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" \
+    "\u2060\u2066\u2067\u2068\u2069\ufeff"
+_WORDS = {"ar": "التحول الرقمي", "vi": "chuyển đổi số", "en": "digital transformation"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "char"),
+    # In Arabic a ZWSP separates words: it becomes a space (see the Arabic rules).
+    [(lang, c) for lang in _WORDS for c in _INVISIBLE if (lang, c) != ("ar", "\u200b")],
+    ids=lambda v: f"U+{ord(v):04X}" if len(v) == 1 else v,
+)
+def test_invisible_characters_are_deleted_with_offsets(lang: str, char: str) -> None:
+    words = _WORDS[lang]
+    text = words[:4] + char + words[4:] + char
+    norm = normalize(text, lang)
+    assert norm.text == normalize(words, lang).text
+    assert norm.span_to_original(0, len(norm.text)) == (0, len(text) - 1)
+    assert norm.span_to_original(0, 4) == (0, 4)
+    assert norm.span_to_original(4, 6) == (5, 7)
+
+
+@pytest.mark.parametrize("lang", list(_WORDS))
+def test_matcher_finds_a_term_with_invisible_characters_inside(lang: str) -> None:
+    words = _WORDS[lang]
+    text = "(" + words[:4] + "\u00ad" + words[4:7] + "\u200e" + words[7:] + ")"
+    matcher = Matcher(lang)
+    matcher.add(words, key=1)
+    assert [(m.start, m.end, m.surface) for m in matcher.find(text)] == [
+        (1, len(text) - 1, text[1:-1])
+    ]
+
+
+def test_english_soft_hyphen_is_not_a_hyphen() -> None:
+    assert normalize_en("digi\u00adtal").text == "digital"
+    assert match_key("e-\u00adgovernment", "en") == "e-government"
 
 
 # ------------------------------------------------------------------ Vietnamese

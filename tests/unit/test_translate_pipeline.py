@@ -27,7 +27,7 @@ def entry(ar: str, en: str, kind: str = "term", variants_en: Sequence[str] = (),
     e.forms["en"].preferred = en
     e.forms["en"].variants = list(variants_en)
     e.forms["en"].forbidden = list(forbidden_en)
-    e.id = abs(hash(ar)) % 10_000
+    e.id = {"التحول الرقمي": 1, "الحكومة الرقمية": 2, "749/QD-TTg": 3}[ar]  # fixed, distinct
     return e
 
 
@@ -244,3 +244,84 @@ def test_capitalised_english_words_are_not_codes(src: str, codes: list[str]) -> 
     engine = ScriptedEngine({src: Translation(src, [])})
     result = translate_segments([src], engine, None, TranslateOptions("en", "vi"))[0]
     assert [t.source for t in result.terms if t.kind != "number"] == codes
+
+
+# -- a repair never loses what the output held; outcomes are measured on the final text ----
+TWO_TERMS_SRC = "التحول الرقمي في الحكومة الرقمية و 749/QD-TTg عام 2024"
+
+
+@pytest.mark.parametrize(("first", "again", "output", "statuses"), [
+    # The re-decoding gains "digital government" but drops "digital transformation":
+    # the first output is kept and the missing term reported failed.
+    ("The digital transformation of the e-state, 749/QD-TTg, in 2024.",
+     "The digital government change, 749/QD-TTg, in 2024.",
+     "The digital transformation of the e-state, 749/QD-TTg, in 2024.",
+     {"digital transformation": "applied", "digital government": "failed",
+      "749/QD-TTg": "applied", "2024": "applied"}),
+    # It gains the term but drops a code.
+    ("The digital transformation of the e-state, 749/QD-TTg, in 2024.",
+     "The digital transformation of the digital government in 2024.",
+     "The digital transformation of the e-state, 749/QD-TTg, in 2024.",
+     {"digital transformation": "applied", "digital government": "failed",
+      "749/QD-TTg": "applied", "2024": "applied"}),
+    # It gains the term but drops a number.
+    ("The digital transformation of the e-state, 749/QD-TTg, in 2024.",
+     "The digital transformation of the digital government, 749/QD-TTg.",
+     "The digital transformation of the e-state, 749/QD-TTg, in 2024.",
+     {"digital transformation": "applied", "digital government": "failed",
+      "749/QD-TTg": "applied", "2024": "applied"}),
+    # It gains the term and keeps everything: taken.
+    ("The digital transformation of the e-state, 749/QD-TTg, in 2024.",
+     "The digital transformation of the digital government, 749/QD-TTg, in 2024.",
+     "The digital transformation of the digital government, 749/QD-TTg, in 2024.",
+     {"digital transformation": "applied", "digital government": "repaired",
+      "749/QD-TTg": "applied", "2024": "applied"}),
+], ids=["drops-a-term", "drops-a-code", "drops-a-number", "keeps-all"])
+def test_redecoding_that_loses_a_term_code_or_number_is_not_taken(
+        index: GlossaryIndex, first: str, again: str, output: str,
+        statuses: dict[str, str]) -> None:
+    engine = ScriptedEngine({TWO_TERMS_SRC: Translation(first, [])},
+                            again={TWO_TERMS_SRC: again})
+    result = run(engine, index, TWO_TERMS_SRC)
+    assert len(engine.calls) == 2
+    assert result.output == output
+    assert {t.expected: t.status for t in result.terms} == statuses
+    # The report claims nothing the text does not hold.
+    for term in result.terms:
+        if term.status != "failed" and term.kind != "number":
+            assert term.expected in result.output
+
+
+# -- Vietnamese output is NFC ----------------------------------------------------------------
+VI_NFC = "Chuyển đổi số của chính phủ năm 2024."
+
+
+@pytest.mark.parametrize("repair", [True, False])
+@pytest.mark.parametrize("with_glossary", [True, False])
+def test_vietnamese_output_is_nfc_whatever_the_engine_gives(repair: bool,
+                                                            with_glossary: bool) -> None:
+    import unicodedata
+
+    src = "The digital transformation of the government in 2024."
+    nfd = unicodedata.normalize("NFD", VI_NFC)
+    assert nfd != VI_NFC
+    vi_index = None
+    if with_glossary:
+        e = Entry(kind="term", status="approved")
+        e.forms["en"].preferred = "digital transformation"
+        e.forms["vi"].preferred = "chuyển đổi số"
+        e.id = 1
+        vi_index = GlossaryIndex([e], "en", "vi")
+    engine = ScriptedEngine({src: Translation(nfd, nfd.split())})
+    result = translate_segments([src], engine, vi_index,
+                                TranslateOptions("en", "vi", repair=repair))[0]
+    assert result.output == VI_NFC
+    assert all(t.status == "applied" for t in result.terms)
+    assert len(engine.calls) == 1  # an NFD rendering of a term is no missing term
+
+
+def test_other_targets_are_left_in_the_engines_form(index: GlossaryIndex) -> None:
+    src = "مقهى"
+    text = "Cafe\u0301 owners"  # decomposed é: not ours to recompose in English
+    engine = ScriptedEngine({src: Translation(text, [])})
+    assert run(engine, index, src).output == text

@@ -24,8 +24,9 @@ from typing import Any, ClassVar, Protocol
 
 from glossary.errors import AvetError, InputError
 from glossary.model import Entry
+from models.errors import ModelError
 from toolkit.glossary_source import GlossaryIndex
-from toolkit.translate import TranslateOptions
+from toolkit.translate import MAX_SEGMENT_CHARS, PreparedDocument, TranslateOptions
 
 __all__ = [
     "MAX_SEGMENT_CHARS",
@@ -41,11 +42,6 @@ __all__ = [
 ]
 
 log = logging.getLogger("avet.batch")
-
-#: Longest sentence (characters) sent to an MT engine. A longer one (a 50 MB line
-#: without sentence punctuation) fails its document with an error naming the line:
-#: cut silently, it would be translated as garbage.
-MAX_SEGMENT_CHARS = 4000
 
 Progress = Callable[[int], None]
 
@@ -157,23 +153,15 @@ def job_key(content_hashes: Sequence[str], signature: dict[str, Any]) -> str:
 
 
 def _failure(rel: str, exc: BaseException) -> DocOutcome:
-    if isinstance(exc, AvetError) or _is_model_error(exc):
+    if isinstance(exc, AvetError | ModelError):
         return DocOutcome(rel, False, error=str(exc), permanent=True)
     log.warning("%s: %s: %s", rel, type(exc).__name__, exc)
     return DocOutcome(rel, False, error=f"{type(exc).__name__}: {exc}".replace("\n", " "),
                       permanent=False)
 
 
-def _is_model_error(exc: BaseException) -> bool:
-    try:
-        from models.errors import ModelError
-    except ImportError:  # pragma: no cover - models is part of avet
-        return False
-    return isinstance(exc, ModelError)
-
-
 def _read(path: str) -> Any:
-    """Reads a document as ``avet extract``/``translate`` do; notes a Windows-1256 one."""
+    """Reads a document as ``avet extract`` does; notes a Windows-1256 one."""
     from toolkit.extract.reader import read_document
 
     doc = read_document(path)
@@ -235,16 +223,15 @@ class TranslateSpec:
                                self.glossary_origin, self.options)
 
     def output_rel(self, rel: str) -> str:
-        p = Path(rel)
-        return (p.parent / f"{p.stem}.{self.options.tgt}{p.suffix or '.txt'}").as_posix()
+        from toolkit.translate import output_name
+
+        return output_name(rel, self.options.tgt).as_posix()
 
 
 @dataclass
 class _Prepared:
     task: DocTask
-    segments: list[Any]
-    wanted: list[int]
-    bom: bool = False  # the document started with a UTF-8 byte order mark: so does its output
+    document: PreparedDocument
 
 
 class TranslateWorker:
@@ -256,22 +243,9 @@ class TranslateWorker:
         self.index = index
 
     def _prepare(self, task: DocTask) -> _Prepared:
-        from toolkit.segment import segment
+        from toolkit.translate import prepare_document
 
-        document = _read(task.path)
-        text = document.text
-        if not text.strip():
-            raise InputError("document is empty", path=task.path, hint="nothing to translate")
-        segments = segment(text, self.spec.options.src)
-        wanted = [i for i, s in enumerate(segments) if s.translatable]
-        for i in wanted:
-            if len(segments[i].text) > MAX_SEGMENT_CHARS:
-                raise InputError(
-                    f"a sentence of {len(segments[i].text)} characters is longer than the "
-                    f"{MAX_SEGMENT_CHARS} an MT model can take", path=task.path,
-                    line=segments[i].line + 1,
-                    hint="split the line into sentences (end them with . ! ? or a line break)")
-        return _Prepared(task, segments, wanted, document.encoding == "utf-8-sig")
+        return _Prepared(task, prepare_document(task.path, self.spec.options.src))
 
     def process(self, tasks: Sequence[DocTask], progress: Progress | None = None
                 ) -> list[DocOutcome]:
@@ -291,7 +265,7 @@ class TranslateWorker:
                    ) -> list[DocOutcome]:
         from toolkit.translate import translate_segments
 
-        texts = [p.segments[i].text for p in prepared for i in p.wanted]
+        texts = [sentence for p in prepared for sentence in p.document.sentences]
         try:
             results = translate_segments(texts, self.engine, self.index, self.spec.options,
                                          progress)
@@ -303,21 +277,18 @@ class TranslateWorker:
         out = []
         pos = 0
         for p in prepared:
-            mine = results[pos:pos + len(p.wanted)]
-            pos += len(p.wanted)
+            mine = results[pos:pos + len(p.document.wanted)]
+            pos += len(p.document.wanted)
             out.append(self._outcome(p, mine))
         return out
 
     def _outcome(self, p: _Prepared, results: list[Any]) -> DocOutcome:
-        from toolkit.translate import DocumentResult
-        from toolkit.translate.pipeline import assemble
-
-        doc = DocumentResult(assemble(p.segments, p.wanted, results), results)
+        doc = p.document.result(results)
         counts = doc.counts()
         counts["failed_terms"] = counts.pop("failed")  # "failed" counts documents
         report = {"input": p.task.rel, "output": self.spec.output_rel(p.task.rel),
                   "counts": counts, "segments": [s.to_dict() for s in results]}
-        return DocOutcome(p.task.rel, True, text=("\ufeff" if p.bom else "") + doc.text,
+        return DocOutcome(p.task.rel, True, text=p.document.output_text(doc),
                           report=report, counts=counts)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from glossary.errors import InputError
-from glossary.fileio import atomic_write_text
+from glossary.fileio import atomic_write_text, make_folder
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec, Worker, file_sha256, job_key
 from toolkit.batch.manifest import MANIFEST_NAME, Manifest
 from toolkit.batch.summary import (
@@ -189,11 +189,21 @@ def _exclusive(out: Path) -> Iterator[None]:
     """Holds ``OUT_DIR/.avet-batch.lock`` so that two jobs never share an output folder.
 
     The lock is ``flock``-based: the system releases it when a killed job dies.
+
+    Raises:
+        InputError: If ``out`` (or a parent) is a file, or the folder or its lock
+            cannot be created; if another job holds the lock.
     """
     import fcntl
 
-    out.mkdir(parents=True, exist_ok=True)
-    with open(out / LOCK_NAME, "a+b") as handle:
+    make_folder(out)
+    lock = out / LOCK_NAME
+    try:
+        handle = open(lock, "a+b")  # noqa: SIM115 (closed by the with block below)
+    except OSError as exc:
+        raise InputError(f"cannot open the job lock: {exc.strerror or exc}", path=lock,
+                         hint="give --out a folder you can write to") from exc
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -12,7 +12,7 @@ from glossary.model import Entry
 from toolkit.cli.output import print_json, print_table, write_line
 from toolkit.config import Config
 
-__all__ = ["register"]
+__all__ = ["register", "signature_line"]
 
 _LANGS = ("ar",)
 
@@ -87,16 +87,21 @@ def run(args: argparse.Namespace, config: Config) -> int:
     Raises:
         InputError: If an option is out of range or no document was found.
     """
+    from glossary.model import glossary_hash
     from glossary.store import Store
-    from toolkit.extract import Extractor, extract_paths, store_candidates
+    from toolkit.batch.jobs import ExtractSpec
+    from toolkit.extract import extract_paths, store_candidates
 
     if args.min_count < 1 or args.top < 0 or args.max_terms < 0:
         raise InputError("--min-count must be 1 or more, --top and --max-terms 0 or more",
                          hint="e.g. --min-count 2 --top 20")
-    extractor = Extractor(_known_entries(config.db, not args.no_starter),
-                          min_count=args.min_count, max_terms=args.max_terms,
-                          approve_known=args.approve_known)
-    result = extract_paths(args.paths, extractor)
+    known = _known_entries(config.db, not args.no_starter)
+    # As `avet batch extract`: the same extractor and the same signature (avet's version
+    # and the hash of the known entries).
+    spec = ExtractSpec(tuple(known), min_count=args.min_count, max_terms=args.max_terms,
+                       approve_known=args.approve_known, known_hash=glossary_hash(known))
+    signature = spec.signature()
+    result = extract_paths(args.paths, spec.extractor())
     for notice in result.notices:
         sys.stderr.write(f"avet: {notice}\n")
     for failure in result.failures:
@@ -109,12 +114,28 @@ def run(args: argparse.Namespace, config: Config) -> int:
     with Store(config.db, actor="extract") as store:
         rows = store_candidates(store, result.candidates, approve_known=args.approve_known,
                                 label=_label(result.documents))
+    counts = {origin: sum(1 for _, o in rows if o == origin) for origin in ("name", "term", "code")}
     if args.json:
         for entry, origin in rows:
             print_json(_json_row(entry, origin))
+        print_json({"summary": True, "documents": len(result.documents),
+                    "failed": len(result.failures), "candidates": len(rows),
+                    **{f"{origin}s": n for origin, n in counts.items()}, "db": str(config.db),
+                    "options": {"min_count": args.min_count, "max_terms": args.max_terms,
+                                "approve_known": args.approve_known,
+                                "starter": not args.no_starter},
+                    "signature": signature})
     else:
-        _print_summary(rows, result.documents, config, args.top)
+        _print_summary(rows, result.documents, config, args.top, counts)
+        write_line(f"signature: {signature_line(signature)}")
     return 2 if result.failures else 0
+
+
+def signature_line(signature: dict[str, Any]) -> str:
+    """Returns an extract signature on one line, e.g. ``avet:0.1.0|extract|known:1a2b3c4d5e6f``
+    (``known``: the hash of the approved and starter entries that confirm candidates)."""
+    return "|".join([f"avet:{signature['avet']}", signature["command"],
+                     f"known:{signature['known'][:12] or 'none'}"])
 
 
 def _label(documents: list[str]) -> str:
@@ -127,14 +148,13 @@ def _label(documents: list[str]) -> str:
 
 
 def _print_summary(rows: list[tuple[Entry, str]], documents: list[str], config: Config,
-                   top: int) -> None:
+                   top: int, counts: dict[str, int]) -> None:
     if top:
         best = sorted(rows, key=lambda r: (-r[0].frequency, -r[0].score))[:top]
         print_table(["ar", "vi", "en", "kind", "count", "score"],
                     [(e.term("ar"), e.term("vi"), e.term("en"), e.kind, e.frequency,
                       f"{e.score:.2f}") for e, _ in best],
                     title=f"top {len(best)} candidates by frequency")
-    counts = {origin: sum(1 for _, o in rows if o == origin) for origin in ("name", "term", "code")}
     write_line(f"read {len(documents)} document(s): {len(rows)} candidates "
                f"({counts['name']} names, {counts['term']} terms, {counts['code']} codes) "
                f"in {config.db}")

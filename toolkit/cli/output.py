@@ -23,13 +23,24 @@ def print_json(obj: Any) -> None:
 def print_table(
     columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None
 ) -> None:
-    """Prints a table with rich. Arabic cells are kept in logical order."""
+    """Prints a table with rich. Arabic cells are kept in logical order.
+
+    Every cell, header and the title are plain text: brackets in glossary
+    forms or paths (``Decree [/i] 5``) are printed as they are, never read as
+    rich markup.
+
+    Args:
+        columns: The column headers.
+        rows: The rows; ``None`` cells print empty, others as ``str(value)``.
+        title: A line above the table.
+    """
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=title, show_lines=False)
+    table = Table(title=None if title is None else Text(title), show_lines=False)
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(Text(col), overflow="fold")
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
     Console(soft_wrap=False).print(table)

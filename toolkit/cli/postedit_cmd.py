@@ -14,6 +14,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ from glossary.errors import InputError, NotFoundError
 from glossary.model import LANGS
 from toolkit.config import Config
 
-__all__ = ["EXIT_FINDINGS", "TextFile", "read_aligned", "read_text_file", "register"]
+__all__ = ["EXIT_FINDINGS", "TextFile", "read_aligned", "read_text_file", "register",
+           "signature_line"]
 
 #: Exit code of ``check --fail-on`` when findings reach the threshold.
 EXIT_FINDINGS = 3
@@ -139,22 +141,40 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     c.set_defaults(func=run_check)
 
 
-def _index(args: argparse.Namespace, config: Config) -> tuple[Any, Any]:
+def _index(args: argparse.Namespace, config: Config, command: str
+           ) -> tuple[Any, tuple[TextFile, TextFile], dict[str, Any]]:
+    """Reads the files and the glossary; returns the index, the files and the signature.
+
+    The signature is the one ``avet batch postedit`` writes into its report (avet's
+    version, the command, the direction and the glossary's origin and hash).
+    """
+    from toolkit.batch.jobs import PostEditSpec
     from toolkit.glossary_source import GlossaryIndex, check_direction, load_glossary
 
     check_direction(args.src, args.tgt)
     source, target = read_aligned(args.source, args.target)
     loaded = load_glossary(args.glossary, config.db, src=args.src, tgt=args.tgt)
-    return GlossaryIndex(loaded.entries, args.src, args.tgt), (source, target)
+    signature = PostEditSpec(args.src, args.tgt, tuple(loaded.entries), loaded.hash,
+                             loaded.origin, command=command).signature()
+    return GlossaryIndex(loaded.entries, args.src, args.tgt), (source, target), signature
+
+
+def signature_line(signature: Mapping[str, Any]) -> str:
+    """Returns a postedit/check signature on one line, e.g.
+    ``avet:0.1.0|check|vi-en|glossary:1a2b3c4d5e6f``."""
+    ghash = signature["glossary"]["hash"]
+    return "|".join([f"avet:{signature['avet']}", signature["command"],
+                     f"{signature['src']}-{signature['tgt']}",
+                     f"glossary:{ghash[:12] if ghash else 'none'}"])
 
 
 def run_postedit(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet postedit``."""
     from glossary.fileio import atomic_write_text
-    from toolkit.cli.output import print_json, print_table
+    from toolkit.cli.output import print_json, print_table, write_line
     from toolkit.postedit import ACTIONS, postedit_lines
 
-    index, (source, target) = _index(args, config)
+    index, (source, target), signature = _index(args, config, "postedit")
     results = postedit_lines(source.lines, target.lines, index)
     text = target.render([r.text for r in results])
     if args.out:
@@ -170,7 +190,7 @@ def run_postedit(args: argparse.Namespace, config: Config) -> int:
                     "edits": {a: actions.get(a, 0) for a in ACTIONS},
                     "missing": [{"line": n, "entry_id": m.entry_id, "source_term": m.source_term,
                                  "expected": m.expected} for n, m in missing],
-                    "out": args.out})
+                    "out": args.out, "signature": signature})
         return 0
     if not args.out:
         sys.stdout.buffer.write(text.encode("utf-8")) if hasattr(sys.stdout, "buffer") \
@@ -182,6 +202,7 @@ def run_postedit(args: argparse.Namespace, config: Config) -> int:
                   + f"; terms still missing {len(missing)}\n")
         for n, m in missing:
             err.write(f"  line {n}: missing {m.expected!r} for {m.source_term!r}\n")
+        err.write(f"signature: {signature_line(signature)}\n")
         return 0
     rows: list[list[Any]] = [["lines", len(results)], ["lines changed", changed]]
     rows += [[a, actions.get(a, 0)] for a in ACTIONS]
@@ -191,6 +212,7 @@ def run_postedit(args: argparse.Namespace, config: Config) -> int:
         print_table(["line", "entry", "source term", "expected"],
                     [[n, m.entry_id, m.source_term, m.expected] for n, m in missing],
                     title="terms still missing")
+    write_line(f"signature: {signature_line(signature)}")
     return 0
 
 
@@ -199,9 +221,9 @@ def run_check(args: argparse.Namespace, config: Config) -> int:
     from toolkit.cli.output import print_json, print_table, write_line
     from toolkit.qa import ISSUES, check_lines, summarize
 
-    index, (source, target) = _index(args, config)
+    index, (source, target), signature = _index(args, config, "check")
     findings = check_lines(source.lines, target.lines, index)
-    summary = summarize(findings, len(source.lines))
+    summary = {**summarize(findings, len(source.lines)), "signature": signature}
     if args.json:
         for f in findings:
             print_json(f.to_dict())
@@ -213,6 +235,7 @@ def run_check(args: argparse.Namespace, config: Config) -> int:
                           f.expected] for f in findings], title="terminology check")
         write_line(f"{summary['lines']} lines: {summary['errors']} errors, "
                    f"{summary['warnings']} warnings")
+        write_line(f"signature: {signature_line(signature)}")
     fail = {"error": ("error",), "warning": ("error", "warning")}.get(args.fail_on or "", ())
     if any(f.severity in fail for f in findings):
         return EXIT_FINDINGS

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +13,6 @@ from toolkit.config import Config
 __all__ = ["register", "run"]
 
 _BIDI_MODES = ("visual", "logical")
-_log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -37,21 +35,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def _transliterator() -> Callable[[str], list[str]] | None:
-    try:
-        from toolkit.translit import vi_to_ar
-    except ImportError as exc:
-        _log.warning("Arabic suggestions disabled: %s", exc)
-        return None
-    return vi_to_ar
-
-
-def _exporter(db: Path, actor: str) -> Callable[[Path, str], int] | None:
-    try:
-        from glossary.formats import write_glossary
-    except ImportError as exc:
-        _log.warning("export disabled: %s", exc)
-        return None
+def _exporter(db: Path, actor: str) -> Callable[[Path, str], int]:
+    """Returns the app's export function: the approved entries of ``db`` to a file."""
+    from glossary.formats import write_glossary
     from glossary.store import Store
 
     def export(path: Path, fmt: str) -> int:
@@ -73,6 +59,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         StoreError: If the file is not an avet database.
     """
     from glossary.store import Store
+    from toolkit.translit import vi_to_ar
     from tui import ReviewApp, ReviewConfig
 
     db = Path(config.db)
@@ -85,6 +72,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
     actor = args.actor or (config.actor if config.actor != "cli" else "tui")
     bidi = args.bidi or os.environ.get("AVET_BIDI") or "visual"
     review = ReviewConfig(db=db, bidi=bidi, poll_interval=args.poll, actor=actor)  # type: ignore[arg-type]
-    app = ReviewApp(review, transliterate=_transliterator(), export=_exporter(db, actor))
+    app = ReviewApp(review, transliterate=vi_to_ar, export=_exporter(db, actor))
     app.run()
     return 0

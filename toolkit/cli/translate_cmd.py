@@ -12,14 +12,15 @@ from glossary import LANGS, InputError
 from glossary.fileio import atomic_write_text
 from toolkit.cli.output import print_json, write_line
 from toolkit.config import Config
-from toolkit.extract.reader import DOCUMENT_SUFFIXES, iter_document_paths, read_document
+from toolkit.extract.reader import DOCUMENT_SUFFIXES, iter_document_paths
 from toolkit.glossary_source import GlossaryIndex, load_glossary
 from toolkit.progress import Progress
-from toolkit.segment import segment, translatable
 from toolkit.translate import (
     TranslateOptions,
     build_signature,
-    translate_document,
+    output_name,
+    prepare_document,
+    translate_segments,
     translation_report,
     write_report,
 )
@@ -146,15 +147,6 @@ def _documents(given: list[str]) -> list[tuple[Path, Path]]:
     return out
 
 
-def output_name(rel: Path, tgt: str) -> Path:
-    """Names the translation of ``rel`` in an output folder: ``STEM.TGT.SUFFIX``.
-
-    The rule of ``batch translate``: ``sub/doc.md`` becomes ``sub/doc.en.md``
-    and a file without a suffix gets ``.txt``.
-    """
-    return rel.parent / f"{rel.stem}.{tgt}{rel.suffix or '.txt'}"
-
-
 def _outputs(documents: list[tuple[Path, Path]], out: str | None, tgt: str,
              folder_given: bool) -> list[Path | None]:
     """The output of each document: stdout (``None``), the --out file or a file in --out.
@@ -196,26 +188,23 @@ def run(args: argparse.Namespace, config: Config) -> int:
     report_path = _report_path(args, outputs)
     if report_path is not None and report_path.is_dir():
         raise InputError("is a folder", path=report_path, hint="give a file path, not a folder")
-    read = [read_document(p) for p in inputs]
-    texts = [d.text for d in read]
-    for path, text in zip(inputs, texts, strict=True):
-        if not text:
-            raise InputError("document is empty", path=path, hint="nothing to translate")
+    # Read and checked as 'batch translate' does, before a model is loaded.
+    prepared = [prepare_document(p, options.src) for p in inputs]
     index, ghash, gorigin = load_index(args, config)
     engine = load_engine_for(args, config, options)
     signature = build_signature(engine.signature(), ghash, gorigin, options)  # type: ignore[attr-defined]
-    total = sum(len(translatable(segment(t, options.src))) for t in texts)
+    total = sum(len(doc.wanted) for doc in prepared)
     done = []
     with Progress(total, "segments") as progress:
-        for path, out, text, doc in zip(inputs, outputs, texts, read, strict=True):
-            result = translate_document(text, engine, index, options, progress.advance)
+        for path, out, doc in zip(inputs, outputs, prepared, strict=True):
+            result = doc.result(translate_segments(doc.sentences, engine, index, options,
+                                                   progress.advance))
             if out is None:
                 if not args.json:  # --json carries the text in its object.
                     sys.stdout.write(result.text)
             else:
                 # A UTF-8 byte order mark of the input is kept, as postedit keeps it.
-                bom = "\ufeff" if doc.encoding == "utf-8-sig" else ""
-                atomic_write_text(out, bom + result.text)
+                atomic_write_text(out, doc.output_text(result))
             done.append((str(path), str(out) if out else "-", result))
     report = translation_report(signature, done)
     if report_path is not None:

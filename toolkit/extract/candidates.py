@@ -47,6 +47,8 @@ class TermCandidate:
         aliases: Keys of the singular/plural forms merged into it (see :func:`number_key`).
         cuts: Occurrences per document of a coordinated candidate whose last word goes
             on with an adjective (الاقتصاد الرقمي والمجتمع | الرقمي): a phrase cut in two.
+        covered: Occurrences that lie inside a longer occurrence of an approved glossary
+            entry (الصناعة in وزارة الصناعة والتجارة), per entry (its index).
     """
 
     key: tuple[str, ...]
@@ -61,6 +63,7 @@ class TermCandidate:
     coordinated: bool = False
     aliases: tuple[tuple[str, ...], ...] = ()
     cuts: Counter[str] = field(default_factory=Counter)
+    covered: Counter[str] = field(default_factory=Counter)
 
     @property
     def form(self) -> str:
@@ -150,6 +153,7 @@ def merge_numbers(cands: Iterable[TermCandidate]) -> list[TermCandidate]:
         for cand in members:
             merged.count += cand.count
             merged.cuts.update(cand.cuts)
+            merged.covered.update(cand.covered)
             merged.forms.update(cand.forms)
             merged.docs.update(cand.docs)
             merged.contexts.extend(cand.contexts[:max(0, MAX_CONTEXTS - len(merged.contexts))])
@@ -174,6 +178,7 @@ def merge_conjunctions(terms: dict[tuple[str, ...], TermCandidate]) -> None:
         target.count += cand.count
         target.docs.update(cand.docs)
         target.cuts.update(cand.cuts)
+        target.covered.update(cand.covered)
         target.aliases += (key, *cand.aliases)
         for form, n in cand.forms.items():
             target.forms[surface_without_clitic(form, key[0][0], False)[0]] += n

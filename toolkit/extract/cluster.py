@@ -66,6 +66,26 @@ class Cluster:
         """Adds evidence for a kind."""
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
 
+    @classmethod
+    def merged(cls, clusters: Sequence[Cluster], known: int | None = None) -> Cluster:
+        """One new cluster holding the evidence of several (keyed as the first).
+
+        Args:
+            clusters: At least one cluster (left unchanged).
+            known: Index of the known glossary entry the result is.
+        """
+        out = cls(clusters[0].key, known=known)
+        for cluster in clusters:
+            out.forms.update(cluster.forms)
+            out.docs.update(cluster.docs)
+            out.contexts.extend(cluster.contexts[:max(0, MAX_CONTEXTS - len(out.contexts))])
+            for kind, weight in cluster.votes.items():
+                out.vote(kind, weight)
+            for kind, weight in cluster.shape.items():
+                out.shape[kind] = out.shape.get(kind, 0.0) + weight
+            out.likelihood = max(out.likelihood, cluster.likelihood)
+        return out
+
     def kind(self, default: str) -> str:
         """The kind with the most votes (shape included), or ``default`` without votes."""
         totals = dict(self.votes)

@@ -27,6 +27,7 @@ __all__ = [
     "stopwords",
     "surnames",
     "term_heads",
+    "title_words",
     "word_senses",
     "written_words",
 ]
@@ -74,6 +75,14 @@ def cue_words() -> frozenset[str]:
     """Returns the one-word cues of cues.tsv as article-free term keys (مقاطعة، بلدية،
     جامعة، الوزير …): generic nouns that classify or title names."""
     return frozenset(term_word_key(c.words[0]) for c in cues() if len(c.words) == 1)
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Returns the one-word person cues written before a name (السيد، السيدة، الوزير …)
+    as article-free term keys: a phrase that ends with one is cut before a name."""
+    return frozenset(term_word_key(c.words[0]) for c in cues()
+                     if len(c.words) == 1 and c.kind == "person" and c.position == "before")
 
 
 @lru_cache(maxsize=1)
@@ -186,8 +195,11 @@ def word_senses() -> dict[tuple[str, ...], WordSense]:
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    """Returns the folded Arabic spellings of Vietnamese family names (surnames.txt)."""
-    return frozenset(_fold(cells[0]) for _, cells in _rows("surnames.tsv", 2))
+    """Returns the folded Arabic spellings of Vietnamese family names (the ``ar_variants``
+    of the gazetteer's surnames.tsv, read by :func:`toolkit.gazetteer.load_gazetteer`)."""
+    from toolkit.gazetteer import load_gazetteer
+
+    return frozenset(_fold(ar) for s in load_gazetteer().surnames.values() for ar in s.ar)
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from toolkit.extract.contexts import MAX_CONTEXTS
 from toolkit.extract.termhood import keyness_weight
 from toolkit.extract.terms import TermCandidate
 
-__all__ = ["KNOWN_WEIGHT", "absorb", "known_score", "merge_spellings"]
+__all__ = ["KNOWN_WEIGHT", "absorb", "covered_by_known", "known_score", "merge_spellings"]
 
 #: Score factor of a multiword term candidate that an approved glossary entry confirms.
 KNOWN_WEIGHT = 4.0
@@ -49,6 +49,7 @@ def merge_spellings(cands: Iterable[TermCandidate], known_at: Callable[[TermCand
         first.forms.update(cand.forms)
         first.docs.update(cand.docs)
         first.count += cand.count
+        first.covered.update(cand.covered)
         first.contexts = (first.contexts + cand.contexts)[:MAX_CONTEXTS]
     return merged, by_known
 
@@ -95,3 +96,16 @@ def known_score(cand: TermCandidate) -> float:
         return cand.score
     floor = math.log2(len(cand.key) + 1) * cand.count * min(1.0, keyness_weight(cand.keyness))
     return round(max(cand.score, floor) * KNOWN_WEIGHT, 4)
+
+
+def covered_by_known(cand: TermCandidate) -> bool:
+    """Whether every occurrence of a candidate lies inside a longer occurrence of one
+    approved glossary entry (وزارة الصناعة، الصناعة والتجارة in وزارة الصناعة والتجارة):
+    that entry already covers it, so it is not proposed on its own. A candidate nested
+    in two entries or more (الشركات الناشئة in منظومة الشركات الناشئة and الشركات
+    الناشئة المبتكرة) is a term they share, as the C-value reads nesting.
+
+    Args:
+        cand: A candidate that no approved entry confirms.
+    """
+    return 0 < cand.count <= sum(cand.covered.values()) and len(cand.covered) == 1

@@ -22,11 +22,13 @@ document rather than once per occurrence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from glossary.model import Candidate
 from toolkit.extract.data import Cue, cues, surnames
-from toolkit.extract.tokenize import Token, clitic_splits, split_clitic
+from toolkit.extract.tokenize import Token, clitic_splits, fold_ar, split_clitic
 
 __all__ = [
     "GAZETTEER_MIN",
@@ -35,6 +37,7 @@ __all__ = [
     "STRONG",
     "NameDetector",
     "NameSpan",
+    "rank_readings",
 ]
 
 #: Token likelihood above which a token is name-like on its own.
@@ -398,3 +401,44 @@ class NameDetector:
         if first_stem in self._surnames:
             span.shape["person"] = 1.0 if len(members) >= 3 else 0.3
         return span
+
+
+def rank_readings(translit: Any, forms: Mapping[str, int], kind: str, ar: str
+                  ) -> list[Candidate]:
+    """The five best Vietnamese readings of a name, over all its spellings.
+
+    Each spelling's readings are weighted by its share of the occurrences. A
+    place of three syllables or more that starts with a family name may be named
+    after a person (phường Phan Đình Phùng): the kind of reading is uncertain, so
+    both are scored and the better-supported one is kept (a reading the gazetteer
+    confirms scores near 1 as a place); the runner-up readings of both follow.
+
+    Args:
+        translit: A :class:`toolkit.translit.Transliterator`.
+        forms: Arabic spelling → occurrences.
+        kind: ``person``, ``place`` or ``org``.
+        ar: The canonical spelling.
+
+    Returns:
+        The readings, best first.
+    """
+    total = sum(forms.values())
+    readings = [kind]
+    if kind in ("place", "org") and len(ar.split()) >= 3 and fold_ar(ar.split()[0]) in surnames():
+        readings = [kind, "person"]
+    by_reading = []
+    for reading in readings:
+        scores: dict[str, float] = {}
+        for form, n in forms.items():
+            for cand in translit.ar_to_vi(form, top=5, kind=reading):
+                scores[cand.text] = scores.get(cand.text, 0.0) + cand.score * n / total
+        by_reading.append(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
+    by_reading.sort(key=lambda ranked: -ranked[0][1] if ranked else 0.0)
+    best_first = by_reading[0][:1]
+    rest: dict[str, float] = {}
+    for ranked in by_reading:
+        for text, score in ranked:
+            if text not in rest and all(text != t for t, _ in best_first):
+                rest[text] = score
+    best_first += sorted(rest.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
+    return [Candidate(t, round(sc, 4)) for t, sc in best_first]

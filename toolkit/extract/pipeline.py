@@ -22,7 +22,10 @@ from the glossary matcher, spellings merged, the score) is in
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import partial
 
 from glossary.errors import InputError
@@ -40,23 +43,18 @@ from toolkit.extract.data import (
     letter_names,
     reference_frequencies,
     stopwords,
-    surnames,
     written_words,
 )
 from toolkit.extract.forms import adopt_known, compose_translation, other_spellings
-from toolkit.extract.known import absorb, known_score, merge_spellings
-from toolkit.extract.names import GAZETTEER_MIN, NameDetector, NameSpan
+from toolkit.extract.known import absorb, covered_by_known, known_score, merge_spellings
+from toolkit.extract.names import GAZETTEER_MIN, NameDetector, NameSpan, rank_readings
+from toolkit.extract.ranking import cue_fragment
 from toolkit.extract.reader import Document
 from toolkit.extract.results import Extracted, ExtractResult, extract_paths
 from toolkit.extract.termhood import keyness
 from toolkit.extract.terms import TermCandidate, TermCounter
-from toolkit.extract.tokenize import (
-    Token,
-    fold_ar,
-    split_clitic,
-    term_word_key,
-    tokenize,
-)
+from toolkit.extract.tokenize import Token, coded_key, fold_ar, term_word_key, tokenize
+from toolkit.extract.tokenize import term_key as _term_key_of
 
 __all__ = [
     "DEFAULT_MAX_TERMS",
@@ -71,14 +69,10 @@ __all__ = [
 #: Term candidates kept (best first); names and codes are all kept.
 DEFAULT_MAX_TERMS = 300
 _NAME_KINDS = ("person", "place", "org")
+#: The kinds of approved names that a detected name of a kind may be (see _known_readings).
+_COMPATIBLE = {"person": ("person",), "place": ("place", "org"), "org": ("place", "org")}
+_Draft = tuple[str, str, list[Candidate]]
 _CODE_KINDS = ("code", "acronym")
-
-
-def _term_key_of(text: str, known: Callable[[str], bool] | None = None) -> tuple[str, ...]:
-    """The article-free key of a multiword Arabic form (as :class:`TermCounter` keys it)."""
-    words = [t.light for t in tokenize(text) if t.type == "ar"]
-    return tuple(term_word_key(split_clitic(word, known if i == 0 else None)[1])
-                 for i, word in enumerate(words))
 
 
 class Extractor:
@@ -118,6 +112,7 @@ class Extractor:
                                       self._best_reading, self._place_reading)
         self._matcher = Matcher("ar")
         self._known_name_keys: dict[str, int] = {}
+        self._known_name_vi: dict[str, int] = {}
         self._known_term_keys: dict[tuple[str, ...], int] = {}
         self._known_codes: dict[str, int] = {}
         self._build_known()
@@ -154,6 +149,9 @@ class Extractor:
                 if entry.kind in _NAME_KINDS:
                     self._known_name_keys.setdefault(name_key(form), index)
                 self._known_term_keys.setdefault(_term_key_of(form), index)
+            if entry.kind in _NAME_KINDS:
+                for form in entry.forms["vi"].all_admitted():
+                    self._known_name_vi.setdefault(unicodedata.normalize("NFC", form), index)
             if entry.kind in _CODE_KINDS:
                 for lang in ("ar", "vi", "en"):
                     for form in entry.forms[lang].all_admitted():
@@ -163,7 +161,9 @@ class Extractor:
 
     # ---------------------------------------------------------------- documents
     def add_document(self, doc: Document) -> None:
-        """Counts the names, codes and term candidates of one document."""
+        """Counts the names, codes and term candidates of one document, known by its
+        absolute path with links resolved (the same file however its path is spelled)."""
+        doc = replace(doc, path=os.path.realpath(doc.path))
         text = doc.text
         self.documents.append(doc.path)
         tokens = tokenize(text)
@@ -171,17 +171,18 @@ class Extractor:
         self.terms.start_document()
         taken: set[int] = set()
         self._add_codes(doc, tokens, taken)
+        known: list[tuple[int, int, str]] = []  # where approved entries occur
         if self.known:
             starts = {t.start: i for i, t in enumerate(tokens)}
             ends = {t.end: i for i, t in enumerate(tokens)}
-            for span in self._known_spans(doc, tokens, starts, ends, taken):
+            for span in self._known_spans(doc, tokens, starts, ends, taken, known):
                 self._add_name(doc, span)
         for span in self._detector.detect(tokens, taken):
             taken.update(range(span.first, span.last + 1))
             self._add_name(doc, span)
         for chunk in self._chunks(tokens):
             skip = [k for k, index in enumerate(chunk) if index in taken]
-            self.terms.add_chunk(doc.path, text, [tokens[i] for i in chunk], skip)
+            self.terms.add_chunk(doc.path, text, [tokens[i] for i in chunk], skip, known)
         self._vocab = set()
 
     def _chunks(self, tokens: Sequence[Token]) -> Iterable[list[int]]:
@@ -224,11 +225,14 @@ class Extractor:
             run = []
 
     def _known_spans(self, doc: Document, tokens: Sequence[Token], starts: dict[int, int],
-                     ends: dict[int, int], taken: set[int]) -> Iterable[NameSpan]:
-        """Names of the glossary (places, persons, organisations) found verbatim."""
+                     ends: dict[int, int], taken: set[int],
+                     found: list[tuple[int, int, str]]) -> Iterable[NameSpan]:
+        """Names of the glossary (places, persons, organisations) found verbatim; where
+        every approved entry occurs goes to ``found``."""
         if not self.known:
             return
         for match in self._matcher.find(doc.text):
+            found.append((match.start, match.end, str(match.key)))
             entry = self.known[int(str(match.key))]
             first = starts.get(match.prefix_start, starts.get(match.start))
             last = ends.get(match.end)
@@ -329,10 +333,8 @@ class Extractor:
             except InputError:  # nothing readable as Vietnamese: no spelling to
                 return None  # break a tie with (see canonical_form)
 
-        out = []
-        for cluster in self.names.values():
-            if cluster.count < self.min_count:
-                continue
+        def draft(cluster: Cluster) -> _Draft:
+            """The canonical spelling, kind and Vietnamese readings of a cluster."""
             known = self.known[cluster.known] if cluster.known is not None else None
             admitted = known.forms["ar"].all_admitted() if known else []
             ar = canonical_form(cluster.forms, admitted, canonical)
@@ -342,33 +344,13 @@ class Extractor:
                 # مستشفى باك كان: an organisation cue before a place the gazetteer
                 # knows; the name itself is the place's.
                 kind = "place"
-            scores: dict[str, float] = {}
-            total = cluster.count
-            # A place of three syllables or more that starts with a family name may be
-            # named after a person (phường Phan Đình Phùng): the kind of reading is
-            # uncertain, so both are scored and the better-supported one is kept (a
-            # reading the gazetteer confirms scores near 1 as a place).
-            readings = [kind]
-            if kind in ("place", "org") and len(ar.split()) >= 3 \
-                    and fold_ar(ar.split()[0]) in surnames():
-                readings = [kind, "person"]
-            by_reading = []
-            for reading in readings:
-                scores = {}
-                for form, n in cluster.forms.items():
-                    for cand in translit.ar_to_vi(form, top=5, kind=reading):
-                        scores[cand.text] = scores.get(cand.text, 0.0) + cand.score * n / total
-                by_reading.append(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
-            by_reading.sort(key=lambda ranked: -ranked[0][1] if ranked else 0.0)
-            best_first = by_reading[0][:1]
-            # The runner-up readings of both kinds follow the best one.
-            rest: dict[str, float] = {}
-            for ranked in by_reading:
-                for text, score in ranked:
-                    if text not in rest and all(text != t for t, _ in best_first):
-                        rest[text] = score
-            best_first += sorted(rest.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
-            vi = [Candidate(t, round(s, 4)) for t, s in best_first]
+            return ar, kind, rank_readings(translit, cluster.forms, kind, ar)
+
+        out = []
+        for cluster, (ar, kind, vi) in self._known_readings(draft):
+            if cluster.count < self.min_count:
+                continue
+            known = self.known[cluster.known] if cluster.known is not None else None
             if known and known.term("vi"):
                 vi = [Candidate(known.term("vi"), 1.0),
                       *[c for c in vi if c.text != known.term("vi")]][:5]
@@ -386,6 +368,34 @@ class Extractor:
                 adopt_known(entry, known)
             out.append(Extracted(entry, "name", dict(cluster.docs), known is not None))
         out.sort(key=lambda x: (-x.entry.frequency, x.entry.term("ar")))
+        return out
+
+    def _known_readings(self, draft: Callable[[Cluster], _Draft]
+                        ) -> list[tuple[Cluster, _Draft]]:
+        """The name clusters and their drafts (spelling, kind, readings).
+
+        A name whose top Vietnamese reading is, exactly (diacritics included), the
+        Vietnamese form of an approved name of a compatible kind is that name under
+        another spelling (كوي نون, the starter's كوي نهون: Quy Nhơn): it joins the
+        name's cluster, so its spelling becomes a variant of that entry.
+        """
+        drafts: list[tuple[Cluster, _Draft]] = []
+        joined: dict[int, list[Cluster]] = {}
+        for cluster in self.names.values():
+            found = draft(cluster)
+            if cluster.known is None and found[2]:
+                index = self._known_name_vi.get(unicodedata.normalize("NFC", found[2][0].text))
+                if index is not None and self.known[index].kind in _COMPATIBLE.get(found[1], ()):
+                    joined.setdefault(index, []).append(cluster)
+                    continue
+            drafts.append((cluster, found))
+        if not joined:
+            return drafts
+        out = [(c, d) for c, d in drafts if c.known not in joined]
+        for index, members in joined.items():
+            same = [c for c, _ in drafts if c.known == index]
+            cluster = Cluster.merged([*same, *members], known=index)
+            out.append((cluster, draft(cluster)))
         return out
 
     def _code_entries(self) -> list[Extracted]:
@@ -430,13 +440,16 @@ class Extractor:
         for index, cluster in self._known_terms.items():
             key = _term_key_of(self.known[index].term("ar"))
             target = by_known.get(index) or by_key.get(key)
-            if target is None and self.known[index].kind not in _NAME_KINDS:
+            if target is None and self.known[index].kind not in _NAME_KINDS \
+                    and not coded_key(key):
                 continue  # the term counter proposes terms; the matcher only counts them
             if target is None:
-                # An organisation or place written in Arabic words, not a
-                # transliterated name (see _name_like): ranked with the terms.
+                # An organisation or place written in Arabic words, not a transliterated
+                # name (see _name_like), or a numbered term (القرار 749/QD-TTg), which the
+                # counter cannot see: ranked with the terms.
                 target = by_known[index] = by_key[key] = TermCandidate(key)
-                target.keyness = keyness(key, self.terms.word_counts, self.terms.total_words,
+                target.keyness = keyness([w for w in key if not coded_key((w,))],
+                                         self.terms.word_counts, self.terms.total_words,
                                          self._ref)
                 merged.append(target)
             absorb(target, cluster)
@@ -449,7 +462,8 @@ class Extractor:
             if cand.count < self.min_count:
                 continue
             known_at = self._known_at(cand)
-            if len(out) >= self.max_terms and known_at is None:
+            if known_at is None and (len(out) >= self.max_terms or covered_by_known(cand)
+                                     or cue_fragment(cand.key)):
                 continue
             known = self.known[known_at] if known_at is not None else None
             out.append(self._term_entry(cand, known))

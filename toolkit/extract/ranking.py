@@ -37,6 +37,7 @@ from toolkit.extract.data import (
     light_heads,
     reference_frequencies,
     term_heads,
+    title_words,
     word_senses,
 )
 from toolkit.extract.termhood import cvalues, keyness, keyness_weight
@@ -50,6 +51,7 @@ __all__ = [
     "UNIGRAM_GENERAL_WEIGHT",
     "UNIGRAM_MIN_KEYNESS",
     "VERB_START_WEIGHT",
+    "cue_fragment",
     "rank_candidates",
 ]
 
@@ -106,6 +108,23 @@ def rank_candidates(terms: dict[tuple[str, ...], TermCandidate], word_counts: Co
     merged = merge_numbers(terms.values())
     kept = {c.key: c for c in merged if c.count >= min_count}
     return _Ranking(terms, word_counts, total_words).score(kept)
+
+
+def cue_fragment(key: Sequence[str]) -> bool:
+    """Whether a candidate is a cue word of names or a phrase cut before a name, not a term.
+
+    A single cue word (السيد، مقاطعة: cues.tsv) classifies or titles names; a phrase
+    that ends with a title written before a name and has no other cue or institution
+    word (ترأس السيد، افتتح السيد) is a verb and the start of a name. Neither is
+    proposed unless an approved entry confirms it (الوزير، نائب الوزير stay).
+
+    Args:
+        key: The candidate's article-free folded words.
+    """
+    if len(key) == 1:
+        return key[0] in cue_words()
+    return key[-1] in title_words() and not any(
+        w in cue_words() or w in term_heads() for w in key[:-1])
 
 
 class _Ranking:

@@ -8,6 +8,7 @@ cannot be read is recorded and the others go on.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,19 +59,30 @@ class ExtractResult:
 def extract_paths(paths: Iterable[str | Path], extractor: Extractor) -> ExtractResult:
     """Reads the documents one at a time into ``extractor``.
 
-    A file that cannot be read is recorded in ``failures``; the others go on.
-    A file decoded as Windows-1256 gets a notice.
+    A document is known by its absolute path with links resolved
+    (:func:`os.path.realpath`): a file given twice (``dd dd/d1.txt``) is read once,
+    and its evidence, contexts and per-document counts in the glossary store are
+    keyed the same however the path was spelled, so extracting it again from
+    another folder replaces its counts instead of adding them (see
+    :meth:`~toolkit.extract.pipeline.Extractor.add_document`). A file that cannot be
+    read is recorded in ``failures``; the others go on. A file decoded as
+    Windows-1256 gets a notice. Both name the file as given.
 
     Args:
         paths: Files and folders (walked for *.txt and *.md, sorted).
         extractor: Where the evidence goes.
 
     Returns:
-        The candidates, the documents read and the failures.
+        The candidates, the documents read (absolute paths) and the failures.
     """
     failures: list[AvetError] = []
     notices: list[str] = []
+    seen: set[str] = set()
     for path in iter_document_paths(paths):
+        real = os.path.realpath(path)
+        if real in seen:
+            continue
+        seen.add(real)
         try:
             doc = read_document(path)
         except AvetError as exc:

@@ -185,7 +185,8 @@ class TermCounter:
                      stem.endswith(_FEMININE_ENDINGS))
 
     def add_chunk(self, doc: str, text: str, tokens: Sequence[Token],
-                  skip: Iterable[int] = ()) -> None:
+                  skip: Iterable[int] = (), known: Sequence[tuple[int, int, str]] = ()
+                  ) -> None:
         """Counts the candidates of one chunk.
 
         Args:
@@ -193,8 +194,14 @@ class TermCounter:
             text: Original document text (for contexts).
             tokens: The Arabic tokens of the chunk.
             skip: Indexes of tokens that belong to names: no candidate contains them.
+            known: ``(start, end, entry)`` of the approved glossary entries found in
+                the text: an occurrence inside a longer one is counted as ``covered``
+                by that entry.
         """
         skipped = set(skip)
+        if tokens and known:
+            first, last = tokens[0].start, tokens[-1].end
+            known = [k for k in known if k[0] < last and k[1] > first]
         words = [self._word(t) for t in tokens]
         for w in words:
             self.word_counts[w.first_key] += 1
@@ -235,9 +242,14 @@ class TermCounter:
                     cand.cuts[doc] += 1
                 cand.surfaces[surfaces] = cand.surfaces.get(surfaces, 0) + 1
                 cand.docs[doc] += 1
+                start, end = tokens[i].start + wi.first_offset, tokens[j].end
+                if known:
+                    entry = next((k for s, e, k in known if s <= start and end <= e
+                                  and (s, e) != (start, end)), None)
+                    if entry is not None:
+                        cand.covered[entry] += 1
                 if len(cand.contexts) < MAX_CONTEXTS:
-                    cand.contexts.append(make_context(
-                        doc, text, tokens[i].start + wi.first_offset, tokens[j].end))
+                    cand.contexts.append(make_context(doc, text, start, end))
 
     def _perfect_verb(self, stem: str, folded: str) -> bool:
         """أنفقت، وضعت، حددته: an indefinite word ending in ت (not the plural ات) or

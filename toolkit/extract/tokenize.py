@@ -22,10 +22,12 @@ __all__ = [
     "Token",
     "chunks",
     "clitic_splits",
+    "coded_key",
     "fold_ar",
     "light_ar",
     "split_clitic",
     "strip_article",
+    "term_key",
     "term_word_key",
     "tokenize",
     "word_key",
@@ -215,3 +217,29 @@ def word_key(word: str, known: Callable[[str], bool] | None = None, *, first: bo
     """
     _, stem = split_clitic(light_ar(word), known if first else None, lexical)
     return term_word_key(stem)
+
+
+def term_key(text: str, known: Callable[[str], bool] | None = None) -> tuple[str, ...]:
+    """The key of an Arabic form: its words article-free, as the term counter keys them
+    (the first loses its proclitics), and its numbers and Latin words verbatim.
+
+    A numbered form (القرار 749/QD-TTg، المشروع 06) thus never shares the key of its
+    Arabic words alone (القرار): the term counter, which reads Arabic words only, never
+    proposes it.
+
+    Args:
+        text: The form.
+        known: Tells whether a folded word is a word (see :func:`split_clitic`).
+    """
+    key: list[str] = []
+    for tok in tokenize(text):
+        if tok.type == "ar":
+            key.append(term_word_key(split_clitic(tok.light, None if key else known)[1]))
+        elif tok.type in ("num", "lat"):
+            key.append(tok.norm)
+    return tuple(key)
+
+
+def coded_key(key: Sequence[str]) -> bool:
+    """Whether a key of :func:`term_key` holds a number or a Latin word."""
+    return any(not any("\u0621" <= ch <= "\u064A" for ch in word) for word in key)

@@ -4,6 +4,12 @@ Example:
     >>> from toolkit.translate import TranslateOptions, translate_document
 """
 
+from toolkit.translate.document import (
+    MAX_SEGMENT_CHARS,
+    PreparedDocument,
+    output_name,
+    prepare_document,
+)
 from toolkit.translate.pipeline import (
     DocumentResult,
     SegmentResult,
@@ -20,11 +26,15 @@ from toolkit.translate.report import (
 )
 
 __all__ = [
+    "MAX_SEGMENT_CHARS",
     "DocumentResult",
+    "PreparedDocument",
     "SegmentResult",
     "TermOutcome",
     "TranslateOptions",
     "build_signature",
+    "output_name",
+    "prepare_document",
     "signature_string",
     "translate_document",
     "translate_segments",

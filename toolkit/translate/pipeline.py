@@ -15,9 +15,13 @@ For each sentence the pipeline
 4. verifies and repairs: each term is looked for in the output; a missing one
    is located from the model's alignment and replaced, or found by variant and
    fuzzy matching (:func:`toolkit.postedit.postedit_line`), or the sentence is
-   re-decoded with the missing terms as hard constraints;
+   re-decoded with the missing terms as hard constraints; a repair is taken
+   only if it loses no term, code or number the output held before;
 5. reports per sentence, per term, code and number: ``applied``, ``repaired``
-   (and how) or ``failed``, so that no code is lost silently.
+   (and how) or ``failed``, each measured on the final output, so that no code
+   is lost silently.
+
+Vietnamese output is put in NFC (the engine's text, before any check).
 
 Sentences of all documents are batched together and sorted by length before
 they reach the engine (see :func:`translate_segments`).
@@ -26,6 +30,7 @@ they reach the engine (see :func:`translate_segments`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -212,15 +217,20 @@ def _occurrences(text: str, forms: Sequence[str]) -> list[tuple[int, int]]:
             for m in re.finditer(re.escape(form), text)]
 
 
+def _target_form(text: str, tgt: str) -> str:
+    """Puts engine text in the target's normal form: Vietnamese is NFC throughout avet."""
+    return unicodedata.normalize("NFC", text) if tgt == "vi" else text
+
+
 def _by_alignment(plan: _Plan, translation: Any, expected: str, span: tuple[int, int],
                   found: tuple[int, int] | None, output: str,
-                  keep: Sequence[tuple[int, int]]) -> str | None:
+                  keep: Sequence[tuple[int, int]], tgt: str) -> str | None:
     """Replaces the model's own rendering of a term, located by the alignment.
 
     ``found`` is where the alignment puts the term in the engine's text. When
-    verbatim restoration or post-editing has changed that text since, the
-    rendering is looked up again in ``output`` (once, unambiguously) rather
-    than trusting offsets. A span that would cover text to keep (protected
+    verbatim restoration, normalization or post-editing has changed that text
+    since, the rendering is looked up again in ``output`` (once, unambiguously)
+    rather than trusting offsets. A span that would cover text to keep (protected
     forms, other terms, URLs), or that is far longer than a rendering of the
     term can be (a diffuse alignment), is refused.
 
@@ -235,6 +245,7 @@ def _by_alignment(plan: _Plan, translation: Any, expected: str, span: tuple[int,
     if not rendering.strip():
         return None
     if output != text:
+        rendering = _target_form(rendering, tgt)
         hits = [m.start() for m in re.finditer(re.escape(rendering), output)]
         if len(hits) != 1:
             return None
@@ -258,47 +269,69 @@ def _aligned_spans(plan: _Plan, translation: Any,
 Redecode = Callable[[str, list[str]], Any]
 
 
+def _keeps(plan: _Plan, before: str, after: str, index: GlossaryIndex) -> bool:
+    """Whether ``after`` still holds every term, code and number that ``before`` holds.
+
+    A repair step is taken only if it loses nothing: a re-decoding (constraints are
+    the engine's best effort) or an edit may gain one term and drop another.
+    """
+    return (all(_present(after, d, index) for d in plan.terms if _present(before, d, index))
+            and all(number_kept(n.text, after) for n in plan.numbers
+                    if number_kept(n.text, before)))
+
+
 def _verify_and_repair(plan: _Plan, translation: Any, index: GlossaryIndex,
                        options: TranslateOptions, redecode: Redecode) -> SegmentResult:
-    output = _restore_verbatim(translation.text, plan.protected)
-    result = SegmentResult(plan.source, output)
-    outcomes: dict[str, TermOutcome] = {}
-    missing: list[_Demand] = []
-    for d in plan.terms:
-        method = "protected" if d.verbatim else ("constrained" if options.constrain else "as-is")
-        outcomes[d.key] = TermOutcome(d.info.entry_id if d.info else None,
-                                      plan.source[d.span[0]:d.span[1]], d.expected, "applied",
-                                      method, d.kind)
-        if not _present(output, d, index):
-            missing.append(d)
+    output = _target_form(_restore_verbatim(translation.text, plan.protected), options.tgt)
+    missing = [d for d in plan.terms if not _present(output, d, index)]
+    repaired: dict[str, str] = {}  # key -> how it was repaired
     if options.repair and missing:
-        output = _repair(plan, translation, index, missing, outcomes, output, redecode)
-    for d in missing:
-        outcome = outcomes[d.key]
-        if not options.repair:
-            outcome.status, outcome.method = "failed", "not repaired"
-        elif outcome.status == "applied":
-            outcome.status = "repaired" if _present(output, d, index) else "failed"
-    result.output = output
-    result.terms = list(outcomes.values())
+        output = _repair(plan, translation, index, missing, repaired, output, redecode,
+                         options.tgt)
+    output = _target_form(output, options.tgt)  # glossary forms put in are NFC already
+    # Every outcome is measured on the final output: a report never claims a term,
+    # code or number that the text does not hold.
+    lost = {d.key for d in missing}
+    terms = []
+    for d in plan.terms:
+        if _present(output, d, index):
+            status = "repaired" if d.key in lost else "applied"
+            method = repaired.get(d.key) or _method(d, options)
+        else:
+            status = "failed"
+            method = _method(d, options) if options.repair else "not repaired"
+        terms.append(TermOutcome(d.info.entry_id if d.info else None,
+                                 plan.source[d.span[0]:d.span[1]], d.expected, status,
+                                 method, d.kind))
     # Numbers: their digits must be there, whatever the separators.
-    result.terms += [TermOutcome(None, n.text, n.text,
-                                 "applied" if number_kept(n.text, output) else "failed",
-                                 "checked", "number") for n in plan.numbers]
-    return result
+    terms += [TermOutcome(None, n.text, n.text,
+                          "applied" if number_kept(n.text, output) else "failed",
+                          "checked", "number") for n in plan.numbers]
+    return SegmentResult(plan.source, output, terms)
+
+
+def _method(demand: _Demand, options: TranslateOptions) -> str:
+    if demand.verbatim:
+        return "protected"
+    return "constrained" if options.constrain else "as-is"
 
 
 def _repair(plan: _Plan, translation: Any, index: GlossaryIndex, missing: list[_Demand],
-            outcomes: dict[str, TermOutcome], output: str, redecode: Redecode) -> str:
+            repaired: dict[str, str], output: str, redecode: Redecode, tgt: str) -> str:
+    """Runs the repair steps in turn; each is taken only if it loses nothing.
+
+    Records in ``repaired`` how each term it restores was restored, and returns
+    the repaired output.
+    """
     # 1. Variants, forbidden renderings, near misses and mangled codes.
     edited = postedit_line(plan.source, output, index).text
-    for d in missing:
-        if not _present(output, d, index) and _present(edited, d, index):
-            outcomes[d.key].status, outcomes[d.key].method = "repaired", "variant/fuzzy"
-    output = edited
+    if _keeps(plan, output, edited, index):
+        for d in missing:
+            if not _present(output, d, index) and _present(edited, d, index):
+                repaired[d.key] = "variant/fuzzy"
+        output = edited
     # 2. The model's own alignment tells where it rendered the term.
-    todo = [d for d in missing
-            if outcomes[d.key].status == "applied" and not _present(output, d, index)]
+    todo = [d for d in missing if not _present(output, d, index)]
     found = _aligned_spans(plan, translation, [d.span for d in todo])
     for d, where in zip(todo, found, strict=True):
         if where is None or _present(output, d, index):
@@ -308,21 +341,24 @@ def _repair(plan: _Plan, translation: Any, index: GlossaryIndex, missing: list[_
         keep = _occurrences(output, plan.protected)
         keep += [(m.start, m.end) for m in index.find_target(output, keys=others)
                  if m.role == "preferred"]
-        aligned = _by_alignment(plan, translation, d.expected, d.span, where, output, keep)
-        if aligned is not None and _present(aligned, d, index):
+        aligned = _by_alignment(plan, translation, d.expected, d.span, where, output, keep, tgt)
+        if (aligned is not None and _present(aligned, d, index)
+                and _keeps(plan, output, aligned, index)):
             output = aligned
-            outcomes[d.key].status, outcomes[d.key].method = "repaired", "alignment"
-    # 3. Re-decode with the still missing terms as hard constraints.
+            repaired[d.key] = "alignment"
+    # 3. Re-decode with the still missing terms as hard constraints; the new output
+    #    is post-edited like the first, and taken only if it gains a term and loses none.
     still = [d.expected for d in missing if not _present(output, d, index)]
     if still:
         again = redecode(plan.source, list(dict.fromkeys([*plan.constraints, *still])))
-        candidate = _restore_verbatim(again.text, plan.protected)
+        candidate = _target_form(_restore_verbatim(again.text, plan.protected), tgt)
+        candidate = postedit_line(plan.source, candidate, index).text
         gained = [d for d in missing
                   if not _present(output, d, index) and _present(candidate, d, index)]
-        if gained:
+        if gained and _keeps(plan, output, candidate, index):
             output = candidate
             for d in gained:
-                outcomes[d.key].status, outcomes[d.key].method = "repaired", "re-decoded"
+                repaired[d.key] = "re-decoded"
     return output
 
 

@@ -483,12 +483,9 @@ class Transliterator:
         return [Candidate(text=ar, score=math.floor(s / norm * 1e6) / 1e6) for ar, s in ranked]
 
 
-def _gazetteer_lexicon() -> Lexicon | None:
-    """The gazetteer's places and name priors as a :class:`Lexicon`, if the module exists."""
-    try:
-        from toolkit.gazetteer import load_gazetteer
-    except ImportError:
-        return None
+def _gazetteer_lexicon() -> Lexicon:
+    """The gazetteer's places and name priors as a :class:`Lexicon`."""
+    from toolkit.gazetteer import load_gazetteer
     from toolkit.translit.gazetteer_adapter import lexicon_from_gazetteer
 
     return lexicon_from_gazetteer(load_gazetteer())

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
+from glossary.normalize import normalize_ar
 from toolkit.translit.syllables import Syllable
 from toolkit.translit.tables import Tables
 
@@ -20,33 +20,27 @@ __all__ = [
 #: Minimum probability of a spelling kept in the index.
 MIN_SPELLING_PROB = 0.002
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FALLBACK_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                               "ؤ": "و", "ئ": "ي", "ی": "ي", "ک": "ك", "ۋ": "ف", "ڨ": "ق"})
+#: Letters the transliteration reads as plain Arabic letters before
+#: :func:`glossary.normalize.normalize_ar` (which keeps them): the Maghrebi/Central Asian
+#: ۋ (ve) is read as ف and the Maghrebi ڨ (gaf) as ق, as the syllable tables spell them.
+_TRANSLIT_LETTERS = str.maketrans({"\u06cb": "\u0641", "\u06a8": "\u0642"})
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06a4]+")
-
-
-def _glossary_normalizer() -> Callable[..., object] | None:
-    try:
-        from glossary.normalize import normalize_ar
-    except ImportError:
-        return None
-    return normalize_ar
 
 
 def normalize_arabic(text: str) -> str:
     """Normalises Arabic for transliteration.
 
-    Uses ``glossary.normalize.normalize_ar`` when it is available, then the local rules:
-    no diacritics or tatweel, bare alef for hamza/madda forms, ى -> ي, ة -> ه.
+    :func:`glossary.normalize.normalize_ar` with match folding (no diacritics, tatweel or
+    format controls; bare alef for hamza/madda forms, ى -> ي, ة -> ه, Persian letter
+    forms), after reading ۋ as ف and ڨ as ق.
+
+    Args:
+        text: Arabic text in logical order.
+
+    Returns:
+        The normalised text.
     """
-    text = unicodedata.normalize("NFC", text)
-    normalizer = _glossary_normalizer()
-    if normalizer is not None:
-        result = normalizer(text)
-        text = str(getattr(result, "text", result))
-    text = _DIACRITICS.sub("", text)
-    return text.translate(_FALLBACK_MAP)
+    return normalize_ar(text.translate(_TRANSLIT_LETTERS)).text
 
 
 def arabic_tokens(text: str) -> list[str]:

@@ -1,0 +1,218 @@
+"""Store reads that other processes' writes cannot make inconsistent (keyset paging,
+snapshots), and store files the user can fix reported as user errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from glossary.errors import DatabaseFileError, InputError, StoreError
+from glossary.model import Entry, glossary_hash
+from glossary.store import SCHEMA_VERSION, Store
+from toolkit.cli.main import main
+from toolkit.glossary_source import load_glossary
+from tui import jobs
+
+
+def make(en: str, status: str = "candidate") -> Entry:
+    entry = Entry(kind="term", status=status)
+    entry.forms["en"].preferred = en
+    return entry
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "g.db"
+    with Store(path, actor="test") as store:
+        store.add_many(make(f"term {i}", "approved" if i % 2 else "candidate")
+                       for i in range(1, 11))
+    return path
+
+
+def _delete_read(other: Store) -> None:
+    other.delete(1)
+
+
+def _delete_unread(other: Store) -> None:
+    other.delete(7)
+
+
+def _insert(other: Store) -> None:
+    other.add(make("new term"))
+
+
+def _delete_read_and_insert(other: Store) -> None:
+    other.delete(2)
+    other.delete(3)
+    other.add(make("new term"))
+
+
+@pytest.mark.parametrize("write", [_delete_read, _delete_unread, _insert,
+                                   _delete_read_and_insert])
+def test_loading_pages_skips_no_unchanged_entry_while_another_process_writes(
+        db: Path, write: Callable[[Store], None]) -> None:
+    with Store(db) as reader, Store(db, actor="other") as other:
+        version = reader.data_version()
+        loaded: list[Entry] = []
+        for number, (page, _last) in enumerate(jobs.load_pages(reader, first=3, size=3)):
+            loaded += page
+            if number == 0:
+                write(other)
+        changed, removed = reader.changes_since(version)
+        final = {e.id for e in reader.entries()}
+    ids = [e.id for e in loaded]
+    assert len(ids) == len(set(ids))
+    # Every entry left as it was is loaded; the rest arrives by changes_since.
+    unchanged = final - {e.id for e in changed}
+    assert unchanged <= set(ids)
+    assert ({i for i in ids if i is not None} | {e.id for e in changed}) - set(removed) == final
+
+
+@pytest.mark.parametrize(("limit", "after", "expected"),
+                         [(3, 0, [1, 2, 3]), (3, 3, [4, 5, 6]), (5, 8, [9, 10]),
+                          (None, 9, [10]), (2, 10, [])])
+def test_entries_after_an_id_pages_by_id(db: Path, limit: int | None, after: int,
+                                         expected: list[int]) -> None:
+    with Store(db) as store:
+        assert [e.id for e in store.entries(limit=limit, after=after)] == expected
+
+
+def test_a_snapshot_sees_one_state_while_another_process_writes(db: Path) -> None:
+    with Store(db) as reader, Store(db, actor="other") as other:
+        with reader.snapshot():
+            approved = reader.entries(status="approved")
+            other.add(make("late term", "approved"))
+            other.delete(1)
+            assert reader.glossary_hash() == glossary_hash(approved)
+            assert reader.count() == 10
+        assert reader.count() == 10  # one added, one removed
+        assert reader.glossary_hash() != glossary_hash(approved)
+
+
+def test_writing_inside_a_snapshot_is_refused(db: Path) -> None:
+    with Store(db) as store, store.snapshot(), pytest.raises(StoreError, match="snapshot"):
+        store.add(make("x"))
+
+
+def test_a_snapshot_inside_a_batch_joins_it(db: Path) -> None:
+    with Store(db) as store:
+        with store.batch("two"):
+            store.add(make("in batch"))
+            with store.snapshot():
+                assert store.count() == 11
+            store.add(make("after snapshot"))
+        assert store.count() == 12
+
+
+def test_load_glossary_hashes_exactly_the_entries_it_read(db: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    entries = Store.entries
+
+    def entries_then_another_process_writes(self: Store, **kwargs: object) -> list[Entry]:
+        read = entries(self, **kwargs)  # type: ignore[arg-type]
+        with Store(db, actor="other") as other:
+            other.add(make(f"written meanwhile {other.count()}", "approved"))
+        return read
+
+    monkeypatch.setattr(Store, "entries", entries_then_another_process_writes)
+    source = load_glossary(None, db)
+    assert len(source.entries) == 5
+    assert source.hash == glossary_hash(source.entries)
+
+
+# -- store files the user can fix -------------------------------------------------
+
+
+def _damaged(path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x TEXT)")
+    con.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 50)
+    con.commit()
+    con.close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    path.write_bytes(bytes(data))
+
+
+def _truncated(path: Path) -> None:
+    _damaged(path)
+    path.write_bytes(path.read_bytes()[:2048])
+
+
+def _newer(path: Path) -> None:
+    Store(path).close()
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+
+
+def _not_sqlite(path: Path) -> None:
+    path.write_bytes(b"plain text, not a database\n" * 100)
+
+
+def _other_program(path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE accounts (id INTEGER)")
+    con.commit()
+    con.close()
+
+
+FILE_PROBLEMS = [(_damaged, "is damaged"), (_truncated, "is damaged"), (_newer, "newer"),
+                 (_not_sqlite, "not a SQLite database"), (_other_program, "another program")]
+
+
+@pytest.fixture()
+def connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[sqlite3.Connection]]:
+    """Every connection sqlite3.connect opens during the test."""
+    opened: list[sqlite3.Connection] = []
+    connect = sqlite3.connect
+
+    def recording(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        con = connect(*args, **kwargs)
+        opened.append(con)
+        return con
+
+    monkeypatch.setattr(sqlite3, "connect", recording)
+    yield opened
+
+
+@pytest.mark.parametrize(("spoil", "message"), FILE_PROBLEMS)
+def test_a_store_file_the_user_can_fix_is_a_user_error_and_closed(
+        tmp_path: Path, spoil: Callable[[Path], None], message: str,
+        connections: list[sqlite3.Connection]) -> None:
+    path = tmp_path / "g.db"
+    spoil(path)
+    connections.clear()
+    with pytest.raises(InputError, match=message) as info:
+        Store(path)
+    assert info.value.exit_code == 2
+    assert info.value.path == str(path) and info.value.hint
+    assert connections, "Store opened no connection"
+    for con in connections:
+        with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+            con.execute("SELECT 1")
+
+
+def test_a_damaged_store_is_also_a_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    _damaged(path)
+    with pytest.raises(StoreError) as info:
+        Store(path)
+    assert isinstance(info.value, DatabaseFileError)
+
+
+@pytest.mark.parametrize(("spoil", "message"), FILE_PROBLEMS[:3])
+def test_the_cli_reports_a_store_file_problem_in_one_line_with_exit_2(
+        tmp_path: Path, spoil: Callable[[Path], None], message: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "g.db"
+    spoil(path)
+    assert main(["glossary", "stats", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and str(path) in err
+    assert "Traceback" not in err
