@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from glossary.errors import NotFoundError
+from glossary.errors import ConflictError, NotFoundError
 from glossary.model import LANGS, Candidate, Context, Entry
-from glossary.normalize import match_key, nfc
+from glossary.normalize import match_key, nfc, normalize
 
-__all__ = ["MAX_CONTEXTS", "absorb", "add_evidence", "merge_candidates", "merge_contexts",
-           "nfc_forms", "split_off"]
+__all__ = ["MAX_CONTEXTS", "absorb", "add_evidence", "forbid_form", "form_key",
+           "merge_candidates", "merge_contexts", "nfc_forms", "same_content", "split_off"]
+
+#: Fields that say when and by whom an entry changed, not what it holds.
+_STAMPS = ("created_at", "updated_at", "updated_by")
 
 #: Contexts kept per entry; evidence beyond it is counted, not stored.
 MAX_CONTEXTS = 20
@@ -37,6 +40,41 @@ def nfc_forms(entry: Entry) -> None:
                 [], (Candidate(nfc(c.text), c.score) for c in forms.candidates))
     for ctx in entry.contexts:
         ctx.form = nfc(ctx.form)
+
+
+def same_content(a: Entry, b: Entry) -> bool:
+    """Tells whether two states of an entry hold the same (timestamps aside)."""
+    one, other = a.to_dict(), b.to_dict()
+    return all(one[k] == other[k] for k in one if k not in _STAMPS)
+
+
+def form_key(text: str, lang: str, case_sensitive: bool = False) -> str:
+    """The key under which two forms of an entry are one form.
+
+    :func:`~glossary.normalize.match_key`; on a case-sensitive entry Latin
+    letters keep their case (``Vnpt`` is not ``VNPT``).
+    """
+    if not case_sensitive or lang == "ar":
+        return match_key(text, lang)
+    return " ".join(normalize(text, lang, casefold=False).text.split())
+
+
+def forbid_form(entry: Entry, lang: str, text: str) -> None:
+    """Adds ``text`` to the forbidden ``lang`` forms of ``entry`` (in place), taking it
+    out of the variants; compared by :func:`form_key`.
+
+    Raises:
+        ConflictError: If ``text`` is the preferred form.
+    """
+    forms = entry.forms[lang]
+    key = form_key(text, lang, entry.case_sensitive)
+    if forms.preferred and key == form_key(forms.preferred, lang, entry.case_sensitive):
+        raise ConflictError(f"{text!r} is the preferred {lang} form of entry {entry.id}",
+                            hint="edit the preferred form first")
+    forms.variants = [v for v in forms.variants
+                      if form_key(v, lang, entry.case_sensitive) != key]
+    if text not in forms.forbidden:
+        forms.forbidden.append(text)
 
 
 def merge_candidates(into: list[Candidate], new: Iterable[Candidate]) -> list[Candidate]:
@@ -91,14 +129,33 @@ def _add_form_variants(target: Entry, lang: str, texts: Iterable[str]) -> None:
 
 
 def add_evidence(existing: Entry, new: Entry) -> None:
-    """Merges extraction evidence of ``new`` into ``existing`` (approved forms stay)."""
+    """Merges extraction evidence of ``new`` into ``existing``.
+
+    Arabic forms are spellings seen in the documents: a new one becomes a
+    variant (the preferred form of an entry without one) unless it is forbidden.
+    Vietnamese and English forms are readings that extraction proposed, not
+    spellings seen: a reading fills the empty preferred form of an entry that is
+    not approved; every other reading joins the ranked candidates, never the
+    variants, so the preferred form (a reviewer's pick or an earlier reading)
+    stays and a rival reading (another person's name) is not admitted beside
+    it. Candidates keep each text's best score and leave out forbidden forms;
+    contexts, score and confidence are merged too.
+    """
+    _add_form_variants(existing, "ar", new.forms["ar"].all_admitted())
     for lang in LANGS:
-        if existing.status == "approved" and lang != "ar":
-            continue
-        _add_form_variants(existing, lang, new.forms[lang].all_admitted())
-    for lang in LANGS:
-        existing.forms[lang].candidates = merge_candidates(
-            existing.forms[lang].candidates, new.forms[lang].candidates)
+        forms, incoming = existing.forms[lang], new.forms[lang]
+        readings = incoming.all_admitted() if lang != "ar" else []
+        forbidden = {match_key(t, lang) for t in forms.forbidden}
+        if not forms.preferred and existing.status != "approved":
+            forms.preferred = next((t for t in readings if match_key(t, lang) not in forbidden
+                                    and t not in forms.variants), "")
+        admitted = {match_key(t, lang) for t in forms.all_admitted()}
+        scores = {c.text: c.score for c in incoming.candidates}
+        proposed = [*incoming.candidates,
+                    *(Candidate(t, scores.get(t, new.confidence)) for t in readings
+                      if match_key(t, lang) not in admitted)]
+        forms.candidates = merge_candidates(
+            forms.candidates, (c for c in proposed if match_key(c.text, lang) not in forbidden))
     existing.contexts = merge_contexts(existing.contexts, new.contexts)
     existing.score = max(existing.score, new.score)
     existing.confidence = max(existing.confidence, new.confidence)

@@ -163,8 +163,9 @@ class Entry:
         """Checks kind, status, languages, and that no form is both admitted and forbidden.
 
         A forbidden form is compared with the preferred form and the variants of its
-        language in NFC, case-folded, with whitespace collapsed: a forbidden spelling
-        variant (``هانوى`` of ``هانوي``, ``Bac Ninh`` of ``Bắc Ninh``) stays allowed.
+        language in NFC, case-folded (not on a case-sensitive entry, where ``Vnpt``
+        may be forbidden beside ``VNPT``), with whitespace collapsed: a forbidden
+        spelling variant (``هانوى`` of ``هانوي``, ``Bac Ninh`` of ``Bắc Ninh``) stays allowed.
 
         Raises:
             FormatError: If a field holds a value avet does not support.
@@ -187,9 +188,10 @@ class Entry:
             raise FormatError("entry has no form in any language", hint="give at least one term")
         for lang in LANGS:
             forms = self.forms[lang]
-            admitted = {_same_text_key(t): t for t in forms.all_admitted()}
+            cased = self.case_sensitive
+            admitted = {_same_text_key(t, cased): t for t in forms.all_admitted()}
             for text in forms.forbidden:
-                same = admitted.get(_same_text_key(text))
+                same = admitted.get(_same_text_key(text, cased))
                 if same is not None:
                     role = "preferred" if same == forms.preferred else "variant"
                     raise FormatError(
@@ -229,9 +231,11 @@ class Entry:
         return entry
 
 
-def _same_text_key(text: str) -> str:
-    """The key under which two forms are the same text: NFC, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+def _same_text_key(text: str, case_sensitive: bool = False) -> str:
+    """The key under which two forms are the same text: NFC, case-folded (unless
+    ``case_sensitive``), spaces collapsed."""
+    text = unicodedata.normalize("NFC", text)
+    return " ".join((text if case_sensitive else text.casefold()).split())
 
 
 def _identity(entry: Entry) -> dict[str, Any]:

@@ -24,6 +24,7 @@ __all__ = [
     "changes_since",
     "delete_row",
     "dump",
+    "entry_sharing_form",
     "entry_with_form",
     "evidence_total",
     "load_row",
@@ -178,3 +179,12 @@ def add_evidence_of(db: sqlite3.Connection, target_id: int, other_id: int) -> No
     db.execute("INSERT INTO evidence (entry_id, doc, count) SELECT ?, doc, count FROM "
                "evidence WHERE entry_id = ? ON CONFLICT (entry_id, doc) DO UPDATE SET "
                "count = count + excluded.count", (target_id, other_id))
+
+
+def entry_sharing_form(db: sqlite3.Connection, entry: Entry) -> int | None:
+    """Returns the id of a stored entry with an admitted Arabic form of ``entry`` (for
+    codes and acronyms: an admitted form in any language) under the match key."""
+    langs = LANGS if entry.kind in ("code", "acronym") else ("ar",)
+    return next((found for lang in langs for text in entry.forms[lang].all_admitted()
+                 if (found := entry_with_form(db, lang, match_key(text, lang))) is not None),
+                None)

@@ -181,13 +181,16 @@ class Transaction:
         if self.journal:
             row = db.execute("SELECT COALESCE(MAX(grp), 0) + 1 FROM journal").fetchone()
             self.group = int(row[0])
-            # A new action makes the undone ones unredoable.
-            db.execute("UPDATE journal SET state = 'discarded' WHERE state = 'undone'")
         return self
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         db = self.db
         if exc_type is None:
+            # An action that changed something makes the undone ones unredoable; one
+            # that changed nothing journaled nothing, and leaves undo and redo as they were.
+            if self.journal and db.execute("SELECT 1 FROM journal WHERE grp = ? LIMIT 1",
+                                           (self.group,)).fetchone():
+                db.execute("UPDATE journal SET state = 'discarded' WHERE state = 'undone'")
             db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
             db.execute("COMMIT")
         else:

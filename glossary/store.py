@@ -24,21 +24,14 @@ from typing import Any
 from glossary.errors import ConflictError, FormatError, InputError, NotFoundError, StoreError
 from glossary.fileio import make_folder
 from glossary.journal import Action, read_journal, record, redo_group, undo_group
-from glossary.merging import absorb, add_evidence, nfc_forms, split_off
-from glossary.model import (
-    KINDS,
-    LANGS,
-    STATUSES,
-    Entry,
-    glossary_hash,
-    now_iso,
-)
+from glossary.merging import absorb, add_evidence, forbid_form, nfc_forms, same_content, split_off
+from glossary.model import KINDS, STATUSES, Entry, glossary_hash, now_iso
 from glossary.normalize import match_key
 from glossary.rows import (
     add_evidence_of,
     changes_since,
     delete_row,
-    entry_with_form,
+    entry_sharing_form,
     evidence_total,
     load_row,
     open_database,
@@ -291,8 +284,12 @@ class Store:
         self._journal(tx, action, entry.id, None, entry)
         return entry.id
 
-    def update(self, entry: Entry, action: str = "update") -> None:
+    def update(self, entry: Entry, action: str = "update") -> bool:
         """Saves changes to a stored entry.
+
+        Returns:
+            Whether the entry changed: an entry saved as stored is not journaled
+            (undo passes over it).
 
         Raises:
             NotFoundError: If the entry is not stored.
@@ -301,14 +298,20 @@ class Store:
         if entry.id is None:
             raise NotFoundError("entry has no id", hint="store it with add() first")
         with self._write() as tx:
-            self._replace(tx, entry, action)
+            return self._replace(tx, entry, action)
 
-    def _replace(self, tx: Transaction, entry: Entry, action: str) -> None:
+    def _replace(self, tx: Transaction, entry: Entry, action: str) -> bool:
+        """Saves and journals ``entry``; returns False (writing nothing) if it is as stored."""
         assert entry.id is not None
         before = self.get(entry.id)
+        nfc_forms(entry)
+        if same_content(before, entry):
+            entry.updated_at, entry.updated_by = before.updated_at, before.updated_by
+            return False
         self._stamp(entry)
         save_row(self._db, entry)
         self._journal(tx, action, entry.id, before, entry)
+        return True
 
     def delete(self, entry_id: int) -> None:
         """Deletes an entry (journaled, so it can be undone)."""
@@ -320,8 +323,12 @@ class Store:
         delete_row(self._db, entry_id)
         self._journal(tx, "delete", entry_id, before, None)
 
-    def set_status(self, ids: Sequence[int], status: str) -> None:
+    def set_status(self, ids: Sequence[int], status: str) -> list[int]:
         """Sets the status of several entries in one undoable action.
+
+        Returns:
+            The ids whose status changed; the others had it already. When none
+            changed, nothing is journaled and undo reverts the action before.
 
         Raises:
             InputError: For an unknown status.
@@ -330,33 +337,32 @@ class Store:
         if status not in STATUSES:
             raise InputError(f"unknown status {status!r}",
                              hint=f"use one of: {', '.join(STATUSES)}")
+        changed = []
         with self._write() as tx:
-            for entry_id in ids:
+            for entry_id in dict.fromkeys(ids):
                 entry = self.get(entry_id)
                 if entry.status != status:
                     entry.status = status
                     self._replace(tx, entry, status)
+                    changed.append(entry_id)
+        return changed
 
-    def forbid(self, entry_id: int, lang: str, text: str) -> None:
+    def forbid(self, entry_id: int, lang: str, text: str) -> bool:
         """Marks ``text`` a forbidden rendering of the entry in ``lang``.
 
-        It is removed from the variants if it was one.
+        It is removed from the variants if it was one. On a case-sensitive entry
+        a form that differs from the preferred one in case only can be forbidden.
+
+        Returns:
+            Whether the entry changed (False: ``text`` was forbidden already).
 
         Raises:
             ConflictError: If ``text`` is the entry's preferred form.
         """
-        key = match_key(text, lang)
-
-        def change(entry: Entry) -> None:
-            forms = entry.forms[lang]
-            if key == match_key(forms.preferred, lang):
-                raise ConflictError(f"{text!r} is the preferred {lang} form of entry {entry_id}",
-                                    hint="edit the preferred form first")
-            forms.variants = [v for v in forms.variants if match_key(v, lang) != key]
-            if text not in forms.forbidden:
-                forms.forbidden.append(text)
-
-        self.modify(entry_id, change, "forbid")
+        with self._write() as tx:
+            entry = self.get(entry_id)
+            forbid_form(entry, lang, text)
+            return self._replace(tx, entry, "forbid")
 
     def modify(self, entry_id: int, change: Callable[[Entry], None],
                action: str = "update") -> Entry:
@@ -371,7 +377,7 @@ class Store:
             action: Name of the action in the journal.
 
         Returns:
-            The saved entry.
+            The saved entry; if ``change`` left it as stored, nothing is journaled.
 
         Raises:
             NotFoundError: If there is no such entry.
@@ -398,7 +404,8 @@ class Store:
         """
         unique = list(dict.fromkeys(ids))
         if len(unique) < 2:
-            raise ConflictError("merge needs at least two entries", hint="select two or more")
+            raise ConflictError("merge needs at least two different entries",
+                                hint="name two or more different entries")
         target_id = unique[0] if into is None else into
         with self._write(label=f"merge into {target_id}") as tx:
             target = self.get(target_id)
@@ -438,9 +445,12 @@ class Store:
         """Adds extraction evidence: merged into an existing entry, or stored as new.
 
         An existing entry matches when it shares an admitted Arabic form (for
-        codes and acronyms: any admitted form) under the match key. An approved
-        entry keeps its status and preferred forms; it gains variants,
-        candidates, contexts and counts.
+        codes and acronyms: any admitted form) under the match key. It gains the
+        new Arabic spellings as variants, and candidates, contexts and counts;
+        its preferred forms and status stay, and a different Vietnamese or
+        English reading becomes a candidate, never a variant (see
+        :func:`glossary.merging.add_evidence`). Evidence that changes nothing
+        is not journaled.
 
         Args:
             entry: The candidate as extraction built it.
@@ -451,32 +461,21 @@ class Store:
         Returns:
             The id of the entry that holds the evidence.
         """
-        langs = LANGS if entry.kind in ("code", "acronym") else ("ar",)
         with self._write() as tx:
-            found = next((i for lang in langs for text in entry.forms[lang].all_admitted()
-                          if (i := entry_with_form(self._db, lang, match_key(text, lang)))
-                          is not None), None)
-            existing = self.get(found) if found is not None else None
-            if existing is None:
+            found = entry_sharing_form(self._db, entry)
+            if found is None:
+                if doc_counts is not None:
+                    entry.frequency = sum(doc_counts.values())
                 entry_id = self._insert(tx, entry, "extract")
-                self._set_evidence(entry_id, doc_counts, entry)
+                if doc_counts is not None:
+                    set_evidence(self._db, entry_id, doc_counts)
                 return entry_id
-            assert existing.id is not None
+            existing = self.get(found)
             add_evidence(existing, entry)
-            self._set_evidence(existing.id, doc_counts, entry, existing)
+            existing.frequency = (existing.frequency + entry.frequency if doc_counts is None
+                                  else set_evidence(self._db, found, doc_counts))
             self._replace(tx, existing, "extract")
-            return existing.id
-
-    def _set_evidence(self, entry_id: int, doc_counts: Mapping[str, int] | None,
-                      new: Entry, existing: Entry | None = None) -> None:
-        if doc_counts is None:
-            if existing is not None:
-                existing.frequency += new.frequency
-            return
-        target = existing if existing is not None else new
-        target.frequency = set_evidence(self._db, entry_id, doc_counts)
-        if existing is None:
-            save_row(self._db, new)
+            return found
 
     # -- undo / redo -----------------------------------------------------------
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossary.model import Entry
@@ -23,6 +22,7 @@ from tui.screens import (
     ChooseScreen,
     EditResult,
     EditScreen,
+    ExportChoice,
     ExportScreen,
     HelpScreen,
     MergeScreen,
@@ -121,7 +121,8 @@ class ReviewActions(_Base):
             if changes or note is not None:
                 self.submit(jobs.edit(entry_id, note=note, **changes))
 
-        self.push_screen(EditScreen(entry, self.transliterate, focus, self.bidi_mode), saved)
+        self.push_screen(EditScreen(entry, self.transliterate, focus, self.bidi_mode,
+                                    check=jobs.conflict_check(self.config.db)), saved)
 
     def action_forbid(self) -> None:
         entry = self._current()
@@ -214,9 +215,9 @@ class ReviewActions(_Base):
                         severity="warning", markup=False)
             return
 
-        def chosen(choice: tuple[Path, str] | None) -> None:
+        def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
-                self.submit(jobs.export(export, *choice))
+                self.submit(jobs.export(export, choice.path, choice.fmt, choice.langs))
 
         self.push_screen(ExportScreen(self.config.db.resolve().parent), chosen)
 

@@ -12,15 +12,22 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossary.checks import check_conflicts, check_terms
 from glossary.errors import ConflictError, NotFoundError
-from glossary.model import Entry
+from glossary.formats import Written
+from glossary.model import LANGS, Entry
 from glossary.store import Store
 
 __all__ = [
+    "EntryCheck",
     "ExportFunc",
     "Job",
     "Outcome",
+    "apply_edit",
+    "check_edit",
+    "conflict_check",
     "default_merge_target",
+    "describe_langs",
     "edit",
     "export",
     "forbid",
@@ -33,8 +40,12 @@ __all__ = [
     "undo",
 ]
 
-#: ``export(path, format) -> number of entries written`` (the CLI passes it in).
-ExportFunc = Callable[[Path, str], int]
+#: ``export(path, format, langs) -> what was written`` (the CLI passes it in). ``langs``
+#: is the direction of a ``deepl`` file (source, target) or the language columns of
+#: ``google`` and ``amazon``, the source first; ``None`` for the other formats.
+ExportFunc = Callable[[Path, str, tuple[str, ...] | None], Written]
+#: Raises an :class:`~glossary.errors.AvetError` if an edited entry may not be saved.
+EntryCheck = Callable[[Entry], None]
 
 
 @dataclass
@@ -92,23 +103,52 @@ def set_status(ids: Sequence[int], status: str) -> Job:
     return job
 
 
+def apply_edit(entry: Entry, *, ar: str | None = None, vi: str | None = None,
+               en: str | None = None, note: str | None = None) -> None:
+    """Sets preferred forms and the note of ``entry`` in place; ``None`` leaves a
+    field as it is. A new preferred form that was a variant stops being one."""
+    for lang, value in (("ar", ar), ("vi", vi), ("en", en)):
+        if value is None:
+            continue
+        forms = entry.forms[lang]
+        forms.preferred = value.strip()
+        forms.variants = [v for v in forms.variants if v != forms.preferred]
+    if note is not None:
+        entry.note = note.strip()
+
+
+def check_edit(before: Entry, after: Entry, store: Store) -> None:
+    """Checks an edited entry with import's rules (:mod:`glossary.checks`): its own
+    forms always, the other entries' forms when a term changed.
+
+    Raises:
+        FormatError: If the entry lost its last term or has variants without a term.
+        ConflictError: If a term is another entry's form with another translation.
+    """
+    check_terms(after)
+    if any(before.term(lang) != after.term(lang) for lang in LANGS):
+        check_conflicts(after, store.find_by_form)
+
+
+def conflict_check(db: Path) -> EntryCheck:
+    """Returns a check of an edited entry against the other entries of ``db``
+    (:func:`~glossary.checks.check_conflicts`); it opens its own store, so a
+    dialog can run it in a thread of its own."""
+    def check(entry: Entry) -> None:
+        with Store(db) as store:
+            check_conflicts(entry, store.find_by_form)
+    return check
+
+
 def edit(entry_id: int, *, ar: str | None = None, vi: str | None = None,
          en: str | None = None, note: str | None = None) -> Job:
-    """Sets preferred forms and the note; ``None`` leaves a field as it is.
-
-    A new preferred form that was a variant stops being one.
-    """
-    def change(entry: Entry) -> None:
-        for lang, value in (("ar", ar), ("vi", vi), ("en", en)):
-            if value is None:
-                continue
-            forms = entry.forms[lang]
-            forms.preferred = value.strip()
-            forms.variants = [v for v in forms.variants if v != forms.preferred]
-        if note is not None:
-            entry.note = note.strip()
-
+    """Sets preferred forms and the note (:func:`apply_edit`) after :func:`check_edit`."""
     def job(store: Store) -> Outcome:
+        def change(entry: Entry) -> None:
+            before = Entry.from_dict(entry.to_dict())
+            apply_edit(entry, ar=ar, vi=vi, en=en, note=note)
+            check_edit(before, entry, store)
+
         return Outcome([store.modify(entry_id, change, "edit")], [], f"edited entry {entry_id}")
     return job
 
@@ -202,9 +242,40 @@ def _replay(state: str, step: Callable[[Store], bool], verb: str, done: str) -> 
     return job
 
 
-def export(func: ExportFunc, path: Path, fmt: str) -> Job:
-    """Runs the CLI's export function (it opens its own store)."""
+def _missing_folder(path: Path) -> Path | None:
+    """The outermost folder of ``path`` that does not exist yet, else ``None``."""
+    missing = [p for p in path.parents if not p.exists()]
+    return missing[-1] if missing else None
+
+
+def _count(n: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n} {noun if n == 1 else plural}"
+
+
+def describe_langs(fmt: str, langs: Sequence[str] | None) -> str:
+    """``deepl, vi → ar`` or ``google, ar vi en``: the format and its languages."""
+    if not langs:
+        return fmt
+    return f"{fmt}, {' → '.join(langs) if fmt == 'deepl' else ' '.join(langs)}"
+
+
+def export(func: ExportFunc, path: Path, fmt: str, langs: tuple[str, ...] | None = None) -> Job:
+    """Runs the CLI's export function (it opens its own store).
+
+    As ``avet glossary export``, missing folders of ``path`` are created; the
+    message says so.
+    """
     def job(store: Store) -> Outcome:
-        count = func(path, fmt)
-        return Outcome(message=f"exported {count} entries to {path} ({fmt})")
+        created = _missing_folder(path)
+        written = func(path, fmt, langs)
+        rows = f", {_count(written.rows, 'row')}" if written.rows != written.entries else ""
+        message = (f"exported {_count(written.entries, 'entry')}{rows} to {path} "
+                   f"({describe_langs(fmt, langs)})")
+        if written.left_out:
+            message += "; left out: " + "; ".join(
+                f"{n} with {why}" for why, n in written.left_out.items())
+        if created is not None:
+            message += f"; created the folder {created}"
+        return Outcome(message=message)
     return job

@@ -18,27 +18,36 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from glossary.checks import check_terms
 from glossary.errors import AvetError
 from glossary.formats import FORMATS
-from glossary.model import Entry
+from glossary.formats.registry import REGISTRY
+from glossary.model import LANGS, Entry
 from glossary.normalize import nfc
 from tui import bidi
+from tui.jobs import EntryCheck, apply_edit
 
 __all__ = [
     "EXPORT_FORMATS",
     "ChooseScreen",
     "EditResult",
     "EditScreen",
+    "ExportChoice",
     "ExportScreen",
     "HelpScreen",
     "MergeScreen",
     "default_export_path",
+    "export_lang_choices",
 ]
 
 #: Formats the export function accepts (those of glossary.formats.write_glossary).
 EXPORT_FORMATS: tuple[str, ...] = FORMATS
 #: Default file suffix per export format, where it is not the format's name.
 _EXTENSIONS = {"deepl": "deepl.tsv", "google": "google.csv", "amazon": "amazon.csv"}
+#: The formats that hold one direction (``avet glossary export --from --to``).
+_DIRECTED = ("deepl",)
+#: The default direction of a DeepL glossary: Vietnamese content published in Arabic.
+_DEFAULT_DIRECTION = ("vi", "ar")
 
 Transliterate = Callable[[str], list[str]]
 
@@ -81,7 +90,10 @@ class EditScreen(ModalScreen[EditResult | None]):
     """Edits the preferred forms and the note of one entry.
 
     For the Vietnamese form, the Arabic forms the transliteration function
-    suggests are shown; ctrl+t copies the first into the Arabic field.
+    suggests are shown; ctrl+t copies the first into the Arabic field. Saving
+    applies import's checks (:mod:`glossary.checks`) first: the entry's own
+    forms here, and ``check`` (the other entries' forms, in a thread) when a
+    term changed. A problem is shown in the dialog, which stays open.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -91,13 +103,17 @@ class EditScreen(ModalScreen[EditResult | None]):
     ]
 
     def __init__(self, entry: Entry, transliterate: Transliterate | None,
-                 focus: str = "vi", bidi_mode: str = "visual") -> None:
+                 focus: str = "vi", bidi_mode: str = "visual",
+                 check: EntryCheck | None = None) -> None:
         super().__init__()
         self.entry = entry
         self.transliterate = transliterate
         self.focus_field = focus
         self.bidi_mode = bidi_mode
+        self.check = check
         self.suggestions: list[str] = []
+        #: The last problem that kept the dialog from saving ("" when none).
+        self.problem = ""
 
     def compose(self) -> ComposeResult:
         entry = self.entry
@@ -112,6 +128,8 @@ class EditScreen(ModalScreen[EditResult | None]):
             yield Static(id="suggestion", classes="dim")
             yield Label("Note")
             yield Input(entry.note, id="edit-note")
+            # The problem quotes the user's forms: never Textual markup.
+            yield Static(id="edit-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
@@ -170,7 +188,46 @@ class EditScreen(ModalScreen[EditResult | None]):
         def value(name: str) -> str:
             # Vietnamese typed with combining tone marks (NFD) is stored as NFC.
             return nfc(self.query_one(f"#edit-{name}", Input).value)
-        self.dismiss(EditResult(value("ar"), value("vi"), value("en"), value("note")))
+        result = EditResult(value("ar"), value("vi"), value("en"), value("note"))
+        after = Entry.from_dict(self.entry.to_dict())
+        apply_edit(after, ar=result.ar, vi=result.vi, en=result.en, note=result.note)
+        try:
+            check_terms(after)
+        except AvetError as exc:
+            self._refuse(str(exc))
+            return
+        if self.check is None or all(after.term(lang) == self.entry.term(lang)
+                                     for lang in LANGS):
+            self.dismiss(result)
+        else:
+            self._check_others(after, result)
+
+    @work(thread=True, exclusive=True, group="check")
+    def _check_others(self, after: Entry, result: EditResult) -> None:
+        assert self.check is not None
+        try:
+            self.check(after)
+        except AvetError as exc:
+            problem: str | None = str(exc)
+        else:
+            problem = None
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._checked, problem, result)
+
+    def _checked(self, problem: str | None, result: EditResult) -> None:
+        if not self.is_attached:  # cancelled while the thread ran
+            return
+        if problem is None:
+            self.dismiss(result)
+        else:
+            self._refuse(problem)
+
+    def _refuse(self, problem: str) -> None:
+        """Shows why the entry cannot be saved; the dialog stays open."""
+        self.problem = problem
+        error = self.query_one("#edit-error", Static)
+        error.update(f"Not saved: {problem}")
+        error.add_class("shown")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -188,13 +245,43 @@ class EditScreen(ModalScreen[EditResult | None]):
         self.action_cancel()
 
 
-def default_export_path(folder: Path, fmt: str) -> str:
-    """The file the export dialog proposes for ``fmt`` (``glossary.deepl.tsv``)."""
-    return str(folder / f"glossary.{_EXTENSIONS.get(fmt, fmt)}")
+def export_lang_choices(fmt: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The language choices of the export dialog for ``fmt``, the default first.
+
+    ``deepl`` holds one direction (``vi → ar``); ``google`` and ``amazon`` take
+    their columns, the source first (``avet glossary export --langs``); the
+    other formats hold every language and get no choice (an empty list).
+    """
+    if fmt in _DIRECTED:
+        pairs = [_DEFAULT_DIRECTION, *((s, t) for s in LANGS for t in LANGS
+                                       if s != t and (s, t) != _DEFAULT_DIRECTION)]
+        return [(f"{s} → {t}", (s, t)) for s, t in pairs]
+    if fmt in REGISTRY and REGISTRY[fmt].langs:
+        orders = [(first, *(lang for lang in LANGS if lang != first)) for first in LANGS]
+        pairs = [(s, t) for s in LANGS for t in LANGS if s != t]
+        return [(", ".join(langs), langs) for langs in (*orders, *pairs)]
+    return []
 
 
-class ExportScreen(ModalScreen[tuple[Path, str] | None]):
-    """Asks for an export format and a file path."""
+def default_export_path(folder: Path, fmt: str, langs: tuple[str, ...] | None = None) -> str:
+    """The file the export dialog proposes: ``glossary.tbx``, ``glossary.vi-ar.deepl.tsv``
+    (the languages, source first, where the format has a choice of them)."""
+    pair = f"{'-'.join(langs)}." if langs else ""
+    return str(folder / f"glossary.{pair}{_EXTENSIONS.get(fmt, fmt)}")
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the export dialog asks for: the file, the format and its languages
+    (``None`` for formats without a choice of them)."""
+
+    path: Path
+    fmt: str
+    langs: tuple[str, ...] | None = None
+
+
+class ExportScreen(ModalScreen[ExportChoice | None]):
+    """Asks for an export format, its languages where it has a choice, and a file path."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", show=True),
@@ -205,18 +292,30 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
         super().__init__()
         self.folder = folder
         self.fmt = fmt
+        self.langs = self._first_langs(fmt)
 
-    def _default_path(self, fmt: str) -> str:
-        return default_export_path(self.folder, fmt)
+    @staticmethod
+    def _first_langs(fmt: str) -> tuple[str, ...] | None:
+        choices = export_lang_choices(fmt)
+        return choices[0][1] if choices else None
+
+    def _default_path(self, fmt: str, langs: tuple[str, ...] | None) -> str:
+        return default_export_path(self.folder, fmt, langs)
 
     def compose(self) -> ComposeResult:
+        choices = export_lang_choices(self.fmt) or [("", ())]
         with Vertical(id="export-dialog", classes="dialog"):
             yield Label("Export the approved entries", classes="dialog-title")
             yield Label("Format")
             yield Select([(f, f) for f in EXPORT_FORMATS], value=self.fmt, allow_blank=False,
                          id="export-format")
+            langs = Vertical(id="export-langs-box")
+            langs.display = self.langs is not None
+            with langs:
+                yield Label("Languages (source first)", id="export-langs-label")
+                yield Select(choices, allow_blank=False, id="export-langs")
             yield Label("File")
-            yield Input(self._default_path(self.fmt), id="export-path")
+            yield Input(self._default_path(self.fmt, self.langs), id="export-path")
             with Horizontal(classes="buttons"):
                 yield Button("Export (enter)", id="export", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
@@ -224,19 +323,42 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
+    def _set_path(self, fmt: str, langs: tuple[str, ...] | None) -> None:
+        """Follows the format and languages unless the reviewer typed another path."""
+        path = self.query_one("#export-path", Input)
+        if path.value == self._default_path(self.fmt, self.langs):
+            path.value = self._default_path(fmt, langs)
+        self.fmt, self.langs = fmt, langs
+
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
-        path = self.query_one("#export-path", Input)
-        if path.value == self._default_path(self.fmt):
-            path.value = self._default_path(str(event.value))
-        self.fmt = str(event.value)
+        fmt = str(event.value)
+        if fmt == self.fmt:
+            return
+        choices = export_lang_choices(fmt)
+        langs = choices[0][1] if choices else None
+        self._set_path(fmt, langs)
+        if choices:
+            self.query_one("#export-langs", Select).set_options(choices)
+            self.query_one("#export-langs-label", Label).update(
+                "Direction" if fmt in _DIRECTED else "Languages (columns; the source first)")
+        self.query_one("#export-langs-box").display = bool(choices)
+
+    @on(Select.Changed, "#export-langs")
+    def _langs_changed(self, event: Select.Changed) -> None:
+        if self.langs is not None and isinstance(event.value, tuple) and event.value:
+            self._set_path(self.fmt, event.value)
 
     def action_export(self) -> None:
         value = self.query_one("#export-path", Input).value.strip()
         if not value:
             self.notify("give a file path", severity="warning", markup=False)
             return
-        self.dismiss((Path(value).expanduser(), self.fmt))
+        langs = None
+        if export_lang_choices(self.fmt):
+            chosen = self.query_one("#export-langs", Select).value
+            langs = chosen if isinstance(chosen, tuple) and chosen else self.langs
+        self.dismiss(ExportChoice(Path(value).expanduser(), self.fmt, langs))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

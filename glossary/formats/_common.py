@@ -6,6 +6,7 @@ entry validation can name the line an entry came from.
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ __all__ = [
     "check_entry",
     "check_lang",
     "clean",
+    "decode_text",
     "lang_of",
     "parse_bool",
     "read_bytes",
@@ -122,20 +124,42 @@ def read_bytes(path: Path) -> bytes:
         ) from exc
 
 
-def read_text(path: Path) -> str:
-    """Reads a UTF-8 file (with or without BOM).
+#: Byte order marks and the codec that reads past each.
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_ENCODING_HINT = "save it as UTF-8, or as UTF-16 with a byte order mark (Excel's Unicode Text)"
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decodes a text file: UTF-8 with or without BOM, or UTF-16 with a BOM.
 
     Raises:
-        FormatError: If the file is not UTF-8, naming the line of the first bad byte.
+        FormatError: For other bytes (a legacy code page, UTF-16 without a BOM),
+            naming the line of the first byte that does not decode.
     """
-    data = read_bytes(path)
+    encoding = next((codec for bom, codec in _BOMS if data.startswith(bom)), "utf-8")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FormatError(
-            "the file is not UTF-8 text", path=path, line=line, hint="save it as UTF-8"
-        ) from exc
+        line = data[: exc.start].decode(encoding, errors="replace").count("\n") + 1
+        name = "UTF-16" if encoding == "utf-16" else "UTF-8"
+        raise FormatError(f"the file is not {name} text ({exc.reason})", path=path,
+                          line=line, hint=_ENCODING_HINT) from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise FormatError("the file is not UTF-8 text: it holds NUL bytes (UTF-16 without "
+                          "a byte order mark?)", path=path, line=line, hint=_ENCODING_HINT)
+    return text
+
+
+def read_text(path: Path) -> str:
+    """Reads a text file with :func:`decode_text`.
+
+    Raises:
+        NotFoundError: If the file does not exist or is a directory.
+        FormatError: If it is neither UTF-8 nor UTF-16 with a BOM.
+    """
+    return decode_text(read_bytes(path), path)
 
 
 def check_entry(entry: Entry, *, path: Path, line: int, where: str = "") -> None:

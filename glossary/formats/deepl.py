@@ -34,22 +34,25 @@ from glossary.model import LANGS, Entry
 __all__ = ["deepl_rows", "read_deepl", "write_deepl"]
 
 _HINT = (
-    "DeepL files hold one direction: pass source_lang and target_lang "
+    "DeepL files hold one direction: give the source and the target language "
     f"(each one of {', '.join(LANGS)})"
 )
 
 
 def _langs(source_lang: str | None, target_lang: str | None, path: Path) -> tuple[str, str]:
     langs: list[str] = []
-    for name, value in (("source_lang", source_lang), ("target_lang", target_lang)):
+    for name, value in (("source", source_lang), ("target", target_lang)):
         if not value:
-            raise FormatError(f"{name} is required for the DeepL format", path=path, hint=_HINT)
+            raise FormatError(f"the {name} language is required for the DeepL format",
+                              path=path, hint=_HINT)
         lang = lang_of(value)
         if lang is None:
-            raise FormatError(f"{name} {value!r} is not supported", path=path, hint=_HINT)
+            raise FormatError(f"the {name} language {value!r} is not supported",
+                              path=path, hint=_HINT)
         langs.append(lang)
     if langs[0] == langs[1]:
-        raise FormatError("source_lang and target_lang are the same", path=path, hint=_HINT)
+        raise FormatError(f"the source and target languages are both {langs[0]!r}",
+                          path=path, hint=_HINT)
     return langs[0], langs[1]
 
 

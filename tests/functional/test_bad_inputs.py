@@ -92,9 +92,10 @@ CASES: dict[str, Case] = {
     "import-binary": Case({"g.csv": b"\x89PNG\r\n\x1a\n\x00\x00\x00binary"},
                           ["glossary", "import", "{tmp}/g.csv", "--db", "{tmp}/g.db"],
                           "not UTF-8", "g.csv", ["g.db"]),
-    "import-utf16": Case({"g.csv": "ar,en\nالتحول,digital\n".encode("utf-16")},
-                         ["glossary", "import", "{tmp}/g.csv", "--db", "{tmp}/g.db"],
-                         "not UTF-8", "g.csv", ["g.db"]),
+    "import-utf16-without-bom": Case(
+        {"g.csv": "ar,en\nالتحول,digital\n".encode("utf-16-le")},
+        ["glossary", "import", "{tmp}/g.csv", "--db", "{tmp}/g.db"], "not UTF-8", "g.csv",
+        ["g.db"]),
     "export-unknown-format": Case({}, ["glossary", "export", "{tmp}/out.doc", "--db",
                                        "{tmp}/g.db"], "format", "out.doc", ["out.doc"]),
     "config-not-toml": Case({"bad.toml": "db = [\n"},

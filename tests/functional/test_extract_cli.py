@@ -94,6 +94,62 @@ def test_bad_files_give_exit_2_and_the_others_are_read(
     assert (summary["documents"], summary["failed"]) == (2, 1)
     cloud = [r for r in rows if r["ar"] == "الحوسبة السحابية"]
     assert cloud and cloud[0]["count"] == 2
+    # The last line says what happened: what was stored, what was not.
+    assert captured.err.splitlines()[-1] == (
+        f"avet: 2 documents extracted into {tmp_path / 'g.db'}; 1 could not be read "
+        "(listed above)")
+
+
+ENGLISH = "The People of the province met the Ministry of Information (MIC) on Monday.\n"
+VIETNAMESE = "Người dân tỉnh Hà Tĩnh và Bộ Thông tin và Truyền thông (MIC) đã họp.\n"
+ARABIC = "أطلقت مقاطعة ها تينه منصة الحوسبة السحابية مع شركة VNPT.\n"
+
+
+@pytest.mark.parametrize("json_flag", [False, True])
+@pytest.mark.parametrize("foreign", [ENGLISH, VIETNAMESE])
+def test_documents_that_are_not_arabic_are_skipped_with_a_warning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], foreign: str,
+        json_flag: bool) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ar.txt").write_text(ARABIC, encoding="utf-8")
+    (docs / "other.txt").write_text(foreign * 3, encoding="utf-8")
+    db = tmp_path / "g.db"
+    code = main(["extract", str(docs), "--db", str(db), *(["--json"] if json_flag else [])])
+    captured = capsys.readouterr()
+    assert code == 0
+    warnings = [line for line in captured.err.splitlines() if "warning" in line]
+    assert warnings == [f"avet: warning: {docs / 'other.txt'}: only 0% of its letters are "
+                        "Arabic: not an Arabic document, skipped (--lang ar)"]
+    assert captured.err.splitlines()[-1] == (
+        f"avet: 1 document extracted into {db}; 1 skipped as not Arabic (listed above)")
+    with Store(db) as store:
+        forms = {e.term("ar") for e in store.iter_entries()}
+    # Nothing of the foreign document: no "The People", no MIC; the Arabic one is read.
+    assert "VNPT" in forms and not forms & {"The People", "MIC", "People"}
+    if json_flag:
+        summary = json.loads(captured.out.splitlines()[-1])
+        assert (summary["documents"], summary["skipped"], summary["failed"]) == (1, 1, 0)
+
+
+def test_only_foreign_documents_is_a_one_line_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "en.txt"
+    doc.write_text(ENGLISH, encoding="utf-8")
+    db = tmp_path / "g.db"
+    assert main(["extract", str(doc), "--db", str(db)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1].startswith(f"avet: error: {doc}: no Arabic document to extract")
+    assert not db.exists()
+
+
+def test_unreadable_files_only_say_nothing_was_extracted(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "bin.txt"
+    doc.write_bytes(b"\x00\x01 binary")
+    assert main(["extract", str(doc), "--db", str(tmp_path / "g.db")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "avet: no document extracted; 1 could not be read (listed above)"
 
 
 def test_table_output_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

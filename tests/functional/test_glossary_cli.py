@@ -224,4 +224,4 @@ def test_merge_command_merges_and_undo_restores(db: Path,
     with Store(db) as store:
         assert store.glossary_hash() == before
     code, _, err = avet(capsys, "glossary", "merge", str(keep.id), str(keep.id), "--db", str(db))
-    assert code == 2 and "merge needs at least two entries" in err
+    assert code == 2 and "give two or more different ids" in err and "select" not in err

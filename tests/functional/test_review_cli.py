@@ -49,3 +49,31 @@ def test_the_cli_loads_textual_only_when_review_runs() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("fmt", "langs", "first_line"), [
+    ("deepl", ("en", "ar"), "digital transformation\tالتحول الرقمي"),
+    ("amazon", ("vi", "ar"), "vi,ar"),
+    ("google", ("en", "vi", "ar"), "en,vi,ar"),
+])
+def test_the_apps_export_takes_the_languages_the_cli_takes(
+        tmp_path: Path, fmt: str, langs: tuple[str, ...], first_line: str) -> None:
+    from tests.functional.review_fixtures import build_review_db
+    from toolkit.cli.review_cmd import _exporter
+
+    db = build_review_db(tmp_path / "g.db")  # one approved entry: التحول الرقمي
+    out = tmp_path / f"out.{fmt}"
+    written = _exporter(db, "tests")(out, fmt, langs)
+    assert (written.entries, written.rows) == (1, 1)
+    assert out.read_text(encoding="utf-8").splitlines()[0] == first_line
+
+
+def test_the_apps_deepl_export_needs_a_direction(tmp_path: Path) -> None:
+    from glossary.errors import InputError
+    from tests.functional.review_fixtures import build_review_db
+    from toolkit.cli.review_cmd import _exporter
+
+    db = build_review_db(tmp_path / "g.db")
+    with pytest.raises(InputError, match="one direction"):
+        _exporter(db, "tests")(tmp_path / "g.tsv", "deepl", None)
+    assert not (tmp_path / "g.tsv").exists()

@@ -6,7 +6,7 @@ at the SVG files in ``__snapshots__/`` before committing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ pytest.importorskip("pytest_textual_snapshot")
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from glossary.formats import Written
 from tests.functional.review_fixtures import build_review_db
 from tui import ReviewApp, ReviewConfig
 from tui.screens import EditScreen
@@ -28,7 +29,7 @@ def _transliterate(vi: str) -> list[str]:
     return {"Phạm Minh Chính": ["فام مينه تشينه", "فام مين تشين"]}.get(vi, [])
 
 
-def _export(path: Path, fmt: str) -> int:
+def _export(path: Path, fmt: str, langs: tuple[str, ...] | None) -> Written:
     raise AssertionError("the snapshots export nothing")
 
 
@@ -63,7 +64,7 @@ async def _until(pilot: Pilot, ready: Callable[[], object], what: str) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def _then(*keys: str):  # type: ignore[no-untyped-def]
+def _then(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
     async def run_before(pilot: Pilot) -> None:
         await _settled(pilot)
         await pilot.press(*keys)

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
+from pathlib import Path
 
 import pytest
 
 from toolkit.cli.main import main
+from toolkit.cli.transliterate_cmd import EXIT_NO_CANDIDATES, MAX_WORDS
+
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -62,3 +68,65 @@ def test_user_errors_exit_2_with_one_line(capsys, argv):
 def test_unsupported_direction_lists_supported(capsys):
     _, _, err = _run(capsys, "--from", "en", "--to", "ar", "Hanoi")
     assert "--from ar --to vi" in err and "--from vi --to ar" in err
+
+
+@pytest.mark.parametrize(("source", "target", "word"), [
+    ("ar", "vi", "نجوين"),
+    ("vi", "ar", "Nguyễn"),
+])
+def test_more_words_than_a_name_are_refused(capsys, source, target, word):
+    text = " ".join([word] * (MAX_WORDS + 1))
+    code, out, err = _run(capsys, "--from", source, "--to", target, text)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and f"{MAX_WORDS + 1} words" in err and "avet extract" in err
+
+
+def test_a_name_of_max_words_is_read(capsys):
+    code, out, _ = _run(capsys, "--from", "vi", "--to", "ar", " ".join(["Minh"] * MAX_WORDS),
+                        "--top", "1")
+    assert code == 0 and out.startswith("1. مينه")
+
+
+@pytest.mark.parametrize("json_flag", [(), ("--json",)])
+def test_no_reading_exits_3_naming_the_word(capsys, json_flag):
+    code, out, err = _run(capsys, "--from", "ar", "--to", "vi", "نجوين الحكومة", *json_flag)
+    assert code == EXIT_NO_CANDIDATES == 3
+    assert err.count("\n") == 1 and "'الحكومة' spells no Vietnamese syllable" in err
+    assert (json.loads(out)["candidates"] == []) if json_flag else out == ""
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Nguyen Van Thanh", "1. نجوين فان ثانه  "),
+    ("Hà Nội, Minh", "1. ها نوي، مينه  "),
+])
+def test_vi_to_ar_without_marks_and_with_punctuation(capsys, text, first):
+    code, out, _ = _run(capsys, "--from", "vi", "--to", "ar", text)
+    assert code == 0 and out.startswith(first)
+
+
+def test_a_word_that_is_not_vietnamese_exits_2_naming_it(capsys):
+    code, out, err = _run(capsys, "--from", "vi", "--to", "ar", "John Nguyen")
+    assert code == 2 and out == ""
+    assert err.startswith("avet: error: 'John' is not a Vietnamese syllable")
+
+
+def _readme_examples() -> list[tuple[list[str], list[str]]]:
+    """The ``$ avet transliterate`` examples of README.md and the lines they show."""
+    examples: list[tuple[list[str], list[str]]] = []
+    current: list[str] | None = None
+    for line in README.read_text(encoding="utf-8").splitlines():
+        if line.startswith("$ avet transliterate "):
+            current = []
+            examples.append((shlex.split(line)[3:], current))
+        elif line.startswith(("$", "```")):
+            current = None
+        elif current is not None and re.match(r"\d+\. ", line):
+            current.append(line)
+    return examples
+
+
+@pytest.mark.parametrize(("argv", "shown"), _readme_examples())
+def test_readme_examples_print_what_the_readme_shows(capsys, argv, shown):
+    code, out, _ = _run(capsys, *argv)
+    assert code == 0 and shown
+    assert out.splitlines()[:len(shown)] == shown

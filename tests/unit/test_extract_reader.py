@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import InputError, NotFoundError
-from toolkit.extract.reader import iter_document_paths, read_document
+from toolkit.extract.reader import arabic_share, iter_document_paths, read_document
 
 SAMPLE = "أطلقت البلدية منصة رقمية جديدة لخدمة المواطنين."
 
@@ -81,3 +81,16 @@ def test_folders_are_walked_sorted_for_text_and_markdown(tmp_path: Path) -> None
     assert found == ["a.md", "b.txt", "sub/d.txt", "sub/e.TXT"]
     single = tmp_path / "c.pdf"
     assert list(iter_document_paths([single])) == [single]
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    (SAMPLE, 1.0),
+    ("The People of Hanoi met the ministry.", 0.0),
+    ("Người dân Hà Nội", 0.0),
+    ("منصة VNeID", 4 / 9),
+    ("ﻻ ab", 1 / 3),  # presentation forms count as Arabic
+    ("123 - 456", None),
+    ("", None),
+])
+def test_arabic_share_of_the_letters(text: str, share: float | None) -> None:
+    assert arabic_share(text) == (pytest.approx(share) if share is not None else None)

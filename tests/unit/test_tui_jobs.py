@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from glossary.errors import ConflictError, InputError, NotFoundError
+from glossary.errors import ConflictError, FormatError, InputError, NotFoundError
+from glossary.formats import Written
 from glossary.model import Candidate, Context, Entry, Forms
 from glossary.store import Store
 from tui import jobs
 from tui.config import ReviewConfig
-from tui.screens import EXPORT_FORMATS, default_export_path
+from tui.screens import EXPORT_FORMATS, default_export_path, export_lang_choices
 
 
 def _entry(ar: str, vi: str = "", *, variants: tuple[str, ...] = (),
@@ -115,18 +116,59 @@ def test_undo_with_nothing_to_undo(tmp_path: Path) -> None:
         assert jobs.redo()(store).message == "nothing to redo"
 
 
-def test_export_calls_the_given_function(store: Store, tmp_path: Path) -> None:
-    calls: list[tuple[Path, str]] = []
+@pytest.mark.parametrize(("fmt", "langs", "written", "message"), [
+    ("tbx", None, Written(7, 7), "exported 7 entries to {out} (tbx)"),
+    ("deepl", ("ar", "en"), Written(17, 21),
+     "exported 17 entries, 21 rows to {out} (deepl, ar → en)"),
+    ("amazon", ("vi", "ar"), Written(3, 3, {"no ar form": 2}),
+     "exported 3 entries to {out} (amazon, vi ar); left out: 2 with no ar form"),
+])
+def test_export_reports_entries_rows_and_languages(
+        store: Store, tmp_path: Path, fmt: str, langs: tuple[str, ...] | None,
+        written: Written, message: str) -> None:
+    calls: list[tuple[Path, str, tuple[str, ...] | None]] = []
 
-    def export(path: Path, fmt: str) -> int:
-        calls.append((path, fmt))
-        return 7
+    def export(path: Path, fmt: str, langs: tuple[str, ...] | None) -> Written:
+        calls.append((path, fmt, langs))
+        return written
 
-    outcome = jobs.export(export, tmp_path / "g.tbx", "tbx")(store)
-    assert calls == [(tmp_path / "g.tbx", "tbx")]
-    assert "exported 7 entries" in outcome.message
+    out = tmp_path / "g.out"
+    outcome = jobs.export(export, out, fmt, langs)(store)
+    assert calls == [(out, fmt, langs)]
+    assert outcome.message == message.format(out=out)
 
 
+def test_export_says_which_folder_it_created(store: Store, tmp_path: Path) -> None:
+    def export(path: Path, fmt: str, langs: tuple[str, ...] | None) -> Written:
+        path.parent.mkdir(parents=True)  # as atomic_open does
+        path.write_text("x", encoding="utf-8")
+        return Written(1, 1)
+
+    out = tmp_path / "new" / "dir" / "g.tbx"
+    message = jobs.export(export, out, "tbx")(store).message
+    assert message.endswith(f"; created the folder {tmp_path / 'new'}")
+
+
+@pytest.mark.parametrize(("entry_id", "changes", "error", "message"), [
+    (2, {"ar": "", "vi": "", "en": ""}, FormatError, "no term in ar, vi or en"),
+    (2, {"ar": ""}, FormatError, "ar variants are given but no ar term"),
+    (1, {"vi": "Hồ Chí Minh"}, ConflictError,
+     "vi term 'Hồ Chí Minh' is a form of entry 2, whose ar is 'هو تشي منه'"),
+    (3, {"ar": "هوشي منه", "vi": "Thành phố Hồ Chí Minh"}, ConflictError,
+     "ar term 'هوشي منه' is a variant of entry 2, whose ar term is 'هو تشي منه'"),
+])
+def test_edit_refuses_what_import_refuses(store: Store, entry_id: int, changes: dict[str, str],
+                                          error: type[Exception], message: str) -> None:
+    before = store.get(entry_id).to_dict()
+    with pytest.raises(error, match=message):
+        jobs.edit(entry_id, **changes)(store)
+    assert store.get(entry_id).to_dict() == before
+
+
+def test_edit_may_share_a_form_that_translates_the_same(store: Store) -> None:
+    # Entry 3 has no Vietnamese term: import would merge the two, not refuse them.
+    jobs.edit(3, ar="هو تشي منه")(store)
+    assert store.get(3).term("ar") == "هو تشي منه"
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"bidi": "rtl"}, "unknown bidi mode"),
     ({"poll_interval": 0.0}, "out of range"),
@@ -149,10 +191,24 @@ def test_config_defaults_to_visual_order(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("fmt", "name"), [
-    ("tbx", "glossary.tbx"), ("deepl", "glossary.deepl.tsv"), ("google", "glossary.google.csv"),
-    ("amazon", "glossary.amazon.csv"), ("xlsx", "glossary.xlsx"),
+    ("tbx", "glossary.tbx"), ("deepl", "glossary.vi-ar.deepl.tsv"),
+    ("google", "glossary.ar-vi-en.google.csv"), ("amazon", "glossary.ar-vi-en.amazon.csv"),
+    ("xlsx", "glossary.xlsx"),
 ])
 def test_export_dialog_proposes_a_file_the_format_can_write(tmp_path: Path, fmt: str,
                                                             name: str) -> None:
     assert fmt in EXPORT_FORMATS
-    assert default_export_path(tmp_path, fmt) == str(tmp_path / name)
+    choices = export_lang_choices(fmt)
+    langs = choices[0][1] if choices else None
+    assert default_export_path(tmp_path, fmt, langs) == str(tmp_path / name)
+
+
+@pytest.mark.parametrize(("fmt", "count", "first"), [
+    ("deepl", 6, ("vi → ar", ("vi", "ar"))), ("google", 9, ("ar, vi, en", ("ar", "vi", "en"))),
+    ("amazon", 9, ("ar, vi, en", ("ar", "vi", "en"))), ("tbx", 0, None), ("json", 0, None),
+])
+def test_export_dialog_offers_the_languages_the_cli_takes(
+        fmt: str, count: int, first: tuple[str, tuple[str, ...]] | None) -> None:
+    choices = export_lang_choices(fmt)
+    assert len(choices) == len({langs for _, langs in choices}) == count
+    assert (choices[0] if choices else None) == first

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import InputError
+from glossary.errors import AvetError, InputError
 from glossary.model import Entry
 from toolkit.cli.output import print_json, print_table, write_line
 from toolkit.config import Config
@@ -24,7 +25,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="Read Arabic documents (UTF-8, UTF-16 with BOM or Windows-1256; folders are "
                     "walked for *.txt and *.md) and add candidate entries to the glossary: "
                     "Vietnamese names with ranked Vietnamese readings, multiword terms ranked by "
-                    "termhood, and codes kept verbatim. Approved entries are never overwritten.")
+                    "termhood, and codes kept verbatim. Approved entries are never overwritten. "
+                    "A document whose letters are less than 20%% Arabic (English, Vietnamese) is "
+                    "skipped with a warning. Exit codes: 0 every document was read; 2 some file "
+                    "could not be read (each is named on stderr, the others are still extracted "
+                    "into the database and a last line says how many of each), or a bad option.")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="documents or folders")
     p.add_argument("--lang", choices=_LANGS, default="ar",
                    help="language of the documents (default: ar)")
@@ -81,11 +86,12 @@ def run(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet extract``.
 
     Returns 2 if a file could not be read (the others are still extracted),
-    else 0. When no document could be read at all, the database is neither
-    created nor changed.
+    else 0. A document with almost no Arabic letters is skipped with a warning.
+    When no document could be read at all, the database is neither created nor
+    changed.
 
     Raises:
-        InputError: If an option is out of range or no document was found.
+        InputError: If an option is out of range, or no (Arabic) document was found.
     """
     from glossary.model import glossary_hash
     from glossary.store import Store
@@ -101,14 +107,21 @@ def run(args: argparse.Namespace, config: Config) -> int:
     spec = ExtractSpec(tuple(known), min_count=args.min_count, max_terms=args.max_terms,
                        approve_known=args.approve_known, known_hash=glossary_hash(known))
     signature = spec.signature()
-    result = extract_paths(args.paths, spec.extractor())
+    paths, skipped = _arabic_paths(args.paths)
+    result = extract_paths(paths, spec.extractor())
     for notice in result.notices:
         sys.stderr.write(f"avet: {notice}\n")
     for failure in result.failures:
         sys.stderr.write(f"avet: error: {failure}\n")
     if not result.documents:
         if result.failures:
-            return 2  # Each unreadable file was named above; nothing to store.
+            # Each unreadable file was named above; nothing to store.
+            sys.stderr.write(f"avet: no document extracted; {_not_read(result.failures, skipped)}"
+                             "\n")
+            return 2
+        if skipped:
+            raise InputError("no Arabic document to extract", path=" ".join(args.paths),
+                             hint="the files skipped above are not Arabic; give Arabic documents")
         raise InputError("no documents found", path=" ".join(args.paths),
                          hint="give .txt or .md files, or folders holding them")
     with Store(config.db, actor="extract") as store:
@@ -119,7 +132,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         for entry, origin in rows:
             print_json(_json_row(entry, origin))
         print_json({"summary": True, "documents": len(result.documents),
-                    "failed": len(result.failures), "candidates": len(rows),
+                    "failed": len(result.failures), "skipped": len(skipped),
+                    "candidates": len(rows),
                     **{f"{origin}s": n for origin, n in counts.items()}, "db": str(config.db),
                     "options": {"min_count": args.min_count, "max_terms": args.max_terms,
                                 "approve_known": args.approve_known,
@@ -128,7 +142,59 @@ def run(args: argparse.Namespace, config: Config) -> int:
     else:
         _print_summary(rows, result.documents, config, args.top, counts)
         write_line(f"signature: {signature_line(signature)}")
+    if result.failures or skipped:
+        # The last line says what happened, after the rows and the summary.
+        sys.stderr.write(f"avet: {_documents(len(result.documents))} extracted into {config.db}; "
+                         f"{_not_read(result.failures, skipped)}\n")
     return 2 if result.failures else 0
+
+
+def _documents(n: int) -> str:
+    return f"{n} document{'' if n == 1 else 's'}"
+
+
+def _not_read(failures: list[Any], skipped: list[str]) -> str:
+    """``2 could not be read (listed above)``, ``1 skipped as not Arabic (listed above)``."""
+    parts = []
+    if failures:
+        parts.append(f"{len(failures)} could not be read")
+    if skipped:
+        parts.append(f"{len(skipped)} skipped as not Arabic")
+    return "; ".join(parts) + " (listed above)"
+
+
+def _arabic_paths(given: list[str]) -> tuple[list[str], list[str]]:
+    """The files to extract, and those skipped because their letters are hardly Arabic.
+
+    Each skipped file gets a one-line warning on stderr. A file that cannot be read is
+    kept: :func:`toolkit.extract.extract_paths` reports it.
+    """
+    from toolkit.extract.reader import (
+        MIN_ARABIC_SHARE,
+        arabic_share,
+        iter_document_paths,
+        read_document,
+    )
+
+    kept: list[str] = []
+    skipped: list[str] = []
+    seen: set[str] = set()
+    for path in iter_document_paths(given):
+        real = os.path.realpath(path)
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            share = arabic_share(read_document(path).text)
+        except AvetError:
+            share = None  # extract_paths names it among the failures
+        if share is not None and share < MIN_ARABIC_SHARE:
+            skipped.append(str(path))
+            sys.stderr.write(f"avet: warning: {path}: only {share:.0%} of its letters are "
+                             "Arabic: not an Arabic document, skipped (--lang ar)\n")
+        else:
+            kept.append(str(path))
+    return kept, skipped
 
 
 def signature_line(signature: dict[str, Any]) -> str:

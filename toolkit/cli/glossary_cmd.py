@@ -42,9 +42,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "import", parents=[common], help="import a glossary file",
         description="Import a glossary file (all or nothing; one 'avet glossary undo' reverts "
                     "it). An entry whose form is already stored is merged into the stored "
-                    "entry: its variants and forbidden forms are added; a different preferred "
-                    "form or status is refused (forms) or kept and reported (status) unless "
-                    "--overwrite.")
+                    "entry: its variants and forbidden forms are added, and its note, when the "
+                    "stored note lacks it, is appended to that note on a new line (no note is "
+                    "lost); a different preferred form or status is refused (forms) or kept "
+                    "and reported (status) unless --overwrite. Text files are read as UTF-8 "
+                    "(with or without BOM) or UTF-16 with a BOM (Excel's Unicode Text).")
     p.add_argument("file", nargs="?", help="TBX, CSV, TSV, DeepL TSV, XLSX or JSON file")
     p.add_argument("--starter", action="store_true",
                    help="import the starter termbase that ships with avet")
@@ -146,7 +148,10 @@ def _import(args: argparse.Namespace, config: Config) -> int:
         located = [(0, entry) for entry in load_starter_termbase()]
         origin = "starter termbase"
     else:
-        located = read_glossary_lines(Path(args.file), format=args.format,
+        fmt = args.format or guess_format(Path(args.file), reading=True)
+        if fmt == "deepl":
+            _check_direction(args, Path(args.file))
+        located = read_glossary_lines(Path(args.file), format=fmt,
                                       source_lang=args.src, target_lang=args.tgt)
         origin = args.file
     added = merged = 0
@@ -167,9 +172,9 @@ def _import(args: argparse.Namespace, config: Config) -> int:
                     if lang is not None:
                         name = entry.term("ar") or entry.term("vi") or entry.term("en")
                         raise ConflictError(
-                            f"{origin}: {name!r} has {lang} {entry.term(lang)!r} but entry "
-                            f"{stored.id} has "
-                            f"{stored.term(lang)!r}; nothing was imported",
+                            f"{name!r} has {lang} {entry.term(lang)!r} but entry {stored.id} "
+                            f"has {stored.term(lang)!r}; nothing was imported",
+                            path=args.file or origin, line=line or None,
                             hint="fix the file, or pass --overwrite to replace stored forms")
             plan.append((line, entry, stored))
         new_entries = [e for _, e, s in plan if s is None]
@@ -181,6 +186,7 @@ def _import(args: argparse.Namespace, config: Config) -> int:
                 continue
             before = stored.to_dict()
             _merge_forms(stored, entry, args.overwrite)
+            _append_note(stored, entry.note)
             if entry.status != stored.status:
                 if args.overwrite or args.status:
                     stored.status = entry.status
@@ -222,6 +228,29 @@ def _merge_forms(stored: Entry, entry: Entry, overwrite: bool) -> None:
             if text not in forms.all_admitted():
                 forms.variants.append(text)
         forms.forbidden += [t for t in incoming.forbidden if t not in forms.forbidden]
+
+
+def _check_direction(args: argparse.Namespace, file: Path) -> None:
+    """Checks that a DeepL import names its two languages, with the flags the user types.
+
+    Raises:
+        InputError: If --from or --to is missing, or both name one language.
+    """
+    if not (args.src and args.tgt):
+        missing = " and ".join(f for f, v in (("--from", args.src), ("--to", args.tgt)) if not v)
+        raise InputError(f"a DeepL glossary holds one direction: {missing} missing", path=file,
+                         hint="pass --from and --to, each one of " + ", ".join(LANGS)
+                              + " (e.g. --from ar --to en)")
+    if args.src == args.tgt:
+        raise InputError(f"--from and --to are both {args.src!r}", path=file,
+                         hint="a DeepL glossary goes from one language to another")
+
+
+def _append_note(stored: Entry, note: str) -> None:
+    """Appends an imported note to the stored one on a new line, unless it holds it already."""
+    note = note.strip()
+    if note and note not in stored.note:
+        stored.note = f"{stored.note}\n{note}".strip()
 
 
 def _check_merged(stored: Entry, file: str | None, line: int) -> None:
@@ -299,7 +328,7 @@ def _show(args: argparse.Namespace, config: Config) -> int:
             ranked = ", ".join(f"{c.text} ({c.score:.2f})" for c in forms.candidates[:5])
             write_line(f"      candidates: {ranked}")
     if entry.note:
-        write_line(f"  note: {entry.note}")
+        write_line("  note: " + entry.note.replace("\n", "\n        "))
     write_line(f"  source: {entry.source or '-'}; updated {entry.updated_at} by {entry.updated_by}")
     shown = entry.contexts if args.contexts <= 0 else entry.contexts[:args.contexts]
     for ctx in shown:
@@ -313,6 +342,9 @@ def _show(args: argparse.Namespace, config: Config) -> int:
 
 
 def _merge(args: argparse.Namespace, config: Config) -> int:
+    if all(other == args.keep for other in args.others):
+        raise InputError(f"merge needs two or more different entries; all ids are {args.keep}",
+                         hint="give two or more different ids: KEEP_ID OTHER_ID …")
     with _existing(config) as store:
         entry = store.merge([args.keep, *args.others], into=args.keep)
     others = [i for i in dict.fromkeys(args.others) if i != args.keep]
@@ -326,12 +358,22 @@ def _merge(args: argparse.Namespace, config: Config) -> int:
 
 def _set_status(args: argparse.Namespace, config: Config) -> int:
     with _existing(config) as store:
-        store.set_status(args.ids, args.status)
+        changed = store.set_status(args.ids, args.status)
+    already = [i for i in dict.fromkeys(args.ids) if i not in changed]
     if args.json:
-        print_json({"ids": args.ids, "status": args.status})
+        print_json({"ids": args.ids, "status": args.status, "changed": changed,
+                    "unchanged": already})
+    elif not changed:
+        write_line(f"0 entries changed: {len(already)} already {args.status}.")
     else:
-        write_line(f"{len(args.ids)} entries {args.status}.")
+        write_line(f"{_count(len(changed))} {args.status}."
+                   + (f" {len(already)} already {args.status}: "
+                      f"{', '.join(map(str, already))}." if already else ""))
     return 0
+
+
+def _count(n: int) -> str:
+    return f"{n} entr{'y' if n == 1 else 'ies'}"
 
 
 def _stats(args: argparse.Namespace, config: Config) -> int:

@@ -6,9 +6,13 @@ import argparse
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from glossary.errors import NotFoundError
+from glossary.errors import InputError, NotFoundError
 from toolkit.config import Config
+
+if TYPE_CHECKING:
+    from glossary.formats import Written
 
 __all__ = ["register", "run"]
 
@@ -35,17 +39,26 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def _exporter(db: Path, actor: str) -> Callable[[Path, str], int]:
-    """Returns the app's export function: the approved entries of ``db`` to a file."""
-    from glossary.formats import write_glossary
+def _exporter(db: Path, actor: str) -> Callable[[Path, str, tuple[str, ...] | None], Written]:
+    """Returns the app's export function: the approved entries of ``db`` to a file.
+
+    Its ``langs`` are what ``avet glossary export`` takes as ``--from``/``--to``
+    for ``deepl`` and as ``--langs`` for ``google`` and ``amazon``.
+    """
+    from glossary.formats import export_glossary
     from glossary.store import Store
 
-    def export(path: Path, fmt: str) -> int:
+    def export(path: Path, fmt: str, langs: tuple[str, ...] | None) -> Written:
         # Runs in the app's database thread: it opens its own connection.
         with Store(db, actor=actor) as store:
             entries = list(store.iter_entries(status="approved"))
-        langs = {"source_lang": "vi", "target_lang": "ar"} if fmt == "deepl" else {}
-        return write_glossary(entries, path, format=fmt, **langs)
+        if fmt == "deepl":
+            if not langs or len(langs) != 2:
+                raise InputError("a DeepL glossary holds one direction", path=path,
+                                 hint="choose a source and a target language")
+            return export_glossary(entries, path, format=fmt, source_lang=langs[0],
+                                   target_lang=langs[1], statuses=("approved",))
+        return export_glossary(entries, path, format=fmt, langs=langs, statuses=("approved",))
 
     return export
 

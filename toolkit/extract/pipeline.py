@@ -52,7 +52,7 @@ from toolkit.extract.ranking import cue_fragment
 from toolkit.extract.reader import Document
 from toolkit.extract.results import Extracted, ExtractResult, extract_paths
 from toolkit.extract.termhood import keyness
-from toolkit.extract.terms import TermCandidate, TermCounter
+from toolkit.extract.terms import KnownSpans, TermCandidate, TermCounter
 from toolkit.extract.tokenize import Token, coded_key, fold_ar, term_word_key, tokenize
 from toolkit.extract.tokenize import term_key as _term_key_of
 
@@ -180,9 +180,10 @@ class Extractor:
         for span in self._detector.detect(tokens, taken):
             taken.update(range(span.first, span.last + 1))
             self._add_name(doc, span)
+        spans = KnownSpans(known)
         for chunk in self._chunks(tokens):
             skip = [k for k, index in enumerate(chunk) if index in taken]
-            self.terms.add_chunk(doc.path, text, [tokens[i] for i in chunk], skip, known)
+            self.terms.add_chunk(doc.path, text, [tokens[i] for i in chunk], skip, spans)
         self._vocab = set()
 
     def _chunks(self, tokens: Sequence[Token]) -> Iterable[list[int]]:

@@ -10,10 +10,20 @@ from pathlib import Path
 
 from glossary.errors import InputError, NotFoundError
 
-__all__ = ["DOCUMENT_SUFFIXES", "Document", "iter_document_paths", "read_document"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "MIN_ARABIC_SHARE",
+    "Document",
+    "arabic_share",
+    "iter_document_paths",
+    "read_document",
+]
 
 #: File name endings read when a folder is given.
 DOCUMENT_SUFFIXES = (".txt", ".md")
+#: Least share of Arabic among the letters of an Arabic document (an Arabic news text
+#: quoting English names and codes has well over half).
+MIN_ARABIC_SHARE = 0.2
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
 
 
@@ -47,6 +57,27 @@ def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield from sorted(found, key=lambda p: p.as_posix())
         else:
             yield path
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
+
+
+def arabic_share(text: str) -> float | None:
+    """The share of the letters of ``text`` that are Arabic.
+
+    Args:
+        text: A document's text.
+
+    Returns:
+        0..1, or ``None`` if ``text`` has no letters (nothing to judge by).
+    """
+    letters = arabic = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            arabic += _is_arabic_letter(ch)
+    return arabic / letters if letters else None
 
 
 def _looks_like_text(text: str) -> bool:

@@ -13,6 +13,7 @@ with a preposition clitic (للتحول) or a pronoun suffix never ends one.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ __all__ = [
     "UNIGRAM_MIN_KEYNESS",
     "UNIGRAM_WEIGHT",
     "VERB_START_WEIGHT",
+    "KnownSpans",
     "TermCandidate",
     "TermCounter",
     "cvalues",
@@ -185,8 +187,7 @@ class TermCounter:
                      stem.endswith(_FEMININE_ENDINGS))
 
     def add_chunk(self, doc: str, text: str, tokens: Sequence[Token],
-                  skip: Iterable[int] = (), known: Sequence[tuple[int, int, str]] = ()
-                  ) -> None:
+                  skip: Iterable[int] = (), known: KnownSpans | None = None) -> None:
         """Counts the candidates of one chunk.
 
         Args:
@@ -194,14 +195,10 @@ class TermCounter:
             text: Original document text (for contexts).
             tokens: The Arabic tokens of the chunk.
             skip: Indexes of tokens that belong to names: no candidate contains them.
-            known: ``(start, end, entry)`` of the approved glossary entries found in
-                the text: an occurrence inside a longer one is counted as ``covered``
-                by that entry.
+            known: Where the approved glossary entries occur in the document: an
+                occurrence inside a longer one is counted as ``covered`` by that entry.
         """
         skipped = set(skip)
-        if tokens and known:
-            first, last = tokens[0].start, tokens[-1].end
-            known = [k for k in known if k[0] < last and k[1] > first]
         words = [self._word(t) for t in tokens]
         for w in words:
             self.word_counts[w.first_key] += 1
@@ -244,8 +241,7 @@ class TermCounter:
                 cand.docs[doc] += 1
                 start, end = tokens[i].start + wi.first_offset, tokens[j].end
                 if known:
-                    entry = next((k for s, e, k in known if s <= start and end <= e
-                                  and (s, e) != (start, end)), None)
+                    entry = known.covering(start, end)
                     if entry is not None:
                         cand.covered[entry] += 1
                 if len(cand.contexts) < MAX_CONTEXTS:
@@ -265,6 +261,31 @@ class TermCounter:
         """Scores the candidates seen at least ``min_count`` times, best first (see
         :func:`toolkit.extract.ranking.rank_candidates`)."""
         return rank_candidates(self.terms, self.word_counts, self.total_words, min_count)
+
+
+class KnownSpans:
+    """Where approved glossary entries occur in one document, for lookups in O(log n).
+
+    Args:
+        spans: ``(start, end, entry)`` of the matches; the glossary matcher's are
+            leftmost-longest, so they do not overlap.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int, str]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _, _ in ordered]
+        self.ends = [end for _, end, _ in ordered]
+        self.entries = [entry for _, _, entry in ordered]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def covering(self, start: int, end: int) -> str | None:
+        """The entry whose occurrence holds ``start:end`` and is longer, or ``None``."""
+        i = bisect_right(self.starts, start) - 1
+        if i < 0 or end > self.ends[i] or (self.starts[i], self.ends[i]) == (start, end):
+            return None
+        return self.entries[i]
 
 
 class _Agreement:

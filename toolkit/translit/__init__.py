@@ -60,8 +60,11 @@ def ar_to_vi(text: str, *, top: int = 5, kind: str | None = None) -> list[Candid
 def vi_to_ar(text: str, *, top: int = 5) -> list[str]:
     """Arabic spellings of a Vietnamese name, canonical first, then common variants.
 
+    Words may be written without marks (Nguyen Van Thanh); punctuation is kept.
+
     Raises:
-        InputError: If ``text`` holds no Vietnamese syllable.
+        InputError: If a word of ``text`` is not a Vietnamese syllable (and the whole text
+            has no established Arabic spelling).
     """
     return [c.text for c in default_transliterator().vi_to_ar_scored(text, top=top)]
 

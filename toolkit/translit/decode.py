@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from glossary.errors import InputError
 from glossary.model import Candidate
 from toolkit.translit.model import Model, compile_model
-from toolkit.translit.rules import arabic_tokens, render_syllable, syllable_key
+from toolkit.translit.rules import arabic_tokens, syllable_key
+from toolkit.translit.spell import plain_index, spell_vi
 from toolkit.translit.syllables import (
     Syllable,
     allowed_tones,
@@ -48,7 +49,6 @@ TOKEN_BEAM = 40
 MAX_FUSED = 3  # most syllables one Arabic token may spell (هوشيمينه would be 4: not read)
 NAME_BEAM = 80
 TONES_PER_SYLLABLE = 6
-VARIANT_MIN = 0.12  # vi -> ar: least probability of a syllable spelling, relative to the best
 #: Beam weight of a syllable no prior knows (a rare known name syllable has about 5e-4).
 USABLE_FLOOR = 1e-4
 #: Prior mix for a role missing from role_mix.tsv: the role, all other roles, the rest flat.
@@ -126,6 +126,7 @@ class Transliterator:
         self._token_cache: dict[str, tuple[_Parse, ...]] = {}
         self._tone_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
         self._likelihood_cache: dict[str, float] = {}
+        self._plain: dict[str, tuple[Syllable, ...]] | None = None  # built on first vi -> ar
 
     @classmethod
     def from_model(cls, model: Model) -> Transliterator:
@@ -437,50 +438,18 @@ class Transliterator:
         """Arabic spellings of a Vietnamese name with scores, canonical first.
 
         Args:
-            text: Vietnamese (with or without tones).
+            text: Vietnamese, with or without marks (Nguyen = Nguyễn); punctuation is kept.
             top: How many spellings to return.
 
         Raises:
-            InputError: If no word of ``text`` is a Vietnamese syllable, or ``top`` < 1.
+            InputError: If a word of ``text`` is not a Vietnamese syllable (and the whole
+                text has no established Arabic spelling), or ``top`` < 1.
         """
         if top < 1:
             raise InputError("top must be at least 1", hint="pass --top 1 or more")
-        vi = unicodedata.normalize("NFC", " ".join(text.split()))
-        fixed: list[str] = []
-        for key in (vi, vi.title()):
-            fixed.extend(self.tables.exonyms.get(key, ()))
-        for place in self.places:
-            if place.vi.lower() == vi.lower():
-                fixed.extend(place.ar)
-        beam: list[tuple[float, str]] = [(1.0, "")]
-        parsed_any = False
-        for word in vi.split():
-            syl = parse_syllable(split_tone(word)[0], self.tables.vowel_info)
-            if syl is None:
-                options = [(word, 1.0)]
-            else:
-                parsed_any = True
-                spellings = render_syllable(self.tables, syl)
-                # Rare spellings (ح for h, a dropped i) are readable but not worth proposing.
-                options = [(o, q) for o, q in spellings if q >= VARIANT_MIN * spellings[0][1]][:8]
-            beam = heapq.nlargest(
-                max(top * 4, 20),
-                ((p * q, f"{s} {o}".strip()) for p, s in beam for o, q in options),
-                key=lambda x: x[0],
-            )
-        if not parsed_any and not fixed:
-            raise InputError(f"no Vietnamese syllable in {text!r}",
-                             hint="give a Vietnamese name, e.g. Nguyễn Mạnh Hùng")
-        out: dict[str, float] = {}
-        for i, ar in enumerate(dict.fromkeys(fixed)):
-            out[ar] = 1.0 / (i + 2)
-        total = sum(p for p, _ in beam) or 1.0
-        for p, ar in beam:
-            if ar not in out:
-                out[ar] = p / total * (0.5 if fixed else 1.0)
-        norm = sum(out.values())
-        ranked = sorted(out.items(), key=lambda kv: -kv[1])[:top]
-        return [Candidate(text=ar, score=math.floor(s / norm * 1e6) / 1e6) for ar, s in ranked]
+        if self._plain is None:
+            self._plain = plain_index(self.model)
+        return spell_vi(self.model, text, top=top, plain=self._plain, usable=self._usable)
 
 
 def _gazetteer_lexicon() -> Lexicon:

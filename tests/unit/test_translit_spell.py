@@ -1,0 +1,86 @@
+"""Vietnamese -> Arabic spelling: words without marks, punctuation, non-Vietnamese words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from glossary.errors import InputError
+from toolkit.translit import Transliterator, default_transliterator
+from toolkit.translit.spell import split_words
+
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+@pytest.fixture(scope="module")
+def translit() -> Transliterator:
+    return default_transliterator()
+
+
+def _spell(translit: Transliterator, text: str, top: int = 5) -> list[str]:
+    return [c.text for c in translit.vi_to_ar_scored(text, top=top)]
+
+
+@pytest.mark.parametrize(("plain", "marked"), [
+    ("Nguyen", "Nguyễn"),
+    ("Nguyen Van Thanh", "Nguyễn Văn Thành"),
+    ("Nguyễn Van Thanh", "Nguyễn Văn Thành"),
+    ("Minh", "Minh"),
+    ("Pham Minh Chinh", "Phạm Minh Chính"),
+    ("Thai Nguyen", "Thái Nguyên"),
+    ("Ha Tinh", "Hà Tĩnh"),
+    ("HO CHI MINH", "Hồ Chí Minh"),
+])
+def test_words_without_marks_spell_like_the_marked_name(translit, plain, marked):
+    assert _spell(translit, plain)[0] == _spell(translit, marked)[0]
+
+
+@pytest.mark.parametrize(("vi", "ar"), [
+    ("Hà Nội, Minh", "ها نوي، مينه"),
+    ("Hồ Chí Minh,", "هو تشي مينه،"),
+    ("Nguyễn Văn Thành; Minh", "نجوين فان ثانه؛ مينه"),
+    ("Bà Rịa-Vũng Tàu", "با ريا-فونغ تاو"),
+    ("Quận 1", "كوان 1"),
+])
+def test_punctuation_is_kept_apart_from_the_syllables(translit, vi, ar):
+    assert _spell(translit, vi)[0] == ar
+
+
+@pytest.mark.parametrize("text", [
+    "Hà Nội, Minh", "Hồ Chí Minh,", "Nguyen Van Thanh", "Nguyen", "Duong Duc", "Pac Bo",
+])
+def test_no_latin_letter_is_left_in_the_arabic(translit, text):
+    assert all(not _LATIN.search(ar) for ar in _spell(translit, text, top=10))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("John Nguyen", "John"),
+    ("Nguyễn Smith", "Smith"),
+    ("TP. Hồ Chí Minh", "TP"),
+    ("Hà Nội xyz", "xyz"),
+])
+def test_a_word_that_is_not_vietnamese_is_named(translit, text, word):
+    with pytest.raises(InputError, match=f"'{word}' is not a Vietnamese syllable"):
+        translit.vi_to_ar_scored(text)
+
+
+@pytest.mark.parametrize("text", ["Hanoi", "Ha Noi", "hà nội"])
+def test_established_spelling_of_a_known_place(translit, text):
+    assert _spell(translit, text)[0] == "هانوي"
+
+
+def test_english_name_of_a_place_gives_only_its_established_spelling(translit):
+    assert _spell(translit, "Hanoi") == ["هانوي"]
+
+
+@pytest.mark.parametrize("text", ["...", "  ", "12"])
+def test_text_without_words_is_refused(translit, text):
+    with pytest.raises(InputError, match="no Vietnamese word"):
+        translit.vi_to_ar_scored(text)
+
+
+def test_split_words_keeps_spacing_and_punctuation():
+    assert split_words("Hà Nội, Minh-Anh") == [
+        (False, "Hà", True), (True, "Nội", True), (False, ",", False), (True, "Minh", True),
+        (False, "-", False), (False, "Anh", True)]

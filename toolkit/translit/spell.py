@@ -1,0 +1,191 @@
+"""Spelling a Vietnamese name in Arabic script (vi -> ar).
+
+The text is split into words (letter runs) and the punctuation between them, which is
+kept (``,`` ``;`` ``?`` in their Arabic forms). Every word must be a Vietnamese syllable:
+
+* written with its marks (Nguyễn, Nội), it is that syllable; the tone does not change the
+  Arabic;
+* written without any (Nguyen, Duc, Van) in a text without marks, or where it is no
+  syllable as written, it stands for every syllable whose letters are the same once the
+  marks are dropped (nguyên; đức, dức ...), weighted by how usable each is in names, and
+  their Arabic spellings are mixed by those weights.
+
+A word that is no Vietnamese syllable either way (Smith, Hanoi) is an error naming it,
+unless the whole text is a name with an established Arabic spelling (exonyms.tsv, the
+gazetteer): a half-Latin Arabic spelling is never returned.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from glossary.errors import InputError
+from glossary.model import Candidate
+from toolkit.translit.model import Model
+from toolkit.translit.rules import render_syllable
+from toolkit.translit.syllables import (
+    Syllable,
+    fold,
+    generate_inventory,
+    parse_syllable,
+    split_tone,
+)
+
+__all__ = ["ARABIC_PUNCTUATION", "plain_index", "spell_vi", "split_words"]
+
+#: Least probability of a syllable spelling, relative to the best, that is proposed.
+VARIANT_MIN = 0.12
+#: Most spellings proposed per syllable.
+SPELLINGS_PER_WORD = 8
+#: Weight of a syllable that no prior knows, when a word without marks may be several.
+UNKNOWN_WEIGHT = 1e-4
+#: Latin punctuation written in its Arabic form; other marks (- . ( ) digits) stay as they are.
+ARABIC_PUNCTUATION = {",": "\u060c", ";": "\u061b", "?": "\u061f"}
+
+_TOKEN = re.compile(r"(\s*)([^\W\d_]+|[^\w\s]+|\d+)")
+
+
+def split_words(text: str) -> list[tuple[bool, str, bool]]:
+    """Splits text into words and the punctuation between them.
+
+    Args:
+        text: Vietnamese text (NFC).
+
+    Returns:
+        ``(spaced, token, is_word)`` triples in order: ``spaced`` says whether white space
+        came before the token, ``is_word`` whether it is a run of letters.
+    """
+    return [(bool(m.group(1)), m.group(2), m.group(2).isalpha())
+            for m in _TOKEN.finditer(text)]
+
+
+def plain_index(model: Model) -> dict[str, tuple[Syllable, ...]]:
+    """Maps the letters of every untoned syllable without marks to the syllables so written.
+
+    ``nguyen`` -> (nguyên,), ``duc`` -> (đưc, đuc, dưc, duc); every onset counts, the ones
+    only written for vi -> ar (p) included.
+    """
+    tables = model.tables
+    out: dict[str, set[Syllable]] = {}
+    every = generate_inventory(["", *tables.onsets], tables.vowel_info)
+    for syl in (*every, *model.inventory):
+        out.setdefault(fold(syl.text), set()).add(syl)
+    return {k: tuple(sorted(v, key=lambda s: s.text)) for k, v in out.items()}
+
+
+def _readings(
+    model: Model, word: str, plain: Mapping[str, tuple[Syllable, ...]],
+    usable: Mapping[str, float], *, marked_text: bool,
+) -> list[tuple[Syllable, float]]:
+    """The syllables ``word`` may be, with weights summing to 1 (empty: not Vietnamese).
+
+    A word with marks, or one without that is a syllable as written in a text that has
+    marks elsewhere (Lan in Nguyễn Thị Lan), is exactly that syllable.
+    """
+    base = split_tone(word)[0]
+    marked = fold(base) != base or word.lower() != base
+    if marked or marked_text:
+        syl = parse_syllable(base, model.tables.vowel_info)
+        if syl is not None or marked:
+            return [(syl, 1.0)] if syl is not None else []
+    options = plain.get(base, ())
+    weights = [usable.get(s.text, 0.0) + UNKNOWN_WEIGHT for s in options]
+    total = sum(weights)
+    return [(s, w / total) for s, w in zip(options, weights, strict=True)]
+
+
+def _word_spellings(model: Model, readings: Sequence[tuple[Syllable, float]]
+                    ) -> list[tuple[str, float]]:
+    """Arabic spellings of one word, mixed over its readings, rare ones dropped."""
+    mixed: dict[str, float] = {}
+    for syl, weight in readings:
+        for ar, p in render_syllable(model.tables, syl):
+            mixed[ar] = mixed.get(ar, 0.0) + weight * p
+    ranked = sorted(mixed.items(), key=lambda kv: (-kv[1], kv[0]))
+    # Rare spellings (ح for h, a dropped i) are readable but not worth proposing.
+    return [(o, q) for o, q in ranked if q >= VARIANT_MIN * ranked[0][1]][:SPELLINGS_PER_WORD]
+
+
+def _established(model: Model, vi: str) -> list[str]:
+    """Established Arabic spellings of the whole name (exonyms, then the gazetteer).
+
+    Written without marks, the name may also be the English one (Ha Noi, Hanoi: Hà Nội).
+    """
+    key = vi.lower()
+    if not key:
+        return []
+    plain = fold(vi) == key
+    names = {key}
+    fixed: list[str] = []
+    for place in model.places:
+        if place.vi.lower() == key or (plain and key in (fold(place.vi), place.en.lower())):
+            names.add(place.vi.lower())
+            fixed.extend(place.ar)
+    exonyms = [ar for name, ars in model.tables.exonyms.items()
+               if name.lower() in names or (plain and fold(name) == key) for ar in ars]
+    return list(dict.fromkeys([*exonyms, *fixed]))
+
+
+def spell_vi(
+    model: Model, text: str, *, top: int, plain: Mapping[str, tuple[Syllable, ...]],
+    usable: Mapping[str, float],
+) -> list[Candidate]:
+    """Arabic spellings of a Vietnamese name with scores, established spellings first.
+
+    Args:
+        model: The compiled model.
+        text: Vietnamese, with or without marks; punctuation is kept.
+        top: How many spellings to return (1 or more).
+        plain: :func:`plain_index` of ``model``.
+        usable: Untoned syllable -> how usable it is in names (orders readings of a word
+            written without marks).
+
+    Returns:
+        Candidates, best first; scores sum to at most 1.
+
+    Raises:
+        InputError: If a word is not a Vietnamese syllable (and the whole text has no
+            established spelling), or ``text`` has no word.
+    """
+    vi = unicodedata.normalize("NFC", " ".join(text.split()))
+    fixed = _established(model, vi)
+    tokens = split_words(vi)
+    marked_text = fold(vi) != vi.lower()
+    beam: list[tuple[float, str]] = [(1.0, "")]
+    for spaced, token, is_word in tokens:
+        sep = " " if spaced and beam[0][1] else ""
+        if not is_word:
+            options = [(ARABIC_PUNCTUATION.get(token, token), 1.0)]
+        else:
+            readings = _readings(model, token, plain, usable, marked_text=marked_text)
+            if not readings:
+                if fixed:
+                    beam = []
+                    break
+                raise InputError(
+                    f"{token!r} is not a Vietnamese syllable",
+                    hint="write every word as a Vietnamese syllable, with or without marks: "
+                         "Thành phố Hồ Chí Minh, Nguyen Van Thanh")
+            options = _word_spellings(model, readings)
+        beam = heapq.nlargest(
+            max(top * 4, 20),
+            ((p * q, f"{s}{sep}{o}") for p, s in beam for o, q in options),
+            key=lambda x: x[0],
+        )
+    if not fixed and not any(is_word for _, _, is_word in tokens):
+        raise InputError(f"no Vietnamese word in {text!r}",
+                         hint="give a Vietnamese name, e.g. Nguyễn Mạnh Hùng")
+    out: dict[str, float] = {}
+    for i, ar in enumerate(fixed):
+        out[ar] = 1.0 / (i + 2)
+    total = sum(p for p, _ in beam) or 1.0
+    for p, ar in beam:
+        if ar not in out:
+            out[ar] = p / total * (0.5 if fixed else 1.0)
+    norm = sum(out.values())
+    ranked = sorted(out.items(), key=lambda kv: -kv[1])[:top]
+    return [Candidate(text=ar, score=math.floor(s / norm * 1e6) / 1e6) for ar, s in ranked]
