@@ -5,6 +5,14 @@ formats. This package imports no other package of avet's, and importing it
 loads neither torch nor textual.
 """
 
+from glossary.checks import (
+    SEPARATOR,
+    FindByForm,
+    check_conflicts,
+    check_separator,
+    check_terms,
+    conflicting_lang,
+)
 from glossary.errors import (
     AvetError,
     ConflictError,
@@ -33,12 +41,14 @@ __all__ = [
     "FORMATS",
     "KINDS",
     "LANGS",
+    "SEPARATOR",
     "STATUSES",
     "AvetError",
     "Candidate",
     "ConflictError",
     "Context",
     "Entry",
+    "FindByForm",
     "FormatError",
     "Forms",
     "InputError",
@@ -47,6 +57,10 @@ __all__ = [
     "Normalized",
     "NotFoundError",
     "StoreError",
+    "check_conflicts",
+    "check_separator",
+    "check_terms",
+    "conflicting_lang",
     "export_glossary",
     "fold_key",
     "glossary_hash",

@@ -1,8 +1,11 @@
 """The rules an entry must meet to be stored, shared by import and by edits.
 
-An entry written by one part of avet must read back through avet's own import:
-:func:`check_terms` holds the checks on one entry, :func:`check_conflicts` the
-check against the other entries (one form, two different translations).
+An entry written by one part of avet must read back through avet's own import
+and export to every format: :func:`check_terms` holds the checks on one entry
+(every import format applies it, and the review app's edit dialog),
+:func:`check_conflicts` the check against the other entries (one form, two
+different translations), :func:`conflicting_lang` the comparison that both
+import and its duplicate check use.
 """
 
 from __future__ import annotations
@@ -13,20 +16,40 @@ from glossary.errors import ConflictError, FormatError
 from glossary.model import LANGS, Entry
 from glossary.normalize import match_key
 
-__all__ = ["FindByForm", "check_conflicts", "check_terms", "conflicting_lang"]
+__all__ = [
+    "SEPARATOR",
+    "FindByForm",
+    "check_conflicts",
+    "check_separator",
+    "check_terms",
+    "conflicting_lang",
+]
+
+#: Separates several forms in one cell of the table formats (CSV, TSV, XLSX), so
+#: no form may contain it.
+SEPARATOR = "|"
 
 #: ``find(lang, text)``: the entries with an admitted ``lang`` form equal to ``text``
 #: under :func:`~glossary.normalize.match_key` (``Store.find_by_form``).
 FindByForm = Callable[[str, str], Iterable[Entry]]
 
 
-def check_terms(entry: Entry) -> None:
-    """Checks one entry as import does: at least one term, variants only beside
-    a term of their language, then :meth:`~glossary.model.Entry.validate`.
+def check_terms(entry: Entry, *, before: Entry | None = None) -> None:
+    """Checks one entry as import does: :meth:`~glossary.model.Entry.validate`
+    (kind, status, languages, forbidden forms), then at least one term, variants
+    only beside a term of their language, and no form containing
+    :data:`SEPARATOR` (:func:`check_separator`).
+
+    Args:
+        entry: The entry to check.
+        before: The entry as stored, for an edit: forms it holds already are
+            not checked for :data:`SEPARATOR` (an edit does not fail on a form
+            it left alone).
 
     Raises:
         FormatError: On the first problem, with a hint naming the fix.
     """
+    entry.validate()
     if not any(entry.forms[lang].preferred.strip() for lang in LANGS):
         raise FormatError("the entry has no term in ar, vi or en",
                           hint="give at least one term")
@@ -35,7 +58,32 @@ def check_terms(entry: Entry) -> None:
         if not forms.preferred.strip() and forms.variants:
             raise FormatError(f"{lang} variants are given but no {lang} term",
                               hint=f"give the {lang} term; one of the variants may be it")
-    entry.validate()
+    check_separator(entry, before=before)
+
+
+def check_separator(entry: Entry, *, before: Entry | None = None) -> None:
+    """Checks that no form of ``entry`` contains :data:`SEPARATOR`, which the
+    table formats use between forms (an export to them would refuse it).
+
+    Args:
+        entry: The entry to check.
+        before: Forms this entry holds in the same language are not checked.
+
+    Raises:
+        FormatError: Naming the first such form, its language and its role.
+    """
+    for lang in LANGS:
+        forms = entry.forms[lang]
+        known = set() if before is None else {
+            *before.forms[lang].all_admitted(), *before.forms[lang].forbidden}
+        for role, texts in (("term", [forms.preferred]), ("variant", forms.variants),
+                            ("forbidden form", forms.forbidden)):
+            for text in texts:
+                if SEPARATOR in text and text not in known:
+                    raise FormatError(
+                        f"{lang} {role} {text!r} contains {SEPARATOR!r}",
+                        hint=f"give one form; {SEPARATOR!r} separates forms in the CSV, "
+                             "TSV and XLSX formats, so give the others as variants")
 
 
 def conflicting_lang(a: Entry, b: Entry) -> str | None:

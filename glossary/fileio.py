@@ -9,8 +9,12 @@ What a write does depends on what the target is:
   umask, as ``open`` would give it;
 * a symbolic link: written through. The temporary file goes beside the link's
   resolved target, which is replaced; the link stays a link;
-* a FIFO or a character device (``/dev/stdout``, a named pipe): opened and
-  written directly, since such a file cannot be renamed over;
+* a FIFO or a character device (a named pipe, a terminal): opened and written
+  directly, since such a file cannot be renamed over;
+* an open file descriptor of this process named by path (``/dev/stdout``,
+  ``/dev/fd/N``, ``/proc/self/fd/N``), whatever it is open on (a terminal, a
+  pipe, a file the shell redirected to): written through that descriptor, where
+  it stands, never replaced (a redirected log keeps what is in it);
 * a folder, or a path whose folder cannot be made: :class:`InputError`.
 """
 
@@ -18,7 +22,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,10 +37,14 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_text",
     "current_umask",
+    "is_stream",
     "make_folder",
 ]
 
 _FOLDER_HINT = "give a file path, not a folder"
+#: ``/proc/PID/fd/N`` (``/dev/fd`` and ``/dev/stdout`` lead there on Linux).
+_FD_LINK = re.compile(r"/proc/(?:self|thread-self|(\d+))(?:/task/\d+)?/fd/(\d+)")
+_MAX_HOPS = 40
 
 
 def current_umask() -> int:
@@ -100,6 +110,69 @@ def make_folder(folder: str | Path, *, for_path: str | Path | None = None) -> Pa
     return folder
 
 
+def _descriptor(target: Path) -> int | None:
+    """The descriptor of this process that ``target`` names, or ``None``.
+
+    The chain of links is followed hop by hop: ``/dev/stdout`` leads to
+    ``/proc/self/fd/1``, which leads to whatever descriptor 1 is open on (a
+    file the shell redirected to looks like a plain file once resolved).
+    """
+    path = Path(os.path.abspath(target))
+    for _hop in range(_MAX_HOPS):
+        here = Path(os.path.realpath(path.parent)) / path.name
+        match = _FD_LINK.fullmatch(here.as_posix())
+        if match is not None:
+            pid = match.group(1)
+            return int(match.group(2)) if pid is None or int(pid) == os.getpid() else None
+        if not here.is_symlink():
+            return None
+        path = here.parent / os.readlink(here)
+    return None
+
+
+def is_stream(path: str | Path) -> bool:
+    """Returns whether writing ``path`` writes to a stream rather than a file.
+
+    A stream is written in place, never replaced: a descriptor named by path
+    (``/dev/stdout``, ``/dev/fd/N``, ``/proc/self/fd/N``), a FIFO or a
+    character device. Nothing belongs beside one (a report ``PATH.report.json``
+    next to ``/dev/stdout`` would land in ``/dev``).
+
+    Args:
+        path: The output path.
+
+    Returns:
+        ``True`` for a stream; ``False`` for a regular file, a folder or a path
+        that does not exist.
+    """
+    target = Path(path)
+    if _descriptor(target) is not None:
+        return True
+    info = _stat(target)
+    return info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode))
+
+
+@contextlib.contextmanager
+def _through_descriptor(fd: int, target: Path, mode: str,
+                        encoding: str | None) -> Iterator[IO]:
+    """Writes to this process's descriptor ``fd`` (a copy of it) where it stands."""
+    import fcntl  # POSIX only, as the /proc paths that lead here.
+
+    try:
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+    except OSError as exc:
+        raise InputError(f"descriptor {fd} is not open", path=target,
+                         hint="give a file path") from exc
+    if flags & os.O_ACCMODE == os.O_RDONLY:
+        raise InputError(f"descriptor {fd} is open for reading only", path=target,
+                         hint="give a file path")
+    for stream in (sys.stdout, sys.stderr):  # What Python holds for it goes first.
+        if stream is not None:
+            stream.flush()
+    with _open(os.dup(fd), mode, encoding) as handle:
+        yield handle
+
+
 def _resolved(target: Path, info: os.stat_result | None) -> Path | None:
     """Where the temporary file and the rename go: the file a symlink points to.
 
@@ -130,8 +203,9 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
     On an exception the temporary file is removed and ``path`` is left as it was.
     A new file gets the permission bits ``open`` would give it (``0o666`` less
     the umask); an existing file keeps its own. A symbolic link is written
-    through (its target is replaced); a FIFO or a character device is written
-    directly, without the rename (see the module docstring).
+    through (its target is replaced); a FIFO, a character device or a
+    descriptor named by path (``/dev/stdout``) is written directly, without the
+    rename (see the module docstring and :func:`is_stream`).
 
     Args:
         path: The final file.
@@ -149,6 +223,11 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             folder cannot be created or written to.
     """
     target = Path(path)
+    fd = _descriptor(target)
+    if fd is not None:
+        with _through_descriptor(fd, target, mode, encoding) as handle:
+            yield handle
+        return
     info = _stat(target)
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise InputError("is a folder", path=target, hint=_FOLDER_HINT)

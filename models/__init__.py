@@ -77,11 +77,18 @@ def engine_for(info: ModelInfo, device: str = "cpu", batch_size: int = 16,
 
 
 def _one(model: str | None, src: str, tgt: str, engine: str, device: str, batch_size: int,
-         env: Mapping[str, str] | None, parallel: int = 1) -> Engine:
+         env: Mapping[str, str] | None, parallel: int = 1,
+         engine_source: str | None = None) -> Engine:
     from pathlib import Path
 
     info = resolve(model, src, tgt, prefer=engine, env=env)
     explicit_path = model is not None and Path(model).expanduser().is_dir()
+    if info.format != engine and explicit_path and engine_source is not None:
+        fix = (f"make a CTranslate2 copy with `avet models convert {model} OUT` and give it "
+               "as the model" if engine == "ctranslate2"
+               else "give the transformers model it was converted from")
+        raise ModelError(f"is a {info.format} model, but {engine_source} asks for {engine}",
+                         path=model, hint=f"{fix}, or drop {engine_source}")
     if info.format != engine and not explicit_path:
         raise ModelError(
             f"model {info.model_id} is a {info.format} model, not {engine}", path=info.path,
@@ -92,7 +99,8 @@ def _one(model: str | None, src: str, tgt: str, engine: str, device: str, batch_
 
 def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transformers",
                 device: str = "cpu", batch_size: int = 16,
-                env: Mapping[str, str] | None = None, parallel: int = 1) -> Engine:
+                env: Mapping[str, str] | None = None, parallel: int = 1,
+                engine_source: str | None = None) -> Engine:
     """Loads an engine for ``src`` → ``tgt``, pivoting through English if needed.
 
     Args:
@@ -101,11 +109,16 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
             any local model covering the direction, else two legs through ``en``.
         src: Source language.
         tgt: Target language.
-        engine: ``transformers`` or ``ctranslate2``.
+        engine: ``transformers`` or ``ctranslate2``: the format a model id or a
+            search must have. A model directory runs with the engine of its own
+            format, unless ``engine_source`` says the engine was asked for.
         device: ``cpu`` or ``cuda``.
         batch_size: Segments per engine call.
         env: The environment to search models in (``os.environ`` when ``None``).
         parallel: Batches decoded at once (CTranslate2 only; see :func:`engine_for`).
+        engine_source: Who asked for ``engine`` (``"--engine"``, ``"avet.toml:3
+            (engine)"``), named in the error when a model directory has the other
+            format; ``None`` when nobody did.
 
     Returns:
         A ready engine.
@@ -123,11 +136,13 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
     src, tgt = normalize_lang(src), normalize_lang(tgt)
     if model is not None and "+" in model:
         first, second = model.split("+", 1)
-        return PivotEngine(_one(first, src, PIVOT, engine, device, batch_size, env, parallel),
-                           _one(second, PIVOT, tgt, engine, device, batch_size, env, parallel),
+        return PivotEngine(_one(first, src, PIVOT, engine, device, batch_size, env, parallel,
+                                engine_source),
+                           _one(second, PIVOT, tgt, engine, device, batch_size, env, parallel,
+                                engine_source),
                            PIVOT)
     if model is not None or PIVOT in (src, tgt):
-        return _one(model, src, tgt, engine, device, batch_size, env, parallel)
+        return _one(model, src, tgt, engine, device, batch_size, env, parallel, engine_source)
     try:
         return _one(None, src, tgt, engine, device, batch_size, env, parallel)
     except ModelNotFoundError:

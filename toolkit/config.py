@@ -6,8 +6,10 @@ Values come from, in rising priority: built-in defaults, the TOML config file
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,10 @@ class Config:
         beam_size: Beam width for decoding.
         parallel: Batches decoded side by side (CTranslate2 replicas).
         actor: Name recorded in the journal for changes made by this user.
+        models: The model of each direction (``{"ar-en": "opus-mt-ar-en"}``), from
+            the config file's ``[models]`` table.
+        origins: Where each setting came from (``"avet.toml:3"``), keyed by its
+            name (``"model"``, ``"models.ar-en"``); a default has none.
     """
 
     db: Path = Path("avet.db")
@@ -41,6 +47,37 @@ class Config:
     beam_size: int = 4
     parallel: int = 1
     actor: str = "cli"
+    models: Mapping[str, str] = field(default_factory=dict)
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def origin(self, key: str) -> str | None:
+        """Returns ``PATH:LINE`` of the config file's setting ``key``, or ``None``."""
+        return self.origins.get(key)
+
+    def model_for(self, src: str, tgt: str) -> tuple[str | None, str | None]:
+        """The model the config file sets for ``src`` → ``tgt``, and the setting's name.
+
+        ``[models] SRC-TGT`` first; else ``[models] SRC-en`` and ``en-TGT`` as a
+        pivot (``FIRST+SECOND``); else the single ``model`` (which the caller
+        uses only if it translates the direction).
+
+        Args:
+            src: Source language.
+            tgt: Target language.
+
+        Returns:
+            ``(model, key)``: ``key`` is ``"models.SRC-TGT"``, ``"models.SRC-en"``
+            for a pivot, or ``"model"``; ``(None, None)`` if nothing is set.
+        """
+        direct = f"{src}-{tgt}"
+        if direct in self.models:
+            return self.models[direct], f"models.{direct}"
+        first, second = f"{src}-en", f"en-{tgt}"
+        if "en" not in (src, tgt) and first in self.models and second in self.models:
+            return f"{self.models[first]}+{self.models[second]}", f"models.{first}"
+        if self.model is not None:
+            return self.model, "model"
+        return None, None
 
     def with_overrides(self, **values: Any) -> Config:
         """Returns a copy with every non-``None`` value of ``values`` applied."""
@@ -54,6 +91,45 @@ _TYPES: dict[str, type] = {"db": str, "model": str, "engine": str, "device": str
                            "batch_size": int, "beam_size": int, "parallel": int, "actor": str}
 _ENGINES = ("transformers", "ctranslate2")
 _DEVICES = ("cpu", "cuda")
+_AT_LEAST_ONE = ("batch_size", "beam_size", "parallel")
+_LANG_CODES = ("ar", "en", "vi")
+_TABLE = re.compile(r"\s*\[\s*([^\]]*?)\s*\]")
+_PART = r"""(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)"""
+_KEY = re.compile(rf"\s*({_PART}(?:\s*\.\s*{_PART})*)\s*=")
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The 1-based line of each setting, keyed ``name`` or ``models.NAME``."""
+    lines: dict[str, int] = {}
+    table: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if (header := _TABLE.match(line)) is not None and not line.lstrip().startswith("[["):
+            table = [p.strip().strip("\"'") for p in header.group(1).split(".")]
+            continue
+        if (key := _KEY.match(line)) is not None:
+            parts = table + [p.strip().strip("\"'") for p in key.group(1).split(".")]
+            if parts[:1] == ["avet"]:
+                parts = parts[1:]
+            lines.setdefault(".".join(parts), number)
+    return lines
+
+
+def _models_table(value: Any, path: Path, lines: Mapping[str, int]) -> dict[str, str]:
+    """Checks the ``[models]`` table: ``SRC-TGT = "model id or folder"``."""
+    if not isinstance(value, dict):
+        raise InputError("setting 'models' must be a table of directions", path=path,
+                         line=lines.get("models"),
+                         hint='write [models] then lines such as ar-en = "opus-mt-ar-en"')
+    directions = [f"{s}-{t}" for s in _LANG_CODES for t in _LANG_CODES if s != t]
+    for key, model in value.items():
+        line = lines.get(f"models.{key}")
+        if key not in directions:
+            raise InputError(f"[models] has an unknown direction {key!r}", path=path, line=line,
+                             hint=f"known directions: {', '.join(directions)}")
+        if not isinstance(model, str) or not model:
+            raise InputError(f"[models] {key} must be a model id or folder (a string)",
+                             path=path, line=line)
+    return dict(value)
 
 
 def load_config(path: str | Path | None = None) -> Config:
@@ -77,7 +153,8 @@ def load_config(path: str | Path | None = None) -> Config:
         path = candidate
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
     except FileNotFoundError:
         raise InputError("config file not found", path=path,
                          hint="check the --config path") from None
@@ -94,21 +171,34 @@ def load_config(path: str | Path | None = None) -> Config:
     except UnicodeDecodeError:
         raise InputError("config file is not UTF-8", path=path) from None
     section = raw.get("avet", raw)
-    known = {f.name for f in fields(Config)}
+    lines = _key_lines(text)
+    known = {*_TYPES, "models"}
     values: dict[str, Any] = {}
     for key, value in section.items():
+        line = lines.get(key)
         if key not in known:
-            raise InputError(f"unknown setting {key!r}", path=path,
+            raise InputError(f"unknown setting {key!r}", path=path, line=line,
                              hint=f"known settings: {', '.join(sorted(known))}")
+        if key == "models":
+            values[key] = _models_table(value, path, lines)
+            continue
         if not isinstance(value, _TYPES[key]) or isinstance(value, bool):
-            raise InputError(f"setting {key!r} must be {_TYPES[key].__name__}", path=path)
+            raise InputError(f"setting {key!r} must be {_TYPES[key].__name__}", path=path,
+                             line=line)
+        if key in _AT_LEAST_ONE and isinstance(value, int) and value < 1:
+            raise InputError(f"{key} = {value}: must be at least 1", path=path, line=line,
+                             hint=f"set {key} to 1 or more, or remove it for the default")
         values[key] = value
     if values.get("engine", "transformers") not in _ENGINES:
         raise InputError(f"unknown engine {values['engine']!r}", path=path,
-                         hint=f"use one of: {', '.join(_ENGINES)}")
+                         line=lines.get("engine"), hint=f"use one of: {', '.join(_ENGINES)}")
     if values.get("device", "cpu") not in _DEVICES:
         raise InputError(f"unknown device {values['device']!r}", path=path,
-                         hint=f"use one of: {', '.join(_DEVICES)}")
+                         line=lines.get("device"), hint=f"use one of: {', '.join(_DEVICES)}")
+    names = [key for key in values if key != "models"]
+    names += [f"models.{key}" for key in values.get("models", {})]
+    values["origins"] = {key: f"{path}:{lines[key]}" if key in lines else str(path)
+                         for key in names}
     if "db" in values:
         db = Path(values["db"])
         values["db"] = db if db.is_absolute() else path.parent / db

@@ -37,6 +37,7 @@ __all__ = [
     "redo",
     "set_status",
     "split",
+    "status_message",
     "undo",
 ]
 
@@ -94,13 +95,25 @@ def _get_all(store: Store, ids: Sequence[int]) -> tuple[list[Entry], list[int]]:
 
 
 def set_status(ids: Sequence[int], status: str) -> Job:
-    """Sets the status of ``ids`` in one undoable action."""
+    """Sets the status of ``ids`` in one undoable action; the message says how
+    many changed and which had that status already (``approved 2 entries;
+    entry 4 already approved``, ``nothing changed: 2 already approved``)."""
     def job(store: Store) -> Outcome:
-        store.set_status(ids, status)
+        done = store.set_status(ids, status)
         changed, removed = _get_all(store, ids)
-        what = f"entry {ids[0]}" if len(ids) == 1 else f"{len(ids)} entries"
-        return Outcome(changed, removed, f"{status}: {what}")
+        return Outcome(changed, removed, status_message(ids, done, status))
     return job
+
+
+def status_message(ids: Sequence[int], changed: Sequence[int], status: str) -> str:
+    """Says what setting ``status`` on ``ids`` did, ``changed`` being the ids
+    whose status changed (what :meth:`~glossary.store.Store.set_status` returns)."""
+    already = [i for i in dict.fromkeys(ids) if i not in changed]
+    kept = (f"entry {already[0]}" if len(already) == 1 else str(len(already))) + " already"
+    if not changed:
+        return f"nothing changed: {kept} {status}"
+    done = f"entry {changed[0]}" if len(changed) == 1 else f"{len(changed)} entries"
+    return f"{status} {done}" + (f"; {kept} {status}" if already else "")
 
 
 def apply_edit(entry: Entry, *, ar: str | None = None, vi: str | None = None,
@@ -122,10 +135,11 @@ def check_edit(before: Entry, after: Entry, store: Store) -> None:
     forms always, the other entries' forms when a term changed.
 
     Raises:
-        FormatError: If the entry lost its last term or has variants without a term.
+        FormatError: If the entry lost its last term, has variants without a
+            term, or a new form contains ``|`` (the table formats could not export it).
         ConflictError: If a term is another entry's form with another translation.
     """
-    check_terms(after)
+    check_terms(after, before=before)
     if any(before.term(lang) != after.term(lang) for lang in LANGS):
         check_conflicts(after, store.find_by_form)
 
@@ -173,7 +187,9 @@ def pick_candidate(entry_id: int, number: int) -> Job:
 def forbid(entry_id: int, lang: str, text: str) -> Job:
     """Marks ``text`` a forbidden ``lang`` rendering of the entry."""
     def job(store: Store) -> Outcome:
-        store.forbid(entry_id, lang, text)
+        if not store.forbid(entry_id, lang, text):
+            return Outcome([store.get(entry_id)], [], f"nothing changed: {lang} {text!r} is "
+                                                      f"forbidden in entry {entry_id} already")
         return Outcome([store.get(entry_id)], [], f"entry {entry_id}: {lang} {text!r} forbidden")
     return job
 

@@ -192,7 +192,7 @@ class EditScreen(ModalScreen[EditResult | None]):
         after = Entry.from_dict(self.entry.to_dict())
         apply_edit(after, ar=result.ar, vi=result.vi, en=result.en, note=result.note)
         try:
-            check_terms(after)
+            check_terms(after, before=self.entry)
         except AvetError as exc:
             self._refuse(str(exc))
             return

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossary.checks import check_terms, conflicting_lang
 from glossary.errors import FormatError, NotFoundError
 from glossary.model import LANGS, Entry, Forms
 from glossary.normalize import match_key
@@ -163,7 +164,9 @@ def read_text(path: Path) -> str:
 
 
 def check_entry(entry: Entry, *, path: Path, line: int, where: str = "") -> None:
-    """Validates an imported entry (kind, status, languages, form types, clashes).
+    """Validates an imported entry: form types and clashes, then the rules of
+    :func:`glossary.checks.check_terms` that edits apply too (a term, variants
+    beside a term, no form containing ``|``, kind, status, languages).
 
     Raises:
         FormatError: Naming ``path`` and ``line`` on the first problem.
@@ -172,7 +175,7 @@ def check_entry(entry: Entry, *, path: Path, line: int, where: str = "") -> None
     try:
         for lang, forms in entry.forms.items():
             _check_forms(lang, forms)
-        entry.validate()
+        check_terms(entry)
     except FormatError as exc:
         raise FormatError(prefix + exc.message, path=path, line=line, hint=exc.hint) from exc
 
@@ -237,15 +240,15 @@ def resolve_duplicates(
             result.append(entry)
             continue
         first_line, first = seen[key]
-        for lang in LANGS:
-            a, b = first.forms[lang].preferred, entry.forms[lang].preferred
-            if a and b and match_key(a, lang) != match_key(b, lang):
-                raise FormatError(
-                    f"{key[0]} term {first.forms[key[0]].preferred!r} has conflicting {lang} "
-                    f"targets: {a!r} on line {first_line} and {b!r} on line {line}",
-                    path=path,
-                    line=line,
-                    hint="keep one of the two rows",
-                )
+        lang = conflicting_lang(first, entry)
+        if lang is not None:
+            raise FormatError(
+                f"{key[0]} term {first.term(key[0])!r} has conflicting {lang} targets: "
+                f"{first.term(lang)!r} on line {first_line} and {entry.term(lang)!r} on line "
+                f"{line}",
+                path=path,
+                line=line,
+                hint="keep one of the two rows",
+            )
         _merge_into(first, entry)
     return result

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossary.checks import SEPARATOR
 from glossary.errors import FormatError
 from glossary.formats._common import IMPORT_STATUS, check_entry, clean, lang_of, parse_bool
-from glossary.model import KINDS, LANGS, STATUSES, Entry
+from glossary.model import LANGS, Entry
 
 __all__ = [
     "COLUMNS",
@@ -42,9 +43,6 @@ COLUMNS: tuple[str, ...] = (
     *(f"variants_{lang}" for lang in LANGS),
     *(f"forbidden_{lang}" for lang in LANGS),
 )
-
-#: Separates several forms in one ``variants_*`` or ``forbidden_*`` cell.
-SEPARATOR = "|"
 
 _PLAIN = ("kind", "status", "note", "dnt", "case_sensitive")
 _LISTS = ("variants", "forbidden")
@@ -158,8 +156,10 @@ def row_to_entry(
     """Builds an entry from one data row (as many cells as columns).
 
     Raises:
-        FormatError: On a bad kind, status or dnt value, a value under an unnamed
-            column, or a row without any term.
+        FormatError: On a bad dnt value, a value under an unnamed column, or an
+            entry that :func:`glossary.checks.check_terms` refuses (no term,
+            variants without a term, a form containing :data:`SEPARATOR`, a bad
+            kind or status).
     """
     entry = Entry(status=IMPORT_STATUS)
     for col, cell in zip(columns, cells, strict=True):
@@ -190,30 +190,8 @@ def row_to_entry(
             entry.dnt = parse_bool(value, path=path, line=line, column=col.name)
         elif col.field == "case_sensitive":
             entry.case_sensitive = parse_bool(value, path=path, line=line, column=col.name)
-    for lang in LANGS:
-        forms = entry.forms[lang]
-        if not forms.preferred and forms.variants:
-            raise FormatError(
-                f"{where}{lang} variants are given but no {lang} term",
-                path=path,
-                line=line,
-                hint=f"fill the {lang} column with the preferred form",
-            )
+    for forms in entry.forms.values():
         forms.variants = [v for v in forms.variants if v != forms.preferred]
-    if entry.kind not in KINDS:
-        raise FormatError(
-            f"{where}unknown kind {entry.kind!r}",
-            path=path,
-            line=line,
-            hint=f"use one of: {', '.join(KINDS)}",
-        )
-    if entry.status not in STATUSES:
-        raise FormatError(
-            f"{where}unknown status {entry.status!r}",
-            path=path,
-            line=line,
-            hint=f"use one of: {', '.join(STATUSES)}",
-        )
     check_entry(entry, path=path, line=line, where=where.rstrip(": "))
     return entry
 

@@ -165,9 +165,9 @@ CASES: dict[str, Case] = {
                                             "{tmp}/out"], "no such folder", "nope", ["out"]),
     "batch-utf16-target": Case({"src/a.txt": TEXT, "tgt/a.txt": "x\n".encode("utf-16"),
                                 "g.csv": GLOSSARY}, _BATCH_POSTEDIT, "not UTF-8", "a.txt",
-                               ["out/a.txt"], mode="failed"),
+                               ["out/a.en.txt"], mode="failed"),
     "batch-missing-target": Case({"src/a.txt": TEXT, "tgt/b.txt": "x\n", "g.csv": GLOSSARY},
-                                 _BATCH_POSTEDIT, "no such file", "a.txt", ["out/a.txt"],
+                                 _BATCH_POSTEDIT, "no such file", "a.txt", ["out/a.en.txt"],
                                  mode="failed"),
     "batch-extract-nul-bytes": Case({"src/a.txt": b"abc\x00", "src/b.txt": TEXT},
                                     ["batch", "extract", "{tmp}/src", "--out", "{tmp}/out",
@@ -201,7 +201,8 @@ def _check(case: Case, tmp: Path, run: Callable[[list[str]], int],
     elif case.mode == "failed":
         assert code == 3
         assert lines[-1].startswith("avet: 1 document(s) failed; see ")
-        assert lines[-1].endswith("; rerun with --retry-failed to try them again")
+        assert lines[-1].endswith("; fix the input(s) listed there and rerun (a changed "
+                                  "document is redone; --retry-failed cannot help)")
         failed = (tmp / "out" / "failed.txt").read_text(encoding="utf-8")
         assert case.names is not None and failed.startswith(case.names)
         assert case.message in failed and len(failed.splitlines()) == 1

@@ -34,7 +34,7 @@ def test_postedit_job_writes_outputs_manifest_and_report(
     assert _postedit(src, tgt, glossary, out, "--chunk-docs", "5") == 0
     summary = _summary(capsys)
     assert summary["run"] == {**summary["run"], "done": 12, "skipped": 0, "failed": 0}
-    edited = (out / "d0" / "doc000.txt").read_text(encoding="utf-8")
+    edited = (out / "d0" / "doc000.en.txt").read_text(encoding="utf-8")
     assert "digital transformation" in edited and "digital conversion" not in edited
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["totals"]["done"] == 12 and report["totals"]["replaced_forbidden"] > 0
@@ -62,8 +62,8 @@ def test_rerun_skips_done_and_redoes_changed(tmp_path: Path,
     assert _postedit(src, tgt, glossary, out) == 0
     run = _summary(capsys)["run"]
     assert (run["done"], run["skipped"]) == (1, 5)
-    assert "villages" in (out / "d0" / "doc001.txt").read_text(encoding="utf-8")
-    assert _outputs(out)["d0/doc000.txt"] == first["d0/doc000.txt"]
+    assert "villages" in (out / "d0" / "doc001.en.txt").read_text(encoding="utf-8")
+    assert _outputs(out)["d0/doc000.en.txt"] == first["d0/doc000.en.txt"]
     glossary.write_text(glossary.read_text(encoding="utf-8") +
                         "المجلس,council,org,approved,\n", encoding="utf-8")
     assert _postedit(src, tgt, glossary, out) == 0
@@ -78,14 +78,20 @@ def test_bad_document_goes_to_failed_list_and_job_goes_on(
     out = tmp_path / "out"
     assert _postedit(src, tgt, glossary, out) == 3
     captured = capsys.readouterr()
+    # Bad inputs: a retry as they are cannot help, so --retry-failed is not offered.
     assert captured.err.strip().splitlines()[-1] == (
-        f"avet: 2 document(s) failed; see {out / 'failed.txt'}; rerun with --retry-failed "
-        "to try them again")
+        f"avet: 2 document(s) failed; see {out / 'failed.txt'}; fix the input(s) listed there "
+        "and rerun (a changed document is redone; --retry-failed cannot help)")
     failed = (out / "failed.txt").read_text(encoding="utf-8").splitlines()
     assert [line.split("\t")[0] for line in failed] == ["d0/doc002.txt", "d0/doc003.txt"]
-    assert "not UTF-8" in failed[0] and "no such file" in failed[1]
-    assert not (out / "d0" / "doc002.txt").exists() and not (out / "d0" / "doc003.txt").exists()
-    assert (out / "d0" / "doc000.txt").is_file() and (out / "d0" / "doc001.txt").is_file()
+    assert "not UTF-8" in failed[0]
+    assert "no such file: neither doc003.en.txt nor doc003.txt" in failed[1]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [d["permanent"] for d in report["documents"] if d["status"] == "failed"] == [True,
+                                                                                       True]
+    assert not (out / "d0" / "doc002.en.txt").exists()
+    assert not (out / "d0" / "doc003.en.txt").exists()
+    assert (out / "d0" / "doc000.en.txt").is_file() and (out / "d0" / "doc001.en.txt").is_file()
     # Fixing the input retries it; the failed list goes away.
     (tgt / "d0" / "doc002.txt").write_bytes((tgt / "d0" / "doc000.txt").read_bytes())
     (tgt / "d0" / "doc003.txt").write_bytes((tgt / "d0" / "doc001.txt").read_bytes())
@@ -112,7 +118,7 @@ def test_retry_failed_tries_given_up_documents_again(
     with sqlite3.connect(out / "manifest.sqlite") as con:
         con.execute("UPDATE docs SET status = 'running', attempts = 3 "
                     "WHERE rel IN ('d0/doc001.txt', 'd0/doc002.txt')")
-    for rel in ("d0/doc001.txt", "d0/doc002.txt"):
+    for rel in ("d0/doc001.en.txt", "d0/doc002.en.txt"):
         (out / rel).unlink()
     capsys.readouterr()
     for _ in range(2):  # a plain rerun gives up on them, every time

@@ -53,3 +53,21 @@ def test_an_unusable_out_is_a_one_line_user_error(
     err = capsys.readouterr().err
     assert err.startswith("avet: ") and err.count("\n") == 1, err
     assert message in err and "Traceback" not in err and "internal error" not in err
+
+
+@pytest.mark.parametrize("spoil", [_out_is_a_file, _out_under_a_file])
+def test_translate_refuses_an_unusable_out_before_loading_the_model(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        spoil: Callable[[Path], tuple[Path, str]]) -> None:
+    out, message = spoil(tmp_path)
+    before = out.read_bytes() if out.is_file() else None
+    corpus = write_extract_corpus(tmp_path)
+    # No model at that path: the error names --out, so nothing was loaded first.
+    argv = ["batch", "translate", str(corpus), "--from", "ar", "--to", "en", "--no-glossary",
+            "--model", str(tmp_path / "no-model"), "--out", str(out)]
+    capsys.readouterr()
+    assert main(argv) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"avet: error: {out}: ") and message in line, line
+    if before is not None:
+        assert out.read_bytes() == before

@@ -143,13 +143,17 @@ def test_only_foreign_documents_is_a_one_line_error(
     assert not db.exists()
 
 
-def test_unreadable_files_only_say_nothing_was_extracted(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    doc = tmp_path / "bin.txt"
-    doc.write_bytes(b"\x00\x01 binary")
-    assert main(["extract", str(doc), "--db", str(tmp_path / "g.db")]) == 2
+@pytest.mark.parametrize("files", [1, 2])
+def test_unreadable_files_only_are_named_one_line_each(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], files: int) -> None:
+    docs = [tmp_path / f"bin{i}.txt" for i in range(files)]
+    for doc in docs:
+        doc.write_bytes(b"\x00\x01 binary")
+    assert main(["extract", *map(str, docs), "--db", str(tmp_path / "g.db")]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[-1] == "avet: no document extracted; 1 could not be read (listed above)"
+    assert [line.split(": binary file")[0] for line in err] == [
+        f"avet: error: {doc}" for doc in docs]
+    assert not (tmp_path / "g.db").exists()
 
 
 def test_table_output_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -74,7 +74,7 @@ CASES: dict[str, Case] = {
     "config-is-a-folder": Case(["glossary", "stats", "--config", "{tmp}/emptydir"],
                                "is a folder, not a config file", "emptydir", {"emptydir/": ""}),
     "config-unknown-device": Case(["glossary", "stats", "--config", "{tmp}/avet.toml"],
-                                  "unknown device 'gpu'", "avet.toml",
+                                  "unknown device 'gpu'", "avet.toml:1",
                                   {"avet.toml": 'device = "gpu"\n'}),
     "eval-empty-files": Case(["eval", "--source", "{tmp}/empty.txt", "--reference",
                               "{tmp}/r.txt", "--hypothesis", "{tmp}/h.txt"],

@@ -51,6 +51,10 @@ async def _edit(app: ReviewApp, pilot: Pilot, entry_id: int, values: dict[str, s
     (3, {"ar": "هانوي", "vi": "Hà Nội", "en": "[/b]capital"},
      "ar term 'هانوي' is a form of entry 2, whose en is 'Hanoi', not '[/b]capital'",
      {"ar": "التحول الرقمي", "vi": "chuyển đổi số"}),
+    # The table formats separate forms with "|": a term holding it could not be exported.
+    (3, {"en": "digital transformation|DX"},
+     "en term 'digital transformation|DX' contains '|' (give one form;",
+     {"en": "digital transition"}),
 ])
 def test_edit_dialog_refuses_what_import_refuses_until_fixed(
         db: Path, entry_id: int, values: dict[str, str], problem: str,
@@ -76,6 +80,29 @@ def test_edit_dialog_refuses_what_import_refuses_until_fixed(
     assert entry.updated_by == "tui" and entry.to_dict() != before
     for lang in ("ar", "vi", "en"):
         assert entry.term(lang) == {**values, **fix}.get(lang, before["forms"][lang]["preferred"])
+
+
+@pytest.mark.parametrize(("ids", "marks", "note"), [
+    ((3,), False, "nothing changed: entry 3 already approved"),  # entry 3 is approved
+    ((1, 3), True, "approved entry 1; entry 3 already approved"),
+    ((1, 2), True, "approved 2 entries"),
+])
+def test_approve_says_what_changed(db: Path, ids: tuple[int, ...], marks: bool,
+                                   note: str) -> None:
+    notes: list[str] = []
+
+    async def scenario(app: ReviewApp, pilot: Pilot) -> None:
+        for entry_id in ids:  # the cursor's entry, or the marked ones
+            await goto(app, pilot, entry_id)
+            if marks:
+                await pilot.press("space")
+        await pilot.press("a")
+        await settle(app, pilot)
+        notes.extend(n.message for n in app._notifications)
+
+    drive(db, scenario)
+    assert note in notes
+    assert {stored(db, i).status for i in ids} == {"approved"}
 
 
 @pytest.mark.parametrize(("langs", "name", "lines", "summary"), [

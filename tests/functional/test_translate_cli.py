@@ -325,7 +325,7 @@ def test_parallel_batches_translate_like_one_at_a_time(work: Path,
 
 
 @pytest.mark.parametrize(("engine", "parallel", "message"), [
-    ("ctranslate2", "0", "--parallel must be at least 1"),
+    ("ctranslate2", "0", "--parallel 0: must be at least 1"),
     ("transformers", "2", "decodes one batch at a time"),
 ])
 def test_bad_parallel_is_a_user_error(work: Path, request: pytest.FixtureRequest, engine: str,

@@ -268,3 +268,111 @@ def test_model_and_input_errors_fail_a_document_for_good(tmp_path: Path, error: 
     [outcome] = _spec(engine).open(engine).process([DocTask("a.txt", str(src / "a.txt"), 0, "k")])
     assert not outcome.ok and outcome.permanent is permanent
     assert str(error) in (outcome.error or "")
+
+
+def test_translate_then_postedit_reads_and_names_as_translate(tmp_path: Path) -> None:
+    from toolkit.batch import PostEditSpec
+    from toolkit.glossary_source import load_glossary
+
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {"a.txt": "the city.\n", "sub/b.md": "a city here.\n"})
+    spec = _spec(engine)
+    assert run_batch(spec, src, tmp_path / "mt", worker=spec.open(engine)).exit_code == 0
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("en,vi,kind,status,forbidden_vi\nthe city,THE TOWN,term,approved,"
+                        "THE CITY\n", encoding="utf-8")
+    source = load_glossary(str(glossary), tmp_path / "none.db", src="en", tgt="vi")
+    pe = PostEditSpec("en", "vi", tuple(source.entries), source.hash, source.origin)
+    result = run_batch(pe, src, tmp_path / "pe", targets=tmp_path / "mt")
+    assert result.exit_code == 0 and result.report["totals"]["done"] == 2
+    assert sorted(p.relative_to(tmp_path / "pe").as_posix()
+                  for p in (tmp_path / "pe").rglob("*.vi.*")) == ["a.vi.txt", "sub/b.vi.md"]
+    assert (tmp_path / "pe" / "a.vi.txt").read_text(encoding="utf-8") == "THE TOWN.\n"
+    assert [d["output"] for d in result.report["documents"]] == ["a.vi.txt", "sub/b.vi.md"]
+
+
+@pytest.mark.parametrize(("named", "found"), [
+    (["a.vi.txt", "a.txt"], "a.vi.txt"),  # batch translate's name first
+    (["a.txt"], "a.txt"),                 # then the source's own name
+    ([], "a.vi.txt"),                     # neither: the worker says so, naming both
+])
+def test_postedit_looks_for_the_translate_name_then_the_same_name(
+        tmp_path: Path, named: list[str], found: str) -> None:
+    from toolkit.batch import discover
+
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n"})
+    (tmp_path / "mt").mkdir()
+    _docs(tmp_path / "mt", dict.fromkeys(named, "ONE.\n"))
+    [(rel, _, target)] = discover(src, tmp_path / "out", tmp_path / "mt", "vi")
+    assert (rel, target) == ("a.txt", str(tmp_path / "mt" / found))
+
+
+def test_missing_translation_names_both_names(tmp_path: Path) -> None:
+    from toolkit.batch import PostEditSpec
+
+    src = _docs(tmp_path / "in", {"sub/a.txt": "one.\n"})
+    (tmp_path / "mt").mkdir()
+    result = run_batch(PostEditSpec("en", "vi", (), "h", "none"), src, tmp_path / "out",
+                       targets=tmp_path / "mt")
+    [doc] = result.report["documents"]
+    assert doc["permanent"] is True
+    assert doc["error"] == (f"{tmp_path / 'mt' / 'sub'}: no such file: neither a.vi.txt nor "
+                            "a.txt, the translation of sub/a.txt (give --targets the folder "
+                            "'avet batch translate' wrote, or translations under the inputs' "
+                            "names)")
+
+
+def test_a_bad_input_fails_for_good_until_it_changes(tmp_path: Path) -> None:
+    from toolkit.batch.summary import failed_notice
+
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {"ok.txt": "one.\n",
+                                  "long.txt": "x" * (MAX_SEGMENT_CHARS + 1) + "\n"})
+    spec = _spec(engine)
+    for _ in range(2):  # a rerun as it is fails it again, without retrying
+        result = run_batch(spec, src, tmp_path / "out", worker=spec.open(engine))
+        assert result.exit_code == 3 and result.failed_path is not None
+        notice = failed_notice(result.report, result.failed_path)
+        assert "fix the input(s) listed there and rerun" in notice
+        assert "rerun with --retry-failed" not in notice
+    (src / "long.txt").write_text("short now.\n", encoding="utf-8")  # the user fixes it
+    result = run_batch(spec, src, tmp_path / "out", worker=spec.open(engine))
+    assert result.exit_code == 0 and result.report["run"]["done"] == 1
+    assert (tmp_path / "out" / "long.vi.txt").read_text(encoding="utf-8") == "SHORT NOW.\n"
+
+
+@pytest.mark.parametrize(("permanent", "ending"), [
+    ([False, False], "; rerun with --retry-failed to try them again"),
+    ([True, True], "; fix the input(s) listed there and rerun (a changed document is redone; "
+                   "--retry-failed cannot help)"),
+    ([True, False], "; fix the 1 with a bad input and rerun; --retry-failed tries the other 1 "
+                    "again"),
+])
+def test_failed_notice_offers_retry_only_where_it_can_help(permanent: list[bool],
+                                                           ending: str) -> None:
+    from toolkit.batch.summary import failed_notice
+
+    report = {"documents": [{"status": "failed", "permanent": p} for p in permanent]
+              + [{"status": "done"}]}
+    assert failed_notice(report, Path("out/failed.txt")) == (
+        "2 document(s) failed; see out/failed.txt" + ending)
+
+
+def test_paths_that_are_not_files_are_named_and_counted(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import os
+
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "folder.txt/inner.txt": "two.\n"})
+    (src / "broken.txt").symlink_to(src / "gone.txt")
+    os.mkfifo(src / "pipe.md")
+    spec = _spec(engine)
+    with caplog.at_level("WARNING", logger="avet.batch"):
+        result = run_batch(spec, src, tmp_path / "out", worker=spec.open(engine))
+    assert result.exit_code == 0 and result.report["totals"]["done"] == 2  # a, folder.txt/inner
+    expected = [("broken.txt", "a broken link"), ("folder.txt", "a folder, not a document"),
+                ("pipe.md", "a FIFO, not a regular file")]
+    assert result.report["skipped_paths"] == [{"path": p, "reason": r} for p, r in expected]
+    assert result.report["totals"]["skipped_paths"] == 3
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warnings == [f"warning: {src / p}: {r}, skipped" for p, r in expected]

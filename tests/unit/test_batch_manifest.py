@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -174,3 +175,98 @@ def test_pool_leaves_room_for_reads(cpus: float, actors: int | None, replicas: i
 @pytest.mark.parametrize(("replicas", "per_actor"), [(1, 1.0), (4, 4.0)])
 def test_pool_reserves_a_cpu_per_replica(replicas: int, per_actor: float) -> None:
     assert pool_size(16.0, None, replicas)[1] == per_actor
+
+
+def test_skipped_documents_are_not_redone_unless_they_change(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("en.txt", "k")], 1)
+        m.start(["en.txt"])
+        m.finish([], [], 1, skipped=[("en.txt", "not Arabic")])
+        for retry in (False, True):  # --retry-failed leaves them too
+            assert m.plan([("en.txt", "k")], 1, retry_failed=retry) == {"en.txt": "skip"}
+        state = m.get("en.txt")
+        assert state is not None and (state.status, state.error) == ("skipped", "not Arabic")
+        assert m.plan([("en.txt", "k2")], 1) == {"en.txt": "todo"}
+
+
+def test_failures_record_whether_the_input_is_at_fault(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("a.txt", "k"), ("b.txt", "k")], 1)
+        m.start(["a.txt", "b.txt"])
+        m.finish([], [("a.txt", "bad input", True), ("b.txt", "boom", False)], 1)
+        assert {s.rel: s.permanent for s in m.states()} == {"a.txt": True, "b.txt": False}
+
+
+def test_a_manifest_from_before_the_permanent_column_opens(tmp_path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "manifest.sqlite") as con:
+        con.executescript(
+            "CREATE TABLE docs (rel TEXT PRIMARY KEY, job_key TEXT NOT NULL, status TEXT NOT "
+            "NULL, attempts INTEGER NOT NULL DEFAULT 0, error TEXT, output TEXT, counts TEXT, "
+            "updated REAL NOT NULL); CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT "
+            "NULL); INSERT INTO docs VALUES ('a.txt', 'k', 'done', 1, NULL, 'a.en.txt', '{}', 0)")
+    con.close()
+    with Manifest(tmp_path) as m:
+        assert m.plan([("a.txt", "k")], 3) == {"a.txt": "skip"}
+        state = m.get("a.txt")
+        assert state is not None and state.permanent is False
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(b"not a database at all, but long enough to have a header" * 4)
+
+
+def _damaged(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE docs (rel TEXT)")
+        con.executemany("INSERT INTO docs VALUES (?)", [("x" * 500,)] * 50)
+    con.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + b"\xff" * 4000 + data[4100:])
+
+
+def _foreign(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as con:  # e.g. a glossary database given the wrong name
+        con.executescript("CREATE TABLE entries (id INTEGER PRIMARY KEY, ar TEXT);"
+                          "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                          "INSERT INTO meta VALUES ('schema', '7')")
+    con.close()
+
+
+def _foreign_docs(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT)")
+    con.close()
+
+
+def _folder(path: Path) -> None:
+    path.mkdir()
+
+
+@pytest.mark.parametrize(("spoil", "message"), [
+    (_garbage, "the job manifest is not a SQLite database"),
+    (_damaged, "the job manifest is damaged"),
+    (_foreign, "is not a batch job manifest (another program's tables: entries)"),
+    (_foreign_docs, "is not a batch job manifest (another program's tables: docs)"),
+    (_folder, "the job manifest is a folder"),
+])
+def test_an_unusable_manifest_is_a_user_error_naming_the_file(
+        tmp_path: Path, spoil: Any, message: str) -> None:
+    from glossary.errors import DatabaseFileError
+
+    path = tmp_path / "manifest.sqlite"
+    spoil(path)
+    before = path.read_bytes() if path.is_file() else None
+    with pytest.raises(DatabaseFileError) as info:
+        Manifest(tmp_path)
+    assert info.value.exit_code == 2 and info.value.path == str(path)
+    assert message in str(info.value) and "remove it to start the job afresh" in str(info.value)
+    if before is not None:
+        assert path.read_bytes() == before  # nothing written into another program's file

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import InputError, NotFoundError
-from toolkit.extract.reader import arabic_share, iter_document_paths, read_document
+from toolkit.extract import reader
+from toolkit.extract.reader import (
+    arabic_share,
+    decode_document,
+    iter_document_paths,
+    read_document,
+)
 
 SAMPLE = "أطلقت البلدية منصة رقمية جديدة لخدمة المواطنين."
 
@@ -94,3 +100,43 @@ def test_folders_are_walked_sorted_for_text_and_markdown(tmp_path: Path) -> None
 ])
 def test_arabic_share_of_the_letters(text: str, share: float | None) -> None:
     assert arabic_share(text) == (pytest.approx(share) if share is not None else None)
+
+
+# Windows-1256 text in which a letter stands before the Arabic comma or question mark:
+# such byte pairs are valid UTF-8 by chance, and must not make the file "damaged UTF-8".
+LEGACY = "هل أطلقت البلدية منصة رقمية؟ نعم، وخدمة جديدة للمواطنين، وبيانات مفتوحة؟\n" * 3
+
+
+@pytest.mark.parametrize("text", [SAMPLE, LEGACY])
+def test_genuine_windows_1256_is_decoded_with_its_accidental_utf8_pairs(text: str) -> None:
+    data = text.encode("cp1256")
+    assert data.decode("utf-8", "surrogateescape") != data.decode("utf-8", "replace")
+    doc = decode_document(data, "legacy.txt")
+    assert (doc.text, doc.encoding) == (text, "cp1256")
+
+
+@pytest.mark.parametrize(("data", "line", "byte"), [
+    ("وزارة ".encode() + b"\xd9 " + "رقمي ".encode() + b"\x81\x82 " + "خدمة.\n".encode(),
+     1, "0xD9"),
+    (SAMPLE.encode() + b"\n" + SAMPLE.encode()[:7] + b"\xff" + SAMPLE.encode()[7:], 2, "0xD9"),
+    ((SAMPLE + "\n").encode() * 3 + "Thái Nguyên\xa0".encode("cp1252"), 4, "0xE1"),
+], ids=["stray-bytes", "byte-inside-a-letter", "cp1252-line-appended"])
+def test_utf8_with_a_few_bad_bytes_is_refused_naming_the_line(
+        tmp_path: Path, data: bytes, line: int, byte: str) -> None:
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}:{line}: not valid UTF-8: byte {byte}")
+    assert "save it as UTF-8" in message and "\n" not in message
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("حوسبة abcd efgh ijkl " * 80_000, 5 / 17),  # 1.6 M characters: read in slices
+    ("abcd " * 100_000 + "حوسبة سحابية " * 100_000, 11 / 15),  # an English head, then Arabic
+])
+def test_arabic_share_of_a_long_text_is_estimated_from_slices(text: str, share: float) -> None:
+    assert len(text) > reader.SHARE_SLICES * reader.SHARE_SLICE
+    estimate = arabic_share(text)
+    assert estimate is not None and abs(estimate - share) < 0.02

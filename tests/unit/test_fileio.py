@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -21,6 +23,7 @@ from glossary.fileio import (
     atomic_write_bytes,
     atomic_write_text,
     current_umask,
+    is_stream,
     make_folder,
 )
 
@@ -147,3 +150,89 @@ def test_make_folder_refuses_a_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a file, not a folder"):
         make_folder(tmp_path / "f")
     assert make_folder(tmp_path / "a" / "b").is_dir()
+
+
+# A process that prints a line, writes a translation to PATH through atomic_write_text,
+# then prints another line: what a shell's `(echo BEFORE; avet ... --out PATH; echo AFTER)`
+# does with its stdout.
+_WRITER = (
+    "import os, sys\n"
+    "from glossary.fileio import atomic_write_text\n"
+    "os.write(1, b'BEFORE\\n')\n"
+    "print('python line', flush=False)\n"
+    "atomic_write_text(sys.argv[1], 'ترجمة\\n')\n"
+    "print('AFTER')\n"
+)
+_STDOUT_NAMES = ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="Linux /proc")
+@pytest.mark.parametrize("name", _STDOUT_NAMES)
+@pytest.mark.parametrize("into", ["file", "pipe"])
+def test_stdout_by_path_is_written_where_it_stands(tmp_path: Path, name: str,
+                                                   into: str) -> None:
+    log = tmp_path / "log.txt"
+    command = [sys.executable, "-c", _WRITER, name]
+    root = Path(__file__).resolve().parents[2]
+    if into == "file":
+        with log.open("wb") as handle:
+            done = subprocess.run(command, stdout=handle, cwd=root, check=False, timeout=60)
+        out = log.read_bytes()
+    else:
+        done = subprocess.run(command, stdout=subprocess.PIPE, cwd=root, check=False,
+                              timeout=60)
+        out = done.stdout
+    assert done.returncode == 0
+    assert out.decode() == "BEFORE\npython line\nترجمة\nAFTER\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["log.txt"] if into == "file" else [])
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="Linux /proc")
+def test_a_descriptor_open_on_a_file_is_appended_to_not_replaced(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        os.write(fd, b"kept\n")
+        before = log.stat().st_ino
+        atomic_write_text(f"/proc/self/fd/{fd}", "new\n")
+    finally:
+        os.close(fd)
+    assert log.read_text(encoding="utf-8") == "kept\nnew\n"
+    assert log.stat().st_ino == before
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="Linux /proc")
+def test_a_descriptor_open_for_reading_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("x\n", encoding="utf-8")
+    fd = os.open(source, os.O_RDONLY)
+    try:
+        with pytest.raises(InputError, match="reading only"):
+            atomic_write_text(f"/dev/fd/{fd}", "y\n")
+    finally:
+        os.close(fd)
+    assert source.read_text(encoding="utf-8") == "x\n"
+
+
+@pytest.mark.parametrize(("make", "expected"), [
+    ("fifo", True), ("file", False), ("missing", False), ("folder", False),
+    ("link-to-file", False),
+])
+def test_is_stream(tmp_path: Path, make: str, expected: bool) -> None:
+    path = tmp_path / "x"
+    if make == "fifo":
+        os.mkfifo(path)
+    elif make == "file":
+        path.write_text("", encoding="utf-8")
+    elif make == "folder":
+        path.mkdir()
+    elif make == "link-to-file":
+        (tmp_path / "real").write_text("", encoding="utf-8")
+        path.symlink_to(tmp_path / "real")
+    assert is_stream(path) is expected
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="Linux /proc")
+@pytest.mark.parametrize("name", _STDOUT_NAMES)
+def test_stdout_by_path_is_a_stream_whatever_it_is_open_on(name: str) -> None:
+    assert is_stream(name)

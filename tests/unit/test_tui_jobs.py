@@ -43,6 +43,31 @@ def test_set_status_returns_the_changed_entries(store: Store) -> None:
     assert "2 entries" in outcome.message
 
 
+@pytest.mark.parametrize(("first", "ids", "status", "message"), [
+    ([], [1, 3], "approved", "approved 2 entries"),
+    ([], [2], "rejected", "rejected entry 2"),
+    ([1], [1, 3], "approved", "approved entry 3; entry 1 already approved"),
+    ([1, 3], [1, 3, 1], "approved", "nothing changed: 2 already approved"),
+    ([1, 3], [1, 2, 3], "approved", "approved entry 2; 2 already approved"),
+    ([2], [2], "approved", "nothing changed: entry 2 already approved"),
+])
+def test_set_status_says_what_changed(store: Store, first: list[int], ids: list[int],
+                                      status: str, message: str) -> None:
+    if first:
+        store.set_status(first, status)
+    outcome = jobs.set_status(ids, status)(store)
+    assert outcome.message == message
+    assert {store.get(i).status for i in ids} == {status}
+
+
+def test_forbid_twice_says_nothing_changed(store: Store) -> None:
+    assert jobs.forbid(2, "ar", "هوشي منه")(store).message == "entry 2: ar 'هوشي منه' forbidden"
+    journal = len(store.journal(limit=100))
+    again = jobs.forbid(2, "ar", "هوشي منه")(store)
+    assert again.message == "nothing changed: ar 'هوشي منه' is forbidden in entry 2 already"
+    assert len(store.journal(limit=100)) == journal
+
+
 @pytest.mark.parametrize(("number", "expected"), [(1, "Phạm Minh Chính"), (2, "Phạm Minh Chinh")])
 def test_pick_candidate_in_ranked_order(store: Store, number: int, expected: str) -> None:
     jobs.pick_candidate(1, number)(store)
@@ -152,6 +177,7 @@ def test_export_says_which_folder_it_created(store: Store, tmp_path: Path) -> No
 @pytest.mark.parametrize(("entry_id", "changes", "error", "message"), [
     (2, {"ar": "", "vi": "", "en": ""}, FormatError, "no term in ar, vi or en"),
     (2, {"ar": ""}, FormatError, "ar variants are given but no ar term"),
+    (2, {"en": "Ho Chi Minh|HCM"}, FormatError, r"en term 'Ho Chi Minh\|HCM' contains '\|'"),
     (1, {"vi": "Hồ Chí Minh"}, ConflictError,
      "vi term 'Hồ Chí Minh' is a form of entry 2, whose ar is 'هو تشي منه'"),
     (3, {"ar": "هوشي منه", "vi": "Thành phố Hồ Chí Minh"}, ConflictError,
@@ -163,6 +189,13 @@ def test_edit_refuses_what_import_refuses(store: Store, entry_id: int, changes: 
     with pytest.raises(error, match=message):
         jobs.edit(entry_id, **changes)(store)
     assert store.get(entry_id).to_dict() == before
+
+
+def test_edit_keeps_a_separator_the_entry_held_already(store: Store) -> None:
+    # Stored before import refused it: an edit of another field still saves.
+    store.modify(2, lambda e: e.forms["vi"].variants.append("HCM|TP HCM"))
+    jobs.edit(2, note="city")(store)
+    assert (store.get(2).note, store.get(2).forms["vi"].variants) == ("city", ["HCM|TP HCM"])
 
 
 def test_edit_may_share_a_form_that_translates_the_same(store: Store) -> None:

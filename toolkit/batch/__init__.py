@@ -6,6 +6,7 @@ Example:
 
 See :mod:`toolkit.batch.local` for the driver, :mod:`toolkit.batch.jobs` for the
 units of work shared by the local runner and the Ray actors,
+:mod:`toolkit.batch.folders` for the walk of the input and the output folder's job,
 :mod:`toolkit.batch.aggregate` for out-of-core extraction and
 :mod:`toolkit.batch.ray_runner` for Ray. Ray is imported only by ``--ray``.
 """
@@ -25,9 +26,11 @@ from toolkit.batch.local import (
     EXIT_FAILED,
     BatchResult,
     check_folders,
+    check_job_folder,
     discover,
     local_executor,
     run_batch,
+    skipped_paths,
     with_engine_signature,
 )
 from toolkit.batch.manifest import MANIFEST_NAME, DocState, Manifest
@@ -51,8 +54,10 @@ __all__ = [
     "TranslateSpec",
     "Worker",
     "check_folders",
+    "check_job_folder",
     "discover",
     "local_executor",
     "run_batch",
+    "skipped_paths",
     "with_engine_signature",
 ]

@@ -9,7 +9,9 @@ Ray) writes the outputs atomically and records them in the manifest, so the
 work itself has one implementation.
 
 A bad document gives a failed outcome with a one-line error, never an
-exception out of ``process``: the chunk goes on.
+exception out of ``process``: the chunk goes on. A document that the job does
+not take (``batch extract``: hardly any Arabic, as ``avet extract`` skips it) gives
+a skipped outcome with the reason.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from glossary.errors import AvetError, InputError
+from glossary.errors import AvetError, InputError, NotFoundError
 from glossary.model import Entry
 from models.errors import ModelError
 from toolkit.glossary_source import GlossaryIndex
@@ -39,6 +41,7 @@ __all__ = [
     "Worker",
     "file_sha256",
     "job_key",
+    "not_arabic",
 ]
 
 log = logging.getLogger("avet.batch")
@@ -78,6 +81,8 @@ class DocOutcome:
         report: The per-document report (segments and terms; edits).
         counts: Numbers for the summary (segments, applied, repaired, failed…).
         rows: Extraction evidence rows (see :mod:`toolkit.batch.aggregate`).
+        skipped: Why the job does not take the document (``ok`` is then true and
+            nothing is written), or ``None``.
     """
 
     rel: str
@@ -88,6 +93,7 @@ class DocOutcome:
     report: dict[str, Any] | None = None
     counts: dict[str, int] = field(default_factory=dict)
     rows: list[dict[str, Any]] | None = None
+    skipped: str | None = None
 
 
 class Worker(Protocol):
@@ -115,6 +121,11 @@ class JobSpec(Protocol):
 
     command: str
     shares_batches: ClassVar[bool]
+
+    @property
+    def direction(self) -> tuple[str, str] | None:
+        """``(src, tgt)``, or ``None`` for a job without one (extraction)."""
+        ...
 
     @property
     def replicas(self) -> int:
@@ -160,6 +171,25 @@ def _failure(rel: str, exc: BaseException) -> DocOutcome:
                       permanent=False)
 
 
+def not_arabic(text: str) -> str | None:
+    """Why ``avet extract`` would skip a document as not Arabic, or ``None``.
+
+    Args:
+        text: The document's text.
+
+    Returns:
+        ``only 5% of its letters are Arabic: not an Arabic document`` when fewer
+        than :data:`toolkit.extract.reader.MIN_ARABIC_SHARE` of its letters are
+        Arabic; ``None`` otherwise (also for a document without letters).
+    """
+    from toolkit.extract.reader import MIN_ARABIC_SHARE, arabic_share
+
+    share = arabic_share(text)
+    if share is None or share >= MIN_ARABIC_SHARE:
+        return None
+    return f"only {share:.0%} of its letters are Arabic: not an Arabic document"
+
+
 def _read(path: str) -> Any:
     """Reads a document as ``avet extract`` does; notes a Windows-1256 one."""
     from toolkit.extract.reader import read_document
@@ -202,6 +232,11 @@ class TranslateSpec:
     def replicas(self) -> int:
         """The ``--parallel`` model replicas of the worker's engine."""
         return self.options.parallel
+
+    @property
+    def direction(self) -> tuple[str, str]:
+        """``(src, tgt)``."""
+        return self.options.src, self.options.tgt
 
     def load_engine(self) -> Any:
         """Loads the MT engine (torch is imported only here)."""
@@ -314,8 +349,13 @@ class PostEditSpec:
     shares_batches: ClassVar[bool] = False
     replicas: ClassVar[int] = 1
 
+    @property
+    def direction(self) -> tuple[str, str]:
+        """``(src, tgt)``."""
+        return self.src, self.tgt
+
     def open(self) -> PostEditWorker:
-        return PostEditWorker(GlossaryIndex(list(self.entries), self.src, self.tgt))
+        return PostEditWorker(GlossaryIndex(list(self.entries), self.src, self.tgt), self.tgt)
 
     def signature(self) -> dict[str, Any]:
         from toolkit import __version__
@@ -324,14 +364,23 @@ class PostEditSpec:
                 "glossary": {"origin": self.glossary_origin, "hash": self.glossary_hash}}
 
     def output_rel(self, rel: str) -> str:
-        return rel
+        """Names the output as ``batch translate`` does: ``STEM.TGT.SUFFIX``."""
+        from toolkit.translate import output_name
+
+        return output_name(rel, self.tgt).as_posix()
 
 
 class PostEditWorker:
-    """Post-edits line-aligned translations, every other byte unchanged."""
+    """Post-edits line-aligned translations, every other byte unchanged.
 
-    def __init__(self, index: GlossaryIndex) -> None:
+    Args:
+        index: The glossary index.
+        tgt: The target language (names the translation looked for).
+    """
+
+    def __init__(self, index: GlossaryIndex, tgt: str) -> None:
         self.index = index
+        self.tgt = tgt
 
     def process(self, tasks: Sequence[DocTask], progress: Progress | None = None
                 ) -> list[DocOutcome]:
@@ -349,10 +398,18 @@ class PostEditWorker:
     def _one(self, task: DocTask) -> DocOutcome:
         from toolkit.cli.postedit_cmd import read_aligned
         from toolkit.postedit import ACTIONS, postedit_lines
+        from toolkit.translate import output_name
 
         if task.target is None:
             raise InputError("no translation to post-edit", path=task.path,
                              hint="give --targets DIR with the same relative paths")
+        if not Path(task.target).exists():
+            raise NotFoundError(
+                f"no such file: neither {output_name(task.rel, self.tgt).name} nor "
+                f"{Path(task.rel).name}, the translation of {task.rel}",
+                path=Path(task.target).parent,
+                hint="give --targets the folder 'avet batch translate' wrote, or translations "
+                     "under the inputs' names")
         source, target = read_aligned(task.path, task.target)
         results = postedit_lines(source.lines, target.lines, self.index)
         counts = {"segments": len(results), **dict.fromkeys(ACTIONS, 0), "missing": 0}
@@ -362,7 +419,8 @@ class PostEditWorker:
             for e in r.edits:
                 counts[e.action] += 1
                 edits.append(e.to_dict(n))
-        report = {"input": task.rel, "target": task.target, "output": task.rel,
+        report = {"input": task.rel, "target": task.target,
+                  "output": output_name(task.rel, self.tgt).as_posix(),
                   "counts": counts, "edits": edits,
                   "missing": [{"line": n, **asdict(m)} for n, r in enumerate(results, start=1)
                               for m in r.missing]}
@@ -398,6 +456,8 @@ class ExtractSpec:
         return Extractor(list(self.known), min_count=self.min_count, max_terms=self.max_terms,
                          approve_known=self.approve_known)
 
+    direction: ClassVar[None] = None
+
     def open(self) -> ExtractWorker:
         return ExtractWorker(self.extractor())
 
@@ -426,7 +486,12 @@ class ExtractWorker:
         out = []
         for task in tasks:
             try:
-                self.extractor.add_document(_read(task.path))
+                document = _read(task.path)
+                reason = not_arabic(document.text)
+                if reason is not None:
+                    out.append(DocOutcome(task.rel, True, skipped=reason))
+                    continue
+                self.extractor.add_document(document)
                 rows, words = drain(self.extractor, task.rel, task.job_key)
                 out.append(DocOutcome(task.rel, True, rows=rows,
                                       counts={"segments": 0, "words": words,

@@ -24,8 +24,16 @@ from typing import Any, TextIO
 
 from glossary.errors import InputError
 from glossary.fileio import atomic_write_text, make_folder
+from toolkit.batch.folders import (
+    LOCK_NAME,
+    check_folders,
+    check_job_folder,
+    check_same_job,
+    discover,
+    skipped_paths,
+)
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec, Worker, file_sha256, job_key
-from toolkit.batch.manifest import MANIFEST_NAME, Manifest
+from toolkit.batch.manifest import Manifest
 from toolkit.batch.summary import (
     FAILED_NAME,
     REPORT_NAME,
@@ -42,9 +50,11 @@ __all__ = [
     "BatchResult",
     "Executor",
     "check_folders",
+    "check_job_folder",
     "discover",
     "local_executor",
     "run_batch",
+    "skipped_paths",
     "with_engine_signature",
 ]
 
@@ -55,7 +65,6 @@ DEFAULT_CHUNK_DOCS = 128
 #: Exit code of a batch in which some documents failed (the rest is done).
 EXIT_FAILED = 3
 PARTS_DIR = "parts"
-LOCK_NAME = ".avet-batch.lock"
 GLOSSARY_NAME = "glossary.json"
 REPORTS_DIR = "reports"
 
@@ -95,93 +104,6 @@ def local_executor(worker: Worker) -> Executor:
 
     return run
 
-
-def check_folders(input_dir: Path, out_dir: Path, targets: Path | None = None) -> None:
-    """Refuses an output folder that is, or holds, the job's input.
-
-    Outputs written there would overwrite the inputs (``batch postedit``), be read
-    as documents by the next run, or have the input walked by the sweep of
-    temporary files. An OUT_DIR inside INPUT_DIR is fine: the walk skips it.
-
-    Args:
-        input_dir: The input folder.
-        out_dir: The output folder.
-        targets: ``batch postedit``: the folder of translations.
-
-    Raises:
-        InputError: If OUT_DIR is INPUT_DIR or ``--targets``, or holds either.
-    """
-    out = out_dir.resolve()
-    for name, folder in (("the input folder", input_dir), ("the --targets folder", targets)):
-        if folder is None:
-            continue
-        where = folder.resolve()
-        if where == out:
-            problem = f"--out is {name}"
-        elif where.is_relative_to(out):
-            problem = f"--out holds {name} {folder}"
-        else:
-            continue
-        raise InputError(problem, path=out_dir, hint="give --out a folder of its own, e.g. "
-                         f"{where.parent / (where.name + '-out')}")
-
-
-def _is_job_folder(folder: Path) -> bool:
-    """Whether ``folder`` is a batch job's output folder (it has a manifest or a lock)."""
-    return (folder / MANIFEST_NAME).is_file() or (folder / LOCK_NAME).is_file()
-
-
-def _in_job_folder(path: Path, root: Path, cache: dict[Path, bool]) -> bool:
-    """Whether ``path`` lies in a job's output folder strictly inside ``root``."""
-    for folder in path.parents:
-        if folder == root or not folder.is_relative_to(root):
-            return False
-        if folder not in cache:
-            cache[folder] = _is_job_folder(folder)
-        if cache[folder]:
-            return True
-    return False
-
-
-def discover(input_dir: Path, out_dir: Path, targets: Path | None = None
-             ) -> list[tuple[str, str, str | None]]:
-    """Lists the documents of a job: ``(rel, path, target)``, sorted.
-
-    The walk skips what batch jobs write: ``out_dir`` and the output folder of any
-    other job (a folder holding ``manifest.sqlite``) inside ``input_dir``, and
-    ``failed.txt`` when ``input_dir`` is itself a job's output folder (the
-    translations of one job given to the next).
-
-    Args:
-        input_dir: The folder walked for *.txt and *.md.
-        out_dir: The job's output folder.
-        targets: ``batch postedit``: the folder of translations (same relative paths).
-
-    Raises:
-        InputError: If ``input_dir`` is not a folder, or ``out_dir`` is or holds
-            ``input_dir`` or ``targets`` (see :func:`check_folders`).
-    """
-    from toolkit.extract.reader import iter_document_paths
-
-    if not input_dir.is_dir():
-        raise InputError("not a folder" if input_dir.exists() else "no such folder",
-                         path=input_dir, hint="give the folder that holds the documents")
-    if targets is not None and not targets.is_dir():
-        raise InputError("--targets is not a folder", path=targets,
-                         hint="give the folder of translations, with the inputs' relative paths")
-    check_folders(input_dir, out_dir, targets)
-    out = out_dir.resolve()
-    own_failed = input_dir / FAILED_NAME if _is_job_folder(input_dir) else None
-    cache: dict[Path, bool] = {}
-    docs = []
-    for path in iter_document_paths([input_dir]):
-        if (path.resolve().is_relative_to(out) or path == own_failed
-                or _in_job_folder(path, input_dir, cache)):
-            continue
-        rel = path.relative_to(input_dir).as_posix()
-        target = str(targets / rel) if targets is not None else None
-        docs.append((rel, str(path), target))
-    return docs
 
 
 @contextlib.contextmanager
@@ -291,7 +213,12 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         raise InputError("--chunk-docs and --max-attempts must be at least 1")
     started = time.monotonic()
     src_dir, out = Path(input_dir), Path(out_dir)
-    docs = discover(src_dir, out, Path(targets) if targets is not None else None)
+    direction = spec.direction
+    docs = discover(src_dir, out, Path(targets) if targets is not None else None,
+                    direction[1] if direction is not None else None)
+    passed_over = skipped_paths(src_dir, out)
+    for rel, reason in passed_over:
+        log.warning("warning: %s: %s, skipped", src_dir / rel, reason)
     signature = spec.signature()
     keyed = _key_signature(signature)
     tasks = []
@@ -300,14 +227,19 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         tasks.append(DocTask(rel, path, order, job_key(hashes, keyed), target))
     stats = RunStats()
     with _exclusive(out), Manifest(out) as manifest:
+        check_same_job(manifest, out, spec.command, direction)
         _sweep_temporaries(out)
+        manifest.set_meta("job", {"command": spec.command,
+                                  "direction": list(direction) if direction else None})
         manifest.set_meta("command", spec.command)
         manifest.set_meta("signature", signature)
         manifest.forget_missing(t.rel for t in tasks)
         decisions = manifest.plan([(t.rel, t.job_key) for t in tasks], max_attempts,
                                   retry_failed=retry_failed)
         todo = [t for t in tasks if decisions[t.rel] == "todo"]
-        stats.skipped = sum(1 for d in decisions.values() if d == "skip")
+        not_taken = {s.rel for s in manifest.states() if s.status == "skipped"}
+        stats.skipped = sum(1 for rel, d in decisions.items()
+                            if d == "skip" and rel not in not_taken)
         if todo:
             if executor is None:
                 executor = local_executor(worker if worker is not None else spec.open())
@@ -323,10 +255,11 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
                 log.info("interrupted: %d running document(s) are pending again", released)
                 raise
         extracted: list[Any] = []
-        extra: dict[str, Any] = {}
+        extra: dict[str, Any] = {"skipped_paths": [{"path": rel, "reason": reason}
+                                                   for rel, reason in passed_over]}
         if spec.command == "extract":
             extracted = _finish_extract(spec, tasks, out, manifest)
-            extra = {"glossary": str(out / GLOSSARY_NAME), "entries": len(extracted)}
+            extra |= {"glossary": str(out / GLOSSARY_NAME), "entries": len(extracted)}
         states = list(manifest.states())
         stats.seconds = time.monotonic() - started
         failed = [s for s in states if s.status == "failed"]
@@ -387,9 +320,10 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
     by_rel = {t.rel: t for t in chunk}
     done: list[tuple[str, str, dict[str, Any]]] = []
     failed: list[tuple[str, str, bool]] = []
+    skipped: list[tuple[str, str]] = []
     retry: list[DocTask] = []
     part = None
-    if spec.command == "extract" and any(o.ok for o in outcomes):
+    if spec.command == "extract" and any(o.ok and o.skipped is None for o in outcomes):
         from toolkit.batch.aggregate import write_part
 
         part = f"part-{chunk[0].order:09d}-{uuid.uuid4().hex[:8]}.parquet"
@@ -400,6 +334,10 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
             failed.append((outcome.rel, outcome.error or "unknown error", outcome.permanent))
             if not outcome.permanent:
                 retry.append(by_rel[outcome.rel])
+            continue
+        if outcome.skipped is not None:
+            log.warning("warning: %s: %s, skipped", by_rel[outcome.rel].path, outcome.skipped)
+            skipped.append((outcome.rel, outcome.skipped))
             continue
         target = spec.output_rel(outcome.rel)
         if target is not None and outcome.text is not None:
@@ -413,7 +351,7 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
     # One flush for the whole chunk (not one fsync per file): the outputs are on
     # disk before the manifest says they are done.
     os.sync()
-    manifest.finish(done, failed, max_attempts)
+    manifest.finish(done, failed, max_attempts, skipped)
     return retry
 
 

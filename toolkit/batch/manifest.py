@@ -7,9 +7,12 @@ rel        the input's path relative to INPUT_DIR (the primary key)
 job_key    SHA-256 of the input's content and of the job's signature
            (command, model, glossary hash, options); a change of any of
            them makes the document pending again
-status     ``pending``, ``running``, ``done`` or ``failed``
+status     ``pending``, ``running``, ``done``, ``failed`` or ``skipped``
+           (``batch extract``: not an Arabic document)
 attempts   how many times the document was started
-error      the last error message (one line)
+error      the last error message (one line), or why it was skipped
+permanent  1 when the error comes from the input (retrying as it is
+           cannot help; a changed input has a new job key and is redone)
 output     the output file (or the extraction part) it went to
 counts     JSON: segments and term outcomes (or edits) for the summary
 ========== ===========================================================
@@ -41,7 +44,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import StoreError
+from glossary.errors import DatabaseFileError, StoreError
 
 __all__ = ["MANIFEST_NAME", "DocState", "Manifest"]
 
@@ -57,10 +60,25 @@ CREATE TABLE IF NOT EXISTS docs (
     error TEXT,
     output TEXT,
     counts TEXT,
-    updated REAL NOT NULL
+    updated REAL NOT NULL,
+    permanent INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+_TABLES = {"docs", "meta"}
+_COLUMNS = "rel, job_key, status, attempts, error, output, counts, permanent"
+_OLD_COLUMNS = {"rel", "job_key", "status", "attempts", "error", "output", "counts", "updated"}
+_HINT = "give --out a folder of its own, or remove it to start the job afresh"
+
+#: SQLite result codes that mean the file itself is the problem (the user fixes it).
+_FILE_PROBLEMS = {
+    sqlite3.SQLITE_NOTADB: "is not a SQLite database",
+    sqlite3.SQLITE_CORRUPT: "is damaged ({exc})",
+    sqlite3.SQLITE_CANTOPEN: "cannot be opened ({exc})",
+    sqlite3.SQLITE_READONLY: "is read-only ({exc})",
+    sqlite3.SQLITE_PERM: "cannot be opened ({exc})",
+    sqlite3.SQLITE_AUTH: "cannot be opened ({exc})",
+}
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,7 @@ class DocState:
     error: str | None
     output: str | None
     counts: dict[str, Any]
+    permanent: bool = False
 
 
 class Manifest:
@@ -84,7 +103,10 @@ class Manifest:
         timeout: Seconds to wait for a lock held by another process.
 
     Raises:
-        StoreError: If the file cannot be opened or is not a manifest.
+        DatabaseFileError: If the file is not a SQLite database, is damaged,
+            cannot be opened or written, or is another program's database (the
+            user fixes it: exit code 2).
+        StoreError: If SQLite fails otherwise.
     """
 
     def __init__(self, out_dir: str | Path, *, timeout: float = 30.0) -> None:
@@ -92,12 +114,52 @@ class Manifest:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except OSError as exc:
+            raise DatabaseFileError(f"cannot open the job manifest: {exc.strerror or exc}",
+                                    path=self.path, hint=_HINT) from exc
+        except sqlite3.Error as exc:
+            raise self._open_error(exc) from exc
+        try:
+            self._check_tables()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"cannot open the job manifest: {exc}", path=self.path,
-                             hint="remove the file to start the job afresh") from None
+            self._migrate()
+        except BaseException as exc:
+            self._db.close()
+            if isinstance(exc, sqlite3.Error):
+                raise self._open_error(exc) from exc
+            raise
+
+    def _open_error(self, exc: sqlite3.Error) -> StoreError:
+        problem = _FILE_PROBLEMS.get(getattr(exc, "sqlite_errorcode", -1) & 0xFF)
+        if self.path.is_dir():
+            problem = "is a folder"
+        if problem is not None:
+            return DatabaseFileError(f"the job manifest {problem.format(exc=exc)}",
+                                     path=self.path, hint=_HINT)
+        return StoreError(f"cannot open the job manifest: {exc}", path=self.path,
+                          hint="retry; report it with this message if it persists")
+
+    def _check_tables(self) -> None:
+        """Refuses a database of another program (a glossary copied to the wrong name)."""
+        tables = {row[0] for row in self._db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        foreign = sorted(tables - _TABLES)
+        if "docs" in tables and not foreign:
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(docs)")}
+            foreign = ["docs"] if not columns >= _OLD_COLUMNS else []
+        if foreign:
+            raise DatabaseFileError(
+                "is not a batch job manifest (another program's tables: "
+                f"{', '.join(foreign[:4])}{', …' if len(foreign) > 4 else ''})",
+                path=self.path, hint=_HINT)
+
+    def _migrate(self) -> None:
+        """Adds the ``permanent`` column to a manifest written before it existed."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(docs)")}
+        if "permanent" not in columns:
+            self._db.execute("ALTER TABLE docs ADD COLUMN permanent INTEGER NOT NULL DEFAULT 0")
 
     def close(self) -> None:
         """Closes the database."""
@@ -123,18 +185,17 @@ class Manifest:
     # ------------------------------------------------------------------ rows
     def _row(self, row: Sequence[Any]) -> DocState:
         return DocState(row[0], row[1], row[2], int(row[3]), row[4], row[5],
-                        json.loads(row[6]) if row[6] else {})
+                        json.loads(row[6]) if row[6] else {}, bool(row[7]))
 
     def get(self, rel: str) -> DocState | None:
         """Returns the row of one document, or ``None``."""
-        row = self._db.execute("SELECT rel, job_key, status, attempts, error, output, counts "
-                               "FROM docs WHERE rel = ?", (rel,)).fetchone()
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM docs WHERE rel = ?",
+                               (rel,)).fetchone()
         return self._row(row) if row else None
 
     def states(self) -> Iterator[DocState]:
         """Yields every row, ordered by ``rel``."""
-        cur = self._db.execute("SELECT rel, job_key, status, attempts, error, output, counts "
-                               "FROM docs ORDER BY rel")
+        cur = self._db.execute(f"SELECT {_COLUMNS} FROM docs ORDER BY rel")
         for row in cur:
             yield self._row(row)
 
@@ -153,8 +214,8 @@ class Manifest:
                 with the same key to ``pending`` with 0 attempts (``--retry-failed``).
 
         Returns:
-            ``rel`` → ``"skip"`` (done with this key), ``"failed"`` (gave up on this
-            key) or ``"todo"``. Rows whose key changed are reset (attempts 0).
+            ``rel`` → ``"skip"`` (done or skipped with this key), ``"failed"`` (gave up
+            on this key) or ``"todo"``. Rows whose key changed are reset (attempts 0).
         """
         decisions: dict[str, str] = {}
         now = time.time()
@@ -165,14 +226,15 @@ class Manifest:
                     self._db.execute("UPDATE docs SET status = 'pending', updated = ? "
                                      "WHERE rel = ?", (now, rel))
                     state = replace(state, status="pending")
+                finished = state is not None and state.status in ("done", "skipped")
                 if state is None or state.job_key != key or (
-                        retry_failed and state.status != "done"
+                        retry_failed and not finished
                         and (state.status == "failed" or state.attempts >= max_attempts)):
                     self._db.execute(
-                        "INSERT OR REPLACE INTO docs VALUES (?, ?, 'pending', 0, NULL, NULL, "
-                        "NULL, ?)", (rel, key, now))
+                        f"INSERT OR REPLACE INTO docs ({_COLUMNS}, updated) VALUES "
+                        "(?, ?, 'pending', 0, NULL, NULL, NULL, 0, ?)", (rel, key, now))
                     decisions[rel] = "todo"
-                elif state.status == "done":
+                elif finished:
                     decisions[rel] = "skip"
                 elif state.status == "failed" or state.attempts >= max_attempts:
                     if state.status != "failed":
@@ -213,7 +275,8 @@ class Manifest:
             return cur.rowcount
 
     def finish(self, done: Sequence[tuple[str, str, Mapping[str, Any]]],
-               failed: Sequence[tuple[str, str, bool]], max_attempts: int) -> None:
+               failed: Sequence[tuple[str, str, bool]], max_attempts: int,
+               skipped: Sequence[tuple[str, str]] = ()) -> None:
         """Records the outcome of documents, in one transaction.
 
         Args:
@@ -223,18 +286,25 @@ class Manifest:
                 fails the document for good; otherwise it stays ``pending`` and is
                 retried.
             max_attempts: See above.
+            skipped: ``(rel, reason)`` of documents the job does not take (``batch
+                extract``: not Arabic); like done ones, they are not redone unless
+                they change.
         """
         now = time.time()
         with self.transaction():
             self._db.executemany(
-                "UPDATE docs SET status = 'done', error = NULL, output = ?, counts = ?, "
-                "updated = ? WHERE rel = ?",
+                "UPDATE docs SET status = 'done', error = NULL, permanent = 0, output = ?, "
+                "counts = ?, updated = ? WHERE rel = ?",
                 [(out, json.dumps(dict(counts), sort_keys=True), now, rel)
                  for rel, out, counts in done])
             self._db.executemany(
+                "UPDATE docs SET status = 'skipped', error = ?, permanent = 0, output = NULL, "
+                "counts = NULL, updated = ? WHERE rel = ?",
+                [(reason, now, rel) for rel, reason in skipped])
+            self._db.executemany(
                 "UPDATE docs SET status = CASE WHEN ? OR attempts >= ? THEN 'failed' "
-                "ELSE 'pending' END, error = ?, updated = ? WHERE rel = ?",
-                [(int(permanent), max_attempts, error, now, rel)
+                "ELSE 'pending' END, error = ?, permanent = ?, updated = ? WHERE rel = ?",
+                [(int(permanent), max_attempts, error, int(permanent), now, rel)
                  for rel, error, permanent in failed])
 
     def forget_missing(self, present: Iterable[str]) -> int:

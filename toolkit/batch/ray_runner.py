@@ -17,21 +17,85 @@ replicas past the cluster's cores.
 
 Without an address, a local Ray instance is started (it listens on 127.0.0.1
 only); ``ray://HOST:10001`` connects to a cluster (see the README).
+:func:`check_ray_address` checks ``--ray`` before anything is loaded: its form,
+the Ray Client package that ``ray://`` needs, and that something answers at the
+address (Ray itself retries an address where nothing listens for minutes).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
+import re
+import socket
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from glossary.errors import InputError
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec
 
-__all__ = ["ChunkActor", "pool_size", "ray_executor"]
+__all__ = ["CONNECT_TIMEOUT_S", "ChunkActor", "check_ray_address", "pool_size",
+           "ray_executor"]
 
 log = logging.getLogger("avet.batch")
+
+#: Seconds to wait for a Ray address to answer before giving up.
+CONNECT_TIMEOUT_S = 5.0
+_FORMS = ("give auto, local, HOST:PORT or ray://HOST:PORT, e.g. --ray 10.0.0.5:6379 or "
+          "--ray ray://10.0.0.5:10001; --ray alone starts a local instance")
+_HOST_PORT = re.compile(
+    r"(?:\[(?P<ip6>[0-9A-Fa-f:.]+)\]|(?P<host>[A-Za-z0-9._-]+)):(?P<port>\d{1,5})")
+_INSTALL = "pip install -c constraints.txt 'ray[client]'"
+
+
+def _installed(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def check_ray_address(address: str, *, timeout: float = CONNECT_TIMEOUT_S) -> str | None:
+    """Checks a ``--ray`` address before the job loads anything.
+
+    Args:
+        address: ``local`` (start a local instance), ``auto`` (join the instance
+            running on this machine), ``HOST:PORT`` (a cluster's head, its GCS port)
+            or ``ray://HOST:PORT`` (a cluster's Ray Client server).
+        timeout: Seconds to wait for ``HOST:PORT`` to accept a connection.
+
+    Returns:
+        The address for ``ray.init``: ``None`` for ``local``, else ``address``.
+
+    Raises:
+        InputError: If Ray is not installed, the address has another form,
+            ``ray://`` lacks the Ray Client package (grpcio), or nothing accepts a
+            connection at ``HOST:PORT`` within ``timeout`` seconds.
+    """
+    if not _installed("ray"):
+        raise InputError("--ray needs Ray, which is not installed",
+                         hint="pip install -c constraints.txt '.[distributed]'")
+    if address in ("local", "auto"):
+        return None if address == "local" else address
+    client = address.startswith("ray://")
+    match = _HOST_PORT.fullmatch(address.removeprefix("ray://"))
+    port = int(match["port"]) if match else 0
+    if match is None or not 1 <= port <= 65535:
+        raise InputError(f"--ray {address}: not a Ray address", hint=_FORMS)
+    if client and not _installed("grpc"):
+        raise InputError(f"--ray {address}: a ray:// address needs the Ray Client "
+                         "(ray[client]), which is not installed",
+                         hint=_INSTALL)
+    host = match["ip6"] or match["host"]
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except OSError as exc:
+        why = "no answer" if isinstance(exc, TimeoutError) else (exc.strerror or str(exc))
+        raise InputError(
+            f"--ray {address}: nothing answers at {host}:{port} within {timeout:g} s: {why}",
+            hint="start the cluster with 'ray start --head --port=6379 "
+                 "--ray-client-server-port=10001', or check the address") from exc
+    return address
 
 
 def pool_size(cpus: float, actors: int | None = None, replicas: int = 1) -> tuple[int, float]:
@@ -79,7 +143,14 @@ def _init_ray(address: str | None) -> Any:
         if address is None:
             ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
         else:
-            ray.init(address=address, log_to_driver=False, configure_logging=False)
+            try:
+                ray.init(address=address, log_to_driver=False, configure_logging=False)
+            except ConnectionError as exc:
+                if address != "auto":
+                    raise
+                raise InputError("--ray auto: no Ray instance is running on this machine",
+                                 hint="start one with 'ray start --head', or give --ray "
+                                      "alone to start one for this job") from exc
     return ray
 
 
@@ -91,7 +162,8 @@ def ray_executor(spec: JobSpec, address: str | None = None, *, actors: int | Non
     Args:
         spec: The job's spec; each actor calls ``spec.open()`` once.
         address: ``None`` for a local Ray instance (or the one already
-            initialised), else a cluster address (``ray://HOST:10001``).
+            initialised), else an address that :func:`check_ray_address` accepted
+            (``auto``, ``HOST:6379``, ``ray://HOST:10001``).
         actors: Pool size (default from the cluster's CPUs, see :func:`pool_size`).
 
     Returns:

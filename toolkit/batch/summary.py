@@ -11,7 +11,7 @@ from typing import Any
 from glossary.fileio import atomic_write_text
 from toolkit.batch.manifest import DocState
 
-__all__ = ["FAILED_NAME", "REPORT_NAME", "RunStats", "build_report", "dump",
+__all__ = ["FAILED_NAME", "REPORT_NAME", "RunStats", "build_report", "dump", "failed_notice",
            "summary_rows", "write_failed"]
 
 #: The report and the failed list, inside OUT_DIR.
@@ -56,23 +56,31 @@ def build_report(command: str, signature: Mapping[str, Any], states: Iterable[Do
         signature: What produced the outputs (model, glossary hash, options).
         states: The manifest's rows.
         run: This run's numbers.
-        extra: More top-level fields (the extracted glossary's path…).
+        extra: More top-level fields (the extracted glossary's path; ``skipped_paths``,
+            the paths the walk passed over, counted in the totals).
 
     Returns:
-        The report.
+        The report. A failed document has ``permanent``: true when its input must
+        change (a bad input), false when a retry may pass; a ``skipped`` one (not
+        Arabic, ``batch extract``) gives the reason as its ``error``.
     """
-    totals: dict[str, int] = {"documents": 0, "done": 0, "failed": 0, "pending": 0}
+    totals: dict[str, int] = {"documents": 0, "done": 0, "failed": 0, "pending": 0,
+                              "skipped": 0}
     docs = []
     for state in states:
         totals["documents"] += 1
-        status = state.status if state.status in ("done", "failed") else "pending"
+        status = state.status if state.status in ("done", "failed", "skipped") else "pending"
         totals[status] += 1
         if status == "done":
             for key, value in state.counts.items():
                 if isinstance(value, int):
                     totals[key] = totals.get(key, 0) + value
-        docs.append({"input": state.rel, "status": status, "output": state.output,
-                     "attempts": state.attempts, "error": state.error, "counts": state.counts})
+        doc = {"input": state.rel, "status": status, "output": state.output,
+               "attempts": state.attempts, "error": state.error, "counts": state.counts}
+        if status == "failed":
+            doc["permanent"] = state.permanent
+        docs.append(doc)
+    totals["skipped_paths"] = len((extra or {}).get("skipped_paths", []))
     report: dict[str, Any] = {"command": command, "signature": dict(signature)}
     if command == "translate":
         from toolkit.translate import signature_string
@@ -101,6 +109,31 @@ def write_failed(path: Path, failed: Iterable[DocState]) -> int:
     return len(lines)
 
 
+def failed_notice(report: Mapping[str, Any], failed_path: Path) -> str:
+    """The line that ends a job in which documents failed: where they are listed, and
+    what helps. A bad input fails the same way until it changes (a changed document is
+    redone by the next run), so only the others are offered ``--retry-failed``.
+
+    Args:
+        report: From :func:`build_report`.
+        failed_path: ``failed.txt``.
+
+    Returns:
+        One line, without ``avet: `` and the newline.
+    """
+    failed = [d for d in report["documents"] if d["status"] == "failed"]
+    bad_input = sum(1 for d in failed if d.get("permanent"))
+    others = len(failed) - bad_input
+    line = f"{len(failed)} document(s) failed; see {failed_path}"
+    if not bad_input:
+        return line + "; rerun with --retry-failed to try them again"
+    if not others:
+        return line + ("; fix the input(s) listed there and rerun (a changed document is "
+                       "redone; --retry-failed cannot help)")
+    return line + (f"; fix the {bad_input} with a bad input and rerun; --retry-failed tries "
+                   f"the other {others} again")
+
+
 def summary_rows(command: str, report: Mapping[str, Any]) -> list[list[Any]]:
     """Returns the rows of the summary table printed at the end of a job."""
     run = report["run"]
@@ -111,6 +144,10 @@ def summary_rows(command: str, report: Mapping[str, Any]) -> list[list[Any]]:
         ["documents failed", totals["failed"]],
         ["documents in the job", totals["documents"]],
     ]
+    if totals.get("skipped"):
+        rows.append(["documents skipped (not Arabic)", totals["skipped"]])
+    if totals.get("skipped_paths"):
+        rows.append(["paths skipped (not files)", totals["skipped_paths"]])
     if command == "translate":
         rows += [["segments", totals.get("segments", 0)],
                  ["terms applied", totals.get("applied", 0)],

@@ -6,8 +6,10 @@ output). A re-run skips what is done and redoes what changed. Outputs are
 written atomically. At the end the job prints a summary table and writes
 ``OUT_DIR/report.json``; documents that failed are listed in
 ``OUT_DIR/failed.txt`` and the exit code is 3 (0 when nothing failed);
-``--retry-failed`` tries them again. Ctrl-C or SIGTERM stops a job without
-counting an attempt against its running documents (exit code 130).
+``--retry-failed`` tries them again (a bad input fails until it changes, and a
+changed document is redone anyway). Ctrl-C or SIGTERM stops a job without
+counting an attempt against its running documents (exit code 130). An output
+folder belongs to one job: another kind of job or direction is refused there.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from types import FrameType
 from typing import Any
 
 from glossary.errors import InputError
-from toolkit.batch.local import DEFAULT_CHUNK_DOCS, check_folders
+from toolkit.batch.folders import check_folders, check_job_folder
+from toolkit.batch.local import DEFAULT_CHUNK_DOCS
 from toolkit.config import Config
 
 __all__ = ["register"]
@@ -53,13 +56,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     pe = jobs.add_parser("postedit", parents=[common],
                          help="enforce the glossary on existing translations",
                          description="Post-edit translations: INPUT_DIR holds the sources, "
-                                     "--targets the line-aligned translations under the same "
-                                     "relative paths. Outputs: OUT_DIR/<path>.")
+                                     "--targets the line-aligned translations, named as 'batch "
+                                     "translate' writes them (<path>.<lang>.txt) or under the "
+                                     "sources' relative paths. Outputs: "
+                                     "OUT_DIR/<path>.<lang>.txt, as batch translate.")
     pe.add_argument("--from", dest="src", required=True, help="source language")
     pe.add_argument("--to", dest="tgt", required=True, help="target language")
     pe.add_argument("--glossary", help="glossary database or file (default: --db)")
     pe.add_argument("--targets", required=True, metavar="DIR",
-                    help="folder of translations (same relative paths as INPUT_DIR)")
+                    help="folder of translations: sub/doc.txt's is sub/doc.<lang>.txt "
+                         "(batch translate's --out) or sub/doc.txt")
     _add_job_options(pe)
     pe.set_defaults(func=run_postedit)
     ex = jobs.add_parser("extract", parents=[common], help="extract a glossary from a corpus",
@@ -93,7 +99,10 @@ def _add_job_options(p: argparse.ArgumentParser) -> None:
                    help="try again the documents of failed.txt (same input, model, glossary "
                         "and options): they start afresh with 0 attempts")
     p.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
-                   help="run on Ray: a local instance, or ray://HOST:10001 for a cluster")
+                   help="run on Ray: alone or 'local' starts a local instance; 'auto' joins "
+                        "the one running here; HOST:PORT the cluster this machine is a node of "
+                        "(the head's port, 6379); ray://HOST:PORT a cluster through Ray Client "
+                        "(port 10001; needs ray[client])")
     p.add_argument("--actors", type=int, help="Ray actors (default: from the cluster's CPUs)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
@@ -106,8 +115,7 @@ def _run(spec: Any, args: argparse.Namespace, worker: Any = None,
     if args.ray:
         from toolkit.batch.ray_runner import ray_executor
 
-        executor = ray_executor(spec, None if args.ray == "local" else args.ray,
-                                actors=args.actors)
+        executor = ray_executor(spec, args.ray_address, actors=args.actors)
     result = run_batch(spec, args.input_dir, args.out, worker=worker, executor=executor,
                        chunk_docs=args.chunk_docs, max_attempts=args.max_attempts,
                        targets=targets, retry_failed=args.retry_failed)
@@ -146,21 +154,23 @@ def _print_summary(command: str, result: Any, args: argparse.Namespace) -> None:
         print_table(["", "count"], summary_rows(command, report),
                     title=f"avet batch {command} -> {args.out}")
     if result.failed_path is not None:
-        sys.stderr.write(f"avet: {report['totals']['failed']} document(s) failed; see "
-                         f"{result.failed_path}; rerun with --retry-failed to try them again\n")
+        from toolkit.batch.summary import failed_notice
+
+        sys.stderr.write(f"avet: {failed_notice(report, result.failed_path)}\n")
 
 
 @_sigterm_interrupts()
 def run_translate(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet batch translate``."""
     from toolkit.batch import TranslateSpec, with_engine_signature
-    from toolkit.cli.translate_cmd import build_options, load_engine_for, load_index
+    from toolkit.cli.translate_cmd import build_options, load_engine_for, load_index, model_choice
 
     options = build_options(args, config)
-    _check_dirs(args)
+    _check_dirs(args, "translate", (options.src, options.tgt))
     index, ghash, gorigin = load_index(args, config)
     engine: Any = load_engine_for(args, config, options)
-    spec = TranslateSpec(options, args.model or config.model,
+    # Ray workers load the model again from the spec: the same choice as here.
+    spec = TranslateSpec(options, model_choice(args, config)[0],
                          engine=args.engine or config.engine,
                          device=args.device or config.device,
                          entries=tuple(index.entries) if index is not None else None,
@@ -177,7 +187,7 @@ def run_postedit(args: argparse.Namespace, config: Config) -> int:
     from toolkit.glossary_source import check_direction, load_glossary
 
     check_direction(args.src, args.tgt)
-    _check_dirs(args)
+    _check_dirs(args, "postedit", (args.src, args.tgt))
     source = load_glossary(args.glossary, config.db, src=args.src, tgt=args.tgt)
     spec = PostEditSpec(args.src, args.tgt, tuple(source.entries), source.hash, source.origin)
     return _run(spec, args, targets=args.targets)[0]
@@ -190,7 +200,7 @@ def run_extract(args: argparse.Namespace, config: Config) -> int:
     from glossary.store import Store
     from toolkit.batch import ExtractSpec
 
-    _check_dirs(args)
+    _check_dirs(args, "extract", None)
     if args.min_count < 1 or args.max_terms < 0:
         raise InputError("--min-count must be 1 or more, --max-terms 0 or more",
                          hint="e.g. --min-count 2")
@@ -213,7 +223,10 @@ def run_extract(args: argparse.Namespace, config: Config) -> int:
     return code
 
 
-def _check_dirs(args: argparse.Namespace) -> None:
+def _check_dirs(args: argparse.Namespace, command: str, direction: tuple[str, str] | None
+                ) -> None:
+    """Checks the options, the folders and --ray before anything is loaded; sets
+    ``args.ray_address`` (what :func:`toolkit.batch.ray_runner.ray_executor` takes)."""
     if args.chunk_docs < 1 or args.max_attempts < 1:
         raise InputError("--chunk-docs and --max-attempts must be at least 1")
     if args.actors is not None and args.actors < 1:
@@ -224,3 +237,9 @@ def _check_dirs(args: argparse.Namespace) -> None:
                          hint="give the folder that holds the documents")
     targets = getattr(args, "targets", None)
     check_folders(given, Path(args.out), Path(targets) if targets is not None else None)
+    check_job_folder(Path(args.out), command, direction)
+    args.ray_address = None
+    if args.ray:
+        from toolkit.batch.ray_runner import check_ray_address
+
+        args.ray_address = check_ray_address(args.ray)

@@ -115,9 +115,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         sys.stderr.write(f"avet: error: {failure}\n")
     if not result.documents:
         if result.failures:
-            # Each unreadable file was named above; nothing to store.
-            sys.stderr.write(f"avet: no document extracted; {_not_read(result.failures, skipped)}"
-                             "\n")
+            # Each unreadable (or skipped) file was named above: nothing to store, no
+            # database made, and no summary line to add to the errors.
             return 2
         if skipped:
             raise InputError("no Arabic document to extract", path=" ".join(args.paths),

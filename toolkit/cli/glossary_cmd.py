@@ -18,9 +18,9 @@ from glossary import (
     FormatError,
     InputError,
     NotFoundError,
+    conflicting_lang,
 )
 from glossary.formats import FORMATS, export_glossary, guess_format, read_glossary_lines
-from glossary.normalize import match_key
 from glossary.starter import load_starter_termbase
 from glossary.store import Store
 from toolkit.cli.output import print_json, print_table, write_line
@@ -131,15 +131,6 @@ def _existing(config: Config) -> Store:
     return Store(config.db, actor=config.actor)
 
 
-def _conflict(stored: Entry, new: Entry) -> str | None:
-    """Names the first language where both have different preferred forms."""
-    for lang in LANGS:
-        a, b = stored.term(lang), new.term(lang)
-        if a and b and match_key(a, lang) != match_key(b, lang):
-            return lang
-    return None
-
-
 def _import(args: argparse.Namespace, config: Config) -> int:
     if args.starter == bool(args.file):
         raise ConflictError("give either a FILE or --starter",
@@ -168,7 +159,7 @@ def _import(args: argparse.Namespace, config: Config) -> int:
             if stored is not None:
                 stored = stored_by_id.setdefault(stored.id, stored)  # one copy per entry
                 if not args.overwrite:
-                    lang = _conflict(stored, entry)
+                    lang = conflicting_lang(stored, entry)
                     if lang is not None:
                         name = entry.term("ar") or entry.term("vi") or entry.term("en")
                         raise ConflictError(

@@ -7,9 +7,10 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary import LANGS, InputError
-from glossary.fileio import atomic_write_text
+from glossary.fileio import atomic_write_text, is_stream
 from toolkit.cli.output import print_json, write_line
 from toolkit.config import Config
 from toolkit.extract.reader import DOCUMENT_SUFFIXES, iter_document_paths
@@ -25,7 +26,15 @@ from toolkit.translate import (
     write_report,
 )
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from models import ModelError
+    from toolkit.extract.reader import Document
+
+__all__ = ["build_options", "check_device", "load_engine_for", "load_index", "model_choice",
+           "register"]
+
+#: The input or --out that stands for standard input or output.
+STDIO = "-"
 
 log = logging.getLogger(__name__)
 
@@ -39,13 +48,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "do-not-translate terms are kept verbatim. A JSON report says, per "
                     "sentence, which terms were applied, repaired or failed.")
     add_translate_options(p)
-    p.add_argument("inputs", nargs="+", metavar="FILE|DIR", help="documents (.txt/.md) or folders")
-    p.add_argument("--out", help="output file (one document) or folder (several documents, "
-                                 "or a folder given: it must not be a file; outputs are named "
-                                 "STEM.TGT.SUFFIX, as in 'batch translate'); default: print "
-                                 "to stdout")
+    p.add_argument("inputs", nargs="+", metavar="FILE|DIR",
+                   help="documents (.txt/.md) or folders; - reads one document from stdin")
+    p.add_argument("--out", help="output file for one document (created; a folder only if it "
+                                 "ends with / or is one), or folder for several documents or "
+                                 "a folder (outputs named STEM.TGT.SUFFIX, as in 'batch "
+                                 "translate'); - or none: print to stdout")
     p.add_argument("--report", help="JSON report path (default: OUT.report.json, or "
-                                    "OUT/report.json for a folder)")
+                                    "OUT/report.json for a folder; none when the output is "
+                                    "stdout, a pipe or a device)")
     p.add_argument("--json", action="store_true",
                    help="print one JSON object on stdout: the report's totals, its path and "
                         "the signature; without --out it also carries the translation in "
@@ -59,9 +70,12 @@ def add_translate_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="tgt", required=True, choices=LANGS, help="target language")
     p.add_argument("--glossary", help="glossary database or file (default: --db)")
     p.add_argument("--no-glossary", action="store_true", help="translate without a glossary")
-    p.add_argument("--model", help="model id (Hugging Face cache) or local directory")
+    p.add_argument("--model", help="model id (Hugging Face cache) or local directory "
+                                   "(default: avet.toml's [models] entry for the direction, or "
+                                   "its model if it translates it; else any local model)")
     p.add_argument("--engine", choices=("transformers", "ctranslate2"),
-                   help="MT engine (default: transformers, or avet.toml's engine)")
+                   help="MT engine (default: avet.toml's engine, else transformers; a --model "
+                        "folder runs with its own format unless an engine is asked for)")
     p.add_argument("--device", choices=("cpu", "cuda"),
                    help="where the model runs (default: cpu, or avet.toml's device)")
     p.add_argument("--beam", type=int, help="beam size (default 4)")
@@ -79,11 +93,14 @@ def build_options(args: argparse.Namespace, config: Config) -> TranslateOptions:
     """Validates the shared options once and returns them."""
     if args.src == args.tgt:
         raise InputError(f"--from and --to are both {args.src!r}", hint="choose two languages")
+    # avet.toml's values were checked when it was read; these are the flags'.
+    for flag, value in (("--beam", args.beam), ("--batch-size", args.batch_size),
+                        ("--max-length", args.max_length), ("--parallel", args.parallel)):
+        if value is not None and value < 1:
+            raise InputError(f"{flag} {value}: must be at least 1", hint=f"give {flag} 1 or more")
     beam = args.beam if args.beam is not None else config.beam_size
     batch = args.batch_size if args.batch_size is not None else config.batch_size
     parallel = args.parallel if args.parallel is not None else config.parallel
-    if min(beam, batch, args.max_length, parallel) < 1:
-        raise InputError("--beam, --batch-size, --max-length and --parallel must be at least 1")
     check_device(args.device or config.device, args.engine or config.engine)
     return TranslateOptions(src=args.src, tgt=args.tgt, beam_size=beam,
                             max_length=args.max_length, batch_size=batch,
@@ -127,20 +144,95 @@ def load_index(args: argparse.Namespace, config: Config) -> tuple[GlossaryIndex 
     return GlossaryIndex(source.entries, args.src, args.tgt), source.hash, source.origin
 
 
+def model_choice(args: argparse.Namespace, config: Config) -> tuple[str | None, str | None]:
+    """The model to translate ``args.src`` → ``args.tgt`` with, and where it was set.
+
+    ``--model`` first; else avet.toml's ``[models]`` entry for the direction (or
+    its two legs through en); else avet.toml's ``model`` if it translates the
+    direction (if not, a notice says so and a local model is searched for);
+    else ``None`` (any local model, or a pivot through en).
+
+    Returns:
+        ``(model, origin)``: ``origin`` is ``"--model"``, ``"PATH:LINE (KEY)"``
+        of avet.toml, or ``None``.
+    """
+    if args.model:
+        return args.model, "--model"
+    model, key = config.model_for(args.src, args.tgt)
+    if model is None or key is None:
+        return None, None
+    origin = f"{config.origin(key) or 'avet.toml'} ({key})"
+    if key == "model" and "+" not in model:
+        from models import ModelError, UnsupportedDirectionError, resolve
+
+        try:
+            resolve(model, args.src, args.tgt, prefer=args.engine or config.engine)
+        except UnsupportedDirectionError as exc:
+            log.warning("%s: model %s does not translate %s→%s (%s); using a local model that "
+                        "does (set [models] %s-%s in avet.toml to choose one)", origin, model,
+                        args.src, args.tgt, exc.message.rpartition("(")[2].rstrip(")"),
+                        args.src, args.tgt)
+            return None, None
+        except ModelError as exc:
+            raise _config_model_error(exc, model, origin, key, args) from exc
+    return model, origin
+
+
+def _config_model_error(exc: ModelError, model: str, origin: str, key: str,
+                        args: argparse.Namespace) -> InputError:
+    """The error of a model set in avet.toml, naming the file, line and setting."""
+    from models import UnsupportedDirectionError
+
+    where, _, _ = origin.partition(" (")
+    setting = f"[models] {key[len('models.'):]}" if key.startswith("models.") else key
+    hint = exc.hint
+    if isinstance(exc, UnsupportedDirectionError):
+        hint = f"set {setting} to a model that translates {args.src}→{args.tgt}, or give --model"
+    return InputError(f"{setting} = {model!r}: {exc.message}", path=where, hint=hint)
+
+
 def load_engine_for(args: argparse.Namespace, config: Config,
                     options: TranslateOptions) -> object:
-    """Loads the MT engine named by the options (torch is imported only here)."""
-    from models import load_engine
+    """Loads the MT engine for the options (torch is imported only here).
 
-    return load_engine(args.model or config.model, args.src, args.tgt,
-                       engine=args.engine or config.engine, device=args.device or config.device,
-                       batch_size=options.batch_size, parallel=options.parallel)
+    The model is :func:`model_choice`'s. An engine asked for (by ``--engine``
+    or avet.toml's ``engine``) must match a model folder's format.
+
+    Raises:
+        InputError: If a model set in avet.toml cannot be used (naming its line).
+        ModelError: If the model given by --model, or found, cannot be used.
+    """
+    from models import ModelError, load_engine
+
+    model, origin = model_choice(args, config)
+    engine_source = ("--engine" if args.engine
+                     else f"engine in {config.origin('engine')}" if config.origin("engine")
+                     else None)
+    try:
+        return load_engine(model, args.src, args.tgt, engine=args.engine or config.engine,
+                           device=args.device or config.device, batch_size=options.batch_size,
+                           parallel=options.parallel, engine_source=engine_source)
+    except ModelError as exc:
+        if model is None or origin is None or origin == "--model":
+            raise
+        raise _config_model_error(exc, model, origin, origin.partition(" (")[2].rstrip(")"),
+                                  args) from exc
 
 
 def _documents(given: list[str]) -> list[tuple[Path, Path]]:
-    """Returns each document with its path relative to the folder it was found in."""
+    """Returns each document with its path relative to the folder it was found in.
+
+    Raises:
+        InputError: If ``-`` (stdin) is given with other inputs.
+    """
+    if STDIO in given and len(given) > 1:
+        raise InputError("- (standard input) is one document: it cannot be given with others",
+                         hint="translate stdin alone, or give files and folders")
     out: list[tuple[Path, Path]] = []
     for name in given:
+        if name == STDIO:
+            out.append((Path(STDIO), Path("stdin.txt")))
+            continue
         root = Path(name)
         for path in iter_document_paths([name]):
             out.append((path, path.relative_to(root) if root.is_dir() else Path(path.name)))
@@ -151,20 +243,23 @@ def _outputs(documents: list[tuple[Path, Path]], out: str | None, tgt: str,
              folder_given: bool) -> list[Path | None]:
     """The output of each document: stdout (``None``), the --out file or a file in --out.
 
+    One document goes to the file --out (created if missing), unless --out ends
+    with ``/`` or is a folder; several documents, or a folder, go into the
+    folder --out.
+
     Raises:
         InputError: If several documents (or a folder) have no --out, or an
             --out that is or looks like a file.
     """
-    if out is None:
+    if out is None or out == STDIO:
         if len(documents) > 1:
             raise InputError("several documents need --out DIR", hint="pass --out FOLDER")
         return [None]
     target = Path(out)
     as_folder = target.is_dir() or out.endswith(("/", os.sep))
     if len(documents) == 1 and not folder_given and not as_folder:
-        if target.exists() or target.suffix:
-            return [target]
-    elif not as_folder:
+        return [target]
+    if not as_folder:
         what = "several documents" if len(documents) > 1 else "a folder of documents"
         if target.exists():
             raise InputError(f"is a file, but {what} need --out FOLDER", path=target,
@@ -189,7 +284,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     if report_path is not None and report_path.is_dir():
         raise InputError("is a folder", path=report_path, hint="give a file path, not a folder")
     # Read and checked as 'batch translate' does, before a model is loaded.
-    prepared = [prepare_document(p, options.src) for p in inputs]
+    prepared = [prepare_document(_stdin() if str(p) == STDIO else p, options.src)
+                for p in inputs]
     index, ghash, gorigin = load_index(args, config)
     engine = load_engine_for(args, config, options)
     signature = build_signature(engine.signature(), ghash, gorigin, options)  # type: ignore[attr-defined]
@@ -215,15 +311,23 @@ def run(args: argparse.Namespace, config: Config) -> int:
                     "signature": report["signature_string"],
                     "text": done[0][2].text if outputs[0] is None else None})
     else:
-        stream = sys.stderr if outputs[0] is None else sys.stdout
+        to_file = outputs[0] is not None and not is_stream(outputs[0])
+        stream = sys.stdout if to_file else sys.stderr
         stream.write(
             f"Translated {totals['documents']} document(s), {totals['segments']} sentences: "
             f"terms applied {totals['applied']}, repaired {totals['repaired']}, "
             f"failed {totals['failed']}."
             + (f" Report: {report_path}" if report_path else "") + "\n")
-        if outputs[0] is not None:
+        if to_file:
             write_line(f"Signature: {report['signature_string']}")
     return 0
+
+
+def _stdin() -> Document:
+    """Standard input read as one document (decoded as a file is)."""
+    from toolkit.extract.reader import decode_document
+
+    return decode_document(sys.stdin.buffer.read(), STDIO)
 
 
 def _report_path(args: argparse.Namespace, outputs: list[Path | None]) -> Path | None:
@@ -231,6 +335,10 @@ def _report_path(args: argparse.Namespace, outputs: list[Path | None]) -> Path |
         return Path(args.report)
     first = outputs[0]
     if first is None:
+        return None
+    if is_stream(first):  # A report beside /dev/stdout would land in /dev.
+        log.warning("%s is not a file: no report written beside it (give --report PATH to "
+                    "keep one)", first)
         return None
     if args.out and first != Path(args.out):  # Written into the folder --out.
         return Path(args.out) / "report.json"

@@ -12,12 +12,16 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary.errors import InputError
 from toolkit.segment import Segment, segment
 from toolkit.translate.pipeline import DocumentResult, SegmentResult, assemble
 
 __all__ = ["MAX_SEGMENT_CHARS", "PreparedDocument", "output_name", "prepare_document"]
+
+if TYPE_CHECKING:
+    from toolkit.extract.reader import Document
 
 log = logging.getLogger("avet.translate")
 
@@ -62,14 +66,15 @@ class PreparedDocument:
         return (_BOM if self.encoding == "utf-8-sig" else "") + result.text
 
 
-def prepare_document(path: str | Path, src: str) -> PreparedDocument:
+def prepare_document(path: str | Path | Document, src: str) -> PreparedDocument:
     """Reads a document to translate and checks that a model can take its sentences.
 
     A document with nothing to translate (empty, blank or layout only) is no
     error: its translation is itself, and a notice on the log says so.
 
     Args:
-        path: The file (UTF-8, UTF-16 with a BOM, or Windows-1256, noted on the log).
+        path: The file (UTF-8, UTF-16 with a BOM, or Windows-1256, noted on the
+            log), or a document already read (standard input).
         src: Its language.
 
     Returns:
@@ -80,9 +85,9 @@ def prepare_document(path: str | Path, src: str) -> PreparedDocument:
         InputError: If it cannot be read or decoded, or holds a sentence longer
             than :data:`MAX_SEGMENT_CHARS` characters (naming its line).
     """
-    from toolkit.extract.reader import read_document
+    from toolkit.extract.reader import Document, read_document
 
-    document = read_document(path)
+    document = path if isinstance(path, Document) else read_document(path)
     if document.encoding == "cp1256":
         log.warning("%s: decoded as Windows-1256", document.path)
     segments = tuple(segment(document.text, src))

@@ -1,0 +1,224 @@
+"""An output folder and the documents of a job: what the walk takes and passes over,
+where ``batch postedit`` finds each translation, and which job a folder belongs to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from glossary.errors import InputError
+from toolkit.batch.manifest import MANIFEST_NAME, Manifest
+from toolkit.batch.summary import FAILED_NAME
+
+__all__ = ["LOCK_NAME", "check_folders", "check_job_folder", "check_same_job", "discover",
+           "job_label", "skipped_paths"]
+
+#: The lock file of a running job, inside OUT_DIR.
+LOCK_NAME = ".avet-batch.lock"
+
+
+def check_folders(input_dir: Path, out_dir: Path, targets: Path | None = None) -> None:
+    """Refuses an output folder that is, or holds, the job's input.
+
+    Outputs written there would overwrite the inputs (``batch postedit``), be read
+    as documents by the next run, or have the input walked by the sweep of
+    temporary files. An OUT_DIR inside INPUT_DIR is fine: the walk skips it.
+
+    Args:
+        input_dir: The input folder.
+        out_dir: The output folder.
+        targets: ``batch postedit``: the folder of translations.
+
+    Raises:
+        InputError: If OUT_DIR is INPUT_DIR or ``--targets``, or holds either; if
+            OUT_DIR or one of its parents is a file.
+    """
+    blocker = next((p for p in (out_dir, *out_dir.parents) if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        if blocker == out_dir:
+            raise InputError("is a file, not a folder", path=out_dir, hint="give a folder path")
+        raise InputError(f"cannot create the folder: {blocker} is a file, not a folder",
+                         path=out_dir, hint="give a path in a folder you can write to")
+    out = out_dir.resolve()
+    for name, folder in (("the input folder", input_dir), ("the --targets folder", targets)):
+        if folder is None:
+            continue
+        where = folder.resolve()
+        if where == out:
+            problem = f"--out is {name}"
+        elif where.is_relative_to(out):
+            problem = f"--out holds {name} {folder}"
+        else:
+            continue
+        raise InputError(problem, path=out_dir, hint="give --out a folder of its own, e.g. "
+                         f"{where.parent / (where.name + '-out')}")
+
+
+def _is_job_folder(folder: Path) -> bool:
+    """Whether ``folder`` is a batch job's output folder (it has a manifest or a lock)."""
+    return (folder / MANIFEST_NAME).is_file() or (folder / LOCK_NAME).is_file()
+
+
+def _in_job_folder(path: Path, root: Path, cache: dict[Path, bool]) -> bool:
+    """Whether ``path`` lies in a job's output folder strictly inside ``root``."""
+    for folder in path.parents:
+        if folder == root or not folder.is_relative_to(root):
+            return False
+        if folder not in cache:
+            cache[folder] = _is_job_folder(folder)
+        if cache[folder]:
+            return True
+    return False
+
+
+def _walked(path: Path, input_dir: Path, out: Path, own_failed: Path | None,
+            cache: dict[Path, bool]) -> bool:
+    """Whether the walk takes ``path`` (not something a batch job wrote)."""
+    return not (path.resolve().is_relative_to(out) or path == own_failed
+                or _in_job_folder(path, input_dir, cache))
+
+
+def _translation(targets: Path, rel: str, tgt: str | None) -> str:
+    """``batch postedit``: the translation of ``rel`` in ``targets``: named as ``batch
+    translate`` names it (``STEM.TGT.SUFFIX``) if that file exists, else ``rel`` itself if
+    that exists; if neither does, the first (the worker reports it missing)."""
+    if tgt is None:
+        return str(targets / rel)
+    from toolkit.translate import output_name
+
+    named = targets / output_name(rel, tgt)
+    same = targets / rel
+    return str(same if not named.exists() and same.exists() else named)
+
+
+def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
+             tgt: str | None = None) -> list[tuple[str, str, str | None]]:
+    """Lists the documents of a job: ``(rel, path, target)``, sorted.
+
+    The walk skips what batch jobs write: ``out_dir`` and the output folder of any
+    other job (a folder holding ``manifest.sqlite``) inside ``input_dir``, and
+    ``failed.txt`` when ``input_dir`` is itself a job's output folder (the
+    translations of one job given to the next).
+
+    Args:
+        input_dir: The folder walked for *.txt and *.md.
+        out_dir: The job's output folder.
+        targets: ``batch postedit``: the folder of translations: ``sub/doc.txt``'s is
+            ``sub/doc.TGT.txt`` (as ``batch translate`` writes it) or ``sub/doc.txt``.
+        tgt: ``batch postedit``: the target language (``None``: same names only).
+
+    Raises:
+        InputError: If ``input_dir`` is not a folder, or ``out_dir`` is or holds
+            ``input_dir`` or ``targets`` (see :func:`check_folders`).
+    """
+    from toolkit.extract.reader import iter_document_paths
+
+    if not input_dir.is_dir():
+        raise InputError("not a folder" if input_dir.exists() else "no such folder",
+                         path=input_dir, hint="give the folder that holds the documents")
+    if targets is not None and not targets.is_dir():
+        raise InputError("--targets is not a folder", path=targets,
+                         hint="give the folder of translations, with the inputs' relative paths")
+    check_folders(input_dir, out_dir, targets)
+    out = out_dir.resolve()
+    own_failed = input_dir / FAILED_NAME if _is_job_folder(input_dir) else None
+    cache: dict[Path, bool] = {}
+    docs = []
+    for path in iter_document_paths([input_dir]):
+        if not _walked(path, input_dir, out, own_failed, cache):
+            continue
+        rel = path.relative_to(input_dir).as_posix()
+        target = _translation(targets, rel, tgt) if targets is not None else None
+        docs.append((rel, str(path), target))
+    return docs
+
+
+def _why_not_a_file(path: Path) -> str:
+    if path.is_symlink() and not path.exists():
+        return "a broken link"
+    if path.is_dir():
+        return "a folder, not a document"
+    for test, what in ((path.is_fifo, "a FIFO"), (path.is_socket, "a socket"),
+                       (path.is_char_device, "a device"), (path.is_block_device, "a device")):
+        if test():
+            return f"{what}, not a regular file"
+    return "not a regular file"
+
+
+def skipped_paths(input_dir: Path, out_dir: Path) -> list[tuple[str, str]]:
+    """Lists what the walk of :func:`discover` passes over although its name ends in .txt
+    or .md: broken links, folders, FIFOs, sockets, devices.
+
+    Args:
+        input_dir: The input folder.
+        out_dir: The job's output folder (what lies in it is not listed).
+
+    Returns:
+        ``(rel, reason)`` per path, sorted, e.g. ``("old.txt", "a broken link")``.
+    """
+    from toolkit.extract.reader import DOCUMENT_SUFFIXES
+
+    out = out_dir.resolve()
+    own_failed = input_dir / FAILED_NAME if _is_job_folder(input_dir) else None
+    cache: dict[Path, bool] = {}
+    found = [p for p in input_dir.rglob("*")
+             if p.suffix.lower() in DOCUMENT_SUFFIXES and not p.is_file()
+             and _walked(p, input_dir, out, own_failed, cache)]
+    return [(p.relative_to(input_dir).as_posix(), _why_not_a_file(p))
+            for p in sorted(found, key=lambda p: p.as_posix())]
+
+
+def job_label(command: str, direction: Sequence[str] | None) -> str:
+    """Names a job for messages: ``batch translate ar→en``, ``batch extract``."""
+    return f"batch {command}" + (f" {direction[0]}→{direction[1]}" if direction else "")
+
+
+def _earlier_job(manifest: Manifest) -> tuple[str, tuple[str, str] | None] | None:
+    """``(command, direction)`` of the job whose manifest this is, or ``None`` (new).
+
+    Manifests written before the ``job`` entry existed are read from their
+    command and signature."""
+    job = manifest.get_meta("job")
+    if isinstance(job, dict) and isinstance(job.get("command"), str):
+        direction = job.get("direction")
+        return job["command"], tuple(direction) if direction else None
+    command = manifest.get_meta("command")
+    if not isinstance(command, str):
+        return None
+    signature = manifest.get_meta("signature") or {}
+    where = signature.get("options", {}) if command == "translate" else signature
+    if command in ("translate", "postedit") and isinstance(where, dict) and "src" in where:
+        return command, (str(where["src"]), str(where.get("tgt")))
+    return command, None
+
+
+def check_job_folder(out_dir: Path, command: str, direction: Sequence[str] | None) -> None:
+    """Refuses an output folder that holds another kind of job, or another direction.
+
+    A job that went on there would replace its manifest and report, and leave its
+    outputs behind, no longer listed anywhere.
+
+    Args:
+        out_dir: The output folder (nothing happens if it holds no manifest).
+        command: ``translate``, ``postedit`` or ``extract``.
+        direction: ``(src, tgt)``, or ``None`` for extraction.
+
+    Raises:
+        InputError: If the folder holds another job's manifest.
+        DatabaseFileError: If the manifest cannot be used (see :class:`Manifest`).
+    """
+    if not (out_dir / MANIFEST_NAME).is_file():
+        return
+    with Manifest(out_dir) as manifest:
+        check_same_job(manifest, out_dir, command, direction)
+
+
+def check_same_job(manifest: Manifest, out_dir: Path, command: str,
+                    direction: Sequence[str] | None) -> None:
+    earlier = _earlier_job(manifest)
+    wanted = (command, tuple(direction) if direction else None)
+    if earlier is not None and earlier != wanted:
+        raise InputError(
+            f"holds the outputs of another job ({job_label(*earlier)}), not of "
+            f"{job_label(*wanted)}", path=out_dir,
+            hint="give this job another --out, or delete the folder to start over")
