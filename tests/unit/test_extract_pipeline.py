@@ -190,3 +190,13 @@ def test_shape_counts_once_and_the_gazetteer_confirms_places(tmp_path: Path) -> 
     assert (ha_tinh.kind, ha_tinh.term("vi"), ha_tinh.frequency) == ("place", "Hà Tĩnh", 7)
     bac_kan = names["باك كان"].entry  # type: ignore[attr-defined]
     assert (bac_kan.kind, bac_kan.term("vi")) == ("place", "Bắc Kạn")
+
+
+@pytest.mark.parametrize(("share", "read"), [(0.0, 2), (0.2, 1)])
+def test_extract_paths_skips_documents_hardly_arabic(tmp_path: Path, share: float,
+                                                    read: int) -> None:
+    (tmp_path / "ar.txt").write_text("أطلقت الوزارة منصة رقمية جديدة.", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The ministry launched a new platform.", encoding="utf-8")
+    result = extract_paths([tmp_path], Extractor([]), min_arabic_share=share)
+    assert len(result.documents) == read
+    assert result.skipped == ([] if read == 2 else [(str(tmp_path / "en.txt"), 0.0)])

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import AvetError, InputError
+from glossary.errors import InputError
 from glossary.model import Entry
 from toolkit.cli.output import print_json, print_table, write_line
 from toolkit.config import Config
@@ -107,8 +106,13 @@ def run(args: argparse.Namespace, config: Config) -> int:
     spec = ExtractSpec(tuple(known), min_count=args.min_count, max_terms=args.max_terms,
                        approve_known=args.approve_known, known_hash=glossary_hash(known))
     signature = spec.signature()
-    paths, skipped = _arabic_paths(args.paths)
-    result = extract_paths(paths, spec.extractor())
+    from toolkit.extract.reader import MIN_ARABIC_SHARE
+
+    result = extract_paths(args.paths, spec.extractor(), min_arabic_share=MIN_ARABIC_SHARE)
+    skipped = [path for path, _ in result.skipped]
+    for path, share in result.skipped:
+        sys.stderr.write(f"avet: warning: {path}: only {share:.0%} of its letters are "
+                         "Arabic: not an Arabic document, skipped (--lang ar)\n")
     for notice in result.notices:
         sys.stderr.write(f"avet: {notice}\n")
     for failure in result.failures:
@@ -160,40 +164,6 @@ def _not_read(failures: list[Any], skipped: list[str]) -> str:
     if skipped:
         parts.append(f"{len(skipped)} skipped as not Arabic")
     return "; ".join(parts) + " (listed above)"
-
-
-def _arabic_paths(given: list[str]) -> tuple[list[str], list[str]]:
-    """The files to extract, and those skipped because their letters are hardly Arabic.
-
-    Each skipped file gets a one-line warning on stderr. A file that cannot be read is
-    kept: :func:`toolkit.extract.extract_paths` reports it.
-    """
-    from toolkit.extract.reader import (
-        MIN_ARABIC_SHARE,
-        arabic_share,
-        iter_document_paths,
-        read_document,
-    )
-
-    kept: list[str] = []
-    skipped: list[str] = []
-    seen: set[str] = set()
-    for path in iter_document_paths(given):
-        real = os.path.realpath(path)
-        if real in seen:
-            continue
-        seen.add(real)
-        try:
-            share = arabic_share(read_document(path).text)
-        except AvetError:
-            share = None  # extract_paths names it among the failures
-        if share is not None and share < MIN_ARABIC_SHARE:
-            skipped.append(str(path))
-            sys.stderr.write(f"avet: warning: {path}: only {share:.0%} of its letters are "
-                             "Arabic: not an Arabic document, skipped (--lang ar)\n")
-        else:
-            kept.append(str(path))
-    return kept, skipped
 
 
 def signature_line(signature: dict[str, Any]) -> str:

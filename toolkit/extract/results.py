@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from glossary.errors import AvetError
 from glossary.model import Entry
-from toolkit.extract.reader import iter_document_paths, read_document
+from toolkit.extract.reader import arabic_share, iter_document_paths, read_document
 
 if TYPE_CHECKING:
     from toolkit.extract.pipeline import Extractor
@@ -47,16 +47,20 @@ class Extracted:
 class ExtractResult:
     """What :func:`extract_paths` produced: candidates, documents read, failures, notices.
 
-    ``notices`` are one-line remarks for the user (``FILE: decoded as Windows-1256``).
+    ``notices`` are one-line remarks for the user (``FILE: decoded as Windows-1256``);
+    ``skipped`` lists the documents left out because hardly any of their letters
+    are Arabic, as given, with that share.
     """
 
     candidates: list[Extracted]
     documents: list[str]
     failures: list[AvetError]
     notices: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, float]] = field(default_factory=list)
 
 
-def extract_paths(paths: Iterable[str | Path], extractor: Extractor) -> ExtractResult:
+def extract_paths(paths: Iterable[str | Path], extractor: Extractor, *,
+                  min_arabic_share: float = 0.0) -> ExtractResult:
     """Reads the documents one at a time into ``extractor``.
 
     A document is known by its absolute path with links resolved
@@ -71,12 +75,16 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor) -> ExtractR
     Args:
         paths: Files and folders (walked for *.txt and *.md, sorted).
         extractor: Where the evidence goes.
+        min_arabic_share: A document whose letters are less Arabic than this
+            (:func:`~toolkit.extract.reader.arabic_share`) is skipped, not read in.
 
     Returns:
-        The candidates, the documents read (absolute paths) and the failures.
+        The candidates, the documents read (absolute paths), the failures and the
+        documents skipped.
     """
     failures: list[AvetError] = []
     notices: list[str] = []
+    skipped: list[tuple[str, float]] = []
     seen: set[str] = set()
     for path in iter_document_paths(paths):
         real = os.path.realpath(path)
@@ -89,8 +97,13 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor) -> ExtractR
             logger.info("%s", exc)
             failures.append(exc)
             continue
+        share = arabic_share(doc.text) if min_arabic_share > 0 else None
+        if share is not None and share < min_arabic_share:
+            skipped.append((str(path), share))
+            continue
         if doc.encoding == "cp1256":
             notices.append(f"{doc.path}: decoded as Windows-1256")
             logger.info("%s", notices[-1])
         extractor.add_document(doc)
-    return ExtractResult(extractor.entries(), list(extractor.documents), failures, notices)
+    return ExtractResult(extractor.entries(), list(extractor.documents), failures, notices,
+                         skipped)
