@@ -9,22 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from glossary.model import Entry, Forms
+from glossary.model import Entry
+from tests.unit.entries import approved
 from toolkit.extract import Extractor, extract_paths
 from toolkit.extract.cluster import Cluster
 from toolkit.extract.known import KNOWN_WEIGHT, absorb, known_score, merge_spellings
 from toolkit.extract.reader import read_document
 from toolkit.extract.termhood import keyness_weight
 from toolkit.extract.terms import TermCandidate
-
-
-def approved(ar: str, vi: str, en: str, kind: str = "term", variants: tuple[str, ...] = ()
-             ) -> Entry:
-    entry = Entry(kind=kind, status="approved", source="test")
-    entry.forms["ar"] = Forms(preferred=ar, variants=list(variants))
-    entry.forms["vi"] = Forms(preferred=vi)
-    entry.forms["en"] = Forms(preferred=en)
-    return entry
 
 
 def candidate(key: tuple[str, ...], count: int, score: float, keyness: float = 5.0,

@@ -9,20 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from glossary.model import Entry, Forms
+from glossary.model import Entry
 from glossary.store import Store
+from tests.unit.entries import approved
 from toolkit.extract import Extractor, extract_paths, store_candidates
 from toolkit.extract.ranking import cue_fragment
 from toolkit.extract.tokenize import coded_key, term_key
-
-
-def approved(ar: str, vi: str, en: str, kind: str = "term", variants: tuple[str, ...] = ()
-             ) -> Entry:
-    entry = Entry(kind=kind, status="approved", source="test")
-    entry.forms["ar"] = Forms(preferred=ar, variants=list(variants))
-    entry.forms["vi"] = Forms(preferred=vi)
-    entry.forms["en"] = Forms(preferred=en)
-    return entry
 
 
 def extract(tmp_path: Path, text: str, known: list[Entry]) -> dict[str, Entry]:

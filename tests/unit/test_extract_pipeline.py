@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from glossary.model import Entry, Forms
 from glossary.store import Store
+from tests.unit.entries import approved
 from toolkit.extract import Extractor, extract_paths
 
 DOC_A = (
@@ -28,14 +28,6 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "a.txt").write_text(DOC_A, encoding="utf-8")
     (folder / "b.md").write_text(DOC_B, encoding="utf-8")
     return folder
-
-
-def approved(ar: str, vi: str, en: str, kind: str = "term") -> Entry:
-    entry = Entry(kind=kind, status="approved", source="test")
-    entry.forms["ar"] = Forms(preferred=ar)
-    entry.forms["vi"] = Forms(preferred=vi)
-    entry.forms["en"] = Forms(preferred=en)
-    return entry
 
 
 def by_origin(result_candidates: list, origin: str) -> dict[str, object]:
