@@ -3,9 +3,10 @@
 An entry written by one part of avet must read back through avet's own import
 and export to every format: :func:`check_terms` holds the checks on one entry
 (every import format applies it, and the review app's edit dialog),
-:func:`check_conflicts` the check against the other entries (one form, two
-different translations), :func:`conflicting_lang` the comparison that both
-import and its duplicate check use.
+:func:`check_conflicts` the check against the other entries (one admitted
+form, term or variant, with two different translations),
+:func:`conflicting_lang` the comparison that both import and its duplicate
+check use.
 """
 
 from __future__ import annotations
@@ -86,10 +87,17 @@ def check_separator(entry: Entry, *, before: Entry | None = None) -> None:
                              "TSV and XLSX formats, so give the others as variants")
 
 
-def conflicting_lang(a: Entry, b: Entry) -> str | None:
+def conflicting_lang(a: Entry, b: Entry, *, last: str | None = None) -> str | None:
     """Returns the first language in which both entries have a term and the
-    terms differ under :func:`~glossary.normalize.match_key`, else ``None``."""
-    for lang in LANGS:
+    terms differ under :func:`~glossary.normalize.match_key`, else ``None``.
+
+    Args:
+        a: One entry.
+        b: The other entry.
+        last: A language tried after the others (the language of a form both
+            entries share, whose clash tells less than one of its translations).
+    """
+    for lang in sorted(LANGS, key=lambda lang: lang == last):
         x, y = a.term(lang), b.term(lang)
         if x and y and match_key(x, lang) != match_key(y, lang):
             return lang
@@ -97,30 +105,36 @@ def conflicting_lang(a: Entry, b: Entry) -> str | None:
 
 
 def check_conflicts(entry: Entry, find: FindByForm) -> None:
-    """Checks that no term of ``entry`` is a form of another entry that
-    translates it differently (import refuses such a pair as a conflict).
+    """Checks that no admitted form of ``entry`` (term or variant) is a form of
+    another entry that translates it differently (import refuses such a pair as
+    a conflict; a DeepL export could not write it).
 
     Args:
         entry: The entry as it would be stored (its ``id`` is skipped in the results).
         find: Looks entries up by form, e.g. ``store.find_by_form``.
 
     Raises:
-        ConflictError: Naming the other entry and the language of the clash.
+        ConflictError: Naming the form, the other entry and the language of the clash.
     """
     for lang in LANGS:
         term = entry.term(lang)
-        if not term:
-            continue
-        for other in find(lang, term):
-            if entry.id is not None and other.id == entry.id:
-                continue
-            clash = conflicting_lang(entry, other)
-            if clash == lang:
-                raise ConflictError(
-                    f"{lang} term {term!r} is a variant of entry {other.id}, whose {lang} "
-                    f"term is {other.term(lang)!r}",
-                    hint=f"give another {lang} term, or merge the two entries")
-            if clash is not None:
+        for form in entry.forms[lang].all_admitted():
+            for other in find(lang, form):
+                if entry.id is not None and other.id == entry.id:
+                    continue
+                clash = conflicting_lang(entry, other, last=lang if form != term else None)
+                if clash is None:
+                    continue
+                if form != term:
+                    raise ConflictError(
+                        f"{lang} variant {form!r} is a form of entry {other.id}, whose "
+                        f"{clash} term is {other.term(clash)!r}, not {entry.term(clash)!r}",
+                        hint="remove the variant, or merge the two entries")
+                if clash == lang:
+                    raise ConflictError(
+                        f"{lang} term {term!r} is a variant of entry {other.id}, whose {lang} "
+                        f"term is {other.term(lang)!r}",
+                        hint=f"give another {lang} term, or merge the two entries")
                 raise ConflictError(
                     f"{lang} term {term!r} is a form of entry {other.id}, whose {clash} is "
                     f"{other.term(clash)!r}, not {entry.term(clash)!r}",

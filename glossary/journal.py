@@ -1,23 +1,31 @@
 """The action journal of the glossary store: records, undo and redo.
 
 Every change to an entry is journaled with the entry's state before and after
-(as :func:`glossary.rows.dump` writes it), grouped per user action (the
-``group`` of a :class:`glossary.schema.Transaction`). :func:`undo_group` and
-:func:`redo_group` replay the states of one group; they run inside a write
-transaction that the caller holds.
+(as :func:`glossary.rows.dump` writes it) and the per-document counts it changed
+(:func:`evidence_change`), grouped per user action (the ``group`` of a
+:class:`glossary.schema.Transaction`). :func:`undo_group` and :func:`redo_group`
+replay the states and counts of one group; they run inside a write transaction
+that the caller holds. A record without counts (one written before schema 4)
+leaves the evidence as it is.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from glossary.model import Entry, now_iso
-from glossary.rows import delete_row, dump, save_row
+from glossary.rows import delete_row, dump, save_row, write_evidence
 
-__all__ = ["Action", "read_journal", "record", "redo_group", "undo_group"]
+__all__ = ["Action", "EvidenceChange", "evidence_change", "read_journal", "record",
+           "redo_group", "undo_group"]
+
+#: The per-document counts one record changed: ``(before, after)``, each
+#: ``{doc: count}`` with ``None`` where the document had no count.
+EvidenceChange = tuple[dict[str, int | None], dict[str, int | None]]
 
 
 @dataclass(frozen=True)
@@ -39,8 +47,19 @@ class Action:
         return f"{self.label} ({self.entries} entr{'y' if self.entries == 1 else 'ies'})"
 
 
+def evidence_change(before: Mapping[str, int],
+                    after: Mapping[str, int]) -> EvidenceChange | None:
+    """Returns the counts that differ between two ``{doc: count}`` states of an
+    entry's evidence, or ``None`` if none does."""
+    docs = sorted(doc for doc in {*before, *after} if before.get(doc) != after.get(doc))
+    if not docs:
+        return None
+    return {d: before.get(d) for d in docs}, {d: after.get(d) for d in docs}
+
+
 def record(db: sqlite3.Connection, group: int, actor: str, action: str, entry_id: int,
-           before: Entry | None, after: Entry | None, label: str = "") -> None:
+           before: Entry | None, after: Entry | None, label: str = "",
+           evidence: EvidenceChange | None = None) -> None:
     """Journals one change of an entry, inside a write transaction.
 
     Args:
@@ -52,13 +71,16 @@ def record(db: sqlite3.Connection, group: int, actor: str, action: str, entry_id
         before: Its state before (``None``: it was added).
         after: Its state after (``None``: it was deleted).
         label: What the whole group does (``"import g.csv"``); ``""``: its actions.
+        evidence: The per-document counts it changed (:func:`evidence_change`).
     """
     db.execute(
-        "INSERT INTO journal (grp, ts, actor, action, entry_id, before, after, label) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO journal (grp, ts, actor, action, entry_id, before, after, label, "
+        "evidence_before, evidence_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (group, now_iso(), actor, action, entry_id,
          None if before is None else dump(before),
-         None if after is None else dump(after), label),
+         None if after is None else dump(after), label,
+         *((None, None) if evidence is None else
+           (json.dumps(counts, ensure_ascii=False, sort_keys=True) for counts in evidence))),
     )
 
 
@@ -99,20 +121,25 @@ def _replay(db: sqlite3.Connection, *, latest: str, state: str, column: str, ord
     if row[0] is None:
         return None
     records = db.execute(
-        f"SELECT entry_id, {column}, action, label FROM journal WHERE grp = ? "
-        f"ORDER BY seq {order}", (row[0],)).fetchall()
-    for entry_id, saved, _, _ in records:
-        _restore(db, entry_id, saved)
+        f"SELECT entry_id, action, label, {column}, evidence_{column} FROM journal "
+        f"WHERE grp = ? ORDER BY seq {order}", (row[0],)).fetchall()
+    for entry_id, _, _, saved, counts in records:
+        _restore(db, entry_id, saved, counts)
     db.execute("UPDATE journal SET state = ? WHERE grp = ?", (becomes, row[0]))
-    labels = [r[3] for r in records if r[3]]
+    labels = [r[2] for r in records if r[2]]
     chronological = records if order == "ASC" else records[::-1]
-    actions = list(dict.fromkeys(r[2] for r in chronological))
+    actions = list(dict.fromkeys(r[1] for r in chronological))
     label = labels[0] if labels else " + ".join(actions)
     return Action(int(row[0]), label, len({r[0] for r in records}))
 
 
-def _restore(db: sqlite3.Connection, entry_id: int, state: str | None) -> None:
+def _restore(db: sqlite3.Connection, entry_id: int, state: str | None,
+             counts: str | None) -> None:
+    """Writes one saved state of an entry and its saved counts (``None``: the
+    record changed no counts, or was written before they were journaled)."""
     if state is None:
-        delete_row(db, entry_id)
-    else:
-        save_row(db, Entry.from_dict(json.loads(state)))
+        delete_row(db, entry_id)  # its evidence cascades
+        return
+    save_row(db, Entry.from_dict(json.loads(state)))
+    if counts is not None:
+        write_evidence(db, entry_id, json.loads(counts))

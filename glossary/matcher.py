@@ -6,18 +6,22 @@ offsets in the ORIGINAL text, whatever diacritics, tatweel or bidi controls the
 normalization removed.
 
 How it works: the text is normalized (:mod:`glossary.normalize`), lower-cased
-and "shadowed": every character that is not a word character becomes a space,
-except joiners (``-`` and ``/`` between word characters, ``.`` between ASCII
-letters or digits), so that codes such as ``05-NQ/TU`` are one word and ``NQ``
-alone never matches inside them. Word characters are Unicode letters, digits,
-``_`` and combining marks. Keys are the shadowed forms with a space on both
-sides (in Arabic also with each letter a proclitic can end with in front
-instead of the space) and are searched in the reversed shadow text, so that the
-automaton itself checks both word boundaries: hits arrive ordered by start,
-longest first, and the first hit of each start is the candidate; a greedy pass
-keeps the leftmost-longest, non-overlapping ones. Forms with punctuation inside
-(other than joiners) and case-sensitive forms are verified against the
-normalized text.
+and "shadowed" (:mod:`glossary.shadow`): every character that is not a word
+character becomes a space, except joiners: ``.`` between ASCII letters or
+digits, and ``-`` and ``/`` between word characters of a code-like run (a part
+with a digit, or an all-capitals part beside no plain word), so that codes such
+as ``05-NQ/TU``, ``749/QD-TTg`` or ``COVID-19`` are one word and ``NQ`` alone
+never matches inside them. Between words (``Vietnam-Laos``, ``Hanoi/Vientiane``,
+``e-commerce``) ``-`` and ``/`` separate them like spaces; a form that holds one
+(``Bà Rịa-Vũng Tàu``) is verified, so it still needs it. Word characters are
+Unicode letters, digits, ``_`` and combining marks. Keys are the shadowed
+forms with a space on both sides (in Arabic also with each letter a proclitic
+can end with in front instead of the space) and are searched in the reversed
+shadow text, so that the automaton itself checks both word boundaries: hits
+arrive ordered by start, longest first, and the first hit of each start is the
+candidate; a greedy pass keeps the leftmost-longest, non-overlapping ones.
+Forms with punctuation inside (other than joiners) or at their edges, and
+case-sensitive forms, are verified against the normalized text.
 
 Arabic proclitics. In front of a term a word may carry the conjunctions و or ف,
 then one of the prepositions ب ك ل; Match.clitic reports them and
@@ -44,7 +48,8 @@ English diacritics, for QA.
 
 Limits: the words of a form must be separated in the text by exactly one
 space or punctuation character (a double space breaks a match); punctuation at
-the edges of a form is not part of the match (``U.S.`` matches as ``U.S``).
+the edges of a form must be in the text but is not part of the match (``U.S.``
+matches as ``U.S``, and only before a dot; ``C++`` never matches a bare ``C``).
 
 Several forms with the same normalized key keep their order of addition; roles
 rank preferred, then variant, then forbidden, and the first one that fits wins.
@@ -52,7 +57,6 @@ rank preferred, then variant, then forbidden, and the first one that fits wins.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -67,47 +71,12 @@ from glossary.normalize import (
     normalize_en,
     normalize_vi,
 )
+from glossary.shadow import Cased, lower_1to1, original_slicer, shadow_text
 
 __all__ = ["ROLES", "Match", "Matcher"]
 
 ROLES: tuple[str, ...] = ("preferred", "variant", "forbidden")
 _ROLE_RANK = MappingProxyType({role: i for i, role in enumerate(ROLES)})
-
-# Word characters: \w (letters, digits, _) plus combining marks.
-_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
-    "\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_WORD_CLASS = "\\w" + _MARKS
-# Pass 1: every non-word character except space and the joiners -> space.
-_SHADOW_RE = re.compile(f"[^{_WORD_CLASS} ./-]")
-# Pass 2: joiners that do not join two word characters -> space.
-_JOINER_RE = re.compile("[-/.]")
-_NOT_WORD = frozenset(" -/.")
-_ASCII_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-
-
-def _fix_joiners(text: str) -> str:
-    """Turns into spaces the joiners of a pass-1 shadow that join no two word characters."""
-    last = len(text) - 1
-    cut: list[int] = []
-    for m in _JOINER_RE.finditer(text):
-        i = m.start()
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i < last else " "
-        if text[i] == ".":
-            if before not in _ASCII_ALNUM or after not in _ASCII_ALNUM:
-                cut.append(i)
-        elif before in _NOT_WORD or after in _NOT_WORD:
-            cut.append(i)
-    if not cut:
-        return text
-    pieces = []
-    prev = 0
-    for i in cut:
-        pieces.append(text[prev:i])
-        prev = i + 1
-    pieces.append(text[prev:])
-    return " ".join(pieces)
-
 
 # Arabic clitic letters and the prefixes allowed before each kind of key.
 _CLITIC_LETTERS = frozenset("وفبكل")
@@ -175,7 +144,9 @@ class _Record:
     key: Hashable
     role: str
     case_sensitive: bool
-    exact: str  # normalized form (case kept) for verification, "" if not needed
+    exact: str  # normalized form for verification (case kept if case-sensitive), or ""
+    before: str = ""  # punctuation at the form's edges, which the text must have
+    after: str = ""
 
 
 class Matcher:
@@ -219,11 +190,8 @@ class Matcher:
             return normalize_vi(text, fold=self.fold, casefold=casefold)
         return normalize_en(text, fold=self.fold, casefold=casefold)
 
-    def _shadow(self, text: str) -> str:
-        if self.lang == "ar":
-            lowered = text.lower()
-            text = lowered if len(lowered) == len(text) else _lower_1to1(text)
-        return _fix_joiners(_SHADOW_RE.sub(" ", text))
+    def _shadow(self, text: str, cased: Cased) -> str:
+        return shadow_text(text, cased, lower=self.lang == "ar")
 
     def add(
         self, form: str, key: Hashable, role: str = "preferred", case_sensitive: bool = False
@@ -242,7 +210,14 @@ class Matcher:
         if role not in _ROLE_RANK:
             raise InputError(f"unknown role {role!r}", hint=f"use one of: {', '.join(ROLES)}")
         norm = " ".join(self._normalize(form).text.split())
-        full = self._shadow(norm)
+        kept: list[str] = [norm] if self.lang == "ar" else []  # Arabic keeps the case
+
+        def cased() -> str:  # the form with its case, normalized only when needed
+            if not kept:
+                kept.append(" ".join(self._normalize(form, casefold=False).text.split()))
+            return kept[0]
+
+        full = self._shadow(norm, lambda start, end: cased()[start:end])
         lead = len(full) - len(full.lstrip(" "))
         stop = len(full.rstrip(" "))
         shadow = full[lead:stop]
@@ -252,9 +227,9 @@ class Matcher:
         # The shadow only turns characters into spaces: more spaces, punctuation inside.
         punct_inside = shadow.count(" ") != norm.count(" ", lead, stop)
         if case_sensitive or punct_inside:
-            cased = " ".join(self._normalize(form, casefold=False).text.split())
-            exact = cased[lead:stop]
-        record = _Record(form, key, role, case_sensitive, exact)
+            exact = cased()[lead:stop] if case_sensitive else lower_1to1(norm[lead:stop])
+        # Punctuation at the edges (C++, U.S.) is not part of a match, but the text must have it.
+        record = _Record(form, key, role, case_sensitive, exact, norm[:lead], norm[stop:])
         kind = _PLAIN
         if self.lang == "ar" and shadow.startswith("ال") and len(shadow.split(" ")[0]) > 3:
             kind = _ARTICLE
@@ -278,8 +253,10 @@ class Matcher:
         slots: list[_Slot] = []
         maxlen = 0
         for skey, records in self._keys.items():
-            ranked = tuple(sorted(records, key=lambda r: _ROLE_RANK[r.role]))
-            verify = any(r.exact for r in ranked)
+            # A form with edge punctuation (C++) goes before one without (C) of its key.
+            ranked = tuple(sorted(records, key=lambda r: (-len(r.before) - len(r.after),
+                                                          _ROLE_RANK[r.role])))
+            verify = any(r.exact or r.before or r.after for r in ranked)
             kind = self._kinds[skey]
             skip = int(kind in (_LAM_ARTICLE, _LAM_STEM))
             length = len(skey) - 1
@@ -363,7 +340,7 @@ class Matcher:
         norm = self._normalize(text)
         if not self._slots or not norm.text:
             return norm, []
-        shadow = " " + self._shadow(norm.text) + " "
+        shadow = " " + self._shadow(norm.text, original_slicer(norm)) + " "
         rev = shadow[::-1]
         base = len(shadow) - 1  # rev index e <-> shadow index base - e
         # Hits come by rev end, i.e. by start descending, longest first for one
@@ -434,17 +411,25 @@ class Matcher:
         return None
 
     def _verify(self, norm: Normalized, start: int, end: int, slot: int) -> _Record | None:
-        """The first record of ``slot`` whose exact form (punctuation, case) the text has."""
+        """The first record of ``slot`` whose edge punctuation and exact form
+        (punctuation inside, case) the text has."""
         records, elided = self._slots[slot][3], _ELIDED[self._slots[slot][1]]
-        surface = ""
+        surface = folded = ""
+        text = norm.text
         for record in records:
+            before, after = record.before, record.after
+            if before and (start < len(before) or text[start - len(before) : start] != before):
+                continue
+            if after and text[end : end + len(after)] != after:
+                continue
             if not record.exact:
                 return record
             if not surface:
                 o_start, o_end = norm.span_to_original(start, end)
                 raw = self._normalize(norm.original[o_start:o_end], casefold=False).text
                 surface = elided + " ".join(raw.split())
-            if surface == record.exact:
+                folded = lower_1to1(surface)
+            if (surface if record.case_sensitive else folded) == record.exact:
                 return record
         return None
 
@@ -481,10 +466,6 @@ class Matcher:
 
 
 _tuple_new = tuple.__new__
-
-
-def _lower_1to1(text: str) -> str:
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _clitic_text(raw: str) -> str:

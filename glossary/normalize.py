@@ -16,6 +16,12 @@ Rules:
   and ئ → ي, alef maqsura ى → ي and ta marbuta ة → ه. گ, پ, چ are kept: they are
   distinct letters in transliterated names. Punctuation is kept. Arabic text is
   not NFC-normalized (decomposed hamza marks are removed as diacritics instead).
+  Presentation forms (text copied from PDFs: Forms-A U+FB50–U+FDFF, Forms-B
+  U+FE70–U+FEFE) are read first as the letters they stand for, by the NFKC
+  decomposition of those characters only (ﻧ → ن, the lam-alef ﻻ → لا, ﷲ → الله);
+  the isolated forms of harakat (ﹰ ﹶ ﱠ...) become the marks without NFKC's
+  leading space, so they stay inside their word. Other compatibility
+  characters are not folded, and nothing is reordered.
 * Vietnamese (:func:`normalize_vi`): deletes the invisible characters of
   :data:`LATIN_DELETE_RE` (soft hyphen, ZWSP, ZWNJ/ZWJ, LRM/RLM/ALM, bidi
   embeddings, overrides and isolates, word joiner, BOM), then NFC, lower case,
@@ -42,7 +48,7 @@ from types import MappingProxyType
 from typing import Any
 
 from glossary.errors import InputError
-from glossary.offsets import Normalized, compose, delete_matches, rewrite_matches
+from glossary.offsets import Normalized, build, compose, delete_matches, rewrite_matches
 
 __all__ = [
     "AR_DELETE_RE",
@@ -56,6 +62,7 @@ __all__ = [
     "normalize_ar",
     "normalize_en",
     "normalize_vi",
+    "read_presentation_forms",
     "strip_latin_marks",
 ]
 
@@ -63,15 +70,65 @@ SUPPORTED_LANGS: tuple[str, ...] = ("ar", "vi", "en")
 
 # ---------------------------------------------------------------- data tables
 
-#: Characters that :func:`normalize_ar` deletes (diacritics, tatweel, controls).
-AR_DELETE_RE = re.compile(
-    "["
+_AR_DELETE_CHARS = (
     "\u064b-\u065f"  # tanween, harakat, shadda, sukun, maddah/hamza marks, others
     "\u0670"  # superscript (dagger) alef
     "\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"  # Quranic annotation marks
     "\u0640"  # tatweel
     "\u061c\u200c-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad"  # format controls
-    "]+"
+)
+#: Characters that :func:`normalize_ar` deletes (diacritics, tatweel, controls).
+AR_DELETE_RE = re.compile("[" + _AR_DELETE_CHARS + "]+")
+
+
+def _presentation_forms() -> dict[int, str]:
+    """Arabic presentation form -> the letters it stands for (NFKC of that character).
+
+    The isolated forms of harakat, which NFKC writes as a space and the mark(s),
+    read as the mark(s) alone.
+    """
+    table: dict[int, str] = {}
+    for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
+        char = chr(code)
+        letters = unicodedata.normalize("NFKC", char)
+        if letters == char:  # unassigned, noncharacter or ornate parenthesis
+            continue
+        if letters[0] == " " and all(unicodedata.category(c) == "Mn" for c in letters[1:]):
+            letters = letters[1:]
+        table[code] = letters
+    return table
+
+
+_AR_PRESENTATION: Mapping[int, str] = MappingProxyType(_presentation_forms())
+#: Presentation forms, for a fast scan (the BOM U+FEFF is not one).
+_AR_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+#: One-for-one presentation forms (``str.translate`` table) and the expanding
+#: ones (ligatures: ﻻ → لا, ﷲ → الله, ﷺ → four words).
+_AR_PRESENTATION_SINGLE: Mapping[int, str] = MappingProxyType(
+    {code: letters for code, letters in _AR_PRESENTATION.items() if len(letters) == 1}
+)
+_AR_PRESENTATION_MULTI: Mapping[str, str] = MappingProxyType(
+    {chr(code): letters for code, letters in _AR_PRESENTATION.items() if len(letters) > 1}
+)
+_AR_PRESENTATION_MULTI_RE = re.compile(
+    "[" + "".join(sorted(_AR_PRESENTATION_MULTI)) + "]"
+)
+#: What :func:`normalize_ar` makes of each presentation form: its letters less
+#: what :data:`AR_DELETE_RE` deletes. One letter: a ``str.translate`` table;
+#: none (harakat forms): deleted with the marks; more: expanded (ligatures).
+_AR_SHAPED_READ: Mapping[int, str] = MappingProxyType(
+    {code: AR_DELETE_RE.sub("", letters) for code, letters in _AR_PRESENTATION.items()}
+)
+_AR_SHAPED_SINGLE: Mapping[int, str] = MappingProxyType(
+    {code: letters for code, letters in _AR_SHAPED_READ.items() if len(letters) == 1}
+)
+_AR_SHAPED_EXPAND: Mapping[str, str] = MappingProxyType(
+    {chr(code): letters for code, letters in _AR_SHAPED_READ.items() if len(letters) > 1}
+)
+_AR_SHAPED_RE = re.compile(
+    "(?P<delete>[" + _AR_DELETE_CHARS
+    + "".join(chr(code) for code, letters in _AR_SHAPED_READ.items() if not letters)
+    + "]+)|(?P<expand>[" + "".join(sorted(_AR_SHAPED_EXPAND)) + "])"
 )
 
 #: Invisible characters that :func:`normalize_vi` and :func:`normalize_en` delete:
@@ -212,11 +269,66 @@ def normalize_ar(text: str, *, match: bool = True) -> Normalized:
     Returns:
         The normalized text with its offset map.
     """
-    deleted = delete_matches(text, AR_DELETE_RE)
+    if _AR_PRESENTATION_RE.search(text):
+        deleted = _read_shaped(text)
+    else:
+        deleted = delete_matches(text, AR_DELETE_RE)
     folded = _replace_pairs(deleted.text, _AR_BASE_PAIRS)
     if match:
         folded = _replace_pairs(folded, _AR_MATCH_PAIRS)
     return deleted.replaced(folded)
+
+
+def _read_shaped(text: str) -> Normalized:
+    """Reads the presentation forms of ``text`` and deletes :data:`AR_DELETE_RE`, in one
+    pass (a map made of breakpoints at each deleted run and expanded ligature, as
+    :func:`~glossary.offsets.delete_matches` and :func:`~glossary.offsets.rewrite_matches`
+    make them, without composing two maps character by character)."""
+    single = text.translate(_AR_SHAPED_SINGLE)
+    pieces: list[str] = []
+    nb: list[int] = []
+    ob: list[int] = []
+    last = out_len = 0
+    for m in _AR_SHAPED_RE.finditer(single):
+        start, end = m.span()
+        pieces.append(single[last:start])
+        out_len += start - last
+        letters = _AR_SHAPED_EXPAND[m.group()] if m.lastgroup == "expand" else ""
+        for j in range(len(letters)):  # each letter of a ligature comes from all of it
+            nb.append(out_len + j)
+            ob.append(start)
+        pieces.append(letters)
+        out_len += len(letters)
+        nb.append(out_len)
+        ob.append(end)
+        last = end
+    pieces.append(single[last:])
+    return build("".join(pieces), text, nb, ob)
+
+
+def read_presentation_forms(text: str) -> Normalized:
+    """Reads Arabic presentation forms (text copied from PDFs) as the letters they stand for.
+
+    What :func:`normalize_ar` reads first (before deleting diacritics): the NFKC
+    decomposition of the characters of U+FB50–U+FDFF and U+FE70–U+FEFE only
+    (ﻧﺠﻮﻳﻦ → نجوين, ﻻ → لا, ﷲ → الله), the isolated harakat forms without NFKC's
+    leading space. Diacritics, other compatibility characters and the order of the
+    text are kept.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The text read, with its offset map: a ligature's letters all map back to
+        the ligature, so a span covering part of it maps to the whole character.
+    """
+    if not _AR_PRESENTATION_RE.search(text):
+        return Normalized(text, text)
+    single = Normalized(text.translate(_AR_PRESENTATION_SINGLE), text)
+    if not _AR_PRESENTATION_MULTI_RE.search(single.text):
+        return single
+    return compose(single, rewrite_matches(single.text, _AR_PRESENTATION_MULTI_RE,
+                                           _AR_PRESENTATION_MULTI.__getitem__))
 
 
 def _nfc_mapped(text: str) -> Normalized:

@@ -101,7 +101,7 @@ class Normalized:
         The one rule of :meth:`span_to_original` and :meth:`spans_to_original_many`.
         """
         original = self.original
-        while o_end < limit and unicodedata.category(original[o_end]).startswith("M"):
+        while o_end < limit and _is_mark(original[o_end]):
             o_end += 1
         return o_end
 
@@ -158,6 +158,15 @@ class Normalized:
                 o_end = self._cover_marks(o_end, limit)
             append((o_start, o_end))
         return out
+
+
+def _is_mark(char: str) -> bool:
+    """A combining mark, or the isolated or medial form of an Arabic haraka (U+FE70–U+FE7F,
+    U+FC5E–U+FC63: letters by category, but marks once read, as text copied from a PDF
+    writes them)."""
+    code = ord(char)
+    return (unicodedata.category(char).startswith("M") or 0xFE70 <= code <= 0xFE7F
+            or 0xFC5E <= code <= 0xFC63)
 
 
 def build(text: str, original: str, nb: list[int], ob: list[int]) -> Normalized:

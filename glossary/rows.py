@@ -26,11 +26,13 @@ __all__ = [
     "dump",
     "entry_sharing_form",
     "entry_with_form",
+    "evidence_of",
     "evidence_total",
     "load_row",
     "open_database",
     "save_row",
     "set_evidence",
+    "write_evidence",
 ]
 
 _NEXT_VERSION = "(SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'version')"
@@ -157,6 +159,22 @@ def entry_with_form(db: sqlite3.Connection, lang: str, key: str) -> int | None:
         "WHERE f.lang = ? AND f.key = ? AND f.role != 'forbidden' "
         "ORDER BY e.status = 'approved' DESC, f.entry_id LIMIT 1", (lang, key)).fetchone()
     return int(row[0]) if row else None
+
+
+def evidence_of(db: sqlite3.Connection, entry_id: int) -> dict[str, int]:
+    """Returns the occurrences recorded for an entry, per document."""
+    return {doc: int(n) for doc, n in db.execute(
+        "SELECT doc, count FROM evidence WHERE entry_id = ? ORDER BY doc", (entry_id,))}
+
+
+def write_evidence(db: sqlite3.Connection, entry_id: int,
+                   counts: Mapping[str, int | None]) -> None:
+    """Sets the counts of some documents for a stored entry; ``None`` removes a
+    document's row (the journal's evidence records, replayed by undo and redo)."""
+    db.executemany("DELETE FROM evidence WHERE entry_id = ? AND doc = ?",
+                   [(entry_id, doc) for doc, n in counts.items() if n is None])
+    db.executemany("INSERT OR REPLACE INTO evidence (entry_id, doc, count) VALUES (?, ?, ?)",
+                   [(entry_id, doc, n) for doc, n in counts.items() if n is not None])
 
 
 def evidence_total(db: sqlite3.Connection, entry_id: int) -> int | None:

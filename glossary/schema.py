@@ -80,6 +80,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE journal ADD COLUMN label TEXT NOT NULL DEFAULT '';
     """,
+    # 3 -> 4: the per-document counts each record changed, as {doc: count} before and
+    # after (null count: no row), so that undo and redo restore the evidence too. NULL
+    # (the records written before): the record changed no evidence, or did not say.
+    """
+    ALTER TABLE journal ADD COLUMN evidence_before TEXT;
+    ALTER TABLE journal ADD COLUMN evidence_after TEXT;
+    """,
 )
 
 #: Current schema version.

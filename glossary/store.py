@@ -6,8 +6,9 @@ busy timeout, so a review TUI, batch jobs and ``avet extract`` can use one file
 at once; every write is one ``BEGIN IMMEDIATE`` transaction, so concurrent
 writers in several processes serialise and lose no update.
 
-Every change is journaled with the entry's state before and after, grouped per
-user action, so that :meth:`Store.undo` and :meth:`Store.redo` can replay it; a
+Every change is journaled with the entry's state before and after and the
+per-document counts it changed, grouped per user action, so that
+:meth:`Store.undo` and :meth:`Store.redo` can replay it; a
 command of several writes runs them in one :meth:`Store.batch` (one transaction,
 one journal group). Every form is stored in Unicode NFC.
 The schema carries a version (``PRAGMA user_version``) and is migrated on open.
@@ -15,36 +16,33 @@ The schema carries a version (``PRAGMA user_version``) and is migrated on open.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
 
 from glossary.errors import ConflictError, FormatError, InputError, NotFoundError, StoreError
 from glossary.fileio import make_folder
-from glossary.journal import Action, read_journal, record, redo_group, undo_group
+from glossary.journal import Action, EvidenceChange, evidence_change, record, redo_group, undo_group
 from glossary.merging import absorb, add_evidence, forbid_form, nfc_forms, same_content, split_off
-from glossary.model import KINDS, STATUSES, Entry, glossary_hash, now_iso
-from glossary.normalize import match_key
+from glossary.model import STATUSES, Entry, now_iso
+from glossary.queries import Queries
 from glossary.rows import (
     add_evidence_of,
-    changes_since,
     delete_row,
     entry_sharing_form,
+    evidence_of,
     evidence_total,
-    load_row,
     open_database,
     save_row,
     set_evidence,
 )
-from glossary.schema import ORDERS, SCHEMA_VERSION, Transaction, where_clause
+from glossary.schema import SCHEMA_VERSION, Transaction
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
 
-class Store:
-    """A glossary kept in one SQLite file.
+class Store(Queries):
+    """A glossary kept in one SQLite file (its reading methods: :class:`Queries`).
 
     Args:
         path: The database file; created (with parent folders) if missing.
@@ -120,25 +118,10 @@ class Store:
             finally:
                 self._batch = None
 
-    @contextmanager
-    def snapshot(self) -> Iterator[None]:
-        """Makes the reads inside it see one state of the database: writes other
-        processes commit meanwhile are not seen (nor held up: WAL mode), so entries
-        and :meth:`glossary_hash` read in one snapshot describe the same glossary.
-        Inside a batch it joins the batch."""
-        if self._db.in_transaction:
-            yield
-            return
-        self._db.execute("BEGIN")
-        try:
-            yield
-        finally:
-            if self._db.in_transaction:  # an error may have rolled it back already
-                self._db.execute("COMMIT")
-
-    def _journal(self, tx: Transaction, action: str, entry_id: int,
-                 before: Entry | None, after: Entry | None) -> None:
-        record(self._db, tx.group, self.actor, action, entry_id, before, after, tx.label)
+    def _journal(self, tx: Transaction, action: str, entry_id: int, before: Entry | None,
+                 after: Entry | None, evidence: EvidenceChange | None = None) -> None:
+        record(self._db, tx.group, self.actor, action, entry_id, before, after, tx.label,
+               evidence)
 
     # -- row helpers -----------------------------------------------------------
 
@@ -150,113 +133,6 @@ class Store:
         entry.updated_by = self.actor
         if not entry.created_at:
             entry.created_at = entry.updated_at
-
-    # -- reading ---------------------------------------------------------------
-
-    def get(self, entry_id: int) -> Entry:
-        """Returns the entry with ``entry_id``.
-
-        Raises:
-            NotFoundError: If there is no such entry.
-        """
-        entry = load_row(self._db, entry_id)
-        if entry is None:
-            raise NotFoundError(f"no entry with id {entry_id}", path=self.path,
-                                hint="list ids with 'avet glossary list'")
-        return entry
-
-    def entries(self, *, status: str | None = None, kind: str | None = None,
-                text: str | None = None, limit: int | None = None, after: int = 0,
-                order: str = "id") -> list[Entry]:
-        """Returns entries filtered by status, kind and text.
-
-        Args:
-            status: Keep only this status.
-            kind: Keep only this kind.
-            text: Keep entries with a form containing ``text``, compared by each
-                language's loosest key (Arabic without diacritics and hamza forms,
-                Vietnamese without tones, English case-folded).
-            limit: At most this many entries.
-            after: Keep only ids above this. With ``order="id"`` it pages
-                (``after`` = the last id of the page before) without skipping or
-                repeating an entry while other processes add or delete some.
-            order: One of ``id, ar, vi, en, kind, status, frequency, score, updated``.
-
-        Raises:
-            InputError: For an unknown status, kind or order.
-        """
-        if order not in ORDERS:
-            raise InputError(f"unknown order {order!r}", hint=f"use one of: {', '.join(ORDERS)}")
-        where, params = where_clause(status, kind, text)
-        where = f"{where} AND id > ?" if where else " WHERE id > ?"
-        sql = f"SELECT data FROM entries{where} ORDER BY {ORDERS[order]}, id LIMIT ?"
-        params += [after, -1 if limit is None else limit]
-        return [Entry.from_dict(json.loads(r[0])) for r in self._db.execute(sql, params)]
-
-    def iter_entries(self, *, status: str | None = None,
-                     kind: str | None = None) -> Iterator[Entry]:
-        """Yields entries one at a time (for exports of large glossaries)."""
-        where, params = where_clause(status, kind, None)
-        cursor = self._db.execute(f"SELECT data FROM entries{where} ORDER BY id", params)
-        for row in cursor:
-            yield Entry.from_dict(json.loads(row[0]))
-
-    def count(self, *, status: str | None = None, kind: str | None = None) -> int:
-        """Returns how many entries have ``status`` and ``kind`` (``None``: any)."""
-        where, params = where_clause(status, kind, None)
-        return int(self._db.execute(f"SELECT COUNT(*) FROM entries{where}", params).fetchone()[0])
-
-    def find_by_form(self, lang: str, text: str) -> list[Entry]:
-        """Returns the entries whose preferred form or a variant in ``lang`` equals
-        ``text`` under the language's match key."""
-        rows = self._db.execute(
-            "SELECT DISTINCT entry_id FROM forms WHERE lang = ? AND key = ? "
-            "AND role != 'forbidden' ORDER BY entry_id", (lang, match_key(text, lang)))
-        return [self.get(r[0]) for r in rows.fetchall()]
-
-    def data_version(self) -> int:
-        """Returns a number that grows whenever any process commits a change."""
-        return int(self._db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
-
-    def changes_since(self, version: int) -> tuple[list[Entry], list[int]]:
-        """Returns what changed after :meth:`data_version` was ``version``.
-
-        Args:
-            version: A data version read earlier.
-
-        Returns:
-            The entries written since (added or changed, by any process) and the
-            ids of the entries removed since.
-        """
-        return changes_since(self._db, version)
-
-    def stats(self) -> dict[str, Any]:
-        """Returns counts by status and kind, the journal length and the glossary hash."""
-        by_status = dict.fromkeys(STATUSES, 0)
-        by_kind = dict.fromkeys(KINDS, 0)
-        for status, kind, n in self._db.execute(
-                "SELECT status, kind, COUNT(*) FROM entries GROUP BY status, kind"):
-            by_status[status] += n
-            by_kind[kind] += n
-        journal = self._db.execute("SELECT COUNT(*) FROM journal").fetchone()[0]
-        return {"path": str(self.path), "entries": sum(by_status.values()),
-                "by_status": by_status, "by_kind": by_kind, "journal": journal,
-                "schema": SCHEMA_VERSION, "approved_hash": self.glossary_hash()}
-
-    def glossary_hash(self, statuses: Sequence[str] = ("approved",)) -> str:
-        """Returns a SHA-256 over the meaning of the entries with ``statuses``.
-
-        Ids, timestamps, contexts and counts do not count: two stores with the
-        same approved terms hash the same.
-        """
-        marks = ",".join("?" * len(statuses))
-        rows = self._db.execute(f"SELECT data FROM entries WHERE status IN ({marks})",
-                                tuple(statuses))
-        return glossary_hash(Entry.from_dict(json.loads(r[0])) for r in rows)
-
-    def journal(self, limit: int = 50) -> list[dict[str, Any]]:
-        """Returns the latest journal records, newest first."""
-        return read_journal(self._db, limit)
 
     # -- writing ---------------------------------------------------------------
 
@@ -276,12 +152,18 @@ class Store:
                 ids.append(self._insert(tx, entry))
         return ids
 
-    def _insert(self, tx: Transaction, entry: Entry, action: str = "add") -> int:
+    def _insert(self, tx: Transaction, entry: Entry, action: str = "add",
+                doc_counts: Mapping[str, int] | None = None) -> int:
+        """Stores and journals a new entry, with its per-document counts if given."""
         self._stamp(entry)
         cursor = self._db.execute("INSERT INTO entries (kind, status, data) VALUES ('', '', '')")
         entry.id = int(cursor.lastrowid or 0)
         save_row(self._db, entry)
-        self._journal(tx, action, entry.id, None, entry)
+        change = None
+        if doc_counts is not None:
+            set_evidence(self._db, entry.id, doc_counts)
+            change = evidence_change({}, evidence_of(self._db, entry.id))
+        self._journal(tx, action, entry.id, None, entry, change)
         return entry.id
 
     def update(self, entry: Entry, action: str = "update") -> bool:
@@ -300,17 +182,26 @@ class Store:
         with self._write() as tx:
             return self._replace(tx, entry, action)
 
-    def _replace(self, tx: Transaction, entry: Entry, action: str) -> bool:
-        """Saves and journals ``entry``; returns False (writing nothing) if it is as stored."""
+    def _replace(self, tx: Transaction, entry: Entry, action: str,
+                 counts_before: Mapping[str, int] | None = None) -> bool:
+        """Saves and journals ``entry``; returns False (writing nothing) if it is as stored.
+
+        ``counts_before``: the entry's per-document counts before this write changed
+        them (``None``: it changed none); the change is journaled with the entry's.
+        """
         assert entry.id is not None
         before = self.get(entry.id)
         nfc_forms(entry)
+        change = (None if counts_before is None
+                  else evidence_change(counts_before, evidence_of(self._db, entry.id)))
         if same_content(before, entry):
             entry.updated_at, entry.updated_by = before.updated_at, before.updated_by
-            return False
+            if change is not None:  # only the counts changed: undo must restore them
+                self._journal(tx, action, entry.id, before, before, change)
+            return change is not None
         self._stamp(entry)
         save_row(self._db, entry)
-        self._journal(tx, action, entry.id, before, entry)
+        self._journal(tx, action, entry.id, before, entry, change)
         return True
 
     def delete(self, entry_id: int) -> None:
@@ -320,8 +211,9 @@ class Store:
 
     def _remove(self, tx: Transaction, entry_id: int) -> None:
         before = self.get(entry_id)
-        delete_row(self._db, entry_id)
-        self._journal(tx, "delete", entry_id, before, None)
+        counts = evidence_of(self._db, entry_id)
+        delete_row(self._db, entry_id)  # its evidence cascades
+        self._journal(tx, "delete", entry_id, before, None, evidence_change(counts, {}))
 
     def set_status(self, ids: Sequence[int], status: str) -> list[int]:
         """Sets the status of several entries in one undoable action.
@@ -409,6 +301,7 @@ class Store:
         target_id = unique[0] if into is None else into
         with self._write(label=f"merge into {target_id}") as tx:
             target = self.get(target_id)
+            counts = evidence_of(self._db, target_id)
             for other_id in unique:
                 if other_id == target_id:
                     continue
@@ -419,7 +312,7 @@ class Store:
             if total is not None:
                 target.frequency = total
             try:
-                self._replace(tx, target, "merge")
+                self._replace(tx, target, "merge", counts)
             except FormatError as exc:
                 raise ConflictError(f"entries {', '.join(map(str, unique))} cannot be merged: "
                                     f"{exc.message}", hint="edit one of them first") from exc
@@ -466,15 +359,13 @@ class Store:
             if found is None:
                 if doc_counts is not None:
                     entry.frequency = sum(doc_counts.values())
-                entry_id = self._insert(tx, entry, "extract")
-                if doc_counts is not None:
-                    set_evidence(self._db, entry_id, doc_counts)
-                return entry_id
+                return self._insert(tx, entry, "extract", doc_counts)
             existing = self.get(found)
+            counts = None if doc_counts is None else evidence_of(self._db, found)
             add_evidence(existing, entry)
             existing.frequency = (existing.frequency + entry.frequency if doc_counts is None
                                   else set_evidence(self._db, found, doc_counts))
-            self._replace(tx, existing, "extract")
+            self._replace(tx, existing, "extract", counts)
             return found
 
     # -- undo / redo -----------------------------------------------------------

@@ -14,8 +14,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from models.base import Engine, TermConstraint, Translation
-from models.discovery import OBTAIN_HINT, ModelInfo, find_models, inspect_dir, resolve
+from models.discovery import (
+    OBTAIN_HINT,
+    ModelInfo,
+    find_models,
+    find_named,
+    inspect_dir,
+    lookup,
+    resolve,
+)
 from models.errors import (
+    DamagedModelError,
     ModelError,
     ModelNotFoundError,
     UnsafeModelError,
@@ -25,6 +34,7 @@ from models.langcodes import normalize_lang
 
 __all__ = [
     "ENGINES",
+    "DamagedModelError",
     "Engine",
     "ModelError",
     "ModelInfo",
@@ -35,8 +45,10 @@ __all__ = [
     "UnsupportedDirectionError",
     "engine_for",
     "find_models",
+    "find_named",
     "inspect_dir",
     "load_engine",
+    "lookup",
     "resolve",
 ]
 
@@ -79,17 +91,15 @@ def engine_for(info: ModelInfo, device: str = "cpu", batch_size: int = 16,
 def _one(model: str | None, src: str, tgt: str, engine: str, device: str, batch_size: int,
          env: Mapping[str, str] | None, parallel: int = 1,
          engine_source: str | None = None) -> Engine:
-    from pathlib import Path
-
+    """Loads one model: a named one runs with its own format unless an engine was asked for."""
     info = resolve(model, src, tgt, prefer=engine, env=env)
-    explicit_path = model is not None and Path(model).expanduser().is_dir()
-    if info.format != engine and explicit_path and engine_source is not None:
+    if info.format != engine and model is not None and engine_source is not None:
         fix = (f"make a CTranslate2 copy with `avet models convert {model} OUT` and give it "
                "as the model" if engine == "ctranslate2"
                else "give the transformers model it was converted from")
         raise ModelError(f"is a {info.format} model, but {engine_source} asks for {engine}",
                          path=model, hint=f"{fix}, or drop {engine_source}")
-    if info.format != engine and not explicit_path:
+    if info.format != engine and model is None:
         raise ModelError(
             f"model {info.model_id} is a {info.format} model, not {engine}", path=info.path,
             hint=("make a CTranslate2 copy with `avet models convert DIR OUT`"
@@ -105,13 +115,15 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
 
     Args:
         model: A model directory or id; ``FIRST+SECOND`` for an explicit pivot
-            (``Helsinki-NLP/opus-mt-ar-en+Helsinki-NLP/opus-mt-en-vi``); ``None`` for
-            any local model covering the direction, else two legs through ``en``.
+            (``Helsinki-NLP/opus-mt-ar-en+Helsinki-NLP/opus-mt-en-vi``; an empty leg,
+            as in ``FIRST+``, is any local model for it); ``None`` for any local
+            model covering the direction, else two legs through ``en``.
         src: Source language.
         tgt: Target language.
-        engine: ``transformers`` or ``ctranslate2``: the format a model id or a
-            search must have. A model directory runs with the engine of its own
-            format, unless ``engine_source`` says the engine was asked for.
+        engine: ``transformers`` or ``ctranslate2``: the format a search must
+            have. A named model (directory or id; each pivot leg on its own) runs
+            with the engine of its own format, unless ``engine_source`` says the
+            engine was asked for.
         device: ``cpu`` or ``cuda``.
         batch_size: Segments per engine call.
         env: The environment to search models in (``os.environ`` when ``None``).
@@ -127,6 +139,7 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
         ModelNotFoundError: If no model (or pair of pivot models) is found.
         UnsupportedDirectionError: If the named model cannot translate the pair.
         UnsafeModelError: If a model needs pickle weights or remote code.
+        DamagedModelError: If a model's weight files are truncated, corrupt or missing.
         ModelError: For an unknown engine or a format mismatch.
     """
     from models.pivot import PivotEngine
@@ -136,10 +149,10 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
     src, tgt = normalize_lang(src), normalize_lang(tgt)
     if model is not None and "+" in model:
         first, second = model.split("+", 1)
-        return PivotEngine(_one(first, src, PIVOT, engine, device, batch_size, env, parallel,
-                                engine_source),
-                           _one(second, PIVOT, tgt, engine, device, batch_size, env, parallel,
-                                engine_source),
+        return PivotEngine(_one(first or None, src, PIVOT, engine, device, batch_size, env,
+                                parallel, engine_source),
+                           _one(second or None, PIVOT, tgt, engine, device, batch_size, env,
+                                parallel, engine_source),
                            PIVOT)
     if model is not None or PIVOT in (src, tgt):
         return _one(model, src, tgt, engine, device, batch_size, env, parallel, engine_source)

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from models.discovery import ModelInfo, inspect_dir, model_id_for
+from models.discovery import ModelInfo, find_named, inspect_dir, model_id_for
 from models.errors import ModelError
 from models.tokenizer import quiet_loading, quiet_tokenizer_advice
 
@@ -134,7 +134,8 @@ def convert_model(source: str | Path, output: str | Path, quantization: str = "i
     """Converts a transformers model directory to a CTranslate2 one.
 
     Args:
-        source: The transformers model directory (safetensors weights).
+        source: The transformers model directory (safetensors weights), or its id
+            as ``avet models list`` prints it (see :func:`models.discovery.lookup`).
         output: The directory to create.
         quantization: Weight type of the saved model, one of :data:`QUANTIZATIONS`.
         force: Replace ``output`` if it exists and holds a CTranslate2 model (or
@@ -144,12 +145,13 @@ def convert_model(source: str | Path, output: str | Path, quantization: str = "i
         The converted model, as :func:`models.discovery.inspect_dir` sees it.
 
     Raises:
+        ModelNotFoundError: If the source is neither a directory nor a local model's id.
         ModelError: If the source is unusable, the output exists (without ``force``),
             overlaps the source or holds something else than a CTranslate2 model,
             the quantization is unknown or the conversion fails.
     """
-    source, output = Path(source).expanduser(), Path(output).expanduser()
-    info = inspect_dir(source)
+    info = find_named(str(source), prefer="transformers")
+    source, output = info.path, Path(output).expanduser()
     # A symlinked OUT_DIR is written where it points (the link stays).
     _check_output(source.resolve(), output.resolve(), force)
     output = output.resolve()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import struct
 import weakref
 from collections.abc import Sequence
@@ -33,7 +34,7 @@ from models.base import (
     glues,
 )
 from models.discovery import ModelInfo
-from models.errors import ModelError, UnsupportedDirectionError
+from models.errors import DamagedModelError, ModelError, UnsupportedDirectionError
 from models.hf_backend import constraint_variants, language_token_ids, weights_hash
 from models.langcodes import lang_token, normalize_lang
 from models.notices import RepeatedWarnings
@@ -43,6 +44,9 @@ from models.tokenizer import load_tokenizer
 log = logging.getLogger("avet.models")
 
 __all__ = ["CT2Engine", "position_limit"]
+
+#: CTranslate2's messages for a truncated or corrupt model.bin.
+_DAMAGED = re.compile(r"model\.bin is incomplete|has an invalid payload size")
 
 #: Word starts tried per missing constraint when its source term is unknown.
 MAX_POSITIONS = 24
@@ -132,9 +136,16 @@ class CT2Engine:
         self.parallel_batches = parallel
         if parallel > 1 and intra_threads == 0 and device == "cpu":
             intra_threads = max(1, (os.cpu_count() or 1) // parallel)
-        self._translator = ctranslate2.Translator(
-            str(info.path), device=device, compute_type=self.compute_type,
-            inter_threads=parallel, intra_threads=intra_threads)
+        try:
+            self._translator = ctranslate2.Translator(
+                str(info.path), device=device, compute_type=self.compute_type,
+                inter_threads=parallel, intra_threads=intra_threads)
+        except RuntimeError as exc:
+            # CTranslate2 reports a truncated or corrupt model.bin as a RuntimeError:
+            # only those messages are the user's damaged copy; anything else propagates.
+            if _DAMAGED.search(str(exc)) is None:
+                raise
+            raise DamagedModelError(info.path / "model.bin") from exc
         self._tokenizer = load_tokenizer(
             info.path, hint="re-convert with `avet models convert`, which copies it")
         self._lang_tokens = list(self._tokenizer.convert_ids_to_tokens(

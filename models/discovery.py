@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import (
+    DamagedModelError,
     ModelError,
     ModelNotFoundError,
     UnsafeModelError,
@@ -37,8 +38,10 @@ __all__ = [
     "OBTAIN_HINT",
     "ModelInfo",
     "find_models",
+    "find_named",
     "hf_cache_dir",
     "inspect_dir",
+    "lookup",
     "model_id_for",
     "resolve",
     "search_dirs",
@@ -165,6 +168,18 @@ def _family_from_tokenizer(path: Path, tok_config: Mapping[str, Any]) -> str | N
     return None
 
 
+def _check_weights_present(path: Path) -> None:
+    """Refuses weight files that are broken links (an incomplete Hugging Face cache).
+
+    Raises:
+        DamagedModelError: If ``model.bin`` or a ``*.safetensors`` file is a link to
+            nothing.
+    """
+    for weights in [path / "model.bin", *sorted(path.glob("*.safetensors"))]:
+        if weights.is_symlink() and not weights.exists():
+            raise DamagedModelError(weights)
+
+
 def inspect_dir(path: str | Path, model_id: str | None = None,
                 revision: str | None = None) -> ModelInfo:
     """Identifies the model in a directory and checks it is safe to load.
@@ -180,6 +195,7 @@ def inspect_dir(path: str | Path, model_id: str | None = None,
     Raises:
         ModelNotFoundError: If it is not a directory or has no config or weights.
         UnsafeModelError: If the weights are pickle-only or the config asks for remote code.
+        DamagedModelError: If a weight file is a broken link.
         ModelError: If the model type is not one avet runs.
     """
     path = Path(path).expanduser()
@@ -191,6 +207,7 @@ def inspect_dir(path: str | Path, model_id: str | None = None,
                                  hint=OBTAIN_HINT)
     config = _check_no_remote_code(path, "config.json")
     tok_config = _check_no_remote_code(path, "tokenizer_config.json")
+    _check_weights_present(path)
     if (path / "model.bin").is_file():
         fmt = "ctranslate2"
         family = _family_from_tokenizer(path, tok_config)
@@ -319,13 +336,97 @@ def find_models(env: Mapping[str, str] | None = None
     return usable, refused
 
 
+def lookup(model: str, env: Mapping[str, str] | None = None) -> list[tuple[str, Path, str | None]]:
+    """Finds the directories a model id stands for, as ``(id, path, revision)``.
+
+    The id is one that ``avet models list`` prints (``Helsinki-NLP/opus-mt-ar-en``, a
+    name under ``AVET_MODELS_DIR``); a bare name (``opus-mt-ar-en``) also matches
+    the one model whose id ends with ``/NAME``.
+
+    Args:
+        model: The id or bare name.
+        env: The environment to read (``os.environ`` when ``None``).
+
+    Returns:
+        The matches (several when one id is in several search directories); empty
+        if none.
+
+    Raises:
+        ModelNotFoundError: If a bare name matches the ids of several models.
+    """
+    candidates = _candidates(env)
+    exact = [c for c in candidates if c[0] == model]
+    if exact or "/" in model:
+        return exact
+    named = [c for c in candidates if c[0].rpartition("/")[2] == model]
+    ids = sorted({mid for mid, _path, _rev in named})
+    if len(ids) > 1:
+        raise ModelNotFoundError(f"model name {model!r} matches several models: "
+                                 f"{', '.join(ids)}",
+                                 hint="give the full id that `avet models list` prints")
+    return named
+
+
+def find_named(model: str, *, prefer: str | None = None,
+               env: Mapping[str, str] | None = None) -> ModelInfo:
+    """Finds a model given by directory, id or bare name (see :func:`lookup`).
+
+    Args:
+        model: A model directory, an id or a bare name.
+        prefer: ``transformers`` or ``ctranslate2``: the format to pick when the id
+            names both.
+        env: The environment to read (``os.environ`` when ``None``).
+
+    Returns:
+        The model.
+
+    Raises:
+        ModelNotFoundError: If nothing by that name is found locally.
+        UnsafeModelError: If the model would need pickle or remote code.
+        DamagedModelError: If its weight files are broken links.
+    """
+    if Path(model).expanduser().is_dir():
+        return inspect_dir(Path(model).expanduser())
+    matches = lookup(model, env)
+    if not matches:
+        raise ModelNotFoundError(f"model {model!r} not found locally", hint=OBTAIN_HINT)
+    infos = [inspect_dir(p, mid, rev) for mid, p, rev in matches]
+    infos.sort(key=lambda i: i.format != prefer)
+    return infos[0]
+
+
+def _named_pair(model_id: str) -> bool | tuple[str | None, str | None]:
+    """What a model's id says it translates: ``True`` for all pairs, else an OPUS-MT pair."""
+    lowered = model_id.lower()
+    if "nllb" in lowered or "m2m" in lowered:
+        return True
+    match = _OPUS_NAME.search(model_id)
+    return (_try_lang(match.group(1)), _try_lang(match.group(2))) if match else (None, None)
+
+
+def _refused_for(src: str, tgt: str, refused: list[tuple[str, Path, ModelError]]
+                 ) -> ModelNotFoundError:
+    """The error when no usable model covers the pair, naming refused ones that would."""
+    blocked = [(mid, err) for mid, _path, err in refused
+               if (pair := _named_pair(mid)) is True or pair == (src, tgt)]
+    if not blocked:
+        return ModelNotFoundError(f"no local model translates {src}→{tgt}", hint=OBTAIN_HINT)
+    model_id, error = blocked[0]
+    more = (f" (also refused: {', '.join(mid for mid, _err in blocked[1:])})"
+            if len(blocked) > 1 else "")
+    return ModelNotFoundError(
+        f"no usable local model translates {src}→{tgt}: {model_id} is installed but refused: "
+        f"{error.message}{more}", path=error.path, hint=error.hint)
+
+
 def resolve(model: str | None, src: str, tgt: str, *, prefer: str | None = None,
             env: Mapping[str, str] | None = None) -> ModelInfo:
     """Finds the model to translate ``src`` → ``tgt`` with.
 
     Args:
         model: A directory, a model id (``Helsinki-NLP/opus-mt-ar-en`` or a name under
-            ``AVET_MODELS_DIR``), or ``None`` for any local model covering the direction.
+            ``AVET_MODELS_DIR``), a bare name (``opus-mt-ar-en``, see :func:`lookup`),
+            or ``None`` for any local model covering the direction.
         src: Source language.
         tgt: Target language.
         prefer: ``transformers`` or ``ctranslate2``: the format to pick when both exist.
@@ -335,25 +436,20 @@ def resolve(model: str | None, src: str, tgt: str, *, prefer: str | None = None,
         The model found.
 
     Raises:
-        ModelNotFoundError: If no such model is found locally.
+        ModelNotFoundError: If no such model is found locally (naming an installed
+            model that covers the direction but was refused, and why).
         UnsupportedDirectionError: If the named model does not translate ``src`` → ``tgt``.
         UnsafeModelError: If the named model would need pickle or remote code.
+        DamagedModelError: If the named model's weight files are broken links.
     """
     src, tgt = normalize_lang(src), normalize_lang(tgt)
-    if model is not None and Path(model).expanduser().is_dir():
-        info = inspect_dir(Path(model).expanduser())
-    elif model is not None:
-        matches = [(mid, p, rev) for mid, p, rev in _candidates(env) if mid == model]
-        if not matches:
-            raise ModelNotFoundError(f"model {model!r} not found locally", hint=OBTAIN_HINT)
-        infos = [inspect_dir(p, mid, rev) for mid, p, rev in matches]
-        infos.sort(key=lambda i: i.format != prefer)
-        info = infos[0]
+    if model is not None:
+        info = find_named(model, prefer=prefer, env=env)
     else:
-        usable, _ = find_models(env)
+        usable, refused = find_models(env)
         covering = [i for i in usable if i.covers(src, tgt)]
         if not covering:
-            raise ModelNotFoundError(f"no local model translates {src}→{tgt}", hint=OBTAIN_HINT)
+            raise _refused_for(src, tgt, refused)
         # Bilingual models first (usually better and smaller), then the preferred format.
         covering.sort(key=lambda i: (len(i.directions) > 1, i.format != prefer, i.model_id))
         info = covering[0]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "DAMAGED_HINT",
+    "DamagedModelError",
     "ModelError",
     "ModelNotFoundError",
     "UnsafeModelError",
@@ -59,3 +61,20 @@ class UnsafeModelError(ModelError):
 
 class UnsupportedDirectionError(ModelError):
     """The model cannot translate the requested language pair."""
+
+
+#: What to do about damaged or missing weights.
+DAMAGED_HINT = "copy/download the model again"
+
+
+class DamagedModelError(ModelError):
+    """A model's weight files are truncated, corrupt or missing (a broken link).
+
+    Args:
+        path: The weight file (or model directory) concerned.
+        message: What is wrong; the default suits every case.
+    """
+
+    def __init__(self, path: str | Path,
+                 message: str = "model weights are damaged or missing") -> None:
+        super().__init__(message, path=path, hint=DAMAGED_HINT)

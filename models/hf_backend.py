@@ -23,7 +23,7 @@ from typing import Any
 from models.base import TermConstraint, Translation, check_per_segment, constraint_text
 from models.constrained import WordPieces
 from models.discovery import ModelInfo
-from models.errors import ModelError, UnsupportedDirectionError
+from models.errors import DamagedModelError, ModelError, UnsupportedDirectionError
 from models.langcodes import lang_token, normalize_lang
 from models.notices import RepeatedWarnings
 from models.split import fit_pieces, translate_in_pieces
@@ -113,6 +113,27 @@ def _fitting(phrase: str, variants: list[list[int]], room: int,
     return fits
 
 
+def _load_model(path: Path, model_class: Any, dtype: Any) -> Any:
+    """Loads a seq2seq model from safetensors, offline, without remote code.
+
+    Raises:
+        DamagedModelError: If a safetensors file is truncated or corrupt.
+    """
+    from safetensors import SafetensorError
+
+    with quiet_loading():
+        try:
+            # float32 whatever the checkpoint was saved in: transformers 5 would load a
+            # float16/bfloat16 checkpoint in that precision (dtype="auto"), slow or
+            # unsupported on CPU and giving other outputs than the float32 model.
+            return model_class.from_pretrained(path, local_files_only=True,
+                                               trust_remote_code=False,
+                                               use_safetensors=True, dtype=dtype)
+        except SafetensorError as exc:
+            weights = sorted(path.glob("*.safetensors"))
+            raise DamagedModelError(weights[0] if len(weights) == 1 else path) from exc
+
+
 class HFEngine:
     """Translates with a transformers seq2seq model.
 
@@ -137,13 +158,7 @@ class HFEngine:
         self.batch_size = batch_size
         self._tokenizer = load_tokenizer(
             info.path, hint="download the model again with its tokenizer files")
-        with quiet_loading():
-            # float32 whatever the checkpoint was saved in: transformers 5 would load a
-            # float16/bfloat16 checkpoint in that precision (dtype="auto"), slow or
-            # unsupported on CPU and giving other outputs than the float32 model.
-            self._model = AutoModelForSeq2SeqLM.from_pretrained(
-                info.path, local_files_only=True, trust_remote_code=False,
-                use_safetensors=True, dtype=torch.float32)
+        self._model = _load_model(info.path, AutoModelForSeq2SeqLM, torch.float32)
         self._default_attention = str(self._model.config._attn_implementation)
         self._model.to(torch.device(device)).eval()
         # Lengths are set per call (max_new_tokens); a stored max_length only adds a warning.

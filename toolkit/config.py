@@ -6,6 +6,7 @@ Values come from, in rising priority: built-in defaults, the TOML config file
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -57,27 +58,49 @@ class Config:
     def model_for(self, src: str, tgt: str) -> tuple[str | None, str | None]:
         """The model the config file sets for ``src`` → ``tgt``, and the setting's name.
 
-        ``[models] SRC-TGT`` first; else ``[models] SRC-en`` and ``en-TGT`` as a
-        pivot (``FIRST+SECOND``); else the single ``model`` (which the caller
-        uses only if it translates the direction).
+        ``[models] SRC-TGT`` first; else ``[models] SRC-en`` and/or ``en-TGT`` as a
+        pivot (``FIRST+SECOND``, a leg that is not set left empty: any local model
+        for it); else the single ``model`` (which the caller uses only if it
+        translates the direction).
 
         Args:
             src: Source language.
             tgt: Target language.
 
         Returns:
-            ``(model, key)``: ``key`` is ``"models.SRC-TGT"``, ``"models.SRC-en"``
-            for a pivot, or ``"model"``; ``(None, None)`` if nothing is set.
+            ``(model, key)``: ``key`` is ``"models.SRC-TGT"``, the first set leg's
+            ``"models.SRC-en"`` or ``"models.en-TGT"`` for a pivot (see
+            :meth:`pivot_legs`), or ``"model"``; ``(None, None)`` if nothing is set.
         """
         direct = f"{src}-{tgt}"
         if direct in self.models:
             return self.models[direct], f"models.{direct}"
-        first, second = f"{src}-en", f"en-{tgt}"
-        if "en" not in (src, tgt) and first in self.models and second in self.models:
-            return f"{self.models[first]}+{self.models[second]}", f"models.{first}"
+        legs = self.pivot_legs(src, tgt)
+        if legs is not None:
+            key = next(k for m, k in legs if m is not None)
+            return "+".join(m or "" for m, _k in legs), key
         if self.model is not None:
             return self.model, "model"
         return None, None
+
+    def pivot_legs(self, src: str, tgt: str) -> tuple[tuple[str | None, str], ...] | None:
+        """The ``[models]`` legs through en for ``src`` → ``tgt``, if one or both are set.
+
+        Args:
+            src: Source language.
+            tgt: Target language.
+
+        Returns:
+            ``((model, "models.SRC-en"), (model, "models.en-TGT"))``, ``None`` for a
+            leg that is not set; ``None`` if neither is, if either language is en,
+            or if ``[models] SRC-TGT`` is set (it wins).
+        """
+        if "en" in (src, tgt) or f"{src}-{tgt}" in self.models:
+            return None
+        keys = (f"{src}-en", f"en-{tgt}")
+        if not any(k in self.models for k in keys):
+            return None
+        return tuple((self.models.get(k), f"models.{k}") for k in keys)
 
     def with_overrides(self, **values: Any) -> Config:
         """Returns a copy with every non-``None`` value of ``values`` applied."""
@@ -105,6 +128,9 @@ def _key_lines(text: str) -> dict[str, int]:
     for number, line in enumerate(text.splitlines(), 1):
         if (header := _TABLE.match(line)) is not None and not line.lstrip().startswith("[["):
             table = [p.strip().strip("\"'") for p in header.group(1).split(".")]
+            name = table[1:] if table[:1] == ["avet"] else table
+            if name:  # A table's line is its header's.
+                lines.setdefault(".".join(name), number)
             continue
         if (key := _KEY.match(line)) is not None:
             parts = table + [p.strip().strip("\"'") for p in key.group(1).split(".")]
@@ -112,6 +138,16 @@ def _key_lines(text: str) -> dict[str, int]:
                 parts = parts[1:]
             lines.setdefault(".".join(parts), number)
     return lines
+
+
+def _did_you_mean(key: str, value: Any, known: set[str]) -> str:
+    """``"did you mean [models]? "`` for a misspelt setting or table, else ``""``."""
+    close = difflib.get_close_matches(key, sorted(known - {key}), n=1, cutoff=0.7)
+    if not close:
+        return ""
+    name = close[0]
+    return f"did you mean [{name}]? " if isinstance(value, dict) and name == "models" else (
+        f"did you mean {name!r}? ")
 
 
 def _models_table(value: Any, path: Path, lines: Mapping[str, int]) -> dict[str, str]:
@@ -177,11 +213,18 @@ def load_config(path: str | Path | None = None) -> Config:
     for key, value in section.items():
         line = lines.get(key)
         if key not in known:
-            raise InputError(f"unknown setting {key!r}", path=path, line=line,
-                             hint=f"known settings: {', '.join(sorted(known))}")
+            raise InputError(f"unknown {'table' if isinstance(value, dict) else 'setting'} "
+                             f"{key!r}", path=path, line=line,
+                             hint=_did_you_mean(key, value, known)
+                             + f"known settings: {', '.join(sorted(known))}")
         if key == "models":
             values[key] = _models_table(value, path, lines)
             continue
+        if isinstance(value, dict):
+            raise InputError(f"[{key}] is a table, but setting {key!r} must be "
+                             f"{_TYPES[key].__name__}", path=path, line=line,
+                             hint=_did_you_mean(key, value, known)
+                             + f'or write {key} = VALUE above the first [table]')
         if not isinstance(value, _TYPES[key]) or isinstance(value, bool):
             raise InputError(f"setting {key!r} must be {_TYPES[key].__name__}", path=path,
                              line=line)

@@ -4,7 +4,9 @@ Corpus BLEU, chrF and TER come from sacrebleu (with their signatures). BLEU
 tokenization: ``intl`` for Arabic targets (it splits Unicode punctuation such
 as ، ؛ ؟, which ``13a`` leaves attached), ``13a`` for English and Vietnamese
 (space-separated syllables, ASCII punctuation), ``13a`` when no target
-language is given. chrF and TER use sacrebleu's defaults.
+language is given. chrF and TER use sacrebleu's defaults. Every segment is
+NFC-normalized first, so a Vietnamese text in decomposed form (NFD, as some
+editors and macOS write it) scores as the same text composed.
 
 Terminology metrics (:mod:`toolkit.termmetrics`) use a term list chosen by
 ``terms``: ``none`` (no term metrics), ``real`` (glossary entries matched on
@@ -14,6 +16,7 @@ result carries a signature, sacrebleu style, of what produced it.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,6 +93,11 @@ def bleu_tokenizer(lang: str | None) -> str:
     return "intl" if lang == "ar" else "13a"
 
 
+def _nfc(lines: Sequence[str]) -> list[str]:
+    """Returns ``lines`` NFC-normalized (composed Vietnamese; harmless for ar and en)."""
+    return [unicodedata.normalize("NFC", line) for line in lines]
+
+
 def _sacrebleu(hypotheses: Sequence[str], references: Sequence[str],
                tgt: str | None) -> list[MetricResult]:
     from sacrebleu.metrics import BLEU, CHRF, TER
@@ -134,6 +142,8 @@ def evaluate(
         window: Window (words per side) of the window-overlap metric.
         term_weight: Edit cost of a term word in TERm.
 
+    Sources, references and hypotheses are NFC-normalized before scoring.
+
     Returns:
         The metrics and the signature.
 
@@ -156,6 +166,7 @@ def evaluate(
         raise InputError(f"--terms {terms} needs the languages", hint="give --from and --to")
     if terms == "real" and glossary is None:
         raise InputError("--terms real needs a glossary", hint="give --glossary or --db")
+    sources, references, hypotheses = _nfc(sources), _nfc(references), _nfc(hypotheses)
     metrics = _sacrebleu(hypotheses, references, tgt)
     occurrences: list[list[termmetrics.TermOccurrence]] = [[] for _ in range(n)]
     if terms == "real" and glossary is not None:

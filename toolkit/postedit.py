@@ -6,7 +6,9 @@ in the source must appear in the target as its preferred target form.
 the preferred form (keeping the case signal of the text it replaces and any
 Arabic proclitic), fixes near-miss spellings of names and terms (only for
 entries found in the source line) and restores codes that were not kept
-verbatim. Everything else in the line is left byte for byte as it was.
+verbatim (:mod:`toolkit.targetcodes`; a code inside a term's preferred form too).
+Everything else in the line is left byte for byte as it was. What the source
+line asks for is found by :class:`toolkit.sourcematch.SourceMatcher`.
 
 An inflection of the preferred form (a plural or dual,
 :func:`glossary.model.is_inflection`), listed as a variant or not, is the
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossary.model import is_inflection
+from glossary.offsets import Normalized, rewrite_matches
 from toolkit.glossary_source import GlossaryIndex, TermInfo
 from toolkit.nearmiss import (
     NEAR_MISS_RATIO,
@@ -34,10 +37,12 @@ from toolkit.nearmiss import (
     key_of,
     near_miss_words,
     osa_distance,
-    same_code,
 )
 from toolkit.nearmiss import WORD_RE as _WORD
-from toolkit.sourcecodes import code_counts, urls
+from toolkit.sourcecodes import code_counts, code_form
+from toolkit.sourcematch import SourceMatcher
+from toolkit.targetcodes import AR_CLITICS as _AR_CLITICS
+from toolkit.targetcodes import Spans, bounded, locate_code, mangled_codes
 
 __all__ = [
     "ACTIONS",
@@ -50,6 +55,7 @@ __all__ = [
     "PostEditResult",
     "adapt_case",
     "analyze_line",
+    "bounded",
     "is_near_miss",
     "osa_distance",
     "postedit_line",
@@ -65,11 +71,10 @@ CODE_KEY = "code:"
 #: Kinds for which near-miss spellings are looked for.
 NEAR_MISS_KINDS = ("person", "place", "org", "term")
 
-#: Arabic proclitics that may stand before a term (conjunction + preposition).
-_AR_CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-
-_CODE_RUN = re.compile(r"\w+(?:[ \t]*[/\-.:][ \t]*\w+)*")
 _GAP = re.compile(r"[ \t\u00a0\-]+")
+#: A letter with the combining marks after it, which NFC may compose.
+_COMPOSABLE = re.compile("[^\u0300-\u036f][\u0300-\u036f]+")
+_WHOLE = re.compile(r"(?s).+")
 
 
 @dataclass(frozen=True)
@@ -82,8 +87,8 @@ class Edit:
         action: One of :data:`ACTIONS`.
         before: The replaced text (with an Arabic proclitic if there was one).
         after: Its replacement.
-        start: Start offset of ``before`` in the original target line.
-        end: End offset of ``before`` in the original target line.
+        start: Start offset of ``before`` in the target line as given.
+        end: End offset of ``before`` in the target line as given.
         key: Index key of the entry.
     """
 
@@ -148,8 +153,7 @@ class PostEditResult:
 
     Attributes:
         text: The target line with the edits applied.
-        edits: What was changed (offsets refer to the original line, in NFC for
-            a Vietnamese target).
+        edits: What was changed (offsets refer to the line as given).
         missing: Terms still missing after the edits.
     """
 
@@ -200,19 +204,6 @@ def _ar_replacement(surface: str, clitic: str, preferred: str) -> str:
     return prefix + preferred
 
 
-class _Spans:
-    """Character spans already claimed on a line (so edits never overlap)."""
-
-    def __init__(self) -> None:
-        self._spans: list[tuple[int, int]] = []
-
-    def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self._spans)
-
-    def claim(self, start: int, end: int) -> None:
-        self._spans.append((start, end))
-
-
 def _match_span(m: Any) -> tuple[int, int, str]:
     """Returns (span start incl. proclitic, end, proclitic) of a matcher match."""
     clitic = getattr(m, "clitic", "") or ""
@@ -253,36 +244,17 @@ def _window_candidates(target: str, words: list[tuple[int, int]], k: int,
                     yield i, (start, start + len(clitic), end, clitic)
 
 
-def _bounded(text: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w]){re.escape(text)}(?![\w])")
-
-
-def _verbatim(target: str, info: TermInfo, expected: str, need: int, spans: _Spans,
-              out: LineAnalysis) -> int:
+def _verbatim(target: str, info: TermInfo, expected: str, need: int, spans: Spans,
+              lang: str, out: LineAnalysis) -> int:
     """Counts verbatim occurrences of a code; restores mangled ones. Returns found count."""
-    found = 0
-    renderings = out.renderings.setdefault(info.key, [])
-    for m in _bounded(expected).finditer(target):
-        if spans.free(m.start(), m.end()):
-            spans.claim(m.start(), m.end())
-            renderings.append(m.group())
-            found += 1
-    for m in _CODE_RUN.finditer(target):
-        if found >= need:
-            break
-        text = m.group()
-        if text == expected or not spans.free(m.start(), m.end()):
-            continue
-        if same_code(text, expected):
-            spans.claim(m.start(), m.end())
-            renderings.append(text)
-            out.edits.append(Edit(info.entry_id, "restored_code", text, expected,
-                                  m.start(), m.end(), info.key))
-            found += 1
-    return found
+    hits = locate_code(target, expected, need, spans, lang)
+    out.renderings.setdefault(info.key, []).extend(t for _s, _e, t in hits.kept + hits.restored)
+    out.edits += [Edit(info.entry_id, "restored_code", t, expected, s, e, info.key)
+                  for s, e, t in hits.restored]
+    return hits.found
 
 
-def _near_misses(target: str, info: TermInfo, need: int, spans: _Spans, lang: str,
+def _near_misses(target: str, info: TermInfo, need: int, spans: Spans, lang: str,
                  blocked: list[tuple[int, int]], out: LineAnalysis) -> int:
     """Finds up to ``need`` near-miss windows of the preferred form; returns how many."""
     preferred = info.expected
@@ -325,20 +297,58 @@ def _near_misses(target: str, info: TermInfo, need: int, spans: _Spans, lang: st
     return fixed
 
 
-def analyze_line(source: str, target: str, glossary: GlossaryIndex) -> LineAnalysis:
+def _inside_longer(m: Any, known: Sequence[Any]) -> bool:
+    """Whether match ``m`` lies inside a longer match of another entry among ``known``."""
+    return any(k.start <= m.start and m.end <= k.end and k.end - k.start > m.end - m.start
+               and k.key != m.key for k in known)
+
+
+def _nfc_mapped(text: str) -> Normalized:
+    """Returns ``text`` in NFC with the map back to its offsets."""
+    composed = rewrite_matches(text, _COMPOSABLE, _nfc)
+    if unicodedata.is_normalized("NFC", composed.text):
+        return composed
+    return rewrite_matches(text, _WHOLE, _nfc)  # rare marks: one span for the line
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def analyze_line(source: str, target: str, glossary: GlossaryIndex,
+                 sources: SourceMatcher | None = None) -> LineAnalysis:
     """Finds what the glossary asks of ``target`` as a translation of ``source``.
+
+    A Vietnamese target is read in NFC (the glossary's forms are); the edit
+    offsets and ``before`` texts still refer to ``target`` as given.
 
     Args:
         source: One source line (no line ending).
         target: Its translation.
         glossary: The index for the direction.
+        sources: Finds the entries the source asks for (default: a new
+            :class:`~toolkit.sourcematch.SourceMatcher`; pass one for many lines).
 
     Returns:
         The edits to make, the missing terms and the renderings found.
     """
+    sources = sources or SourceMatcher(glossary)
+    if glossary.tgt != "vi" or unicodedata.is_normalized("NFC", target):
+        return _analyze(source, target, glossary, sources)
+    composed = _nfc_mapped(target)
+    out = _analyze(source, composed.text, glossary, sources)
+    for n, edit in enumerate(out.edits):
+        start, end = composed.span_to_original(edit.start, edit.end)
+        out.edits[n] = Edit(edit.entry_id, edit.action, target[start:end], edit.after,
+                            start, end, edit.key)
+    return out
+
+
+def _analyze(source: str, target: str, glossary: GlossaryIndex,
+             sources: SourceMatcher) -> LineAnalysis:
     out = LineAnalysis()
     order: list[str] = []
-    found = glossary.find_source(source)
+    found = sources.find(source)
     for m in found:
         if m.key not in out.source_counts:
             order.append(m.key)
@@ -348,24 +358,34 @@ def analyze_line(source: str, target: str, glossary: GlossaryIndex) -> LineAnaly
     if not order and not codes:
         return out
     lang = glossary.tgt
-    spans = _Spans()
+    spans = Spans()
     ok = dict.fromkeys(order, 0)
     plain = [k for k in order if not glossary.terms[k].verbatim]
     matches = sorted(glossary.find_target(target, plain), key=lambda m: (m.start, m.end))
     for m in matches:
-        inflected = m.role == "variant" and is_inflection(m.form, glossary.terms[m.key].expected,
-                                                          lang)
+        m_info = glossary.terms[m.key]
+        inflected = m.role == "variant" and is_inflection(m.form, m_info.expected, lang)
         if m.role == "preferred" or inflected:
             # An inflection (public services of public service) is the preferred
             # form in another number: a correct rendering, recorded as the preferred.
             start, end, _ = _match_span(m)
             spans.claim(start, end)
             ok[m.key] += 1
-            out.renderings.setdefault(m.key, []).append(glossary.terms[m.key].expected
-                                                        if inflected else m.form)
+            out.renderings.setdefault(m.key, []).append(m_info.expected if inflected
+                                                        else m.form)
+            if not inflected:  # its codes verbatim, case kept (749/qd-ttg is mangled)
+                out.edits += [Edit(m_info.entry_id, "restored_code", run, code, s, e,
+                                   CODE_KEY + code) for s, e, run, code in
+                              mangled_codes(target, m.start, m.end, m_info.expected, lang)]
+    # Every entry's forms, leftmost-longest; found once, only when needed.
+    known: list[Any] | None = None
     for m in matches:
         if m.role not in ("forbidden", "variant"):
             continue
+        if known is None:
+            known = glossary.find_target(target)
+        if _inside_longer(m, known):
+            continue  # part of another term (state in State Bank of Vietnam): not a rendering
         start, end, clitic = _match_span(m)
         if not spans.free(start, end):
             continue
@@ -377,63 +397,38 @@ def analyze_line(source: str, target: str, glossary: GlossaryIndex) -> LineAnaly
         action = "replaced_forbidden" if m.role == "forbidden" else "replaced_variant"
         out.edits.append(Edit(info.entry_id, action, target[start:end], after, start, end,
                               info.key))
-    blocked: list[tuple[int, int]] | None = None  # known forms of any entry, found lazily
     for key in order:
         info = glossary.terms[key]
         need = out.source_counts[key]
-        if info.verbatim:
-            expected = info.expected or out.source_surface[key]
+        if info.verbatim:  # a code: 749/QD-TTg, with ASCII digits in English and Vietnamese
+            expected = code_form(info.expected or out.source_surface[key], lang)
             if info.expected == "":
                 info = TermInfo(info.key, info.entry_id, info.entry, info.src_term, expected,
                                 True, info.variants, info.forbidden)
-            ok[key] += _verbatim(target, info, expected, need, spans, out)
+            ok[key] += _verbatim(target, info, expected, need, spans, lang, out)
         elif ok[key] < need and info.kind in NEAR_MISS_KINDS:
-            if blocked is None:
-                blocked = [(m.start, m.end) for m in glossary.find_target(target)]
+            if known is None:
+                known = glossary.find_target(target)
+            blocked = [(k.start, k.end) for k in known]  # known forms of any entry
             ok[key] += _near_misses(target, info, need - ok[key], spans, lang, blocked, out)
         if ok[key] == 0:
             out.missing.append(Missing(info.entry_id, out.source_surface[key],
                                        info.expected or out.source_surface[key], key))
     for text, (kind, need) in codes.items():
-        _source_code(target, text, kind, need, spans, out)
+        _source_code(target, text, kind, need, spans, lang, out)
     out.edits.sort(key=lambda e: e.start)
     return out
 
 
-def _code_candidates(target: str, kind: str) -> Iterable[tuple[int, int, str]]:
-    """Yields (start, end, text) of the runs of ``target`` that may render a code of ``kind``."""
-    if kind == "url":
-        yield from ((u.start, u.end, u.text) for u in urls(target))
-        return
-    for m in _CODE_RUN.finditer(target):
-        # An all-lowercase word is an ordinary word, not a mangled acronym (it / IT).
-        if kind != "acronym" or any(c.isupper() or c.isdigit() for c in m.group()):
-            yield m.start(), m.end(), m.group()
-
-
-def _source_code(target: str, text: str, kind: str, need: int, spans: _Spans,
+def _source_code(target: str, text: str, kind: str, need: int, spans: Spans, lang: str,
                  out: LineAnalysis) -> None:
-    """Checks a source code that is no glossary entry; restores one unambiguous near miss."""
+    """Checks a source code that is no glossary entry; restores unambiguous near misses."""
     key = CODE_KEY + text
-    found = 0
-    for m in _bounded(text).finditer(target):
-        if spans.free(m.start(), m.end()):
-            spans.claim(m.start(), m.end())
-            found += 1
-    if found >= need:
-        return
-    near = [(s, e, t) for s, e, t in _code_candidates(target, kind)
-            if t != text and spans.free(s, e) and same_code(t, text)]
-    ambiguous = len(near) > need - found
-    if near and not ambiguous:
-        for s, e, t in near:
-            spans.claim(s, e)
-            out.edits.append(Edit(None, "restored_code", t, text, s, e, key))
-        found += len(near)
-    if found < need:
-        note = (f"{len(near)} near misses: " + ", ".join(repr(t) for _s, _e, t in near)
-                if ambiguous else "not in the target")
-        out.missing.append(Missing(None, text, text, key, note))
+    expected = code_form(text, lang)  # ١٢/٢٠٢٤/NĐ-CP is 12/2024/NĐ-CP in English
+    hits = locate_code(target, expected, need, spans, lang, kind)
+    out.edits += [Edit(None, "restored_code", t, expected, s, e, key) for s, e, t in hits.restored]
+    if hits.found < need:
+        out.missing.append(Missing(None, text, expected, key, hits.note))
 
 
 def apply_edits(target: str, edits: Sequence[Edit]) -> str:
@@ -445,11 +440,12 @@ def apply_edits(target: str, edits: Sequence[Edit]) -> str:
 
 
 def postedit_line(source: str, target: str, glossary: GlossaryIndex,
-                  src: str | None = None, tgt: str | None = None) -> PostEditResult:
+                  src: str | None = None, tgt: str | None = None,
+                  sources: SourceMatcher | None = None) -> PostEditResult:
     """Enforces the approved glossary on one translated line.
 
-    A Vietnamese target is first put in NFC (Vietnamese is NFC throughout
-    avet, and the forms put in are), so the edit offsets refer to the NFC line.
+    A Vietnamese line comes out in NFC (Vietnamese is NFC throughout avet, and
+    the forms put in are); the edit offsets refer to ``target`` as given.
 
     Args:
         source: The source line (without its line ending).
@@ -457,6 +453,7 @@ def postedit_line(source: str, target: str, glossary: GlossaryIndex,
         glossary: Index of the approved entries for the direction.
         src: Source language; must agree with the index if given.
         tgt: Target language; must agree with the index if given.
+        sources: Finds the entries the source asks for (pass one for many lines).
 
     Returns:
         The edited text, the edits and the terms still missing.
@@ -465,10 +462,11 @@ def postedit_line(source: str, target: str, glossary: GlossaryIndex,
         InputError: If ``src``/``tgt`` differ from the index's direction.
     """
     _check_index(glossary, src, tgt)
+    analysis = analyze_line(source, target, glossary, sources)
+    text = apply_edits(target, analysis.edits)
     if glossary.tgt == "vi":
-        target = unicodedata.normalize("NFC", target)
-    analysis = analyze_line(source, target, glossary)
-    return PostEditResult(apply_edits(target, analysis.edits), analysis.edits, analysis.missing)
+        text = _nfc(text)
+    return PostEditResult(text, analysis.edits, analysis.missing)
 
 
 def postedit_lines(sources: Sequence[str], targets: Sequence[str], glossary: GlossaryIndex,
@@ -485,7 +483,9 @@ def postedit_lines(sources: Sequence[str], targets: Sequence[str], glossary: Glo
         raise InputError(f"{len(sources)} source lines but {len(targets)} target lines",
                          hint="give line-aligned source and target")
     _check_index(glossary, src, tgt)
-    return [postedit_line(s, t, glossary) for s, t in zip(sources, targets, strict=True)]
+    matcher = SourceMatcher(glossary)
+    return [postedit_line(s, t, glossary, sources=matcher)
+            for s, t in zip(sources, targets, strict=True)]
 
 
 def _check_index(glossary: GlossaryIndex, src: str | None, tgt: str | None) -> None:

@@ -8,23 +8,30 @@ line, and terms rendered inconsistently across the document.
 
 Inconsistency is found from the renderings the glossary knows (admitted and
 forbidden forms, near misses) and, for lines where none of them is present,
-from an *unknown rendering* inferred across lines: a word n-gram that occurs
-in at least two, and at least half, of the target lines lacking the term and
-in none of the contrast lines (lines rendering the term with a known form, or whose source
-lacks it).
+from an *unknown rendering* inferred across lines: a word n-gram (never across
+punctuation) that occurs in at least two, and at least half, of the target lines
+lacking the term and in none of the contrast lines (lines rendering the term with a
+known form, or whose source lacks it). An n-gram made only of function words
+(:func:`load_stopwords`) is never such a rendering; among equally supported n-grams,
+one not beginning or ending with a function word wins (in English and Arabic), then
+the one whose rarest word is rarest in the document, then one as long as the term,
+then the longer.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from toolkit.glossary_source import GlossaryIndex
 from toolkit.postedit import CODE_KEY, LineAnalysis, analyze_line
+from toolkit.sourcematch import SourceMatcher
 
-__all__ = ["ISSUES", "SEVERITIES", "Finding", "check_lines", "summarize"]
+__all__ = ["ISSUES", "SEVERITIES", "Finding", "check_lines", "load_stopwords", "summarize"]
 
 SEVERITIES = ("error", "warning")
 
@@ -38,6 +45,9 @@ ISSUES: dict[str, tuple[str, str]] = {
     "forbidden_no_source": ("warning", "forbidden term (not in source line)"),
     "inconsistent": ("warning", "inconsistent rendering"),
 }
+
+_STOPWORDS = "data/qa/stopwords.tsv"
+_STOP_LANGS = ("en", "vi", "ar")
 
 _ACTION_ISSUE = {
     "replaced_forbidden": "forbidden_term",
@@ -76,6 +86,7 @@ class Finding:
 
     @property
     def severity(self) -> str:
+        """``error`` or ``warning``, from :data:`ISSUES`."""
         return ISSUES[self.issue][0]
 
     def to_dict(self) -> dict[str, Any]:
@@ -99,13 +110,45 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _ngrams(text: str, lang: str, sizes: Sequence[int]) -> dict[tuple[str, ...], str]:
+    """Returns the word n-grams of ``text`` (keys) with their surfaces.
+
+    An n-gram never spans punctuation (a comma, a full stop): no rendering does.
+    """
     words = _word_spans(text)
     keys = [_norm(text[s:e], lang) for s, e in words]
+    joined = [not text[words[i][1]:words[i + 1][0]].strip(" \t\u00a0-")
+              for i in range(len(words) - 1)]
     out: dict[tuple[str, ...], str] = {}
     for n in sizes:
         for i in range(len(words) - n + 1):
-            out.setdefault(tuple(keys[i:i + n]), text[words[i][0]:words[i + n - 1][1]])
+            if all(joined[i:i + n - 1]):
+                out.setdefault(tuple(keys[i:i + n]), text[words[i][0]:words[i + n - 1][1]])
     return out
+
+
+@functools.cache
+def load_stopwords() -> Mapping[str, frozenset[str]]:
+    """Reads the packaged function-word table (cached; the result is immutable).
+
+    Returns:
+        Language (``en``, ``vi``, ``ar``) -> its function words, as written.
+
+    Raises:
+        FormatError: If the packaged table is malformed (names the line).
+    """
+    from glossary.errors import FormatError
+
+    where = f"toolkit/{_STOPWORDS}"
+    text = resources.files("toolkit").joinpath(_STOPWORDS).read_text(encoding="utf-8")
+    table: dict[str, set[str]] = {lang: set() for lang in _STOP_LANGS}
+    rows = [(n, raw.split("\t")) for n, raw in enumerate(text.splitlines(), start=1)
+            if raw.strip() and not raw.startswith("#")]
+    for number, cells in rows[1:]:
+        if len(cells) != 2 or cells[0] not in table or len(cells[1].split()) != 1:
+            raise FormatError(f"bad row {cells!r}", path=where, line=number,
+                              hint=f"write lang<TAB>word, lang one of {', '.join(_STOP_LANGS)}")
+        table[cells[0]].add(cells[1])
+    return {lang: frozenset(words) for lang, words in table.items()}
 
 
 def _infer_unknown(missing_lines: list[int], contrast_lines: list[int],
@@ -114,16 +157,29 @@ def _infer_unknown(missing_lines: list[int], contrast_lines: list[int],
     if len(missing_lines) < 2 or not contrast_lines:
         return {}
     sizes = [n for n in (k, k + 1, k - 1) if n >= 1]
+    stop = {_norm(w, lang) for w in load_stopwords().get(lang, ())}
     grams = {i: _ngrams(targets[i], lang, sizes) for i in missing_lines}
     contrast: set[tuple[str, ...]] = set()
     for i in contrast_lines:
         contrast.update(_ngrams(targets[i], lang, sizes))
     support: Counter[tuple[str, ...]] = Counter()
     for i in missing_lines:
-        support.update(g for g in grams[i] if g not in contrast)
+        # A run of function words (The, of the) renders no term.
+        support.update(g for g in grams[i]
+                       if g not in contrast and not all(w in stop for w in g))
     if not support:
         return {}
-    best = max(support, key=lambda g: (support[g], len(g) == k, len(g)))
+    lines_with: Counter[str] = Counter()  # word -> target lines holding it
+    for target in targets:
+        lines_with.update({w for g in _ngrams(target, lang, [1]) for w in g})
+
+    def rank(g: tuple[str, ...]) -> tuple[int, bool, int, bool, int]:
+        # A Vietnamese "word" here is a syllable, and a function syllable may end a
+        # compound (nội các, cabinet): only English and Arabic n-grams are trimmed.
+        trimmed = lang == "vi" or (g[0] not in stop and g[-1] not in stop)
+        return (support[g], trimmed, -min(lines_with[w] for w in g), len(g) == k, len(g))
+
+    best = max(support, key=rank)
     if support[best] < max(2, (len(missing_lines) + 1) // 2):
         return {}  # a rendering must recur in at least half of the lines lacking the term
     return {i: grams[i][best] for i in missing_lines if best in grams[i]}
@@ -150,12 +206,13 @@ def check_lines(sources: Sequence[str], targets: Sequence[str],
         raise InputError(f"{len(sources)} source lines but {len(targets)} target lines",
                          hint="give line-aligned source and target")
     lang = glossary.tgt
-    analyses: list[LineAnalysis] = [analyze_line(s, t, glossary)
+    matcher = SourceMatcher(glossary)
+    analyses: list[LineAnalysis] = [analyze_line(s, t, glossary, matcher)
                                     for s, t in zip(sources, targets, strict=True)]
     findings: list[Finding] = []
     for n, (target, analysis) in enumerate(zip(targets, analyses, strict=True), start=1):
         for edit in analysis.edits:
-            surface = (edit.after if edit.key.startswith(CODE_KEY) else
+            surface = (edit.key[len(CODE_KEY):] if edit.key.startswith(CODE_KEY) else
                        analysis.source_surface.get(edit.key, glossary.terms[edit.key].src_term))
             findings.append(Finding(n, _ACTION_ISSUE[edit.action], edit.entry_id, surface,
                                     edit.before, edit.after, edit.start, edit.end))
@@ -220,9 +277,11 @@ def _inconsistent(key: str, rendering: dict[int, list[str]], analyses: list[Line
     if len(used) < 2:
         return []
     preferred = _norm(info.expected, lang) if info.expected else ""
-    # The preferred form is the reference rendering whenever it is used at all.
+    # The lines that depart from the preferred form, or else from the commonest
+    # rendering, are reported; what they should have is always the preferred form.
     major = preferred if preferred in used else max(used, key=lambda k: (len(used[k]),
                                                                           -used[k][0]))
+    expected = info.expected or surface[major]
     detail = "; ".join(f"{surface[k]!r} on line(s) {', '.join(str(i + 1) for i in used[k])}"
                        for k in sorted(used, key=lambda k: used[k][0]))
     out = []
@@ -232,7 +291,7 @@ def _inconsistent(key: str, rendering: dict[int, list[str]], analyses: list[Line
         for i in lines:
             src = analyses[i].source_surface.get(key, info.src_term)
             out.append(Finding(i + 1, "inconsistent", info.entry_id, src, on_line[(k, i)],
-                               surface[major], detail=detail))
+                               expected, detail=detail))
     return out
 
 

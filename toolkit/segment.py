@@ -6,8 +6,11 @@ breaks, indentation, Markdown-like markers such as ``#``, ``-``, ``1.``,
 ``>``, table bars ``|``, images ``![..](..)``, lines that are only a URL or
 only numbers and punctuation) is kept as it is. Sentences end at ``.``, ``!``,
 ``?``, the Arabic question mark ``؟``, ``…`` and the Arabic full stop ``۔``
-followed by a space, but never inside a URL, a number (``1.3``, ``45.79%``,
-``11,595``) or a document code (``749/QD-TTg``), nor after a one-letter
+followed by a space, but never inside a URL, domain or e-mail address (the
+punctuation ending one is not part of it, as :func:`toolkit.sourcecodes.urls`
+reads it: ``Xem tại https://a.gov.vn. Bộ …`` is cut after ``.vn.``), a
+number (``1.3``, ``45.79%``, ``11,595``) or a document code
+(``749/QD-TTg``), nor after a one-letter
 initial, nor after an abbreviation of the document's language where its
 condition holds (``No. 5`` but ``He said no. The …``; ``TS. Nguyễn``): the
 table ``toolkit/data/segment/abbreviations.tsv``, read by
@@ -26,11 +29,11 @@ from importlib import resources
 from types import MappingProxyType
 
 from glossary.errors import FormatError, InputError
+from toolkit.extract.codes import URL_RE
+from toolkit.sourcecodes import urls
 
 __all__ = ["HOLDS", "Segment", "load_abbreviations", "reassemble", "segment", "translatable"]
 
-#: URLs, e-mail addresses and bare domains; never cut and never translated.
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+\.[\w.]+", re.UNICODE)
 _MARKER_RE = re.compile(r"^(\s*)(#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+|>\s*|\*\s+)?")
 _IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _SENT_END_RE = re.compile(r"([.!?؟…۔]+[\"'”’»)\]]*)(\s+)")
@@ -63,6 +66,7 @@ class Segment:
 
     @property
     def end(self) -> int:
+        """Offset just past the piece in the document."""
         return self.start + len(self.text)
 
 
@@ -72,7 +76,8 @@ def translatable(segments: Sequence[Segment]) -> list[Segment]:
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in URL_RE.finditer(text)]
+    """Spans of the URLs, domains and e-mail addresses, trailing punctuation left out."""
+    return [(u.start, u.end) for u in urls(text)]
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:

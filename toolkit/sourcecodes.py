@@ -10,7 +10,9 @@ character: VNeID, LGSP, 4G), since every capitalised word there is not a code.
 Numbers are different: their writing changes with the language (12,345 in
 English is 12.345 in Vietnamese; Arabic-Indic digits may become ASCII ones),
 so a number is kept when its digits, in order, are in the target, whatever
-the separators (:func:`number_kept`).
+the separators (:func:`number_kept`). In a code, Arabic-Indic (٠-٩) and Extended
+Arabic-Indic (۰-۹) digits are the ASCII digits (:func:`ascii_digits`): a code of an
+Arabic source is written with ASCII digits in English and Vietnamese (:func:`code_form`).
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from toolkit.extract.codes import URL_RE, CodeMatch, find_codes
+from toolkit.extract.codes import URL_RE, CodeMatch, ascii_digits, find_codes
 
 __all__ = [
     "SourceCode",
+    "ascii_digits",
     "code_counts",
+    "code_form",
     "digits_of",
     "number_kept",
     "source_codes",
@@ -34,10 +38,11 @@ __all__ = [
 #: Languages written in the Latin script (capitalised words are not codes there).
 _LATIN_LANGS = ("en", "vi")
 #: Punctuation that ends a sentence or clause rather than a URL.
-_URL_TAIL = ".,;:!?)]}»\"'،؛"
+_URL_TAIL = ".,;:!?)]}»\"'،؛؟…۔"
 _ACRONYM_WORD = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 #: A number: digit groups joined by a decimal or grouping mark (12,345 / ١٢٫٥).
 _NUMBER = re.compile(r"(?<![\w/.,-])\d+(?:[.,\u066b\u066c]\d+)*(?![\w/-])")
+#: Arabic-Indic (U+0660-0669) and Extended Arabic-Indic (U+06F0-06F9) digits -> ASCII.
 
 
 #: A form to keep verbatim: its text, kind (code, acronym, url, number) and offsets.
@@ -81,6 +86,12 @@ def source_codes(text: str, lang: str) -> list[SourceCode]:
         else:
             found.append(c)
     return sorted(found, key=lambda c: c.start)
+
+
+def code_form(code: str, lang: str) -> str:
+    """Returns how a code is written in a ``lang`` text: ASCII digits in English and
+    Vietnamese, as written in Arabic."""
+    return ascii_digits(code) if lang in _LATIN_LANGS else code
 
 
 def code_counts(text: str, lang: str, taken: Sequence[tuple[int, int]] = ()

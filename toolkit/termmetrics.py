@@ -128,10 +128,13 @@ def real_terms(sources: Sequence[str], glossary: GlossaryIndex) -> list[list[Ter
     Verbatim entries (codes, do-not-translate) expect their source surface
     when the entry has no target form.
     """
+    from toolkit.sourcematch import SourceMatcher
+
+    matcher = SourceMatcher(glossary)  # the entries QA and post-editing ask for
     out: list[list[TermOccurrence]] = []
     for source in sources:
         line = []
-        for m in glossary.find_source(source):
+        for m in matcher.find(source):
             info = glossary.terms[m.key]
             surface = source[m.start:m.end]
             targets = (info.expected or surface, *info.variants)

@@ -61,6 +61,7 @@ class ReviewActions(_Base):
     bidi_mode: str
     transliterate: Transliterate | None
     export_func: jobs.ExportFunc | None
+    session: jobs.Session
     submit: Callable[[jobs.Job], None]
     _update_status: Callable[[], None]
 
@@ -203,10 +204,10 @@ class ReviewActions(_Base):
         self.push_screen(ChooseScreen(title, choices, self.bidi_mode), chosen)
 
     def action_undo(self) -> None:
-        self.submit(jobs.undo())
+        self.submit(jobs.undo(self.session))
 
     def action_redo(self) -> None:
-        self.submit(jobs.redo())
+        self.submit(jobs.redo(self.session))
 
     def action_export(self) -> None:
         export = self.export_func

@@ -102,6 +102,9 @@ class ReviewApp(ReviewActions, App[None]):
         self.pending = 0
         self.loaded = False
         self._jobs: queue.Queue[jobs.Job | None] = queue.Queue()
+        # The changes this session made (undo and redo replay only these); only the
+        # database thread uses it.
+        self.session = jobs.Session(config.actor)
         self._filter_timer: Timer | None = None
         self._expected = 0
 
@@ -159,7 +162,7 @@ class ReviewApp(ReviewActions, App[None]):
                     return
                 before = store.data_version()
                 try:
-                    outcome = job(store)
+                    outcome = self.session.run(job, store)
                 except AvetError as exc:
                     self.post_message(self.Failed(str(exc)))
                     continue

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from glossary.checks import check_conflicts, check_terms
 from glossary.errors import ConflictError, NotFoundError
 from glossary.formats import Written
+from glossary.journal import Action
 from glossary.model import LANGS, Entry
 from glossary.store import Store
 
@@ -23,6 +25,7 @@ __all__ = [
     "ExportFunc",
     "Job",
     "Outcome",
+    "Session",
     "apply_edit",
     "check_edit",
     "conflict_check",
@@ -227,34 +230,149 @@ def split(entry_id: int, lang: str, variant: str) -> Job:
     return job
 
 
-def _last_group(store: Store, state: str) -> list[int]:
-    """Entry ids of the newest ``done`` (or oldest ``undone``) journal group."""
-    records = [r for r in store.journal(limit=1000) if r["state"] == state]
-    if not records:
-        return []
-    pick = max if state == "done" else min
-    group = pick(r["group"] for r in records)
-    return [r["entry_id"] for r in records if r["group"] == group]
+#: Journal records read at first when scanning the journal backwards (doubled as needed).
+_SCAN = 256
 
 
-def undo() -> Job:
-    """Reverts the latest action (of any process) through the store's journal."""
-    return _replay("done", Store.undo, "undo", "undone")
+def _newest_first(store: Store) -> Iterator[dict[str, Any]]:
+    """Every journal record, newest first, read in growing pages."""
+    limit, skip = _SCAN, 0
+    while True:
+        records = store.journal(limit=limit)
+        yield from records[skip:]
+        if len(records) < limit:
+            return
+        skip, limit = limit, limit * 2
 
 
-def redo() -> Job:
-    """Re-applies the action undone last."""
-    return _replay("undone", Store.redo, "redo", "redone")
+def _newest_seq(store: Store) -> int:
+    """The sequence number of the newest journal record (0: the journal is empty)."""
+    return next((int(r["seq"]) for r in _newest_first(store)), 0)
 
 
-def _replay(state: str, step: Callable[[Store], bool], verb: str, done: str) -> Job:
-    """A job that runs ``step`` (undo or redo) on the journal group in ``state``."""
+def _next_group(store: Store, verb: str) -> int | None:
+    """The journal group :meth:`Store.undo_action` (``undo``) or
+    :meth:`Store.redo_action` (``redo``) would replay now, or ``None``.
+
+    Groups grow with the journal's sequence. Undo replays the newest ``done``
+    group; redo the oldest ``undone`` one, and every ``undone`` group is newer
+    than the newest ``done`` one.
+    """
+    undone: int | None = None
+    for record in _newest_first(store):
+        if record["state"] == "done":
+            return int(record["group"]) if verb == "undo" else undone
+        if record["state"] == "undone":
+            undone = int(record["group"])
+    return None if verb == "undo" else undone
+
+
+def _group_records(store: Store, group: int) -> list[dict[str, Any]]:
+    """The journal records of ``group``, newest first."""
+    out = []
+    for record in _newest_first(store):
+        if record["group"] == group:
+            out.append(record)
+        elif record["group"] < group:
+            break
+    return out
+
+
+def _describe(records: Sequence[dict[str, Any]]) -> str:
+    """Names a journal group as :meth:`glossary.journal.Action.describe` does."""
+    labels = [r["label"] for r in records if r["label"]]
+    actions = list(dict.fromkeys(r["action"] for r in reversed(records)))
+    label = labels[0] if labels else " + ".join(actions)
+    return Action(0, label, len({r["entry_id"] for r in records})).describe()
+
+
+@dataclass
+class Session:
+    """The journal groups one review session wrote, so that its undo stays its own.
+
+    The app owns one; only its database thread uses it. Undo and redo replay only
+    groups this session wrote (:meth:`run` notes them), never what another command
+    wrote before or meanwhile (``avet glossary undo`` does that).
+
+    Attributes:
+        actor: The session's store actor: the journal names it on its records.
+        done: Groups this session wrote and has not undone, oldest first.
+        undone: Groups this session undid and may redo, the last undone last.
+    """
+
+    actor: str
+    done: list[int] = field(default_factory=list)
+    undone: list[int] = field(default_factory=list)
+
+    def run(self, job: Job, store: Store) -> Outcome:
+        """Runs ``job`` and notes the journal groups it wrote.
+
+        Raises:
+            AvetError: What ``job`` raises (the groups it wrote are noted still).
+        """
+        mark = _newest_seq(store)
+        try:
+            return job(store)
+        finally:
+            groups = sorted({int(r["group"]) for r in self._since(store, mark)})
+            if groups:
+                self.done.extend(g for g in groups if g not in self.done)
+                self.undone.clear()  # a new change makes the undone ones unredoable
+
+    def _since(self, store: Store, mark: int) -> Iterator[dict[str, Any]]:
+        """This session's records newer than sequence number ``mark``."""
+        for record in _newest_first(store):
+            if record["seq"] <= mark:
+                return
+            if record["actor"] == self.actor and record["state"] == "done":
+                yield record
+
+
+def undo(session: Session) -> Job:
+    """Reverts the latest change of this review session (see :class:`Session`)."""
+    return _replay(session, "undo")
+
+
+def redo(session: Session) -> Job:
+    """Re-applies the change of this review session undone last."""
+    return _replay(session, "redo")
+
+
+def _replay(session: Session, verb: str) -> Job:
+    """A job that undoes or redoes (``verb``) this session's latest group.
+
+    Its message names the change as ``avet glossary undo`` does (``undo: merge
+    (2 entries)``). With nothing of this session to replay it names the command
+    for earlier changes; when the store would replay another command's change
+    first (written or undone after this session's), it replays nothing and names
+    that change.
+    """
+    mine, other = ((session.done, session.undone) if verb == "undo"
+                   else (session.undone, session.done))
+    # Undo replays the newest group, redo the oldest undone one.
+    newer = (lambda a, b: a > b) if verb == "undo" else (lambda a, b: a < b)
+
     def job(store: Store) -> Outcome:
-        ids = _last_group(store, state)
-        if not step(store):
+        command = f"avet glossary {verb}"
+        while mine:
+            group = _next_group(store, verb)
+            if group == mine[-1]:
+                break
+            if group is not None and newer(group, mine[-1]):
+                return Outcome(message=(
+                    f"nothing {verb}ne: the next {verb} is another command's change, "
+                    f"{_describe(_group_records(store, group))}; run {command} for it"))
+            mine.pop()  # replayed or discarded by another command meanwhile
+        else:
+            return Outcome(message=f"nothing to {verb} in this review session; "
+                                   f"for earlier changes run {command}")
+        action = store.undo_action() if verb == "undo" else store.redo_action()
+        if action is None:
             return Outcome(message=f"nothing to {verb}")
+        other.append(mine.pop())
+        ids = [int(r["entry_id"]) for r in _group_records(store, action.group)]
         changed, removed = _get_all(store, ids)
-        return Outcome(changed, removed, f"{done} ({len(ids)} entries)")
+        return Outcome(changed, removed, f"{verb}: {action.describe()}")
     return job
 
 

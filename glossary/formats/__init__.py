@@ -15,8 +15,21 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from glossary.errors import FormatError
-from glossary.formats._common import IMPORT_STATUS, Written, lang_of, resolve_duplicates
-from glossary.formats.registry import EXTENSIONS, REGISTRY, get_format, guess_format
+from glossary.formats._common import (
+    IMPORT_STATUS,
+    OPTIONAL_FIELDS,
+    Written,
+    given_fields,
+    lang_of,
+    resolve_duplicates,
+)
+from glossary.formats.registry import (
+    EXTENSIONS,
+    REGISTRY,
+    check_directions,
+    get_format,
+    guess_format,
+)
 from glossary.formats.table import COLUMNS
 from glossary.model import LANGS, STATUSES, Entry
 
@@ -25,8 +38,11 @@ __all__ = [
     "EXTENSIONS",
     "FORMATS",
     "IMPORT_STATUS",
+    "OPTIONAL_FIELDS",
     "Written",
+    "check_directions",
     "export_glossary",
+    "given_fields",
     "guess_format",
     "read_glossary",
     "read_glossary_lines",
@@ -59,7 +75,10 @@ def read_glossary(
 
     Entries that share the preferred form of ``source_lang`` (by default of
     their first language among ar, vi, en) are merged; with different
-    preferred forms in another language they are a conflict.
+    preferred forms in another language they are a conflict. The rows of a
+    two-language file (DeepL, a Google or Amazon pair) that share a target are
+    one entry, and a row whose source is its target makes it a
+    do-not-translate code (:func:`~glossary.formats._common.fold_pairs`).
 
     Args:
         path: The file.
@@ -129,6 +148,8 @@ def export_glossary(
         The entries and rows written and the entries left out, per reason.
 
     Raises:
+        InputError: If the format does not take a language given, or needs
+            both (see :func:`check_directions`).
         FormatError: On an unknown format, status or language, a form the
             format cannot hold, ``langs`` for a format without a choice of
             languages, or nothing a service format could write.
@@ -141,6 +162,7 @@ def export_glossary(
     fmt = get_format(
         format or guess_format(file, reading=False, source_lang=src, target_lang=tgt)
     )
+    check_directions(fmt.name, src, tgt, path=file)
     if langs is not None and not fmt.langs:
         raise FormatError(
             f"the {fmt.name} format has no choice of languages",

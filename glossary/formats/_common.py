@@ -7,10 +7,12 @@ entry validation can name the line an entry came from.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from glossary.checks import check_terms, conflicting_lang
 from glossary.errors import FormatError, NotFoundError
@@ -19,12 +21,16 @@ from glossary.normalize import match_key
 
 __all__ = [
     "IMPORT_STATUS",
+    "OPTIONAL_FIELDS",
+    "FileEntry",
     "Located",
     "Written",
     "check_entry",
     "check_lang",
     "clean",
     "decode_text",
+    "fold_pairs",
+    "given_fields",
     "lang_of",
     "parse_bool",
     "read_bytes",
@@ -38,6 +44,39 @@ IMPORT_STATUS = "approved"
 
 #: An entry and the 1-based line (or sheet row) it starts on.
 Located = tuple[int, Entry]
+
+#: The fields besides forms, note and status that a file may give or leave out
+#: (a table without a ``kind`` column, a TBX file without avet's notes).
+OPTIONAL_FIELDS: tuple[str, ...] = ("kind", "dnt", "case_sensitive")
+
+
+class FileEntry(Entry):
+    """An entry read from a file, which tells which :data:`OPTIONAL_FIELDS` the
+    file gave: the others hold their defaults (``term``, no, no), not the file's
+    word, so an import must not let them replace stored values.
+
+    Attributes:
+        given: The fields of :data:`OPTIONAL_FIELDS` that the file gave.
+    """
+
+    given: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FileEntry:
+        """As :meth:`Entry.from_dict`; ``given`` names the optional fields that ``data`` has.
+
+        Raises:
+            FormatError: If the dict does not have the shape of an entry.
+        """
+        entry = cast(FileEntry, super().from_dict(data))  # Entry.from_dict builds a cls
+        entry.given = frozenset(name for name in OPTIONAL_FIELDS if name in data)
+        return entry
+
+
+def given_fields(entry: Entry) -> frozenset[str]:
+    """Returns which of :data:`OPTIONAL_FIELDS` a file gave for ``entry``: those of a
+    :class:`FileEntry`, none for any other entry (a DeepL row gives none)."""
+    return entry.given if isinstance(entry, FileEntry) else frozenset()
 
 
 
@@ -211,6 +250,71 @@ def _merge_into(first: Entry, other: Entry) -> None:
         mine.forbidden.extend(t for t in theirs.forbidden if t not in mine.forbidden)
 
 
+#: Arabic letters: a verbatim form has none.
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+#: A Latin letter (ASCII, Latin-1, Extended-A/B, Vietnamese).
+_LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+#: The shape of a code or acronym: a digit, or a capital after another letter (VNeID, LGSP).
+_CODE_SHAPE = re.compile(r"\d|[^\W\d_][A-ZĐ]")
+
+
+def _verbatim(source: str, target: str, langs: tuple[str, str]) -> bool:
+    """Whether a row keeps its source as its target: the same Latin text, which with
+    Arabic on one side is always a code (VNeID in an Arabic column), and between
+    Vietnamese and English only with the shape of a code or acronym (not Long An)."""
+    if source != target or not _LATIN.search(source) or _ARABIC.search(source):
+        return False
+    return "ar" in langs or bool(_CODE_SHAPE.search(source))
+
+
+def fold_pairs(located: Iterable[Located], source_lang: str, target_lang: str) -> list[Located]:
+    """Folds the rows of a two-language file (DeepL, Google, Amazon) that share a target.
+
+    Such a file holds one row per source form, so an entry with variants
+    comes back as several rows with one target: they become one entry, the
+    first row's source preferred and the others' its variants (a repeated
+    source with another target stays apart, for :func:`resolve_duplicates`
+    to refuse). A row whose source is its target, the same Latin text
+    (``VNeID<TAB>VNeID``), makes the entry do-not-translate and
+    case-sensitive, of kind ``code`` with a digit, else ``acronym`` (as
+    ``avet extract`` and the starter termbase store verbatim forms).
+
+    Args:
+        located: ``(line, entry)`` pairs with the preferred forms of the two
+            languages (rows with another note are not folded).
+        source_lang: The language of the first column.
+        target_lang: The language of the second column.
+
+    Returns:
+        One ``(line, entry)`` per target, at its first line, in file order.
+    """
+    folded: list[Located] = []
+    by_target: dict[tuple[str, str], Entry] = {}
+    for line, entry in located:
+        source = entry.forms[source_lang].preferred
+        target = entry.forms[target_lang].preferred
+        if not (source and target):
+            folded.append((line, entry))
+            continue
+        first = by_target.get((target, entry.status))
+        if first is not None and first.note == entry.note:
+            forms = first.forms[source_lang]
+            if source not in forms.all_admitted():
+                forms.variants.append(source)
+            forms.forbidden += [t for t in entry.forms[source_lang].forbidden
+                                if t not in forms.forbidden]
+        else:
+            by_target.setdefault((target, entry.status), entry)
+            folded.append((line, entry))
+            first = entry
+        if _verbatim(source, target, (source_lang, target_lang)):
+            first.dnt = first.case_sensitive = True
+            first.kind = "code" if any(ch.isdigit() for ch in source) else "acronym"
+            if isinstance(first, FileEntry):
+                first.given = first.given | {"kind", "dnt", "case_sensitive"}
+    return folded
+
+
 def resolve_duplicates(
     located: Iterable[Located], *, path: Path, key_lang: str | None = None
 ) -> list[Entry]:
@@ -220,13 +324,18 @@ def resolve_duplicates(
     :func:`match_key`) of ``key_lang``, or by default of their first language
     among ``ar``, ``vi``, ``en``. The same entry with different preferred forms
     in another language is a conflict; otherwise the later one is merged into
-    the first.
+    the first. A variant of one entry that is a form (term or variant) of
+    another one that translates it differently is a conflict too (see
+    :func:`glossary.checks.check_conflicts`). Two entries may share a term of
+    another language than ``key_lang``: a DeepL file maps several sources to one
+    target.
 
     Raises:
         FormatError: Naming both lines of the first conflict.
     """
     seen: dict[tuple[str, str], Located] = {}
     result: list[Entry] = []
+    form_lines: dict[tuple[int, str, str], int] = {}  # (id(entry), lang, key) -> line
     for line, entry in located:
         if key_lang is None:
             key = _identity(entry)
@@ -238,6 +347,7 @@ def resolve_duplicates(
             if key is not None:
                 seen[key] = (line, entry)
             result.append(entry)
+            _note_lines(form_lines, entry, entry, line)
             continue
         first_line, first = seen[key]
         lang = conflicting_lang(first, entry)
@@ -251,4 +361,50 @@ def resolve_duplicates(
                 hint="keep one of the two rows",
             )
         _merge_into(first, entry)
+        _note_lines(form_lines, first, entry, line)
+    _check_shared_variants(result, form_lines, path)
     return result
+
+
+def _note_lines(lines: dict[tuple[int, str, str], int], owner: Entry, row: Entry,
+                line: int) -> None:
+    """Notes the line where each admitted form of ``row`` first came to ``owner``."""
+    for lang in LANGS:
+        for text in row.forms[lang].all_admitted():
+            lines.setdefault((id(owner), lang, match_key(text, lang)), line)
+
+
+def _check_shared_variants(entries: Sequence[Entry], lines: dict[tuple[int, str, str], int],
+                           path: Path) -> None:
+    """Refuses a variant of one entry that is a form of another with another translation.
+
+    Raises:
+        FormatError: Naming the line of each of the two forms.
+    """
+    owners: dict[tuple[str, str], list[tuple[Entry, str]]] = {}
+    for entry in entries:
+        for lang in LANGS:
+            forms = entry.forms[lang]
+            for text in forms.all_admitted():
+                key = match_key(text, lang)
+                found = owners.setdefault((lang, key), [])
+                clashes = [(other, other_text, clash) for other, other_text in found
+                           if other is not entry
+                           and (text != forms.preferred
+                                or other_text != other.forms[lang].preferred)
+                           and (clash := conflicting_lang(other, entry, last=lang)) is not None]
+                found.append((entry, text))
+                if not clashes:
+                    continue
+                other, other_text, clash = clashes[0]
+                role = "term" if text == forms.preferred else "variant"
+                other_role = "term" if other_text == other.forms[lang].preferred else "variant"
+                raise FormatError(
+                    f"{lang} {role} {text!r} on line {lines[(id(entry), lang, key)]} is the "
+                    f"{lang} {other_role} {other_text!r} of line "
+                    f"{lines[(id(other), lang, key)]}, whose {clash} term is "
+                    f"{other.term(clash)!r}, not {entry.term(clash)!r}",
+                    path=path,
+                    line=lines[(id(entry), lang, key)],
+                    hint="give the form to one entry only, or merge the two rows",
+                )

@@ -5,6 +5,16 @@ tabs and no quoting at all, so a form cannot contain a tab or a line break; in
 the ``note`` column of TSV a line break, a tab and a backslash are written
 ``\\n``, ``\\t`` and ``\\\\``. Both are read as UTF-8 with or without BOM and
 written as UTF-8 without BOM, ``\\n`` line ends.
+
+A cell that a spreadsheet would run as a formula (first character ``=``,
+``+``, ``-``, ``@``, tab or CR: ``=cmd|' /C calc'!A0``) is written with a
+``'`` in front, as OWASP recommends against CSV injection, and the reader
+takes that ``'`` off again (:func:`neutralise`, :func:`restore`), so avet's own
+files round-trip; so does a form that starts with ``'`` itself. A spreadsheet
+takes such a cell as text instead of running it. The services' files
+(:mod:`glossary.formats.services`, :mod:`glossary.formats.deepl`) are written
+as they are: the services take every cell as a term, where a ``'`` would
+become part of it (``-based``).
 """
 
 from __future__ import annotations
@@ -17,11 +27,29 @@ from pathlib import Path
 
 from glossary.errors import FormatError
 from glossary.fileio import atomic_open
-from glossary.formats._common import Located, read_text
+from glossary.formats._common import Located, fold_pairs, read_text
 from glossary.formats.table import COLUMNS, entry_to_row, parse_header, row_to_entry
 from glossary.model import Entry
 
-__all__ = ["read_table", "write_table"]
+__all__ = ["neutralise", "read_table", "restore", "write_table"]
+
+
+#: A cell that a spreadsheet would run as a formula starts with one of these (OWASP's list).
+_FORMULA_START = "=+-@\t\r"
+#: Cells written with a ``'`` in front: formulas, and cells that already start with ``'``
+#: before one of them (so that reading takes exactly one ``'`` off and round trips).
+_NEUTRALISED = re.compile("'*[" + re.escape(_FORMULA_START) + "]")
+
+
+def neutralise(cell: str) -> str:
+    """Prefixes ``'`` to a cell that a spreadsheet would run as a formula (``=cmd|…``,
+    ``+``, ``-``, ``@``, tab, CR first), as OWASP recommends; :func:`restore` undoes it."""
+    return "'" + cell if _NEUTRALISED.match(cell) else cell
+
+
+def restore(cell: str) -> str:
+    """Undoes :func:`neutralise`: takes the ``'`` off ``'=…``, ``'-…`` (and ``''=…``)."""
+    return cell[1:] if cell.startswith("'") and _NEUTRALISED.match(cell, 1) else cell
 
 
 _NOTE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -46,7 +74,10 @@ def read_table(path: Path, *, delimiter: str = ",") -> list[Located]:
     """Reads a CSV (``delimiter=","``) or TSV (``"\\t"``) glossary.
 
     Returns:
-        ``(line, entry)`` for every data row; blank rows are skipped.
+        ``(line, entry)`` for every data row; blank rows are skipped. In a file
+        of two languages and nothing else (a Google or Amazon glossary of one
+        pair), rows with the same second-column term are one entry, the first
+        column its source (:func:`~glossary.formats._common.fold_pairs`).
 
     Raises:
         FormatError: Naming the line of the first malformed row, unknown column or value.
@@ -76,6 +107,7 @@ def read_table(path: Path, *, delimiter: str = ",") -> list[Located]:
                     if delimiter == ","
                     else "TSV fields cannot contain tabs; check the number of tabs",
                 )
+            cells = [restore(cell) for cell in cells]
             if delimiter == "\t":
                 cells = [
                     _unescape_note(cell) if col.field == "note" else cell
@@ -96,6 +128,9 @@ def read_table(path: Path, *, delimiter: str = ",") -> list[Located]:
             line=1,
             hint=f"start with a header such as {','.join(COLUMNS[:3])}",
         )
+    langs = [col.lang for col in columns if col.field == "term" and col.lang]
+    if len(langs) == 2 and all(col.field in ("term", "pos", "note", "") for col in columns):
+        return fold_pairs(located, langs[0], langs[1])  # a Google or Amazon pair
     return located
 
 
@@ -123,5 +158,5 @@ def write_table(entries: Sequence[Entry], path: Path, *, delimiter: str = ",") -
     with atomic_open(path, "w") as handle:
         writer = csv.writer(handle, lineterminator="\n", **_dialect(delimiter))  # type: ignore[arg-type]
         writer.writerow(COLUMNS)
-        writer.writerows(rows)
+        writer.writerows([neutralise(cell) for cell in row] for row in rows)
     return len(rows)

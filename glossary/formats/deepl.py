@@ -9,7 +9,9 @@ per admitted source form (the preferred form and its variants), all mapped to
 the target's preferred form; a do-not-translate entry without a target maps
 its source forms to themselves. Forbidden forms are not exported. Export
 compares sources exactly (DeepL matches surface strings), so forms that differ
-only in diacritics get a row each; import merges them back into one entry.
+only in diacritics get a row each; import folds the rows with one target back
+into one entry (:func:`~glossary.formats._common.fold_pairs`), so an export,
+import and export in the other direction works.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from glossary.errors import ConflictError, FormatError
 from glossary.fileio import atomic_open
 from glossary.formats._common import (
     IMPORT_STATUS,
+    FileEntry,
     Located,
     Written,
     check_entry,
+    fold_pairs,
     lang_of,
     read_text,
 )
@@ -59,7 +63,11 @@ def _langs(source_lang: str | None, target_lang: str | None, path: Path) -> tupl
 def read_deepl(
     path: Path, *, source_lang: str | None = None, target_lang: str | None = None
 ) -> list[Located]:
-    """Reads a DeepL glossary; every row becomes one approved entry.
+    """Reads a DeepL glossary into approved entries.
+
+    Rows with the same target are one entry (:func:`fold_pairs`): the first
+    row's source is preferred, the others are its variants; a row whose source
+    is its target (``VNeID<TAB>VNeID``) makes it a do-not-translate code.
 
     Raises:
         FormatError: If a language is missing, or naming the line of the first
@@ -91,12 +99,12 @@ def read_deepl(
                     line=number,
                     hint="DeepL rejects it; remove the spaces",
                 )
-        entry = Entry(status=IMPORT_STATUS)
+        entry = FileEntry(status=IMPORT_STATUS)
         entry.forms[src].preferred = unicodedata.normalize("NFC", fields[0])
         entry.forms[tgt].preferred = unicodedata.normalize("NFC", fields[1])
         check_entry(entry, path=path, line=number)
         located.append((number, entry))
-    return located
+    return fold_pairs(located, src, tgt)
 
 
 def deepl_rows(

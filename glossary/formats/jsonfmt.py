@@ -17,7 +17,7 @@ from typing import Any
 
 from glossary.errors import FormatError
 from glossary.fileio import atomic_open
-from glossary.formats._common import Located, check_entry, read_text
+from glossary.formats._common import FileEntry, Located, check_entry, read_text
 from glossary.model import Entry
 
 __all__ = ["VERSION", "read_json", "read_jsonl", "write_json", "write_jsonl"]
@@ -91,7 +91,7 @@ def _entry(data: Any, *, path: Path, line: int) -> Entry:
             hint="write each entry as {\"kind\": ..., \"forms\": {...}, ...}",
         )
     try:
-        entry = Entry.from_dict(data)
+        entry = FileEntry.from_dict(data)
     except FormatError as exc:
         raise FormatError(exc.message, path=path, line=line, hint=exc.hint) from exc
     check_entry(entry, path=path, line=line)

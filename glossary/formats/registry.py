@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from glossary.errors import FormatError
+from glossary.errors import FormatError, InputError
 from glossary.formats._common import Located, Written, read_text
 from glossary.formats.csvfmt import read_table, write_table
 from glossary.formats.deepl import read_deepl, write_deepl
@@ -16,9 +16,9 @@ from glossary.formats.services import write_amazon, write_google
 from glossary.formats.table import parse_header
 from glossary.formats.tbx import read_tbx, write_tbx
 from glossary.formats.xlsx import read_xlsx, write_xlsx
-from glossary.model import Entry
+from glossary.model import LANGS, Entry
 
-__all__ = ["EXTENSIONS", "REGISTRY", "Format", "get_format", "guess_format"]
+__all__ = ["EXTENSIONS", "REGISTRY", "Format", "check_directions", "get_format", "guess_format"]
 
 Reader = Callable[[Path, str | None, str | None], list[Located]]
 #: ``write(entries, path, source_lang, target_lang, langs)``.
@@ -37,6 +37,10 @@ class Format:
         write: ``write(entries, path, source_lang, target_lang, langs)`` -> what it wrote.
         statuses: The statuses exported when the caller names none (``None``: all).
         langs: Whether the format lets the caller choose its languages.
+        directions: What a writer does with ``source_lang`` and ``target_lang``:
+            ``"both"`` needs the two (``deepl``), ``"source"`` takes the source
+            only (TBX's document language), ``"pair"`` takes the source alone or
+            both (``google``, ``amazon``), ``"none"`` takes neither.
     """
 
     name: str
@@ -45,6 +49,7 @@ class Format:
     write: Writer
     statuses: tuple[str, ...] | None = None
     langs: bool = False
+    directions: str = "none"
 
 
 def _read_json_any(path: Path, src: str | None, tgt: str | None) -> list[Located]:
@@ -69,6 +74,7 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
             "TBX-Basic (ISO 30042:2019); also reads TBX 2008 martif",
             lambda p, s, t: read_tbx(p),
             lambda e, p, s, t, g: Written.same(write_tbx(e, p, source_lang=s)),
+            directions="source",
         ),
         "csv": Format(
             "csv",
@@ -89,6 +95,7 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
             lambda p, s, t: read_deepl(p, source_lang=s, target_lang=t),
             lambda e, p, s, t, g: write_deepl(e, p, source_lang=s, target_lang=t),
             statuses=("approved",),
+            directions="both",
         ),
         "google": Format(
             "google",
@@ -98,6 +105,7 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
             lambda e, p, s, t, g: write_google(e, p, langs=g, source_lang=s, target_lang=t),
             statuses=("approved",),
             langs=True,
+            directions="pair",
         ),
         "amazon": Format(
             "amazon",
@@ -107,6 +115,7 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
             lambda e, p, s, t, g: write_amazon(e, p, langs=g, source_lang=s, target_lang=t),
             statuses=("approved",),
             langs=True,
+            directions="pair",
         ),
         "xlsx": Format(
             "xlsx",
@@ -150,6 +159,55 @@ def get_format(name: str) -> Format:
             f"unknown glossary format {name!r}",
             hint=f"supported formats: {', '.join(REGISTRY)}",
         ) from None
+
+
+_TAKES = {"both": "both", "source": "the source language only",
+          "pair": "the source language alone, or both"}
+
+
+def check_directions(
+    name: str,
+    source_lang: str | None,
+    target_lang: str | None,
+    *,
+    flags: tuple[str, str] = ("source_lang", "target_lang"),
+    path: Path | None = None,
+) -> None:
+    """Checks that a writer of format ``name`` takes the languages given.
+
+    Args:
+        name: The format.
+        source_lang: The source language given, if any.
+        target_lang: The target language given, if any.
+        flags: How the caller names the two (``("--from", "--to")`` in the CLI).
+        path: The output file, for errors.
+
+    Raises:
+        InputError: If a language is given that the format would ignore, only
+            one of two needed ones is given, or both are the same; the message
+            says which formats take them.
+    """
+    fmt = get_format(name)
+    given = [flag for flag, value in zip(flags, (source_lang, target_lang), strict=True) if value]
+    refused = {"both": (), "source": flags[1:], "none": flags,
+               "pair": () if source_lang else flags[1:]}[fmt.directions]
+    takes = ", ".join(
+        ", ".join(n for n, f in REGISTRY.items() if f.directions == kind) + f" ({what})"
+        for kind, what in _TAKES.items())
+    hint = f"formats that take them: {takes}; the others take neither"
+    wrong = [flag for flag in given if flag in refused]
+    if wrong:
+        alone = " without " + flags[0] if fmt.directions == "pair" else ""
+        raise InputError(f"the {fmt.name} format does not take {' and '.join(wrong)}{alone}",
+                         path=path, hint=hint)
+    if fmt.directions == "both" and len(given) < 2:
+        missing = " and ".join(flag for flag in flags if flag not in given)
+        raise InputError(f"the {fmt.name} format holds one direction: {missing} missing",
+                         path=path, hint=f"give both {flags[0]} and {flags[1]}, each one of "
+                                         f"{', '.join(LANGS)}, e.g. {flags[0]} ar {flags[1]} en")
+    if source_lang and source_lang == target_lang:
+        raise InputError(f"{flags[0]} and {flags[1]} are both {source_lang!r}", path=path,
+                         hint="a glossary direction goes from one language to another")
 
 
 def _looks_like_deepl(path: Path) -> bool:

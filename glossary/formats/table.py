@@ -20,7 +20,15 @@ from pathlib import Path
 
 from glossary.checks import SEPARATOR
 from glossary.errors import FormatError
-from glossary.formats._common import IMPORT_STATUS, check_entry, clean, lang_of, parse_bool
+from glossary.formats._common import (
+    IMPORT_STATUS,
+    OPTIONAL_FIELDS,
+    FileEntry,
+    check_entry,
+    clean,
+    lang_of,
+    parse_bool,
+)
 from glossary.model import LANGS, Entry
 
 __all__ = [
@@ -161,7 +169,8 @@ def row_to_entry(
             variants without a term, a form containing :data:`SEPARATOR`, a bad
             kind or status).
     """
-    entry = Entry(status=IMPORT_STATUS)
+    entry = FileEntry(status=IMPORT_STATUS)
+    entry.given = frozenset(col.field for col in columns if col.field in OPTIONAL_FIELDS)
     for col, cell in zip(columns, cells, strict=True):
         value = clean(cell)
         if not col.field:

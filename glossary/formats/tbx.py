@@ -65,7 +65,16 @@ from xml.sax.handler import ContentHandler
 
 from glossary.errors import FormatError
 from glossary.fileio import atomic_open
-from glossary.formats._common import IMPORT_STATUS, Located, check_entry, clean, lang_of, read_bytes
+from glossary.formats._common import (
+    IMPORT_STATUS,
+    OPTIONAL_FIELDS,
+    FileEntry,
+    Located,
+    check_entry,
+    clean,
+    lang_of,
+    read_bytes,
+)
 from glossary.model import KINDS, LANGS, STATUSES, Entry
 
 if TYPE_CHECKING:
@@ -229,16 +238,16 @@ def _apply_note(entry: Entry, match: re.Match[str], *, path: Path, line: int) ->
 
 
 def _concept(node: _Node, *, path: Path) -> Entry:
-    entry = Entry(status=IMPORT_STATUS)
+    entry = FileEntry(status=IMPORT_STATUS)
     notes: list[str] = []
-    kind_given = False
+    noted: set[str] = set()
     acronym = False
     for child in node.children:
         if child.tag == "note":
             text = clean(child.text())
             match = _NOTE_RE.match(text)
             if match:
-                kind_given |= match.group(1) == "kind"
+                noted.add(match.group(1))
                 _apply_note(entry, match, path=path, line=child.line)
             elif text:
                 notes.append(text)
@@ -286,8 +295,12 @@ def _concept(node: _Node, *, path: Path) -> Entry:
                 acronym |= term_type in ("acronym", "abbreviation")
             elif text != forms.preferred and text not in forms.variants:
                 forms.variants.append(text)
-    if acronym and not kind_given:
+    if acronym and "kind" not in noted:
         entry.kind = "acronym"
+        noted.add("kind")
+    if "dnt" in noted:
+        noted.add("case_sensitive")  # avet writes it beside dnt only when yes: none is no
+    entry.given = frozenset(noted.intersection(OPTIONAL_FIELDS))
     entry.note = "\n".join(notes)
     return entry
 

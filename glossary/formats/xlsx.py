@@ -3,7 +3,9 @@
 The glossary is on the sheet named ``glossary`` (a workbook with a single sheet
 may name it otherwise); row 1 is the header. Errors name the sheet and row.
 Export writes every cell as text, so a form starting with ``=`` is never a
-formula. openpyxl is imported only when a workbook is read or written.
+formula. A date or time cell is refused, naming its row and column: its text
+depends on the cell's format and the locale, which avet cannot see.
+openpyxl is imported only when a workbook is read or written.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +36,30 @@ def _text(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.isoformat()
     return str(value)
+
+
+def _refuse_dates(values: Sequence[Any], number: int, where: str, path: Path) -> None:
+    """Refuses a date or time cell: its text depends on the cell's number format and the
+    reader's locale (Excel shows 02/01/2024, 1/2/2024 or 2-Jan-24), so avet cannot know
+    the text the user saw.
+
+    Raises:
+        FormatError: Naming the row and column of the first date or time cell.
+    """
+    from openpyxl.utils import get_column_letter
+
+    for col, value in enumerate(values, start=1):
+        if isinstance(value, datetime | date | time | timedelta):
+            shown = value.date() if isinstance(value, datetime) and value.time() == time() \
+                else value
+            raise FormatError(
+                f"{where}column {get_column_letter(col)} holds a date or time ({shown}), "
+                f"not text",
+                path=path,
+                line=number,
+                hint="format the cell as Text in the spreadsheet and type the value again",
+            )
 
 
 def read_xlsx(path: Path) -> list[Located]:
@@ -86,6 +109,7 @@ def _read_sheet(rows: Any, name: str, path: Path) -> list[Located]:
         if not any(cell.strip() for cell in cells):
             continue
         where = f"sheet {name!r} row {number}: "
+        _refuse_dates(values, number, where, path)
         if columns is None:
             while cells and not cells[-1].strip():
                 cells.pop()

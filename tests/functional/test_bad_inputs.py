@@ -200,7 +200,7 @@ def _check(case: Case, tmp: Path, run: Callable[[list[str]], int],
             assert case.names in lines[0]
     elif case.mode == "failed":
         assert code == 3
-        assert lines[-1].startswith("avet: 1 document(s) failed; see ")
+        assert lines[-1].startswith("avet: 1 document failed; see ")
         assert lines[-1].endswith("; fix the input(s) listed there and rerun (a changed "
                                   "document is redone; --retry-failed cannot help)")
         failed = (tmp / "out" / "failed.txt").read_text(encoding="utf-8")

@@ -80,7 +80,7 @@ def test_bad_document_goes_to_failed_list_and_job_goes_on(
     captured = capsys.readouterr()
     # Bad inputs: a retry as they are cannot help, so --retry-failed is not offered.
     assert captured.err.strip().splitlines()[-1] == (
-        f"avet: 2 document(s) failed; see {out / 'failed.txt'}; fix the input(s) listed there "
+        f"avet: 2 documents failed; see {out / 'failed.txt'}; fix the input(s) listed there "
         "and rerun (a changed document is redone; --retry-failed cannot help)")
     failed = (out / "failed.txt").read_text(encoding="utf-8").splitlines()
     assert [line.split("\t")[0] for line in failed] == ["d0/doc002.txt", "d0/doc003.txt"]
@@ -97,6 +97,57 @@ def test_bad_document_goes_to_failed_list_and_job_goes_on(
     (tgt / "d0" / "doc003.txt").write_bytes((tgt / "d0" / "doc001.txt").read_bytes())
     assert _postedit(src, tgt, glossary, out) == 0
     assert not (out / "failed.txt").exists()
+
+
+@pytest.mark.parametrize("change", ["translation deleted", "source deleted"])
+def test_postedit_removes_the_outputs_of_a_document_that_failed_or_is_gone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str) -> None:
+    src, tgt, glossary = write_postedit_job(tmp_path, 3)
+    out = tmp_path / "out"
+    assert _postedit(src, tgt, glossary, out) == 0
+    (tgt if change == "translation deleted" else src).joinpath("d0", "doc001.txt").unlink()
+    capsys.readouterr()
+    gone = change == "source deleted"
+    assert _postedit(src, tgt, glossary, out, "--prune-gone") == (0 if gone else 3)
+    reason = "input gone" if gone else "failed"
+    removed = [{"input": "d0/doc001.txt", "reason": reason,
+                "files": ["d0/doc001.en.txt", "reports/d0/doc001.txt.json"]}]
+    assert _summary(capsys)["removed"] == removed
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["removed"] == removed
+    assert sorted(_outputs(out)) == ["d0/doc000.en.txt", "d0/doc002.en.txt"]
+    assert not (out / "reports" / "d0" / "doc001.txt.json").exists()
+    assert [d["input"] for d in report["documents"]] == (
+        ["d0/doc000.txt", "d0/doc002.txt"] if gone
+        else ["d0/doc000.txt", "d0/doc001.txt", "d0/doc002.txt"])
+    # The table says so too.
+    (src / "d0" / "doc002.txt").unlink()
+    assert main(["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to",
+                 "en", "--glossary", str(glossary), "--out", str(out),
+                 "--prune-gone"]) == (0 if gone else 3)
+    table = capsys.readouterr().out
+    assert "documents gone from the input (outputs removed) │ 1" in table
+
+
+def test_postedit_keeps_the_outputs_of_a_document_gone_from_the_input(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    src, tgt, glossary = write_postedit_job(tmp_path, 3)
+    out = tmp_path / "out"
+    assert _postedit(src, tgt, glossary, out) == 0
+    src.joinpath("d0", "doc001.txt").unlink()
+    capsys.readouterr()
+    assert main(["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to",
+                 "en", "--glossary", str(glossary), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "documents gone from the input (outputs kept) │ 1" in captured.out
+    assert any("input gone; kept its outputs d0/doc001.en.txt" in r.getMessage()
+               for r in caplog.records)
+    assert (out / "d0" / "doc001.en.txt").is_file()
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["gone"] == [{"input": "d0/doc001.txt",
+                               "kept": ["d0/doc001.en.txt", "reports/d0/doc001.txt.json"]}]
+    assert report["removed"] == []
 
 
 def test_output_folder_inside_input_is_not_read(tmp_path: Path,
@@ -214,10 +265,31 @@ def test_batch_extract_ignores_stale_parts_after_an_edit(
                                   encoding="utf-8")
     (corpus / "a.txt").unlink()
     assert main(["batch", "extract", str(corpus), "--out", str(out), "--json", *db]) == 0
+    summary = _summary(capsys)
+    assert (summary["removed"], summary["gone"]) == ([], [{"input": "a.txt", "kept": []}])
     batch = json.loads((out / "glossary.json").read_text(encoding="utf-8"))["entries"]
     single = extract_paths([corpus], Extractor(load_starter_termbase())).candidates
     assert batch == [x.entry.to_dict() for x in single]
     assert len(list((out / "parts").glob("*.parquet"))) == 2  # stale part removed
+
+
+def test_batch_extract_drops_the_evidence_of_a_document_that_now_fails(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary.starter import load_starter_termbase
+    from toolkit.extract.pipeline import Extractor, extract_paths
+
+    corpus = write_extract_corpus(tmp_path)
+    out = tmp_path / "out"
+    db = ["--db", str(tmp_path / "none.db"), "--no-store"]
+    assert main(["batch", "extract", str(corpus), "--out", str(out), *db]) == 0
+    before = (out / "glossary.json").read_text(encoding="utf-8")
+    (corpus / "b.txt").write_bytes(b"\x00\x01binary")  # hanoi was only in b.txt
+    assert main(["batch", "extract", str(corpus), "--out", str(out), *db]) == 3
+    (corpus / "b.txt").unlink()
+    single = extract_paths([corpus], Extractor(load_starter_termbase())).candidates
+    batch = json.loads((out / "glossary.json").read_text(encoding="utf-8"))["entries"]
+    assert batch == [x.entry.to_dict() for x in single]
+    assert "هانوي" in before and "هانوي" not in json.dumps(batch, ensure_ascii=False)
 
 
 @pytest.mark.slow

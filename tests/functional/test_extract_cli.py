@@ -143,6 +143,43 @@ def test_only_foreign_documents_is_a_one_line_error(
     assert not db.exists()
 
 
+def test_empty_files_links_and_hidden_folders_are_named_and_passed_over(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = tmp_path / "docs"
+    (docs / ".hidden").mkdir(parents=True)
+    (docs / "ar.txt").write_text(ARABIC, encoding="utf-8")
+    (docs / ".hidden" / "old.txt").write_text("زار الوفد مقاطعة باك نينه.", encoding="utf-8")
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "blank.md").write_text(" \n\n", encoding="utf-8")
+    (docs / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    db = tmp_path / "g.db"
+    assert main(["extract", str(docs), "--db", str(db), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert [line for line in captured.err.splitlines() if "warning" in line] == [
+        f"avet: warning: {docs / 'gone.txt'}: a broken link, skipped",
+        f"avet: warning: {docs / 'blank.md'}: empty, nothing to extract",
+        f"avet: warning: {docs / 'empty.txt'}: empty, nothing to extract",
+    ]
+    summary = json.loads(captured.out.splitlines()[-1])
+    assert summary["documents"] == 1
+    with Store(db) as store:
+        forms = {e.term("ar") for e in store.iter_entries()}
+    assert "باك نينه" not in forms  # the hidden folder is not read
+
+
+def test_only_empty_documents_is_a_one_line_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "empty.txt"
+    doc.write_text("\n", encoding="utf-8")
+    db = tmp_path / "g.db"
+    assert main(["extract", str(doc), "--db", str(db)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"avet: warning: {doc}: empty, nothing to extract",
+                   f"avet: error: {doc}: nothing to extract: every document is empty "
+                   "(give documents with Arabic text)"]
+    assert not db.exists()
+
+
 @pytest.mark.parametrize("files", [1, 2])
 def test_unreadable_files_only_are_named_one_line_each(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], files: int) -> None:
@@ -162,7 +199,7 @@ def test_table_output_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["extract", str(doc), "--db", str(tmp_path / "g.db"), "--top", "5"]) == 0
     out = capsys.readouterr().out
     assert "749/QD-TTg" in out
-    assert "read 1 document(s)" in out and "g.db" in out
+    assert "read 1 document:" in out and "g.db" in out
 
 
 def test_min_count_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -242,4 +279,4 @@ def test_a_file_is_one_document_however_its_path_is_spelled(
     assert counts == [2, 2, 2]
     monkeypatch.chdir(tmp_path)
     assert main(["extract", "dd", "dd/d1.txt", "--db", db]) == 0
-    assert "read 1 document(s)" in capsys.readouterr().out
+    assert "read 1 document:" in capsys.readouterr().out

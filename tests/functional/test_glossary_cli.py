@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -172,7 +173,7 @@ def test_file_status_of_a_stored_entry(db: Path, tmp_path: Path, options: list[s
     csv.write_text("ar,vi,en,status\nتاي نجوين,Thái Nguyên,Thai Nguyen,rejected\n",
                    encoding="utf-8")
     code, _, err = avet(capsys, "glossary", "import", str(csv), "--db", str(db), *options)
-    assert code == 0 and ("keep their status" in err) == reported
+    assert code == 0 and ("keeps its status" in err) == reported
     code, out, _ = avet(capsys, "glossary", "list", "--db", str(db), "--text", "Thai Nguyen",
                         "--kind", "place", "--json")
     assert [r["status"] for r in _rows(out)] == [status]
@@ -225,3 +226,142 @@ def test_merge_command_merges_and_undo_restores(db: Path,
         assert store.glossary_hash() == before
     code, _, err = avet(capsys, "glossary", "merge", str(keep.id), str(keep.id), "--db", str(db))
     assert code == 2 and "give two or more different ids" in err and "select" not in err
+
+
+_MINISTRY = ("وزارة الإعلام", "Bộ Thông tin", "Ministry of Information")
+_TBX = ("<?xml version='1.0'?>\n<tbx type='TBX-Basic' style='dca' xml:lang='en'><text><body>\n"
+        "<conceptEntry id='c1'>{notes}<langSec xml:lang='en'><termSec>"
+        "<term>Ministry of Information</term></termSec></langSec></conceptEntry>\n"
+        "</body></text></tbx>\n")
+
+
+def _ministry_db(path: Path) -> Path:
+    entry = Entry(kind="org", status="approved", case_sensitive=True)
+    for lang, text in zip(("ar", "vi", "en"), _MINISTRY, strict=True):
+        entry.forms[lang].preferred = text
+    with Store(path) as store:
+        store.add(entry)
+    return path
+
+
+@pytest.mark.parametrize(("name", "text", "overwrite", "fields", "kept"), [
+    # A file that gives kind, dnt and case_sensitive: --overwrite takes them...
+    ("g.csv", "ar,vi,en,kind,dnt,case_sensitive\n{ar},{vi},{en},place,yes,no\n", True,
+     ("place", True, False), []),
+    # ...without it the stored ones stay and the differences are told.
+    ("g.csv", "ar,vi,en,kind,dnt,case_sensitive\n{ar},{vi},{en},place,yes,no\n", False,
+     ("org", False, True), ["kind", "dnt", "case_sensitive"]),
+    # A file without these columns says nothing about them: nothing is reset or told.
+    ("g.csv", "ar,vi,en\n{ar},{vi},{en}\n", True, ("org", False, True), []),
+    ("g.csv", "ar,vi,en,dnt\n{ar},{vi},{en},no\n", False, ("org", False, True), []),
+    ("g.jsonl", '{{"kind": "term", "forms": {{"en": {{"preferred": "{en}"}}}}}}\n', True,
+     ("term", False, True), []),
+    ("g.tbx", _TBX.format(notes="<note>avet:kind=place</note><note>avet:dnt=yes</note>"),
+     True, ("place", True, False), []),  # avet's TBX: no case_sensitive note is no
+    ("g.tbx", _TBX.format(notes=""), True, ("org", False, True), []),
+])
+def test_import_takes_kind_dnt_and_case_only_where_the_file_gives_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str,
+        overwrite: bool, fields: tuple[str, bool, bool], kept: list[str]) -> None:
+    db = _ministry_db(tmp_path / "g.db")
+    path = tmp_path / name
+    ar, vi, en = _MINISTRY
+    path.write_text(text.format(ar=ar, vi=vi, en=en), encoding="utf-8")
+    options = ["--overwrite"] if overwrite else []
+    code, out, err = avet(capsys, "glossary", "import", str(path), "--db", str(db), *options,
+                          "--json")
+    summary = json.loads(out)
+    assert code == 0, err
+    assert [f for f in ("kind", "dnt", "case_sensitive") if summary[f"{f}_kept"]] == kept
+    with Store(db) as store:
+        (entry,) = store.entries()
+    assert (entry.kind, entry.dnt, entry.case_sensitive) == fields
+    assert summary["merged"] == int(fields != ("org", False, True))
+    if kept:
+        code, _, err = avet(capsys, "glossary", "import", str(path), "--db", str(db))
+        assert [re.split(" keeps? (?:its|their) ", line)[1].split()[0]
+                for line in err.splitlines()] == kept
+
+
+@pytest.mark.parametrize(("files", "message"), [
+    # A variant that a stored entry has as its term, with another translation.
+    (["ar,vi,en\nهانوي,Hà Nội,Hanoi\n", "ar,vi,en,variants_ar\nالعاصمة,Thủ đô,Capital,هانوي\n"],
+     "{f}:2: ar variant 'هانوي' is a form of entry 1, whose vi term is 'Hà Nội', not 'Thủ đô'"),
+    # The stored entry has it as a variant; the file gives it as a variant too.
+    (["ar,vi,en,variants_ar\nمدينة هانوي,Hà Nội,Hanoi,هانوي\n",
+      "ar,vi,en,variants_ar\nالعاصمة,Thủ đô,Capital,هانوي\n"],
+     "{f}:2: ar variant 'هانوي' is a form of entry 1, whose vi term is 'Hà Nội'"),
+    # Two rows of one file.
+    (["ar,vi,en,variants_ar\nهانوي,Hà Nội,Hanoi,\nالعاصمة,Thủ đô,Capital,هانوي\n"],
+     "{f}:3: ar variant 'هانوي' on line 3 is the ar term 'هانوي' of line 2, whose vi term is "
+     "'Hà Nội', not 'Thủ đô'"),
+    # A variant merged into a stored entry that another stored entry translates otherwise.
+    (["ar,vi,en\nهانوي,Hà Nội,Hanoi\nالعاصمة,Thủ đô,Capital\n",
+      "ar,vi,en,variants_ar\nالعاصمة,Thủ đô,Capital,هانوي\n"],
+     "{f}:2: ar variant 'هانوي' is a form of entry 1, whose vi term is 'Hà Nội'"),
+])
+def test_import_refuses_a_variant_that_another_entry_translates_otherwise(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], files: list[str],
+        message: str) -> None:
+    db = tmp_path / "g.db"
+    paths = []
+    for i, text in enumerate(files):
+        paths.append(tmp_path / f"g{i}.csv")
+        paths[-1].write_text(text, encoding="utf-8")
+    for path in paths[:-1]:
+        assert avet(capsys, "glossary", "import", str(path), "--db", str(db))[0] == 0
+    with Store(db) as store:
+        before = store.glossary_hash()
+    code, _, err = avet(capsys, "glossary", "import", str(paths[-1]), "--db", str(db))
+    assert code == 2 and err.count("\n") == 1
+    assert message.format(f=paths[-1]) in err
+    with Store(db) as store:
+        assert store.glossary_hash() == before
+    # What is stored exports to DeepL, which allows one target per source.
+    if len(paths) > 1:
+        out = tmp_path / "g.deepl.tsv"
+        code, _, err = avet(capsys, "glossary", "export", str(out), "--format", "deepl",
+                            "--from", "ar", "--to", "vi", "--db", str(db))
+        assert code == 0, err
+
+
+@pytest.mark.parametrize(("name", "options", "message"), [
+    ("y.tsv", ["--from", "ar"], "the tsv format does not take --from"),
+    ("y.tsv", ["--to", "en"], "the tsv format does not take --to"),
+    ("y.tbx", ["--from", "ar", "--to", "en"], "the tbx format does not take --to"),
+    ("y.csv", ["--format", "google", "--to", "en"], "does not take --to without --from"),
+    ("y.tsv", ["--format", "deepl", "--from", "ar"], "--to missing"),
+])
+def test_export_refuses_from_and_to_that_the_format_ignores(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+        options: list[str], message: str) -> None:
+    out_file = tmp_path / name
+    code, out, err = avet(capsys, "glossary", "export", str(out_file), *options, "--db", str(db))
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and message in err
+    assert not out_file.exists()
+
+
+def test_deepl_export_imports_and_exports_the_other_way(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    there = tmp_path / "ar-en.tsv"
+    there.write_text("في إن إي آي دي\tVNeID\nVNeID\tVNeID\n", encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    assert avet(capsys, "glossary", "import", str(there), "--from", "ar", "--to", "en",
+                "--db", db)[0] == 0
+    code, _, err = avet(capsys, "glossary", "export", str(tmp_path / "back.tsv"), "--from",
+                          "en", "--to", "ar", "--db", db)
+    assert (code, err) == (0, "")
+    assert (tmp_path / "back.tsv").read_text(encoding="utf-8") == "VNeID\tفي إن إي آي دي\n"
+    [entry] = _rows(avet(capsys, "glossary", "list", "--json", "--db", db)[1])
+    assert (entry["kind"], entry["dnt"], entry["case_sensitive"]) == ("acronym", True, True)
+
+
+def test_import_refuses_to_for_a_format_without_direction(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "g.csv"
+    path.write_text("ar,en\nالخطة,plan\n", encoding="utf-8")
+    code, out, err = avet(capsys, "glossary", "import", str(path), "--to", "en", "--db",
+                          str(tmp_path / "g.db"))
+    assert (code, out) == (2, "") and "the csv format does not take --to" in err
+    assert not (tmp_path / "g.db").exists()

@@ -109,3 +109,18 @@ def test_convert_reports_the_id_list_shows_without_progress_bars(
     listed = {Path(row["path"]).resolve(): row["id"]
               for row in map(json.loads, capsys.readouterr().out.splitlines())}
     assert converted["id"] == listed[Path(converted["path"]).resolve()] == "org/fast"
+
+
+@pytest.mark.parametrize("source", ["Helsinki-NLP/opus-mt-ar-en", "opus-mt-ar-en"])
+def test_convert_takes_the_ids_models_list_prints(
+        model_dirs: Path, tiny_marian: Path, tmp_path: Path, source: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    snapshot = tmp_path / "hub" / "models--Helsinki-NLP--opus-mt-ar-en" / "snapshots" / "0a1b"
+    shutil.copytree(tiny_marian, snapshot)
+    assert main(["models", "list", "--json"]) == 0
+    listed = {json.loads(row)["id"] for row in capsys.readouterr().out.splitlines()}
+    assert source in listed
+    assert main(["models", "convert", source, "cv", "--json"]) == 0
+    converted = json.loads(capsys.readouterr().out)
+    assert (converted["format"], converted["directions"]) == ("ctranslate2", ["ar-en"])
+    assert (tmp_path / "cv" / "model.bin").is_file()

@@ -158,7 +158,7 @@ def test_extract_goes_on_when_some_files_are_read(tmp_path: Path,
                  "--db", str(tmp_path / "z.db")])
     captured = capsys.readouterr()
     assert code == 2 and (tmp_path / "z.db").is_file()
-    assert "read 1 document(s)" in captured.out and "nonexist.txt: no such file" in captured.err
+    assert "read 1 document:" in captured.out and "nonexist.txt: no such file" in captured.err
 
 
 def _no_cuda(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,6 +18,7 @@ from glossary.store import Store
 from tests.functional.review_driver import (
     drive,
     goto,
+    ids_in_store,
     make_app,
     settle,
     shown,
@@ -161,6 +162,40 @@ def test_undo_and_redo_an_approval(db: Path, presses: tuple[str, ...], status: s
 
     drive(db, scenario)
     assert stored(db, 4).status == status
+
+
+@pytest.mark.parametrize(("presses", "note"), [
+    (("ctrl+z",), "nothing to undo in this review session; "
+                  "for earlier changes run avet glossary undo"),
+    (("ctrl+y",), "nothing to redo in this review session; "
+                  "for earlier changes run avet glossary redo"),
+    (("a", "ctrl+z", "ctrl+z"), "nothing to undo in this review session; "
+                                "for earlier changes run avet glossary undo"),
+    (("a", "ctrl+z"), "undo: approved (1 entry)"),
+    (("a", "ctrl+z", "ctrl+y"), "redo: approved (1 entry)"),
+])
+def test_undo_keeps_to_the_session_and_names_what_it_replayed(
+        db: Path, presses: tuple[str, ...], note: str) -> None:
+    # The fixture's database was written by an earlier command (one journal group).
+    notes: list[str] = []
+
+    async def scenario(app: ReviewApp, pilot: Pilot) -> None:
+        notify = app.notify
+
+        def remember(message: str, **kwargs: object) -> None:
+            notes.append(message)
+            notify(message, **kwargs)  # type: ignore[arg-type]
+
+        app.notify = remember  # type: ignore[method-assign]
+        await goto(app, pilot, 4)
+        for key in presses:
+            await pilot.press(key)
+            await settle(app, pilot)
+
+    final = drive(db, scenario)
+    assert notes[-1] == note
+    assert len(ids_in_store(db)) == 11  # the earlier command's entries stay
+    assert "11 shown of 11" in final.status
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -256,7 +256,7 @@ def test_stdout_when_no_out(work: Path, coded_marian_ct2: Path,
     captured = capsys.readouterr()
     assert captured.out.count("\n") == DOCUMENT.count("\n")
     assert captured.out.startswith("# ") and "digital government" in captured.out
-    assert "Translated 1 document(s), 5 sentences" in captured.err
+    assert "Translated 1 document, 5 sentences" in captured.err
 
 
 def test_folder_in_folder_out_mirrors_the_tree(work: Path, coded_marian_ct2: Path) -> None:
@@ -280,8 +280,9 @@ def test_folder_in_folder_out_mirrors_the_tree(work: Path, coded_marian_ct2: Pat
 
 def test_no_glossary(work: Path, coded_marian_ct2: Path) -> None:
     out = work / "o.md"
-    assert _translate(work, coded_marian_ct2, "ctranslate2", "--out", str(out),
-                      "--no-glossary", *ROOM) == 0
+    assert main(["translate", str(work / "doc.md"), "--from", "ar", "--to", "en",
+                 "--model", str(coded_marian_ct2), "--engine", "ctranslate2", *FAST,
+                 "--out", str(out), "--no-glossary", *ROOM]) == 0
     report = _report(work / "o.md.report.json")
     assert report["signature"]["glossary"] == {"origin": None, "hash": None}
     assert "|glossary:none|" in report["signature_string"]
@@ -382,3 +383,23 @@ def test_pivot_ar_en_vi_with_two_models(work: Path, coded_marian: Path, tiny_mar
     assert [leg["model"] for leg in model["legs"]] == [coded_marian.name, tiny_marian_en_vi.name]
     [seg] = report["documents"][0]["segments"]
     assert [(t["expected"], t["status"]) for t in seg["terms"]] == [("chínhphủ số", "applied")]
+
+
+def test_a_constraint_that_does_not_fit_is_counted_once_per_occurrence(
+        work: Path, tiny_marian_en_vi: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import gc
+
+    (work / "en.txt").write_text("government data.\nThe city government.\n", encoding="utf-8")
+    (work / "g.csv").write_text("en,vi,kind,status\ngovernment,chính phủ,term,approved\n",
+                                encoding="utf-8")
+    assert main(["translate", "en.txt", "--from", "en", "--to", "vi", "--glossary", "g.csv",
+                 "--model", str(tiny_marian_en_vi), "--max-length", "4", "--beam", "1",
+                 "--out", "out.txt"]) == 0
+    gc.collect()  # the engine logs its counts when it is collected
+    notes = [r.getMessage() for r in caplog.records if "'chính phủ'" in r.getMessage()]
+    # The term is in two sentences: warned of once, counted twice (not once per decoding).
+    assert len(notes) == 2, notes
+    assert notes[0].endswith("decoding without it (repeats counted at the end)")
+    assert notes[1].endswith("decoding without it: 2 times in all")
+    totals = _report(work / "out.txt.report.json")["totals"]
+    assert totals["applied"] == 0 and totals["failed"] + totals["repaired"] == 2

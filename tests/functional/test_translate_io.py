@@ -180,7 +180,11 @@ def test_config_models_table_pivots_through_en(work: Path, models_dir: Path,
      "avet.toml:2: model = 'no-such-model': model 'no-such-model' not found locally"),
     ('actor = "x"\nparallel = 0\n', "avet.toml:2: parallel = 0: must be at least 1"),
     ('[models]\nar-fr = "x"\n', "avet.toml:2: [models] has an unknown direction 'ar-fr'"),
-], ids=["table-wrong-direction", "model-missing", "parallel-0", "table-unknown-direction"])
+    ('actor = "x"\n[model]\nar-en = "x"\n',
+     "avet.toml:2: [model] is a table, but setting 'model' must be str (did you mean [models]?"),
+    ('[modles]\nar-en = "x"\n', "avet.toml:1: unknown table 'modles' (did you mean [models]?"),
+], ids=["table-wrong-direction", "model-missing", "parallel-0", "table-unknown-direction",
+        "model-table-typo", "unknown-table"])
 def test_config_mistakes_name_the_file_and_line(work: Path, models_dir: Path, toml: str,
                                                 message: str,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,3 +192,61 @@ def test_config_mistakes_name_the_file_and_line(work: Path, models_dir: Path, to
     assert _translate("doc.ar.txt", "--out", "o.txt") == 2
     assert message in _one_error(capsys.readouterr().err)
     assert not (work / "o.txt").exists()
+
+
+@pytest.mark.parametrize(("toml", "signature"), [
+    ('[models]\nar-en = "{ct2}"\n', "model:opus-mt-ar-en-ct2+opus-mt-en-vi|engine:pivot"),
+    ('[models]\nen-vi = "opus-mt-en-vi"\n', "model:opus-mt-ar-en+opus-mt-en-vi|engine:pivot"),
+    ('[models]\nar-en = "{ct2}"\nen-vi = "opus-mt-en-vi"\n',
+     "model:opus-mt-ar-en-ct2+opus-mt-en-vi|engine:pivot"),
+], ids=["first-leg-ct2", "second-leg", "legs-of-two-formats"])
+def test_config_pivot_uses_the_legs_set_each_in_its_own_format(
+        work: Path, models_dir: Path, tiny_marian_ct2: Path, toml: str, signature: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "avet.toml").write_text(toml.format(ct2=tiny_marian_ct2), encoding="utf-8")
+    assert main(["translate", "doc.ar.txt", "--from", "ar", "--to", "vi", *FAST, "--json"]) == 0
+    assert signature in _signature(capsys)
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ('[models]\nar-en = "/does/not/exist"\n',
+     "avet.toml:2: [models] ar-en = '/does/not/exist': model '/does/not/exist' not found"),
+    ('actor = "x"\n[models]\nen-vi = "opus-mt-ar-en"\n',
+     "avet.toml:3: [models] en-vi = 'opus-mt-ar-en': model opus-mt-ar-en does not translate "
+     "en→vi"),
+    ('engine = "ctranslate2"\n[models]\nar-en = "{ct2}"\nen-vi = "opus-mt-en-vi"\n',
+     "avet.toml:4: [models] en-vi = 'opus-mt-en-vi': is a transformers model, but engine in "
+     "avet.toml:1 asks for ctranslate2"),
+], ids=["missing-leg-model", "wrong-direction-leg", "engine-conflicts-with-a-leg"])
+def test_config_pivot_leg_mistakes_name_the_legs_line(
+        work: Path, models_dir: Path, tiny_marian_ct2: Path, toml: str, message: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "avet.toml").write_text(toml.format(ct2=tiny_marian_ct2), encoding="utf-8")
+    assert main(["translate", "doc.ar.txt", "--from", "ar", "--to", "vi", *FAST,
+                 "--out", "o.txt"]) == 2
+    assert message in _one_error(capsys.readouterr().err)
+    assert not (work / "o.txt").exists()
+
+
+def test_a_damaged_model_is_one_line_naming_its_weights(
+        work: Path, tiny_marian: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+    import shutil
+
+    shutil.copytree(tiny_marian, work / "copy")
+    os.truncate(work / "copy" / "model.safetensors", 5000)
+    assert _translate("doc.ar.txt", "--model", "copy", "--out", "o.txt") == 2
+    assert _one_error(capsys.readouterr().err) == (
+        f"avet: error: {Path('copy') / 'model.safetensors'}: model weights are damaged or "
+        "missing (copy/download the model again)\n")
+
+
+@pytest.mark.parametrize("command", [["translate", "doc.ar.txt"],
+                                     ["batch", "translate", ".", "--out", "out"]])
+def test_glossary_and_no_glossary_exclude_each_other(
+        work: Path, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([*command, "--from", "ar", "--to", "en", "--glossary", "g.csv", "--no-glossary"])
+    assert caught.value.code == 2
+    assert "argument --no-glossary: not allowed with argument --glossary" in (
+        capsys.readouterr().err)

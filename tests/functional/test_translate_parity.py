@@ -106,3 +106,22 @@ def test_both_write_the_same_translation(tmp_path: Path, engine: BracketEngine,
     one = (tmp_path / "one" / "doc.en.txt").read_bytes()
     assert one == (tmp_path / "many" / "doc.en.txt").read_bytes()
     assert one == bom + "# [عنوان]\n\n[جملة أولى.] [جملة ثانية]\n".encode()
+
+
+def test_a_document_not_in_the_from_language_is_refused_by_both(
+        tmp_path: Path, engine: BracketEngine, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = _write(tmp_path / "in", "The government opened the city data to all. VNeID\n")
+    (tmp_path / "in" / "other.txt").write_text("جملة أولى.\n", encoding="utf-8")
+    assert _translate(doc, tmp_path / "one.txt") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    message = (f"{doc}: only 0% of its letters are Arabic: it looks like English or "
+               "Vietnamese (Latin script), not Arabic (--from ar)")
+    assert len(err) == 1 and message in err[0] and "give --from en or --from vi" in err[0]
+    assert not (tmp_path / "one.txt").exists()
+    # In a batch it is a failure of that document (its input must change); the others go on.
+    assert _batch(tmp_path / "in", tmp_path / "many") == 3
+    failed = (tmp_path / "many" / "failed.txt").read_text(encoding="utf-8").splitlines()
+    assert len(failed) == 1 and failed[0].startswith("doc.txt\t1\t") and message in failed[0]
+    assert not (tmp_path / "many" / "doc.en.txt").exists()
+    assert (tmp_path / "many" / "other.en.txt").read_text(encoding="utf-8") == "[جملة أولى.]\n"
+    assert engine.seen == ["جملة أولى."]

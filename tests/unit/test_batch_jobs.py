@@ -355,7 +355,7 @@ def test_failed_notice_offers_retry_only_where_it_can_help(permanent: list[bool]
     report = {"documents": [{"status": "failed", "permanent": p} for p in permanent]
               + [{"status": "done"}]}
     assert failed_notice(report, Path("out/failed.txt")) == (
-        "2 document(s) failed; see out/failed.txt" + ending)
+        "2 documents failed; see out/failed.txt" + ending)
 
 
 def test_paths_that_are_not_files_are_named_and_counted(
@@ -376,3 +376,89 @@ def test_paths_that_are_not_files_are_named_and_counted(
     assert result.report["totals"]["skipped_paths"] == 3
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert warnings == [f"warning: {src / p}: {r}, skipped" for p, r in expected]
+
+
+@pytest.mark.parametrize(("change", "reason", "attempts"), [
+    ("overlong", "failed", 1),  # a bad input: failed at once
+    ("engine", "failed", 2),  # breaks the engine at each of --max-attempts attempts
+    ("deleted", "input gone", None),
+])
+def test_outputs_of_a_document_that_fails_or_is_gone_are_removed(
+        tmp_path: Path, change: str, reason: str, attempts: int | None) -> None:
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "sub/b.txt": "two.\n"})
+    out = tmp_path / "out"
+    spec = _spec(engine)
+    assert run_batch(spec, src, out, worker=spec.open(engine)).exit_code == 0
+    assert (out / "sub" / "b.vi.txt").is_file() and (out / "reports" / "sub").is_dir()
+    b = src / "sub" / "b.txt"
+    if change == "deleted":
+        b.unlink()
+    else:
+        b.write_text("x" * (MAX_SEGMENT_CHARS + 1) + "\n" if change == "overlong"
+                     else "BOOM now.\n", encoding="utf-8")
+    result = run_batch(spec, src, out, worker=spec.open(engine), max_attempts=2,
+                       prune_gone=True)
+    assert result.report["removed"] == [
+        {"input": "sub/b.txt", "reason": reason,
+         "files": ["sub/b.vi.txt", "reports/sub/b.txt.json"]}]
+    assert result.report["run"]["removed"] == 1
+    # Nothing of the earlier run is left, not even the folders; a is untouched.
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                  if p.suffix in (".txt", ".json") or p.is_dir()) == sorted(
+        ["a.vi.txt", *(["failed.txt"] if attempts else []), "reports", "reports/a.txt.json",
+         "report.json"])
+    docs = {d["input"]: d for d in result.report["documents"]}
+    if attempts is None:
+        assert result.exit_code == 0 and list(docs) == ["a.txt"]
+    else:
+        assert result.exit_code == 3
+        assert (docs["sub/b.txt"]["status"], docs["sub/b.txt"]["output"],
+                docs["sub/b.txt"]["attempts"]) == ("failed", None, attempts)
+    again = run_batch(spec, src, out, worker=spec.open(engine), max_attempts=2)
+    assert again.report["removed"] == []  # listed once, in the run that removed them
+
+
+def test_outputs_of_a_document_gone_from_the_input_are_kept_unless_pruned(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """An inbox that moves its inputs away after each night keeps last night's outputs."""
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "b.txt": "two.\n"})
+    out = tmp_path / "out"
+    spec = _spec(engine)
+    run_batch(spec, src, out, worker=spec.open(engine))
+    (src / "b.txt").unlink()
+    (src / "c.txt").write_text("three.\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="avet.batch"):
+        result = run_batch(spec, src, out, worker=spec.open(engine))
+    kept = ["b.vi.txt", "reports/b.txt.json"]
+    assert result.report["gone"] == [{"input": "b.txt", "kept": kept}]
+    assert (result.report["removed"], result.report["run"]["gone"]) == ([], 1)
+    assert all((out / name).is_file() for name in kept)
+    assert [d["input"] for d in result.report["documents"]] == ["a.txt", "c.txt"]
+    assert any("input gone; kept its outputs b.vi.txt" in r.getMessage() and
+               "--prune-gone" in r.getMessage() for r in caplog.records)
+    again = run_batch(spec, src, out, worker=spec.open(engine))
+    assert again.report["gone"] == []  # listed once, in the run that found it gone
+    assert (out / "b.vi.txt").is_file()
+
+
+def test_a_failed_document_whose_earlier_output_remains_has_it_removed(tmp_path: Path) -> None:
+    """A folder left by a version that kept the output of a document that then failed."""
+    import sqlite3
+
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "b.txt": "two.\n"})
+    out = tmp_path / "out"
+    spec = _spec(engine)
+    run_batch(spec, src, out, worker=spec.open(engine))
+    (src / "b.txt").write_text("x" * (MAX_SEGMENT_CHARS + 1) + "\n", encoding="utf-8")
+    run_batch(spec, src, out, worker=spec.open(engine))
+    (out / "b.vi.txt").write_text("TWO.\n", encoding="utf-8")  # as the old version left it
+    with sqlite3.connect(out / "manifest.sqlite") as con:
+        assert con.execute("SELECT status FROM docs WHERE rel = 'b.txt'").fetchone() == (
+            "failed",)
+    result = run_batch(spec, src, out, worker=spec.open(engine))
+    assert result.report["removed"] == [{"input": "b.txt", "reason": "failed",
+                                         "files": ["b.vi.txt"]}]
+    assert not (out / "b.vi.txt").exists() and (out / "a.vi.txt").is_file()

@@ -142,6 +142,32 @@ def test_forget_missing(tmp_path: Path) -> None:
         assert [s.rel for s in m.states()] == ["a.txt"]
 
 
+def test_missing_rows_are_returned_then_forgotten(tmp_path: Path) -> None:
+    with Manifest(tmp_path) as m:
+        m.plan([("a.txt", "k"), ("b.txt", "k")], 3)
+        m.start(["b.txt"])
+        m.finish([("b.txt", "b.en.txt", {})], [], 3)
+        assert [(s.rel, s.output) for s in m.missing(["a.txt"])] == [("b.txt", "b.en.txt")]
+        m.forget(["b.txt"])
+        assert [s.rel for s in m.states()] == ["a.txt"]
+
+
+@pytest.mark.parametrize(("started", "untouched"), [(False, True), (True, False)])
+def test_a_new_manifest_of_a_job_that_did_nothing_can_be_discarded(
+        tmp_path: Path, started: bool, untouched: bool) -> None:
+    with Manifest(tmp_path) as m:
+        assert m.created
+        m.plan([("a.txt", "k")], 3)
+        if started:
+            m.start(["a.txt"])
+        assert m.untouched() is untouched
+        m.discard()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    Manifest(tmp_path).close()  # created afresh
+    with Manifest(tmp_path) as again:
+        assert not again.created
+
+
 def test_meta_round_trip(tmp_path: Path) -> None:
     with Manifest(tmp_path) as m:
         m.set_meta("signature", {"model": "x", "n": 1})

@@ -1,14 +1,20 @@
 """``--ray ADDRESS`` is checked before a job loads anything: its form, the Ray Client
-package that ``ray://`` needs, and an answer at the address within a few seconds.
+package that ``ray://`` needs, and an answer at the address within a few seconds,
+in gRPC as Ray speaks it.
 
 Sockets are blocked in the suite: the connection is a monkeypatched
-``socket.create_connection``.
+``socket.create_connection`` and the gRPC handshake a monkeypatched ``_speaks_grpc``,
+but for one test that opens a loopback server that is not Ray.
 """
 
 from __future__ import annotations
 
+import json
 import socket
-from collections.abc import Callable
+import sys
+import threading
+import types
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +24,7 @@ from glossary.errors import InputError
 from tests.functional.batch_fixtures import write_postedit_job
 from toolkit.batch import ray_runner
 from toolkit.batch.ray_runner import CONNECT_TIMEOUT_S, check_ray_address
+from toolkit.batch.tasks import DocTask
 from toolkit.cli.main import main
 
 
@@ -48,6 +55,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
     made: list[tuple[Any, ...]] = []
     monkeypatch.setattr(socket, "create_connection", _connect(made))
     monkeypatch.setattr(ray_runner, "_installed", lambda module: True)
+    monkeypatch.setattr(ray_runner, "_speaks_grpc", lambda host, port, timeout: True)
     return made
 
 
@@ -113,20 +121,163 @@ def test_without_ray_installed_the_extra_is_named(monkeypatch: pytest.MonkeyPatc
     assert "[distributed]" in (info.value.hint or "")
 
 
+def _job_args(kind: str, root: Path, out: Path) -> list[str]:
+    """The command line of a small job of each kind (translate's model is never loaded)."""
+    src, tgt, glossary = write_postedit_job(root, 2)
+    tail = ["--out", str(out), "--db", str(root / "g.db")]
+    if kind == "translate":
+        return ["batch", "translate", str(src), "--from", "ar", "--to", "en", "--model",
+                str(root / "no-model"), *tail]
+    if kind == "extract":
+        return ["batch", "extract", str(src), *tail]
+    return ["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to", "en",
+            "--glossary", str(glossary), *tail]
+
+
+@pytest.mark.parametrize("kind", ["translate", "postedit", "extract"])
 @pytest.mark.parametrize(("address", "refused", "message"), [
     ("bogus", False, "--ray bogus: not a Ray address"),
     ("127.0.0.1:1", True, "--ray 127.0.0.1:1: nothing answers at 127.0.0.1:1 within 5 s"),
 ])
 def test_cli_refuses_the_address_in_one_line_before_starting(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        address: str, refused: bool, message: str) -> None:
+        address: str, refused: bool, message: str, kind: str) -> None:
     error = ConnectionRefusedError(111, "Connection refused") if refused else None
     monkeypatch.setattr(socket, "create_connection", _connect([], error))
-    src, tgt, glossary = write_postedit_job(tmp_path, 2)
     out = tmp_path / "out"
-    code = main(["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to",
-                 "en", "--glossary", str(glossary), "--out", str(out), "--ray", address])
-    assert code == 2
+    assert main([*_job_args(kind, tmp_path, out), "--ray", address]) == 2
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith(f"avet: error: {message}")
-    assert not out.exists()  # nothing started
+    assert not out.exists()  # nothing started, no model loaded
+
+
+@pytest.mark.parametrize("earlier_run", [False, True])
+def test_a_rerun_after_ray_refused_the_connection_takes_the_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        earlier_run: bool) -> None:
+    """The address passed the check, then ``ray.init`` refused it: a new folder is left
+    bound to no job; a folder of an earlier run keeps its manifest. Either way the same
+    job goes on there, without --ray (or with a corrected address), with the same keys."""
+    from toolkit.batch.folders import check_job_folder
+
+    out = tmp_path / "out"
+    args = [*_job_args("postedit", tmp_path, out), "--json"]
+    if earlier_run:
+        assert main(args) == 0
+        changed = tmp_path / "tgt" / "d0" / "doc001.txt"
+        changed.write_text(changed.read_text(encoding="utf-8").replace("schools", "villages"),
+                           encoding="utf-8")
+
+    def refuse(address: str | None) -> None:
+        raise InputError(f"--ray {address}: Ray did not connect: timed out")
+
+    monkeypatch.setattr(ray_runner, "check_ray_address", lambda address: address)
+    monkeypatch.setattr(ray_runner, "_init_ray", refuse)
+    capsys.readouterr()
+    assert main([*args, "--ray", "10.0.0.5:6379"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "avet: error: --ray 10.0.0.5:6379: Ray did not connect: timed out"]
+    assert (out / "manifest.sqlite").exists() == earlier_run
+    if not earlier_run:
+        check_job_folder(out, "extract", None)  # bound to no job: another may take it
+    assert main(args) == 0
+    run = json.loads(capsys.readouterr().out.splitlines()[-1])["run"]
+    assert (run["done"], run["skipped"]) == ((1, 1) if earlier_run else (2, 0))
+
+
+def test_an_address_that_answers_but_not_in_grpc_is_refused_with_the_ports(
+        calls: list[tuple[Any, ...]], monkeypatch: pytest.MonkeyPatch) -> None:
+    probed: list[tuple[str, int, float]] = []
+
+    def no_handshake(host: str, port: int, timeout: float) -> bool:
+        probed.append((host, port, timeout))
+        return False
+
+    monkeypatch.setattr(ray_runner, "_speaks_grpc", no_handshake)
+    with pytest.raises(InputError) as info:
+        check_ray_address("ray://10.0.0.5:8265", timeout=1.5)
+    assert probed == [("10.0.0.5", 8265, 1.5)]
+    assert "10.0.0.5:8265 answers, but not as Ray" in str(info.value)
+    assert all(port in (info.value.hint or "") for port in ("6379", "10001", "8265"))
+
+
+@pytest.fixture
+def http_server() -> Iterator[int]:
+    """A loopback server that answers every connection in HTTP/1.1, as a dashboard would."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    done = threading.Event()
+
+    def serve() -> None:
+        server.settimeout(0.2)
+        while not done.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.recv(1024)
+                conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    done.set()
+    thread.join()
+    server.close()
+
+
+@pytest.mark.enable_socket
+def test_a_server_that_is_not_ray_fails_the_grpc_handshake(http_server: int) -> None:
+    pytest.importorskip("grpc")
+    assert ray_runner._speaks_grpc("127.0.0.1", http_server, 0.5) is False
+
+
+@pytest.mark.parametrize(("address", "message", "hint"), [
+    ("auto", "--ray auto: no Ray instance is running on this machine", "ray start --head"),
+    ("ray://10.0.0.5:10001", "--ray ray://10.0.0.5:10001: Ray did not connect: timed out",
+     "RAY_AUTH_MODE=token"),
+    ("10.0.0.5:6379", "--ray 10.0.0.5:6379: Ray did not connect: timed out", "6379"),
+])
+def test_ray_refusing_the_connection_is_a_user_error(
+        monkeypatch: pytest.MonkeyPatch, address: str, message: str, hint: str) -> None:
+    def init(**kwargs: Any) -> None:
+        raise ConnectionError("timed out")
+
+    fake = types.SimpleNamespace(is_initialized=lambda: False, init=init)
+    monkeypatch.setitem(sys.modules, "ray", fake)
+    with pytest.raises(InputError) as info:
+        ray_runner._init_ray(address)
+    assert str(info.value).startswith(message)
+    assert hint in (info.value.hint or "")
+
+
+def test_tasks_sent_to_actors_carry_absolute_paths(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    task = DocTask(rel="a.txt", path="in/a.txt", order=0, job_key="k", target="tr/a.txt")
+    sent = ray_runner._absolute(task)
+    assert (sent.path, sent.target) == (str(tmp_path / "in" / "a.txt"),
+                                        str(tmp_path / "tr" / "a.txt"))
+    assert (sent.rel, sent.order, sent.job_key) == ("a.txt", 0, "k")
+    assert ray_runner._absolute(DocTask("b", "/x/b", 1, "k")).target is None
+
+
+@pytest.mark.parametrize(("given", "shipped"), [
+    ("models/m", "{tmp}/models/m"),  # a directory here: made absolute for the actors
+    ("Helsinki-NLP/opus-mt-ar-en", "Helsinki-NLP/opus-mt-ar-en"),  # an id: left as it is
+    (None, None),
+])
+def test_a_relative_model_directory_is_shipped_absolute(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str | None,
+        shipped: str | None) -> None:
+    from toolkit.batch.jobs import TranslateSpec
+    from toolkit.translate import TranslateOptions
+
+    (tmp_path / "models" / "m").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    spec = TranslateSpec(TranslateOptions(src="ar", tgt="en"), given)
+    sent = ray_runner._with_absolute_model(spec)
+    assert isinstance(sent, TranslateSpec)
+    assert sent.model == (shipped.format(tmp=tmp_path) if shipped else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,23 @@ def test_evaluate_identical_output_and_signatures() -> None:
     assert result.terms == 3
     assert f"glossary:{digest[:16]}" in result.signature
     assert "terms:real" in result.signature
+
+
+@pytest.mark.parametrize("nfd_side", ["hypothesis", "reference"])
+@pytest.mark.parametrize(("tgt", "line"), [
+    ("vi", "Hà Nội là thủ đô của Việt Nam"),
+    ("ar", "أطلقت الوزارة منصة رقمية جديدة"),
+    ("en", "The café opened in Hà Nội"),
+])
+def test_evaluate_scores_decomposed_text_as_composed(tgt: str, line: str,
+                                                     nfd_side: str) -> None:
+    nfd = unicodedata.normalize("NFD", line)
+    assert nfd != line
+    ref, hyp = ([line], [nfd]) if nfd_side == "hypothesis" else ([nfd], [line])
+    result = evaluate(["source"], ref, hyp, src="en" if tgt != "en" else "vi", tgt=tgt)
+    assert result.metric("BLEU").value == pytest.approx(100.0)
+    assert result.metric("chrF").value == pytest.approx(100.0)
+    assert result.metric("TER").value == pytest.approx(0.0)
 
 
 def test_evaluate_term_modes_differ_in_signature() -> None:

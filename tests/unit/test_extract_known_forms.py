@@ -13,6 +13,7 @@ from glossary.model import Entry
 from glossary.store import Store
 from tests.unit.entries import approved
 from toolkit.extract import Extractor, extract_paths, store_candidates
+from toolkit.extract.forms import construct_state
 from toolkit.extract.ranking import cue_fragment
 from toolkit.extract.tokenize import coded_key, term_key
 
@@ -165,3 +166,33 @@ def test_extracting_a_file_again_by_another_path_counts_it_once(
             rows = store_candidates(store, extract_paths([path], Extractor()).candidates)
             frequencies.append({e.term("ar"): e.frequency for e, _ in rows}["الحوسبة السحابية"])
     assert frequencies == [2, 2, 2, 2]
+
+
+@pytest.mark.parametrize(("form", "construct"), [
+    ("مدير إدارة", True),  # before a genitive: مدير إدارة العلوم والتكنولوجيا
+    ("مدير الإدارة", False),
+    ("مدراء الإدارة", False),  # another word
+    ("مدير", False),
+])
+def test_a_construct_state_spelling_is_told_apart(form: str, construct: bool) -> None:
+    assert construct_state(form, "مدير الإدارة") is construct
+
+
+def test_extracting_again_with_the_first_runs_glossary_proposes_nothing_new(
+        tmp_path: Path) -> None:
+    doc = tmp_path / "d.txt"
+    doc.write_text("وقال مدير إدارة العلوم والتكنولوجيا إن مدير إدارة العلوم والتكنولوجيا "
+                   "يتابع التحول الرقمي.\n", encoding="utf-8")
+    starter = [approved("مدير الإدارة", "giám đốc sở", "Director of the Department"),
+               approved("إدارة العلوم والتكنولوجيا", "Sở Khoa học và Công nghệ",
+                        "Department of Science and Technology")]
+    with Store(tmp_path / "g.db") as store:
+        runs = []
+        for _ in range(2):
+            known = [*store.iter_entries(status="approved"), *starter]
+            found = extract_paths([doc], Extractor(known, approve_known=True)).candidates
+            store_candidates(store, found, approve_known=True)
+            runs.append(sorted(c.entry.term("ar") for c in found))
+        assert runs[0] == runs[1]
+        director = next(e for e in store.iter_entries() if e.term("ar") == "مدير الإدارة")
+        assert "مدير إدارة" not in director.forms["ar"].variants

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import pytest
 
+from glossary.model import Candidate
 from toolkit.extract.cluster import canonical_form, spelled_acronym_readings
-from toolkit.extract.names import NameDetector
+from toolkit.extract.names import NameDetector, prefer_gloss
 from toolkit.extract.tokenize import fold_ar, tokenize
 
 # Per-token name likelihoods of the stand-in transliterator (written for these tests).
@@ -116,3 +117,19 @@ def test_acronyms_spelled_with_letter_names(words: str, reading: str) -> None:
 @pytest.mark.parametrize("words", ["في إن", "في المدينة", "بي"])
 def test_prepositions_are_not_acronyms(words: str) -> None:
     assert spelled_acronym_readings([fold_ar(w) for w in words.split()]) == []
+
+
+READINGS_LVT = [Candidate("Lê Văn Thanh", 0.54), Candidate("Lê Văn Thành", 0.36),
+                Candidate("Lý Văn Thanh", 0.04)]
+
+
+@pytest.mark.parametrize(("glosses", "first"), [
+    ({}, "Lê Văn Thanh"),
+    ({"Lê Văn Thành": 1}, "Lê Văn Thành"),     # the text wrote the tones
+    ({"Ly Van Thanh": 2, "Lê Văn Thành": 1}, "Lý Văn Thanh"),  # the commonest gloss
+    ({"Hanoi Times": 1}, "Lê Văn Thanh"),      # not this name: ignored
+])
+def test_a_gloss_confirms_a_reading(glosses: dict[str, int], first: str) -> None:
+    ranked = prefer_gloss(READINGS_LVT, glosses)
+    assert ranked[0] == Candidate(first, 0.54)
+    assert sorted(c.text for c in ranked) == sorted(c.text for c in READINGS_LVT)

@@ -192,3 +192,94 @@ def test_extract_paths_skips_documents_hardly_arabic(tmp_path: Path, share: floa
     result = extract_paths([tmp_path], Extractor([]), min_arabic_share=share)
     assert len(result.documents) == read
     assert result.skipped == ([] if read == 2 else [(str(tmp_path / "en.txt"), 0.0)])
+
+
+@pytest.fixture(scope="module")
+def starter_entries() -> list:
+    from glossary.starter import load_starter_termbase
+
+    return load_starter_termbase()
+
+
+@pytest.mark.parametrize(("text", "person", "vi"), [
+    # Given names that are also province names: one person, no province.
+    ("وأكدت السيدة نجوين ثي ثانه هوا أن اللجنة ستعمل.", "نجوين ثي ثانه هوا",
+     "Nguyễn Thị Thanh Hoa"),
+    ("وأشار السيد نجوين هوا بينه إلى أهمية العمل.", "نجوين هوا بينه", "Nguyễn Hòa Bình"),
+    # The conjunction أن after the name is not the syllable آن of Long An.
+    ("وأكد السيد لي ثانه لونغ أن الخطة تسير.", "لي ثانه لونغ", "Lê Thanh Long"),
+])
+def test_a_place_inside_a_person_name_does_not_split_it(
+        tmp_path: Path, starter_entries: list, text: str, person: str,
+        vi: str) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = extract_paths([tmp_path / "a.txt"], Extractor(starter_entries))
+    names = {c.entry.term("ar"): c.entry for c in result.candidates if c.origin == "name"}
+    assert list(names) == [person]
+    assert (names[person].kind, names[person].term("vi")) == ("person", vi)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The text separates the person and the place: both stay.
+    ("زار السيد نجوين فان هونغ مقاطعة ثانه هوا أمس.",
+     {"نجوين فان هونغ": "person", "ثانه هوا": "place"}),
+    ("وقال السيد تران هونغ في مقاطعة لونغ آن إن العمل مستمر.",
+     {"تران هونغ": "person", "لونغ آن": "place"}),
+])
+def test_a_person_then_a_place_stay_two_names(
+        tmp_path: Path, starter_entries: list, text: str,
+        expected: dict[str, str]) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = extract_paths([tmp_path / "a.txt"], Extractor(starter_entries))
+    names = {c.entry.term("ar"): c.entry.kind for c in result.candidates if c.origin == "name"}
+    assert names == expected
+
+
+@pytest.mark.parametrize(("text", "ar", "variants"), [
+    ("صدر المرسوم ١٢/٢٠٢٤/NĐ-CP أمس.", "١٢/٢٠٢٤/NĐ-CP", []),
+    ("صدر المرسوم ١٢/٢٠٢٤/NĐ-CP ثم المرسوم 12/2024/NĐ-CP ونص المرسوم ١٢/٢٠٢٤/NĐ-CP.",
+     "١٢/٢٠٢٤/NĐ-CP", ["12/2024/NĐ-CP"]),
+    ("صدر المرسوم 12/2024/NĐ-CP أمس.", "12/2024/NĐ-CP", []),
+])
+def test_a_code_in_arabic_indic_digits_has_ascii_digits_in_vi_and_en(
+        tmp_path: Path, text: str, ar: str, variants: list[str]) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (code,) = [c.entry for c in extract_paths([tmp_path / "a.txt"], Extractor()).candidates
+               if c.origin == "code"]
+    assert (code.term("ar"), code.term("vi"), code.term("en")) == (
+        ar, "12/2024/NĐ-CP", "12/2024/NĐ-CP")
+    assert code.forms["ar"].variants == variants
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("وقال نائب رئيس الوزراء تْرَان هُونْغ هَا إن العمل مستمر.", 1),
+    ("وقال السيد تْرَان هُونْغ هَا إن العمل مستمر، وأكد السيد تْرَانْ هُونْـغ هَا "
+     "أن الخطة جيدة. وزار السيد تران هونغ ها المدينة.", 3),
+])
+def test_a_name_written_with_harakat_is_stored_plain(
+        tmp_path: Path, text: str, count: int) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    names = by_origin(extract_paths([tmp_path / "a.txt"], Extractor()).candidates, "name")
+    assert list(names) == ["تران هونغ ها"]
+    entry = names["تران هونغ ها"].entry  # type: ignore[attr-defined]
+    assert (entry.forms["ar"].variants, entry.frequency) == ([], count)
+
+
+@pytest.mark.parametrize("verb", ["ستنفذ", "سيصبح", "ستشمل", "سنعمل"])
+def test_a_future_verb_is_in_no_term_candidate(tmp_path: Path, verb: str) -> None:
+    text = f"قالت الوزارة إن اللجنة الشعبية {verb} القرار الجديد. والإنترنت {verb} المنصة الرقمية."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    terms = by_origin(extract_paths([tmp_path / "a.txt"], Extractor()).candidates, "term")
+    assert "اللجنة الشعبية" in terms and "المنصة الرقمية" in terms
+    assert not [t for t in terms if verb in t.split()]
+
+
+def test_a_latin_gloss_puts_its_reading_first_and_is_no_acronym(tmp_path: Path) -> None:
+    text = ("وقال السيد لي فان ثانه (Lê Văn Thành) إن العمل مستمر في لاو كاي (Lào Cai). "
+            "وأكد السيد لي فان ثانه أن الخطة جيدة.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    found = extract_paths([tmp_path / "a.txt"], Extractor()).candidates
+    names = by_origin(found, "name")
+    assert names["لي فان ثانه"].entry.term("vi") == "Lê Văn Thành"  # type: ignore[attr-defined]
+    assert names["لاو كاي"].entry.term("vi") == "Lào Cai"  # type: ignore[attr-defined]
+    assert by_origin(found, "code") == {}

@@ -14,6 +14,7 @@ from toolkit.extract.reader import (
     arabic_share,
     decode_document,
     iter_document_paths,
+    passed_over,
     read_document,
 )
 
@@ -87,6 +88,22 @@ def test_folders_are_walked_sorted_for_text_and_markdown(tmp_path: Path) -> None
     assert found == ["a.md", "b.txt", "sub/d.txt", "sub/e.TXT"]
     single = tmp_path / "c.pdf"
     assert list(iter_document_paths([single])) == [single]
+
+
+def test_the_walk_leaves_out_hidden_paths_and_names_what_it_passes_over(
+        tmp_path: Path) -> None:
+    for name in ("a.txt", ".draft.txt", ".git/b.txt", "sub/.hidden/c.md", "sub/d.md"):
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / ".old.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "folder.md").mkdir()
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_document_paths([tmp_path])]
+    assert found == ["a.txt", "sub/d.md"]
+    assert passed_over(tmp_path) == [(tmp_path / "folder.md", "a folder, not a document"),
+                                     (tmp_path / "gone.txt", "a broken link")]
+    assert passed_over(tmp_path / "a.txt") == []
 
 
 @pytest.mark.parametrize(("text", "share"), [

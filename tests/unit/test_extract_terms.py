@@ -393,3 +393,16 @@ AGREEMENT = [
 def test_a_candidate_whose_adjective_agrees_with_no_noun_of_it_is_dropped(
         key: tuple[str, ...], kept: bool) -> None:
     assert (key in count(AGREEMENT).terms) is kept
+
+
+@pytest.mark.parametrize(("word", "verb"), [
+    ("سيصبح", True), ("ستنفذ", True), ("سنعمل", True), ("سأعمل", True),
+    ("وسيصبح", True), ("فستنفذ", True),
+    # Nouns and adjectives that start the same way.
+    ("سياسة", False), ("سياسات", False), ("سيبراني", False), ("سيارة", False),
+    ("سنوات", False), ("سينما", False), ("سيول", False),
+])
+def test_future_verbs_are_told_from_nouns(word: str, verb: bool) -> None:
+    from toolkit.extract.terms import _future_verb
+
+    assert _future_verb(word) is verb

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.extract.codes import find_codes, url_spans
+from toolkit.extract.codes import ascii_digits, find_codes, latin_gloss, url_spans
 from toolkit.extract.contexts import snippet
 from toolkit.extract.tokenize import (
     chunks,
@@ -93,6 +93,33 @@ def test_codes_and_acronyms(text: str, code: str, kind: str) -> None:
         assert text[c.start:c.end] == c.text
 
 
+@pytest.mark.parametrize(("text", "codes"), [
+    # Vietnamese and ordinary capitalised words in Latin letters: no acronym.
+    ("أعلن فام مينه تشينه (Phạm Minh Chính) في لاو كاي (Lào Cai).", []),
+    ("زار الوفد Ho Chi Minh City أمس", []),
+    ("السيدة Hà والسيد Nguyễn Văn An", []),
+    ("وفد (Pha\u0323m Minh Chi\u0301nh) يزور", []),  # decomposed (NFD) Vietnamese
+    # ...but an acronym word keeps its group, and one ASCII capitalised word is a brand.
+    ("تطبيق Thái Nguyên ID الجديد", [("Thái Nguyên ID", "acronym")]),
+    ("مع Viettel وĐHQG", [("Viettel", "acronym"), ("ĐHQG", "acronym")]),
+    # Arabic-Indic digits: the code as written.
+    ("صدر المرسوم ١٢/٢٠٢٤/NĐ-CP.", [("١٢/٢٠٢٤/NĐ-CP", "code")]),
+    ("القرار ۷۴۹/QD-TTg", [("۷۴۹/QD-TTg", "code")]),
+])
+def test_latin_words_with_diacritics_are_whole_words(
+        text: str, codes: list[tuple[str, str]]) -> None:
+    assert [(c.text, c.kind) for c in find_codes(text)] == codes
+
+
+@pytest.mark.parametrize(("written", "ascii"), [
+    ("١٢/٢٠٢٤/NĐ-CP", "12/2024/NĐ-CP"),
+    ("۷۴۹/QD-TTg", "749/QD-TTg"),
+    ("749/QD-TTg", "749/QD-TTg"),
+])
+def test_ascii_digits(written: str, ascii: str) -> None:
+    assert ascii_digits(written) == ascii
+
+
 @pytest.mark.parametrize("text", [
     "الفترة 2020-2025 حتى عام 2030",
     "المصدر: https://example.gov.vn/chuyen-doi-so-NQ-TU-2024.htm",
@@ -116,3 +143,15 @@ def test_snippet_cuts_at_words_and_lines() -> None:
     assert "الهدف" in snip
     assert "\n" not in snip and "سطر" not in snip
     assert snip.startswith("…") and snip.endswith("…")
+
+
+@pytest.mark.parametrize(("text", "name", "gloss"), [
+    ("فام مينه تشينه (Phạm Minh Chính) في", "فام مينه تشينه", "Phạm Minh Chính"),
+    ("لاو كاي ( Lao Cai ).", "لاو كاي", "Lao Cai"),
+    ("في إن بي تي (VNPT) في", "في إن بي تي", None),  # an acronym: a code, not a gloss
+    ("لاو كاي (lao cai)", "لاو كاي", None),           # not capitalised words
+    ("لاو كاي، (Lao Cai)", "لاو كاي", None),          # not right after the name
+    ("لاو كاي في", "لاو كاي", None),
+])
+def test_a_latin_gloss_after_a_name(text: str, name: str, gloss: str | None) -> None:
+    assert latin_gloss(text, text.index(name) + len(name)) == gloss

@@ -195,6 +195,10 @@ def test_round_trip_property(tmp_path: Path, name: str, entries: list[Entry]) ->
         for e in entries
     ]
     assume(len(set(keys)) == len(keys))
+    # and no form admitted by two entries: import refuses a variant with two translations
+    admitted = [{(lang, match_key(t, lang)) for lang in ("ar", "vi", "en")
+                 for t in e.forms[lang].all_admitted()} for e in entries]
+    assume(sum(map(len, admitted)) == len(set().union(*admitted)))
     path = tmp_path / name
     write_glossary(entries, path)
     assert [content(e) for e in read_glossary(path)] == [content(e) for e in entries]

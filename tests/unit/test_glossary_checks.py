@@ -10,9 +10,10 @@ import pytest
 
 import glossary
 from glossary import checks
-from glossary.errors import FormatError
+from glossary.errors import ConflictError, FormatError
 from glossary.formats import read_glossary, write_glossary
 from glossary.model import Entry, Forms
+from glossary.normalize import match_key
 from tests.unit.formats_samples import write_file
 
 _TBX = ("<?xml version='1.0'?>\n<tbx type='TBX-Basic' style='dca' xml:lang='en'><text><body>\n"
@@ -100,3 +101,61 @@ def test_conflicting_lang(a: dict[str, str], b: dict[str, str], lang: str | None
 def test_the_package_reexports_the_checks(name: str) -> None:
     assert name in glossary.__all__
     assert getattr(glossary, name) is getattr(checks, name)
+
+
+def _entry(entry_id: int | None, **forms: Forms) -> Entry:
+    return Entry(id=entry_id, forms=dict(forms))
+
+
+_HANOI = _entry(1, ar=Forms("هانوي", ["مدينة هانوي"]), vi=Forms("Hà Nội"))
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    # A variant that is the other entry's term, or its variant, with another translation.
+    (_entry(None, ar=Forms("العاصمة", ["هانوي"]), vi=Forms("Thủ đô")),
+     "ar variant 'هانوي' is a form of entry 1, whose vi term is 'Hà Nội', not 'Thủ đô'"),
+    (_entry(None, ar=Forms("العاصمة", ["مدينة هانوي"]), vi=Forms("Thủ đô")),
+     "ar variant 'مدينة هانوي' is a form of entry 1, whose vi term is 'Hà Nội', not 'Thủ đô'"),
+    # Only the form's own language differs: the two entries are one concept.
+    (_entry(None, ar=Forms("العاصمة الفيتنامية", ["هانوي"])),
+     "ar variant 'هانوي' is a form of entry 1, whose ar term is 'هانوي', "
+     "not 'العاصمة الفيتنامية'"),
+    (_entry(None, ar=Forms("مدينة هانوي"), vi=Forms("Thủ đô")),
+     "ar term 'مدينة هانوي' is a variant of entry 1, whose ar term is 'هانوي'"),
+    # The same translation, or the entry itself: no conflict.
+    (_entry(None, ar=Forms("هانوي", ["مدينة هانوي"]), vi=Forms("Hà Nội")), None),
+    (_entry(1, ar=Forms("هانوي", ["مدينة هانوي"]), vi=Forms("Thủ đô")), None),
+])
+def test_check_conflicts_checks_variants_too(entry: Entry, message: str | None) -> None:
+    def find(lang: str, text: str) -> list[Entry]:
+        return [e for e in (_HANOI,) if any(match_key(t, lang) == match_key(text, lang)
+                                            for t in e.forms[lang].all_admitted())]
+
+    if message is None:
+        checks.check_conflicts(entry, find)
+        return
+    with pytest.raises(ConflictError) as info:
+        checks.check_conflicts(entry, find)
+    assert info.value.message == message
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("ar,vi,variants_ar\nهانوي,Hà Nội,\nالعاصمة,Thủ đô,هانوي\n",
+     (3, "ar variant 'هانوي' on line 3 is the ar term 'هانوي' of line 2, whose vi term is "
+         "'Hà Nội', not 'Thủ đô'")),
+    ("ar,vi,variants_ar\nالعاصمة,Thủ đô,هانوي\nمدينة هانوي,Hà Nội,هانوي\n",
+     (3, "ar variant 'هانوي' on line 3 is the ar variant 'هانوي' of line 2, whose vi term is "
+         "'Thủ đô', not 'Hà Nội'")),
+    # Two sources for one target (as a DeepL file has) and a variant of one concept stay.
+    ("ar,vi\nهانوي,Hà Nội\nمدينة هانوي,Hà Nội\n", None),
+    ("ar,vi,variants_ar\nهانوي,Hà Nội,\nهانوي,Hà Nội,هانوى\n", None),
+])
+def test_a_file_cannot_give_one_variant_two_translations(
+        tmp_path: Path, text: str, error: tuple[int, str] | None) -> None:
+    path = write_file(tmp_path / "g.csv", text)
+    if error is None:
+        assert read_glossary(path)
+        return
+    with pytest.raises(FormatError) as info:
+        read_glossary(path)
+    assert (info.value.line, info.value.message) == error

@@ -153,8 +153,12 @@ def test_word_boundaries_arabic(forms: tuple[str, ...], text: str, surfaces: lis
     [
         (("form",), "transform the form", ["form"]),
         (("e-government",), "E-Government services", ["E-Government"]),
-        (("government",), "e-government", []),
+        (("government",), "e-government", ["government"]),  # "-" between words separates
+        (("e-commerce",), "E-Commerce, e commerce", ["E-Commerce"]),  # a hyphen form needs it
         (("U.S.",), "the U.S. economy", ["U.S"]),
+        (("U.S.",), "the U.S economy", []),  # edge punctuation must be in the text
+        (("C++",), "C++ and C", ["C"]),
+        (("(ABC)",), "ABC (ABC)", ["ABC"]),
         (("digital transformation",), "Digital  transformation", []),
         (("digital transformation",), "digital\ntransformation", ["digital\ntransformation"]),
         (("ai",), "AI, ai; Ai.", ["AI", "ai", "Ai"]),
@@ -162,6 +166,47 @@ def test_word_boundaries_arabic(forms: tuple[str, ...], text: str, surfaces: lis
 )
 def test_word_boundaries_english(forms: tuple[str, ...], text: str, surfaces: list[str]) -> None:
     assert [m.surface for m in _matcher("en", *forms).find(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("lang", "forms", "text", "surfaces"),
+    [
+        # "-" and "/" between words are word boundaries...
+        ("en", ("Vietnam", "Laos"), "The Vietnam-Laos border.", ["Vietnam", "Laos"]),
+        ("en", ("Hanoi", "Vientiane"), "The Hanoi/Vientiane flight", ["Hanoi", "Vientiane"]),
+        ("en", ("Vietnam", "US"), "the Vietnam-US partnership", ["Vietnam", "US"]),
+        ("en", ("Vietnam", "Vietnam-Laos"), "Vietnam-Laos", ["Vietnam-Laos"]),  # longest
+        ("vi", ("Việt Nam", "Lào"), "Biên giới Việt Nam-Lào", ["Việt Nam", "Lào"]),
+        ("vi", ("Bà Rịa-Vũng Tàu",), "tỉnh Bà Rịa-Vũng Tàu", ["Bà Rịa-Vũng Tàu"]),
+        ("vi", ("Bà Rịa-Vũng Tàu",), "tỉnh Bà Rịa Vũng Tàu", []),
+        ("ar", ("هانوي",), "رحلة هانوي/فيينتيان", ["هانوي"]),
+        # ...but they join the parts of a code: a digit, or capitals beside no plain word.
+        ("en", ("QD-TTg", "TTg", "749/QD-TTg"), "749/QD-TTg, QD-TTg", ["749/QD-TTg", "QD-TTg"]),
+        ("en", ("NQ", "TU"), "Resolution 05-NQ/TU", []),
+        ("en", ("COVID", "19"), "COVID-19", []),
+        ("en", ("COVID-19",), "covid-19 cases", ["covid-19"]),
+        ("en", ("US", "EU"), "US/EU", []),
+        ("ar", ("QD-TTg",), "القرار QD-TTg", ["QD-TTg"]),
+        ("ar", ("TTg",), "القرار 749/QD-TTg", []),
+    ],
+)
+def test_hyphen_and_slash_join_only_codes(
+        lang: str, forms: tuple[str, ...], text: str, surfaces: list[str]) -> None:
+    assert [m.surface for m in _matcher(lang, *forms).find(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("forms", "text", "expected"),
+    [
+        (("C", "C++"), "C and C++", [("C", "C"), ("C", "C++")]),
+        (("C++", "C"), "C++ and C", [("C", "C++"), ("C", "C")]),
+        (("C#",), "C# or C", [("C", "C#")]),
+        ((".NET",), ".NET and NET", [("NET", ".NET")]),
+    ],
+)
+def test_edge_punctuation_of_a_form_must_be_in_the_text(
+        forms: tuple[str, ...], text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.surface, m.form) for m in _matcher("en", *forms).find(text)] == expected
 
 
 def test_form_with_inner_punctuation_must_match_it() -> None:

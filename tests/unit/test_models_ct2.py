@@ -167,3 +167,39 @@ def test_parallel_needs_ctranslate2(tiny_marian: Path) -> None:
     with pytest.raises(ModelError, match="one batch at a time") as caught:
         engine_for(inspect_dir(tiny_marian), parallel=2)
     assert "avet models convert" in (caught.value.hint or "")
+
+
+@pytest.mark.parametrize(("cut", "engine"), [(0, "ctranslate2"), (5000, "ctranslate2"),
+                                             (5000, "transformers"), (-10, "transformers")])
+def test_truncated_weights_are_damaged_not_an_internal_error(
+        tiny_marian: Path, tiny_marian_ct2: Path, tmp_path: Path, cut: int, engine: str) -> None:
+    import os
+    import shutil
+
+    from models import engine_for
+    from models.errors import DamagedModelError
+
+    source, weights = ((tiny_marian_ct2, "model.bin") if engine == "ctranslate2"
+                       else (tiny_marian, "model.safetensors"))
+    copy = tmp_path / "copy"
+    shutil.copytree(source, copy)
+    size = (copy / weights).stat().st_size
+    os.truncate(copy / weights, cut if cut >= 0 else size + cut)
+    with pytest.raises(DamagedModelError) as caught:
+        engine_for(inspect_dir(copy))
+    assert str(caught.value) == (f"{copy / weights}: model weights are damaged or missing "
+                                 "(copy/download the model again)")
+
+
+def test_other_ctranslate2_load_failures_are_not_called_damage(
+        tiny_marian_ct2: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctranslate2
+
+    from models.ct2_backend import CT2Engine
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("CUDA failed with error out of memory")
+
+    monkeypatch.setattr(ctranslate2, "Translator", fail)
+    with pytest.raises(RuntimeError, match="out of memory"):
+        CT2Engine(inspect_dir(tiny_marian_ct2))

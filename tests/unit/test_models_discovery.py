@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from models.discovery import OBTAIN_HINT, find_models, hf_cache_dir, inspect_dir, resolve
+from models.discovery import (
+    OBTAIN_HINT,
+    find_models,
+    find_named,
+    hf_cache_dir,
+    inspect_dir,
+    lookup,
+    resolve,
+)
 from models.errors import (
+    DamagedModelError,
     ModelError,
     ModelNotFoundError,
     UnsafeModelError,
@@ -158,3 +167,72 @@ def test_resolve_prefers_bilingual_model_and_checks_direction(
 def test_resolve_by_path(tiny_marian: Path) -> None:
     info = resolve(str(tiny_marian), "ar", "en", env={})
     assert info.path == tiny_marian
+
+
+MARIAN = {"model_type": "marian"}
+
+
+@pytest.mark.parametrize(("weights", "tokenizer"), [
+    ("model.safetensors", None), ("model.bin", {"tokenizer_class": "MarianTokenizer"})])
+def test_weights_that_are_broken_links_are_refused_as_damaged(
+        tmp_path: Path, weights: str, tokenizer: dict | None) -> None:
+    # An HF cache whose blob is gone: the snapshot's link points at nothing.
+    snapshot = _fake_model(tmp_path / "hub" / "models--Helsinki-NLP--opus-mt-ar-en" / "snapshots"
+                           / "0123abcd", MARIAN, files=(), tokenizer_config=tokenizer)
+    (snapshot / weights).symlink_to(tmp_path / "hub" / "blobs" / "gone")
+    env = {"AVET_MODELS_DIR": str(tmp_path / "none"), "HF_HUB_CACHE": str(tmp_path / "hub")}
+    usable, refused = find_models(env)
+    assert usable == []
+    [(model_id, _path, error)] = refused
+    assert model_id == "Helsinki-NLP/opus-mt-ar-en" and isinstance(error, DamagedModelError)
+    assert str(error) == (f"{snapshot / weights}: model weights are damaged or missing "
+                          "(copy/download the model again)")
+    with pytest.raises(DamagedModelError):
+        resolve("Helsinki-NLP/opus-mt-ar-en", "ar", "en", env=env)
+
+
+@pytest.mark.parametrize(("src", "tgt", "message"), [
+    ("vi", "en", "no usable local model translates vi→en: Helsinki-NLP/opus-mt-vi-en is "
+                 "installed but refused: only pickle weights (pytorch_model.bin)"),
+    ("en", "vi", "no local model translates en→vi"),
+])
+def test_a_search_names_an_installed_model_that_was_refused(
+        tmp_path: Path, src: str, tgt: str, message: str) -> None:
+    _fake_model(tmp_path / "hub" / "models--Helsinki-NLP--opus-mt-vi-en" / "snapshots" / "0123",
+                MARIAN, files=("pytorch_model.bin",))
+    env = {"AVET_MODELS_DIR": str(tmp_path / "none"), "HF_HUB_CACHE": str(tmp_path / "hub")}
+    with pytest.raises(ModelNotFoundError) as caught:
+        resolve(None, src, tgt, env=env)
+    assert caught.value.message.startswith(message)
+    assert (caught.value.hint == OBTAIN_HINT) == (src == "en")
+
+
+@pytest.fixture()
+def two_places(tmp_path: Path) -> dict[str, str]:
+    """opus-mt-ar-en in the HF cache; opus-mt-en-vi twice under AVET_MODELS_DIR (two orgs)."""
+    _fake_model(tmp_path / "hub" / "models--Helsinki-NLP--opus-mt-ar-en" / "snapshots" / "01",
+                MARIAN)
+    for org in ("a", "b"):
+        _fake_model(tmp_path / "avet" / org / "opus-mt-en-vi", MARIAN)
+    return {"AVET_MODELS_DIR": str(tmp_path / "avet"), "HF_HUB_CACHE": str(tmp_path / "hub")}
+
+
+@pytest.mark.parametrize(("name", "found"), [
+    ("Helsinki-NLP/opus-mt-ar-en", ["Helsinki-NLP/opus-mt-ar-en"]),
+    ("opus-mt-ar-en", ["Helsinki-NLP/opus-mt-ar-en"]),  # the last part, as the README says
+    ("a/opus-mt-en-vi", ["a/opus-mt-en-vi"]),
+    ("x/opus-mt-ar-en", []),  # an id with an org must match whole
+    ("opus-mt-vi-en", []),
+])
+def test_lookup_takes_the_ids_models_list_prints_or_their_last_part(
+        two_places: dict[str, str], name: str, found: list[str]) -> None:
+    assert [model_id for model_id, _path, _rev in lookup(name, two_places)] == found
+
+
+def test_a_bare_name_of_several_models_lists_them(two_places: dict[str, str]) -> None:
+    with pytest.raises(ModelNotFoundError,
+                       match="'opus-mt-en-vi' matches several models: a/opus-mt-en-vi, "
+                             "b/opus-mt-en-vi"):
+        find_named("opus-mt-en-vi", env=two_places)
+    assert resolve("opus-mt-ar-en", "ar", "en", env=two_places).model_id == (
+        "Helsinki-NLP/opus-mt-ar-en")

@@ -58,10 +58,24 @@ def test_no_pivot_possible_says_how_to_get_models(tmp_path: Path) -> None:
 
 
 def test_engine_format_mismatch_names_convert(models_env: dict[str, str]) -> None:
-    with pytest.raises(ModelError, match="avet models convert"):
-        load_engine("opus-mt-ar-en", "ar", "en", engine="ctranslate2", env=models_env)
+    with pytest.raises(ModelError, match=r"asks for ctranslate2.*avet models convert"):
+        load_engine("opus-mt-ar-en", "ar", "en", engine="ctranslate2", env=models_env,
+                    engine_source="--engine")
     with pytest.raises(ModelError, match="unknown engine"):
         load_engine(None, "ar", "en", engine="onnx", env=models_env)
+
+
+def test_a_named_model_runs_with_its_own_format_when_no_engine_is_asked_for(
+        models_env: dict[str, str]) -> None:
+    engine = load_engine("opus-mt-ar-en", "ar", "en", engine="ctranslate2", env=models_env)
+    assert engine.signature()["engine"] == "transformers"
+
+
+@pytest.mark.parametrize("model", ["+opus-mt-en-vi", "opus-mt-ar-en+"])
+def test_an_empty_pivot_leg_is_searched_for(models_env: dict[str, str], model: str) -> None:
+    engine = load_engine(model, "ar", "vi", env=models_env)
+    assert [leg["model"] for leg in engine.signature()["legs"]] == ["opus-mt-ar-en",
+                                                                    "opus-mt-en-vi"]
 
 
 @pytest.mark.parametrize(("tokens", "words"), [

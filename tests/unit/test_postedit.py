@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -14,11 +15,13 @@ from toolkit.glossary_source import GlossaryIndex, load_glossary
 from toolkit.postedit import (
     CODE_KEY,
     adapt_case,
+    bounded,
     is_near_miss,
     osa_distance,
     postedit_line,
     postedit_lines,
 )
+from toolkit.qa import check_lines
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "postedit"
 
@@ -250,7 +253,7 @@ def test_unmatchable_form_names_the_entry() -> None:
 
 
 @pytest.mark.parametrize("form", ["NFD", "NFC"])
-def test_vietnamese_target_is_written_in_nfc(form: str) -> None:
+def test_vietnamese_target_is_written_in_nfc(form: Literal["NFD", "NFC"]) -> None:
     import unicodedata
 
     place = Entry(id=1, kind="place", status="approved",
@@ -259,10 +262,13 @@ def test_vietnamese_target_is_written_in_nfc(form: str) -> None:
     target = unicodedata.normalize(form, "Tỉnh Quang Ninh đẩy mạnh chuyển đổi số")
     result = postedit_line("Quang Ninh speeds up digital transformation", target, index)
     assert result.text == unicodedata.normalize("NFC", "Tỉnh Quảng Ninh đẩy mạnh chuyển đổi số")
-    # The offsets refer to the NFC line the edits were applied to.
+    # The offsets refer to the line as given (NFD "Tỉnh" is 5 characters), as check's do.
     [edit] = result.edits
-    assert (edit.start, edit.end, edit.before) == (5, 15, "Quang Ninh")
-    assert result.text[edit.start:edit.start + len(edit.after)] == edit.after
+    start = 6 if form == "NFD" else 5
+    assert (edit.start, edit.end, edit.before) == (start, start + 10, "Quang Ninh")
+    assert target[edit.start:edit.end] == edit.before
+    [finding] = check_lines(["Quang Ninh speeds up digital transformation"], [target], index)
+    assert (finding.start, finding.end) == (edit.start, edit.end)
 
 
 @pytest.mark.parametrize(("source", "target", "text", "missing"), [
@@ -283,3 +289,72 @@ def test_codes_that_are_no_glossary_entry(source: str, target: str, text: str,
     assert [m.expected for m in result.missing] == missing
     assert all(m.entry_id is None and m.key == CODE_KEY + m.expected for m in result.missing)
     assert all(e.action == "restored_code" and e.entry_id is None for e in result.edits)
+
+
+def _government_and_bank(forbidden: str = "state", variant: str = "") -> GlossaryIndex:
+    gov = Entry(id=1, kind="org", status="approved",
+                forms={"vi": Forms("Chính phủ"),
+                       "en": Forms("Government", [variant] if variant else [], [forbidden])})
+    bank = Entry(id=2, kind="org", status="approved",
+                 forms={"vi": Forms("Ngân hàng Nhà nước"), "en": Forms("State Bank of Vietnam")})
+    return GlossaryIndex([gov, bank], "vi", "en")
+
+
+@pytest.mark.parametrize(("forbidden", "variant", "target", "expected", "actions"), [
+    # The forbidden form inside another entry's form is left; the term is there.
+    ("state", "", "The State Bank of Vietnam was asked by the government to cut rates.",
+     "The State Bank of Vietnam was asked by the government to cut rates.", []),
+    # ... also when the term is missing: reported missing, the other entry intact.
+    ("state", "", "The State Bank of Vietnam was asked to cut rates.",
+     "The State Bank of Vietnam was asked to cut rates.", []),
+    # A variant inside another entry's form likewise.
+    ("regime", "state", "The State Bank of Vietnam cut rates, the cabinet said.",
+     "The State Bank of Vietnam cut rates, the cabinet said.", []),
+    # Standing alone, the forbidden form is still replaced.
+    ("state", "", "The State Bank of Vietnam was asked by the state to cut rates.",
+     "The State Bank of Vietnam was asked by the Government to cut rates.",
+     ["replaced_forbidden"]),
+])
+def test_forbidden_inside_another_entrys_form_is_left(forbidden: str, variant: str,
+                                                      target: str, expected: str,
+                                                      actions: list[str]) -> None:
+    result = postedit_line("Chính phủ yêu cầu Ngân hàng Nhà nước hạ lãi suất.", target,
+                           _government_and_bank(forbidden, variant))
+    assert result.text == expected
+    assert [e.action for e in result.edits] == actions
+
+
+@pytest.mark.parametrize(("form", "lang", "text", "found"), [
+    ("IT", "en", "The ITU forum.", []),
+    ("IT", "en", "IT and ITU, (IT).", ["IT", "IT"]),
+    ("4G", "ar", "شبكات 5G و4G وبـ4G", ["4G", "4G"]),
+    ("4G", "ar", "ساو4G", []),  # glued to a word that is no proclitic
+    ("4G", "en", "and4G", []),
+    # A digit is found in any of its scripts.
+    ("١٢/٢٠٢٤/NĐ-CP", "en", "Decree 12/2024/NĐ-CP.", ["12/2024/NĐ-CP"]),
+    ("12/2024", "ar", "المرسوم ١٢/٢٠٢٤ و۱۲/۲۰۲۴", ["١٢/٢٠٢٤", "۱۲/۲۰۲۴"]),
+])
+def test_bounded_finds_whole_words_only(form: str, lang: str, text: str,
+                                        found: list[str]) -> None:
+    assert [m.group() for m in bounded(form, lang).finditer(text)] == found
+
+
+def test_arabic_code_after_a_proclitic_is_kept() -> None:
+    result = postedit_line("Mạng 4G và 5G.", "شبكات الجيل 5G و4G.", GlossaryIndex([], "vi", "ar"))
+    assert (result.text, result.edits, result.missing) == ("شبكات الجيل 5G و4G.", [], [])
+
+
+@pytest.mark.parametrize(("source", "target", "text"), [
+    # A code of the source in Arabic-Indic digits comes back in ASCII digits.
+    ("صدر المرسوم ١٢/٢٠٢٤/NĐ-CP.", "Decree 12/2024/nd-cp was issued.",
+     "Decree 12/2024/NĐ-CP was issued."),
+    # A code inside a term matched without regard to case keeps its case.
+    ("وأصدرت الحكومة القرار 749/QD-TTg.", "The government issued Decision 749/qd-ttg.",
+     "The government issued Decision 749/QD-TTg."),
+])
+def test_codes_are_restored_in_target_form(source: str, target: str, text: str) -> None:
+    decision = Entry(id=8, kind="term", status="approved",
+                     forms={"ar": Forms(preferred="القرار 749/QD-TTg"),
+                            "en": Forms(preferred="Decision 749/QD-TTg")})
+    result = postedit_line(source, target, GlossaryIndex([decision], "ar", "en"))
+    assert (result.text, [e.action for e in result.edits]) == (text, ["restored_code"])

@@ -8,6 +8,7 @@ import pytest
 
 from glossary.errors import InputError
 from glossary.formats import read_glossary
+from glossary.model import Entry, Forms
 from toolkit.glossary_source import GlossaryIndex
 from toolkit.qa import ISSUES, check_lines, summarize
 
@@ -138,3 +139,114 @@ def test_codes_that_are_no_glossary_entry_are_checked(target: str, found: list[s
     assert {f.issue for f in findings} <= {"code_not_verbatim"}
     assert sorted(f.found for f in findings) == sorted(found)
     assert all(f.entry_id is None and f.severity == "error" for f in findings)
+
+
+def test_forbidden_form_inside_another_entrys_form_is_no_finding() -> None:
+    from glossary.model import Entry, Forms
+
+    gov = Entry(id=1, kind="org", status="approved",
+                forms={"vi": Forms("Chính phủ"), "en": Forms("Government", [], ["state"])})
+    bank = Entry(id=2, kind="org", status="approved",
+                 forms={"vi": Forms("Ngân hàng Nhà nước"), "en": Forms("State Bank of Vietnam")})
+    index = GlossaryIndex([gov, bank], "vi", "en")
+    source = "Chính phủ yêu cầu Ngân hàng Nhà nước hạ lãi suất."
+    assert check_lines([source], ["The State Bank of Vietnam was asked by the government."],
+                       index) == []
+    findings = check_lines([source], ["The State Bank of Vietnam was asked by the state."],
+                           index)
+    assert [(f.issue, f.found, f.start) for f in findings] == [("forbidden_term", "state", 43)]
+
+
+@pytest.mark.parametrize(("lang", "sources", "targets", "found"), [
+    # A function word shared by the lines lacking the term loses to the content word.
+    ("en", ["Chính phủ họp.", "Chính phủ nói.", "Chính phủ đồng ý."],
+     ["Government met today.", "The cabinet said so.", "The cabinet agreed."],
+     ["cabinet", "cabinet"]),
+    # Same term length (two words): "the cabinet" starts with a function word.
+    ("en", ["Chuyển đổi số là ưu tiên.", "Tỉnh thúc đẩy chuyển đổi số.",
+            "Chuyển đổi số cần nguồn lực."],
+     ["Digital transformation is a priority.", "The province pushes the overhaul.",
+      "The overhaul needs resources."], ["overhaul", "overhaul"]),
+    ("vi", ["Government met.", "The government spoke.", "The government agreed."],
+     ["Chính phủ họp.", "Theo đó, nội các đã họp.", "Theo đó, nội các đồng ý."],
+     ["nội các", "nội các"]),
+    ("ar", ["Chính phủ họp.", "Chính phủ nói.", "Chính phủ đồng ý."],
+     ["اجتمعت الحكومة اليوم.", "في الصباح قالت الوزارة.", "في بيان أكدت الوزارة."],
+     ["الوزارة", "الوزارة"]),
+])
+def test_unknown_rendering_is_no_function_word(lang: str, sources: list[str],
+                                               targets: list[str], found: list[str]) -> None:
+    from glossary.model import Entry, Forms
+
+    gov = Entry(id=1, kind="org", status="approved",
+                forms={"vi": Forms("Chính phủ"), "en": Forms("Government"),
+                       "ar": Forms("الحكومة")})
+    transformation = Entry(id=2, kind="term", status="approved",
+                           forms={"vi": Forms("chuyển đổi số"),
+                                  "en": Forms("digital transformation"),
+                                  "ar": Forms("التحول الرقمي")})
+    src = "en" if lang == "vi" else "vi"
+    index = GlossaryIndex([gov, transformation], src, lang)
+    findings = check_lines(sources, targets, index)
+    assert [f.found for f in findings if f.issue == "missing_term"] == found
+
+
+def test_stopword_table_covers_the_three_languages() -> None:
+    from toolkit.qa import load_stopwords
+
+    table = load_stopwords()
+    assert set(table) == {"en", "vi", "ar"}
+    assert {"the", "of"} <= table["en"] and {"của", "các"} <= table["vi"]
+    assert {"في", "من"} <= table["ar"]
+
+
+def test_inconsistent_expects_the_preferred_form_never_a_forbidden_one() -> None:
+    entry = Entry(id=1, kind="term", status="approved",
+                  forms={"en": Forms(preferred="digital transformation"),
+                         "vi": Forms(preferred="chuyển đổi số", forbidden=["số hóa"],
+                                     variants=["chuyển đổi kỹ thuật số"])})
+    index = GlossaryIndex([entry], "en", "vi")
+    findings = check_lines(["He said digital transformation matters.",
+                            "Digital transformation is pushed."],
+                           ["Ông nói số hóa quan trọng.", "Chuyển đổi kỹ thuật số được đẩy mạnh."],
+                           index)
+    [inconsistent] = [f for f in findings if f.issue == "inconsistent"]
+    assert (inconsistent.line, inconsistent.found, inconsistent.expected) == (
+        2, "chuyển đổi kỹ thuật số", "chuyển đổi số")
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    ("The government issued Decision 749/qd-ttg.", [("749/qd-ttg", "749/QD-TTg")]),
+    ("The government issued decision 749/QD-TTg.", []),  # the term's case is free, the code's not
+])
+def test_code_inside_a_matched_term_is_checked_verbatim(target: str,
+                                                        found: list[tuple[str, str]]) -> None:
+    entry = Entry(id=8, kind="term", status="approved",
+                  forms={"ar": Forms(preferred="القرار 749/QD-TTg"),
+                         "en": Forms(preferred="Decision 749/QD-TTg"),
+                         "vi": Forms(preferred="Quyết định 749/QĐ-TTg")})
+    source = "وأصدرت الحكومة القرار 749/QD-TTg."
+    findings = check_lines([source], [target], GlossaryIndex([entry], "ar", "en"))
+    assert [(f.issue, f.entry_id, f.found, f.expected) for f in findings] == [
+        ("code_not_verbatim", 8, a, b) for a, b in found]
+    # The entry's own target form decides how the code is written (QĐ in Vietnamese).
+    assert check_lines([source], ["Chính phủ ban hành Quyết định 749/QĐ-TTg."],
+                       GlossaryIndex([entry], "ar", "vi")) == []
+
+
+@pytest.mark.parametrize(("source", "target", "found"), [
+    # Arabic-Indic digits are the ASCII digits; English writes ASCII ones.
+    ("صدر المرسوم ١٢/٢٠٢٤/NĐ-CP.", "Decree 12/2024/NĐ-CP was issued.", []),
+    ("صدر المرسوم ۱۲/۲۰۲۴/NĐ-CP.", "Decree 12/2024/NĐ-CP was issued.", []),
+    ("صدر المرسوم ١٢/٢٠٢٤/NĐ-CP.", "Decree 12/2024/nđ-cp was issued.",
+     [("12/2024/nđ-cp", "12/2024/NĐ-CP")]),
+    ("صدر المرسوم ١٢/٢٠٢٤/NĐ-CP.", "A decree was issued.", [("", "12/2024/NĐ-CP")]),
+])
+def test_codes_with_arabic_indic_digits(source: str, target: str,
+                                        found: list[tuple[str, str]]) -> None:
+    tiny = Entry(id=1, kind="term", status="approved",
+                 forms={"ar": Forms(preferred="الخطة"), "en": Forms(preferred="plan")})
+    findings = check_lines([source], [target], GlossaryIndex([tiny], "ar", "en"))
+    assert [(f.issue, f.found, f.expected) for f in findings] == [
+        ("code_not_verbatim", a, b) for a, b in found]
+    assert all(f.source_term == source.split()[-1].rstrip(".") for f in findings)

@@ -125,6 +125,27 @@ def test_arabic_sentence_ends(text: str, expected: list[str]) -> None:
     assert sentences(text, "ar") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Xem tại https://a.gov.vn. Bộ trưởng nói rằng…", "vi",
+         ["Xem tại https://a.gov.vn.", "Bộ trưởng nói rằng…"]),
+        ("راسلوا info@mic.gov.vn. قال الوزير", "ar", ["راسلوا info@mic.gov.vn.", "قال الوزير"]),
+        ("زوروا www.mic.gov.vn. قال الوزير", "ar", ["زوروا www.mic.gov.vn.", "قال الوزير"]),
+        ("هل زرت https://a.gov.vn؟ قال الوزير", "ar", ["هل زرت https://a.gov.vn؟", "قال الوزير"]),
+        ("Visit mic.gov.vn! Then go.", "en", ["Visit mic.gov.vn!", "Then go."]),
+        ("(see https://x.vn/p.aspx). Done.", "en", ["(see https://x.vn/p.aspx).", "Done."]),
+        # Inner dots, paths and queries stay whole.
+        ("See https://mic.gov.vn/a/b.html?x=1.2 now. Next.", "en",
+         ["See https://mic.gov.vn/a/b.html?x=1.2 now.", "Next."]),
+        ("Mail a.b@mic.gov.vn or www.mic.gov.vn/x.y now.", "en",
+         ["Mail a.b@mic.gov.vn or www.mic.gov.vn/x.y now."]),
+    ],
+)
+def test_sentence_ends_after_a_url(text: str, lang: str, expected: list[str]) -> None:
+    assert sentences(text, lang) == expected
+
+
 def test_packaged_abbreviations_load() -> None:
     table = load_abbreviations()
     assert set(table) == {"ar", "vi", "en"}

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.sourcecodes import digits_of, number_kept, source_codes, source_numbers
+from toolkit.sourcecodes import (
+    ascii_digits,
+    code_form,
+    digits_of,
+    number_kept,
+    source_codes,
+    source_numbers,
+)
 
 
 @pytest.mark.parametrize(("text", "lang", "found"), [
@@ -13,6 +20,7 @@ from toolkit.sourcecodes import digits_of, number_kept, source_codes, source_num
       ("https://a.gov.vn/p?x=1", "url")]),
     # A URL ending a sentence leaves its full stop out.
     ("انظر https://a.gov.vn/x.", "ar", [("https://a.gov.vn/x", "url")]),
+    ("هل زرت www.mic.gov.vn؟ نعم", "ar", [("www.mic.gov.vn", "url")]),
     # Latin-script sources: capitalised words are no codes, acronym words are.
     ("The Ministry of Bac Ninh launched VNeID and LGSP.", "en",
      [("VNeID", "acronym"), ("LGSP", "acronym")]),
@@ -47,3 +55,14 @@ def test_number_kept(number: str, target: str, kept: bool) -> None:
 
 def test_digits_of_maps_arabic_indic_digits() -> None:
     assert digits_of("١٢,٣۴") == "1234"
+
+
+@pytest.mark.parametrize(("code", "lang", "form"), [
+    ("١٢/٢٠٢٤/NĐ-CP", "en", "12/2024/NĐ-CP"),
+    ("۱۲/۲۰۲۴/NĐ-CP", "vi", "12/2024/NĐ-CP"),
+    ("١٢/٢٠٢٤/NĐ-CP", "ar", "١٢/٢٠٢٤/NĐ-CP"),  # an Arabic text keeps its digits
+    ("749/QD-TTg", "en", "749/QD-TTg"),
+])
+def test_code_form_writes_ascii_digits_in_latin_texts(code: str, lang: str, form: str) -> None:
+    assert code_form(code, lang) == form
+    assert len(ascii_digits(code)) == len(code)  # one for one: offsets hold

@@ -109,10 +109,45 @@ def test_redecoding_with_hard_constraint_when_nothing_else_finds_it(index: Gloss
     src = "الحكومة الرقمية أولا"
     engine = ScriptedEngine({src: Translation("first of all", [])},
                             again={src: "digital government first"})
-    result = run(engine, index, src)
+    result = run(engine, index, src, constrain=False)
     assert result.output == "digital government first"
     assert [(t.status, t.method) for t in result.terms] == [("repaired", "re-decoded")]
+    assert engine.calls[0]["constraints"] == [[]]
     assert engine.calls[1]["constraints"] == [["digital government"]]
+
+
+@pytest.mark.parametrize(("constrain", "first", "asked_again"), [
+    # Given to the first decoding and not placed: not asked again (the engine would
+    # answer the same, and warn about it once more).
+    (True, "first of all", None),
+    # A do-not-translate code the engine could not place is not asked again either,
+    # when a term the first decoding was not given is.
+    (False, "first of all", ["digital government"]),
+    # A code the first output holds stays asked for, so that the new output keeps it.
+    (False, "first 749/QD-TTg", ["749/QD-TTg", "digital government"]),
+], ids=["constrained", "code-not-placed", "code-placed"])
+def test_a_constraint_given_and_not_placed_is_not_asked_again(
+        index: GlossaryIndex, constrain: bool, first: str,
+        asked_again: list[str] | None) -> None:
+    src = "الحكومة الرقمية أولا 749/QD-TTg"
+    engine = ScriptedEngine({src: Translation(first, [])})
+    result = run(engine, index, src, constrain=constrain)
+    assert engine.calls[0]["constraints"] == [
+        ["digital government", "749/QD-TTg"] if constrain else ["749/QD-TTg"]]
+    assert [c["constraints"] for c in engine.calls[1:]] == (
+        [[asked_again]] if asked_again else [])
+    assert result.terms[0].status == "failed"
+
+
+def test_each_occurrence_asks_for_its_constraints_once(index: GlossaryIndex) -> None:
+    # An engine warns each time it is given a constraint it cannot place: asked once
+    # per sentence, the count of its warnings is the count of the term's sentences.
+    texts = ["الحكومة الرقمية أولا", "ثم الحكومة الرقمية", "جملة بلا مصطلح"]
+    engine = ScriptedEngine({t: Translation("nothing kept", []) for t in texts})
+    results = translate_segments(texts, engine, index, TranslateOptions("ar", "en"))
+    asked = [c for call in engine.calls for cs in call["constraints"] for c in cs]
+    assert asked == ["digital government", "digital government"]
+    assert [t.status for r in results for t in r.terms] == ["failed", "failed"]
 
 
 def test_failure_is_reported_not_hidden(index: GlossaryIndex) -> None:
@@ -191,7 +226,7 @@ def test_redecoded_output_gets_protected_urls_back(index: GlossaryIndex) -> None
     src = "الحكومة الرقمية على https://a.vn/x-y"
     engine = ScriptedEngine({src: Translation("first at https://a.vn/x-y", [])},
                             again={src: "digital government at https: //a.vn/x-y"})
-    result = run(engine, index, src)
+    result = run(engine, index, src, constrain=False)
     assert result.output == "digital government at https://a.vn/x-y"
     assert [(t.status, t.method) for t in result.terms] == [("repaired", "re-decoded"),
                                                             ("applied", "protected")]
@@ -282,7 +317,7 @@ def test_redecoding_that_loses_a_term_code_or_number_is_not_taken(
         statuses: dict[str, str]) -> None:
     engine = ScriptedEngine({TWO_TERMS_SRC: Translation(first, [])},
                             again={TWO_TERMS_SRC: again})
-    result = run(engine, index, TWO_TERMS_SRC)
+    result = run(engine, index, TWO_TERMS_SRC, constrain=False)
     assert len(engine.calls) == 2
     assert result.output == output
     assert {t.expected: t.status for t in result.terms} == statuses
@@ -325,3 +360,73 @@ def test_other_targets_are_left_in_the_engines_form(index: GlossaryIndex) -> Non
     text = "Cafe\u0301 owners"  # decomposed é: not ours to recompose in English
     engine = ScriptedEngine({src: Translation(text, [])})
     assert run(engine, index, src).output == text
+
+
+# -- A code is kept only as a whole word -------------------------------------------------------
+@pytest.mark.parametrize(("src", "first", "tgt", "status"), [
+    # ITU holds IT but does not keep it: reported failed. (IT was a constraint of the
+    # decoding already: it is not asked for again.)
+    ("Hội nghị về IT.", "The ITU forum.", "en", "failed"),
+    # Kept as a word (also after an Arabic proclitic): applied.
+    ("Hội nghị về IT.", "The IT forum.", "en", "applied"),
+    ("Mạng 5G và 4G.", "شبكات 5G و4G.", "ar", "applied"),
+])
+def test_a_code_inside_a_longer_word_is_not_kept(src: str, first: str, tgt: str,
+                                                 status: str) -> None:
+    engine = ScriptedEngine({src: Translation(first, [])})
+    result = translate_segments([src], engine, None, TranslateOptions("vi", tgt))[0]
+    assert result.output == first
+    code = result.terms[-1]
+    assert (code.expected, code.status) == (src.split()[-1].rstrip("."), status)
+    assert len(engine.calls) == 1
+
+
+# -- translation asks what post-editing and QA ask --------------------------------------------
+def _name(i: int, kind: str, ar: str, vi: str) -> Entry:
+    e = Entry(kind=kind, status="approved")
+    e.forms["ar"].preferred = ar
+    e.forms["vi"].preferred = vi
+    e.id = i
+    return e
+
+
+NAMES = [_name(1, "place", "ثانه هوا", "Thanh Hóa"), _name(2, "place", "لونغ آن", "Long An")]
+
+
+@pytest.mark.parametrize(("src", "asked"), [
+    # A place inside a person's name (after a person cue): not asked for.
+    ("وقالت السيدة نجوين ثي ثانه هوا إن الخطة جاهزة", []),
+    ("زار الوفد مقاطعة ثانه هوا أمس", ["Thanh Hóa"]),
+    # The conjunction أن after the given name لونغ is no syllable of لونغ آن.
+    ("وأكد السيد لي ثانه لونغ أن الخطة تسير", []),
+    ("زار الوفد مقاطعة لونغ آن", ["Long An"]),
+], ids=["place-in-a-name", "place", "particle", "place-with-an"])
+def test_the_entries_asked_for_are_those_postedit_and_qa_ask_for(src: str,
+                                                                 asked: list[str]) -> None:
+    from toolkit.postedit import postedit_line
+
+    index = GlossaryIndex(NAMES, "ar", "vi")
+    engine = ScriptedEngine({src: Translation("Đoàn công tác.", [])})
+    result = translate_segments([src], engine, index, TranslateOptions("ar", "vi"))[0]
+    assert engine.calls[0]["constraints"] == [asked]
+    assert [t.expected for t in result.terms] == asked
+    # Post-editing the same line misses the same entries.
+    assert [m.expected for m in postedit_line(src, "Đoàn công tác.", index).missing] == asked
+
+
+@pytest.mark.parametrize("tgt", ["en", "vi"])
+@pytest.mark.parametrize("with_glossary", [True, False])
+def test_a_code_with_arabic_indic_digits_is_asked_with_ascii_digits(tgt: str,
+                                                                    with_glossary: bool) -> None:
+    src = "صدر المرسوم ١٢/٢٠٢٤/NĐ-CP أمس"
+    code = Entry(kind="code", status="approved")
+    code.forms["ar"].preferred = "١٢/٢٠٢٤/NĐ-CP"
+    code.id = 9
+    index = GlossaryIndex([code], "ar", tgt) if with_glossary else None
+    output = "Nghị định 12/2024/NĐ-CP đã ban hành."
+    engine = ScriptedEngine({src: Translation(output, [])})
+    result = translate_segments([src], engine, index, TranslateOptions("ar", tgt))[0]
+    assert engine.calls[0]["constraints"] == [["12/2024/NĐ-CP"]]
+    assert [(t.source, t.expected, t.status) for t in result.terms] == [
+        ("١٢/٢٠٢٤/NĐ-CP", "12/2024/NĐ-CP", "applied")]
+    assert result.output == output

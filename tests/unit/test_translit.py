@@ -413,3 +413,21 @@ def test_listed_arabic_renderings_of_organisations(default_translit, ar, vi):
 
 def test_token_without_vietnamese_reading_gives_no_candidates(plain):
     assert plain.ar_to_vi("عع") == []
+
+
+# ---------------------------------------------------------------- never proposed
+@pytest.mark.parametrize(("ar", "kind"), [("كككك", None), ("كاك", None), ("لون", None),
+                                          ("نجوين كاك", "person"), ("دي", "person")])
+def test_vulgar_syllables_are_never_proposed(tables, ar, kind):
+    translit = Transliterator.default()
+    readings = {s.lower() for c in translit.ar_to_vi(ar, top=50, kind=kind) for s in c.text.split()}
+    assert readings, ar
+    assert not readings & tables.never
+
+
+def test_never_table_is_read_and_spares_every_known_name(tables):
+    translit = Transliterator.default()
+    assert {"cặc", "lồn"} <= tables.never
+    known = {s.lower() for p in translit.places for s in p.vi.split()}
+    known |= {s for weights in tables.lexicon.priors.values() for s in weights}
+    assert not known & tables.never

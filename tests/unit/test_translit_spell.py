@@ -84,3 +84,46 @@ def test_split_words_keeps_spacing_and_punctuation():
     assert split_words("Hà Nội, Minh-Anh") == [
         (False, "Hà", True), (True, "Nội", True), (False, ",", False), (True, "Minh", True),
         (False, "-", False), (False, "Anh", True)]
+
+
+@pytest.mark.parametrize(("vi", "ar"), [
+    ("Đắk Lắk", "داك لاك"),
+    ("Đắk Nông", "داك نونغ"),
+    ("Krông Pắc", "كرونغ باك"),
+    ("Krong Pac", "كرونغ باك"),
+    ("Hmông", "همونغ"),
+    ("Pleiku", "بليكو"),
+    ("H'Mông", "همونغ"),
+    ("Kông Chro", "كونغ تشرو"),
+    ("Cư Jút", "كو جوت"),
+    ("Chư Păh", "تشو باه"),
+])
+def test_minority_names_are_spelled_by_the_tables(translit, vi, ar):
+    assert _spell(translit, vi)[0] == ar
+
+
+def test_every_gazetteer_name_of_syllables_is_spelled(translit):
+    # Every place written in words (not a number, not a Latin brand such as VNeID) is accepted.
+    refused = []
+    for place in translit.places:
+        if place.vi.isdigit() or place.kind == "org":
+            continue
+        try:
+            spelled = _spell(translit, place.vi, top=1)
+        except InputError:
+            refused.append(place.vi)
+            continue
+        assert not _LATIN.search(spelled[0]), place.vi
+    assert refused == []
+
+
+@pytest.mark.parametrize("ar", ["داك لاك", "كون توم", "باك كان"])
+def test_top_reading_of_ar_to_vi_is_spelled_back(translit, ar):
+    vi = translit.ar_to_vi(ar, top=1)[0].text
+    assert _spell(translit, vi)[0] == ar
+
+
+@pytest.mark.parametrize("word", ["London", "Berlin", "Trump", "Michael", "Paris"])
+def test_foreign_words_with_syllable_like_parts_stay_errors(translit, word):
+    with pytest.raises(InputError, match=f"'{word}' is not a Vietnamese syllable"):
+        translit.vi_to_ar_scored(f"Nguyễn {word}")

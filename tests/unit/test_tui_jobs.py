@@ -99,13 +99,56 @@ def test_forbid_a_preferred_form_is_a_conflict(store: Store) -> None:
 
 
 def test_merge_then_undo_reports_the_restored_entry(store: Store) -> None:
-    outcome = jobs.merge([3, 2], into=2)(store)
+    session = jobs.Session("tests")
+    outcome = session.run(jobs.merge([3, 2], into=2), store)
     assert (outcome.removed, outcome.select) == ([3], 2)
-    undone = jobs.undo()(store)
+    undone = session.run(jobs.undo(session), store)
     assert sorted(e.id for e in undone.changed) == [2, 3]  # type: ignore[type-var]
     assert undone.removed == []
-    redone = jobs.redo()(store)
+    assert undone.message == "undo: merge into 2 (2 entries)"
+    redone = session.run(jobs.redo(session), store)
     assert redone.removed == [3] and [e.id for e in redone.changed] == [2]
+    assert redone.message == "redo: merge into 2 (2 entries)"
+
+
+def test_undo_leaves_changes_made_before_the_session(store: Store) -> None:
+    # The fixture's add_many is an earlier command: a new session has nothing to undo.
+    session = jobs.Session("tests")
+    outcome = session.run(jobs.undo(session), store)
+    assert outcome.message == ("nothing to undo in this review session; "
+                               "for earlier changes run avet glossary undo")
+    assert store.count() == 3
+    store.undo_action()  # the CLI undoes the add; the session must not redo it
+    outcome = session.run(jobs.redo(session), store)
+    assert outcome.message == ("nothing to redo in this review session; "
+                               "for earlier changes run avet glossary redo")
+    assert store.count() == 0
+
+
+def test_undo_and_redo_replay_only_the_sessions_changes_in_order(store: Store) -> None:
+    session = jobs.Session("tests")
+    session.run(jobs.set_status([1], "approved"), store)
+    session.run(jobs.set_status([2], "rejected"), store)
+    messages = [session.run(jobs.undo(session), store).message for _ in range(3)]
+    assert messages == ["undo: rejected (1 entry)", "undo: approved (1 entry)",
+                        "nothing to undo in this review session; "
+                        "for earlier changes run avet glossary undo"]
+    assert store.count() == 3 and {store.get(i).status for i in (1, 2)} == {"candidate"}
+    assert session.run(jobs.redo(session), store).message == "redo: approved (1 entry)"
+    assert store.get(1).status == "approved"
+
+
+def test_undo_refuses_another_commands_newer_change(store: Store, tmp_path: Path) -> None:
+    session = jobs.Session("tests")
+    session.run(jobs.set_status([1], "approved"), store)
+    with Store(tmp_path / "g.db", actor="cli") as other:
+        other.set_status([3], "rejected")
+    outcome = session.run(jobs.undo(session), store)
+    assert outcome.message == ("nothing undone: the next undo is another command's change, "
+                               "rejected (1 entry); run avet glossary undo for it")
+    assert (store.get(1).status, store.get(3).status) == ("approved", "rejected")
+    store.undo_action()  # the other change undone, the session's is next again
+    assert session.run(jobs.undo(session), store).message == "undo: approved (1 entry)"
 
 
 @pytest.mark.parametrize(("entries", "expected"), [
@@ -127,18 +170,23 @@ def test_default_merge_target_needs_stored_entries(entries: list[Entry]) -> None
 
 
 def test_split_moves_the_variant_and_its_contexts(store: Store) -> None:
-    outcome = jobs.split(2, "ar", "هوشي منه")(store)
+    session = jobs.Session("tests")
+    outcome = session.run(jobs.split(2, "ar", "هوشي منه"), store)
     new = outcome.changed[1]
     assert outcome.select == new.id
     assert [c.form for c in new.contexts] == ["هوشي منه"]
-    undone = jobs.undo()(store)
+    undone = session.run(jobs.undo(session), store)
     assert undone.removed == [new.id]
 
 
-def test_undo_with_nothing_to_undo(tmp_path: Path) -> None:
+@pytest.mark.parametrize("verb", ["undo", "redo"])
+def test_undo_with_nothing_to_undo(tmp_path: Path, verb: str) -> None:
+    session = jobs.Session("tui")
     with Store(tmp_path / "empty.db") as store:
-        assert jobs.undo()(store).message == "nothing to undo"
-        assert jobs.redo()(store).message == "nothing to redo"
+        job = jobs.undo(session) if verb == "undo" else jobs.redo(session)
+        assert session.run(job, store).message == (
+            f"nothing to {verb} in this review session; for earlier changes run "
+            f"avet glossary {verb}")
 
 
 @pytest.mark.parametrize(("fmt", "langs", "written", "message"), [

@@ -35,10 +35,25 @@ from glossary.model import Context
 
 __all__ = ["CLUSTER_TABLES", "aggregate", "drain", "write_part"]
 
-#: Extractor attributes holding :class:`~toolkit.extract.cluster.Cluster` dicts.
-CLUSTER_TABLES = ("names", "codes", "_spelled", "_known_terms")
+#: The extractor's :class:`~toolkit.extract.cluster.Cluster` dicts: the name its rows
+#: carry in the parts → the attribute path from the extractor.
+CLUSTER_TABLES: dict[str, tuple[str, ...]] = {
+    "names": ("names",),
+    "codes": ("codes", "clusters"),
+    "_spelled": ("codes", "spelled"),
+    "_known_terms": ("_known_terms",),
+}
 _SEP = "\x1f"
 _RANK_BITS = 24  # rank of a key within one document: below 16 M
+
+
+def _holder(extractor: Any, table: str) -> tuple[Any, str]:
+    """The object holding a cluster table of :data:`CLUSTER_TABLES`, and its attribute."""
+    *path, attr = CLUSTER_TABLES[table]
+    holder = extractor
+    for name in path:
+        holder = getattr(holder, name)
+    return holder, attr
 
 
 def _row(rel: str, job_key: str, kind: str, key: str, fld: str, *, name: str = "",
@@ -100,10 +115,11 @@ def drain(extractor: Any, rel: str, job_key: str) -> tuple[list[dict[str, Any]],
     """
     rows: list[dict[str, Any]] = []
     for table in CLUSTER_TABLES:
-        clusters: dict[Any, Any] = getattr(extractor, table)
+        holder, attr = _holder(extractor, table)
+        clusters: dict[Any, Any] = getattr(holder, attr)
         for rank, (key, cluster) in enumerate(clusters.items()):
             rows += _object_rows(rel, job_key, table, str(key), rank, cluster)
-        setattr(extractor, table, {})
+        setattr(holder, attr, {})
     counter = extractor.terms
     for rank, (key, cand) in enumerate(counter.terms.items()):
         rows += _object_rows(rel, job_key, "terms", _SEP.join(key), rank, cand)
@@ -237,5 +253,6 @@ def _rebuild(extractor: Any, clusters: Any, named: Any, contexts: Any) -> None:
             Context(doc=row["doc"], start=int(row["start"]), end=int(row["end"]),
                     snippet=row["snippet"], form=row["form"]))
     for table, values in tables.items():
-        setattr(extractor, table, values)
+        holder, attr = _holder(extractor, table)
+        setattr(holder, attr, values)
     extractor.terms.terms = terms

@@ -133,18 +133,6 @@ def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
     return docs
 
 
-def _why_not_a_file(path: Path) -> str:
-    if path.is_symlink() and not path.exists():
-        return "a broken link"
-    if path.is_dir():
-        return "a folder, not a document"
-    for test, what in ((path.is_fifo, "a FIFO"), (path.is_socket, "a socket"),
-                       (path.is_char_device, "a device"), (path.is_block_device, "a device")):
-        if test():
-            return f"{what}, not a regular file"
-    return "not a regular file"
-
-
 def skipped_paths(input_dir: Path, out_dir: Path) -> list[tuple[str, str]]:
     """Lists what the walk of :func:`discover` passes over although its name ends in .txt
     or .md: broken links, folders, FIFOs, sockets, devices.
@@ -156,16 +144,13 @@ def skipped_paths(input_dir: Path, out_dir: Path) -> list[tuple[str, str]]:
     Returns:
         ``(rel, reason)`` per path, sorted, e.g. ``("old.txt", "a broken link")``.
     """
-    from toolkit.extract.reader import DOCUMENT_SUFFIXES
+    from toolkit.extract.reader import passed_over
 
     out = out_dir.resolve()
     own_failed = input_dir / FAILED_NAME if _is_job_folder(input_dir) else None
     cache: dict[Path, bool] = {}
-    found = [p for p in input_dir.rglob("*")
-             if p.suffix.lower() in DOCUMENT_SUFFIXES and not p.is_file()
-             and _walked(p, input_dir, out, own_failed, cache)]
-    return [(p.relative_to(input_dir).as_posix(), _why_not_a_file(p))
-            for p in sorted(found, key=lambda p: p.as_posix())]
+    return [(p.relative_to(input_dir).as_posix(), why) for p, why in passed_over(input_dir)
+            if _walked(p, input_dir, out, own_failed, cache)]
 
 
 def job_label(command: str, direction: Sequence[str] | None) -> str:
@@ -215,6 +200,17 @@ def check_job_folder(out_dir: Path, command: str, direction: Sequence[str] | Non
 
 def check_same_job(manifest: Manifest, out_dir: Path, command: str,
                     direction: Sequence[str] | None) -> None:
+    """Refuses an open manifest that belongs to another kind of job or direction.
+
+    Args:
+        manifest: The output folder's manifest, already open.
+        out_dir: The output folder (named in the error).
+        command: ``translate``, ``postedit`` or ``extract``.
+        direction: ``(src, tgt)``, or ``None`` for extraction.
+
+    Raises:
+        InputError: If the manifest records another job.
+    """
     earlier = _earlier_job(manifest)
     wanted = (command, tuple(direction) if direction else None)
     if earlier is not None and earlier != wanted:

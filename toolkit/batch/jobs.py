@@ -1,4 +1,4 @@
-"""The units of work of a batch job, shared by the local runner and the Ray actors.
+"""The batch jobs (translate, postedit, extract), shared by the local runner and the Ray actors.
 
 A job is described by a *spec* (a small picklable object: options, model path,
 the glossary entries as a read-only snapshot) whose :meth:`open` builds a
@@ -12,21 +12,31 @@ A bad document gives a failed outcome with a one-line error, never an
 exception out of ``process``: the chunk goes on. A document that the job does
 not take (``batch extract``: hardly any Arabic, as ``avet extract`` skips it) gives
 a skipped outcome with the reason.
+
+The task and outcome types and the protocols are in :mod:`toolkit.batch.tasks`
+(re-exported here).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
-from glossary.errors import AvetError, InputError, NotFoundError
+from glossary.errors import InputError, NotFoundError
 from glossary.model import Entry
-from models.errors import ModelError
+from toolkit.batch.tasks import (
+    DocOutcome,
+    DocTask,
+    JobSpec,
+    Progress,
+    Worker,
+    failure,
+    file_sha256,
+    job_key,
+)
 from toolkit.glossary_source import GlossaryIndex
 from toolkit.translate import MAX_SEGMENT_CHARS, PreparedDocument, TranslateOptions
 
@@ -45,130 +55,6 @@ __all__ = [
 ]
 
 log = logging.getLogger("avet.batch")
-
-Progress = Callable[[int], None]
-
-
-@dataclass(frozen=True)
-class DocTask:
-    """One document to process.
-
-    Attributes:
-        rel: Its path relative to the input folder (the manifest's key).
-        path: The path to read, as the single-file commands would be given it.
-        order: Its position in the sorted input (extraction keeps first-seen order).
-        job_key: From :func:`job_key`.
-        target: ``batch postedit``: the translation to post-edit.
-    """
-
-    rel: str
-    path: str
-    order: int
-    job_key: str
-    target: str | None = None
-
-
-@dataclass
-class DocOutcome:
-    """What processing one document gave.
-
-    Attributes:
-        rel: The document.
-        ok: Whether it succeeded.
-        error: One-line error when it failed.
-        permanent: The error comes from the input (retrying cannot help).
-        text: The output text (translate, postedit).
-        report: The per-document report (segments and terms; edits).
-        counts: Numbers for the summary (segments, applied, repaired, failed…).
-        rows: Extraction evidence rows (see :mod:`toolkit.batch.aggregate`).
-        skipped: Why the job does not take the document (``ok`` is then true and
-            nothing is written), or ``None``.
-    """
-
-    rel: str
-    ok: bool
-    error: str | None = None
-    permanent: bool = True
-    text: str | None = None
-    report: dict[str, Any] | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-    rows: list[dict[str, Any]] | None = None
-    skipped: str | None = None
-
-
-class Worker(Protocol):
-    """Processes chunks of documents (the engine and glossary loaded once)."""
-
-    def process(self, tasks: Sequence[DocTask], progress: Progress | None = None
-                ) -> list[DocOutcome]:
-        """Returns one outcome per task, in order."""
-        ...
-
-
-class JobSpec(Protocol):
-    """What a batch job does; picklable, so that Ray can ship it to actors.
-
-    Attributes:
-        command: ``translate``, ``postedit`` or ``extract``.
-        shares_batches: Whether a document's output depends on the other documents of
-            its chunk (translation: their sentences share engine batches, and a batched
-            engine's numbers depend slightly on padding). The driver then always sends
-            whole chunks, done documents included, so that a resumed job decodes the
-            same batches as an uninterrupted one.
-        replicas: CPU-bound replicas one worker runs side by side (a translate job's
-            ``--parallel``); a Ray actor reserves that many CPUs.
-    """
-
-    command: str
-    shares_batches: ClassVar[bool]
-
-    @property
-    def direction(self) -> tuple[str, str] | None:
-        """``(src, tgt)``, or ``None`` for a job without one (extraction)."""
-        ...
-
-    @property
-    def replicas(self) -> int:
-        """CPU-bound replicas one worker runs side by side."""
-        ...
-
-    def open(self) -> Worker:
-        """Loads what the work needs (model, index) and returns the worker."""
-        ...
-
-    def signature(self) -> dict[str, Any]:
-        """Returns everything that determines the outputs (folded into job keys)."""
-        ...
-
-    def output_rel(self, rel: str) -> str | None:
-        """Returns the output path relative to OUT_DIR, or ``None`` (extract)."""
-        ...
-
-
-def file_sha256(path: str | Path) -> str:
-    """Returns the SHA-256 of a file's bytes (``""`` if it cannot be read)."""
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return ""
-    return digest.hexdigest()
-
-
-def job_key(content_hashes: Sequence[str], signature: dict[str, Any]) -> str:
-    """Folds a document's content hash(es) and the job's signature into one key."""
-    sig = json.dumps(signature, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256("\n".join([*content_hashes, sig]).encode("utf-8")).hexdigest()
-
-
-def _failure(rel: str, exc: BaseException) -> DocOutcome:
-    if isinstance(exc, AvetError | ModelError):
-        return DocOutcome(rel, False, error=str(exc), permanent=True)
-    log.warning("%s: %s: %s", rel, type(exc).__name__, exc)
-    return DocOutcome(rel, False, error=f"{type(exc).__name__}: {exc}".replace("\n", " "),
-                      permanent=False)
 
 
 def not_arabic(text: str) -> str | None:
@@ -247,17 +133,28 @@ class TranslateSpec:
                            batch_size=self.options.batch_size, parallel=self.options.parallel)
 
     def open(self, engine: Any = None) -> TranslateWorker:
+        """Builds the worker: the glossary index and the engine.
+
+        Args:
+            engine: An engine already loaded (the driver's), or ``None`` to load
+                one with :meth:`load_engine`.
+
+        Returns:
+            The worker that translates chunks of documents.
+        """
         index = (GlossaryIndex(list(self.entries), self.options.src, self.options.tgt)
                  if self.entries is not None else None)
         return TranslateWorker(self, engine if engine is not None else self.load_engine(), index)
 
     def signature(self) -> dict[str, Any]:
+        """Returns the translation signature (engine, glossary, options) of the outputs."""
         from toolkit.translate import build_signature
 
         return build_signature(dict(self.engine_signature), self.glossary_hash,
                                self.glossary_origin, self.options)
 
     def output_rel(self, rel: str) -> str:
+        """Names the output of document ``rel``: ``STEM.TGT.SUFFIX``, relative to OUT_DIR."""
         from toolkit.translate import output_name
 
         return output_name(rel, self.options.tgt).as_posix()
@@ -291,7 +188,7 @@ class TranslateWorker:
             try:
                 prepared.append(self._prepare(task))
             except Exception as exc:
-                outcomes[task.rel] = _failure(task.rel, exc)
+                outcomes[task.rel] = failure(task.rel, exc)
         for outcome in self._translate(prepared, progress):
             outcomes[outcome.rel] = outcome
         return [outcomes[t.rel] for t in tasks]
@@ -306,7 +203,7 @@ class TranslateWorker:
                                          progress)
         except Exception as exc:
             if len(prepared) == 1:
-                return [_failure(prepared[0].task.rel, exc)]
+                return [failure(prepared[0].task.rel, exc)]
             # Find the document that breaks the engine: one at a time.
             return [o for p in prepared for o in self._translate([p], progress)]
         out = []
@@ -355,9 +252,11 @@ class PostEditSpec:
         return self.src, self.tgt
 
     def open(self) -> PostEditWorker:
+        """Builds the worker: the glossary index of the snapshot."""
         return PostEditWorker(GlossaryIndex(list(self.entries), self.src, self.tgt), self.tgt)
 
     def signature(self) -> dict[str, Any]:
+        """Returns what determines the outputs: avet version, languages and glossary."""
         from toolkit import __version__
 
         return {"avet": __version__, "command": self.command, "src": self.src, "tgt": self.tgt,
@@ -390,7 +289,7 @@ class PostEditWorker:
             try:
                 out.append(self._one(task))
             except Exception as exc:
-                out.append(_failure(task.rel, exc))
+                out.append(failure(task.rel, exc))
             if progress is not None:
                 progress(out[-1].counts.get("segments", 0))
         return out
@@ -459,9 +358,11 @@ class ExtractSpec:
     direction: ClassVar[None] = None
 
     def open(self) -> ExtractWorker:
+        """Builds the worker around a fresh :meth:`extractor`."""
         return ExtractWorker(self.extractor())
 
     def signature(self) -> dict[str, Any]:
+        """Returns what determines a document's evidence: avet version and known entries."""
         # Only what changes a document's evidence: min_count, max_terms and
         # approve_known apply to the aggregate, so changing them redoes no document.
         from toolkit import __version__
@@ -469,6 +370,7 @@ class ExtractSpec:
         return {"avet": __version__, "command": self.command, "known": self.known_hash}
 
     def output_rel(self, rel: str) -> None:
+        """Returns ``None``: evidence goes into the aggregate, not one file per document."""
         return None
 
 
@@ -499,7 +401,7 @@ class ExtractWorker:
                                                                 if r["field"] == "cluster")}))
             except Exception as exc:
                 drain(self.extractor, task.rel, task.job_key)  # drop half-counted evidence
-                out.append(_failure(task.rel, exc))
+                out.append(failure(task.rel, exc))
             if progress is not None:
                 progress(0)
         return out

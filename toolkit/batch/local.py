@@ -5,7 +5,11 @@
 :func:`toolkit.batch.ray_runner.ray_executor` sends the chunks to Ray actors.
 Either way the driver writes every output (atomically) and updates the
 manifest, so a job can be killed at any moment and resumed: a document is
-``done`` only once its output is on disk, and a re-run skips it.
+``done`` only once its output is on disk, and a re-run skips it. A document that
+fails for good has the output and report an earlier run wrote removed (before the
+manifest records it), so that OUT_DIR holds no translation of a source that is not
+the current one; ``report.json`` lists them (``removed``). A document gone from
+INPUT_DIR keeps its outputs (``gone``), unless the run prunes them.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec, Worker, file_sha256
 from toolkit.batch.manifest import Manifest
 from toolkit.batch.summary import (
     FAILED_NAME,
+    REMOVED_FAILED,
+    REMOVED_GONE,
     REPORT_NAME,
     RunStats,
     build_report,
@@ -183,7 +189,7 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
               worker: Worker | None = None, executor: Executor | None = None,
               chunk_docs: int = DEFAULT_CHUNK_DOCS, max_attempts: int = 3,
               targets: str | Path | None = None, retry_failed: bool = False,
-              stream: TextIO | None = None) -> BatchResult:
+              prune_gone: bool = False, stream: TextIO | None = None) -> BatchResult:
     """Runs (or resumes) a batch job.
 
     Args:
@@ -198,16 +204,24 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         targets: ``batch postedit``: the folder of translations.
         retry_failed: First reset the documents that failed (or ran out of
             attempts) with the same job key, so that they are tried again.
+        prune_gone: Remove the outputs of documents gone from INPUT_DIR (by default
+            they are kept: an inbox that moves its inputs away after each run keeps
+            the translations it made), see :func:`_drop_gone`.
         stream: Where progress goes (default standard error).
 
     Returns:
-        The report and the exit code.
+        The report and the exit code. The report's ``removed`` lists the documents
+        whose earlier outputs this run removed: failed for good (``failed``), or gone
+        from INPUT_DIR (``input gone``) with ``prune_gone``; ``gone`` lists the
+        documents gone from INPUT_DIR whose outputs were kept.
 
     Raises:
         InputError: If a folder is missing or misplaced, or an option is out of range.
         KeyboardInterrupt: Re-raised after an interruption (Ctrl-C), once the
             documents that were running are ``pending`` again, their attempt not
-            counted; the same for any exception out of the processing.
+            counted; the same for any exception out of the processing (Ray refusing
+            the connection). A manifest this run created is deleted then if no
+            document was started, so that the folder is bound to no job.
     """
     if chunk_docs < 1 or max_attempts < 1:
         raise InputError("--chunk-docs and --max-attempts must be at least 1")
@@ -233,9 +247,13 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
                                   "direction": list(direction) if direction else None})
         manifest.set_meta("command", spec.command)
         manifest.set_meta("signature", signature)
-        manifest.forget_missing(t.rel for t in tasks)
+        _drop_gone(spec, src_dir, out, manifest, {t.rel for t in tasks}, stats, prune_gone)
         decisions = manifest.plan([(t.rel, t.job_key) for t in tasks], max_attempts,
                                   retry_failed=retry_failed)
+        for rel, decision in decisions.items():
+            if decision == "failed":  # failed for good earlier (or by a crash each time)
+                _note_removed(stats, rel, src_dir / rel, REMOVED_FAILED,
+                              _remove_outputs(spec, out, rel))
         todo = [t for t in tasks if decisions[t.rel] == "todo"]
         not_taken = {s.rel for s in manifest.states() if s.status == "skipped"}
         stats.skipped = sum(1 for rel, d in decisions.items()
@@ -252,11 +270,16 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
                 # get here, counts as an attempt.
                 with _signals_ignored():
                     released = manifest.release_running()
-                log.info("interrupted: %d running document(s) are pending again", released)
+                    if manifest.created and manifest.untouched():
+                        # Stopped before any document (Ray refused the connection,
+                        # Ctrl-C at once): the new folder is bound to no job.
+                        manifest.discard()
+                log.info("interrupted: running documents pending again: %d", released)
                 raise
         extracted: list[Any] = []
         extra: dict[str, Any] = {"skipped_paths": [{"path": rel, "reason": reason}
-                                                   for rel, reason in passed_over]}
+                                                   for rel, reason in passed_over],
+                                 "removed": stats.removed, "gone": stats.gone}
         if spec.command == "extract":
             extracted = _finish_extract(spec, tasks, out, manifest)
             extra |= {"glossary": str(out / GLOSSARY_NAME), "entries": len(extracted)}
@@ -334,6 +357,12 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
             failed.append((outcome.rel, outcome.error or "unknown error", outcome.permanent))
             if not outcome.permanent:
                 retry.append(by_rel[outcome.rel])
+            state = manifest.get(outcome.rel)
+            if outcome.permanent or (state is not None and state.attempts >= max_attempts):
+                # Failed for good: the output of an earlier run (of another input or
+                # job key) goes, before the manifest says failed (it says running now).
+                _note_removed(stats, outcome.rel, by_rel[outcome.rel].path, REMOVED_FAILED,
+                              _remove_outputs(spec, out, outcome.rel))
             continue
         if outcome.skipped is not None:
             log.warning("warning: %s: %s, skipped", by_rel[outcome.rel].path, outcome.skipped)
@@ -353,6 +382,73 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
     os.sync()
     manifest.finish(done, failed, max_attempts, skipped)
     return retry
+
+
+def _output_names(spec: JobSpec, rel: str) -> list[str]:
+    """What a run writes for document ``rel``, relative to OUT_DIR: its output (none
+    for extraction) and its report."""
+    output = spec.output_rel(rel)
+    return [*([output] if output is not None else []), f"{REPORTS_DIR}/{rel}.json"]
+
+
+def _remove_outputs(spec: JobSpec, out: Path, rel: str) -> list[str]:
+    """Removes what an earlier run wrote for document ``rel`` (its output and its report).
+
+    Args:
+        spec: The job (names the output).
+        out: The output folder.
+        rel: The document.
+
+    Returns:
+        The files removed, relative to ``out``. Folders left empty are removed too.
+    """
+    removed = []
+    for name in _output_names(spec, rel):
+        path = out / name
+        if path.is_file() or path.is_symlink():
+            path.unlink()
+            removed.append(name)
+            folder = path.parent
+            while folder != out and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+    return removed
+
+
+def _note_removed(stats: RunStats, rel: str, where: str | Path, reason: str,
+                  files: list[str]) -> None:
+    """Lists a document whose outputs this run removed (``report.json``'s ``removed``);
+    a document gone from INPUT_DIR is listed even without outputs (extraction)."""
+    if not files and reason != REMOVED_GONE:
+        return
+    stats.removed.append({"input": rel, "reason": reason, "files": files})
+    what = f"its earlier outputs {', '.join(files)}" if files else "it from the job"
+    log.warning("warning: %s: %s; removed %s", where, reason, what)
+
+
+def _drop_gone(spec: JobSpec, src_dir: Path, out: Path, manifest: Manifest,
+               present: set[str], stats: RunStats, prune: bool) -> None:
+    """Forgets the documents no longer in INPUT_DIR.
+
+    Their outputs are kept and listed (``gone``), unless ``prune``: then they are
+    removed first (a crash in between leaves rows whose files are gone; the next run
+    drops them).
+    """
+    gone = manifest.missing(present)
+    for state in gone:
+        if prune:
+            _note_removed(stats, state.rel, src_dir / state.rel, REMOVED_GONE,
+                          _remove_outputs(spec, out, state.rel))
+            continue
+        kept = [name for name in _output_names(spec, state.rel) if (out / name).is_file()]
+        stats.gone.append({"input": state.rel, "kept": kept})
+        if kept:
+            log.warning("warning: %s: input gone; kept its outputs %s (--prune-gone "
+                        "removes them)", src_dir / state.rel, ", ".join(kept))
+    if gone:
+        if prune:
+            os.sync()
+        manifest.forget(s.rel for s in gone)
 
 
 def _finish_extract(spec: JobSpec, tasks: Sequence[DocTask], out: Path,

@@ -102,6 +102,10 @@ class Manifest:
         out_dir: The job's output folder (created if missing).
         timeout: Seconds to wait for a lock held by another process.
 
+    Attributes:
+        path: ``OUT_DIR/manifest.sqlite``.
+        created: Whether this opening created the file (a new job folder).
+
     Raises:
         DatabaseFileError: If the file is not a SQLite database, is damaged,
             cannot be opened or written, or is another program's database (the
@@ -111,6 +115,7 @@ class Manifest:
 
     def __init__(self, out_dir: str | Path, *, timeout: float = 30.0) -> None:
         self.path = Path(out_dir) / MANIFEST_NAME
+        self.created = not self.path.exists()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
@@ -164,6 +169,19 @@ class Manifest:
     def close(self) -> None:
         """Closes the database."""
         self._db.close()
+
+    def untouched(self) -> bool:
+        """Whether no document has been started, finished or given up (all pending, 0 attempts)."""
+        row = self._db.execute("SELECT COUNT(*) FROM docs WHERE status != 'pending' "
+                               "OR attempts > 0").fetchone()
+        return int(row[0]) == 0
+
+    def discard(self) -> None:
+        """Closes the database and deletes its files: a job that stopped before it did
+        anything leaves its output folder bound to no job."""
+        self._db.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
 
     def __enter__(self) -> Manifest:
         return self
@@ -307,12 +325,20 @@ class Manifest:
                 [(int(permanent), max_attempts, error, int(permanent), now, rel)
                  for rel, error, permanent in failed])
 
+    def missing(self, present: Iterable[str]) -> list[DocState]:
+        """Returns the rows of documents no longer in the input (``present``: those that are)."""
+        keep = set(present)
+        return [s for s in self.states() if s.rel not in keep]
+
+    def forget(self, rels: Iterable[str]) -> None:
+        """Removes the rows of documents, in one transaction (their outputs are gone)."""
+        with self.transaction():
+            self._db.executemany("DELETE FROM docs WHERE rel = ?", [(r,) for r in rels])
+
     def forget_missing(self, present: Iterable[str]) -> int:
         """Removes rows of documents no longer in the input; returns how many."""
-        keep = set(present)
-        gone = [s.rel for s in self.states() if s.rel not in keep]
-        with self.transaction():
-            self._db.executemany("DELETE FROM docs WHERE rel = ?", [(r,) for r in gone])
+        gone = [s.rel for s in self.missing(present)]
+        self.forget(gone)
         return len(gone)
 
     def transaction(self) -> _Tx:

@@ -1,24 +1,28 @@
 """Running a batch job's chunks on Ray (``avet batch ... --ray [ADDRESS]``).
 
-The chunks become a Ray Data dataset; ``map_batches`` sends each chunk to an
-actor of a pool. The actor (:class:`ChunkActor`, a callable class) opens the
-job's worker once (loads the model, builds the glossary index) and calls the
-same ``worker.process`` as the local runner: the work has one implementation.
-The outcomes come back to the driver, which writes the outputs and the manifest
-exactly as a local run does (:func:`toolkit.batch.local.run_batch`).
+Each chunk goes to an actor of a pool (``ray.util.ActorPool``). The actor
+(:class:`ChunkActor`) opens the job's worker once (loads the model, builds the
+glossary index) and calls the same ``worker.process`` as the local runner: the
+work has one implementation. The outcomes come back to the driver, which writes
+the outputs and the manifest exactly as a local run does
+(:func:`toolkit.batch.local.run_batch`). Plain actors work through Ray Client
+(``ray://``) as well as on a node of the cluster; Ray Data does not work through
+Ray Client (its maintainers say so: ray-project/ray#48682).
 
-Sizing: an actor pool that takes every CPU starves Ray Data's read tasks and
-the job hangs (seen with 2 CPUs). The pool is sized from
-``ray.cluster_resources()``: ``max(1, CPUs - 1)`` actors, each asking for a
-fraction of a CPU so that at least half a CPU stays free for reading. An actor
-that runs several model replicas (``--parallel N``) asks for N CPUs, and the pool
-shrinks to match, so that ``--ray`` with ``--parallel`` does not multiply the
-replicas past the cluster's cores.
+The actors read the documents themselves, so the tasks they get carry absolute
+paths: a cluster's workers do not run in the driver's working directory.
+
+Sizing: the pool is sized from ``ray.cluster_resources()``: ``max(1, CPUs - 1)``
+actors, each asking for a fraction of a CPU, so that at least half a CPU stays
+free for the driver, which writes every output (on a local instance it shares
+the machine). An actor that runs several model replicas (``--parallel N``) asks
+for N CPUs, and the pool shrinks to match, so that ``--ray`` with ``--parallel``
+does not multiply the replicas past the cluster's cores.
 
 Without an address, a local Ray instance is started (it listens on 127.0.0.1
 only); ``ray://HOST:10001`` connects to a cluster (see the README).
 :func:`check_ray_address` checks ``--ray`` before anything is loaded: its form,
-the Ray Client package that ``ray://`` needs, and that something answers at the
+the Ray Client package that ``ray://`` needs, and that Ray answers at the
 address (Ray itself retries an address where nothing listens for minutes).
 """
 
@@ -27,11 +31,12 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
+import os
 import re
 import socket
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict
-from typing import Any
+from dataclasses import asdict, replace
+from typing import Any, cast
 
 from glossary.errors import InputError
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec
@@ -48,6 +53,10 @@ _FORMS = ("give auto, local, HOST:PORT or ray://HOST:PORT, e.g. --ray 10.0.0.5:6
 _HOST_PORT = re.compile(
     r"(?:\[(?P<ip6>[0-9A-Fa-f:.]+)\]|(?P<host>[A-Za-z0-9._-]+)):(?P<port>\d{1,5})")
 _INSTALL = "pip install -c constraints.txt 'ray[client]'"
+_PORTS = ("give HOST and the head's GCS port (6379 by default), or ray://HOST and its Ray "
+          "Client port (10001 by default); the dashboard's port (8265) is neither")
+_START = ("start the cluster with 'ray start --head --port=6379 "
+          "--ray-client-server-port=10001', or check the address")
 
 
 def _installed(module: str) -> bool:
@@ -93,13 +102,37 @@ def check_ray_address(address: str, *, timeout: float = CONNECT_TIMEOUT_S) -> st
         why = "no answer" if isinstance(exc, TimeoutError) else (exc.strerror or str(exc))
         raise InputError(
             f"--ray {address}: nothing answers at {host}:{port} within {timeout:g} s: {why}",
-            hint="start the cluster with 'ray start --head --port=6379 "
-                 "--ray-client-server-port=10001', or check the address") from exc
+            hint=_START) from exc
+    if _installed("grpc") and not _speaks_grpc(host, port, timeout):
+        raise InputError(
+            f"--ray {address}: {host}:{port} answers, but not as Ray (no gRPC handshake "
+            f"within {timeout:g} s)",
+            hint=_PORTS)
     return address
 
 
+def _speaks_grpc(host: str, port: int, timeout: float) -> bool:
+    """Whether ``host:port`` completes a gRPC (HTTP/2) handshake within ``timeout``.
+
+    Ray's GCS and its Ray Client server both speak gRPC; another service (the
+    dashboard's HTTP port, a web server) never completes the handshake, and Ray
+    would retry it for minutes or fail with a trace.
+    """
+    import grpc
+
+    target = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    channel = grpc.insecure_channel(target)
+    try:
+        grpc.channel_ready_future(channel).result(timeout=timeout)
+    except grpc.FutureTimeoutError:
+        return False
+    finally:
+        channel.close()
+    return True
+
+
 def pool_size(cpus: float, actors: int | None = None, replicas: int = 1) -> tuple[int, float]:
-    """Returns ``(actors, CPUs per actor)`` that leave room for Ray Data's reads.
+    """Returns ``(actors, CPUs per actor)`` that leave room for the driver.
 
     Args:
         cpus: CPUs the cluster reports.
@@ -118,7 +151,7 @@ def pool_size(cpus: float, actors: int | None = None, replicas: int = 1) -> tupl
 
 
 class ChunkActor:
-    """A Ray Data actor: opens the job's worker once, then processes chunks.
+    """A Ray actor: opens the job's worker once, then processes chunks.
 
     Args:
         spec: The job's spec (pickled to the actor).
@@ -127,13 +160,34 @@ class ChunkActor:
     def __init__(self, spec: JobSpec) -> None:
         self.worker = spec.open()
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        outs = []
-        for payload in batch["tasks"]:
-            tasks = [DocTask(**t) for t in json.loads(str(payload))]
-            outcomes = self.worker.process(tasks)
-            outs.append(json.dumps([asdict(o) for o in outcomes], ensure_ascii=False))
-        return {"chunk": list(batch["chunk"]), "outcomes": outs}
+    def process(self, index: int, payload: str) -> tuple[int, str]:
+        """Processes one chunk.
+
+        Args:
+            index: The chunk's position in the job (given back with its outcomes).
+            payload: The chunk's tasks, a JSON list of :class:`DocTask` fields.
+
+        Returns:
+            ``(index, outcomes)``, the outcomes a JSON list of :class:`DocOutcome` fields.
+        """
+        tasks = [DocTask(**t) for t in json.loads(payload)]
+        outcomes = self.worker.process(tasks)
+        return index, json.dumps([asdict(o) for o in outcomes], ensure_ascii=False)
+
+
+def _absolute(task: DocTask) -> DocTask:
+    """The task with absolute paths: the actors do not run in the driver's directory."""
+    target = os.path.abspath(task.target) if task.target is not None else None
+    return replace(task, path=os.path.abspath(task.path), target=target)
+
+
+def _with_absolute_model(spec: JobSpec) -> JobSpec:
+    """The spec with its model directory absolute, when it names one that exists here
+    (the specs are frozen dataclasses; :class:`JobSpec` is their Protocol)."""
+    model = getattr(spec, "model", None)
+    if isinstance(model, str) and os.path.isdir(model) and not os.path.isabs(model):
+        return cast(JobSpec, replace(cast(Any, spec), model=os.path.abspath(model)))
+    return spec
 
 
 def _init_ray(address: str | None) -> Any:
@@ -141,16 +195,24 @@ def _init_ray(address: str | None) -> Any:
 
     if not ray.is_initialized():
         if address is None:
-            ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+            # "local" starts a new instance even when one runs here (ray.init() alone
+            # would join it: that is --ray auto).
+            ray.init(address="local", include_dashboard=False, log_to_driver=False,
+                     configure_logging=False)
         else:
             try:
                 ray.init(address=address, log_to_driver=False, configure_logging=False)
             except ConnectionError as exc:
-                if address != "auto":
-                    raise
-                raise InputError("--ray auto: no Ray instance is running on this machine",
-                                 hint="start one with 'ray start --head', or give --ray "
-                                      "alone to start one for this job") from exc
+                if address == "auto":
+                    raise InputError("--ray auto: no Ray instance is running on this machine",
+                                     hint="start one with 'ray start --head', or give --ray "
+                                          "alone to start one for this job") from exc
+                raise InputError(f"--ray {address}: Ray did not connect: {exc}",
+                                 hint=f"{_PORTS}; a cluster that uses token authentication "
+                                      "(Ray turns it on when a token file exists, "
+                                      "~/.ray/auth_token) needs RAY_AUTH_MODE=token and its "
+                                      "token (RAY_AUTH_TOKEN or that file) where avet runs"
+                                 ) from exc
     return ray
 
 
@@ -176,18 +238,21 @@ def ray_executor(spec: JobSpec, address: str | None = None, *, actors: int | Non
         if not chunks:
             return
         ray = _init_ray(address)
+        from ray.util import ActorPool
+
         cpus = float(ray.cluster_resources().get("CPU", 1.0))
         n, per_actor = pool_size(cpus, actors, spec.replicas)
         n = min(n, len(chunks))
         log.info("ray: %d actor(s), %.2f CPU each, %d CPU(s) in the cluster", n, per_actor, cpus)
-        items = [{"chunk": i, "tasks": json.dumps([asdict(t) for t in chunk])}
-                 for i, chunk in enumerate(chunks)]
-        ds = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
-            ChunkActor, fn_constructor_kwargs={"spec": spec}, batch_size=1,
-            concurrency=n, num_cpus=per_actor, batch_format="numpy")
-        for row in ds.iter_rows():
-            chunk = chunks[int(row["chunk"])]
-            outcomes = [DocOutcome(**o) for o in json.loads(str(row["outcomes"]))]
+        actor = ray.remote(num_cpus=per_actor)(ChunkActor)
+        shipped = _with_absolute_model(spec)
+        pool = ActorPool([actor.remote(shipped) for _ in range(n)])
+        payloads = [(i, json.dumps([asdict(_absolute(t)) for t in chunk]))
+                    for i, chunk in enumerate(chunks)]
+        for index, outs in pool.map_unordered(
+                lambda a, item: a.process.remote(*item), payloads):
+            chunk = chunks[index]
+            outcomes = [DocOutcome(**o) for o in json.loads(outs)]
             on_start(chunk)
             yield chunk, outcomes
 

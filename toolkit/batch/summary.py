@@ -11,12 +11,16 @@ from typing import Any
 from glossary.fileio import atomic_write_text
 from toolkit.batch.manifest import DocState
 
-__all__ = ["FAILED_NAME", "REPORT_NAME", "RunStats", "build_report", "dump", "failed_notice",
-           "summary_rows", "write_failed"]
+__all__ = ["FAILED_NAME", "REMOVED_FAILED", "REMOVED_GONE", "REPORT_NAME", "RunStats",
+           "build_report", "dump", "failed_notice", "summary_rows", "write_failed"]
 
 #: The report and the failed list, inside OUT_DIR.
 REPORT_NAME = "report.json"
 FAILED_NAME = "failed.txt"
+#: Why a run removed a document's outputs (``report.json``'s ``removed`` list): its input
+#: is no longer in INPUT_DIR, or it failed for good after an earlier run had done it.
+REMOVED_GONE = "input gone"
+REMOVED_FAILED = "failed"
 
 
 @dataclass
@@ -29,6 +33,12 @@ class RunStats:
         failed: Documents that failed now or earlier (same key).
         retried: Failed attempts retried in this run.
         seconds: Wall time of the run.
+        counts: The integer counts of the documents done now, summed.
+        removed: Documents whose outputs this run removed: ``{"input", "reason",
+            "files"}``, the reason ``input gone`` (no longer in INPUT_DIR, with
+            ``--prune-gone``) or ``failed``.
+        gone: Documents no longer in INPUT_DIR whose outputs were kept: ``{"input",
+            "kept"}``.
     """
 
     done: int = 0
@@ -37,8 +47,11 @@ class RunStats:
     retried: int = 0
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
+    removed: list[dict[str, Any]] = field(default_factory=list)
+    gone: list[dict[str, Any]] = field(default_factory=list)
 
     def add_counts(self, counts: Mapping[str, Any]) -> None:
+        """Adds a document's integer counts to the run's totals (other values are ignored)."""
         for key, value in counts.items():
             if isinstance(value, int):
                 self.counts[key] = self.counts.get(key, 0) + value
@@ -57,7 +70,8 @@ def build_report(command: str, signature: Mapping[str, Any], states: Iterable[Do
         states: The manifest's rows.
         run: This run's numbers.
         extra: More top-level fields (the extracted glossary's path; ``skipped_paths``,
-            the paths the walk passed over, counted in the totals).
+            the paths the walk passed over, counted in the totals; ``removed``, the
+            documents whose outputs this run removed, see :class:`RunStats`).
 
     Returns:
         The report. A failed document has ``permanent``: true when its input must
@@ -89,7 +103,9 @@ def build_report(command: str, signature: Mapping[str, Any], states: Iterable[Do
     report.update(extra or {})
     report["totals"] = totals
     report["run"] = {"done": run.done, "skipped": run.skipped, "failed": run.failed,
-                     "retried": run.retried, "seconds": round(run.seconds, 3),
+                     "retried": run.retried, "removed": len(run.removed),
+                     "gone": len(run.gone),
+                     "seconds": round(run.seconds, 3),
                      "counts": dict(sorted(run.counts.items()))}
     report["documents"] = docs
     return report
@@ -124,7 +140,8 @@ def failed_notice(report: Mapping[str, Any], failed_path: Path) -> str:
     failed = [d for d in report["documents"] if d["status"] == "failed"]
     bad_input = sum(1 for d in failed if d.get("permanent"))
     others = len(failed) - bad_input
-    line = f"{len(failed)} document(s) failed; see {failed_path}"
+    noun = "document" if len(failed) == 1 else "documents"
+    line = f"{len(failed)} {noun} failed; see {failed_path}"
     if not bad_input:
         return line + "; rerun with --retry-failed to try them again"
     if not others:
@@ -148,6 +165,15 @@ def summary_rows(command: str, report: Mapping[str, Any]) -> list[list[Any]]:
         rows.append(["documents skipped (not Arabic)", totals["skipped"]])
     if totals.get("skipped_paths"):
         rows.append(["paths skipped (not files)", totals["skipped_paths"]])
+    if report.get("gone"):
+        rows.append(["documents gone from the input (outputs kept)", len(report["gone"])])
+    removed = [r["reason"] for r in report.get("removed", [])]
+    if removed.count(REMOVED_GONE):
+        rows.append(["documents gone from the input (outputs removed)",
+                     removed.count(REMOVED_GONE)])
+    if removed.count(REMOVED_FAILED):
+        rows.append(["failed documents whose earlier outputs were removed",
+                     removed.count(REMOVED_FAILED)])
     if command == "translate":
         rows += [["segments", totals.get("segments", 0)],
                  ["terms applied", totals.get("applied", 0)],

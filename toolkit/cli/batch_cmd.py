@@ -9,7 +9,10 @@ written atomically. At the end the job prints a summary table and writes
 ``--retry-failed`` tries them again (a bad input fails until it changes, and a
 changed document is redone anyway). Ctrl-C or SIGTERM stops a job without
 counting an attempt against its running documents (exit code 130). An output
-folder belongs to one job: another kind of job or direction is refused there.
+folder belongs to one job: another kind of job or direction is refused there. A
+document that fails for good has the outputs of an earlier run removed (``removed``
+in report.json and in ``--json``); one whose input is gone keeps them (``gone``)
+unless ``--prune-gone``.
 """
 
 from __future__ import annotations
@@ -98,6 +101,9 @@ def _add_job_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--retry-failed", action="store_true",
                    help="try again the documents of failed.txt (same input, model, glossary "
                         "and options): they start afresh with 0 attempts")
+    p.add_argument("--prune-gone", action="store_true",
+                   help="remove the outputs of documents no longer in INPUT_DIR (by default "
+                        "they are kept and listed in report.json as 'gone')")
     p.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
                    help="run on Ray: alone or 'local' starts a local instance; 'auto' joins "
                         "the one running here; HOST:PORT the cluster this machine is a node of "
@@ -118,7 +124,8 @@ def _run(spec: Any, args: argparse.Namespace, worker: Any = None,
         executor = ray_executor(spec, args.ray_address, actors=args.actors)
     result = run_batch(spec, args.input_dir, args.out, worker=worker, executor=executor,
                        chunk_docs=args.chunk_docs, max_attempts=args.max_attempts,
-                       targets=targets, retry_failed=args.retry_failed)
+                       targets=targets, retry_failed=args.retry_failed,
+                       prune_gone=args.prune_gone)
     _print_summary(spec.command, result, args)
     return result.exit_code, result
 
@@ -148,6 +155,7 @@ def _print_summary(command: str, result: Any, args: argparse.Namespace) -> None:
     report = result.report
     if args.json:
         print_json({"command": command, "totals": report["totals"], "run": report["run"],
+                    "removed": report["removed"], "gone": report["gone"],
                     "report": str(result.report_path),
                     "failed_list": str(result.failed_path) if result.failed_path else None})
     else:

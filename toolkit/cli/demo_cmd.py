@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from toolkit.cli.output import print_json, print_table, write_line
+from toolkit.cli.output import count, print_json, print_table, write_line
 from toolkit.config import Config
 
 __all__ = ["register"]
@@ -36,6 +36,7 @@ def _top(rows: list[tuple[Any, str]], n: int) -> list[tuple[Any, str]]:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
+    """Runs ``avet demo``: the main job on the samples, outputs under ``--out``."""
     from toolkit.demo import run_demo
 
     del config  # The demo keeps its own database inside --out.
@@ -51,15 +52,16 @@ def run(args: argparse.Namespace, config: Config) -> int:
     print_table(("ar", "vi", "en", "kind", "status", "count"),
                 [(e.term("ar"), e.forms["vi"].best(), e.term("en"), e.kind, e.status, e.frequency)
                  for e, _ in best],
-                title=f"Top names, terms and codes of the {len(result.entries)} entries "
-                      f"extracted from {result.documents} sample documents")
-    write_line(f"Entries: {origins['name']} names, {origins['term']} terms, "
-               f"{origins['code']} codes; {result.approved} confirmed by the starter termbase "
-               f"and approved, the rest are candidates to review.")
+                title=f"Top names, terms and codes of the {count(len(result.entries), 'entry')} "
+                      f"extracted from {count(result.documents, 'sample document')}")
+    write_line(f"Entries: {count(origins['name'], 'name')}, {count(origins['term'], 'term')}, "
+               f"{count(origins['code'], 'code')}; {result.approved} confirmed by the starter "
+               f"termbase and approved, the rest are candidates to review.")
     by_issue = Counter(f.issue for f in result.findings)
-    write_line("Sample translation checked: " + (
-        ", ".join(f"{n} {issue.replace('_', ' ')}" for issue, n in by_issue.items())
-        or "no findings") + f"; post-editing made {result.edits} edits.")
+    kinds = ", ".join(f"{issue.replace('_', ' ')}: {n}" for issue, n in by_issue.items())
+    write_line(f"Sample translation checked: {count(len(result.findings), 'finding')}"
+               + (f" ({kinds})" if kinds else "")
+               + f"; post-editing made {count(result.edits, 'edit')}.")
     write_line("Files:")
     for label, path in result.files.items():
         write_line(f"  {label:<24} {path}")

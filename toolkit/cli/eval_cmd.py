@@ -4,7 +4,8 @@ Terminology metrics use ``--terms``: ``none`` (not computed), ``real`` (the
 glossary's approved entries matched on the source) or ``random`` (seeded
 random pseudo-terms, WMT23's random-terminology condition), so the same test
 set can be scored without terms, with the real terms and with random terms.
-Every value is printed with the signature of what produced it.
+Every value is printed with the signature of what produced it. Lines are
+NFC-normalized by :func:`toolkit.evaluate.evaluate` before scoring.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "eval", parents=[common], help="score a translation (BLEU, chrF, TER, term metrics)",
         description="Score line-aligned hypotheses against references with sacrebleu's "
                     "BLEU, chrF and TER, and the WMT21/WMT23 terminology metrics: exact-match "
-                    "term accuracy, window overlap, 1-TERm and consistency.")
+                    "term accuracy, window overlap, 1-TERm and consistency. Every line is "
+                    "NFC-normalized first (decomposed Vietnamese scores as composed).")
     p.add_argument("--source", required=True, help="source text file, one segment per line")
     p.add_argument("--reference", required=True, help="reference translation file")
     p.add_argument("--hypothesis", required=True, help="system translation file")
@@ -47,7 +49,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet eval``."""
-    from toolkit.cli.output import print_json, print_table, write_line
+    from toolkit.cli.output import count, print_json, print_table, write_line
     from toolkit.cli.postedit_cmd import read_aligned
     from toolkit.evaluate import evaluate
     from toolkit.glossary_source import GlossaryIndex, check_direction, load_glossary
@@ -83,5 +85,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
     rows = [[m.name, "n/a" if m.value is None else f"{m.value:.4f}", m.signature]
             for m in result.metrics]
     print_table(["metric", "value", "signature"], rows, title="evaluation")
-    write_line(f"{result.lines} lines, {result.terms} term occurrences ({terms})")
+    write_line(f"{count(result.lines, 'line')}, {count(result.terms, 'term occurrence')} "
+               f"({terms})")
     return 0

@@ -9,7 +9,7 @@ from typing import Any
 
 from glossary.errors import InputError
 from glossary.model import Entry
-from toolkit.cli.output import print_json, print_table, write_line
+from toolkit.cli.output import count, print_json, print_table, write_line
 from toolkit.config import Config
 
 __all__ = ["register", "signature_line"]
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "walked for *.txt and *.md) and add candidate entries to the glossary: "
                     "Vietnamese names with ranked Vietnamese readings, multiword terms ranked by "
                     "termhood, and codes kept verbatim. Approved entries are never overwritten. "
-                    "A document whose letters are less than 20%% Arabic (English, Vietnamese) is "
+                    "A document whose letters are less than 20% Arabic (English, Vietnamese) is "
                     "skipped with a warning. Exit codes: 0 every document was read; 2 some file "
                     "could not be read (each is named on stderr, the others are still extracted "
                     "into the database and a last line says how many of each), or a bad option.")
@@ -125,6 +125,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
         if skipped:
             raise InputError("no Arabic document to extract", path=" ".join(args.paths),
                              hint="the files skipped above are not Arabic; give Arabic documents")
+        if result.empty:
+            raise InputError("nothing to extract: every document is empty",
+                             path=" ".join(args.paths), hint="give documents with Arabic text")
         raise InputError("no documents found", path=" ".join(args.paths),
                          hint="give .txt or .md files, or folders holding them")
     with Store(config.db, actor="extract") as store:
@@ -190,6 +193,7 @@ def _print_summary(rows: list[tuple[Entry, str]], documents: list[str], config: 
                     [(e.term("ar"), e.term("vi"), e.term("en"), e.kind, e.frequency,
                       f"{e.score:.2f}") for e, _ in best],
                     title=f"top {len(best)} candidates by frequency")
-    write_line(f"read {len(documents)} document(s): {len(rows)} candidates "
-               f"({counts['name']} names, {counts['term']} terms, {counts['code']} codes) "
+    write_line(f"read {count(len(documents), 'document')}: {count(len(rows), 'candidate')} "
+               f"({count(counts['name'], 'name')}, {count(counts['term'], 'term')}, "
+               f"{count(counts['code'], 'code')}) "
                f"in {config.db}")

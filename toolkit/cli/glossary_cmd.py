@@ -18,17 +18,31 @@ from glossary import (
     FormatError,
     InputError,
     NotFoundError,
+    check_conflicts,
     conflicting_lang,
 )
-from glossary.formats import FORMATS, export_glossary, guess_format, read_glossary_lines
+from glossary.formats import (
+    FORMATS,
+    OPTIONAL_FIELDS,
+    check_directions,
+    export_glossary,
+    given_fields,
+    guess_format,
+    read_glossary_lines,
+)
 from glossary.starter import load_starter_termbase
 from glossary.store import Store
-from toolkit.cli.output import print_json, print_table, write_line
+from toolkit.cli.output import count, print_json, print_table, write_line
 from toolkit.config import Config
 
 __all__ = ["register"]
 
 _SORTS = ("id", "ar", "vi", "en", "kind", "status", "frequency", "score", "updated")
+#: The fields that a stored entry keeps against an import without --overwrite (told on
+#: stderr and as ``<field>_kept`` in the JSON summary): status, and those a file may give.
+_KEPT_FIELDS: tuple[str, ...] = ("status", *OPTIONAL_FIELDS)
+#: The optional fields that the starter termbase gives.
+_STARTER_GIVES = frozenset({"kind", "dnt"})
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -44,20 +58,27 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "it). An entry whose form is already stored is merged into the stored "
                     "entry: its variants and forbidden forms are added, and its note, when the "
                     "stored note lacks it, is appended to that note on a new line (no note is "
-                    "lost); a different preferred form or status is refused (forms) or kept "
-                    "and reported (status) unless --overwrite. Text files are read as UTF-8 "
+                    "lost); a different preferred form is refused, and a different status, "
+                    "kind, dnt or case_sensitive is kept and reported, unless --overwrite. A "
+                    "form (term or variant) that another entry holds with another translation "
+                    "is refused. Text files are read as UTF-8 "
                     "(with or without BOM) or UTF-16 with a BOM (Excel's Unicode Text).")
     p.add_argument("file", nargs="?", help="TBX, CSV, TSV, DeepL TSV, XLSX or JSON file")
     p.add_argument("--starter", action="store_true",
                    help="import the starter termbase that ships with avet")
     p.add_argument("--format", choices=FORMATS, help="file format (default: from the extension)")
-    p.add_argument("--from", dest="src", choices=LANGS, help="source language (DeepL TSV)")
-    p.add_argument("--to", dest="tgt", choices=LANGS, help="target language (DeepL TSV)")
+    p.add_argument("--from", dest="src", choices=LANGS,
+                   help="source language (DeepL TSV, with --to); for other formats the "
+                        "language whose preferred form identifies an entry")
+    p.add_argument("--to", dest="tgt", choices=LANGS,
+                   help="target language (DeepL TSV only)")
     p.add_argument("--status", choices=STATUSES,
                    help="set this status on every imported entry (default: as in the file)")
     p.add_argument("--overwrite", action="store_true",
                    help="let the file's preferred forms and status replace the stored ones "
-                        "(a file without a status column says approved)")
+                        "(a file without a status column says approved), and its kind, dnt "
+                        "and case_sensitive where it gives them (a column, a JSON key, "
+                        "avet's TBX notes)")
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(func=_import)
 
@@ -66,9 +87,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("file", help="output file; its extension chooses the format")
     p.add_argument("--format", choices=FORMATS, help="file format (default: from the extension)")
     p.add_argument("--from", dest="src", choices=LANGS,
-                   help="source language (DeepL TSV; the first column for google and amazon)")
+                   help="source language: needed by deepl (with --to; a .tsv file with both "
+                        "is deepl), the first column of google and amazon, the document "
+                        "language of tbx; refused by the other formats")
     p.add_argument("--to", dest="tgt", choices=LANGS,
-                   help="target language (DeepL TSV; with --from the columns of google/amazon)")
+                   help="target language: needed by deepl; with --from the two columns of "
+                        "google and amazon; refused by the other formats")
     p.add_argument("--langs", type=lambda v: [x.strip() for x in v.split(",") if x.strip()],
                    help="languages and column order for google and amazon, e.g. ar,en "
                         "(default: all three)")
@@ -78,7 +102,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=_export)
 
     p = actions.add_parser("list", parents=[common], help="list entries")
-    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--status", choices=(*STATUSES, "all"),
+                   help="keep entries with this status (default: all)")
     p.add_argument("--kind")
     p.add_argument("--text", help="keep entries with a form containing TEXT "
                                   "(ignoring Arabic diacritics and Vietnamese tones)")
@@ -142,11 +167,15 @@ def _import(args: argparse.Namespace, config: Config) -> int:
         fmt = args.format or guess_format(Path(args.file), reading=True)
         if fmt == "deepl":
             _check_direction(args, Path(args.file))
+        elif args.tgt:
+            raise InputError(f"the {fmt} format does not take --to", path=args.file,
+                             hint="--to is for a DeepL file (with --from); --from alone says "
+                                  "which language identifies an entry")
         located = read_glossary_lines(Path(args.file), format=fmt,
                                       source_lang=args.src, target_lang=args.tgt)
         origin = args.file
-    added = merged = 0
-    status_kept: list[int] = []
+    kept: dict[str, list[int]] = {name: [] for name in _KEPT_FIELDS}
+    file = args.file or origin
     with Store(config.db, actor=config.actor) as store, store.batch(f"import {origin}"):
         plan: list[tuple[int, Entry, Entry | None]] = []
         stored_by_id: dict[int | None, Entry] = {}
@@ -165,44 +194,74 @@ def _import(args: argparse.Namespace, config: Config) -> int:
                         raise ConflictError(
                             f"{name!r} has {lang} {entry.term(lang)!r} but entry {stored.id} "
                             f"has {stored.term(lang)!r}; nothing was imported",
-                            path=args.file or origin, line=line or None,
+                            path=file, line=line or None,
                             hint="fix the file, or pass --overwrite to replace stored forms")
             plan.append((line, entry, stored))
-        new_entries = [e for _, e, s in plan if s is None]
-        store.add_many(new_entries)
-        added = len(new_entries)
         changed: dict[int | None, int] = {}
         for line, entry, stored in plan:
             if stored is None:
+                _check_conflicts(entry, store, file, line)  # its variants may be stored
                 continue
             before = stored.to_dict()
             _merge_forms(stored, entry, args.overwrite)
             _append_note(stored, entry.note)
-            if entry.status != stored.status:
-                if args.overwrite or args.status:
-                    stored.status = entry.status
-                elif stored.id not in status_kept:
-                    status_kept.append(stored.id or 0)
+            given = _STARTER_GIVES if args.starter else given_fields(entry)
+            for name in _KEPT_FIELDS:
+                if (name != "status" and name not in given) or \
+                        getattr(entry, name) == getattr(stored, name):
+                    continue
+                if args.overwrite or (name == "status" and args.status):
+                    setattr(stored, name, getattr(entry, name))
+                elif stored.id not in kept[name]:
+                    kept[name].append(stored.id or 0)
             if stored.to_dict() != before:
                 _check_merged(stored, args.file, line)
+                if stored.to_dict()["forms"] != before["forms"]:
+                    _check_conflicts(stored, store, file, line)
                 changed[stored.id] = line
+        new_entries = [e for _, e, s in plan if s is None]
+        store.add_many(new_entries)
         for entry_id in changed:
             store.update(stored_by_id[entry_id], "import")
-        merged = len(changed)
+    added, merged = len(new_entries), len(changed)
     unchanged = len(located) - added - merged
-    if status_kept and not args.json:
-        ids = ", ".join(map(str, status_kept[:10])) + (" …" if len(status_kept) > 10 else "")
-        sys.stderr.write(f"avet: {origin}: {len(status_kept)} stored entries keep their status "
-                         f"although the file gives another (ids {ids}); pass --overwrite to "
-                         f"take the file's, or --status to set one\n")
+    if not args.json:
+        for name, ids in kept.items():
+            if ids:
+                _warn_kept(origin, name, ids)
     summary = {"file": origin, "read": len(located), "added": added, "merged": merged,
-               "unchanged": unchanged, "status_kept": status_kept, "db": str(config.db)}
+               "unchanged": unchanged, **{f"{name}_kept": ids for name, ids in kept.items()},
+               "db": str(config.db)}
     if args.json:
         print_json(summary)
     else:
-        write_line(f"Imported {len(located)} entries from {origin} into {config.db}: "
+        write_line(f"Imported {count(len(located), 'entry')} from {origin} into {config.db}: "
                    f"{added} new, {merged} merged into existing entries, {unchanged} unchanged.")
     return 0
+
+
+def _warn_kept(origin: str, name: str, ids: list[int]) -> None:
+    """Tells on stderr that stored entries keep their ``name`` against the file's."""
+    shown = ", ".join(map(str, ids[:10])) + (" …" if len(ids) > 10 else "")
+    fix = "pass --overwrite to take the file's" + (", or --status to set one"
+                                                    if name == "status" else "")
+    sys.stderr.write(f"avet: {origin}: {count(len(ids), 'stored entry')} "
+                     f"{'keeps its' if len(ids) == 1 else 'keep their'} {name} although "
+                     f"the file gives another (ids {shown}); {fix}\n")
+
+
+def _check_conflicts(entry: Entry, store: Store, file: str, line: int) -> None:
+    """Checks an imported entry against the stored ones (:func:`check_conflicts`),
+    naming the row.
+
+    Raises:
+        ConflictError: Naming the file and line of the row.
+    """
+    try:
+        check_conflicts(entry, store.find_by_form)
+    except ConflictError as exc:
+        raise ConflictError(f"{exc.message}; nothing was imported", path=file,
+                            line=line or None, hint=exc.hint) from exc
 
 
 def _merge_forms(stored: Entry, entry: Entry, overwrite: bool) -> None:
@@ -263,9 +322,7 @@ def _export(args: argparse.Namespace, config: Config) -> int:
     # An unknown extension is refused before any work.
     fmt = args.format or guess_format(Path(args.file), reading=False, source_lang=args.src,
                                       target_lang=args.tgt)
-    if fmt == "deepl" and not (args.src and args.tgt):
-        raise InputError("a DeepL glossary holds one direction", path=args.file,
-                         hint="pass --from and --to (each one of " + ", ".join(LANGS) + ")")
+    check_directions(fmt, args.src, args.tgt, flags=("--from", "--to"), path=Path(args.file))
     with _existing(config) as store:
         entries = list(store.iter_entries(status=status))
     written = export_glossary(entries, Path(args.file), format=fmt, source_lang=args.src,
@@ -276,18 +333,19 @@ def _export(args: argparse.Namespace, config: Config) -> int:
         print_json({"file": args.file, "entries": written.entries, "rows": written.rows,
                     "left_out": dict(written.left_out), "status": args.status})
     else:
-        what = "entries" if status is None else f"{status} entries"
-        rows = f" ({written.rows} rows)" if written.rows != written.entries else ""
-        write_line(f"Exported {written.entries} {what}{rows} to {args.file}."
+        what = count(written.entries, "entry" if status is None else f"{status} entry")
+        rows = f" ({count(written.rows, 'row')})" if written.rows != written.entries else ""
+        write_line(f"Exported {what}{rows} to {args.file}."
                    + (f" Left out: {left}." if left else ""))
     return 0
 
 
 def _list(args: argparse.Namespace, config: Config) -> int:
+    status = None if args.status == "all" else args.status
     with _existing(config) as store:
-        entries = store.entries(status=args.status, kind=args.kind, text=args.text,
+        entries = store.entries(status=status, kind=args.kind, text=args.text,
                                 limit=args.limit or None, order=args.sort)
-        total = store.count(status=args.status, kind=args.kind)
+        total = store.count(status=status, kind=args.kind)
     if args.json:
         for entry in entries:
             print_json(entry.to_dict())
@@ -295,7 +353,7 @@ def _list(args: argparse.Namespace, config: Config) -> int:
     rows = [(e.id, e.term("ar"), e.forms["vi"].best(), e.forms["en"].best(), e.kind, e.status,
              e.frequency, f"{e.score:.2f}") for e in entries]
     print_table(("id", "ar", "vi", "en", "kind", "status", "freq", "score"), rows,
-                title=f"{len(entries)} of {total} entries in {config.db}")
+                title=f"{len(entries)} of {count(total, 'entry')} in {config.db}")
     return 0
 
 
@@ -327,7 +385,7 @@ def _show(args: argparse.Namespace, config: Config) -> int:
     more = max(entry.frequency, len(entry.contexts)) - len(shown)
     if more > 0:
         stored = len(entry.contexts) - len(shown)
-        write_line(f"  … {more} more occurrence{'s' if more != 1 else ''}"
+        write_line(f"  … {count(more, 'more occurrence')}"
                    + (f" ({stored} more stored: --contexts 0)" if stored else ""))
     return 0
 
@@ -357,14 +415,10 @@ def _set_status(args: argparse.Namespace, config: Config) -> int:
     elif not changed:
         write_line(f"0 entries changed: {len(already)} already {args.status}.")
     else:
-        write_line(f"{_count(len(changed))} {args.status}."
+        write_line(f"{count(len(changed), 'entry')} {args.status}."
                    + (f" {len(already)} already {args.status}: "
                       f"{', '.join(map(str, already))}." if already else ""))
     return 0
-
-
-def _count(n: int) -> str:
-    return f"{n} entr{'y' if n == 1 else 'ies'}"
 
 
 def _stats(args: argparse.Namespace, config: Config) -> int:

@@ -28,14 +28,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "convert", parents=[common], help="convert a transformers model to CTranslate2",
         description="Convert a Marian/M2M100/NLLB model directory (safetensors) into a "
                     "CTranslate2 directory with its tokenizer files; faster on CPU.")
-    conv.add_argument("source", metavar="SRC_DIR", help="transformers model directory")
+    conv.add_argument("source", metavar="SRC",
+                      help="transformers model directory, or its id as 'avet models list' "
+                           "prints it (Helsinki-NLP/opus-mt-ar-en, or opus-mt-ar-en if only "
+                           "one id ends so)")
     conv.add_argument("output", metavar="OUT_DIR",
-                      help="directory to create, outside SRC_DIR")
+                      help="directory to create, outside the source model")
     conv.add_argument("--quantization", default="int8",
                       help="weight type: int8 (default), int8_float16, float16, float32...")
     conv.add_argument("--force", action="store_true",
                       help="replace OUT_DIR if it holds an earlier conversion or nothing (never "
-                           "other files, never SRC_DIR)")
+                           "other files, never the source model)")
     conv.add_argument("--json", action="store_true", help="print the result as JSON")
     conv.set_defaults(func=run)
 

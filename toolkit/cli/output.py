@@ -7,7 +7,27 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["print_json", "print_table", "write_line"]
+__all__ = ["count", "print_json", "print_table", "write_line"]
+
+
+def count(n: int, word: str, plural: str | None = None) -> str:
+    """Returns ``n`` and the noun in the right number: ``1 entry``, ``2 entries``.
+
+    Args:
+        n: How many.
+        word: The singular noun (it may follow an adjective: ``approved entry``).
+        plural: The plural when it is not ``word`` + ``s`` (nouns in consonant +
+            ``y`` take ``ies`` without it).
+
+    Returns:
+        ``"<n> <noun>"``.
+    """
+    if n == 1:
+        return f"{n} {word}"
+    if plural is None:
+        consonant_y = word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u", "")
+        plural = word[:-1] + "ies" if consonant_y else word + "s"
+    return f"{n} {plural}"
 
 
 def write_line(text: str = "") -> None:

@@ -96,13 +96,15 @@ def read_aligned(*paths: str | Path) -> list[TextFile]:
     Raises:
         InputError: If the line counts differ (naming both files and counts).
     """
+    from toolkit.cli.output import count
+
     files = [read_text_file(p) for p in paths]
     first = files[0]
     for other in files[1:]:
         if len(other.lines) != len(first.lines):
             raise InputError(
-                f"{first.path} has {len(first.lines)} lines but {other.path} has "
-                f"{len(other.lines)} lines",
+                f"{first.path} has {count(len(first.lines), 'line')} but {other.path} has "
+                f"{count(len(other.lines), 'line')}",
                 hint="give line-aligned files: line i of one translates line i of the other")
     return files
 
@@ -171,7 +173,7 @@ def signature_line(signature: Mapping[str, Any]) -> str:
 def run_postedit(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet postedit``."""
     from glossary.fileio import atomic_write_text
-    from toolkit.cli.output import print_json, print_table, write_line
+    from toolkit.cli.output import count, print_json, print_table, write_line
     from toolkit.postedit import ACTIONS, postedit_lines
 
     index, (source, target), signature = _index(args, config, "postedit")
@@ -197,7 +199,7 @@ def run_postedit(args: argparse.Namespace, config: Config) -> int:
             else sys.stdout.write(text)
         sys.stdout.flush()
         err = sys.stderr
-        err.write(f"avet postedit: {len(results)} lines, {changed} changed; "
+        err.write(f"avet postedit: {count(len(results), 'line')}, {changed} changed; "
                   + ", ".join(f"{a} {actions.get(a, 0)}" for a in ACTIONS)
                   + f"; terms still missing {len(missing)}\n")
         for n, m in missing:
@@ -218,7 +220,7 @@ def run_postedit(args: argparse.Namespace, config: Config) -> int:
 
 def run_check(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet check``."""
-    from toolkit.cli.output import print_json, print_table, write_line
+    from toolkit.cli.output import count, print_json, print_table, write_line
     from toolkit.qa import ISSUES, check_lines, summarize
 
     index, (source, target), signature = _index(args, config, "check")
@@ -233,8 +235,8 @@ def run_check(args: argparse.Namespace, config: Config) -> int:
             print_table(["line", "severity", "issue", "source term", "found", "expected"],
                         [[f.line, f.severity, ISSUES[f.issue][1], f.source_term, f.found,
                           f.expected] for f in findings], title="terminology check")
-        write_line(f"{summary['lines']} lines: {summary['errors']} errors, "
-                   f"{summary['warnings']} warnings")
+        write_line(f"{count(summary['lines'], 'line')}: {count(summary['errors'], 'error')}, "
+                   f"{count(summary['warnings'], 'warning')}")
         write_line(f"signature: {signature_line(signature)}")
     fail = {"error": ("error",), "warning": ("error", "warning")}.get(args.fail_on or "", ())
     if any(f.severity in fail for f in findings):

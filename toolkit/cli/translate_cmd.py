@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from glossary import LANGS, InputError
 from glossary.fileio import atomic_write_text, is_stream
-from toolkit.cli.output import print_json, write_line
+from toolkit.cli.output import count, print_json, write_line
 from toolkit.config import Config
 from toolkit.extract.reader import DOCUMENT_SUFFIXES, iter_document_paths
 from toolkit.glossary_source import GlossaryIndex, load_glossary
@@ -27,7 +27,7 @@ from toolkit.translate import (
 )
 
 if TYPE_CHECKING:
-    from models import ModelError
+    from models import Engine, ModelError
     from toolkit.extract.reader import Document
 
 __all__ = ["build_options", "check_device", "load_engine_for", "load_index", "model_choice",
@@ -68,14 +68,19 @@ def add_translate_options(p: argparse.ArgumentParser) -> None:
     """Adds the options shared by ``translate`` and ``batch translate``."""
     p.add_argument("--from", dest="src", required=True, choices=LANGS, help="source language")
     p.add_argument("--to", dest="tgt", required=True, choices=LANGS, help="target language")
-    p.add_argument("--glossary", help="glossary database or file (default: --db)")
-    p.add_argument("--no-glossary", action="store_true", help="translate without a glossary")
-    p.add_argument("--model", help="model id (Hugging Face cache) or local directory "
-                                   "(default: avet.toml's [models] entry for the direction, or "
-                                   "its model if it translates it; else any local model)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--glossary", help="glossary database or file (default: --db)")
+    which.add_argument("--no-glossary", action="store_true",
+                       help="translate without a glossary")
+    p.add_argument("--model", help="model directory, or an id that 'avet models list' prints "
+                                   "(or its last part, as opus-mt-ar-en, if only one id ends "
+                                   "so) (default: avet.toml's [models] entry for the direction "
+                                   "or its legs through en, or its model if it translates it; "
+                                   "else any local model)")
     p.add_argument("--engine", choices=("transformers", "ctranslate2"),
-                   help="MT engine (default: avet.toml's engine, else transformers; a --model "
-                        "folder runs with its own format unless an engine is asked for)")
+                   help="MT engine (default: avet.toml's engine, else transformers; a model "
+                        "given by --model or [models] runs with its own format unless an "
+                        "engine is asked for)")
     p.add_argument("--device", choices=("cpu", "cuda"),
                    help="where the model runs (default: cpu, or avet.toml's device)")
     p.add_argument("--beam", type=int, help="beam size (default 4)")
@@ -148,20 +153,38 @@ def model_choice(args: argparse.Namespace, config: Config) -> tuple[str | None, 
     """The model to translate ``args.src`` → ``args.tgt`` with, and where it was set.
 
     ``--model`` first; else avet.toml's ``[models]`` entry for the direction (or
-    its two legs through en); else avet.toml's ``model`` if it translates the
-    direction (if not, a notice says so and a local model is searched for);
-    else ``None`` (any local model, or a pivot through en).
+    its legs through en: a leg that is set is used, checked against its own
+    line, and a leg that is not is searched for); else avet.toml's ``model`` if
+    it translates the direction (if not, a notice says so and a local model is
+    searched for); else ``None`` (any local model, or a pivot through en).
 
     Returns:
-        ``(model, origin)``: ``origin`` is ``"--model"``, ``"PATH:LINE (KEY)"``
+        ``(model, origin)``: ``model`` is ``FIRST+SECOND`` for a pivot (a leg left
+        empty is searched for); ``origin`` is ``"--model"``, ``"PATH:LINE (KEY)"``
         of avet.toml, or ``None``.
+
+    Raises:
+        InputError: If a model set in avet.toml cannot be used (naming its line).
     """
     if args.model:
         return args.model, "--model"
     model, key = config.model_for(args.src, args.tgt)
     if model is None or key is None:
         return None, None
-    origin = f"{config.origin(key) or 'avet.toml'} ({key})"
+    origin = _origin(config, key)
+    legs = config.pivot_legs(args.src, args.tgt)
+    if legs is not None:
+        from models import ModelError, resolve
+
+        for (leg, leg_key), (src, tgt) in zip(legs, _leg_pairs(args), strict=True):
+            if leg is None:
+                continue
+            try:
+                resolve(leg, src, tgt, prefer=args.engine or config.engine)
+            except ModelError as exc:
+                raise _config_model_error(exc, leg, _origin(config, leg_key), leg_key,
+                                          src, tgt) from exc
+        return model, origin
     if key == "model" and "+" not in model:
         from models import ModelError, UnsupportedDirectionError, resolve
 
@@ -174,12 +197,22 @@ def model_choice(args: argparse.Namespace, config: Config) -> tuple[str | None, 
                         args.src, args.tgt)
             return None, None
         except ModelError as exc:
-            raise _config_model_error(exc, model, origin, key, args) from exc
+            raise _config_model_error(exc, model, origin, key, args.src, args.tgt) from exc
     return model, origin
 
 
-def _config_model_error(exc: ModelError, model: str, origin: str, key: str,
-                        args: argparse.Namespace) -> InputError:
+def _origin(config: Config, key: str) -> str:
+    """``PATH:LINE (KEY)`` of a setting of avet.toml."""
+    return f"{config.origin(key) or 'avet.toml'} ({key})"
+
+
+def _leg_pairs(args: argparse.Namespace) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The directions of the two legs of a pivot through en."""
+    return (args.src, "en"), ("en", args.tgt)
+
+
+def _config_model_error(exc: ModelError, model: str, origin: str, key: str, src: str,
+                        tgt: str) -> InputError:
     """The error of a model set in avet.toml, naming the file, line and setting."""
     from models import UnsupportedDirectionError
 
@@ -187,7 +220,7 @@ def _config_model_error(exc: ModelError, model: str, origin: str, key: str,
     setting = f"[models] {key[len('models.'):]}" if key.startswith("models.") else key
     hint = exc.hint
     if isinstance(exc, UnsupportedDirectionError):
-        hint = f"set {setting} to a model that translates {args.src}→{args.tgt}, or give --model"
+        hint = f"set {setting} to a model that translates {src}→{tgt}, or give --model"
     return InputError(f"{setting} = {model!r}: {exc.message}", path=where, hint=hint)
 
 
@@ -195,8 +228,9 @@ def load_engine_for(args: argparse.Namespace, config: Config,
                     options: TranslateOptions) -> object:
     """Loads the MT engine for the options (torch is imported only here).
 
-    The model is :func:`model_choice`'s. An engine asked for (by ``--engine``
-    or avet.toml's ``engine``) must match a model folder's format.
+    The model is :func:`model_choice`'s. A named model runs with its own format
+    (each pivot leg on its own), unless an engine is asked for (by ``--engine``
+    or avet.toml's ``engine``): then it must match.
 
     Raises:
         InputError: If a model set in avet.toml cannot be used (naming its line).
@@ -208,15 +242,28 @@ def load_engine_for(args: argparse.Namespace, config: Config,
     engine_source = ("--engine" if args.engine
                      else f"engine in {config.origin('engine')}" if config.origin("engine")
                      else None)
-    try:
-        return load_engine(model, args.src, args.tgt, engine=args.engine or config.engine,
-                           device=args.device or config.device, batch_size=options.batch_size,
-                           parallel=options.parallel, engine_source=engine_source)
-    except ModelError as exc:
-        if model is None or origin is None or origin == "--model":
-            raise
-        raise _config_model_error(exc, model, origin, origin.partition(" (")[2].rstrip(")"),
-                                  args) from exc
+
+    def load(name: str | None, src: str, tgt: str, key: str | None) -> Engine:
+        try:
+            return load_engine(name, src, tgt, engine=args.engine or config.engine,
+                               device=args.device or config.device,
+                               batch_size=options.batch_size, parallel=options.parallel,
+                               engine_source=engine_source)
+        except ModelError as exc:
+            if name is None or key is None:
+                raise
+            raise _config_model_error(exc, name, _origin(config, key), key, src, tgt) from exc
+
+    legs = None if origin == "--model" else config.pivot_legs(args.src, args.tgt)
+    if legs is not None:
+        from models.pivot import PivotEngine
+
+        (first, first_key), (second, second_key) = legs
+        (src, pivot), (_pivot, tgt) = _leg_pairs(args)
+        return PivotEngine(load(first, src, pivot, first_key),
+                           load(second, pivot, tgt, second_key), pivot)
+    key = origin.partition(" (")[2].rstrip(")") if origin not in (None, "--model") else None
+    return load(model, args.src, args.tgt, key)
 
 
 def _documents(given: list[str]) -> list[tuple[Path, Path]]:
@@ -272,6 +319,7 @@ def _outputs(documents: list[tuple[Path, Path]], out: str | None, tgt: str,
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
+    """Runs ``avet translate``: every document is read and checked before the model loads."""
     options = build_options(args, config)
     documents = _documents(args.inputs)
     if not documents:
@@ -314,7 +362,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         to_file = outputs[0] is not None and not is_stream(outputs[0])
         stream = sys.stdout if to_file else sys.stderr
         stream.write(
-            f"Translated {totals['documents']} document(s), {totals['segments']} sentences: "
+            f"Translated {count(totals['documents'], 'document')}, "
+            f"{count(totals['segments'], 'sentence')}: "
             f"terms applied {totals['applied']}, repaired {totals['repaired']}, "
             f"failed {totals['failed']}."
             + (f" Report: {report_path}" if report_path else "") + "\n")

@@ -13,7 +13,7 @@ Example::
 """
 
 from toolkit.extract.cluster import Cluster, canonical_form, spelled_acronym_readings
-from toolkit.extract.codes import CodeMatch, find_codes, url_spans
+from toolkit.extract.codes import CodeMatch, ascii_digits, find_codes, url_spans
 from toolkit.extract.contexts import MAX_CONTEXTS, make_context, snippet
 from toolkit.extract.names import NameDetector, NameSpan
 from toolkit.extract.pipeline import (
@@ -25,7 +25,7 @@ from toolkit.extract.pipeline import (
     compose_translation,
     extract_paths,
 )
-from toolkit.extract.reader import Document, iter_document_paths, read_document
+from toolkit.extract.reader import Document, iter_document_paths, passed_over, read_document
 from toolkit.extract.storing import store_candidates
 from toolkit.extract.terms import TermCandidate, TermCounter, cvalues, keyness
 from toolkit.extract.tokenize import Token, fold_ar, split_clitic, strip_article, tokenize
@@ -45,6 +45,7 @@ __all__ = [
     "TermCounter",
     "Token",
     "adopt_known",
+    "ascii_digits",
     "canonical_form",
     "compose_translation",
     "cvalues",
@@ -54,6 +55,7 @@ __all__ = [
     "iter_document_paths",
     "keyness",
     "make_context",
+    "passed_over",
     "read_document",
     "snippet",
     "spelled_acronym_readings",

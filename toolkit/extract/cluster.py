@@ -40,6 +40,8 @@ class Cluster:
         shape: Kind → weight the spelling itself suggests, once per document (names).
         likelihood: Best name likelihood seen (names).
         known: Index of the known glossary entry it matched, if any.
+        glosses: Latin-script glosses written after the name and their counts (names:
+            فام مينه تشينه (Phạm Minh Chính)).
     """
 
     key: str
@@ -50,9 +52,11 @@ class Cluster:
     shape: dict[str, float] = field(default_factory=dict)
     likelihood: float = 0.0
     known: int | None = None
+    glosses: Counter[str] = field(default_factory=Counter)
 
     @property
     def count(self) -> int:
+        """Occurrences of all the cluster's forms."""
         return sum(self.forms.values())
 
     def add(self, form: str, doc: str, context: Callable[[], Context] | None = None) -> None:
@@ -84,6 +88,7 @@ class Cluster:
             for kind, weight in cluster.shape.items():
                 out.shape[kind] = out.shape.get(kind, 0.0) + weight
             out.likelihood = max(out.likelihood, cluster.likelihood)
+            out.glosses.update(cluster.glosses)
         return out
 
     def kind(self, default: str) -> str:

@@ -106,6 +106,17 @@ def connectors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def particles() -> frozenset[str]:
+    """Returns the Arabic function words written with a hamza on the alef (particles.tsv),
+    as written, diacritics removed: أن ("that") is no syllable, though the folded key
+    reads it as the آن of لونغ آن (Long An)."""
+    from glossary.normalize import normalize_ar
+
+    return frozenset(normalize_ar(cells[0], match=False).text
+                     for _, cells in _rows("particles.tsv", 2))
+
+
+@lru_cache(maxsize=1)
 def written_words() -> frozenset[str]:
     """Returns the stopwords and reference words as written (diacritics removed, letters
     not folded, article dropped), so أن and آن, فإن and فان stay apart."""

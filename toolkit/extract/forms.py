@@ -8,7 +8,9 @@ from glossary.model import Candidate, Entry, Forms
 from glossary.normalize import match_key
 from toolkit.extract.data import WordSense, word_senses
 
-__all__ = ["adopt_known", "compose_translation", "other_spellings"]
+__all__ = ["adopt_known", "compose_translation", "construct_state", "other_spellings"]
+
+_ARTICLE = "\u0627\u0644"  # ال
 
 
 def adopt_known(entry: Entry, known: Entry) -> Entry:
@@ -40,7 +42,9 @@ def adopt_known(entry: Entry, known: Entry) -> Entry:
         entry.forms[lang] = Forms(
             preferred=preferred,
             variants=[v for v in other_spellings(preferred, seen, keep_order=True, lang=lang)
-                      if match_key(v, lang) not in forbidden_keys],
+                      if match_key(v, lang) not in forbidden_keys
+                      and not (lang == "ar" and v not in theirs.all_admitted()
+                               and construct_state(v, preferred))],
             forbidden=list(theirs.forbidden), candidates=candidates)
     entry.kind = known.kind
     entry.dnt = known.dnt or entry.dnt
@@ -48,6 +52,26 @@ def adopt_known(entry: Entry, known: Entry) -> Entry:
     entry.note = known.note
     entry.source = known.source or entry.source
     return entry
+
+
+def construct_state(form: str, preferred: str) -> bool:
+    """Whether an Arabic spelling is a form in the construct state: its last word lacks
+    the article that the preferred form's last word has (مدير إدارة of مدير الإدارة).
+
+    Such a spelling is only ever seen before a genitive (مدير إدارة العلوم
+    والتكنولوجيا): as a variant of the entry it would take the words that start
+    another entry there, so extraction keeps it out of the variants it adds.
+
+    Args:
+        form: A spelling seen in the documents.
+        preferred: The entry's preferred Arabic form.
+    """
+    seen, own = form.split(), preferred.split()
+    if (len(seen) != len(own) or not own[-1].startswith(_ARTICLE)
+            or seen[-1].startswith(_ARTICLE)):
+        return False
+    definite = " ".join([*seen[:-1], _ARTICLE + seen[-1]])
+    return match_key(definite, "ar") == match_key(preferred, "ar")
 
 
 def other_spellings(preferred: str, forms: Iterable[str], *, keep_order: bool = False,

@@ -22,13 +22,20 @@ document rather than once per occurrence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from glossary.model import Candidate
-from toolkit.extract.data import Cue, cues, surnames
-from toolkit.extract.tokenize import Token, clitic_splits, fold_ar, split_clitic
+from toolkit.extract.data import Cue, cues, particles, surnames, written_words
+from toolkit.extract.tokenize import (
+    Token,
+    clitic_splits,
+    fold_ar,
+    light_ar,
+    split_clitic,
+    strip_article,
+)
 
 __all__ = [
     "GAZETTEER_MIN",
@@ -37,7 +44,10 @@ __all__ = [
     "STRONG",
     "NameDetector",
     "NameSpan",
+    "name_detector",
+    "prefer_gloss",
     "rank_readings",
+    "reads_particle",
 ]
 
 #: Token likelihood above which a token is name-like on its own.
@@ -97,6 +107,7 @@ class NameSpan:
     shape: dict[str, float] = field(default_factory=dict)
 
     def vote(self, kind: str, weight: float) -> None:
+        """Adds ``weight`` to the evidence that the span is a name of ``kind``."""
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
 
 
@@ -307,6 +318,41 @@ class NameDetector:
                 self._span_cache[key] = found
         return found >= GAZETTEER_MIN
 
+    def continues_person(self, tokens: Sequence[Token], first: int, last: int,
+                         blocked: Callable[[int], bool]) -> bool:
+        """Whether ``tokens[first..last]`` (a place the glossary knows) is the end of a
+        person's name rather than a place.
+
+        Vietnamese given names are often place names (Nguyễn Thị Thanh Hoa, Nguyễn
+        Hòa Bình): the span continues a person's name when the name tokens right before
+        it (no separator, no Arabic word between) start with a family name or follow
+        a person cue word (السيدة نجوين ثي ثانه هوا), or when a person cue stands
+        right before the span itself (السيد هوا بينه); the whole name must stay within
+        :data:`MAX_NAME_TOKENS`. A place that the text separates from the name (في
+        مقاطعة …) or that carries a proclitic (وهانوي) is not given here.
+
+        Args:
+            tokens: The document's tokens.
+            first: Index of the span's first token.
+            last: Index of its last token (inclusive).
+            blocked: Whether a token index belongs to another name or a code (not
+                walked over).
+        """
+        j = first
+        while j > 0 and not blocked(j - 1) and tokens[j - 1].type == "ar":
+            info = self._classify(tokens[j - 1])
+            if not (info.strong or info.medium or info.clitic):
+                break
+            j -= 1
+            if info.clitic:
+                break  # ونجوين: the proclitic starts the name
+        if first - j + last - first + 1 > MAX_NAME_TOKENS:
+            return False
+        cue = self._cue_before(tokens, j)
+        if cue is not None or j == first:
+            return cue is not None and cue.kind == "person"
+        return tokens[j].norm[len(self._classify(tokens[j]).clitic):] in self._surnames
+
     # ------------------------------------------------------------------ spans
     def detect(self, tokens: Sequence[Token], taken: set[int] | None = None) -> list[NameSpan]:
         """Finds the names in one document.
@@ -369,7 +415,7 @@ class NameDetector:
             if (bridge is not None and j not in taken and len(members) < MAX_NAME_TOKENS
                     and ((bridge.bridge and (not bridge.lexical or after_bridge is None
                                              or after_bridge.type == "sep"))
-                         or (len(nxt_tok.norm) <= BRIDGE_LEN
+                         or (len(nxt_tok.norm) <= BRIDGE_LEN and nxt_tok.light not in particles()
                              and self._gazetteer_place(tokens, [*members, j], clitic)))):
                 members.append(j)
         if len(members) > MAX_NAME_TOKENS:
@@ -401,6 +447,76 @@ class NameDetector:
         if first_stem in self._surnames:
             span.shape["person"] = 1.0 if len(members) >= 3 else 0.3
         return span
+
+
+def prefer_gloss(readings: Sequence[Candidate], glosses: Mapping[str, int]
+                 ) -> list[Candidate]:
+    """Puts first the reading that the text's own gloss of the name confirms.
+
+    The commonest gloss (فام مينه تشينه (Phạm Minh Chính)) is compared with the
+    readings without diacritics: a gloss with diacritics that folds to a reading
+    comes first as it is written (the text wrote the tones); a gloss without any
+    (Lao Cai) moves the first reading that folds to it first. A gloss that folds to no
+    reading is not the name's (another name, a translation): ignored.
+
+    Args:
+        readings: The name's readings, best first.
+        glosses: Gloss → occurrences.
+
+    Returns:
+        The readings, the confirmed one first with the best score.
+    """
+    if not glosses or not readings:
+        return list(readings)
+    from glossary.normalize import fold_key
+
+    gloss = min(glosses.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    key = fold_key(gloss, "vi")
+    match = next((c for c in readings if fold_key(c.text, "vi") == key), None)
+    if match is None:
+        return list(readings)
+    text = gloss if not gloss.isascii() else match.text
+    first = Candidate(text, max(c.score for c in readings))
+    return [first, *[c for c in readings if c.text != text]][:len(readings)]
+
+
+def name_detector(translit: Any) -> NameDetector:
+    """The name detector that extraction uses, over one transliterator (whose memo
+    tables make repeated names cheap): a word is an Arabic word when the stopword or
+    reference lists hold it as written (أن and آن stay apart), article dropped.
+
+    Args:
+        translit: A :class:`toolkit.translit.Transliterator`.
+    """
+    words = written_words()
+
+    def lexical(word: str) -> bool:
+        return strip_article(light_ar(word)) in words
+
+    def reading(token: str) -> float:
+        found = translit.ar_to_vi(token, top=1)
+        return found[0].score if found else 0.0
+
+    def place_reading(name: str) -> float:
+        found = translit.ar_to_vi(name, top=1, kind="place")
+        return found[0].score if found else 0.0
+
+    return NameDetector(lexical, translit.name_likelihood, reading, place_reading)
+
+
+def reads_particle(forms: Iterable[str], written: Iterable[str]) -> bool:
+    """Whether a glossary name was matched by reading a particle as a syllable: the
+    text has أن ("that") or إن where the name has آن (لونغ أن for لونغ آن = Long An).
+
+    Args:
+        forms: The name's admitted Arabic forms.
+        written: The matched words as written, diacritics removed (:func:`light_ar`).
+    """
+    found = [w for w in written if w in particles()]
+    if not found:
+        return False
+    words = {w for form in forms for w in light_ar(form).split()}
+    return any(w not in words for w in found)
 
 
 def rank_readings(translit: Any, forms: Mapping[str, int], kind: str, ar: str

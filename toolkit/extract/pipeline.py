@@ -35,19 +35,24 @@ from glossary.normalize import normalize_ar
 from toolkit.extract.cluster import (
     Cluster,
     canonical_form,
-    spelled_acronym_readings,
 )
-from toolkit.extract.codes import find_codes
-from toolkit.extract.contexts import MAX_CONTEXTS, make_context
+from toolkit.extract.codecount import CodeCounter
+from toolkit.extract.codes import latin_gloss, written_code
+from toolkit.extract.contexts import make_context
 from toolkit.extract.data import (
-    letter_names,
     reference_frequencies,
     stopwords,
-    written_words,
 )
 from toolkit.extract.forms import adopt_known, compose_translation, other_spellings
 from toolkit.extract.known import absorb, covered_by_known, known_score, merge_spellings
-from toolkit.extract.names import GAZETTEER_MIN, NameDetector, NameSpan, rank_readings
+from toolkit.extract.names import (
+    GAZETTEER_MIN,
+    NameSpan,
+    name_detector,
+    prefer_gloss,
+    rank_readings,
+    reads_particle,
+)
 from toolkit.extract.ranking import cue_fragment
 from toolkit.extract.reader import Document
 from toolkit.extract.results import Extracted, ExtractResult, extract_paths
@@ -95,12 +100,10 @@ class Extractor:
         self.documents: list[str] = []
         self._ref = reference_frequencies()
         self._stop = stopwords()
-        self._written = written_words()
         self._vocab: set[str] = set()
         self.terms = TermCounter(self._known_word, self._lexical_folded)
         self.names: dict[str, Cluster] = {}
-        self.codes: dict[str, Cluster] = {}
-        self._spelled: dict[str, Cluster] = {}
+        self.codes = CodeCounter()
         self._known_terms: dict[int, Cluster] = {}
         self._name_like_cache: dict[int, bool] = {}
         self._name_keys: dict[str, str] = {}
@@ -108,8 +111,8 @@ class Extractor:
 
         # One transliterator for the whole run: its memo tables make repeated names cheap.
         self._translit = default_transliterator()
-        self._detector = NameDetector(self._lexical_written, self._translit.name_likelihood,
-                                      self._best_reading, self._place_reading)
+        self._detector = name_detector(self._translit)
+        self._place_reading = self._detector.place_reading or (lambda name: 0.0)
         self._matcher = Matcher("ar")
         self._known_name_keys: dict[str, int] = {}
         self._known_name_vi: dict[str, int] = {}
@@ -118,24 +121,11 @@ class Extractor:
         self._build_known()
 
     # ---------------------------------------------------------------- lexicon
-    def _best_reading(self, token: str) -> float:
-        found = self._translit.ar_to_vi(token, top=1)
-        return found[0].score if found else 0.0
-
-    def _place_reading(self, name: str) -> float:
-        found = self._translit.ar_to_vi(name, top=1, kind="place")
-        return found[0].score if found else 0.0
-
     def _lexical_folded(self, word: str) -> bool:
         return term_word_key(word) in self._ref or fold_ar(word) in self._stop
 
     def _known_word(self, word: str) -> bool:
         return self._lexical_folded(word) or fold_ar(word) in self._vocab
-
-    def _lexical_written(self, word: str) -> bool:
-        raw = normalize_ar(word, match=False).text
-        bare = raw[2:] if raw.startswith("\u0627\u0644") and len(raw) >= 4 else raw
-        return bare in self._written
 
     def _build_known(self) -> None:
         name_key = self._translit.name_key
@@ -170,13 +160,14 @@ class Extractor:
         self._vocab = {t.norm for t in tokens if t.type == "ar"}
         self.terms.start_document()
         taken: set[int] = set()
-        self._add_codes(doc, tokens, taken)
+        self.codes.add_document(doc, tokens, taken)
         known: list[tuple[int, int, str]] = []  # where approved entries occur
         if self.known:
             starts = {t.start: i for i, t in enumerate(tokens)}
             ends = {t.end: i for i, t in enumerate(tokens)}
-            for span in self._known_spans(doc, tokens, starts, ends, taken, known):
-                self._add_name(doc, span)
+            self._add_known_names(
+                doc, tokens, list(self._known_spans(doc, tokens, starts, ends, taken, known)),
+                taken)
         for span in self._detector.detect(tokens, taken):
             taken.update(range(span.first, span.last + 1))
             self._add_name(doc, span)
@@ -197,33 +188,22 @@ class Extractor:
         if run:
             yield run
 
-    def _add_codes(self, doc: Document, tokens: Sequence[Token], taken: set[int]) -> None:
-        text = doc.text
-        for code in find_codes(text):
-            cluster = self.codes.setdefault(code.text, Cluster(code.text))
-            cluster.vote(code.kind)
-            cluster.add(code.text, doc.path, partial(make_context, doc.path, text, code.start,
-                                                           code.end))
-        # Acronyms spelled with Arabic letter names (في إن بي تي): runs of Arabic
-        # tokens that are all letter names.
-        letters = letter_names()
-        run: list[int] = []
-        for k in range(len(tokens) + 1):
-            tok = tokens[k] if k < len(tokens) else None
-            if tok is not None and tok.type == "ar" and tok.norm in letters:
-                run.append(k)
+    def _add_known_names(self, doc: Document, tokens: Sequence[Token], spans: list[NameSpan],
+                         taken: set[int]) -> None:
+        """Adds the glossary's names found verbatim, except a place that ends a person's
+        name (السيدة نجوين ثي ثانه هوا: Thanh Hoa, not the province Thanh Hóa; see
+        :meth:`~toolkit.extract.names.NameDetector.continues_person`): its tokens are
+        left to the name detector, which reads the whole name."""
+        owner = {k for span in spans for k in range(span.first, span.last + 1)}
+        for span in spans:
+            kind = max(span.votes, key=lambda k: span.votes[k])
+            if (kind != "person" and not span.clitic and self._detector.continues_person(
+                    tokens, span.first, span.last, lambda k: k in taken or k in owner)):
+                for k in range(span.first, span.last + 1):
+                    owner.discard(k)
                 continue
-            readings = (spelled_acronym_readings([tokens[r].norm for r in run])
-                        if len(run) >= 2 else [])
-            if readings:
-                start, end = tokens[run[0]].start, tokens[run[-1]].end
-                cluster = self._spelled.setdefault(readings[0], Cluster(readings[0]))
-                for reading in readings:
-                    cluster.vote(reading)
-                cluster.add(text[start:end], doc.path,
-                            partial(make_context, doc.path, text, start, end))
-                taken.update(run)
-            run = []
+            taken.update(range(span.first, span.last + 1))
+            self._add_name(doc, span)
 
     def _known_spans(self, doc: Document, tokens: Sequence[Token], starts: dict[int, int],
                      ends: dict[int, int], taken: set[int],
@@ -241,7 +221,7 @@ class Extractor:
                 continue
             if entry.kind in _CODE_KINDS:
                 code = entry.term("en") or entry.term("ar")
-                cluster = self.codes.setdefault(code, Cluster(code))
+                cluster = self.codes.clusters.setdefault(code, Cluster(code))
                 cluster.known = int(str(match.key))
                 cluster.vote(entry.kind)
                 cluster.add(match.surface, doc.path,
@@ -257,10 +237,12 @@ class Extractor:
                 # An organisation name made of Arabic words: a term, not a name.
                 self._add_known_term(doc, match)
                 continue
+            if reads_particle(entry.forms["ar"].all_admitted(),
+                              [t.light for t in tokens[first:last + 1]]):
+                continue
             span = NameSpan(first, last, match.start, match.end, match.surface,
                             fold_ar(match.clitic), 1.0, cued=True)
             span.vote(entry.kind, 3.0)
-            taken.update(range(first, last + 1))
             yield span
 
     def _name_like(self, index: int) -> bool:
@@ -309,7 +291,12 @@ class Extractor:
             for kind, weight in span.shape.items():
                 cluster.shape[kind] = cluster.shape.get(kind, 0.0) + weight
         cluster.likelihood = max(cluster.likelihood, span.likelihood)
-        cluster.add(span.surface, doc.path,
+        gloss = latin_gloss(doc.text, span.end)
+        if gloss is not None and len(gloss.split()) == len(span.surface.split()):
+            cluster.glosses[gloss] += 1
+        # Spelled without harakat or tatweel (تْرَان هُونْغ هَا is تران هونغ ها): the
+        # preferred form and variants are plain spellings, as for terms.
+        cluster.add(normalize_ar(span.surface, match=False).text, doc.path,
                     partial(make_context, doc.path, doc.text, span.start, span.end))
 
     # ---------------------------------------------------------------- results
@@ -345,7 +332,8 @@ class Extractor:
                 # مستشفى باك كان: an organisation cue before a place the gazetteer
                 # knows; the name itself is the place's.
                 kind = "place"
-            return ar, kind, rank_readings(translit, cluster.forms, kind, ar)
+            readings = rank_readings(translit, cluster.forms, kind, ar)
+            return ar, kind, prefer_gloss(readings, cluster.glosses)
 
         out = []
         for cluster, (ar, kind, vi) in self._known_readings(draft):
@@ -400,34 +388,23 @@ class Extractor:
         return out
 
     def _code_entries(self) -> list[Extracted]:
-        latin = set(self.codes)
-        for spelled in self._spelled.values():
-            match = next((r for r in spelled.votes if r in latin), None)
-            if match is None:
-                match = next((r for r in spelled.votes if r in self._known_codes), None)
-                if match is None:
-                    continue
-                self.codes.setdefault(match, Cluster(match)).vote("acronym")
-            target = self.codes[match]
-            for form, n in spelled.forms.items():
-                target.forms[form] += n
-            target.docs.update(spelled.docs)
-            target.contexts.extend(spelled.contexts[: max(0, MAX_CONTEXTS - len(target.contexts))])
+        self.codes.merge_spelled(self._known_codes)
         out = []
-        for code, cluster in self.codes.items():
+        for code, cluster in self.codes.clusters.items():
             if cluster.count < self.min_count:
                 continue
             index = cluster.known if cluster.known is not None else self._known_codes.get(code)
             known = self.known[index] if index is not None else None
             kind = known.kind if known else cluster.kind("acronym")
-            arabic = sorted(f for f in cluster.forms if f != code)
+            written = written_code(code, cluster.forms)
+            arabic = sorted(f for f in cluster.forms if f != written)
             entry = Entry(kind=kind, status=self._status(known is not None), dnt=True,
                           case_sensitive=True, confidence=1.0, frequency=cluster.count,
                           score=float(cluster.count), contexts=list(cluster.contexts),
                           source="extract")
-            for lang in ("ar", "vi", "en"):
+            entry.forms["ar"] = Forms(preferred=written, variants=arabic)
+            for lang in ("vi", "en"):
                 entry.forms[lang] = Forms(preferred=code)
-            entry.forms["ar"].variants = arabic
             if known is not None:
                 adopt_known(entry, known)
             out.append(Extracted(entry, "code", dict(cluster.docs), known is not None))
@@ -496,3 +473,4 @@ class Extractor:
         if known is not None:
             adopt_known(entry, known)
         return Extracted(entry, "term", dict(cand.docs), known is not None)
+

@@ -18,6 +18,7 @@ __all__ = [
     "arabic_share",
     "decode_document",
     "iter_document_paths",
+    "passed_over",
     "read_document",
 ]
 
@@ -38,12 +39,22 @@ class Document:
     encoding: str
 
 
+def _walk(folder: Path) -> list[Path]:
+    """The paths under ``folder`` named *.txt or *.md, sorted, hidden ones left out: a
+    name starting with ``.`` (.git, .hidden/notes.txt, .draft.txt) below ``folder``."""
+    found = [p for p in folder.rglob("*")
+             if p.suffix.lower() in DOCUMENT_SUFFIXES
+             and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+    return sorted(found, key=lambda p: p.as_posix())
+
+
 def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Yields the files to read: files as given, folders walked for *.txt and *.md.
 
     Folders are walked recursively in sorted order, so the order is the same on
-    every machine. A path that does not exist is yielded as it is:
-    :func:`read_document` reports it.
+    every machine; hidden files and folders (named ``.X``) are left out, and so
+    is what is not a regular file (see :func:`passed_over`). A path that does not
+    exist is yielded as it is: :func:`read_document` reports it.
 
     Args:
         paths: Files and folders.
@@ -54,11 +65,37 @@ def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = [p for p in path.rglob("*")
-                     if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()]
-            yield from sorted(found, key=lambda p: p.as_posix())
+            yield from (p for p in _walk(path) if p.is_file())
         else:
             yield path
+
+
+def _why_not_a_file(path: Path) -> str:
+    if path.is_symlink() and not path.exists():
+        return "a broken link"
+    if path.is_dir():
+        return "a folder, not a document"
+    for test, what in ((path.is_fifo, "a FIFO"), (path.is_socket, "a socket"),
+                       (path.is_char_device, "a device"), (path.is_block_device, "a device")):
+        if test():
+            return f"{what}, not a regular file"
+    return "not a regular file"
+
+
+def passed_over(folder: str | Path) -> list[tuple[Path, str]]:
+    """Lists what the walk of a folder (:func:`iter_document_paths`) passes over although
+    its name ends in .txt or .md: broken links, folders, FIFOs, sockets, devices.
+
+    Args:
+        folder: A folder (anything else has nothing passed over).
+
+    Returns:
+        ``(path, reason)`` per path, sorted, e.g. ``(Path("docs/old.txt"), "a broken link")``.
+    """
+    path = Path(folder)
+    if not path.is_dir():
+        return []
+    return [(p, _why_not_a_file(p)) for p in _walk(path) if not p.is_file()]
 
 
 #: Arabic letters: the Arabic, Arabic Supplement and Presentation Forms-A/B blocks.

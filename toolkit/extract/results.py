@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 
 from glossary.errors import AvetError
 from glossary.model import Entry
-from toolkit.extract.reader import arabic_share, iter_document_paths, read_document
+from toolkit.extract.reader import (
+    arabic_share,
+    iter_document_paths,
+    passed_over,
+    read_document,
+)
 
 if TYPE_CHECKING:
     from toolkit.extract.pipeline import Extractor
@@ -47,9 +52,11 @@ class Extracted:
 class ExtractResult:
     """What :func:`extract_paths` produced: candidates, documents read, failures, notices.
 
-    ``notices`` are one-line remarks for the user (``FILE: decoded as Windows-1256``);
-    ``skipped`` lists the documents left out because hardly any of their letters
-    are Arabic, as given, with that share.
+    ``notices`` are one-line remarks for the user (``FILE: decoded as Windows-1256``,
+    ``warning: FILE: empty, nothing to extract``, ``warning: FILE: a broken link,
+    skipped``); ``skipped`` lists the documents left out because hardly any of their
+    letters are Arabic, as given, with that share; ``empty`` the documents left out
+    because they are empty or blank, as given.
     """
 
     candidates: list[Extracted]
@@ -57,6 +64,7 @@ class ExtractResult:
     failures: list[AvetError]
     notices: list[str] = field(default_factory=list)
     skipped: list[tuple[str, float]] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
 
 
 def extract_paths(paths: Iterable[str | Path], extractor: Extractor, *,
@@ -70,7 +78,9 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor, *,
     another folder replaces its counts instead of adding them (see
     :meth:`~toolkit.extract.pipeline.Extractor.add_document`). A file that cannot be
     read is recorded in ``failures``; the others go on. A file decoded as
-    Windows-1256 gets a notice. Both name the file as given.
+    Windows-1256 gets a notice, and so do an empty or blank file (left out, in
+    ``empty``) and what a folder's walk passes over (a broken link: see
+    :func:`~toolkit.extract.reader.passed_over`). All name the file as given.
 
     Args:
         paths: Files and folders (walked for *.txt and *.md, sorted).
@@ -79,14 +89,20 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor, *,
             (:func:`~toolkit.extract.reader.arabic_share`) is skipped, not read in.
 
     Returns:
-        The candidates, the documents read (absolute paths), the failures and the
-        documents skipped.
+        The candidates, the documents read (absolute paths), the failures, the
+        notices and the documents skipped or empty.
     """
     failures: list[AvetError] = []
     notices: list[str] = []
     skipped: list[tuple[str, float]] = []
+    empty: list[str] = []
+    given = list(paths)
+    for folder in given:
+        for path, why in passed_over(folder):
+            notices.append(f"warning: {path}: {why}, skipped")
+            logger.info("%s", notices[-1])
     seen: set[str] = set()
-    for path in iter_document_paths(paths):
+    for path in iter_document_paths(given):
         real = os.path.realpath(path)
         if real in seen:
             continue
@@ -97,6 +113,11 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor, *,
             logger.info("%s", exc)
             failures.append(exc)
             continue
+        if not doc.text.strip():
+            empty.append(str(path))
+            notices.append(f"warning: {doc.path}: empty, nothing to extract")
+            logger.info("%s", notices[-1])
+            continue
         share = arabic_share(doc.text) if min_arabic_share > 0 else None
         if share is not None and share < min_arabic_share:
             skipped.append((str(path), share))
@@ -106,4 +127,4 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor, *,
             logger.info("%s", notices[-1])
         extractor.add_document(doc)
     return ExtractResult(extractor.entries(), list(extractor.documents), failures, notices,
-                         skipped)
+                         skipped, empty)

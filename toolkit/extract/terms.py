@@ -7,7 +7,8 @@ connectors (عبر، غير) inside. The first word loses its proclitics
 التحول الرقمي and تحول رقمي are one term.
 
 Verb-like first words (يتقدم، أنفقت، حددته) never start a candidate, and a word
-with a preposition clitic (للتحول) or a pronoun suffix never ends one.
+with a preposition clitic (للتحول) or a pronoun suffix never ends one. A verb in
+the future (سيصبح، ستنفذ، ستشمل) is in no candidate at all, like a stopword.
 :meth:`TermCounter.ranked` scores them (:mod:`toolkit.extract.ranking`).
 """
 
@@ -173,7 +174,8 @@ class TermCounter:
         folded = tok.norm or fold_ar(light)
         stop = (folded_stem in self._stop or folded in self._stop
                 or (folded[:1] in _CONJUNCTIONS and folded[1:] in self._stop)
-                or "\u064b" in tok.text)  # tanween fath: an adverbial accusative
+                or "\u064b" in tok.text  # tanween fath: an adverbial accusative
+                or _future_verb(stem))  # ستنفذ: no candidate holds a verb
         return _Word(tok.text, first_surface, offset, bare,
                      term_word_key(inner_stem), stop, folded_stem in self._connectors,
                      prefix.endswith(_PREPOSITIONS) and not restored
@@ -323,6 +325,25 @@ class _Agreement:
                 self.masculine.append(self.position)
         self.previous = word
         return ok
+
+
+#: The future prefix س, then an imperfect prefix (ي ت ن أ).
+_FUTURE = ("\u0633\u064a", "\u0633\u062a", "\u0633\u0646", "\u0633\u0623")
+#: Endings of nouns and adjectives that start like a future verb (سياسة، سياسات،
+#: سيبراني، سيناريو، سينما), never of the verb's singular forms.
+_NOMINAL_ENDINGS = ("\u0629", "\u0627\u062a", "\u064a", "\u0648", "\u0627", "\u0649")
+
+
+def _future_verb(stem: str) -> bool:
+    """Whether a clitic-free light word (letters as written) is a verb in the future:
+    the prefix س and an imperfect prefix, then a stem of three letters or more
+    (سيصبح، ستنفذ، سنعمل، سأعمل, also after و or ف: وسيصبح), not ending like a noun
+    (سياسة، سيبراني).
+    """
+    if stem[:2] in ("\u0648\u0633", "\u0641\u0633"):
+        stem = stem[1:]  # وسيصبح، فستنفذ: the conjunction was not split off
+    return (len(stem) >= 5 and stem.startswith(_FUTURE)
+            and not stem.endswith(_NOMINAL_ENDINGS))
 
 
 def _nisba(stem: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from glossary.normalize import normalize_ar
+from glossary.normalize import normalize_ar, read_presentation_forms
 
 __all__ = [
     "Token",
@@ -47,7 +47,9 @@ class Token:
     """A token of the original text.
 
     Attributes:
-        text: The token as written (a slice of the original text).
+        text: The token as written (a slice of the original text; presentation
+            forms copied from a PDF read as letters by
+            :func:`~glossary.normalize.read_presentation_forms`).
         start: Offset of its first character in the original text.
         end: Offset just after its last character.
         type: ``ar``, ``lat``, ``num`` or ``sep``.
@@ -74,12 +76,13 @@ def tokenize(text: str) -> list[Token]:
         The tokens in order; whitespace is dropped.
     """
     light = normalize_ar(text, match=False)
+    shaped = read_presentation_forms(text).text != text  # copied from a PDF: ﻧﺠﻮﻳﻦ
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(light.text):
         start, end = light.span_to_original(m.start(), m.end())
         word = m.group()
-        tokens.append(Token(text[start:end], start, end, m.lastgroup or "sep",
-                            fold_ar(word), word))
+        surface = read_presentation_forms(text[start:end]).text if shaped else text[start:end]
+        tokens.append(Token(surface, start, end, m.lastgroup or "sep", fold_ar(word), word))
     return tokens
 
 

@@ -2,13 +2,25 @@
 
 ``avet translate`` and ``avet batch translate`` read, check and name documents
 through these functions only, so that the same input gets the same answer from
-both: the same decoding, the same errors (a sentence too long for a model) and
-the same notices (Windows-1256, nothing to translate).
+both: the same decoding, the same errors (a sentence too long for a model, a
+text not in the ``--from`` language) and the same notices (Windows-1256, nothing
+to translate).
+
+Whether a text is in its ``--from`` language is told by its script, as
+``avet extract`` tells an Arabic document
+(:func:`toolkit.extract.reader.arabic_share`): an Arabic source with less than
+:data:`toolkit.extract.reader.MIN_ARABIC_SHARE` of its letters Arabic, or an
+English or Vietnamese one with more than :data:`MAX_LATIN_ARABIC_SHARE`, is
+refused. English and Vietnamese share the Latin script; an English source
+written with many letters only Vietnamese has (ơ ư đ ạ ả ấ…) and almost none
+of the commonest English words gets a warning.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +30,13 @@ from glossary.errors import InputError
 from toolkit.segment import Segment, segment
 from toolkit.translate.pipeline import DocumentResult, SegmentResult, assemble
 
-__all__ = ["MAX_SEGMENT_CHARS", "PreparedDocument", "output_name", "prepare_document"]
+__all__ = [
+    "MAX_LATIN_ARABIC_SHARE",
+    "MAX_SEGMENT_CHARS",
+    "PreparedDocument",
+    "output_name",
+    "prepare_document",
+]
 
 if TYPE_CHECKING:
     from toolkit.extract.reader import Document
@@ -31,6 +49,26 @@ log = logging.getLogger("avet.translate")
 MAX_SEGMENT_CHARS = 4000
 
 _BOM = "\ufeff"
+
+#: Most share of Arabic among the letters of an English or Vietnamese source: a text
+#: whose letters are mostly Arabic is an Arabic document given the wrong ``--from``.
+MAX_LATIN_ARABIC_SHARE = 0.5
+#: Letters only Vietnamese writes: ă đ ơ ư and the vowels of the Latin Extended
+#: Additional block (ạ ả ấ ầ ẩ ẫ ậ … ỹ). á à ã â é ê ô… are left out (French,
+#: Portuguese). Vietnamese prose has about a quarter of its letters among them; an
+#: English text naming Vietnamese people and places a few in a hundred.
+_VIETNAMESE_ONLY_RE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0"
+                                 "\u1ea0-\u1ef9]")
+#: Least share of Vietnamese-only letters of a text that looks Vietnamese.
+_MIN_VIETNAMESE_SHARE = 0.1
+#: The commonest English words: over a tenth of the words of English prose, none of
+#: Vietnamese prose.
+_ENGLISH_WORDS = frozenset({"the", "of", "and", "to", "is", "in"})
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+#: The scripts are judged on the start of a long text.
+_SAMPLE_CHARS = 1 << 20
+_LANG_NAMES = {"ar": "Arabic", "en": "English", "vi": "Vietnamese"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +120,8 @@ def prepare_document(path: str | Path | Document, src: str) -> PreparedDocument:
 
     Raises:
         NotFoundError: If the file does not exist.
-        InputError: If it cannot be read or decoded, or holds a sentence longer
+        InputError: If it cannot be read or decoded, is not written in the script
+            of ``src`` (see the module docstring), or holds a sentence longer
             than :data:`MAX_SEGMENT_CHARS` characters (naming its line).
     """
     from toolkit.extract.reader import Document, read_document
@@ -90,6 +129,7 @@ def prepare_document(path: str | Path | Document, src: str) -> PreparedDocument:
     document = path if isinstance(path, Document) else read_document(path)
     if document.encoding == "cp1256":
         log.warning("%s: decoded as Windows-1256", document.path)
+    _check_script(document.text, src, document.path)
     segments = tuple(segment(document.text, src))
     wanted = tuple(i for i, s in enumerate(segments) if s.translatable)
     for i in wanted:
@@ -104,6 +144,56 @@ def prepare_document(path: str | Path | Document, src: str) -> PreparedDocument:
         log.warning("%s: nothing to translate (%s); its translation is the document as it is",
                     document.path, what)
     return PreparedDocument(document.path, document.text, document.encoding, segments, wanted)
+
+
+def _check_script(text: str, src: str, path: str) -> None:
+    """Refuses a text whose script does not fit ``src``; warns of Vietnamese given as English.
+
+    Raises:
+        InputError: If an Arabic source has too few Arabic letters, or an English
+            or Vietnamese one is mostly Arabic.
+    """
+    from toolkit.extract.reader import MIN_ARABIC_SHARE, arabic_share
+
+    share = arabic_share(text)
+    if share is None:  # no letters: nothing to judge by (and nothing to translate)
+        return
+    name = _LANG_NAMES.get(src, src)
+    if src == "ar" and share < MIN_ARABIC_SHARE:
+        looks, fix = _latin_language(text)
+        raise InputError(f"only {share:.0%} of its letters are Arabic: it looks like {looks}, "
+                         f"not Arabic (--from ar)", path=path, hint=fix)
+    if src != "ar" and share > MAX_LATIN_ARABIC_SHARE:
+        raise InputError(f"{share:.0%} of its letters are Arabic: it looks like Arabic, not "
+                         f"{name} (--from {src})", path=path, hint="give --from ar")
+    if src == "en" and _looks_vietnamese(text[:_SAMPLE_CHARS]):
+        log.warning("%s: it looks like Vietnamese, not English (--from en): many of its "
+                    "letters are only Vietnamese (ơ ư đ ạ ả…); give --from vi if it is",
+                    path)
+
+
+def _latin_language(text: str) -> tuple[str, str]:
+    """Returns what a text that is not Arabic looks like, and the ``--from`` to give."""
+    sample = unicodedata.normalize("NFC", text[:_SAMPLE_CHARS])
+    letters = sum(1 for c in sample if c.isalpha())
+    if letters and _LATIN_RE.subn("", sample)[1] * 2 < letters:
+        return ("neither Arabic nor Latin script",
+                "avet translates Arabic, English and Vietnamese: give --from ar, en or vi")
+    if _looks_vietnamese(sample):
+        return "Vietnamese", "give --from vi"
+    return "English or Vietnamese (Latin script)", "give --from en or --from vi"
+
+
+def _looks_vietnamese(sample: str) -> bool:
+    """Whether a Latin-script text is clearly Vietnamese: many Vietnamese-only letters
+    and almost none of the commonest English words."""
+    sample = unicodedata.normalize("NFC", sample)
+    letters = sum(1 for c in sample if c.isalpha())
+    if not letters or _VIETNAMESE_ONLY_RE.subn("", sample)[1] < _MIN_VIETNAMESE_SHARE * letters:
+        return False
+    words = _WORD_RE.findall(sample.lower())
+    english = sum(1 for w in words if w in _ENGLISH_WORDS)
+    return english * 50 < len(words)
 
 
 def output_name(rel: str | Path, tgt: str) -> Path:

@@ -2,9 +2,12 @@
 
 For each sentence the pipeline
 
-1. finds the approved glossary entries in the source with the matcher;
+1. finds the approved glossary entries the source asks for
+   (:class:`toolkit.sourcematch.SourceMatcher`, as post-editing and QA find them:
+   no place inside a person's name, no particle read as a name syllable);
 2. protects codes, do-not-translate entries and URLs: they become hard
-   constraints (the verbatim form) and are restored character for character.
+   constraints (the verbatim form, with ASCII digits in English and Vietnamese:
+   :func:`toolkit.sourcecodes.code_form`) and are restored character for character.
    Besides the glossary's, every document code, Latin-script acronym and URL of
    the sentence (:func:`toolkit.sourcecodes.source_codes`) is protected so;
    numbers are checked by their digits (their separators change with the
@@ -15,8 +18,11 @@ For each sentence the pipeline
 4. verifies and repairs: each term is looked for in the output; a missing one
    is located from the model's alignment and replaced, or found by variant and
    fuzzy matching (:func:`toolkit.postedit.postedit_line`), or the sentence is
-   re-decoded with the missing terms as hard constraints; a repair is taken
-   only if it loses no term, code or number the output held before;
+   re-decoded with the missing terms the first decoding was not given as
+   constraints (``constrain=False``) as hard constraints; a repair is taken
+   only if it loses no term, code or number the output held before. A
+   constraint the first decoding was given and did not place is not asked for
+   again: the engine would give the same answer (and warn again);
 5. reports per sentence, per term, code and number: ``applied``, ``repaired``
    (and how) or ``failed``, each measured on the final output, so that no code
    is lost silently.
@@ -36,9 +42,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from toolkit.glossary_source import GlossaryIndex, TermInfo
-from toolkit.postedit import CODE_KEY, postedit_line
+from toolkit.postedit import CODE_KEY, bounded, postedit_line
 from toolkit.segment import Segment, reassemble, segment
-from toolkit.sourcecodes import SourceCode, number_kept, source_codes, source_numbers
+from toolkit.sourcecodes import (
+    SourceCode,
+    code_form,
+    number_kept,
+    source_codes,
+    source_numbers,
+)
+from toolkit.sourcematch import SourceMatcher
 from toolkit.translate.align import aligned_target_spans
 
 __all__ = [
@@ -105,6 +118,7 @@ class TermOutcome:
     kind: str = "term"
 
     def to_dict(self) -> dict[str, Any]:
+        """Returns the outcome as a JSON-ready dict of its fields."""
         return asdict(self)
 
 
@@ -117,6 +131,7 @@ class SegmentResult:
     terms: list[TermOutcome] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """Returns the sentence's report record: source, output and term outcomes."""
         return {"source": self.source, "output": self.output,
                 "terms": [t.to_dict() for t in self.terms]}
 
@@ -163,24 +178,27 @@ class _Plan:
     numbers: list[SourceCode] = field(default_factory=list)
 
 
-def _plan(text: str, index: GlossaryIndex | None, options: TranslateOptions) -> _Plan:
+def _plan(text: str, sources: SourceMatcher, options: TranslateOptions) -> _Plan:
+    """Lists what the translation of ``text`` must hold, as post-editing and QA ask it."""
     terms: list[_Demand] = []
     seen: set[str] = set()
     taken: list[tuple[int, int]] = []
-    if index is not None:
-        for match in index.find_source(text):
-            info = index.terms[match.key]
-            taken.append((match.start, match.end))
-            expected = (info.expected or match.surface) if info.verbatim else info.expected
-            if expected and info.key not in seen:
-                seen.add(info.key)
-                terms.append(_Demand(info.key, info, expected, (match.start, match.end)))
+    for match in sources.find(text):
+        info = sources.glossary.terms[match.key]
+        taken.append((match.start, match.end))
+        expected = (code_form(info.expected or match.standalone, options.tgt)
+                    if info.verbatim else info.expected)
+        if expected and info.key not in seen:
+            seen.add(info.key)
+            terms.append(_Demand(info.key, info, expected, (match.start, match.end)))
     codes = [c for c in source_codes(text, options.src)
              if not any(c.start < e and s < c.end for s, e in taken)]
     for c in codes:
-        if c.text not in seen and not any(d.expected == c.text and d.verbatim for d in terms):
+        # ١٢/٢٠٢٤/NĐ-CP of an Arabic source is 12/2024/NĐ-CP in English and Vietnamese.
+        form = code_form(c.text, options.tgt)
+        if c.text not in seen and not any(d.expected == form and d.verbatim for d in terms):
             seen.add(c.text)
-            terms.append(_Demand(CODE_KEY + c.text, None, c.text, (c.start, c.end), c.kind))
+            terms.append(_Demand(CODE_KEY + c.text, None, form, (c.start, c.end), c.kind))
     constraints: list[str] = []
     for d in terms:
         if (options.constrain or d.verbatim) and d.expected not in constraints:
@@ -192,29 +210,25 @@ def _plan(text: str, index: GlossaryIndex | None, options: TranslateOptions) -> 
 
 def _present(output: str, demand: _Demand, index: GlossaryIndex) -> bool:
     if demand.info is None or demand.info.verbatim:
-        return demand.expected in output
+        # As a whole word: IT is not kept by ITU (as post-editing and QA count it).
+        return bounded(demand.expected, index.tgt).search(output) is not None
     return any(m.role == "preferred"
                for m in index.find_target(output, keys=[demand.info.key]))
 
 
-def _loose_pattern(form: str) -> re.Pattern[str]:
-    """Matches ``form`` with any spacing between its characters (``749 / QD-TTg``)."""
-    chars = [re.escape(c) for c in form if not c.isspace()]
-    return re.compile(r"\s*".join(chars))
-
-
-def _restore_verbatim(output: str, forms: Sequence[str]) -> str:
+def _restore_verbatim(output: str, forms: Sequence[str], tgt: str) -> str:
     """Puts protected forms back exactly where the decoder re-spaced them."""
     for form in forms:
-        if form in output:
+        if bounded(form, tgt).search(output):
             continue
-        output = _loose_pattern(form).sub(form.replace("\\", "\\\\"), output, count=1)
+        output = bounded(form, tgt, spaced=True).sub(form.replace("\\", "\\\\"), output,
+                                                     count=1)
     return output
 
 
-def _occurrences(text: str, forms: Sequence[str]) -> list[tuple[int, int]]:
+def _occurrences(text: str, forms: Sequence[str], tgt: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for form in forms if form
-            for m in re.finditer(re.escape(form), text)]
+            for m in bounded(form, tgt).finditer(text)]
 
 
 def _target_form(text: str, tgt: str) -> str:
@@ -280,13 +294,15 @@ def _keeps(plan: _Plan, before: str, after: str, index: GlossaryIndex) -> bool:
                     if number_kept(n.text, before)))
 
 
-def _verify_and_repair(plan: _Plan, translation: Any, index: GlossaryIndex,
+def _verify_and_repair(plan: _Plan, translation: Any, sources: SourceMatcher,
                        options: TranslateOptions, redecode: Redecode) -> SegmentResult:
-    output = _target_form(_restore_verbatim(translation.text, plan.protected), options.tgt)
+    index = sources.glossary
+    output = _target_form(_restore_verbatim(translation.text, plan.protected, options.tgt),
+                          options.tgt)
     missing = [d for d in plan.terms if not _present(output, d, index)]
     repaired: dict[str, str] = {}  # key -> how it was repaired
     if options.repair and missing:
-        output = _repair(plan, translation, index, missing, repaired, output, redecode,
+        output = _repair(plan, translation, sources, missing, repaired, output, redecode,
                          options.tgt)
     output = _target_form(output, options.tgt)  # glossary forms put in are NFC already
     # Every outcome is measured on the final output: a report never claims a term,
@@ -316,15 +332,16 @@ def _method(demand: _Demand, options: TranslateOptions) -> str:
     return "constrained" if options.constrain else "as-is"
 
 
-def _repair(plan: _Plan, translation: Any, index: GlossaryIndex, missing: list[_Demand],
+def _repair(plan: _Plan, translation: Any, sources: SourceMatcher, missing: list[_Demand],
             repaired: dict[str, str], output: str, redecode: Redecode, tgt: str) -> str:
     """Runs the repair steps in turn; each is taken only if it loses nothing.
 
     Records in ``repaired`` how each term it restores was restored, and returns
     the repaired output.
     """
+    index = sources.glossary
     # 1. Variants, forbidden renderings, near misses and mangled codes.
-    edited = postedit_line(plan.source, output, index).text
+    edited = postedit_line(plan.source, output, index, sources=sources).text
     if _keeps(plan, output, edited, index):
         for d in missing:
             if not _present(output, d, index) and _present(edited, d, index):
@@ -338,7 +355,7 @@ def _repair(plan: _Plan, translation: Any, index: GlossaryIndex, missing: list[_
             continue
         others = [o.info.key for o in plan.terms
                   if o.key != d.key and o.info is not None and not o.info.verbatim]
-        keep = _occurrences(output, plan.protected)
+        keep = _occurrences(output, plan.protected, tgt)
         keep += [(m.start, m.end) for m in index.find_target(output, keys=others)
                  if m.role == "preferred"]
         aligned = _by_alignment(plan, translation, d.expected, d.span, where, output, keep, tgt)
@@ -346,13 +363,21 @@ def _repair(plan: _Plan, translation: Any, index: GlossaryIndex, missing: list[_
                 and _keeps(plan, output, aligned, index)):
             output = aligned
             repaired[d.key] = "alignment"
-    # 3. Re-decode with the still missing terms as hard constraints; the new output
-    #    is post-edited like the first, and taken only if it gains a term and loses none.
-    still = [d.expected for d in missing if not _present(output, d, index)]
-    if still:
-        again = redecode(plan.source, list(dict.fromkeys([*plan.constraints, *still])))
-        candidate = _target_form(_restore_verbatim(again.text, plan.protected), tgt)
-        candidate = postedit_line(plan.source, candidate, index).text
+    # 3. Re-decode with the still missing terms that the first decoding was not given
+    #    (constrain=False) as hard constraints; the new output is post-edited like the
+    #    first, and taken only if it gains a term and loses none. A constraint given
+    #    and not placed (one the model cannot spell, or that does not fit within
+    #    max_length) is not asked for again: the engine would answer the same, and
+    #    warn about it once more for this one occurrence.
+    asked = set(plan.constraints)
+    unplaced = {d.expected for d in missing} & asked
+    new = [d.expected for d in missing
+           if d.expected not in asked and not _present(output, d, index)]
+    if new:
+        ask = [c for c in plan.constraints if c not in unplaced]
+        again = redecode(plan.source, list(dict.fromkeys([*ask, *new])))
+        candidate = _target_form(_restore_verbatim(again.text, plan.protected, tgt), tgt)
+        candidate = postedit_line(plan.source, candidate, index, sources=sources).text
         gained = [d for d in missing
                   if not _present(output, d, index) and _present(candidate, d, index)]
         if gained and _keeps(plan, output, candidate, index):
@@ -384,9 +409,10 @@ def translate_segments(
     Returns:
         One :class:`SegmentResult` per sentence, in order.
     """
-    plans = [_plan(t, index, options) for t in texts]
     # Codes of the sentences are checked (and repaired) without a glossary too.
     checks = index if index is not None else GlossaryIndex([], options.src, options.tgt)
+    sources = SourceMatcher(checks)  # the entries post-editing and QA ask for
+    plans = [_plan(t, sources, options) for t in texts]
     order = sorted(range(len(plans)), key=lambda i: len(plans[i].source))
     results: list[SegmentResult | None] = [None] * len(plans)
 
@@ -407,7 +433,7 @@ def translate_segments(
             max_length=options.max_length,
             return_alignment=want_alignment)
         for i, translation in zip(batch, translations, strict=True):
-            results[i] = _verify_and_repair(plans[i], translation, checks, options, redecode)
+            results[i] = _verify_and_repair(plans[i], translation, sources, options, redecode)
         if progress is not None:
             progress(len(batch))
     return [r for r in results if r is not None]

@@ -223,7 +223,9 @@ class Transliterator:
         cached = self._tone_cache.get(key)
         if cached is not None:
             return cached
-        options = [apply_tone(syl, t) for t in allowed_tones(syl.coda)]
+        # Vulgar words (never_names.tsv) are never proposed, in any role.
+        options = [o for o in (apply_tone(syl, t) for t in allowed_tones(syl.coda))
+                   if o not in self.tables.never]
         scored = sorted(((o, self._prior(role, o, gender)) for o in options),
                         key=lambda x: -x[1])
         result = tuple(scored[:TONES_PER_SYLLABLE])

@@ -117,7 +117,7 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
     # Names may be spelled outside the rules (Bắc Kạn, Kon Tum, Đắk Lắk): every syllable of
     # a known name or prior joins the inventory.
     known = {s.text for s in inventory}
-    all_codas = tuple(tables.codas)
+    all_codas = tuple(c for c in tables.codas if c not in tables.unread_codas)
     words = [w for place in places for w in place.vi.split()]
     words += [w for weights in priors.values() for w in weights]
     for word in words:

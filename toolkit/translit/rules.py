@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from glossary.normalize import normalize_ar
+from glossary.normalize import normalize_ar, read_presentation_forms
 from toolkit.translit.syllables import Syllable
 from toolkit.translit.tables import Tables
 
@@ -32,7 +32,8 @@ def normalize_arabic(text: str) -> str:
 
     :func:`glossary.normalize.normalize_ar` with match folding (no diacritics, tatweel or
     format controls; bare alef for hamza/madda forms, ى -> ي, ة -> ه, Persian letter
-    forms), after reading ۋ as ف and ڨ as ق.
+    forms), after reading presentation forms as letters
+    (:func:`glossary.normalize.read_presentation_forms`) and ۋ as ف and ڨ as ق.
 
     Args:
         text: Arabic text in logical order.
@@ -40,7 +41,7 @@ def normalize_arabic(text: str) -> str:
     Returns:
         The normalised text.
     """
-    return normalize_ar(text.translate(_TRANSLIT_LETTERS)).text
+    return normalize_ar(read_presentation_forms(text).text.translate(_TRANSLIT_LETTERS)).text
 
 
 def arabic_tokens(text: str) -> list[str]:

@@ -10,9 +10,19 @@ kept (``,`` ``;`` ``?`` in their Arabic forms). Every word must be a Vietnamese 
   marks are dropped (nguyên; đức, dức ...), weighted by how usable each is in names, and
   their Arabic spellings are mixed by those weights.
 
-A word that is no Vietnamese syllable either way (Smith, Hanoi) is an error naming it,
-unless the whole text is a name with an established Arabic spelling (exonyms.tsv, the
-gazetteer): a half-Latin Arabic spelling is never returned.
+Names of the Central Highlands and the northern mountains are spelled outside these rules
+(Đắk Lắk, Krông Pắc, Pleiku, Hmông, Ea H'leo). A word that is no syllable as written is
+then spelled by the same onset and rhyme tables when it is well-formed Latin: a rhyme
+with any coda of the table (Đắk, the syllables the ar -> vi side reads in gazetteer
+names; the codas h, r, l and the onset j of minority names are written, not read: Chư
+Păh, Ea Kar, Đắk Mil, Cư Jút); an onset before r, l, m, n or b (Krông, Hmông, Glei,
+Kbang, Chro); several such
+syllables in one word when one of them has a cluster or the word is in a gazetteer name
+(Pleiku); a lone consonant before an apostrophe (H'leo, M'Đrắk).
+
+A word that is none of these (Smith, TP, London) is an error naming it, unless the whole
+text is a name with an established Arabic spelling (exonyms.tsv, the gazetteer): a
+half-Latin Arabic spelling is never returned.
 """
 
 from __future__ import annotations
@@ -45,6 +55,13 @@ SPELLINGS_PER_WORD = 8
 UNKNOWN_WEIGHT = 1e-4
 #: Latin punctuation written in its Arabic form; other marks (- . ( ) digits) stay as they are.
 ARABIC_PUNCTUATION = {",": "\u060c", ";": "\u061b", "?": "\u061f"}
+#: Second consonants of the onset clusters of ethnic-minority names (Krông, Plei, Hmông,
+#: Đrắk, Glei, Mnông, Kbang, Chro): one of CLUSTER_FIRSTS followed by one of these.
+CLUSTER_SECONDS = ("r", "l", "m", "n", "b")
+#: First consonants of those clusters (stops, h and m; not r, l, n: Berlin is no name).
+CLUSTER_FIRSTS = ("ch", "b", "c", "d", "đ", "g", "h", "k", "m", "p", "t")
+#: Apostrophes that join a lone consonant to the next word (H'leo, M'Đrắk); not written.
+APOSTROPHES = ("'", "\u2019")
 
 _TOKEN = re.compile(r"(\s*)([^\W\d_]+|[^\w\s]+|\d+)")
 
@@ -110,6 +127,75 @@ def _word_spellings(model: Model, readings: Sequence[tuple[Syllable, float]]
     return [(o, q) for o, q in ranked if q >= VARIANT_MIN * ranked[0][1]][:SPELLINGS_PER_WORD]
 
 
+def _rule_piece(model: Model, piece: str) -> tuple[str, Syllable] | None:
+    """One syllable of a name spelled outside the rules: (cluster consonant, syllable).
+
+    Any coda of the table is accepted after any vowel (đăk, păh, mil); an onset may stand
+    before a syllable starting with r, l, m, n or b (k + rông, h + mông, ch + ro).
+    """
+    codas = model.tables.codas
+    syl = parse_syllable(piece, model.tables.vowel_info, codas)
+    if syl is not None and (syl.onset in model.tables.onsets or not syl.onset):
+        return "", syl
+    for first in (piece[:2], piece[:1]):
+        rest_text = piece[len(first):]
+        if first not in CLUSTER_FIRSTS or not rest_text.startswith(CLUSTER_SECONDS):
+            continue
+        rest = parse_syllable(rest_text, model.tables.vowel_info, codas)
+        if rest is not None and rest.onset in model.tables.onsets:
+            return first, rest
+    return None
+
+
+def _rule_pieces(model: Model, base: str) -> list[tuple[str, Syllable]] | None:
+    """Splits a word into the fewest :func:`_rule_piece` syllables (None: not Latin-Vietnamese).
+
+    A word of several syllables (Pleiku) is accepted only if one has a cluster or the word is
+    in a gazetteer name, so that foreign words (London) stay errors.
+    """
+    n = len(base)
+    best: list[list[tuple[str, Syllable]] | None] = [[], *([None] * n)]
+    for i in range(n):
+        done = best[i]
+        if done is None:
+            continue
+        for j in range(i + 1, n + 1):
+            piece = _rule_piece(model, base[i:j])
+            if piece is not None:
+                candidate = [*done, piece]
+                known = best[j]
+                if known is None or len(candidate) < len(known):
+                    best[j] = candidate
+    pieces = best[n]
+    if not pieces:
+        return None
+    if len(pieces) > 1 and not any(c for c, _ in pieces) and base not in _place_words(model):
+        return None
+    return pieces
+
+
+def _place_words(model: Model) -> frozenset[str]:
+    """Untoned lower-case words of gazetteer place and organisation names."""
+    return frozenset(split_tone(w)[0] for place in model.places for w in place.vi.split())
+
+
+def _rule_spellings(model: Model, pieces: Sequence[tuple[str, Syllable]]
+                    ) -> list[tuple[str, float]]:
+    """Arabic spellings of a word spelled outside the rules, syllable by syllable, fused."""
+    spelled: list[tuple[str, float]] = [("", 1.0)]
+    for cluster, syl in pieces:
+        head = list(model.tables.onsets.get(cluster, ())) if cluster else [("", 1.0)]
+        options = _word_spellings(model, [(syl, 1.0)])
+        spelled = heapq.nlargest(
+            SPELLINGS_PER_WORD,
+            ((f"{s}{h}{o}", p * ph * q) for s, p in spelled for h, ph in head
+             for o, q in options),
+            key=lambda x: x[1],
+        )
+    top = spelled[0][1] if spelled else 0.0
+    return [(o, q) for o, q in spelled if q >= VARIANT_MIN * top]
+
+
 def _established(model: Model, vi: str) -> list[str]:
     """Established Arabic spellings of the whole name (exonyms, then the gazetteer).
 
@@ -128,6 +214,18 @@ def _established(model: Model, vi: str) -> list[str]:
     exonyms = [ar for name, ars in model.tables.exonyms.items()
                if name.lower() in names or (plain and fold(name) == key) for ar in ars]
     return list(dict.fromkeys([*exonyms, *fixed]))
+
+
+def _lone_consonant(model: Model, token: tuple[bool, str, bool]) -> bool:
+    """Whether a token is one consonant letter (the H of H'leo), an onset of the table."""
+    text = token[1].lower()
+    return token[2] and len(text) == 1 and text in model.tables.onsets
+
+
+def _best(spellings: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Spellings at least :data:`VARIANT_MIN` of the best one."""
+    top = max((p for _, p in spellings), default=0.0)
+    return [(o, p) for o, p in spellings if p >= VARIANT_MIN * top]
 
 
 def spell_vi(
@@ -156,13 +254,22 @@ def spell_vi(
     tokens = split_words(vi)
     marked_text = fold(vi) != vi.lower()
     beam: list[tuple[float, str]] = [(1.0, "")]
-    for spaced, token, is_word in tokens:
+    for i, (spaced, token, is_word) in enumerate(tokens):
         sep = " " if spaced and beam[0][1] else ""
         if not is_word:
-            options = [(ARABIC_PUNCTUATION.get(token, token), 1.0)]
+            joined = token in APOSTROPHES and i > 0 and _lone_consonant(model, tokens[i - 1])
+            options = [("" if joined else ARABIC_PUNCTUATION.get(token, token), 1.0)]
+        elif (i + 1 < len(tokens) and tokens[i + 1][1] in APOSTROPHES
+              and not tokens[i + 1][0] and _lone_consonant(model, tokens[i])):
+            options = _best(model.tables.onsets[token.lower()])
         else:
             readings = _readings(model, token, plain, usable, marked_text=marked_text)
-            if not readings:
+            pieces = None if readings else _rule_pieces(model, split_tone(token)[0])
+            if readings:
+                options = _word_spellings(model, readings)
+            elif pieces is not None:
+                options = _rule_spellings(model, pieces)
+            else:
                 if fixed:
                     beam = []
                     break
@@ -170,7 +277,6 @@ def spell_vi(
                     f"{token!r} is not a Vietnamese syllable",
                     hint="write every word as a Vietnamese syllable, with or without marks: "
                          "Thành phố Hồ Chí Minh, Nguyen Van Thanh")
-            options = _word_spellings(model, readings)
         beam = heapq.nlargest(
             max(top * 4, 20),
             ((p * q, f"{s}{sep}{o}") for p, s in beam for o, q in options),

@@ -56,6 +56,7 @@ class Syllable:
 
     @property
     def text(self) -> str:
+        """The untoned syllable as written: onset, vowel and coda."""
         return self.onset + self.vowel + self.coda
 
 
@@ -133,7 +134,7 @@ def title_syllable(syllable: str) -> str:
 
 _ONSETS_BY_LENGTH = (
     "ngh", "ng", "nh", "ch", "tr", "th", "ph", "kh", "gh", "gi", "qu",
-    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+    "b", "c", "d", "đ", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
 )
 
 

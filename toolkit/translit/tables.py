@@ -65,6 +65,10 @@ class Tables:
             lower-case NFC (``given_compounds.tsv``).
         unread_onsets: Onsets written for vi -> ar but left out of the ar -> vi
             inventory (``read`` = ``no`` in ``onsets.tsv``: p, written ب like b).
+        never: Toned syllables never proposed in a name, lower-case NFC (vulgar words,
+            ``never_names.tsv``).
+        unread_codas: Codas of ethnic-minority names written for vi -> ar but left out of
+            the ar -> vi inventory (``read`` = ``no`` in ``codas.tsv``: h, r, l).
     """
 
     onsets: dict[str, Weighted]
@@ -81,6 +85,8 @@ class Tables:
     role_mix: dict[str, dict[str, float]] = field(default_factory=dict)
     compounds: frozenset[tuple[str, str]] = frozenset()
     unread_onsets: frozenset[str] = frozenset()
+    unread_codas: frozenset[str] = frozenset()
+    never: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
@@ -197,6 +203,8 @@ def load_tables(directory: str | Path | None = None) -> Tables:
         onsets=weighted("onsets.tsv"),
         unread_onsets=frozenset(_unit(c[0]) for _line, c in _rows(base / "onsets.tsv", 3)
                                 if len(c) > 3 and c[3] == "no"),
+        unread_codas=frozenset(_unit(c[0]) for _line, c in _rows(base / "codas.tsv", 3)
+                               if len(c) > 3 and c[3] == "no"),
         carriers=weighted("carriers.tsv"),
         vowels=weighted("vowels.tsv"),
         vowel_info=vowel_info,
@@ -213,4 +221,5 @@ def load_tables(directory: str | Path | None = None) -> Tables:
         lexicon=Lexicon(priors=priors, genders=genders),
         role_mix=role_mix,
         compounds=compounds,
+        never=frozenset(c[0].lower() for _line, c in _rows(base / "never_names.tsv", 1)),
     )
