@@ -13,7 +13,7 @@ from glossary.model import Entry
 from glossary.store import Store
 from tests.unit.entries import approved
 from toolkit.extract import Extractor, extract_paths, store_candidates
-from toolkit.extract.forms import construct_state
+from toolkit.extract.forms import construct_state, indefinite_form
 from toolkit.extract.ranking import cue_fragment
 from toolkit.extract.tokenize import coded_key, term_key
 
@@ -196,3 +196,28 @@ def test_extracting_again_with_the_first_runs_glossary_proposes_nothing_new(
         assert runs[0] == runs[1]
         director = next(e for e in store.iter_entries() if e.term("ar") == "مدير الإدارة")
         assert "مدير إدارة" not in director.forms["ar"].variants
+
+
+@pytest.mark.parametrize(("form", "indefinite"), [
+    ("الموارد البشرية الرقمية", "موارد بشرية رقمية"),
+    ("التحول الرقمي", "تحول رقمي"),
+    ("مدير الإدارة", None),  # a construct: مدير إدارة is the construct state
+    ("الحكومة", None),  # one word
+    ("قاعدة البيانات", None),
+])
+def test_the_indefinite_form_of_a_definite_noun_phrase(form: str,
+                                                       indefinite: str | None) -> None:
+    assert indefinite_form(form) == indefinite
+
+
+def test_an_indefinite_occurrence_of_an_approved_term_covers_its_fragments(
+        tmp_path: Path) -> None:
+    doc = tmp_path / "d.txt"
+    doc.write_text("تحتاج المقاطعة إلى موارد بشرية رقمية مؤهلة، وتدرب الموارد البشرية "
+                   "الرقمية في كل بلدية.\n", encoding="utf-8")
+    known = [approved("الموارد البشرية الرقمية", "nhân lực số", "digital human resources")]
+    found = extract_paths([doc], Extractor(known)).candidates
+    terms = {c.entry.term("ar"): c for c in found}
+    # Every occurrence of these lies inside one of the entry's (its keys drop the article).
+    assert not {"البشرية الرقمية", "الموارد البشرية", "بشرية رقمية", "موارد بشرية"} & set(terms)
+    assert terms["الموارد البشرية الرقمية"].entry.frequency == 2

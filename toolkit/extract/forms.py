@@ -8,7 +8,8 @@ from glossary.model import Candidate, Entry, Forms
 from glossary.normalize import match_key
 from toolkit.extract.data import WordSense, word_senses
 
-__all__ = ["adopt_known", "compose_translation", "construct_state", "other_spellings"]
+__all__ = ["adopt_known", "compose_translation", "construct_state", "indefinite_form",
+           "other_spellings"]
 
 _ARTICLE = "\u0627\u0644"  # ال
 
@@ -72,6 +73,29 @@ def construct_state(form: str, preferred: str) -> bool:
         return False
     definite = " ".join([*seen[:-1], _ARTICLE + seen[-1]])
     return match_key(definite, "ar") == match_key(preferred, "ar")
+
+
+def indefinite_form(form: str) -> str | None:
+    """The indefinite form of a definite noun phrase: every word has the article
+    (الموارد البشرية الرقمية → موارد بشرية رقمية), which is the same term.
+
+    Extraction also looks for it in the documents, so that an approved entry covers
+    its indefinite occurrences as it covers its own (their fragments, بشرية رقمية,
+    are not proposed). A phrase with a word in the construct state (مدير الإدارة)
+    has none: مدير إدارة is only ever seen before a genitive
+    (:func:`construct_state`).
+
+    Args:
+        form: An Arabic form.
+
+    Returns:
+        The form without its articles, or ``None`` for a single word or a form with
+        a word that lacks the article.
+    """
+    words = form.split()
+    if len(words) < 2 or not all(w.startswith(_ARTICLE) and len(w) >= 4 for w in words):
+        return None
+    return " ".join(w[2:] for w in words)
 
 
 def other_spellings(preferred: str, forms: Iterable[str], *, keep_order: bool = False,

@@ -43,7 +43,7 @@ from toolkit.extract.data import (
     reference_frequencies,
     stopwords,
 )
-from toolkit.extract.forms import adopt_known, compose_translation, other_spellings
+from toolkit.extract.forms import adopt_known, compose_translation, indefinite_form, other_spellings
 from toolkit.extract.known import absorb, covered_by_known, known_score, merge_spellings
 from toolkit.extract.names import (
     GAZETTEER_MIN,
@@ -136,6 +136,9 @@ class Extractor:
                     continue
                 self._matcher.add(form, index, "preferred")
                 added += 1
+                bare = indefinite_form(form) if entry.kind not in _NAME_KINDS else None
+                if bare is not None:
+                    self._matcher.add(bare, index, "variant")
                 if entry.kind in _NAME_KINDS:
                     self._known_name_keys.setdefault(name_key(form), index)
                 self._known_term_keys.setdefault(_term_key_of(form), index)
