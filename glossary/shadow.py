@@ -6,7 +6,8 @@ one word. Word characters are Unicode letters, digits, ``_`` and combining
 marks. Joiners are ``.`` between ASCII letters or digits (``U.S``, ``1.5``) and
 ``-`` or ``/`` between the parts of a code-like run (:func:`is_code`:
 ``05-NQ/TU``, ``749/QD-TTg``, ``COVID-19``); between words (``Vietnam-Laos``,
-``Hanoi/Vientiane``, ``e-commerce``) ``-`` and ``/`` become spaces like other
+``Hanoi/Vientiane``, ``e-commerce``), and before a lower-case word that follows a
+code (``5G-ready``, ``COVID-19-related``), ``-`` and ``/`` become spaces like other
 punctuation.
 """
 
@@ -78,9 +79,28 @@ def _fix_joiners(text: str, cased: Cased | None = None) -> str:
             group.append(joins[k])
             k += 1
         parts = [(a + 1, b) for a, b in itertools.pairwise([start - 1, *group, end])]
-        if not is_code(joined, parts, cased):
-            split.extend(group)
-    return _spaces_at(joined, split)
+        # A word after a code (5G-ready, COVID-19-related) is no part of it: the run
+        # is judged in pieces, cut before each such word.
+        first = 0
+        for j, joiner in enumerate(group):
+            if _word_after_code(joined, parts[j], parts[j + 1], cased):
+                split.append(joiner)
+                if j > first and not is_code(joined, parts[first:j + 1], cased):
+                    split.extend(group[first:j])
+                first = j + 1
+        if first < len(group) and not is_code(joined, parts[first:], cased):
+            split.extend(group[first:])
+    return _spaces_at(joined, sorted(split))
+
+
+def _word_after_code(text: str, before: tuple[int, int], after: tuple[int, int],
+                     cased: Cased | None) -> bool:
+    """Whether ``after`` is a lower-case word of three letters or more written after a
+    part with a digit (``ready`` in ``5G-ready``, ``driven`` in ``4.0-driven``)."""
+    if cased is None or not _DIGIT_RE.search(text, before[0], before[1]):
+        return False
+    word = cased(*after)
+    return len(word) >= 3 and word.isalpha() and word.islower()
 
 
 def _spaces_at(text: str, positions: list[int]) -> str:

@@ -38,6 +38,7 @@ AR_CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", 
 #: A run of letters and digits joined by code separators (``749 / QD-TTg``).
 CODE_RUN = re.compile(r"\w+(?:[ \t]*[/\-.:][ \t]*\w+)*")
 
+_WORD = re.compile(r"\w+")
 #: Each ASCII digit with its Arabic-Indic and Extended Arabic-Indic forms.
 _DIGIT_CLASS = {str(d): f"[{d}{chr(0x0660 + d)}{chr(0x06F0 + d)}]" for d in range(10)}
 
@@ -114,6 +115,29 @@ def is_mangled(candidate: str, expected: str) -> bool:
     return a != b and same_code(a, b)
 
 
+def _mangled_part(start: int, run: str, expected: str, *, whole: bool = False
+                  ) -> tuple[int, int, str] | None:
+    """The part of a run at ``start`` that is a mangled writing of ``expected``.
+
+    A run may take in the words around the code (``749/qđ-ttg: kế``, where the colon
+    ends the code and ``kế`` starts the sentence), so the part is looked for among
+    the windows of as many words as the code has; replacing the whole run would
+    delete those words. A URL (``whole``) is one run: its parts are no words.
+
+    Returns:
+        ``(start, end, text)`` of the first such part, or ``None``.
+    """
+    words = list(_WORD.finditer(run))
+    size = len(_WORD.findall(expected)) or 1
+    if whole or len(words) <= size:
+        return (start, start + len(run), run) if is_mangled(run, expected) else None
+    for i in range(len(words) - size + 1):
+        a, b = words[i].start(), words[i + size - 1].end()
+        if is_mangled(run[a:b], expected):
+            return start + a, start + b, run[a:b]
+    return None
+
+
 @dataclass
 class CodeHits:
     """Where a code stands in a target line.
@@ -171,8 +195,9 @@ def locate_code(target: str, expected: str, need: int, spans: Spans, lang: str,
             hits.kept.append((m.start(), m.end(), m.group()))
     if hits.found >= need:
         return hits
-    near = [(s, e, t) for s, e, t in code_candidates(target, kind)
-            if spans.free(s, e) and is_mangled(t, expected)]
+    near = [hit for s, e, t in code_candidates(target, kind)
+            if (hit := _mangled_part(s, t, expected, whole=kind == "url")) is not None
+            and spans.free(hit[0], hit[1])]
     if kind is None:
         near = near[:need - hits.found]
     elif len(near) > need - hits.found:
@@ -206,7 +231,8 @@ def mangled_codes(target: str, start: int, end: int, form: str, lang: str
         if bounded(code.text, lang).search(target, start, end):
             continue
         for run in CODE_RUN.finditer(target, start, end):
-            if is_mangled(run.group(), code.text):
-                out.append((run.start(), run.end(), run.group(), code.text))
+            hit = _mangled_part(run.start(), run.group(), code.text)
+            if hit is not None:
+                out.append((*hit, code.text))
                 break
     return out

@@ -443,6 +443,24 @@ def test_outputs_of_a_document_gone_from_the_input_are_kept_unless_pruned(
     assert (out / "b.vi.txt").is_file()
 
 
+def test_pruning_refuses_an_input_folder_with_no_documents(tmp_path: Path) -> None:
+    """An inbox on a share that failed to mount must not lose every output."""
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "b.txt": "two.\n"})
+    out = tmp_path / "out"
+    spec = _spec(engine)
+    run_batch(spec, src, out, worker=spec.open(engine))
+    for name in ("a.txt", "b.txt"):
+        (src / name).unlink()
+    with pytest.raises(InputError, match="no documents there; --prune-gone would remove the "
+                                         "outputs of all 2 documents") as info:
+        run_batch(spec, src, out, worker=spec.open(engine), prune_gone=True)
+    assert "without --prune-gone" in (info.value.hint or "")
+    assert (out / "a.vi.txt").is_file() and (out / "b.vi.txt").is_file()
+    kept = run_batch(spec, src, out, worker=spec.open(engine))  # without it: kept, listed
+    assert [g["input"] for g in kept.report["gone"]] == ["a.txt", "b.txt"]
+
+
 def test_a_failed_document_whose_earlier_output_remains_has_it_removed(tmp_path: Path) -> None:
     """A folder left by a version that kept the output of a document that then failed."""
     import sqlite3

@@ -188,6 +188,12 @@ def test_word_boundaries_english(forms: tuple[str, ...], text: str, surfaces: li
         ("en", ("US", "EU"), "US/EU", []),
         ("ar", ("QD-TTg",), "القرار QD-TTg", ["QD-TTg"]),
         ("ar", ("TTg",), "القرار 749/QD-TTg", []),
+        # A lower-case word after a code is no part of it.
+        ("en", ("5G",), "5G-ready networks", ["5G"]),
+        ("en", ("COVID-19",), "COVID-19-related aid", ["COVID-19"]),
+        ("en", ("Industry 4.0",), "Industry 4.0-driven growth", ["Industry 4.0"]),
+        ("en", ("749/QD-TTg",), "decision 749/qd-ttg now", ["749/qd-ttg"]),
+        ("vi", ("12/2024/NĐ-CP",), "Nghị định 12/2024/nđ-cp", ["12/2024/nđ-cp"]),
     ],
 )
 def test_hyphen_and_slash_join_only_codes(

@@ -358,3 +358,29 @@ def test_codes_are_restored_in_target_form(source: str, target: str, text: str) 
                             "en": Forms(preferred="Decision 749/QD-TTg")})
     result = postedit_line(source, target, GlossaryIndex([decision], "ar", "en"))
     assert (result.text, [e.action for e in result.edits]) == (text, ["restored_code"])
+
+
+def _vneid() -> Entry:
+    return Entry(id=1, kind="acronym", status="approved", dnt=True, case_sensitive=True,
+                 forms={"en": Forms(preferred="VNeID"), "vi": Forms(preferred="VNeID")})
+
+
+@pytest.mark.parametrize(("source", "target", "text"), [
+    # Punctuation after a mangled code, then the next words: only the code is restored.
+    ("Under Decision 749/QD-TTg: the plan runs to 2030.",
+     "Theo Quyết định 749/qđ-ttg: kế hoạch kéo dài đến 2030.",
+     "Theo Quyết định 749/QD-TTg: kế hoạch kéo dài đến 2030."),
+    ("Under Decision 749/QD-TTg. The plan runs to 2030.",
+     "Theo Quyết định 749/qđ-ttg. Kế hoạch kéo dài đến 2030.",
+     "Theo Quyết định 749/QD-TTg. Kế hoạch kéo dài đến 2030."),
+    ("The plan - see 749/QD-TTg - runs to 2030.",
+     "Kế hoạch - xem 749/qđ-ttg - kéo dài đến 2030.",
+     "Kế hoạch - xem 749/QD-TTg - kéo dài đến 2030."),
+    ("Install VNeID. It is free.", "Cài đặt vneid. Nó miễn phí.",
+     "Cài đặt VNeID. Nó miễn phí."),
+])
+def test_restoring_a_code_keeps_every_character_around_it(source: str, target: str,
+                                                         text: str) -> None:
+    result = postedit_line(source, target, GlossaryIndex([_vneid()], "en", "vi"))
+    assert result.text == text
+    assert [e.action for e in result.edits] == ["restored_code"]

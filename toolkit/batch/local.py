@@ -433,8 +433,17 @@ def _drop_gone(spec: JobSpec, src_dir: Path, out: Path, manifest: Manifest,
     Their outputs are kept and listed (``gone``), unless ``prune``: then they are
     removed first (a crash in between leaves rows whose files are gone; the next run
     drops them).
+
+    Raises:
+        InputError: With ``prune``, if INPUT_DIR holds no document at all: an empty
+            or unmounted folder would remove every output of the job.
     """
     gone = manifest.missing(present)
+    if prune and gone and not present:
+        raise InputError(f"{src_dir}: no documents there; --prune-gone would remove the "
+                         f"outputs of all {len(gone)} documents of the job",
+                         hint="check that the folder is there (a share that failed to mount?), "
+                              "or run without --prune-gone")
     for state in gone:
         if prune:
             _note_removed(stats, state.rel, src_dir / state.rel, REMOVED_GONE,
