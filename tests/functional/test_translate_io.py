@@ -208,6 +208,19 @@ def test_config_pivot_uses_the_legs_set_each_in_its_own_format(
     assert signature in _signature(capsys)
 
 
+def test_a_single_model_that_translates_the_direction_comes_before_one_pivot_leg(
+        work: Path, models_dir: Path, tiny_marian_ct2: Path, tiny_m2m100: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "avet.toml").write_text(
+        f'model = "{tiny_m2m100}"\n[models]\nar-en = "{tiny_marian_ct2}"\n', encoding="utf-8")
+    assert main(["translate", "doc.ar.txt", "--from", "ar", "--to", "vi", *FAST, "--json"]) == 0
+    signature = _signature(capsys)
+    assert f"model:{tiny_m2m100.name}|" in signature and "pivot" not in signature
+    # For ar→en the [models] entry of the direction still wins over the single model.
+    assert main(["translate", "doc.ar.txt", "--from", "ar", "--to", "en", *FAST, "--json"]) == 0
+    assert f"model:{tiny_marian_ct2.name}|" in _signature(capsys)
+
+
 @pytest.mark.parametrize(("toml", "message"), [
     ('[models]\nar-en = "/does/not/exist"\n',
      "avet.toml:2: [models] ar-en = '/does/not/exist': model '/does/not/exist' not found"),

@@ -152,11 +152,12 @@ def load_index(args: argparse.Namespace, config: Config) -> tuple[GlossaryIndex 
 def model_choice(args: argparse.Namespace, config: Config) -> tuple[str | None, str | None]:
     """The model to translate ``args.src`` → ``args.tgt`` with, and where it was set.
 
-    ``--model`` first; else avet.toml's ``[models]`` entry for the direction (or
-    its legs through en: a leg that is set is used, checked against its own
-    line, and a leg that is not is searched for); else avet.toml's ``model`` if
-    it translates the direction (if not, a notice says so and a local model is
-    searched for); else ``None`` (any local model, or a pivot through en).
+    ``--model`` first; else avet.toml's ``[models]`` entry for the direction, or
+    both its legs through en; else avet.toml's ``model`` if it translates the
+    direction; else one ``[models]`` leg through en (checked against its own line;
+    the other leg is searched for); else, with ``model`` set, a notice that it does
+    not translate the direction and a local model is searched for; else ``None``
+    (any local model, or a pivot through en).
 
     Returns:
         ``(model, origin)``: ``model`` is ``FIRST+SECOND`` for a pivot (a leg left
@@ -173,6 +174,10 @@ def model_choice(args: argparse.Namespace, config: Config) -> tuple[str | None, 
         return None, None
     origin = _origin(config, key)
     legs = config.pivot_legs(args.src, args.tgt)
+    # One leg set: a single model that translates the direction itself comes first.
+    if (legs is not None and any(leg is None for leg, _key in legs) and config.model
+            and _translates(config, args)):
+        return config.model, _origin(config, "model")
     if legs is not None:
         from models import ModelError, resolve
 
@@ -199,6 +204,25 @@ def model_choice(args: argparse.Namespace, config: Config) -> tuple[str | None, 
         except ModelError as exc:
             raise _config_model_error(exc, model, origin, key, args.src, args.tgt) from exc
     return model, origin
+
+
+def _translates(config: Config, args: argparse.Namespace) -> bool:
+    """Whether avet.toml's single ``model`` translates ``args.src`` → ``args.tgt``.
+
+    Raises:
+        InputError: If it cannot be used at all (not found, refused), naming its line.
+    """
+    from models import ModelError, UnsupportedDirectionError, resolve
+
+    model = str(config.model)
+    try:
+        resolve(model, args.src, args.tgt, prefer=args.engine or config.engine)
+    except UnsupportedDirectionError:
+        return False
+    except ModelError as exc:
+        raise _config_model_error(exc, model, _origin(config, "model"), "model", args.src,
+                                  args.tgt) from exc
+    return True
 
 
 def _origin(config: Config, key: str) -> str:
@@ -254,7 +278,8 @@ def load_engine_for(args: argparse.Namespace, config: Config,
                 raise
             raise _config_model_error(exc, name, _origin(config, key), key, src, tgt) from exc
 
-    legs = None if origin == "--model" else config.pivot_legs(args.src, args.tgt)
+    pivoting = origin != "--model" and model is not None and "+" in model
+    legs = config.pivot_legs(args.src, args.tgt) if pivoting else None
     if legs is not None:
         from models.pivot import PivotEngine
 
