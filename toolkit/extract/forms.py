@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from glossary.model import Candidate, Entry, Forms
 from glossary.normalize import match_key
 from toolkit.extract.data import WordSense, word_senses
+from toolkit.extract.tokenize import strip_article
 
 __all__ = ["adopt_known", "compose_translation", "construct_state", "indefinite_form",
            "other_spellings"]
@@ -93,9 +94,10 @@ def indefinite_form(form: str) -> str | None:
         a word that lacks the article.
     """
     words = form.split()
-    if len(words) < 2 or not all(w.startswith(_ARTICLE) and len(w) >= 4 for w in words):
+    bare = [strip_article(w) for w in words]
+    if len(words) < 2 or any(b == w for b, w in zip(bare, words, strict=True)):
         return None
-    return " ".join(w[2:] for w in words)
+    return " ".join(bare)
 
 
 def other_spellings(preferred: str, forms: Iterable[str], *, keep_order: bool = False,
