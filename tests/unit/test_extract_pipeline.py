@@ -225,6 +225,9 @@ def test_a_place_inside_a_person_name_does_not_split_it(
      {"نجوين فان هونغ": "person", "ثانه هوا": "place"}),
     ("وقال السيد تران هونغ في مقاطعة لونغ آن إن العمل مستمر.",
      {"تران هونغ": "person", "لونغ آن": "place"}),
+    # A place written as one word is no syllable of the name before it (the verb's object).
+    ("وزار السيد نجوين فان هونغ هانوي أمس.",
+     {"نجوين فان هونغ": "person", "هانوي": "place"}),
 ])
 def test_a_person_then_a_place_stay_two_names(
         tmp_path: Path, starter_entries: list, text: str,

@@ -153,12 +153,16 @@ class NameDetector:
             the gazetteer confirms it); lets an Arabic word that is also a syllable
             end a cued name before more words (مستشفى باك كان العام → Bắc Kạn).
             ``None``: only at the end of a chunk.
+        fused: Whether one Arabic word spells several syllables (هانوي = Hà Nội).
+            A person's name writes each syllable as a word, so a fused place is
+            never part of one (:meth:`continues_person`). ``None``: no word is.
     """
 
     def __init__(self, lexical: Callable[[str], bool],
                  likelihood: Callable[[Sequence[str]], float] | None = None,
                  reading: Callable[[str], float] | None = None,
-                 place_reading: Callable[[str], float] | None = None) -> None:
+                 place_reading: Callable[[str], float] | None = None,
+                 fused: Callable[[str], bool] | None = None) -> None:
         if likelihood is None or reading is None:
             from toolkit.translit import ar_to_vi, name_likelihood
 
@@ -172,6 +176,7 @@ class NameDetector:
         self.likelihood = likelihood
         self.reading = reading
         self.place_reading = place_reading
+        self.fused = fused
         self._cues = cues()
         self._cues_before = [c for c in self._cues if c.position == "before"]
         self._forms_cache: dict[str, frozenset[str]] = {}
@@ -329,7 +334,9 @@ class NameDetector:
         a person cue word (السيدة نجوين ثي ثانه هوا), or when a person cue stands
         right before the span itself (السيد هوا بينه); the whole name must stay within
         :data:`MAX_NAME_TOKENS`. A place that the text separates from the name (في
-        مقاطعة …) or that carries a proclitic (وهانوي) is not given here.
+        مقاطعة …), that carries a proclitic (وهانوي) or that is written fused (زار
+        السيد نجوين هانوي: Hà Nội is one word, a name's syllables are one word each)
+        is not given here.
 
         Args:
             tokens: The document's tokens.
@@ -338,6 +345,9 @@ class NameDetector:
             blocked: Whether a token index belongs to another name or a code (not
                 walked over).
         """
+        if self.fused is not None and any(self.fused(tokens[k].text)
+                                          for k in range(first, last + 1)):
+            return False
         j = first
         while j > 0 and not blocked(j - 1) and tokens[j - 1].type == "ar":
             info = self._classify(tokens[j - 1])
@@ -501,7 +511,11 @@ def name_detector(translit: Any) -> NameDetector:
         found = translit.ar_to_vi(name, top=1, kind="place")
         return found[0].score if found else 0.0
 
-    return NameDetector(lexical, translit.name_likelihood, reading, place_reading)
+    def fused(token: str) -> bool:
+        found = translit.ar_to_vi(token, top=1)
+        return bool(found) and " " in found[0].text
+
+    return NameDetector(lexical, translit.name_likelihood, reading, place_reading, fused)
 
 
 def reads_particle(forms: Iterable[str], written: Iterable[str]) -> bool:
