@@ -93,32 +93,40 @@ def read_journal(db: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
-def undo_group(db: sqlite3.Connection) -> Action | None:
+def undo_group(db: sqlite3.Connection, only: int | None = None) -> Action | None:
     """Restores the before-states of the latest group not yet undone.
 
+    Args:
+        db: The connection, inside a write transaction.
+        only: Undo only if the latest group is this one; ``None``: any.
+
     Returns:
-        What was undone, or ``None`` if there was nothing to undo.
+        What was undone, or ``None`` if there was nothing to undo (or not ``only``).
     """
     return _replay(db, latest="MAX", state="done", column="before", order="DESC",
-                   becomes="undone")
+                   becomes="undone", only=only)
 
 
-def redo_group(db: sqlite3.Connection) -> Action | None:
+def redo_group(db: sqlite3.Connection, only: int | None = None) -> Action | None:
     """Restores the after-states of the group undone last.
 
+    Args:
+        db: The connection, inside a write transaction.
+        only: Redo only if that group is this one; ``None``: any.
+
     Returns:
-        What was redone, or ``None`` if there was nothing to redo.
+        What was redone, or ``None`` if there was nothing to redo (or not ``only``).
     """
     return _replay(db, latest="MIN", state="undone", column="after", order="ASC",
-                   becomes="done")
+                   becomes="done", only=only)
 
 
 def _replay(db: sqlite3.Connection, *, latest: str, state: str, column: str, order: str,
-            becomes: str) -> Action | None:
+            becomes: str, only: int | None) -> Action | None:
     """Restores one state column of a whole group and marks the group; the arguments are
     the constants of :func:`undo_group` and :func:`redo_group`, never user input."""
     row = db.execute(f"SELECT {latest}(grp) FROM journal WHERE state = ?", (state,)).fetchone()
-    if row[0] is None:
+    if row[0] is None or (only is not None and row[0] != only):
         return None
     records = db.execute(
         f"SELECT entry_id, action, label, {column}, evidence_{column} FROM journal "

@@ -378,20 +378,29 @@ class Store(Queries):
         """As :meth:`redo_action`; returns False if there was nothing to redo."""
         return self.redo_action() is not None
 
-    def undo_action(self) -> Action | None:
+    def undo_action(self, group: int | None = None) -> Action | None:
         """Reverts the latest action (journal group) that is not yet undone.
 
+        Args:
+            group: Revert only if this is that group (checked and reverted in one
+                transaction, so a change another process writes in between is not
+                the one reverted); ``None``: whichever it is.
+
         Returns:
-            What was undone (its label and how many entries), or ``None``.
+            What was undone (its label and how many entries), or ``None``: nothing
+            to undo, or the latest group is not ``group``.
         """
         with self._write(journal=False):
-            return undo_group(self._db)
+            return undo_group(self._db, group)
 
-    def redo_action(self) -> Action | None:
+    def redo_action(self, group: int | None = None) -> Action | None:
         """Re-applies the action undone last.
+
+        Args:
+            group: Re-apply only if this is that group, as :meth:`undo_action`.
 
         Returns:
             What was redone (its label and how many entries), or ``None``.
         """
         with self._write(journal=False):
-            return redo_group(self._db)
+            return redo_group(self._db, group)

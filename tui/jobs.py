@@ -366,9 +366,13 @@ def _replay(session: Session, verb: str) -> Job:
         else:
             return Outcome(message=f"nothing to {verb} in this review session; "
                                    f"for earlier changes run {command}")
-        action = store.undo_action() if verb == "undo" else store.redo_action()
+        # The store replays the group only if it is still the next one, in the same
+        # transaction: a change another process wrote since is never the one replayed.
+        action = (store.undo_action(mine[-1]) if verb == "undo"
+                  else store.redo_action(mine[-1]))
         if action is None:
-            return Outcome(message=f"nothing to {verb}")
+            return Outcome(message=f"nothing {verb}ne: another command changed the glossary "
+                                   f"just now; {verb} again to see what comes next")
         other.append(mine.pop())
         ids = [int(r["entry_id"]) for r in _group_records(store, action.group)]
         changed, removed = _get_all(store, ids)

@@ -78,6 +78,21 @@ def test_undo_and_redo_replay_actions(store: Store) -> None:
     assert store.get(entry_id).term("vi") == "Hà Nội"
 
 
+@pytest.mark.parametrize("verb", ["undo", "redo"])
+def test_undo_and_redo_of_a_named_group_replay_only_that_group(store: Store, verb: str) -> None:
+    entry_id = store.add(make("هانوي", "Hà Nội", "Hanoi", kind="place"))
+    store.set_status([entry_id], "approved")
+    if verb == "redo":
+        store.undo()
+    [latest] = {r["group"] for r in store.journal(1)}
+    replay = store.undo_action if verb == "undo" else store.redo_action
+    assert replay(latest - 1) is None  # not the next group: nothing replayed
+    assert store.get(entry_id).status == ("approved" if verb == "undo" else "candidate")
+    action = replay(latest)
+    assert action is not None and action.group == latest
+    assert store.get(entry_id).status == ("candidate" if verb == "undo" else "approved")
+
+
 def test_new_action_discards_redo(store: Store) -> None:
     entry_id = store.add(make("لاو كاي", "Lào Cai", "Lao Cai", kind="place"))
     store.set_status([entry_id], "approved")

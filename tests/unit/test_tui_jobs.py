@@ -151,6 +151,33 @@ def test_undo_refuses_another_commands_newer_change(store: Store, tmp_path: Path
     assert session.run(jobs.undo(session), store).message == "undo: approved (1 entry)"
 
 
+class _Interleaved:
+    """A store that lets another process write between the session's check and its undo."""
+
+    def __init__(self, store: Store, path: Path) -> None:
+        self.store, self.path = store, path
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.store, name)
+
+    def undo_action(self, group: int | None = None) -> object:
+        with Store(self.path, actor="cli") as other:
+            other.set_status([3], "rejected")
+        return self.store.undo_action(group)
+
+
+def test_undo_never_reverts_a_change_written_after_its_check(store: Store,
+                                                             tmp_path: Path) -> None:
+    session = jobs.Session("tests")
+    session.run(jobs.set_status([1], "approved"), store)
+    outcome = jobs.undo(session)(_Interleaved(store, tmp_path / "g.db"))  # type: ignore[arg-type]
+    assert outcome.message == ("nothing undone: another command changed the glossary just now; "
+                               "undo again to see what comes next")
+    assert (store.get(1).status, store.get(3).status) == ("approved", "rejected")
+    assert session.run(jobs.undo(session), store).message.startswith(
+        "nothing undone: the next undo is another command's change")
+
+
 @pytest.mark.parametrize(("entries", "expected"), [
     ([(1, "candidate", 30), (2, "approved", 5), (3, "candidate", 9)], 2),   # approved first
     ([(1, "approved", 3), (2, "approved", 8), (3, "candidate", 9)], 2),     # then frequency
