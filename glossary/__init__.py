@@ -8,6 +8,7 @@ loads neither torch nor textual.
 from glossary.checks import (
     SEPARATOR,
     FindByForm,
+    check_characters,
     check_conflicts,
     check_separator,
     check_terms,
@@ -57,6 +58,7 @@ __all__ = [
     "Normalized",
     "NotFoundError",
     "StoreError",
+    "check_characters",
     "check_conflicts",
     "check_separator",
     "check_terms",

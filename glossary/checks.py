@@ -11,6 +11,7 @@ check use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from glossary.errors import ConflictError, FormatError
@@ -20,6 +21,7 @@ from glossary.normalize import match_key
 __all__ = [
     "SEPARATOR",
     "FindByForm",
+    "check_characters",
     "check_conflicts",
     "check_separator",
     "check_terms",
@@ -30,6 +32,15 @@ __all__ = [
 #: no form may contain it.
 SEPARATOR = "|"
 
+#: Characters no form may hold: C0 and C1 controls (tab and line breaks included), DEL,
+#: and the line and paragraph separators U+2028/U+2029. DeepL refuses a glossary term
+#: holding one (its client libraries' ``validateGlossaryTerm``), TBX (XML) and Excel
+#: cannot store most of them, and none belongs in a term.
+_FORM_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Characters no note may hold: the C0 and C1 controls but tab and line breaks (a note
+#: may have several lines), which TBX (XML) and Excel cannot store.
+_NOTE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
 #: ``find(lang, text)``: the entries with an admitted ``lang`` form equal to ``text``
 #: under :func:`~glossary.normalize.match_key` (``Store.find_by_form``).
 FindByForm = Callable[[str, str], Iterable[Entry]]
@@ -38,14 +49,15 @@ FindByForm = Callable[[str, str], Iterable[Entry]]
 def check_terms(entry: Entry, *, before: Entry | None = None) -> None:
     """Checks one entry as import does: :meth:`~glossary.model.Entry.validate`
     (kind, status, languages, forbidden forms), then at least one term, variants
-    only beside a term of their language, and no form containing
-    :data:`SEPARATOR` (:func:`check_separator`).
+    only beside a term of their language, no form containing
+    :data:`SEPARATOR` (:func:`check_separator`) and no control character in a
+    form or the note (:func:`check_characters`).
 
     Args:
         entry: The entry to check.
         before: The entry as stored, for an edit: forms it holds already are
-            not checked for :data:`SEPARATOR` (an edit does not fail on a form
-            it left alone).
+            not checked for :data:`SEPARATOR` or control characters (an edit does
+            not fail on a form it left alone).
 
     Raises:
         FormatError: On the first problem, with a hint naming the fix.
@@ -60,6 +72,43 @@ def check_terms(entry: Entry, *, before: Entry | None = None) -> None:
             raise FormatError(f"{lang} variants are given but no {lang} term",
                               hint=f"give the {lang} term; one of the variants may be it")
     check_separator(entry, before=before)
+    check_characters(entry, before=before)
+
+
+def check_characters(entry: Entry, *, before: Entry | None = None) -> None:
+    """Checks that no form holds a C0 or C1 control character, DEL or U+2028/U+2029,
+    and that the note holds no control character but tab and line breaks (DeepL,
+    TBX or XLSX exports would refuse them).
+
+    Args:
+        entry: The entry to check.
+        before: The entry as stored, for an edit: forms it holds already, and its
+            note if unchanged, are not checked.
+
+    Raises:
+        FormatError: Naming the form (language and role) or the note, and the character.
+    """
+    for lang in LANGS:
+        forms = entry.forms[lang]
+        known = set() if before is None else {
+            *before.forms[lang].all_admitted(), *before.forms[lang].forbidden}
+        for role, texts in (("term", [forms.preferred]), ("variant", forms.variants),
+                            ("forbidden form", forms.forbidden)):
+            for text in texts:
+                bad = _FORM_CONTROLS.search(text)
+                if bad and text not in known:
+                    raise FormatError(
+                        f"{lang} {role} {text!r} has the control character "
+                        f"U+{ord(bad.group()):04X}",
+                        hint="remove it; a term is one line of text without tabs, line "
+                             "breaks or other control characters, which DeepL, TBX and "
+                             "Excel refuse")
+    bad = _NOTE_CONTROLS.search(entry.note)
+    if bad and (before is None or entry.note != before.note):
+        raise FormatError(
+            f"the note {entry.note!r} has the control character U+{ord(bad.group()):04X}",
+            hint="remove it; a note may hold tabs and line breaks but no other control "
+                 "character, which TBX and Excel refuse")
 
 
 def check_separator(entry: Entry, *, before: Entry | None = None) -> None:

@@ -12,7 +12,7 @@ from glossary.errors import ConflictError, NotFoundError
 from glossary.model import LANGS, Candidate, Context, Entry
 from glossary.normalize import match_key, nfc, normalize
 
-__all__ = ["MAX_CONTEXTS", "absorb", "add_evidence", "forbid_form", "form_key",
+__all__ = ["MAX_CONTEXTS", "absorb", "add_evidence", "allow_form", "forbid_form", "form_key",
            "merge_candidates", "merge_contexts", "nfc_forms", "same_content", "split_off"]
 
 #: Fields that say when and by whom an entry changed, not what it holds.
@@ -75,6 +75,26 @@ def forbid_form(entry: Entry, lang: str, text: str) -> None:
                       if form_key(v, lang, entry.case_sensitive) != key]
     if text not in forms.forbidden:
         forms.forbidden.append(text)
+
+
+def allow_form(entry: Entry, lang: str, text: str) -> None:
+    """Takes ``text`` out of the forbidden ``lang`` forms of ``entry`` (in place): the
+    form itself, else the forms equal to it under :func:`form_key`.
+
+    Raises:
+        NotFoundError: If no forbidden form is ``text``; the hint lists them.
+    """
+    forms = entry.forms[lang]
+    same = [t for t in forms.forbidden if nfc(t) == nfc(text)]
+    if not same:
+        key = form_key(text, lang, entry.case_sensitive)
+        same = [t for t in forms.forbidden if form_key(t, lang, entry.case_sensitive) == key]
+    if not same:
+        listed = ", ".join(repr(t) for t in forms.forbidden)
+        raise NotFoundError(f"{text!r} is not a forbidden {lang} form of entry {entry.id}",
+                            hint=f"its forbidden {lang} forms: {listed}" if listed
+                            else f"it has no forbidden {lang} form")
+    forms.forbidden = [t for t in forms.forbidden if t not in same]
 
 
 def merge_candidates(into: list[Candidate], new: Iterable[Candidate]) -> list[Candidate]:

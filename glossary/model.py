@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shlex
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -196,7 +197,11 @@ class Entry:
                     role = "preferred" if same == forms.preferred else "variant"
                     raise FormatError(
                         f"{lang} form {text!r} is both forbidden and the {role} form {same!r}",
-                        hint="remove it from the forbidden forms or from the admitted ones")
+                        hint="remove it from the forbidden forms or from the admitted ones"
+                        if self.id is None else
+                        f"give another {lang} form, or allow this one again first: F in "
+                        f"avet review, or avet glossary allow {self.id} {lang} "
+                        f"{shlex.quote(text)}")
 
     def to_dict(self) -> dict[str, Any]:
         """Returns a JSON-serialisable dict (the shape of the JSON format)."""

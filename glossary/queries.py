@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from glossary.collation import sort_key
 from glossary.errors import InputError, NotFoundError
 from glossary.journal import read_journal
-from glossary.model import KINDS, STATUSES, Entry, glossary_hash
+from glossary.model import KINDS, LANGS, STATUSES, Entry, glossary_hash
 from glossary.normalize import match_key
 from glossary.rows import changes_since, load_row
 from glossary.schema import ORDERS, SCHEMA_VERSION, where_clause
@@ -76,7 +77,9 @@ class Queries:
             after: Keep only ids above this. With ``order="id"`` it pages
                 (``after`` = the last id of the page before) without skipping or
                 repeating an entry while other processes add or delete some.
-            order: One of ``id, ar, vi, en, kind, status, frequency, score, updated``.
+            order: One of ``id, ar, vi, en, kind, status, frequency, score, updated``;
+                ``ar``, ``vi`` and ``en`` sort in the language's alphabetical order
+                (:func:`~glossary.collation.sort_key`), entries without that term last.
 
         Raises:
             InputError: For an unknown status, kind or order.
@@ -85,6 +88,12 @@ class Queries:
             raise InputError(f"unknown order {order!r}", hint=f"use one of: {', '.join(ORDERS)}")
         where, params = where_clause(status, kind, text)
         where = f"{where} AND id > ?" if where else " WHERE id > ?"
+        if order in LANGS:  # the language's alphabetical order, not code points
+            rows = self._db.execute(f"SELECT data FROM entries{where}", [*params, after])
+            found = [Entry.from_dict(json.loads(r[0])) for r in rows]
+            found.sort(key=lambda e: (not e.term(order), sort_key(e.term(order), order),
+                                      e.id or 0))
+            return found if limit is None else found[:limit]
         sql = f"SELECT data FROM entries{where} ORDER BY {ORDERS[order]}, id LIMIT ?"
         params += [after, -1 if limit is None else limit]
         return [Entry.from_dict(json.loads(r[0])) for r in self._db.execute(sql, params)]

@@ -23,7 +23,15 @@ from pathlib import Path
 from glossary.errors import ConflictError, FormatError, InputError, NotFoundError, StoreError
 from glossary.fileio import make_folder
 from glossary.journal import Action, EvidenceChange, evidence_change, record, redo_group, undo_group
-from glossary.merging import absorb, add_evidence, forbid_form, nfc_forms, same_content, split_off
+from glossary.merging import (
+    absorb,
+    add_evidence,
+    allow_form,
+    forbid_form,
+    nfc_forms,
+    same_content,
+    split_off,
+)
 from glossary.model import STATUSES, Entry, now_iso
 from glossary.queries import Queries
 from glossary.rows import (
@@ -256,6 +264,18 @@ class Store(Queries):
             forbid_form(entry, lang, text)
             return self._replace(tx, entry, "forbid")
 
+    def allow(self, entry_id: int, lang: str, text: str) -> None:
+        """Allows a forbidden ``lang`` rendering of the entry again (undoes :meth:`forbid`).
+
+        Raises:
+            NotFoundError: If there is no such entry, or ``text`` is not one of its
+                forbidden forms.
+        """
+        with self._write() as tx:
+            entry = self.get(entry_id)
+            allow_form(entry, lang, text)
+            self._replace(tx, entry, "allow")
+
     def modify(self, entry_id: int, change: Callable[[Entry], None],
                action: str = "update") -> Entry:
         """Reads an entry, applies ``change`` and saves it, in one transaction.
@@ -315,7 +335,10 @@ class Store(Queries):
                 self._replace(tx, target, "merge", counts)
             except FormatError as exc:
                 raise ConflictError(f"entries {', '.join(map(str, unique))} cannot be merged: "
-                                    f"{exc.message}", hint="edit one of them first") from exc
+                                    f"{exc.message}", hint="edit one of them first, or allow the "
+                                    "forbidden form again in the entry that forbids it: F "
+                                    "in avet review, or avet glossary allow ID LANG FORM"
+                                    ) from exc
         return target
 
     def split_variant(self, entry_id: int, lang: str, variant: str) -> Entry:

@@ -73,9 +73,11 @@ class ReviewActions(_Base):
         return entry
 
     def _targets(self) -> list[int]:
+        """Every marked entry (those the filter hides too, as ``m`` takes them), else
+        the cursor's row."""
         table = self.table
         if table.marked:
-            return [r.id for r in self.index.view if r.id in table.marked] or sorted(table.marked)
+            return self._marked_in_order()
         return [table.current.id] if table.current else []
 
     def _set_status(self, status: str) -> None:
@@ -84,8 +86,9 @@ class ReviewActions(_Base):
             self.notify("no entry selected", severity="warning", markup=False)
             return
         table = self.table
+        hidden = len(table.marked.difference(r.id for r in self.index.view))
         table.marked.clear()
-        self.submit(jobs.set_status(ids, status))
+        self.submit(jobs.set_status(ids, status, hidden))
 
     def action_approve(self) -> None:
         self._set_status("approved")
@@ -100,7 +103,7 @@ class ReviewActions(_Base):
         entry = self._current()
         if entry is None or entry.id is None:
             return
-        if number > len(entry.forms["vi"].candidates):
+        if number > len(jobs.pickable(entry)):
             self.notify(f"no Vietnamese candidate {number} for this entry",
                         severity="warning", markup=False)
             return
@@ -111,16 +114,18 @@ class ReviewActions(_Base):
         if entry is None or entry.id is None:
             return
         entry_id = entry.id
+        opened = Entry.from_dict(entry.to_dict())
 
         def saved(result: EditResult | None) -> None:
             if result is None:
                 return
-            old = self.entries.get(entry_id, entry)
+            # Only what the reviewer changed, compared with the entry the dialog showed:
+            # what another command changed meanwhile in the other fields stays.
             changes = {lang: getattr(result, lang) for lang in ("ar", "vi", "en")
-                       if getattr(result, lang).strip() != old.forms[lang].preferred}
-            note = result.note if result.note.strip() != old.note else None
+                       if getattr(result, lang).strip() != opened.forms[lang].preferred}
+            note = result.note if result.note.strip() != opened.note else None
             if changes or note is not None:
-                self.submit(jobs.edit(entry_id, note=note, **changes))
+                self.submit(jobs.edit(entry_id, note=note, opened=opened, **changes))
 
         self.push_screen(EditScreen(entry, self.transliterate, focus, self.bidi_mode,
                                     check=jobs.conflict_check(self.config.db)), saved)
@@ -139,6 +144,15 @@ class ReviewActions(_Base):
                     choices.append((lang, text))
         self._choose("Forbid which rendering?", choices, "no variant or candidate to forbid",
                      partial(jobs.forbid, entry_id))
+
+    def action_allow(self) -> None:
+        entry = self._current()
+        if entry is None or entry.id is None:
+            return
+        choices = [(lang, text) for lang in ("ar", "vi", "en")
+                   for text in entry.forms[lang].forbidden]
+        self._choose("Allow which forbidden rendering again?", choices,
+                     "this entry has no forbidden rendering", partial(jobs.allow, entry.id))
 
     def action_merge(self) -> None:
         table = self.table

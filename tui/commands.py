@@ -22,6 +22,7 @@ KEYS: tuple[tuple[str, str, str, str, bool], ...] = (
     ("u", "unreview", "Unreview", "Set the marked entries back to candidate", False),
     ("e", "edit", "Edit", "Edit the Arabic, Vietnamese, English forms and the note", True),
     ("f", "forbid", "Forbid", "Mark a variant or candidate a forbidden rendering", True),
+    ("F", "allow", "Allow", "Allow a forbidden rendering again (undoes f)", False),
     ("m", "merge", "Merge", "Merge the marked entries (asks which one to keep)", True),
     ("s", "split", "Split", "Split a variant out into a new entry", True),
     ("ctrl+z", "undo", "Undo", "Undo your last change of this session", True),

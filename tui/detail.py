@@ -12,6 +12,7 @@ from textual.widgets import Static
 from glossary.model import Entry
 from tui import bidi
 from tui.index import kwic
+from tui.jobs import pickable
 
 __all__ = ["DetailPane", "render_entry"]
 
@@ -85,7 +86,7 @@ def render_entry(entry: Entry | None, width: int = 100, mode: str = "visual") ->
         head.append(f" · {entry.source}", style="dim")
     parts: list[Text] = [head]
     parts += [_forms_line(entry, lang, mode) for lang in _LANG_NAMES]
-    ranked = entry.forms["vi"].ranked()
+    ranked = pickable(entry)  # a forbidden candidate cannot be picked
     if ranked:
         cands = Text("candidates  ", style="bold")
         for number, cand in enumerate(ranked[:9], start=1):

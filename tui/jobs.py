@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from glossary.checks import check_conflicts, check_terms
 from glossary.errors import ConflictError, NotFoundError
 from glossary.formats import Written
 from glossary.journal import Action
-from glossary.model import LANGS, Entry
+from glossary.merging import form_key
+from glossary.model import LANGS, Candidate, Entry
+from glossary.normalize import nfc, normalize_ar
 from glossary.store import Store
 
 __all__ = [
@@ -26,17 +29,21 @@ __all__ = [
     "Job",
     "Outcome",
     "Session",
+    "allow",
     "apply_edit",
     "check_edit",
+    "clean_form",
     "conflict_check",
     "default_merge_target",
     "describe_langs",
     "edit",
     "export",
     "forbid",
+    "gone",
     "load_pages",
     "merge",
     "pick_candidate",
+    "pickable",
     "redo",
     "set_status",
     "split",
@@ -97,14 +104,19 @@ def _get_all(store: Store, ids: Sequence[int]) -> tuple[list[Entry], list[int]]:
     return changed, removed
 
 
-def set_status(ids: Sequence[int], status: str) -> Job:
+def set_status(ids: Sequence[int], status: str, hidden: int = 0) -> Job:
     """Sets the status of ``ids`` in one undoable action; the message says how
     many changed and which had that status already (``approved 2 entries;
-    entry 4 already approved``, ``nothing changed: 2 already approved``)."""
+    entry 4 already approved``, ``nothing changed: 2 already approved``), and
+    how many of ``ids`` the filter hides (``hidden``; ``(1 of them hidden by
+    the filter)``)."""
     def job(store: Store) -> Outcome:
         done = store.set_status(ids, status)
         changed, removed = _get_all(store, ids)
-        return Outcome(changed, removed, status_message(ids, done, status))
+        message = status_message(ids, done, status)
+        if hidden:
+            message += f" ({hidden} of them hidden by the filter)"
+        return Outcome(changed, removed, message)
     return job
 
 
@@ -119,6 +131,30 @@ def status_message(ids: Sequence[int], changed: Sequence[int], status: str) -> s
     return f"{status} {done}" + (f"; {kept} {status}" if already else "")
 
 
+def clean_form(lang: str, text: str) -> str:
+    """A form as the edit dialog stores it: Unicode NFC, and Arabic without harakat,
+    tatweel or invisible controls, as ``avet extract`` stores it
+    (:func:`~glossary.normalize.normalize_ar` with ``match=False``: the letters
+    stay as written)."""
+    text = nfc(text)
+    return normalize_ar(text, match=False).text if lang == "ar" else text
+
+
+def gone(entry_id: int) -> NotFoundError:
+    """The error for an entry that another command removed while it was being edited."""
+    return NotFoundError(f"entry {entry_id} no longer exists (merged or deleted by another "
+                         "command; cancel with Esc and look for its forms in the table)")
+
+
+def pickable(entry: Entry) -> list[Candidate]:
+    """The Vietnamese candidates that ``1``–``9`` pick, in ranked order: those not
+    forbidden in the entry (compared as :func:`~glossary.merging.form_key` does)."""
+    forms = entry.forms["vi"]
+    forbidden = {form_key(t, "vi", entry.case_sensitive) for t in forms.forbidden}
+    return [c for c in forms.ranked()
+            if form_key(c.text, "vi", entry.case_sensitive) not in forbidden]
+
+
 def apply_edit(entry: Entry, *, ar: str | None = None, vi: str | None = None,
                en: str | None = None, note: str | None = None) -> None:
     """Sets preferred forms and the note of ``entry`` in place; ``None`` leaves a
@@ -127,7 +163,7 @@ def apply_edit(entry: Entry, *, ar: str | None = None, vi: str | None = None,
         if value is None:
             continue
         forms = entry.forms[lang]
-        forms.preferred = value.strip()
+        forms.preferred = clean_form(lang, value.strip())
         forms.variants = [v for v in forms.variants if v != forms.preferred]
     if note is not None:
         entry.note = note.strip()
@@ -153,37 +189,86 @@ def conflict_check(db: Path) -> EntryCheck:
     dialog can run it in a thread of its own."""
     def check(entry: Entry) -> None:
         with Store(db) as store:
+            if entry.id is not None:
+                try:
+                    store.get(entry.id)
+                except NotFoundError as exc:
+                    raise gone(entry.id) from exc
             check_conflicts(entry, store.find_by_form)
     return check
 
 
-def edit(entry_id: int, *, ar: str | None = None, vi: str | None = None,
-         en: str | None = None, note: str | None = None) -> Job:
-    """Sets preferred forms and the note (:func:`apply_edit`) after :func:`check_edit`."""
-    def job(store: Store) -> Outcome:
-        def change(entry: Entry) -> None:
-            before = Entry.from_dict(entry.to_dict())
-            apply_edit(entry, ar=ar, vi=vi, en=en, note=note)
-            check_edit(before, entry, store)
+def _field(entry: Entry, name: str) -> str:
+    return entry.note if name == "note" else entry.forms[name].preferred
 
-        return Outcome([store.modify(entry_id, change, "edit")], [], f"edited entry {entry_id}")
+
+def edit(entry_id: int, *, ar: str | None = None, vi: str | None = None,
+         en: str | None = None, note: str | None = None, opened: Entry | None = None) -> Job:
+    """Sets preferred forms and the note (:func:`apply_edit`) after :func:`check_edit`.
+
+    Give only the fields the reviewer changed. ``opened`` is the entry as the
+    dialog showed it: a given field that another command changed meanwhile to
+    something else is refused (nothing is saved); the fields not given keep
+    what is stored now.
+
+    Raises:
+        NotFoundError: If the entry no longer exists (:func:`gone`).
+        ConflictError: If another command changed a field the reviewer changed.
+    """
+    given = [name for name, value in (("ar", ar), ("vi", vi), ("en", en), ("note", note))
+             if value is not None]
+
+    def change(entry: Entry, store: Store) -> None:
+        before = Entry.from_dict(entry.to_dict())
+        apply_edit(entry, ar=ar, vi=vi, en=en, note=note)
+        for name in given:
+            was, now = _field(opened or before, name), _field(before, name)
+            if now not in (was, _field(entry, name)):
+                raise ConflictError(
+                    f"entry {entry_id}: another command changed its "
+                    f"{'note' if name == 'note' else name + ' form'} from {was!r} to {now!r} "
+                    "while you edited it; nothing was saved",
+                    hint="press e again to edit the entry as it is now")
+        check_edit(before, entry, store)
+
+    def job(store: Store) -> Outcome:
+        try:  # change() raises no NotFoundError: this one says the entry is gone
+            entry = store.modify(entry_id, partial(change, store=store), "edit")
+        except NotFoundError as exc:
+            raise gone(entry_id) from exc
+        return Outcome([entry], [], f"edited entry {entry_id}")
     return job
 
 
 def pick_candidate(entry_id: int, number: int) -> Job:
-    """Makes Vietnamese candidate ``number`` (1-based, in ranked order) the preferred form."""
-    def change(entry: Entry) -> None:
-        ranked = entry.forms["vi"].ranked()
+    """Makes Vietnamese candidate ``number`` (1-based, in the order of :func:`pickable`)
+    the preferred form, with the checks of an edit (:func:`check_edit`).
+
+    Raises:
+        NotFoundError: If there is no such candidate.
+        ConflictError: If the candidate is another entry's form (as an edit would be).
+    """
+    def change(entry: Entry, store: Store) -> None:
+        ranked = pickable(entry)
         if not 1 <= number <= len(ranked):
             raise NotFoundError(f"entry {entry_id} has no Vietnamese candidate {number}",
                                 hint=f"pick 1 to {len(ranked)}" if ranked else "edit it (e)")
-        forms = entry.forms["vi"]
-        forms.preferred = ranked[number - 1].text
-        forms.variants = [v for v in forms.variants if v != forms.preferred]
+        before = Entry.from_dict(entry.to_dict())
+        apply_edit(entry, vi=ranked[number - 1].text)
+        check_edit(before, entry, store)
 
     def job(store: Store) -> Outcome:
-        entry = store.modify(entry_id, change, "pick")
+        entry = store.modify(entry_id, partial(change, store=store), "pick")
         return Outcome([entry], [], f"entry {entry_id}: vi = {entry.term('vi')}")
+    return job
+
+
+def allow(entry_id: int, lang: str, text: str) -> Job:
+    """Allows a forbidden ``lang`` rendering of the entry again (:meth:`Store.allow`)."""
+    def job(store: Store) -> Outcome:
+        store.allow(entry_id, lang, text)
+        return Outcome([store.get(entry_id)], [],
+                       f"entry {entry_id}: {lang} {text!r} allowed again")
     return job
 
 

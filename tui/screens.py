@@ -20,12 +20,12 @@ from textual.worker import get_current_worker
 
 from glossary.checks import check_terms
 from glossary.errors import AvetError
-from glossary.formats import FORMATS
+from glossary.formats import EXTENSIONS, FORMATS, guess_format
 from glossary.formats.registry import REGISTRY
 from glossary.model import LANGS, Entry
 from glossary.normalize import nfc
 from tui import bidi
-from tui.jobs import EntryCheck, apply_edit
+from tui.jobs import EntryCheck, apply_edit, clean_form
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -37,6 +37,7 @@ __all__ = [
     "HelpScreen",
     "MergeScreen",
     "default_export_path",
+    "export_format",
     "export_lang_choices",
 ]
 
@@ -186,8 +187,13 @@ class EditScreen(ModalScreen[EditResult | None]):
 
     def action_save(self) -> None:
         def value(name: str) -> str:
-            # Vietnamese typed with combining tone marks (NFD) is stored as NFC.
-            return nfc(self.query_one(f"#edit-{name}", Input).value)
+            typed = self.query_one(f"#edit-{name}", Input).value
+            shown = self.entry.note if name == "note" else self.entry.forms[name].preferred
+            if typed == shown:  # left as it was: not an edit
+                return typed
+            # Vietnamese typed with combining tone marks (NFD) is stored as NFC; Arabic
+            # without harakat or tatweel, as extraction stores it.
+            return nfc(typed) if name == "note" else clean_form(name, typed)
         result = EditResult(value("ar"), value("vi"), value("en"), value("note"))
         after = Entry.from_dict(self.entry.to_dict())
         apply_edit(after, ar=result.ar, vi=result.vi, en=result.en, note=result.note)
@@ -268,6 +274,26 @@ def default_export_path(folder: Path, fmt: str, langs: tuple[str, ...] | None = 
     (the languages, source first, where the format has a choice of them)."""
     pair = f"{'-'.join(langs)}." if langs else ""
     return str(folder / f"glossary.{pair}{_EXTENSIONS.get(fmt, fmt)}")
+
+
+def export_format(path: Path, fmt: str,
+                  langs: tuple[str, ...] | None) -> tuple[str, tuple[str, ...] | None]:
+    """The format and languages to write ``path`` in, as ``avet glossary export``
+    chooses it from the extension (:func:`~glossary.formats.guess_format`).
+
+    ``fmt`` (the dialog's choice) stays when the extension is one of its own
+    (``.csv`` for ``google`` and ``amazon``, ``.tsv`` for ``deepl``) or not one
+    that names a format; otherwise the extension's format is taken, without
+    languages (those formats hold every language).
+    """
+    if path.suffix.lower() not in EXTENSIONS:
+        return fmt, langs
+    directed = langs if fmt in _DIRECTED and langs else (None, None)
+    guessed = guess_format(path, reading=False, source_lang=directed[0],
+                           target_lang=directed[-1])
+    if guessed == fmt or (guessed == "csv" and fmt in ("google", "amazon")):
+        return fmt, langs
+    return guessed, None
 
 
 @dataclass(frozen=True)
@@ -358,7 +384,12 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
         if export_lang_choices(self.fmt):
             chosen = self.query_one("#export-langs", Select).value
             langs = chosen if isinstance(chosen, tuple) and chosen else self.langs
-        self.dismiss(ExportChoice(Path(value).expanduser(), self.fmt, langs))
+        path = Path(value).expanduser()
+        fmt, langs = export_format(path, self.fmt, langs)
+        if fmt != self.fmt:
+            self.app.notify(f"writing {fmt}, not {self.fmt}: the file name ends in "
+                            f"{path.suffix} (as avet glossary export does)", markup=False)
+        self.dismiss(ExportChoice(path, fmt, langs))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -152,7 +152,8 @@ def export_glossary(
             both (see :func:`check_directions`).
         FormatError: On an unknown format, status or language, a form the
             format cannot hold, ``langs`` for a format without a choice of
-            languages, or nothing a service format could write.
+            languages, no entry with the statuses wanted (every format), or
+            nothing a service format could write.
         ConflictError: For ``deepl`` and ``amazon``, if one source form would
             map to two targets.
     """
@@ -176,8 +177,32 @@ def export_glossary(
             raise FormatError(
                 f"unknown status {unknown[0]!r}", hint=f"use one of: {', '.join(STATUSES)}"
             )
-    chosen = [e for e in entries if wanted is None or e.status in wanted]
+    given = list(entries)
+    chosen = [e for e in given if wanted is None or e.status in wanted]
+    if not chosen:
+        raise _nothing_to_export(file, wanted, len(given))
     return fmt.write(chosen, file, src, tgt, langs)
+
+
+def _nothing_to_export(path: Path, wanted: Sequence[str] | None, given: int) -> FormatError:
+    """The error for an export with no entry to write (every format refuses it: an
+    empty TBX body is invalid, an empty glossary is rejected by the services, and an
+    empty file is a mistake rather than a glossary)."""
+    if wanted is None or set(STATUSES) <= set(wanted):
+        return FormatError("no entries to export: the glossary is empty", path=path,
+                           hint="import a glossary or run 'avet extract' first")
+    if not wanted:
+        return FormatError("no status chosen: nothing to export", path=path,
+                           hint=f"name one or more of: {', '.join(STATUSES)}")
+    which = " or ".join(wanted)
+    what = f"no {which} entries to export"
+    if given:
+        what += f" (none of the {given} entries given is {which})"
+    hint = ("approve entries first with 'avet glossary approve ID…' or the 'a' key of "
+            "'avet review', or export other statuses with --status candidate, rejected or all"
+            if tuple(wanted) == ("approved",) else
+            "export other statuses with --status candidate, approved, rejected or all")
+    return FormatError(what, path=path, hint=hint)
 
 
 def write_glossary(

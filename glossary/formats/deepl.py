@@ -11,7 +11,9 @@ its source forms to themselves. Forbidden forms are not exported. Export
 compares sources exactly (DeepL matches surface strings), so forms that differ
 only in diacritics get a row each; import folds the rows with one target back
 into one entry (:func:`~glossary.formats._common.fold_pairs`), so an export,
-import and export in the other direction works.
+import and export in the other direction works. DeepL limits each term to 1024
+UTF-8 bytes and the glossary to 10 MiB: an entry with a longer form is left out
+(and counted), a larger file is refused.
 """
 
 from __future__ import annotations
@@ -35,7 +37,14 @@ from glossary.formats._common import (
 )
 from glossary.model import LANGS, Entry
 
-__all__ = ["deepl_rows", "read_deepl", "write_deepl"]
+__all__ = ["DEEPL_MAX_FILE_BYTES", "DEEPL_MAX_TERM_BYTES", "deepl_rows", "pair_rows",
+           "read_deepl", "write_deepl"]
+
+#: DeepL: the longest source or target term, in UTF-8 bytes (DeepL API documentation,
+#: "Manage glossaries").
+DEEPL_MAX_TERM_BYTES = 1024
+#: DeepL: the largest glossary, in bytes.
+DEEPL_MAX_FILE_BYTES = 10 * 1024 * 1024
 
 _HINT = (
     "DeepL files hold one direction: give the source and the target language "
@@ -116,26 +125,57 @@ def deepl_rows(
         ConflictError: If one source form would map to two targets.
         FormatError: If a form holds a tab or line break.
     """
-    return [(s, t) for s, t, _ in _rows(entries, source_lang, target_lang, path)]
+    rows, _ = pair_rows(entries, source_lang, target_lang, path=path,
+                        max_bytes=DEEPL_MAX_TERM_BYTES)
+    return [(s, t) for s, t, _ in rows]
 
 
-def _rows(entries: Sequence[Entry], source_lang: str, target_lang: str,
-          path: Path) -> list[tuple[str, str, Entry]]:
+def pair_rows(entries: Sequence[Entry], source_lang: str, target_lang: str, *, path: Path,
+              max_bytes: int | None = None) -> tuple[list[tuple[str, str, Entry]], Counter[str]]:
+    """Returns the rows of a one-direction pair file (DeepL, Google's unidirectional
+    glossary): one per admitted source form of an entry, mapped to its target's
+    preferred form (a do-not-translate entry without one maps to its own source).
+
+    Args:
+        entries: The entries to write.
+        source_lang: The language of the first column.
+        target_lang: The language of the second column.
+        path: The output file, for errors.
+        max_bytes: The service's limit on a term, in UTF-8 bytes: an entry with
+            a longer source form or target is left out whole.
+
+    Returns:
+        ``(source, target, entry)`` rows, and the entries left out per reason.
+
+    Raises:
+        ConflictError: If one source form would map to two targets.
+        FormatError: If a form holds a tab or line break.
+    """
     rows: dict[str, tuple[str, str, Entry]] = {}
+    left_out: Counter[str] = Counter()
     for entry in entries:
         sources = entry.forms[source_lang].all_admitted()
         target = entry.forms[target_lang].preferred
         if not target and entry.dnt:
             target = entry.forms[source_lang].preferred
-        if not target:
+        if not sources:
+            left_out[f"no {source_lang} form"] += 1
             continue
+        if not target:
+            left_out[f"no {target_lang} form"] += 1
+            continue
+        if max_bytes is not None and any(len(text.encode("utf-8")) > max_bytes
+                                         for text in (*sources, target)):
+            left_out[f"a form over {max_bytes} bytes"] += 1
+            continue
+        added = False
         for source in sources:
             for text in (source, target):
                 if any(ch in text for ch in "\t\r\n"):
                     raise FormatError(
                         f"form {text!r} contains a tab or line break",
                         path=path,
-                        hint="DeepL cannot hold it; fix the entry first",
+                        hint="the file cannot hold it; fix the entry first",
                     )
             if source in rows:
                 _, other, owner = rows[source]
@@ -145,11 +185,14 @@ def _rows(entries: Sequence[Entry], source_lang: str, target_lang: str,
                         f"{owner.id or owner.term(source_lang)!r}) and to {target!r} (entry "
                         f"{entry.id or entry.term(source_lang)!r})",
                         path=path,
-                        hint="DeepL allows one target per source; fix one of the entries",
+                        hint="one source maps to one target; fix one of the entries",
                     )
                 continue
             rows[source] = (source, target, entry)
-    return list(rows.values())
+            added = True
+        if not added:
+            left_out["the rows of another entry"] += 1
+    return list(rows.values()), left_out
 
 
 def write_deepl(
@@ -163,32 +206,28 @@ def write_deepl(
 
     Returns:
         The entries written, the rows (one per admitted source form) and the
-        entries left out (no target form).
+        entries left out (no source or target form, a form over
+        :data:`DEEPL_MAX_TERM_BYTES`).
 
     Raises:
-        FormatError: If a language is missing, a form cannot be written, or no
-            entry has a target form (DeepL rejects an empty glossary).
+        FormatError: If a language is missing, a form cannot be written, no
+            entry can be written (DeepL rejects an empty glossary), or the file
+            would be over :data:`DEEPL_MAX_FILE_BYTES`.
         ConflictError: If one source form would map to two targets.
     """
     src, tgt = _langs(source_lang, target_lang, path)
-    rows = _rows(entries, src, tgt, path)
-    written = {id(entry) for _, _, entry in rows}
-    left_out: Counter[str] = Counter()
-    for entry in entries:
-        if id(entry) in written:
-            continue
-        if not entry.forms[src].all_admitted():
-            left_out[f"no {src} form"] += 1
-        elif not (entry.forms[tgt].preferred or entry.dnt):
-            left_out[f"no {tgt} form"] += 1
-        else:
-            left_out["the rows of another entry"] += 1
+    rows, left_out = pair_rows(entries, src, tgt, path=path, max_bytes=DEEPL_MAX_TERM_BYTES)
     if not rows:
-        what = (f"no entry has both {src} and {tgt} forms ({len(entries)} entries given)"
-                if entries else "no entries to export")
+        reasons = "; ".join(f"{n} with {why}" for why, n in left_out.items())
+        what = (f"no entry has both {src} and {tgt} forms DeepL can hold ({len(entries)} "
+                f"entries: {reasons})" if entries else "no entries to export")
         raise FormatError(what, path=path, hint="DeepL rejects an empty glossary; export "
                                                 "entries of another status or direction")
+    text = "".join(f"{source}\t{target}\n" for source, target, _ in rows)
+    size = len(text.encode("utf-8"))
+    if size > DEEPL_MAX_FILE_BYTES:
+        raise FormatError(f"the glossary would have {size} bytes, over DeepL's "
+                          f"{DEEPL_MAX_FILE_BYTES}", path=path, hint="export fewer entries")
     with atomic_open(path, "w") as handle:
-        for source, target, _ in rows:
-            handle.write(f"{source}\t{target}\n")
-    return Written(len(written), len(rows), dict(left_out))
+        handle.write(text)
+    return Written(len({id(entry) for _, _, entry in rows}), len(rows), dict(left_out))

@@ -12,7 +12,7 @@ from glossary.formats._common import Located, Written, read_text
 from glossary.formats.csvfmt import read_table, write_table
 from glossary.formats.deepl import read_deepl, write_deepl
 from glossary.formats.jsonfmt import read_json, read_jsonl, write_json, write_jsonl
-from glossary.formats.services import write_amazon, write_google
+from glossary.formats.services import read_amazon, read_google_pairs, write_amazon, write_google
 from glossary.formats.table import parse_header
 from glossary.formats.tbx import read_tbx, write_tbx
 from glossary.formats.xlsx import read_xlsx, write_xlsx
@@ -63,8 +63,14 @@ def _write_json_any(entries: Sequence[Entry], path: Path, src: str | None, tgt: 
     return Written.same(write_json(entries, path))
 
 
+def _read_google(path: Path, src: str | None, tgt: str | None) -> list[Located]:
+    if src and tgt:
+        return read_google_pairs(path, src, tgt)
+    return read_table(path, delimiter=",")
+
+
 def _read_amazon(path: Path, src: str | None, tgt: str | None) -> list[Located]:
-    return read_table(path, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+    return read_amazon(path)
 
 
 REGISTRY: Mapping[str, Format] = MappingProxyType(
@@ -99,9 +105,10 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
         ),
         "google": Format(
             "google",
-            "Google Cloud Translation equivalent-term-set CSV: a header of language codes, "
-            "preferred forms only",
-            lambda p, s, t: read_table(p, delimiter=","),
+            "Google Cloud Translation CSV: with --from and --to a unidirectional glossary "
+            "(source,target rows, no header, variants as extra rows), else an "
+            "equivalent-term-set glossary (a header of language codes, preferred forms)",
+            _read_google,
             lambda e, p, s, t, g: write_google(e, p, langs=g, source_lang=s, target_lang=t),
             statuses=("approved",),
             langs=True,
@@ -110,7 +117,7 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
         "amazon": Format(
             "amazon",
             "Amazon Translate custom terminology CSV (TSV for .tsv): a header of language "
-            "codes, the source first, preferred forms only, every cell filled",
+            "codes, the source first with a row per variant, every cell filled",
             _read_amazon,
             lambda e, p, s, t, g: write_amazon(e, p, langs=g, source_lang=s, target_lang=t),
             statuses=("approved",),

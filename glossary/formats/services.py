@@ -1,23 +1,30 @@
 """Glossaries for machine-translation services: Google Cloud Translation and Amazon Translate.
 
-Both files hold one row per approved entry with its preferred forms only (no
-variants, forbidden forms or avet columns; the ``csv`` format keeps those for
-round trips). The layouts are the services' documented ones:
+The files hold approved entries with their preferred forms (no forbidden forms
+or avet columns; the ``csv`` format keeps those for round trips); where the
+source language is a column of its own, its variants get rows too, since the
+services match source text exactly. The layouts are the services' documented ones:
 
-* ``google``: an *equivalent term set* glossary of Cloud Translation
-  Advanced: a CSV file whose header row names one language code per column
-  (``ar``, ``vi``, ``en``). The service also accepts ``pos`` and
-  ``description`` columns, which it ignores and avet does not write (the
+* ``google`` with a source and a target language (``--from`` and ``--to``): a
+  *unidirectional* (language pair) glossary of Cloud Translation Advanced: a
+  two-column CSV file with no header, ``source,target`` per row, one row per
+  admitted source form (the variants too, as for DeepL), all mapped to the
+  target's preferred form.
+* ``google`` otherwise: an *equivalent term set* glossary: a CSV file whose
+  header row names one language code per column (``ar``, ``vi``, ``en``), one
+  row per entry with its preferred forms. The service also accepts ``pos``
+  and ``description`` columns, which it ignores and avet does not write (the
   reader takes ``description`` as the note). A cell may be empty; a row needs
-  terms in at least two languages here (one term translates nothing). The
-  whole glossary must stay under 10 million Unicode code points.
+  terms in at least two languages here (one term translates nothing). Either
+  glossary must stay under 10 million Unicode code points.
 * ``amazon``: an Amazon Translate *custom terminology*: CSV, or TSV for a
   ``.tsv`` path, whose header row holds only language codes; the first column
-  is the source language of a uni-directional terminology. Every cell must
-  be filled, so an entry without a form in one of the chosen languages is
-  left out, and so is an entry with a term over 200 bytes (UTF-8), the
-  service's limit; the file must stay under 10 MB. A source term may map to
-  one row only.
+  is the source language of a uni-directional terminology, and each admitted
+  source form (the variants too) gets a row with the entry's preferred forms
+  in the other columns. Every cell must be filled, so an entry without a form
+  in one of the chosen languages is left out, and so is an entry with a form
+  over 200 bytes (UTF-8), the service's limit; the file must stay under 10 MB.
+  A source term may map to one row only.
 
 A do-not-translate entry fills the languages it lacks with its own form. The
 languages are all three by default, in the order ``ar``, ``vi``, ``en`` with
@@ -34,13 +41,27 @@ from pathlib import Path
 
 from glossary.errors import ConflictError, FormatError
 from glossary.fileio import atomic_open
-from glossary.formats._common import Written, lang_of
+from glossary.formats._common import (
+    IMPORT_STATUS,
+    FileEntry,
+    Located,
+    Written,
+    check_entry,
+    clean,
+    fold_pairs,
+    lang_of,
+    read_text,
+)
+from glossary.formats.csvfmt import read_table
+from glossary.formats.deepl import pair_rows
 from glossary.model import LANGS, Entry
 
 __all__ = [
     "AMAZON_MAX_FILE_BYTES",
     "AMAZON_MAX_TERM_BYTES",
     "GOOGLE_MAX_CODEPOINTS",
+    "read_amazon",
+    "read_google_pairs",
     "service_langs",
     "write_amazon",
     "write_google",
@@ -112,14 +133,16 @@ def _check_text(cells: Sequence[str], path: Path, delimiter: str) -> None:
                               hint="the service cannot hold it; fix the entry first")
 
 
-def _render(header: Sequence[str], rows: Sequence[Sequence[str]], delimiter: str) -> str:
+def _render(header: Sequence[str] | None, rows: Sequence[Sequence[str]],
+            delimiter: str) -> str:
     buffer = io.StringIO()
     if delimiter == "\t":  # TSV: no quoting at all (a cell holds no tab, as checked)
         writer = csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None,
                             lineterminator="\n")
     else:
         writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
+    if header is not None:
+        writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue()
 
@@ -138,16 +161,27 @@ def _nothing(path: Path, left_out: Counter[str], total: int) -> FormatError:
 
 def write_google(entries: Sequence[Entry], path: Path, *, langs: Sequence[str] | None = None,
                  source_lang: str | None = None, target_lang: str | None = None) -> Written:
-    """Writes a Cloud Translation equivalent-term-set glossary (CSV).
+    """Writes a Cloud Translation glossary (CSV): a unidirectional one without a
+    header when ``source_lang`` and ``target_lang`` are given and ``langs`` is not,
+    else an equivalent term set with a header of language codes.
 
     Returns:
-        The entries and rows written and the entries left out (fewer than two terms).
+        The entries and rows written and the entries left out (fewer than two
+        terms; in a unidirectional glossary, no source or target form).
 
     Raises:
         FormatError: On a bad language choice, a form with a line break, no
             row to write, or a glossary over :data:`GOOGLE_MAX_CODEPOINTS`.
+        ConflictError: In a unidirectional glossary, if one source form would
+            map to two targets.
     """
     columns = service_langs(langs, source_lang, target_lang)
+    if langs is None and source_lang and target_lang:
+        pairs, missing = pair_rows(entries, source_lang, target_lang, path=path)
+        if not pairs:
+            raise _nothing(path, missing, len(entries))
+        _check_google_size(_render(None, [(a, b) for a, b, _ in pairs], ","), path)
+        return Written(len({id(entry) for _, _, entry in pairs}), len(pairs), dict(missing))
     rows: list[list[str]] = []
     left_out: Counter[str] = Counter()
     for entry in entries:
@@ -159,12 +193,20 @@ def write_google(entries: Sequence[Entry], path: Path, *, langs: Sequence[str] |
         rows.append(cells)
     if not rows:
         raise _nothing(path, left_out, len(entries))
-    text = _render(columns, rows, ",")
+    _check_google_size(_render(columns, rows, ","), path)
+    return Written(len(rows), len(rows), dict(left_out))
+
+
+def _check_google_size(text: str, path: Path) -> None:
+    """Writes ``text`` unless it is over :data:`GOOGLE_MAX_CODEPOINTS`.
+
+    Raises:
+        FormatError: If it is.
+    """
     if len(text) > GOOGLE_MAX_CODEPOINTS:
         raise FormatError(f"the glossary has {len(text)} code points, over Cloud Translation's "
                           f"{GOOGLE_MAX_CODEPOINTS}", path=path, hint="export fewer entries")
     _write(path, text)
-    return Written(len(rows), len(rows), dict(left_out))
 
 
 def write_amazon(entries: Sequence[Entry], path: Path, *, langs: Sequence[str] | None = None,
@@ -172,8 +214,8 @@ def write_amazon(entries: Sequence[Entry], path: Path, *, langs: Sequence[str] |
     """Writes an Amazon Translate custom terminology (TSV for a ``.tsv`` path, else CSV).
 
     Returns:
-        The entries and rows written and the entries left out (an empty cell,
-        a term over :data:`AMAZON_MAX_TERM_BYTES`).
+        The entries and rows written (one per admitted source form) and the
+        entries left out (an empty cell, a form over :data:`AMAZON_MAX_TERM_BYTES`).
 
     Raises:
         FormatError: On a bad language choice, a form with a tab or line
@@ -190,20 +232,24 @@ def write_amazon(entries: Sequence[Entry], path: Path, *, langs: Sequence[str] |
             missing = columns[cells.index("")]
             left_out[f"no {missing} form"] += 1
             continue
-        if any(len(cell.encode("utf-8")) > AMAZON_MAX_TERM_BYTES for cell in cells):
+        sources = [cells[0], *(v for v in entry.forms[columns[0]].variants if v != cells[0])]
+        if any(len(cell.encode("utf-8")) > AMAZON_MAX_TERM_BYTES
+               for cell in (*sources, *cells[1:])):
             left_out[f"a term over {AMAZON_MAX_TERM_BYTES} bytes"] += 1
             continue
-        _check_text(cells, path, delimiter)
-        if cells[0] in rows:
-            other, owner = rows[cells[0]]
-            if other != cells:
-                raise ConflictError(
-                    f"{columns[0]} term {cells[0]!r} has two rows: {', '.join(other[1:])} "
-                    f"(entry {owner.id or owner.term(columns[0])!r}) and {', '.join(cells[1:])} "
-                    f"(entry {entry.id or entry.term(columns[0])!r})",
-                    path=path, hint="a source term maps to one row; fix one of the entries")
-            continue
-        rows[cells[0]] = (cells, entry)
+        _check_text([*sources, *cells[1:]], path, delimiter)
+        for source in sources:
+            row = [source, *cells[1:]]
+            if source in rows:
+                other, owner = rows[source]
+                if other != row:
+                    raise ConflictError(
+                        f"{columns[0]} term {source!r} has two rows: {', '.join(other[1:])} "
+                        f"(entry {owner.id or owner.term(columns[0])!r}) and "
+                        f"{', '.join(row[1:])} (entry {entry.id or entry.term(columns[0])!r})",
+                        path=path, hint="a source term maps to one row; fix one of the entries")
+                continue
+            rows[source] = (row, entry)
     if not rows:
         raise _nothing(path, left_out, len(entries))
     text = _render(columns, [cells for cells, _ in rows.values()], delimiter)
@@ -213,4 +259,73 @@ def write_amazon(entries: Sequence[Entry], path: Path, *, langs: Sequence[str] |
                           f"Translate's {AMAZON_MAX_FILE_BYTES}", path=path,
                           hint="export fewer entries")
     _write(path, text)
-    return Written(len(rows), len(rows), dict(left_out))
+    return Written(len({id(entry) for _, entry in rows.values()}), len(rows), dict(left_out))
+
+
+def read_google_pairs(path: Path, source_lang: str, target_lang: str) -> list[Located]:
+    """Reads a Cloud Translation unidirectional glossary: ``source,target`` CSV rows,
+    no header. Rows with one target are one entry, as in a DeepL file
+    (:func:`~glossary.formats._common.fold_pairs`).
+
+    Raises:
+        FormatError: Naming the line of the first row without two non-empty fields.
+    """
+    located: list[Located] = []
+    reader = csv.reader(io.StringIO(read_text(path), newline=""))
+    for row in reader:
+        number = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != 2 or not all(cell.strip() for cell in row):
+            raise FormatError(
+                f"row has {len(row)} fields; a unidirectional glossary row has 2 "
+                "non-empty ones (source,target)", path=path, line=number,
+                hint="fill both fields; a file with a header of language codes is an "
+                     "equivalent term set: import it without --from and --to")
+        entry = FileEntry(status=IMPORT_STATUS)
+        entry.forms[source_lang].preferred = clean(row[0])
+        entry.forms[target_lang].preferred = clean(row[1])
+        check_entry(entry, path=path, line=number)
+        located.append((number, entry))
+    return fold_pairs(located, source_lang, target_lang)
+
+
+def read_amazon(path: Path) -> list[Located]:
+    """Reads an Amazon Translate custom terminology (TSV for a ``.tsv`` path, else CSV).
+
+    The first column is the source language: rows whose other columns are the same
+    are one entry, the first row's source preferred and the others its variants
+    (as :func:`write_amazon` writes an entry's variants).
+
+    Raises:
+        FormatError: As :func:`~glossary.formats.csvfmt.read_table`.
+    """
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    located = read_table(path, delimiter=delimiter)
+    header = next((row for row in csv.reader(io.StringIO(read_text(path), newline=""),
+                                             delimiter=delimiter) if any(c.strip() for c in row)),
+                  [])
+    source = lang_of(header[0]) if header else None
+    if source is None:
+        return located
+    folded: list[Located] = []
+    by_rest: dict[tuple[object, ...], Entry] = {}
+    for line, entry in located:
+        rest = tuple(entry.forms[lang].preferred for lang in LANGS if lang != source)
+        forms = entry.forms[source]
+        if not forms.preferred or not any(rest) or any(
+                entry.forms[lang].variants for lang in LANGS if lang != source):
+            folded.append((line, entry))
+            continue
+        key = (rest, entry.status, entry.note, entry.kind, entry.dnt)
+        first = by_rest.get(key)
+        if first is None:
+            by_rest[key] = entry
+            folded.append((line, entry))
+            continue
+        mine = first.forms[source]
+        for text in forms.all_admitted():
+            if text not in mine.all_admitted():
+                mine.variants.append(text)
+        mine.forbidden += [t for t in forms.forbidden if t not in mine.forbidden]
+    return folded

@@ -26,7 +26,11 @@ preferred form              ``termSec`` with ``termNote type="administrativeStat
                             ``preferredTerm-admn-sts``
 variant                     ... ``admittedTerm-admn-sts``
 forbidden form              ... ``deprecatedTerm-admn-sts``
-kind acronym                ``termNote type="termType"`` ``acronym`` on every form
+kind acronym                ``termNote type="termType"``: ``acronym`` on a form of one
+                            word (``VNPT``), ``fullForm`` on a Latin-script form of
+                            several (``Vietnam Posts and Telecommunications Group``),
+                            none on an Arabic form of several words (the spelled-out
+                            letters ``في إن بي تي`` are no full form)
 kind other than term        ``termNote type="partOfSpeech"`` ``noun`` (names are nouns)
 ==========================  ==============================================================
 
@@ -116,6 +120,8 @@ _NOTE_RE = re.compile(rf"^{_NOTE_PREFIX}({'|'.join(_NOTE_FIELDS)})=(.*)$", re.DO
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Characters XML 1.0 cannot hold.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: An Arabic letter.
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _CONCEPT = frozenset({"conceptEntry", "termEntry"})
 _LANG_SECTION = frozenset({"langSec", "langSet"})
 _TERM_SECTION = frozenset({"termSec", "tig", "ntig"})
@@ -390,13 +396,23 @@ def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Eleme
     return element
 
 
+def _term_type(text: str) -> str | None:
+    """The TBX-Basic ``termType`` of a form of an acronym entry: ``acronym`` for one
+    word, ``fullForm`` for several words in Latin script, else none (several Arabic
+    words may spell the acronym's letters out)."""
+    if len(text.split()) == 1:
+        return "acronym"
+    return None if _ARABIC_LETTER.search(text) else "fullForm"
+
+
 def _term_sec(lang_sec: ET.Element, text: str, status: str, entry: Entry) -> None:
     sec = _sub(lang_sec, "termSec")
     _sub(sec, "term", text)
     if entry.kind != "term":
         _sub(sec, "termNote", "noun", type="partOfSpeech")
-    if entry.kind == "acronym":
-        _sub(sec, "termNote", "acronym", type="termType")
+    term_type = _term_type(text) if entry.kind == "acronym" else None
+    if term_type:
+        _sub(sec, "termNote", term_type, type="termType")
     _sub(sec, "termNote", status, type="administrativeStatus")
 
 

@@ -4,7 +4,10 @@ The glossary is on the sheet named ``glossary`` (a workbook with a single sheet
 may name it otherwise); row 1 is the header. Errors name the sheet and row.
 Export writes every cell as text, so a form starting with ``=`` is never a
 formula. A date or time cell is refused, naming its row and column: its text
-depends on the cell's format and the locale, which avet cannot see.
+depends on the cell's format and the locale, which avet cannot see. A boolean
+cell (TRUE/FALSE) is read as yes/no in the ``dnt`` and ``case_sensitive``
+columns and refused in any other: a term typed as ``true`` became a boolean whose
+shown text (TRUE, VRAI, WAHR) depends on the locale, not the term typed.
 openpyxl is imported only when a workbook is read or written.
 """
 
@@ -20,7 +23,7 @@ from typing import Any
 from glossary.errors import FormatError
 from glossary.fileio import atomic_open
 from glossary.formats._common import Located, read_bytes
-from glossary.formats.table import COLUMNS, entry_to_row, parse_header, row_to_entry
+from glossary.formats.table import COLUMNS, Column, entry_to_row, parse_header, row_to_entry
 from glossary.model import Entry
 
 __all__ = ["SHEET", "read_xlsx", "write_xlsx"]
@@ -59,6 +62,31 @@ def _refuse_dates(values: Sequence[Any], number: int, where: str, path: Path) ->
                 path=path,
                 line=number,
                 hint="format the cell as Text in the spreadsheet and type the value again",
+            )
+
+
+#: The columns whose cells are yes/no values, where a boolean cell is read as yes or no.
+_FLAG_FIELDS = frozenset({"dnt", "case_sensitive"})
+
+
+def _refuse_booleans(values: Sequence[Any], columns: Sequence[Column], number: int,
+                     where: str, path: Path) -> None:
+    """Refuses a boolean cell outside the yes/no columns (:data:`_FLAG_FIELDS`).
+
+    Raises:
+        FormatError: Naming the row and column of the first such cell.
+    """
+    from openpyxl.utils import get_column_letter
+
+    for col, (value, column) in enumerate(zip(values, columns, strict=False), start=1):
+        if isinstance(value, bool) and column.field not in _FLAG_FIELDS:
+            raise FormatError(
+                f"{where}column {get_column_letter(col)} ({column.name}) holds the boolean "
+                f"{str(value).upper()}, not text",
+                path=path,
+                line=number,
+                hint="format the cell as Text in the spreadsheet and type the value again; "
+                     "yes/no values belong in the dnt and case_sensitive columns",
             )
 
 
@@ -123,6 +151,7 @@ def _read_sheet(rows: Any, name: str, path: Path) -> list[Located]:
                 line=number,
                 hint="name the column in the header or remove the value",
             )
+        _refuse_booleans(values, columns, number, where, path)
         cells = (cells + [""] * len(columns))[: len(columns)]
         located.append((number, row_to_entry(cells, columns, path=path, line=number, where=where)))
     if columns is None:

@@ -194,11 +194,17 @@ def test_unknown_format_lists_supported(tmp_path: Path) -> None:
         write_glossary(sample_entries(), tmp_path / "g.docx")
 
 
-@pytest.mark.parametrize(("statuses", "count"), [(None, 4), (["approved"], 2), ([], 0)])
+@pytest.mark.parametrize(("statuses", "count"), [(None, 4), (["approved"], 2)])
 def test_write_filters_statuses(tmp_path: Path, statuses: list[str] | None, count: int) -> None:
     path = tmp_path / "g.csv"
     assert write_glossary(sample_entries(), path, statuses=statuses) == count
     assert len(read_glossary(path)) == count
+
+
+def test_write_refuses_no_status(tmp_path: Path) -> None:
+    with pytest.raises(FormatError, match="no status chosen: nothing to export"):
+        write_glossary(sample_entries(), tmp_path / "g.csv", statuses=[])
+    assert not (tmp_path / "g.csv").exists()
 
 
 def test_write_rejects_unknown_status(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from glossary.errors import ConflictError, FormatError
 from glossary.formats import export_glossary, read_glossary, write_glossary
 from glossary.formats.services import AMAZON_MAX_TERM_BYTES
-from glossary.model import Entry, Forms
+from glossary.model import STATUSES, Entry, Forms
 from tests.unit.formats_samples import nfc, sample_entries, write_file
 
 ORG = (nfc("وِزَارَةُ المَالِيَّةِ"), nfc("Bộ Tài chính"), "Ministry of Finance")
@@ -23,7 +23,6 @@ def _lines(path: Path) -> list[str]:
     # approved entries only; the place has no English form but two terms
     (None, None, None, ["ar,vi,en", ",".join(ORG), nfc("هانوي,Hà Nội,"), ""], {}),
     (["en", "vi"], None, None, [f"en,vi\n{ORG[2]},{ORG[1]}\n"], {"fewer than two of en, vi": 1}),
-    (None, "vi", "ar", [f"vi,ar\n{ORG[1]},{ORG[0]}\n{nfc('Hà Nội')},هانوي\n"], {}),
     (None, "en", None, [f"en,ar,vi\n{ORG[2]},{ORG[0]},{ORG[1]}\n" + nfc(",هانوي,Hà Nội\n")],
      {}),
 ])
@@ -124,8 +123,20 @@ def test_service_refuses_an_empty_glossary(tmp_path: Path, fmt: str) -> None:
     assert not (tmp_path / "x.csv").exists()
 
 
-def test_deepl_refuses_an_empty_glossary(tmp_path: Path) -> None:
-    with pytest.raises(FormatError, match="no entries to export"):
-        export_glossary([], tmp_path / "d.tsv", format="deepl", source_lang="ar",
-                        target_lang="vi")
-    assert not (tmp_path / "d.tsv").exists()
+@pytest.mark.parametrize(("fmt", "name", "langs"), [
+    ("deepl", "d.tsv", ("ar", "vi")), ("google", "g.csv", (None, None)),
+    ("amazon", "a.csv", (None, None)), ("tbx", "t.tbx", (None, None)),
+    ("xlsx", "x.xlsx", (None, None)), ("csv", "c.csv", (None, None)),
+    ("tsv", "c.tsv", (None, None)), ("json", "j.json", (None, None)),
+    ("json", "j.jsonl", (None, None))])
+def test_every_format_refuses_an_export_of_no_entry(tmp_path: Path, fmt: str, name: str,
+                                                    langs: tuple[str | None, str | None]) -> None:
+    candidate = Entry(status="candidate", forms={"vi": Forms("chuyển đổi số")})
+    with pytest.raises(FormatError, match=r"no approved entries to export \(none of the 1 "
+                                          r"entries given is approved\).*approve ID"):
+        export_glossary([candidate], tmp_path / name, format=fmt, source_lang=langs[0],
+                        target_lang=langs[1], statuses=("approved",))
+    with pytest.raises(FormatError, match="no entries to export: the glossary is empty"):
+        export_glossary([], tmp_path / name, format=fmt, source_lang=langs[0],
+                        target_lang=langs[1], statuses=STATUSES)
+    assert not (tmp_path / name).exists()

@@ -1,4 +1,5 @@
-"""``avet glossary``: import, export, list, show, approve, reject, merge, stats, undo, redo.
+"""``avet glossary``: import, export, list, show, approve, reject, merge, forbid, allow,
+stats, undo, redo.
 
 Every command that writes is one transaction and one journal group, so one
 ``avet glossary undo`` reverts it whole.
@@ -32,6 +33,7 @@ from glossary.formats import (
 )
 from glossary.starter import load_starter_termbase
 from glossary.store import Store
+from toolkit.cli.glossary_forbid import add_parsers as add_forbid_parsers
 from toolkit.cli.output import count, print_json, print_table, write_line
 from toolkit.config import Config
 
@@ -71,7 +73,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="source language (DeepL TSV, with --to); for other formats the "
                         "language whose preferred form identifies an entry")
     p.add_argument("--to", dest="tgt", choices=LANGS,
-                   help="target language (DeepL TSV only)")
+                   help="target language (with --from: a DeepL TSV, or a unidirectional "
+                        "Google glossary, --format google, source,target rows, no header)")
     p.add_argument("--status", choices=STATUSES,
                    help="set this status on every imported entry (default: as in the file)")
     p.add_argument("--overwrite", action="store_true",
@@ -89,7 +92,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--from", dest="src", choices=LANGS,
                    help="source language: needed by deepl (with --to; a .tsv file with both "
                         "is deepl), the first column of google and amazon, the document "
-                        "language of tbx; refused by the other formats")
+                        "language of tbx; refused by the other formats. google with --from "
+                        "and --to writes a unidirectional (language pair) glossary: "
+                        "source,target rows, no header, variants as extra rows; google "
+                        "otherwise writes an equivalent-term-set glossary: a header of "
+                        "language codes, one row per entry")
     p.add_argument("--to", dest="tgt", choices=LANGS,
                    help="target language: needed by deepl; with --from the two columns of "
                         "google and amazon; refused by the other formats")
@@ -136,6 +143,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true", help="print the merged entry as JSON")
     p.set_defaults(func=_merge)
 
+    add_forbid_parsers(actions, common)
+
     p = actions.add_parser("stats", parents=[common], help="counts by status and kind")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_stats)
@@ -165,12 +174,13 @@ def _import(args: argparse.Namespace, config: Config) -> int:
         origin = "starter termbase"
     else:
         fmt = args.format or guess_format(Path(args.file), reading=True)
-        if fmt == "deepl":
+        if fmt == "deepl" or (fmt == "google" and args.tgt):
             _check_direction(args, Path(args.file))
         elif args.tgt:
             raise InputError(f"the {fmt} format does not take --to", path=args.file,
-                             hint="--to is for a DeepL file (with --from); --from alone says "
-                                  "which language identifies an entry")
+                             hint="--to is for a DeepL file or a unidirectional Google "
+                                  "glossary (with --from); --from alone says which language "
+                                  "identifies an entry")
         located = read_glossary_lines(Path(args.file), format=fmt,
                                       source_lang=args.src, target_lang=args.tgt)
         origin = args.file
