@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from types import TracebackType
 from typing import IO, Any
 
-__all__ = ["Progress"]
+__all__ = ["MIN_SHARE_FOR_ETA", "Progress", "format_rate"]
+
+#: The ETA is shown once this share of the items is done (the first ones carry the
+#: start-up: an ETA from them alone overshoots many times).
+MIN_SHARE_FOR_ETA = 0.1
+
+
+def format_rate(n: float, seconds: float) -> str:
+    """Returns ``n`` items in ``seconds`` as a rate a reader can use: per second, or per
+    minute or hour when that is below 0.1 (``35.2/s``, ``0.35/s``, ``3.0/min``).
+
+    Args:
+        n: Items done.
+        seconds: Time they took (``0``: no rate yet, ``0/s``).
+    """
+    if n <= 0 or seconds <= 0:
+        return "0/s"
+    value, unit = n / seconds, "s"
+    for factor, name in ((60, "min"), (3600, "h")):
+        if value >= 0.1:
+            break
+        value, unit = n / seconds * factor, name
+    return f"{value:.2f}/{unit}" if value < 10 else f"{value:.1f}/{unit}"
 
 class Progress:
     """Counts finished items and shows rate and ETA.
@@ -15,7 +38,9 @@ class Progress:
     On a terminal (``stream.isatty()``) it draws a rich progress bar on
     ``stream``; otherwise it logs one plain line every ``interval`` seconds
     (``avet: 120/400 segments, 35.2/s, ETA 8s``), which suits nightly jobs
-    whose output goes to a file.
+    whose output goes to a file. Slow rates are per minute or hour
+    (:func:`format_rate`); the ETA is given once :data:`MIN_SHARE_FOR_ETA` of
+    the items are done.
 
     Args:
         total: Number of items expected.
@@ -82,19 +107,22 @@ class Progress:
 
     def _rates(self) -> str:
         elapsed = time.monotonic() - self._start
-        parts = [f"{self.rate():.1f} {self.unit}/s"]
-        parts += [f"{n} {unit} ({n / elapsed if elapsed > 0 else 0.0:.1f}/s)"
-                  for unit, n in self.others.items()]
+        parts = [f"{format_rate(self.done, elapsed)} {self.unit}"]
+        parts += [f"{n} {unit} ({format_rate(n, elapsed)})" for unit, n in self.others.items()]
         return ", ".join(parts)
 
     def line(self) -> str:
-        """Returns the plain progress line."""
+        """Returns the plain progress line; the ETA once enough items are done."""
+        elapsed = time.monotonic() - self._start
         rate = self.rate()
-        left = (self.total - self.done) / rate if rate > 0 else 0.0
-        extra = "".join(f", {n} {unit} ({n / max(time.monotonic() - self._start, 1e-9):.1f}/s)"
+        extra = "".join(f", {n} {unit} ({format_rate(n, elapsed)})"
                         for unit, n in self.others.items())
-        return (f"{self.done}/{self.total} {self.unit}, {rate:.1f}/s{extra}, "
-                f"ETA {left:.0f}s")
+        needed = max(1, math.ceil(MIN_SHARE_FOR_ETA * self.total))
+        eta = f"ETA after {needed} {self.unit}"
+        if rate > 0 and self.done >= needed:
+            eta = f"ETA {(self.total - self.done) / rate:.0f}s"
+        return (f"{self.done}/{self.total} {self.unit}, {format_rate(self.done, elapsed)}"
+                f"{extra}, {eta}")
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:

@@ -104,10 +104,10 @@ def test_changed_options_redo_everything(tmp_path: Path) -> None:
 
 def test_two_jobs_cannot_share_an_output_folder(tmp_path: Path) -> None:
     from glossary.errors import InputError
-    from toolkit.batch.local import _exclusive
+    from toolkit.batch.outdir import exclusive
 
-    with _exclusive(tmp_path), pytest.raises(InputError, match="another batch job"), \
-            _exclusive(tmp_path):
+    with exclusive(tmp_path), pytest.raises(InputError, match="another batch job"), \
+            exclusive(tmp_path):
         pass
 
 
@@ -439,8 +439,29 @@ def test_outputs_of_a_document_gone_from_the_input_are_kept_unless_pruned(
     assert any("input gone; kept its outputs b.vi.txt" in r.getMessage() and
                "--prune-gone" in r.getMessage() for r in caplog.records)
     again = run_batch(spec, src, out, worker=spec.open(engine))
-    assert again.report["gone"] == []  # listed once, in the run that found it gone
+    assert again.report["gone"] == [{"input": "b.txt", "kept": kept}]  # every run lists it
     assert (out / "b.vi.txt").is_file()
+    # As the warning says, a later run with --prune-gone removes them.
+    pruned = run_batch(spec, src, out, worker=spec.open(engine), prune_gone=True)
+    assert pruned.report["removed"] == [{"input": "b.txt", "reason": "input gone",
+                                         "files": kept}]
+    assert pruned.report["gone"] == [] and not any((out / name).exists() for name in kept)
+    assert run_batch(spec, src, out, worker=spec.open(engine)).report["removed"] == []
+
+
+def test_a_gone_document_that_comes_back_is_skipped_and_no_longer_gone(tmp_path: Path) -> None:
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "b.txt": "two.\n"})
+    out = tmp_path / "out"
+    spec = _spec(engine)
+    run_batch(spec, src, out, worker=spec.open(engine))
+    (src / "b.txt").rename(tmp_path / "b.txt")
+    assert run_batch(spec, src, out, worker=spec.open(engine)).report["run"]["gone"] == 1
+    (tmp_path / "b.txt").rename(src / "b.txt")
+    back = run_batch(spec, src, out, worker=spec.open(engine))
+    assert (back.report["gone"], back.report["run"]["done"], back.report["run"]["skipped"]) == (
+        [], 0, 2)
+    assert [d["status"] for d in back.report["documents"]] == ["done", "done"]
 
 
 def test_pruning_refuses_an_input_folder_with_no_documents(tmp_path: Path) -> None:
@@ -480,3 +501,30 @@ def test_a_failed_document_whose_earlier_output_remains_has_it_removed(tmp_path:
     assert result.report["removed"] == [{"input": "b.txt", "reason": "failed",
                                          "files": ["b.vi.txt"]}]
     assert not (out / "b.vi.txt").exists() and (out / "a.vi.txt").is_file()
+
+
+def test_the_blank_document_notice_is_given_only_by_the_run_that_writes_it(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A done document whose chunk is translated again (for its engine batches) is
+    not written, and gives no notice."""
+    engine = FakeEngine()
+    src = _docs(tmp_path / "in", {"a.txt": "\n", "b.txt": "one.\n"})
+    out = tmp_path / "out"
+    spec = _spec(engine)
+
+    def notices() -> list[str]:
+        found = [r.getMessage() for r in caplog.records if "nothing to translate" in
+                 r.getMessage()]
+        caplog.clear()
+        return found
+
+    with caplog.at_level("WARNING", logger="avet.translate"):
+        run_batch(spec, src, out, worker=spec.open(engine), chunk_docs=2)
+        assert [n.split(": ")[0] for n in notices()] == [str(src / "a.txt")]
+        (src / "b.txt").write_text("two.\n", encoding="utf-8")
+        again = run_batch(spec, src, out, worker=spec.open(engine), chunk_docs=2)
+        assert (again.report["run"]["done"], again.report["run"]["skipped"]) == (1, 1)
+        assert notices() == []
+        (src / "a.txt").write_text(" \n", encoding="utf-8")  # changed: redone, and noted
+        run_batch(spec, src, out, worker=spec.open(engine), chunk_docs=2)
+        assert len(notices()) == 1

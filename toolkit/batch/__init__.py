@@ -8,6 +8,8 @@ See :mod:`toolkit.batch.local` for the driver, :mod:`toolkit.batch.jobs` for the
 jobs shared by the local runner and the Ray actors, :mod:`toolkit.batch.tasks`
 for what a job is given and gives back,
 :mod:`toolkit.batch.folders` for the walk of the input and the output folder's job,
+:mod:`toolkit.batch.outdir` for the lock, a full disk and the outputs of failed or
+gone documents,
 :mod:`toolkit.batch.aggregate` for out-of-core extraction and
 :mod:`toolkit.batch.ray_runner` for Ray. Ray is imported only by ``--ray``.
 """

@@ -177,7 +177,8 @@ class TranslateWorker:
     def _prepare(self, task: DocTask) -> _Prepared:
         from toolkit.translate import prepare_document
 
-        return _Prepared(task, prepare_document(task.path, self.spec.options.src))
+        return _Prepared(task, prepare_document(task.path, self.spec.options.src,
+                                                quiet=task.context))
 
     def process(self, tasks: Sequence[DocTask], progress: Progress | None = None
                 ) -> list[DocOutcome]:
@@ -337,6 +338,8 @@ class ExtractSpec:
         min_count: Candidates seen fewer times are dropped (applied at the end).
         max_terms: Term candidates kept (applied at the end).
         approve_known: Approve the candidates a known entry confirms.
+        known_hash: The hash of ``known``.
+        starter: Whether ``known`` includes the starter termbase.
     """
 
     known: tuple[Entry, ...] = ()
@@ -344,6 +347,7 @@ class ExtractSpec:
     max_terms: int = 300
     approve_known: bool = False
     known_hash: str = ""
+    starter: bool = True
     command: str = "extract"
     shares_batches: ClassVar[bool] = False
     replicas: ClassVar[int] = 1
@@ -368,6 +372,13 @@ class ExtractSpec:
         from toolkit import __version__
 
         return {"avet": __version__, "command": self.command, "known": self.known_hash}
+
+    def options(self) -> dict[str, Any]:
+        """Returns the options of the aggregate (``avet extract --json`` and ``batch
+        extract``'s report give them beside the signature): ``min_count``,
+        ``max_terms``, ``approve_known``, ``starter``."""
+        return {"min_count": self.min_count, "max_terms": self.max_terms,
+                "approve_known": self.approve_known, "starter": self.starter}
 
     def output_rel(self, rel: str) -> None:
         """Returns ``None``: evidence goes into the aggregate, not one file per document."""
@@ -396,7 +407,7 @@ class ExtractWorker:
                 self.extractor.add_document(document)
                 rows, words = drain(self.extractor, task.rel, task.job_key)
                 out.append(DocOutcome(task.rel, True, rows=rows,
-                                      counts={"segments": 0, "words": words,
+                                      counts={"words": words,
                                               "candidates": sum(1 for r in rows
                                                                 if r["field"] == "cluster")}))
             except Exception as exc:

@@ -9,16 +9,20 @@ manifest, so a job can be killed at any moment and resumed: a document is
 fails for good has the output and report an earlier run wrote removed (before the
 manifest records it), so that OUT_DIR holds no translation of a source that is not
 the current one; ``report.json`` lists them (``removed``). A document gone from
-INPUT_DIR keeps its outputs (``gone``), unless the run prunes them.
+INPUT_DIR keeps its outputs (``gone``, listed by every run) until a run prunes them
+or the document is back.
+
+A full disk stops the job in order, as Ctrl-C does (the documents in flight are
+pending again, no attempt counted), with one error naming the file that could not
+be written (``no space left on device``, exit code 2). So that the manifest can
+still record that, the job holds a little space in reserve (its lock file) and
+frees it first.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import signal
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -27,9 +31,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from glossary.errors import InputError
-from glossary.fileio import atomic_write_text, make_folder
+from glossary.fileio import atomic_write_text
 from toolkit.batch.folders import (
-    LOCK_NAME,
     check_folders,
     check_job_folder,
     check_same_job,
@@ -38,10 +41,21 @@ from toolkit.batch.folders import (
 )
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec, Worker, file_sha256, job_key
 from toolkit.batch.manifest import Manifest
+from toolkit.batch.outdir import (
+    REPORTS_DIR,
+    RESERVE_BYTES,
+    RESERVE_PER_DOC,
+    drop_gone,
+    exclusive,
+    note_removed,
+    remove_outputs,
+    signals_ignored,
+    sweep_temporaries,
+    writing,
+)
 from toolkit.batch.summary import (
     FAILED_NAME,
     REMOVED_FAILED,
-    REMOVED_GONE,
     REPORT_NAME,
     RunStats,
     build_report,
@@ -72,7 +86,6 @@ DEFAULT_CHUNK_DOCS = 128
 EXIT_FAILED = 3
 PARTS_DIR = "parts"
 GLOSSARY_NAME = "glossary.json"
-REPORTS_DIR = "reports"
 
 #: ``executor(chunks, on_start)`` yields ``(chunk, outcomes)`` as chunks finish.
 Executor = Callable[[Sequence[Sequence[DocTask]], Callable[[Sequence[DocTask]], None]],
@@ -112,67 +125,6 @@ def local_executor(worker: Worker) -> Executor:
 
 
 
-@contextlib.contextmanager
-def _exclusive(out: Path) -> Iterator[None]:
-    """Holds ``OUT_DIR/.avet-batch.lock`` so that two jobs never share an output folder.
-
-    The lock is ``flock``-based: the system releases it when a killed job dies.
-
-    Raises:
-        InputError: If ``out`` (or a parent) is a file, or the folder or its lock
-            cannot be created; if another job holds the lock.
-    """
-    import fcntl
-
-    make_folder(out)
-    lock = out / LOCK_NAME
-    try:
-        handle = open(lock, "a+b")  # noqa: SIM115 (closed by the with block below)
-    except OSError as exc:
-        raise InputError(f"cannot open the job lock: {exc.strerror or exc}", path=lock,
-                         hint="give --out a folder you can write to") from exc
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise InputError("another batch job is writing to this folder", path=out,
-                             hint="wait for it to finish, or give another --out") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@contextlib.contextmanager
-def _signals_ignored() -> Iterator[None]:
-    """Ignores SIGINT and SIGTERM for a moment (a second Ctrl-C while the manifest
-    records the first must not cut that short). A no-op outside the main thread."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    for sig in saved:
-        signal.signal(sig, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        for sig, handler in saved.items():
-            if handler is not None:
-                signal.signal(sig, handler)
-
-
-def _sweep_temporaries(out: Path) -> int:
-    """Removes the temporary files of writes that a killed job left (``.NAME.*.tmp``)."""
-    swept = 0
-    for tmp in out.rglob(".*.tmp"):
-        if tmp.is_file():
-            tmp.unlink()
-            swept += 1
-    if swept:
-        log.info("removed %d temporary file(s) left by an interrupted run", swept)
-    return swept
-
-
 def _key_signature(signature: dict[str, Any]) -> dict[str, Any]:
     """The signature without where the glossary was read from (its hash stays)."""
     out = dict(signature)
@@ -206,7 +158,7 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
             attempts) with the same job key, so that they are tried again.
         prune_gone: Remove the outputs of documents gone from INPUT_DIR (by default
             they are kept: an inbox that moves its inputs away after each run keeps
-            the translations it made), see :func:`_drop_gone`.
+            the translations it made), see :func:`toolkit.batch.outdir.drop_gone`.
         stream: Where progress goes (default standard error).
 
     Returns:
@@ -216,7 +168,9 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         documents gone from INPUT_DIR whose outputs were kept.
 
     Raises:
-        InputError: If a folder is missing or misplaced, or an option is out of range.
+        InputError: If a folder is missing or misplaced, or an option is out of range;
+            if a write finds the disk full (``no space left on device``, naming the
+            file; the documents in flight are pending again, no attempt counted).
         KeyboardInterrupt: Re-raised after an interruption (Ctrl-C), once the
             documents that were running are ``pending`` again, their attempt not
             counted; the same for any exception out of the processing (Ray refusing
@@ -240,20 +194,21 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         hashes = [file_sha256(path)] + ([file_sha256(target)] if target is not None else [])
         tasks.append(DocTask(rel, path, order, job_key(hashes, keyed), target))
     stats = RunStats()
-    with _exclusive(out), Manifest(out) as manifest:
+    reserve = RESERVE_BYTES + RESERVE_PER_DOC * min(chunk_docs, max(len(tasks), 1))
+    with exclusive(out, reserve) as free_reserve, Manifest(out) as manifest:
         check_same_job(manifest, out, spec.command, direction)
-        _sweep_temporaries(out)
+        sweep_temporaries(out)
         manifest.set_meta("job", {"command": spec.command,
                                   "direction": list(direction) if direction else None})
         manifest.set_meta("command", spec.command)
         manifest.set_meta("signature", signature)
-        _drop_gone(spec, src_dir, out, manifest, {t.rel for t in tasks}, stats, prune_gone)
+        drop_gone(spec, src_dir, out, manifest, {t.rel for t in tasks}, stats, prune_gone)
         decisions = manifest.plan([(t.rel, t.job_key) for t in tasks], max_attempts,
                                   retry_failed=retry_failed)
         for rel, decision in decisions.items():
             if decision == "failed":  # failed for good earlier (or by a crash each time)
-                _note_removed(stats, rel, src_dir / rel, REMOVED_FAILED,
-                              _remove_outputs(spec, out, rel))
+                note_removed(stats, rel, src_dir / rel, REMOVED_FAILED,
+                              remove_outputs(spec, out, rel))
         todo = [t for t in tasks if decisions[t.rel] == "todo"]
         not_taken = {s.rel for s in manifest.states() if s.status == "skipped"}
         stats.skipped = sum(1 for rel, d in decisions.items()
@@ -265,10 +220,12 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
                 _process(spec, tasks, todo, out, manifest, executor, chunk_docs, max_attempts,
                          stats, stream)
             except BaseException:
-                # An orderly stop (Ctrl-C, SIGTERM, an error out of the driver): the
-                # running documents were not at fault; only a crash, which cannot
-                # get here, counts as an attempt.
-                with _signals_ignored():
+                # An orderly stop (Ctrl-C, SIGTERM, a full disk, an error out of the
+                # driver): the running documents were not at fault; only a crash,
+                # which cannot get here, counts as an attempt. The reserve makes room
+                # for the manifest to record it.
+                with signals_ignored():
+                    free_reserve()
                     released = manifest.release_running()
                     if manifest.created and manifest.untouched():
                         # Stopped before any document (Ray refused the connection,
@@ -282,16 +239,19 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
                                  "removed": stats.removed, "gone": stats.gone}
         if spec.command == "extract":
             extracted = _finish_extract(spec, tasks, out, manifest)
-            extra |= {"glossary": str(out / GLOSSARY_NAME), "entries": len(extracted)}
+            extra |= {"glossary": str(out / GLOSSARY_NAME), "entries": len(extracted),
+                      "options": spec.options()}  # type: ignore[attr-defined]
         states = list(manifest.states())
         stats.seconds = time.monotonic() - started
         failed = [s for s in states if s.status == "failed"]
         stats.failed = len(failed)
         report = build_report(spec.command, signature, states, stats, extra)
         report_path = out / REPORT_NAME
-        dump(report, report_path)
+        with writing(report_path):
+            dump(report, report_path)
         failed_path = out / FAILED_NAME
-        write_failed(failed_path, failed)
+        with writing(failed_path):
+            write_failed(failed_path, failed)
     return BatchResult(report, report_path, failed_path if failed else None,
                        EXIT_FAILED if failed else 0, extracted)
 
@@ -301,13 +261,16 @@ def _first_chunks(spec: JobSpec, tasks: Sequence[DocTask], todo: Sequence[DocTas
     """The chunks of the first pass: cut from all the documents, not only those to do,
     so that a resumed job groups them as an uninterrupted one did. A job whose
     documents share engine batches keeps a chunk whole (its done documents are
-    processed again, not written); the others keep only the documents to do."""
+    processed again, not written: they go as ``context`` tasks); the others keep only
+    the documents to do."""
     wanted = {t.rel for t in todo}
     chunks = []
     for chunk in _chunks(tasks, chunk_docs):
         mine = [t for t in chunk if t.rel in wanted]
-        if mine:
-            chunks.append(chunk if spec.shares_batches else mine)
+        if mine and spec.shares_batches:
+            chunks.append([t if t.rel in wanted else replace(t, context=True) for t in chunk])
+        elif mine:
+            chunks.append(mine)
     return chunks
 
 
@@ -327,7 +290,8 @@ def _process(spec: JobSpec, tasks: Sequence[DocTask], todo: list[DocTask], out: 
                 mine = [o for o in outcomes if o.rel in wanted]
                 retry += _commit(spec, [t for t in chunk if t.rel in wanted], mine, out,
                                  manifest, max_attempts, stats)
-                progress.note("segments", sum(o.counts.get("segments", 0) for o in mine))
+                unit = "words" if spec.command == "extract" else "segments"
+                progress.note(unit, sum(o.counts.get(unit, 0) for o in mine))
                 progress.advance(sum(1 for o in mine if o.ok or o.permanent))
             pending = [t for t in retry
                        if (state := manifest.get(t.rel)) is not None and state.status == "pending"]
@@ -350,8 +314,9 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
         from toolkit.batch.aggregate import write_part
 
         part = f"part-{chunk[0].order:09d}-{uuid.uuid4().hex[:8]}.parquet"
-        write_part([r for o in outcomes if o.ok and o.rows for r in o.rows],
-                   out / PARTS_DIR / part, part)
+        with writing(out / PARTS_DIR / part):
+            write_part([r for o in outcomes if o.ok and o.rows for r in o.rows],
+                       out / PARTS_DIR / part, part)
     for outcome in outcomes:
         if not outcome.ok:
             failed.append((outcome.rel, outcome.error or "unknown error", outcome.permanent))
@@ -361,8 +326,8 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
             if outcome.permanent or (state is not None and state.attempts >= max_attempts):
                 # Failed for good: the output of an earlier run (of another input or
                 # job key) goes, before the manifest says failed (it says running now).
-                _note_removed(stats, outcome.rel, by_rel[outcome.rel].path, REMOVED_FAILED,
-                              _remove_outputs(spec, out, outcome.rel))
+                note_removed(stats, outcome.rel, by_rel[outcome.rel].path, REMOVED_FAILED,
+                              remove_outputs(spec, out, outcome.rel))
             continue
         if outcome.skipped is not None:
             log.warning("warning: %s: %s, skipped", by_rel[outcome.rel].path, outcome.skipped)
@@ -370,10 +335,13 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
             continue
         target = spec.output_rel(outcome.rel)
         if target is not None and outcome.text is not None:
-            atomic_write_text(out / target, outcome.text, fsync=False)
+            with writing(out / target):
+                atomic_write_text(out / target, outcome.text, fsync=False)
         if outcome.report is not None:
-            atomic_write_text(out / REPORTS_DIR / f"{outcome.rel}.json",
-                              json.dumps(outcome.report, ensure_ascii=False) + "\n", fsync=False)
+            report_path = out / REPORTS_DIR / f"{outcome.rel}.json"
+            with writing(report_path):
+                atomic_write_text(report_path, json.dumps(outcome.report, ensure_ascii=False)
+                                  + "\n", fsync=False)
         done.append((outcome.rel, target if target is not None else str(part), outcome.counts))
         stats.done += 1
         stats.add_counts(outcome.counts)
@@ -382,82 +350,6 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
     os.sync()
     manifest.finish(done, failed, max_attempts, skipped)
     return retry
-
-
-def _output_names(spec: JobSpec, rel: str) -> list[str]:
-    """What a run writes for document ``rel``, relative to OUT_DIR: its output (none
-    for extraction) and its report."""
-    output = spec.output_rel(rel)
-    return [*([output] if output is not None else []), f"{REPORTS_DIR}/{rel}.json"]
-
-
-def _remove_outputs(spec: JobSpec, out: Path, rel: str) -> list[str]:
-    """Removes what an earlier run wrote for document ``rel`` (its output and its report).
-
-    Args:
-        spec: The job (names the output).
-        out: The output folder.
-        rel: The document.
-
-    Returns:
-        The files removed, relative to ``out``. Folders left empty are removed too.
-    """
-    removed = []
-    for name in _output_names(spec, rel):
-        path = out / name
-        if path.is_file() or path.is_symlink():
-            path.unlink()
-            removed.append(name)
-            folder = path.parent
-            while folder != out and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-    return removed
-
-
-def _note_removed(stats: RunStats, rel: str, where: str | Path, reason: str,
-                  files: list[str]) -> None:
-    """Lists a document whose outputs this run removed (``report.json``'s ``removed``);
-    a document gone from INPUT_DIR is listed even without outputs (extraction)."""
-    if not files and reason != REMOVED_GONE:
-        return
-    stats.removed.append({"input": rel, "reason": reason, "files": files})
-    what = f"its earlier outputs {', '.join(files)}" if files else "it from the job"
-    log.warning("warning: %s: %s; removed %s", where, reason, what)
-
-
-def _drop_gone(spec: JobSpec, src_dir: Path, out: Path, manifest: Manifest,
-               present: set[str], stats: RunStats, prune: bool) -> None:
-    """Forgets the documents no longer in INPUT_DIR.
-
-    Their outputs are kept and listed (``gone``), unless ``prune``: then they are
-    removed first (a crash in between leaves rows whose files are gone; the next run
-    drops them).
-
-    Raises:
-        InputError: With ``prune``, if INPUT_DIR holds no document at all: an empty
-            or unmounted folder would remove every output of the job.
-    """
-    gone = manifest.missing(present)
-    if prune and gone and not present:
-        raise InputError(f"{src_dir}: no documents there; --prune-gone would remove the "
-                         f"outputs of all {len(gone)} documents of the job",
-                         hint="check that the folder is there (a share that failed to mount?), "
-                              "or run without --prune-gone")
-    for state in gone:
-        if prune:
-            _note_removed(stats, state.rel, src_dir / state.rel, REMOVED_GONE,
-                          _remove_outputs(spec, out, state.rel))
-            continue
-        kept = [name for name in _output_names(spec, state.rel) if (out / name).is_file()]
-        stats.gone.append({"input": state.rel, "kept": kept})
-        if kept:
-            log.warning("warning: %s: input gone; kept its outputs %s (--prune-gone "
-                        "removes them)", src_dir / state.rel, ", ".join(kept))
-    if gone:
-        if prune:
-            os.sync()
-        manifest.forget(s.rel for s in gone)
 
 
 def _finish_extract(spec: JobSpec, tasks: Sequence[DocTask], out: Path,
@@ -474,7 +366,8 @@ def _finish_extract(spec: JobSpec, tasks: Sequence[DocTask], out: Path,
     parts = sorted(p for p in parts_dir.glob("part-*.parquet") if p.name in used)
     extractor = aggregate(parts, current, spec.extractor())  # type: ignore[attr-defined]
     extracted = extractor.entries()
-    write_glossary([x.entry for x in extracted], out / GLOSSARY_NAME, format="json")
+    with writing(out / GLOSSARY_NAME):
+        write_glossary([x.entry for x in extracted], out / GLOSSARY_NAME, format="json")
     for stale in parts_dir.glob("part-*.parquet") if parts_dir.is_dir() else []:
         if stale.name not in used:
             stale.unlink()

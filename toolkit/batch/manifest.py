@@ -15,6 +15,8 @@ permanent  1 when the error comes from the input (retrying as it is
            cannot help; a changed input has a new job key and is redone)
 output     the output file (or the extraction part) it went to
 counts     JSON: segments and term outcomes (or edits) for the summary
+gone       1 while the input is no longer in INPUT_DIR but its outputs are
+           kept (until ``--prune-gone`` removes them, or the input is back)
 ========== ===========================================================
 
 A document is marked ``running`` (attempts + 1) in one transaction before its
@@ -32,11 +34,17 @@ documents of the same job key a fresh start (:meth:`Manifest.plan`).
 SQLite rather than ``manifest.json``: each update is a small transaction, not a
 rewrite of a file that grows with the job, and a reader (``avet batch status``,
 another terminal) never sees a half-written manifest.
+
+A full disk makes every write fail with one error naming the manifest
+(``no space left on device``); :meth:`Manifest.release_running` needs a few
+pages, which the runner frees for it first (see :mod:`toolkit.batch.local`).
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -46,7 +54,7 @@ from typing import Any
 
 from glossary.errors import DatabaseFileError, StoreError
 
-__all__ = ["MANIFEST_NAME", "DocState", "Manifest"]
+__all__ = ["MANIFEST_NAME", "NO_SPACE", "NO_SPACE_HINT", "DocState", "Manifest", "is_disk_full"]
 
 #: The manifest's file name inside OUT_DIR.
 MANIFEST_NAME = "manifest.sqlite"
@@ -61,21 +69,27 @@ CREATE TABLE IF NOT EXISTS docs (
     output TEXT,
     counts TEXT,
     updated REAL NOT NULL,
-    permanent INTEGER NOT NULL DEFAULT 0
+    permanent INTEGER NOT NULL DEFAULT 0,
+    gone INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _TABLES = {"docs", "meta"}
-_COLUMNS = "rel, job_key, status, attempts, error, output, counts, permanent"
+_COLUMNS = "rel, job_key, status, attempts, error, output, counts, permanent, gone"
 _OLD_COLUMNS = {"rel", "job_key", "status", "attempts", "error", "output", "counts", "updated"}
 _HINT = "give --out a folder of its own, or remove it to start the job afresh"
+_READ_ONLY_HINT = ("make the folder writable: remount it read-write or fix its permissions, "
+                   "then rerun; the job goes on where it stood")
+#: What a write that found the disk full says, and what to do about it.
+NO_SPACE = "no space left on device"
+NO_SPACE_HINT = "free space and rerun"
+_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 #: SQLite result codes that mean the file itself is the problem (the user fixes it).
 _FILE_PROBLEMS = {
     sqlite3.SQLITE_NOTADB: "is not a SQLite database",
     sqlite3.SQLITE_CORRUPT: "is damaged ({exc})",
     sqlite3.SQLITE_CANTOPEN: "cannot be opened ({exc})",
-    sqlite3.SQLITE_READONLY: "is read-only ({exc})",
     sqlite3.SQLITE_PERM: "cannot be opened ({exc})",
     sqlite3.SQLITE_AUTH: "cannot be opened ({exc})",
 }
@@ -93,6 +107,38 @@ class DocState:
     output: str | None
     counts: dict[str, Any]
     permanent: bool = False
+    gone: bool = False
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` says that the disk (or the user's quota) is full.
+
+    Args:
+        exc: An exception out of a write: ``OSError`` (``ENOSPC``, ``EDQUOT``), or
+            ``sqlite3.Error`` (``SQLITE_FULL``: "database or disk is full").
+    """
+    if isinstance(exc, OSError):
+        return exc.errno in _FULL_ERRNOS
+    if isinstance(exc, sqlite3.Error):
+        return getattr(exc, "sqlite_errorcode", -1) & 0xFF == sqlite3.SQLITE_FULL
+    return False
+
+
+def _read_only(path: Path) -> str | None:
+    """Why ``path`` (an existing manifest) cannot be written, or ``None`` if it can:
+    a job writes its manifest (and SQLite its ``-wal`` and ``-shm`` files beside it)."""
+    folder = path.parent
+    for where in (path, folder):
+        if os.access(where, os.W_OK):
+            continue
+        try:
+            read_only_fs = bool(os.statvfs(where).f_flag & os.ST_RDONLY)
+        except OSError:
+            read_only_fs = False
+        if read_only_fs:
+            return f"is on a read-only file system ({folder})"
+        return f"is read-only: no permission to write {'it' if where == path else folder}"
+    return None
 
 
 class Manifest:
@@ -116,10 +162,15 @@ class Manifest:
     def __init__(self, out_dir: str | Path, *, timeout: float = 30.0) -> None:
         self.path = Path(out_dir) / MANIFEST_NAME
         self.created = not self.path.exists()
+        if not self.created and self.path.is_file() and (why := _read_only(self.path)):
+            raise DatabaseFileError(f"the job manifest {why}", path=self.path,
+                                    hint=_READ_ONLY_HINT)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         except OSError as exc:
+            if is_disk_full(exc):
+                raise self.full() from exc
             raise DatabaseFileError(f"cannot open the job manifest: {exc.strerror or exc}",
                                     path=self.path, hint=_HINT) from exc
         except sqlite3.Error as exc:
@@ -136,8 +187,21 @@ class Manifest:
                 raise self._open_error(exc) from exc
             raise
 
+    def full(self) -> DatabaseFileError:
+        """The error of a write to the manifest that found the disk full."""
+        return DatabaseFileError(NO_SPACE, path=self.path, hint=NO_SPACE_HINT)
+
     def _open_error(self, exc: sqlite3.Error) -> StoreError:
-        problem = _FILE_PROBLEMS.get(getattr(exc, "sqlite_errorcode", -1) & 0xFF)
+        code = getattr(exc, "sqlite_errorcode", -1) & 0xFF
+        if is_disk_full(exc):
+            return self.full()
+        if code == sqlite3.SQLITE_READONLY or (
+                code == sqlite3.SQLITE_CANTOPEN and self.path.is_file()
+                and _read_only(self.path)):
+            why = _read_only(self.path) if self.path.is_file() else None
+            return DatabaseFileError(f"the job manifest {why or f'is read-only ({exc})'}",
+                                     path=self.path, hint=_READ_ONLY_HINT)
+        problem = _FILE_PROBLEMS.get(code)
         if self.path.is_dir():
             problem = "is a folder"
         if problem is not None:
@@ -161,10 +225,12 @@ class Manifest:
                 path=self.path, hint=_HINT)
 
     def _migrate(self) -> None:
-        """Adds the ``permanent`` column to a manifest written before it existed."""
+        """Adds the columns that a manifest written before them lacks."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(docs)")}
-        if "permanent" not in columns:
-            self._db.execute("ALTER TABLE docs ADD COLUMN permanent INTEGER NOT NULL DEFAULT 0")
+        for column in ("permanent", "gone"):
+            if column not in columns:
+                self._db.execute(f"ALTER TABLE docs ADD COLUMN {column} INTEGER NOT NULL "
+                                 "DEFAULT 0")
 
     def close(self) -> None:
         """Closes the database."""
@@ -192,8 +258,13 @@ class Manifest:
     # ------------------------------------------------------------------ meta
     def set_meta(self, key: str, value: Any) -> None:
         """Stores a JSON value under ``key`` (the job's command, signature)."""
-        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                         (key, json.dumps(value, ensure_ascii=False, sort_keys=True)))
+        try:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                             (key, json.dumps(value, ensure_ascii=False, sort_keys=True)))
+        except sqlite3.Error as exc:
+            if is_disk_full(exc):
+                raise self.full() from exc
+            raise
 
     def get_meta(self, key: str) -> Any:
         """Returns the value stored under ``key``, or ``None``."""
@@ -203,7 +274,7 @@ class Manifest:
     # ------------------------------------------------------------------ rows
     def _row(self, row: Sequence[Any]) -> DocState:
         return DocState(row[0], row[1], row[2], int(row[3]), row[4], row[5],
-                        json.loads(row[6]) if row[6] else {}, bool(row[7]))
+                        json.loads(row[6]) if row[6] else {}, bool(row[7]), bool(row[8]))
 
     def get(self, rel: str) -> DocState | None:
         """Returns the row of one document, or ``None``."""
@@ -211,9 +282,15 @@ class Manifest:
                                (rel,)).fetchone()
         return self._row(row) if row else None
 
-    def states(self) -> Iterator[DocState]:
-        """Yields every row, ordered by ``rel``."""
-        cur = self._db.execute(f"SELECT {_COLUMNS} FROM docs ORDER BY rel")
+    def states(self, *, gone: bool = False) -> Iterator[DocState]:
+        """Yields the rows, ordered by ``rel``.
+
+        Args:
+            gone: Also the rows of documents gone from INPUT_DIR whose outputs are
+                kept (see :meth:`mark_gone`).
+        """
+        where = "" if gone else " WHERE gone = 0"
+        cur = self._db.execute(f"SELECT {_COLUMNS} FROM docs{where} ORDER BY rel")
         for row in cur:
             yield self._row(row)
 
@@ -223,7 +300,8 @@ class Manifest:
 
         A row still ``running`` was left by a run that crashed (the caller holds the
         job's lock, so no other run is at work): it becomes ``pending``, and the
-        attempt it was started for stays counted.
+        attempt it was started for stays counted. A document marked gone that is
+        back in INPUT_DIR is no longer gone (and is skipped if it is unchanged).
 
         Args:
             docs: ``(rel, job_key)`` of every input document.
@@ -240,6 +318,9 @@ class Manifest:
         with self.transaction():
             for rel, key in docs:
                 state = self.get(rel)
+                if state is not None and state.gone:
+                    self._db.execute("UPDATE docs SET gone = 0 WHERE rel = ?", (rel,))
+                    state = replace(state, gone=False)
                 if state is not None and state.job_key == key and state.status == "running":
                     self._db.execute("UPDATE docs SET status = 'pending', updated = ? "
                                      "WHERE rel = ?", (now, rel))
@@ -250,7 +331,7 @@ class Manifest:
                         and (state.status == "failed" or state.attempts >= max_attempts)):
                     self._db.execute(
                         f"INSERT OR REPLACE INTO docs ({_COLUMNS}, updated) VALUES "
-                        "(?, ?, 'pending', 0, NULL, NULL, NULL, 0, ?)", (rel, key, now))
+                        "(?, ?, 'pending', 0, NULL, NULL, NULL, 0, 0, ?)", (rel, key, now))
                     decisions[rel] = "todo"
                 elif finished:
                     decisions[rel] = "skip"
@@ -326,9 +407,19 @@ class Manifest:
                  for rel, error, permanent in failed])
 
     def missing(self, present: Iterable[str]) -> list[DocState]:
-        """Returns the rows of documents no longer in the input (``present``: those that are)."""
+        """Returns the rows of documents no longer in the input (``present``: those that
+        are), those already marked gone included."""
         keep = set(present)
-        return [s for s in self.states() if s.rel not in keep]
+        return [s for s in self.states(gone=True) if s.rel not in keep]
+
+    def mark_gone(self, rels: Iterable[str]) -> None:
+        """Marks documents gone from INPUT_DIR whose outputs are kept, in one transaction.
+
+        Their rows stay (every run lists them, and ``--prune-gone`` removes their
+        outputs) but are left out of :meth:`states` until the input is back.
+        """
+        with self.transaction():
+            self._db.executemany("UPDATE docs SET gone = 1 WHERE rel = ?", [(r,) for r in rels])
 
     def forget(self, rels: Iterable[str]) -> None:
         """Removes the rows of documents, in one transaction (their outputs are gone)."""
@@ -342,16 +433,37 @@ class Manifest:
         return len(gone)
 
     def transaction(self) -> _Tx:
-        """Returns a context manager for one ``BEGIN IMMEDIATE`` transaction."""
-        return _Tx(self._db)
+        """Returns a context manager for one ``BEGIN IMMEDIATE`` transaction.
+
+        A write that finds the disk full raises :class:`DatabaseFileError` (``no
+        space left on device``, exit code 2) and leaves nothing half-recorded.
+        """
+        return _Tx(self)
 
 
 class _Tx:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
+    def __init__(self, manifest: Manifest) -> None:
+        self._manifest = manifest
+        self._db = manifest._db
 
     def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        self._run("BEGIN IMMEDIATE")
 
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self._db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if exc is None:
+            self._run("COMMIT")
+            return
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+        if is_disk_full(exc):
+            raise self._manifest.full() from exc
+
+    def _run(self, sql: str) -> None:
+        try:
+            self._db.execute(sql)
+        except sqlite3.Error as exc:
+            if is_disk_full(exc):
+                if self._db.in_transaction:  # a COMMIT that failed leaves it open
+                    self._db.execute("ROLLBACK")
+                raise self._manifest.full() from exc
+            raise

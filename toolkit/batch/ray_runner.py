@@ -24,24 +24,40 @@ only); ``ray://HOST:10001`` connects to a cluster (see the README).
 :func:`check_ray_address` checks ``--ray`` before anything is loaded: its form,
 the Ray Client package that ``ray://`` needs, and that Ray answers at the
 address (Ray itself retries an address where nothing listens for minutes).
+
+Two things ``ray.init`` does to the driver are undone (:func:`_init_ray`):
+
+* It puts the driver's working directory first on every worker's ``sys.path``
+  (``JobConfig.py_driver_sys_path``), so a folder there named like one of avet's
+  packages (``models/``, the README's own layout) would shadow it in the workers.
+  ``ray.init`` is called from the folder that holds avet's packages instead, so the
+  workers import the avet the driver runs.
+* It replaces the driver's SIGTERM handler (its C++ core installs one that aborts
+  with a stack trace). avet's handler is put back, so SIGTERM stops a ``--ray``
+  job in order, as Ctrl-C does; a SIGTERM while Ray starts, which Ray's own handler
+  turns into an exit, is an interruption too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import logging
 import os
 import re
+import signal
 import socket
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, replace
+from pathlib import Path
 from typing import Any, cast
 
 from glossary.errors import InputError
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec
 
-__all__ = ["CONNECT_TIMEOUT_S", "ChunkActor", "check_ray_address", "pool_size",
+__all__ = ["CONNECT_TIMEOUT_S", "ChunkActor", "check_ray_address", "packages_root", "pool_size",
            "ray_executor"]
 
 log = logging.getLogger("avet.batch")
@@ -190,30 +206,80 @@ def _with_absolute_model(spec: JobSpec) -> JobSpec:
     return spec
 
 
+def packages_root() -> Path:
+    """Returns the folder that holds avet's top-level packages (``glossary``, ``models``,
+    ``toolkit``): the repository of an editable install, else ``site-packages``.
+
+    Raises:
+        RuntimeError: If the three packages do not lie in one folder (a broken install).
+    """
+    import glossary
+    import models
+    import toolkit
+
+    roots = {Path(package.__file__ or "").resolve().parent.parent
+             for package in (glossary, models, toolkit)}
+    if len(roots) != 1:
+        raise RuntimeError(f"avet's packages lie in several folders: {sorted(map(str, roots))}")
+    return roots.pop()
+
+
+@contextlib.contextmanager
+def _ray_start() -> Iterator[None]:
+    """Around ``ray.init``: from :func:`packages_root`, and with SIGTERM kept avet's.
+
+    Ray puts the driver's working directory first on the workers' ``sys.path``; from
+    :func:`packages_root`, that entry is where avet's packages are (the process's
+    working directory is back as it was afterwards). Ray replaces the SIGTERM handler
+    (in Python, then in its C++ core); the one that was there is put back, and a
+    SIGTERM that Ray's handler turned into ``SystemExit`` while it started is an
+    interruption (``KeyboardInterrupt``), as avet's handler makes it.
+    """
+    main = threading.current_thread() is threading.main_thread()
+    handler = signal.getsignal(signal.SIGTERM) if main else None
+    here = os.getcwd()
+    try:
+        try:
+            os.chdir(packages_root())
+            yield
+        finally:
+            os.chdir(here)
+            if handler is not None:
+                signal.signal(signal.SIGTERM, handler)
+    except SystemExit as exc:
+        raise KeyboardInterrupt(f"signal {int(signal.SIGTERM)} while Ray started") from exc
+
+
 def _init_ray(address: str | None) -> Any:
     import ray
 
     if not ray.is_initialized():
-        if address is None:
-            # "local" starts a new instance even when one runs here (ray.init() alone
-            # would join it: that is --ray auto).
-            ray.init(address="local", include_dashboard=False, log_to_driver=False,
-                     configure_logging=False)
-        else:
-            try:
-                ray.init(address=address, log_to_driver=False, configure_logging=False)
-            except ConnectionError as exc:
-                if address == "auto":
-                    raise InputError("--ray auto: no Ray instance is running on this machine",
-                                     hint="start one with 'ray start --head', or give --ray "
-                                          "alone to start one for this job") from exc
-                raise InputError(f"--ray {address}: Ray did not connect: {exc}",
-                                 hint=f"{_PORTS}; a cluster that uses token authentication "
-                                      "(Ray turns it on when a token file exists, "
-                                      "~/.ray/auth_token) needs RAY_AUTH_MODE=token and its "
-                                      "token (RAY_AUTH_TOKEN or that file) where avet runs"
-                                 ) from exc
+        with _ray_start():
+            _connect(ray, address)
     return ray
+
+
+def _connect(ray: Any, address: str | None) -> None:
+    """``ray.init`` for ``address`` (see :func:`ray_executor`)."""
+    if address is None:
+        # "local" starts a new instance even when one runs here (ray.init() alone
+        # would join it: that is --ray auto).
+        ray.init(address="local", include_dashboard=False, log_to_driver=False,
+                 configure_logging=False)
+    else:
+        try:
+            ray.init(address=address, log_to_driver=False, configure_logging=False)
+        except ConnectionError as exc:
+            if address == "auto":
+                raise InputError("--ray auto: no Ray instance is running on this machine",
+                                 hint="start one with 'ray start --head', or give --ray "
+                                      "alone to start one for this job") from exc
+            raise InputError(f"--ray {address}: Ray did not connect: {exc}",
+                             hint=f"{_PORTS}; a cluster that uses token authentication "
+                                  "(Ray turns it on when a token file exists, "
+                                  "~/.ray/auth_token) needs RAY_AUTH_MODE=token and its "
+                                  "token (RAY_AUTH_TOKEN or that file) where avet runs"
+                             ) from exc
 
 
 def ray_executor(spec: JobSpec, address: str | None = None, *, actors: int | None = None

@@ -10,9 +10,10 @@ from typing import Any
 
 from glossary.fileio import atomic_write_text
 from toolkit.batch.manifest import DocState
+from toolkit.progress import format_rate
 
-__all__ = ["FAILED_NAME", "REMOVED_FAILED", "REMOVED_GONE", "REPORT_NAME", "RunStats",
-           "build_report", "dump", "failed_notice", "summary_rows", "write_failed"]
+__all__ = ["FAILED_NAME", "REMOVED_FAILED", "REMOVED_GONE", "REPORT_NAME", "SUMMARY_COLUMNS",
+           "RunStats", "build_report", "dump", "failed_notice", "summary_rows", "write_failed"]
 
 #: The report and the failed list, inside OUT_DIR.
 REPORT_NAME = "report.json"
@@ -151,48 +152,59 @@ def failed_notice(report: Mapping[str, Any], failed_path: Path) -> str:
                    f"the other {others} again")
 
 
+#: The columns of the summary table: what this run did, and where the whole job stands.
+SUMMARY_COLUMNS = ["", "this run", "whole job"]
+
+
 def summary_rows(command: str, report: Mapping[str, Any]) -> list[list[Any]]:
-    """Returns the rows of the summary table printed at the end of a job."""
+    """Returns the rows of the summary table printed at the end of a job.
+
+    Each row has a label, this run's number and the whole job's (``""`` where one
+    does not apply), under :data:`SUMMARY_COLUMNS`.
+    """
     run = report["run"]
     totals = report["totals"]
+    now = run["counts"]
     rows: list[list[Any]] = [
-        ["documents done (this run)", run["done"]],
-        ["documents skipped (done before)", run["skipped"]],
-        ["documents failed", totals["failed"]],
-        ["documents in the job", totals["documents"]],
+        ["documents done", run["done"], totals["done"]],
+        ["documents skipped (done before)", run["skipped"], ""],
+        ["documents failed", "", totals["failed"]],
     ]
+    if totals.get("pending"):
+        rows.append(["documents pending (rerun to finish)", "", totals["pending"]])
+    rows.append(["documents in the job", "", totals["documents"]])
     if totals.get("skipped"):
-        rows.append(["documents skipped (not Arabic)", totals["skipped"]])
+        rows.append(["documents skipped (not Arabic)", "", totals["skipped"]])
     if totals.get("skipped_paths"):
-        rows.append(["paths skipped (not files)", totals["skipped_paths"]])
+        rows.append(["paths skipped (not files)", totals["skipped_paths"], ""])
     if report.get("gone"):
-        rows.append(["documents gone from the input (outputs kept)", len(report["gone"])])
+        rows.append(["documents gone from the input (outputs kept)", "", len(report["gone"])])
     removed = [r["reason"] for r in report.get("removed", [])]
     if removed.count(REMOVED_GONE):
         rows.append(["documents gone from the input (outputs removed)",
-                     removed.count(REMOVED_GONE)])
+                     removed.count(REMOVED_GONE), ""])
     if removed.count(REMOVED_FAILED):
         rows.append(["failed documents whose earlier outputs were removed",
-                     removed.count(REMOVED_FAILED)])
+                     removed.count(REMOVED_FAILED), ""])
     if command == "translate":
-        rows += [["segments", totals.get("segments", 0)],
-                 ["terms applied", totals.get("applied", 0)],
-                 ["terms repaired", totals.get("repaired", 0)],
-                 ["terms failed", totals.get("failed_terms", 0)]]
+        keys = [("segments", "segments"), ("terms applied", "applied"),
+                ("terms repaired", "repaired"), ("terms failed", "failed_terms")]
     elif command == "postedit":
         from toolkit.postedit import ACTIONS
 
-        rows += [["lines", totals.get("segments", 0)]]
-        rows += [[f"edits: {a.replace('_', ' ')}", totals.get(a, 0)] for a in ACTIONS]
-        rows += [["terms still missing", totals.get("missing", 0)]]
+        keys = [("lines", "segments"),
+                *((f"edits: {a.replace('_', ' ')}", a) for a in ACTIONS),
+                ("terms still missing", "missing")]
     else:
-        rows += [["Arabic words read", totals.get("words", 0)],
-                 ["candidate entries", report.get("entries", 0)]]
-    if run["seconds"] > 0:
-        rows.append(["documents/s (this run)", f"{run['done'] / run['seconds']:.2f}"])
-        if run["counts"].get("segments"):
-            rows.append(["segments/s (this run)",
-                         f"{run['counts']['segments'] / run['seconds']:.1f}"])
+        keys = [("Arabic words read", "words")]
+    rows += [[label, now.get(key, 0), totals.get(key, 0)] for label, key in keys]
+    if command == "extract":
+        rows.append(["candidate entries", "", report.get("entries", 0)])
+    if run["seconds"] > 0 and run["done"]:
+        rows.append(["rate (documents)", format_rate(run["done"], run["seconds"]), ""])
+        unit = "words" if command == "extract" else "segments"
+        if now.get(unit):
+            rows.append([f"rate ({unit})", format_rate(now[unit], run["seconds"]), ""])
     return rows
 
 

@@ -47,6 +47,9 @@ class DocTask:
         order: Its position in the sorted input (extraction keeps first-seen order).
         job_key: From :func:`job_key`.
         target: ``batch postedit``: the translation to post-edit.
+        context: Processed only for the engine batches it shares with the others of
+            its chunk (done by an earlier run): its outcome is not written, and it
+            gives no notice.
     """
 
     rel: str
@@ -54,6 +57,7 @@ class DocTask:
     order: int
     job_key: str
     target: str | None = None
+    context: bool = False
 
 
 @dataclass

@@ -149,17 +149,21 @@ def _sigterm_interrupts() -> Iterator[None]:
 
 
 def _print_summary(command: str, result: Any, args: argparse.Namespace) -> None:
-    from toolkit.batch.summary import summary_rows
+    from toolkit.batch.summary import SUMMARY_COLUMNS, summary_rows
     from toolkit.cli.output import print_json, print_table
 
     report = result.report
     if args.json:
-        print_json({"command": command, "totals": report["totals"], "run": report["run"],
+        # The signature (and for extraction the aggregate's options) as in report.json
+        # and as `avet extract --json` gives them.
+        options = {"options": report["options"]} if "options" in report else {}
+        print_json({"command": command, "signature": report["signature"], **options,
+                    "totals": report["totals"], "run": report["run"],
                     "removed": report["removed"], "gone": report["gone"],
                     "report": str(result.report_path),
                     "failed_list": str(result.failed_path) if result.failed_path else None})
     else:
-        print_table(["", "count"], summary_rows(command, report),
+        print_table(SUMMARY_COLUMNS, summary_rows(command, report),
                     title=f"avet batch {command} -> {args.out}")
     if result.failed_path is not None:
         from toolkit.batch.summary import failed_notice
@@ -221,7 +225,8 @@ def run_extract(args: argparse.Namespace, config: Config) -> int:
 
         known += load_starter_termbase()
     spec = ExtractSpec(tuple(known), min_count=args.min_count, max_terms=args.max_terms,
-                       approve_known=args.approve_known, known_hash=glossary_hash(known))
+                       approve_known=args.approve_known, known_hash=glossary_hash(known),
+                       starter=not args.no_starter)
     code, result = _run(spec, args)
     if not args.no_store and result.extracted:
         from toolkit.extract import store_candidates

@@ -11,6 +11,7 @@ NFC-normalized by :func:`toolkit.evaluate.evaluate` before scoring.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from glossary.errors import InputError
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     if args.window < 1:
         raise InputError(f"--window {args.window} is not positive", hint="give 1 or more")
     terms = args.terms or ("real" if args.glossary else "none")
+    _check_files(args)
     src, ref, hyp = read_aligned(args.source, args.reference, args.hypothesis)
     if not src.lines:
         raise InputError("has no lines", path=src.path,
@@ -88,3 +90,19 @@ def run(args: argparse.Namespace, config: Config) -> int:
     write_line(f"{count(result.lines, 'line')}, {count(result.terms, 'term occurrence')} "
                f"({terms})")
     return 0
+
+
+def _check_files(args: argparse.Namespace) -> None:
+    """Refuses a folder given for a file (a batch job's OUT_DIR, say).
+
+    Raises:
+        InputError: Naming the option and what to give instead.
+    """
+    for option in ("source", "reference", "hypothesis"):
+        given = getattr(args, option)
+        if Path(given).is_dir():
+            raise InputError(
+                f"--{option} is a folder; avet eval scores one file", path=given,
+                hint="give a file with one segment per line, e.g. one document of a batch "
+                     "job (OUT_DIR/doc.en.txt) with its source and reference, or the files "
+                     "of the test set joined in the same order")

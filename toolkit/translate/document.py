@@ -104,7 +104,8 @@ class PreparedDocument:
         return (_BOM if self.encoding == "utf-8-sig" else "") + result.text
 
 
-def prepare_document(path: str | Path | Document, src: str) -> PreparedDocument:
+def prepare_document(path: str | Path | Document, src: str, *,
+                     quiet: bool = False) -> PreparedDocument:
     """Reads a document to translate and checks that a model can take its sentences.
 
     A document with nothing to translate (empty, blank or layout only) is no
@@ -114,6 +115,8 @@ def prepare_document(path: str | Path | Document, src: str) -> PreparedDocument:
         path: The file (UTF-8, UTF-16 with a BOM, or Windows-1256, noted on the
             log), or a document already read (standard input).
         src: Its language.
+        quiet: Give no notice (nothing to translate, Windows-1256): a batch job
+            prepares a document done earlier again, for its chunk's engine batches.
 
     Returns:
         The prepared document.
@@ -127,7 +130,7 @@ def prepare_document(path: str | Path | Document, src: str) -> PreparedDocument:
     from toolkit.extract.reader import Document, read_document
 
     document = path if isinstance(path, Document) else read_document(path)
-    if document.encoding == "cp1256":
+    if document.encoding == "cp1256" and not quiet:
         log.warning("%s: decoded as Windows-1256", document.path)
     _check_script(document.text, src, document.path)
     segments = tuple(segment(document.text, src))
@@ -139,7 +142,7 @@ def prepare_document(path: str | Path | Document, src: str) -> PreparedDocument:
                 f"{MAX_SEGMENT_CHARS} an MT model can take", path=document.path,
                 line=segments[i].line + 1,
                 hint="split the line into sentences (end them with . ! ? or a line break)")
-    if not wanted:
+    if not wanted and not quiet:
         what = "blank document" if not document.text.strip() else "no sentence"
         log.warning("%s: nothing to translate (%s); its translation is the document as it is",
                     document.path, what)
