@@ -55,6 +55,7 @@ __all__ = [
     "LATIN_DELETE_RE",
     "SUPPORTED_LANGS",
     "Normalized",
+    "clean_form",
     "fold_key",
     "match_key",
     "nfc",
@@ -256,6 +257,36 @@ def _lower(text: str) -> str:
 def nfc(text: str) -> str:
     """Returns ``text`` in Unicode NFC (the form avet keeps Vietnamese in)."""
     return unicodedata.normalize("NFC", text)
+
+
+#: Bidi marks and controls that copying from Word or Excel leaves in a cell: LRM, RLM,
+#: ALM, the embeddings and overrides U+202A–U+202E and the isolates U+2066–U+2069.
+_BIDI_CONTROLS_RE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+#: No-break spaces (U+00A0, the narrow U+202F), and runs of spaces.
+_SPACES_RE = re.compile("[ \u00a0\u202f]{2,}|[\u00a0\u202f]")
+
+
+def clean_form(text: str, lang: str) -> str:
+    """Returns a glossary form as import stores it: without the typographic residue
+    that matching ignores but a translation must not receive.
+
+    Removes the bidi marks and controls (LRM, RLM, ALM, embeddings, overrides,
+    isolates) wherever they are, and tatweel U+0640 from an Arabic form; makes
+    no-break spaces (U+00A0, U+202F) and runs of spaces one plain space; then
+    trims surrounding whitespace and returns NFC. Letters, harakat, ZWNJ/ZWJ and
+    punctuation are kept.
+
+    Args:
+        text: The form, as read from a file.
+        lang: Its language (``ar``, ``vi`` or ``en``).
+
+    Returns:
+        The form to store (``""`` if nothing visible is left).
+    """
+    text = _BIDI_CONTROLS_RE.sub("", text)
+    if lang == "ar":
+        text = text.replace("\u0640", "")
+    return unicodedata.normalize("NFC", _SPACES_RE.sub(" ", text).strip())
 
 
 def normalize_ar(text: str, *, match: bool = True) -> Normalized:

@@ -5,6 +5,16 @@ command: from the SQLite store (``--db`` / ``avet.toml``) or from a glossary
 file (CSV/TSV/TBX/XLSX/JSON) named by ``--glossary``. :class:`GlossaryIndex`
 turns the approved entries into what post-editing, QA and evaluation need for
 one direction: a matcher over the source forms and per-entry target forms.
+
+Nothing inside a URL, domain or e-mail address (:func:`toolkit.sourcecodes.url_spans`)
+is a term: the index's matches never overlap one, so post-editing, QA and the
+translation pipeline's term checks all leave ``ha-noi`` in
+``https://hanoi.gov.vn/ha-noi`` alone.
+
+A document code inside a target form (``القرار 749/QD-TTg``) is also found as the
+source writes it (``القرار 749/QĐ-TTg``, Đ and D, Arabic-Indic and ASCII digits
+alike), as a variant: a code copied from the source is no missing term, as the
+verbatim-code rule (:func:`toolkit.nearmiss.same_code`) sees it too.
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ from typing import Any
 
 from glossary.errors import InputError, NotFoundError
 from glossary.model import LANGS, Entry, glossary_hash
+from toolkit.sourcecodes import ascii_digits, code_form, overlaps, source_codes, url_spans
 
 __all__ = [
     "VERBATIM_KINDS",
@@ -143,6 +154,8 @@ class TermInfo:
         verbatim: Code or do-not-translate entry: kept character for character.
         variants: Admitted target variants (to be replaced by ``expected``).
         forbidden: Forbidden target renderings.
+        copied: Target forms with their codes written as the source writes them
+            (``القرار 749/QĐ-TTg`` for ``القرار 749/QD-TTg``), matched as variants.
     """
 
     key: str
@@ -153,6 +166,7 @@ class TermInfo:
     verbatim: bool
     variants: tuple[str, ...] = ()
     forbidden: tuple[str, ...] = ()
+    copied: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -162,7 +176,7 @@ class TermInfo:
     def known_forms(self) -> list[tuple[str, str]]:
         """Returns ``(form, role)`` for every target form: preferred, variants, forbidden."""
         out = [(self.expected, "preferred")] if self.expected else []
-        out += [(v, "variant") for v in self.variants]
+        out += [(v, "variant") for v in (*self.variants, *self.copied)]
         out += [(f, "forbidden") for f in self.forbidden]
         return out
 
@@ -192,6 +206,7 @@ class GlossaryIndex:
 
         self.terms = {}
         self._cache = {}
+        self._codes: dict[str, tuple[str, str] | None] = {}
         self.src_matcher = Matcher(self.src)
         self.tgt_matcher = Matcher(self.tgt)
         for pos, entry in enumerate(self.entries):
@@ -203,6 +218,13 @@ class GlossaryIndex:
             self.terms[info.key] = info
             sf = entry.forms[self.src]
             sensitive = entry.case_sensitive or info.verbatim
+            if info.verbatim:
+                for form in sf.all_admitted():
+                    # A case-mangled writing (VNEID) of an approved code's source form:
+                    # the entry, unless two entries share it.
+                    fold = ascii_digits(form).casefold()
+                    seen = self._codes.get(fold, (info.key, form))
+                    self._codes[fold] = (info.key, form) if seen and seen[0] == info.key else None
             try:
                 for form in sf.all_admitted():
                     role = "preferred" if form == sf.preferred else "variant"
@@ -222,6 +244,10 @@ class GlossaryIndex:
         if not tf.preferred and not verbatim:
             return None
         key = str(pos)
+        variants = tuple(v for v in tf.variants if v and v != tf.preferred)
+        known = {tf.preferred, *variants, *tf.forbidden}
+        copied = [alt for alt in _source_code_writings([tf.preferred, *variants], admitted,
+                                                       self.src, self.tgt) if alt not in known]
         return TermInfo(
             key=key,
             entry_id=entry.id if entry.id is not None else pos + 1,
@@ -229,13 +255,28 @@ class GlossaryIndex:
             src_term=sf.preferred or admitted[0],
             expected=tf.preferred,
             verbatim=verbatim,
-            variants=tuple(v for v in tf.variants if v and v != tf.preferred),
+            variants=variants,
             forbidden=tuple(f for f in tf.forbidden if f),
+            copied=tuple(dict.fromkeys(copied)),
         )
 
+    def code_entry(self, code: str) -> tuple[str, str] | None:
+        """Finds the approved code or do-not-translate entry whose source form ``code``
+        writes with another case (``VNEID`` for ``VNeID``).
+
+        The glossary is the authority on how an approved code is written, over a
+        source that mangled it.
+
+        Returns:
+            ``(key, approved source form)``, or ``None`` if no entry (or more than
+            one) has such a form.
+        """
+        return self._codes.get(ascii_digits(code).casefold())
+
     def find_source(self, text: str) -> list[Any]:
-        """Returns the matcher's matches of source forms in ``text``."""
-        return [m for m in self.src_matcher.find(text) if m.key in self.terms]
+        """Returns the matcher's matches of source forms in ``text`` (none inside a URL)."""
+        return _outside_urls(text, [m for m in self.src_matcher.find(text)
+                                    if m.key in self.terms])
 
     def find_target(self, text: str, keys: Iterable[str] | None = None) -> list[Any]:
         """Returns matches of target forms in ``text``.
@@ -247,7 +288,7 @@ class GlossaryIndex:
                 cannot hide them.
         """
         if keys is None:
-            return list(self.tgt_matcher.find(text))
+            return _outside_urls(text, self.tgt_matcher.find(text))
         wanted = frozenset(keys)
         if not wanted:
             return []
@@ -264,4 +305,41 @@ class GlossaryIndex:
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[wanted] = matcher
-        return list(matcher.find(text))
+        return _outside_urls(text, matcher.find(text))
+
+
+def _outside_urls(text: str, matches: list[Any]) -> list[Any]:
+    """The ``matches`` that overlap no URL, domain or e-mail address of ``text``."""
+    spans = url_spans(text) if matches else []
+    if not spans:
+        return list(matches)
+    return [m for m in matches if not overlaps(spans, min(m.prefix_start, m.start), m.end)]
+
+
+def _code_fold(code: str) -> str:
+    """A code without case, Đ/D and digit-script differences (749/qd-ttg: 749/QĐ-TTg)."""
+    return ascii_digits(code).replace("Đ", "D").replace("đ", "d").casefold()
+
+
+def _source_code_writings(forms: Sequence[str], sources: Sequence[str], src: str,
+                          tgt: str) -> list[str]:
+    """The target ``forms`` with their codes written as a source form writes them.
+
+    ``القرار 749/QD-TTg`` becomes ``القرار 749/QĐ-TTg`` for the source form
+    ``Quyết định 749/QĐ-TTg``: same code under :func:`_code_fold`, other letters.
+    """
+    written = {_code_fold(c.text): c.text for form in sources
+               if any(ch.isdigit() for ch in form)  # every document code has a number
+               for c in source_codes(form, src) if c.kind == "code"}
+    if not written:
+        return []
+    out = []
+    for form in forms:
+        alt = form
+        for c in source_codes(form, tgt):
+            other = written.get(_code_fold(c.text))
+            if c.kind == "code" and other is not None and code_form(other, tgt) != c.text:
+                alt = alt.replace(c.text, code_form(other, tgt))
+        if alt != form:
+            out.append(alt)
+    return out

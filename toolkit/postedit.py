@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,7 +40,7 @@ from toolkit.nearmiss import (
     osa_distance,
 )
 from toolkit.nearmiss import WORD_RE as _WORD
-from toolkit.sourcecodes import code_counts, code_form
+from toolkit.sourcecodes import code_counts, code_form, overlaps, url_spans
 from toolkit.sourcematch import SourceMatcher
 from toolkit.targetcodes import AR_CLITICS as _AR_CLITICS
 from toolkit.targetcodes import Spans, bounded, locate_code, mangled_codes
@@ -255,7 +256,7 @@ def _verbatim(target: str, info: TermInfo, expected: str, need: int, spans: Span
 
 
 def _near_misses(target: str, info: TermInfo, need: int, spans: Spans, lang: str,
-                 blocked: list[tuple[int, int]], out: LineAnalysis) -> int:
+                 blocked: set[tuple[int, int]], out: LineAnalysis) -> int:
     """Finds up to ``need`` near-miss windows of the preferred form; returns how many."""
     preferred = info.expected
     pwords = [preferred[s:e] for s, e in _words(preferred)]
@@ -273,10 +274,12 @@ def _near_misses(target: str, info: TermInfo, need: int, spans: Spans, lang: str
         return WordKeys(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
 
     fixed = 0
+    links = url_spans(target)  # nothing inside a URL is a misspelled term
     for i, (start, tstart, end, clitic) in _window_candidates(target, words, k, lang):
         if fixed >= need:
             break
-        if not spans.free(start, end) or (tstart, end) in blocked:
+        if (not spans.free(start, end) or (tstart, end) in blocked
+                or overlaps(links, start, end)):
             continue
         window = target[tstart:end]
         if is_inflection(window, preferred, lang):
@@ -297,10 +300,17 @@ def _near_misses(target: str, info: TermInfo, need: int, spans: Spans, lang: str
     return fixed
 
 
-def _inside_longer(m: Any, known: Sequence[Any]) -> bool:
-    """Whether match ``m`` lies inside a longer match of another entry among ``known``."""
-    return any(k.start <= m.start and m.end <= k.end and k.end - k.start > m.end - m.start
-               and k.key != m.key for k in known)
+def _inside_longer(m: Any, known: Sequence[Any], starts: Sequence[int]) -> bool:
+    """Whether match ``m`` lies inside a longer match of another entry among ``known``.
+
+    ``known`` are the matcher's non-overlapping matches sorted by start, and
+    ``starts`` their starts: only the last one starting at or before ``m`` can hold it.
+    """
+    i = bisect_right(starts, m.start) - 1
+    if i < 0:
+        return False
+    k = known[i]
+    return m.end <= k.end and k.end - k.start > m.end - m.start and k.key != m.key
 
 
 def _nfc_mapped(text: str) -> Normalized:
@@ -333,6 +343,8 @@ def analyze_line(source: str, target: str, glossary: GlossaryIndex,
         The edits to make, the missing terms and the renderings found.
     """
     sources = sources or SourceMatcher(glossary)
+    if glossary.src != "ar" and not unicodedata.is_normalized("NFC", source):
+        source = _nfc(source)  # source terms are reported in NFC, as Vietnamese is kept
     if glossary.tgt != "vi" or unicodedata.is_normalized("NFC", target):
         return _analyze(source, target, glossary, sources)
     composed = _nfc_mapped(target)
@@ -355,6 +367,16 @@ def _analyze(source: str, target: str, glossary: GlossaryIndex,
             out.source_surface[m.key] = m.standalone
         out.source_counts[m.key] = out.source_counts.get(m.key, 0) + 1
     codes = code_counts(source, glossary.src, [_match_span(m)[:2] for m in found])
+    approved: dict[str, str] = {}  # key -> the approved writing of a case-mangled code
+    for text in list(codes):
+        # VNEID of the source is the approved VNeID: the glossary is the authority.
+        hit = glossary.code_entry(text)
+        if hit is not None:
+            key, approved[hit[0]] = hit
+            if key not in out.source_counts:
+                order.append(key)
+                out.source_surface[key] = text
+            out.source_counts[key] = out.source_counts.get(key, 0) + codes.pop(text)[1]
     if not order and not codes:
         return out
     lang = glossary.tgt
@@ -372,44 +394,51 @@ def _analyze(source: str, target: str, glossary: GlossaryIndex,
             spans.claim(start, end)
             ok[m.key] += 1
             out.renderings.setdefault(m.key, []).append(m_info.expected if inflected
-                                                        else m.form)
+                                                        else m.standalone)
             if not inflected:  # its codes verbatim, case kept (749/qd-ttg is mangled)
                 out.edits += [Edit(m_info.entry_id, "restored_code", run, code, s, e,
                                    CODE_KEY + code) for s, e, run, code in
-                              mangled_codes(target, m.start, m.end, m_info.expected, lang)]
+                              mangled_codes(target, m.start, m.end, m.form, lang)]
     # Every entry's forms, leftmost-longest; found once, only when needed.
     known: list[Any] | None = None
+    starts: list[int] = []
     for m in matches:
         if m.role not in ("forbidden", "variant"):
             continue
         if known is None:
             known = glossary.find_target(target)
-        if _inside_longer(m, known):
+            starts = [k.start for k in known]
+        if _inside_longer(m, known, starts):
             continue  # part of another term (state in State Bank of Vietnam): not a rendering
         start, end, clitic = _match_span(m)
         if not spans.free(start, end):
+            continue
+        if m.role == "variant" and _renders_others(target, m, plain, glossary, ok, out):
+            spans.claim(start, end)
             continue
         info = glossary.terms[m.key]
         after = _replacement_for(target, start, end, clitic, m.form, info, lang)
         spans.claim(start, end)
         ok[m.key] += 1
-        out.renderings.setdefault(m.key, []).append(m.form)
+        out.renderings.setdefault(m.key, []).append(m.standalone)
         action = "replaced_forbidden" if m.role == "forbidden" else "replaced_variant"
         out.edits.append(Edit(info.entry_id, action, target[start:end], after, start, end,
                               info.key))
+    blocked: set[tuple[int, int]] | None = None
     for key in order:
         info = glossary.terms[key]
         need = out.source_counts[key]
         if info.verbatim:  # a code: 749/QD-TTg, with ASCII digits in English and Vietnamese
-            expected = code_form(info.expected or out.source_surface[key], lang)
+            expected = code_form(info.expected or approved.get(key, out.source_surface[key]),
+                                 lang)
             if info.expected == "":
                 info = TermInfo(info.key, info.entry_id, info.entry, info.src_term, expected,
                                 True, info.variants, info.forbidden)
             ok[key] += _verbatim(target, info, expected, need, spans, lang, out)
         elif ok[key] < need and info.kind in NEAR_MISS_KINDS:
-            if known is None:
-                known = glossary.find_target(target)
-            blocked = [(k.start, k.end) for k in known]  # known forms of any entry
+            if blocked is None:
+                # The known forms of any entry are no near misses.
+                blocked = {(k.start, k.end) for k in known or glossary.find_target(target)}
             ok[key] += _near_misses(target, info, need - ok[key], spans, lang, blocked, out)
         if ok[key] == 0:
             out.missing.append(Missing(info.entry_id, out.source_surface[key],
@@ -418,6 +447,35 @@ def _analyze(source: str, target: str, glossary: GlossaryIndex,
         _source_code(target, text, kind, need, spans, lang, out)
     out.edits.sort(key=lambda e: e.start)
     return out
+
+
+def _renders_others(target: str, m: Any, plain: Sequence[str], glossary: GlossaryIndex,
+                    ok: dict[str, int], out: LineAnalysis) -> bool:
+    """Whether variant ``m`` takes in the preferred form of another entry the source
+    asks for, and so renders both (counted for both, left as written).
+
+    ``thành phố Hà Nội`` (a variant of Hà Nội) for مدينة هانوي renders مدينة as
+    ``thành phố`` too: shortening it to ``Hà Nội`` would delete one term to fix
+    another. The entry of ``m`` is rendered by its own preferred form inside the span
+    when there is one (``Hà Nội``), else by the variant as written.
+    """
+    others = [k for k in plain if k != m.key]
+    if not others:
+        return False
+    span = target[m.start:m.end]
+    inner = [x for x in glossary.find_target(span, others) if x.role == "preferred"]
+    if not inner:
+        return False
+    masked = list(span)
+    for x in inner:
+        ok[x.key] += 1
+        out.renderings.setdefault(x.key, []).append(x.standalone)
+        masked[x.prefix_start:x.end] = " " * (x.end - x.prefix_start)
+    own = [x.standalone for x in glossary.find_target("".join(masked), [m.key])
+           if x.role == "preferred"]
+    ok[m.key] += 1
+    out.renderings.setdefault(m.key, []).append(own[0] if own else m.standalone)
+    return True
 
 
 def _source_code(target: str, text: str, kind: str, need: int, spans: Spans, lang: str,
@@ -432,11 +490,14 @@ def _source_code(target: str, text: str, kind: str, need: int, spans: Spans, lan
 
 
 def apply_edits(target: str, edits: Sequence[Edit]) -> str:
-    """Returns ``target`` with non-overlapping ``edits`` applied."""
-    text = target
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[:edit.start] + edit.after + text[edit.end:]
-    return text
+    """Returns ``target`` with non-overlapping ``edits`` applied (in one pass)."""
+    parts: list[str] = []
+    pos = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        parts += (target[pos:edit.start], edit.after)
+        pos = edit.end
+    parts.append(target[pos:])
+    return "".join(parts)
 
 
 def postedit_line(source: str, target: str, glossary: GlossaryIndex,

@@ -20,6 +20,7 @@ then the longer.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -31,7 +32,8 @@ from toolkit.glossary_source import GlossaryIndex
 from toolkit.postedit import CODE_KEY, LineAnalysis, analyze_line
 from toolkit.sourcematch import SourceMatcher
 
-__all__ = ["ISSUES", "SEVERITIES", "Finding", "check_lines", "load_stopwords", "summarize"]
+__all__ = ["DETAIL_LINES", "ISSUES", "SEVERITIES", "Finding", "check_lines", "load_stopwords",
+           "summarize"]
 
 SEVERITIES = ("error", "warning")
 
@@ -47,6 +49,9 @@ ISSUES: dict[str, tuple[str, str]] = {
 }
 
 _STOPWORDS = "data/qa/stopwords.tsv"
+#: A finding's ``detail`` names at most this many lines (and renderings): the output
+#: stays linear in the input however often a term recurs.
+DETAIL_LINES = 5
 _STOP_LANGS = ("en", "vi", "ar")
 
 _ACTION_ISSUE = {
@@ -95,6 +100,15 @@ class Finding:
                 "entry_id": self.entry_id, "source_term": self.source_term,
                 "found": self.found, "expected": self.expected,
                 "start": self.start, "end": self.end, "detail": self.detail}
+
+
+def _line_list(lines: Sequence[int], skip: int | None = None) -> str:
+    """Names the sorted 1-based ``lines``, ``skip`` left out, at most :data:`DETAIL_LINES`
+    of them: ``1, 7, 13, 19, 25 and 995 more``. Reads only what it names."""
+    shown = [str(n) for n in lines[:DETAIL_LINES + 1] if n != skip][:DETAIL_LINES]
+    at = bisect.bisect_left(lines, skip) if skip is not None else len(lines)
+    rest = len(lines) - len(shown) - (1 if at < len(lines) and lines[at] == skip else 0)
+    return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
 
 
 def _norm(text: str, lang: str) -> str:
@@ -248,13 +262,14 @@ def _missing_and_inconsistent(targets: Sequence[str], analyses: list[LineAnalysi
             contrast = [i for i in range(len(targets)) if i not in missing]
             unknown = _infer_unknown(sorted(missing), contrast, targets, lang,
                                      max(1, len(_word_spans(info.expected))))
+        unknown_lines = sorted(j + 1 for j in unknown)
         for i, m in sorted(missing.items()):
             found, detail = "", ""
             if i in unknown:
                 found = unknown[i]
                 rendering[i].append(found)
-                others = ", ".join(str(j + 1) for j in unknown if j != i)
-                detail = f"unknown rendering, also on line(s) {others}"
+                detail = ("unknown rendering, also on line(s) "
+                          + _line_list(unknown_lines, skip=i + 1))
             findings.append(Finding(i + 1, "missing_term", m.entry_id, m.source_term,
                                     found, m.expected, detail=detail))
         findings += _inconsistent(key, rendering, analyses, glossary, lang)
@@ -272,8 +287,9 @@ def _inconsistent(key: str, rendering: dict[int, list[str]], analyses: list[Line
             k = _norm(form, lang)
             surface.setdefault(k, form)
             on_line.setdefault((k, i), form)
-            if i not in used.setdefault(k, []):
-                used[k].append(i)
+            seen = used.setdefault(k, [])
+            if not seen or seen[-1] != i:  # lines come in order
+                seen.append(i)
     if len(used) < 2:
         return []
     preferred = _norm(info.expected, lang) if info.expected else ""
@@ -282,8 +298,12 @@ def _inconsistent(key: str, rendering: dict[int, list[str]], analyses: list[Line
     major = preferred if preferred in used else max(used, key=lambda k: (len(used[k]),
                                                                           -used[k][0]))
     expected = info.expected or surface[major]
-    detail = "; ".join(f"{surface[k]!r} on line(s) {', '.join(str(i + 1) for i in used[k])}"
-                       for k in sorted(used, key=lambda k: used[k][0]))
+    # The renderings by first line, each with its lines, both capped (DETAIL_LINES).
+    order = sorted(used, key=lambda k: used[k][0])
+    detail = "; ".join(f"{surface[k]!r} on line(s) {_line_list([i + 1 for i in used[k]])}"
+                       for k in order[:DETAIL_LINES])
+    if len(order) > DETAIL_LINES:
+        detail += f"; and {len(order) - DETAIL_LINES} other rendering(s)"
     out = []
     for k, lines in used.items():
         if k == major:

@@ -38,6 +38,12 @@ _MARKER_RE = re.compile(r"^(\s*)(#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+|>\s*|\*\s+
 _IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _SENT_END_RE = re.compile(r"([.!?؟…۔]+[\"'”’»)\]]*)(\s+)")
 _NO_WORDS_RE = re.compile(r"^[\W\d_]*$", re.UNICODE)
+#: A line with its ending: only ``\r\n``, ``\n`` and ``\r`` end a line, as in an
+#: editor and ``grep -n`` (not the form feed, U+2028 … that :meth:`str.splitlines` takes).
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+\Z")
+#: Breaks inside a line that no sentence crosses (form feed between pdftotext pages,
+#: U+2028 line separator …): kept as layout, on the line they are on.
+_SOFT_BREAK_RE = re.compile("[\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 _LANGS = ("ar", "vi", "en")
 _TABLE = "data/segment/abbreviations.tsv"
@@ -236,24 +242,37 @@ def segment(text: str, lang: str = "ar") -> list[Segment]:
         raise InputError(f"unsupported language {lang!r}",
                          hint=f"supported languages: {', '.join(_LANGS)}")
     segments: list[Segment] = []
-    offset = 0
-    for number, raw in enumerate(text.splitlines(keepends=True)):
-        content = raw.rstrip("\r\n")
-        newline = raw[len(content):]
-        marker = _MARKER_RE.match(content)
-        head = marker.group(0) if marker else ""
-        if head:
-            segments.append(Segment(head, offset, number, False))
-        body = content[len(head):]
-        body_offset = offset + len(head)
-        if body.lstrip().startswith("|") or body.rstrip().endswith("|"):
-            segments += _split_table_row(body, body_offset, number, abbreviations)
-        else:
-            segments += _split_body(body, body_offset, number, abbreviations)
-        if newline:
-            segments.append(Segment(newline, offset + len(content), number, False))
-        offset += len(raw)
+    for number, line in enumerate(_LINE_RE.finditer(text)):
+        content = line.group().rstrip("\r\n")
+        offset = line.start()
+        cursor = 0
+        for soft in _SOFT_BREAK_RE.finditer(content):
+            segments += _split_line(content[cursor:soft.start()], offset + cursor, number,
+                                    abbreviations)
+            segments.append(Segment(soft.group(), offset + soft.start(), number, False))
+            cursor = soft.end()
+        segments += _split_line(content[cursor:], offset + cursor, number, abbreviations)
+        if len(content) < len(line.group()):
+            segments.append(Segment(line.group()[len(content):], offset + len(content),
+                                    number, False))
     return [s for s in segments if s.text]
+
+
+def _split_line(content: str, offset: int, number: int,
+                abbreviations: Mapping[str, str]) -> list[Segment]:
+    """Cuts a line (or a part between two soft breaks) into its marker and body pieces."""
+    segments: list[Segment] = []
+    marker = _MARKER_RE.match(content)
+    head = marker.group(0) if marker else ""
+    if head:
+        segments.append(Segment(head, offset, number, False))
+    body = content[len(head):]
+    body_offset = offset + len(head)
+    if body.lstrip().startswith("|") or body.rstrip().endswith("|"):
+        segments += _split_table_row(body, body_offset, number, abbreviations)
+    else:
+        segments += _split_body(body, body_offset, number, abbreviations)
+    return segments
 
 
 def reassemble(segments: Sequence[Segment], translations: Mapping[int, str]) -> str:

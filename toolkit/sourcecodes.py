@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from toolkit.extract.codes import URL_RE, CodeMatch, ascii_digits, find_codes
@@ -30,8 +31,10 @@ __all__ = [
     "code_form",
     "digits_of",
     "number_kept",
+    "overlaps",
     "source_codes",
     "source_numbers",
+    "url_spans",
     "urls",
 ]
 
@@ -39,6 +42,8 @@ __all__ = [
 _LATIN_LANGS = ("en", "vi")
 #: Punctuation that ends a sentence or clause rather than a URL.
 _URL_TAIL = ".,;:!?)]}»\"'،؛؟…۔"
+#: Characters a URL never holds unescaped (RFC 3986): markup around it (``">`` of a link).
+_URL_STOP = re.compile(r"[\"<>]")
 _ACRONYM_WORD = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 #: A number: digit groups joined by a decimal or grouping mark (12,345 / ١٢٫٥).
 _NUMBER = re.compile(r"(?<![\w/.,-])\d+(?:[.,\u066b\u066c]\d+)*(?![\w/-])")
@@ -53,10 +58,29 @@ def urls(text: str) -> list[SourceCode]:
     """Returns the URLs, domains and e-mail addresses of ``text``, without trailing punctuation."""
     out = []
     for m in URL_RE.finditer(text):
-        form = m.group().rstrip(_URL_TAIL)
+        form = _URL_STOP.split(m.group(), maxsplit=1)[0].rstrip(_URL_TAIL)
         if form:
             out.append(SourceCode(form, "url", m.start(), m.start() + len(form)))
     return out
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Returns the ``(start, end)`` spans of :func:`urls`, in text order.
+
+    Nothing inside them is a glossary term, a code to restore or a near miss:
+    :class:`toolkit.glossary_source.GlossaryIndex` drops the matches that overlap
+    them, and post-editing never edits inside them (``ha-noi`` in
+    ``https://hanoi.gov.vn/ha-noi`` is no variant of Hà Nội).
+    """
+    if "." not in text and "@" not in text and "://" not in text:
+        return []
+    return [(u.start, u.end) for u in urls(text)]
+
+
+def overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the sorted, disjoint ``spans``."""
+    i = bisect_left(spans, (end,)) - 1  # the last span starting before ``end``
+    return i >= 0 and spans[i][1] > start
 
 
 def _acronym_words(text: str, start: int, end: int) -> list[SourceCode]:

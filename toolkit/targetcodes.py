@@ -8,17 +8,21 @@ or a few letters (749/qd-ttg, 749 / QD-TTg) is mangled and restorable
 digits count as the ASCII digits they stand for (١٢ is 12).
 
 Pure functions over one line; :class:`Spans` records what the caller has
-already claimed, so that one occurrence never counts twice.
+already claimed, so that one occurrence never counts twice. Only a URL code
+is looked for inside a URL, domain or e-mail address of the target
+(:func:`toolkit.sourcecodes.url_spans`): a code in a link's path is part of the
+link, neither kept nor mangled.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from toolkit.nearmiss import same_code
-from toolkit.sourcecodes import ascii_digits, source_codes, urls
+from toolkit.sourcecodes import ascii_digits, overlaps, source_codes, url_spans, urls
 
 __all__ = [
     "AR_CLITICS",
@@ -44,18 +48,31 @@ _DIGIT_CLASS = {str(d): f"[{d}{chr(0x0660 + d)}{chr(0x06F0 + d)}]" for d in rang
 
 
 class Spans:
-    """Character spans already claimed on a line (so edits never overlap)."""
+    """Character spans already claimed on a line (so edits never overlap).
+
+    Claimed spans are kept merged and sorted, so that :meth:`free` is a binary
+    search: a line of many terms costs a logarithm per question, not a scan.
+    """
 
     def __init__(self) -> None:
-        self._spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
 
     def free(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps no claimed span."""
-        return all(end <= s or start >= e for s, e in self._spans)
+        i = bisect_left(self._starts, end) - 1  # the last span starting before ``end``
+        return i < 0 or self._ends[i] <= start  # ends rise with starts (disjoint spans)
 
     def claim(self, start: int, end: int) -> None:
-        """Claims ``[start, end)``."""
-        self._spans.append((start, end))
+        """Claims ``[start, end)`` (merged with the claimed spans it overlaps)."""
+        lo = bisect_right(self._ends, start)  # spans ending after ``start``...
+        hi = bisect_left(self._starts, end)  # ...and starting before ``end`` overlap it
+        if lo < hi:
+            start, end = min(start, self._starts[lo]), max(end, self._ends[hi - 1])
+        else:
+            hi = lo = min(lo, hi)
+        self._starts[lo:hi] = [start]
+        self._ends[lo:hi] = [end]
 
 
 def _char_pattern(char: str) -> str:
@@ -102,9 +119,11 @@ def code_candidates(target: str, kind: str | None = None,
         yield from ((u.start, u.end, u.text) for u in urls(target)
                     if start <= u.start and u.end <= stop)
         return
+    links = url_spans(target)
     for m in CODE_RUN.finditer(target, start, stop):
         # An all-lowercase word is an ordinary word, not a mangled acronym (it / IT).
-        if kind != "acronym" or any(c.isupper() or c.isdigit() for c in m.group()):
+        if ((kind != "acronym" or any(c.isupper() or c.isdigit() for c in m.group()))
+                and not overlaps(links, m.start(), m.end())):
             yield m.start(), m.end(), m.group()
 
 
@@ -189,14 +208,16 @@ def locate_code(target: str, expected: str, need: int, spans: Spans, lang: str,
         What was found.
     """
     hits = CodeHits()
+    link = kind == "url" or bool(url_spans(expected))  # a glossary code may be a URL
+    links = [] if link else url_spans(target)
     for m in bounded(expected, lang).finditer(target):
-        if spans.free(m.start(), m.end()):
+        if spans.free(m.start(), m.end()) and not overlaps(links, m.start(), m.end()):
             spans.claim(m.start(), m.end())
             hits.kept.append((m.start(), m.end(), m.group()))
     if hits.found >= need:
         return hits
-    near = [hit for s, e, t in code_candidates(target, kind)
-            if (hit := _mangled_part(s, t, expected, whole=kind == "url")) is not None
+    near = [hit for s, e, t in code_candidates(target, "url" if link else kind)
+            if (hit := _mangled_part(s, t, expected, whole=link)) is not None
             and spans.free(hit[0], hit[1])]
     if kind is None:
         near = near[:need - hits.found]

@@ -17,7 +17,7 @@ from typing import Any, cast
 from glossary.checks import check_terms, conflicting_lang
 from glossary.errors import FormatError, NotFoundError
 from glossary.model import LANGS, Entry, Forms
-from glossary.normalize import match_key
+from glossary.normalize import clean_form, match_key
 
 __all__ = [
     "IMPORT_STATUS",
@@ -203,9 +203,16 @@ def read_text(path: Path) -> str:
 
 
 def check_entry(entry: Entry, *, path: Path, line: int, where: str = "") -> None:
-    """Validates an imported entry: form types and clashes, then the rules of
-    :func:`glossary.checks.check_terms` that edits apply too (a term, variants
-    beside a term, no form containing ``|``, kind, status, languages).
+    """Cleans an imported entry's forms, then validates it.
+
+    Every format's reader calls it on each entry it builds. Each form becomes
+    what :func:`glossary.normalize.clean_form` makes of it (no bidi marks, no
+    tatweel in Arabic, plain spaces; in place, so that no form reaches the store
+    or a translation with them); forms left empty are dropped, and so are
+    repeated ones and variants equal to the term. Then come form types and
+    clashes, and the rules of :func:`glossary.checks.check_terms` that edits
+    apply too (a term, variants beside a term, no form containing ``|``, kind,
+    status, languages).
 
     Raises:
         FormatError: Naming ``path`` and ``line`` on the first problem.
@@ -213,16 +220,30 @@ def check_entry(entry: Entry, *, path: Path, line: int, where: str = "") -> None
     prefix = f"{where}: " if where else ""
     try:
         for lang, forms in entry.forms.items():
+            _check_types(lang, forms)
+            _clean_forms(lang, forms)
             _check_forms(lang, forms)
         check_terms(entry)
     except FormatError as exc:
         raise FormatError(prefix + exc.message, path=path, line=line, hint=exc.hint) from exc
 
 
-def _check_forms(lang: str, forms: Forms) -> None:
+def _check_types(lang: str, forms: Forms) -> None:
     texts = [forms.preferred, *forms.variants, *forms.forbidden]
     if not all(isinstance(t, str) for t in texts):
         raise FormatError(f"a {lang} form is not a string", hint="write every form as text")
+
+
+def _clean_forms(lang: str, forms: Forms) -> None:
+    """Applies :func:`~glossary.normalize.clean_form` to every form of ``forms``."""
+    forms.preferred = clean_form(forms.preferred, lang)
+    variants = dict.fromkeys(clean_form(v, lang) for v in forms.variants)
+    forms.variants = [v for v in variants if v and v != forms.preferred]
+    forms.forbidden = [f for f in dict.fromkeys(clean_form(f, lang) for f in forms.forbidden)
+                       if f]
+
+
+def _check_forms(lang: str, forms: Forms) -> None:
     admitted = set(forms.all_admitted())
     for text in forms.forbidden:
         if text in admitted:

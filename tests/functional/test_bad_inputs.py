@@ -5,7 +5,8 @@ Each case writes its files into ``tmp_path`` and names the command line with
 ``{tmp}`` (the folder) and ``{model}`` (a tiny MT model, for commands that load
 one before they read their input). Decisions recorded here:
 
-* Windows-1256 documents are accepted with a notice on standard error;
+* Windows-1256 documents (and UTF-16 with a BOM) are accepted with a notice on
+  standard error, by every command that reads documents;
 * stray bidi controls are accepted and kept byte for byte, and matching ignores
   them and the other invisible characters (soft hyphen, ZWSP, ZWJ, word joiner, BOM)
   in Arabic, Vietnamese and English alike;
@@ -139,8 +140,12 @@ CASES: dict[str, Case] = {
                                           "g.csv": GLOSSARY}, _POSTEDIT, "lines", "t.txt",
                                          ["out.txt"]),
     "postedit-target-windows-1256": Case({"s.txt": TEXT, "t.txt": "التحول".encode("cp1256"),
-                                          "g.csv": GLOSSARY}, _POSTEDIT, "not UTF-8", "t.txt",
-                                         ["out.txt"]),
+                                          "g.csv": GLOSSARY}, _POSTEDIT, "", None,
+                                         mode="accepted"),
+    "postedit-target-damaged-utf8": Case({"s.txt": TEXT, "t.txt": "التحول\nbad \xff\n"
+                                          .encode().replace(b"\xc3\xbf", b"\xff"),
+                                          "g.csv": GLOSSARY}, _POSTEDIT, "not valid UTF-8",
+                                         "t.txt", ["out.txt"]),
     "postedit-source-is-directory": Case({"s.txt/x.txt": TEXT, "t.txt": "x\n",
                                           "g.csv": GLOSSARY}, _POSTEDIT, "s.txt", "s.txt",
                                          ["out.txt"]),
@@ -163,9 +168,9 @@ CASES: dict[str, Case] = {
     "batch-missing-input-folder": Case({}, ["batch", "postedit", "{tmp}/nope", "--targets",
                                             "{tmp}", "--from", "ar", "--to", "en", "--out",
                                             "{tmp}/out"], "no such folder", "nope", ["out"]),
-    "batch-utf16-target": Case({"src/a.txt": TEXT, "tgt/a.txt": "x\n".encode("utf-16"),
-                                "g.csv": GLOSSARY}, _BATCH_POSTEDIT, "not UTF-8", "a.txt",
-                               ["out/a.en.txt"], mode="failed"),
+    "batch-binary-target": Case({"src/a.txt": TEXT, "tgt/a.txt": b"x\x00y\n",
+                                 "g.csv": GLOSSARY}, _BATCH_POSTEDIT, "binary file", "a.txt",
+                                ["out/a.en.txt"], mode="failed"),
     "batch-missing-target": Case({"src/a.txt": TEXT, "tgt/b.txt": "x\n", "g.csv": GLOSSARY},
                                  _BATCH_POSTEDIT, "no such file", "a.txt", ["out/a.en.txt"],
                                  mode="failed"),

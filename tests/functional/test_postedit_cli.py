@@ -80,15 +80,75 @@ def test_postedit_line_count_mismatch(files: dict[str, Path],
     assert main(_args("postedit", files, "--out", str(out))) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
-    assert f"{files['src']} has 3 lines but {files['tgt']} has 1 line" in err
+    assert (f"{files['src']}:2: line 2 has no counterpart: {files['src']} has 3 lines but "
+            f"{files['tgt']} has 1 line (give line-aligned files") in err
     assert not out.exists()
 
 
-def test_postedit_rejects_non_utf8_target(files: dict[str, Path],
-                                          capsys: pytest.CaptureFixture[str]) -> None:
-    files["tgt"].write_bytes(b"ok\nbad \xff byte\nok\n")
+@pytest.mark.parametrize(("source", "target", "lines"), [
+    ("Hà Nội.\n\n", "Ha Noi.\n", 1),
+    ("Hà Nội.\n", "Ha Noi.\r\n\r\n  \n", 1),
+    ("Hà Nội.", "Ha Noi.\n\n", 1),
+    ("Hà Nội.\n \n\n", "Ha Noi.\n\n", 2),
+])
+def test_trailing_blank_lines_do_not_count(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           source: str, target: str, lines: int) -> None:
+    files = {"src": tmp_path / "m.vi", "tgt": tmp_path / "m.en", "dir": tmp_path}
+    files["src"].write_text(source, encoding="utf-8", newline="")
+    files["tgt"].write_bytes(target.encode("utf-8"))
+    out = tmp_path / "post.en"
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("vi,en,variants_en\nHà Nội,Hanoi,Ha Noi\n", encoding="utf-8")
+    args = ["--from", "vi", "--to", "en", "--source", str(files["src"]), "--target",
+            str(files["tgt"]), "--glossary", str(glossary)]
+    assert main(["postedit", *args, "--out", str(out)]) == 0
+    assert out.read_bytes() == target.replace("Ha Noi", "Hanoi").encode("utf-8")
+    capsys.readouterr()
+    assert main(["check", *args, "--json"]) == 0
+    assert _json_lines(capsys.readouterr().out)[-1]["lines"] == lines
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+@pytest.mark.parametrize("which", ["src", "tgt"])
+def test_postedit_and_check_read_what_translate_reads(
+        files: dict[str, Path], capsys: pytest.CaptureFixture[str], encoding: str,
+        which: str) -> None:
+    # UTF-16 with a BOM (utf-16-be gets one written by hand) is read as translate reads it;
+    # the output is UTF-8, with a BOM only where the target had a UTF-8 one.
+    text = SOURCE if which == "src" else TARGET.removeprefix("\ufeff")
+    bom = "\ufeff".encode(encoding) if encoding == "utf-16-be" else b""
+    files[which].write_bytes(bom + text.encode(encoding))
+    assert main(_args("check", files, "--json")) == 0
+    assert _json_lines(capsys.readouterr().out)[-1]["lines"] == 3
+    out = files["dir"] / "post.en"
+    assert main(_args("postedit", files, "--out", str(out))) == 0
+    expected = EDITED if which == "src" else EDITED.removeprefix("\ufeff")
+    if which == "tgt" and encoding == "utf-8-sig":
+        expected = "\ufeff" + expected
+    assert out.read_bytes() == expected.encode("utf-8")
+
+
+def test_check_reads_a_windows_1256_source_with_a_notice(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    source, target = tmp_path / "s.ar", tmp_path / "t.en"
+    source.write_bytes("الخطة الرقمية\n".encode("cp1256"))
+    target.write_text("the plan\n", encoding="utf-8")
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("ar,en\nالخطة,plan\n", encoding="utf-8")
+    assert main(["check", "--from", "ar", "--to", "en", "--source", str(source), "--target",
+                 str(target), "--glossary", str(glossary), "--json"]) == 0
+    assert _json_lines(capsys.readouterr().out)[-1]["findings"] == 0
+    assert f"{source}: decoded as Windows-1256" in caplog.text
+
+
+def test_postedit_rejects_damaged_utf8_target(files: dict[str, Path],
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    files["tgt"].write_bytes("Hà Nội\nbad \xff byte, Hà Nội\nok\n".encode()
+                             .replace(b"\xc3\xbf", b"\xff"))
     assert main(_args("postedit", files)) == 2
-    assert f"{files['tgt']}:2: the file is not UTF-8" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"{files['tgt']}:2: not valid UTF-8: byte 0xFF at column 5" in err
 
 
 def test_postedit_uses_database_when_no_glossary_given(

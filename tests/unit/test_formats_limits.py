@@ -59,13 +59,14 @@ def _file(tmp_path: Path, fmt: str, term: str) -> tuple[Path, dict[str, str], in
             {"format": fmt} if fmt in ("google", "amazon") else {}, 2)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "deepl", "google", "google-pairs", "amazon",
-                                 "json", "xlsx", "tbx"])
-@pytest.mark.parametrize("char", ["\x0b", "\x1f", "\x85", "\u2028", "\u2029"])
+# XML and openpyxl cannot hold C0 controls at all: those files cannot be written.
+@pytest.mark.parametrize(("fmt", "char"), [
+    (fmt, char)
+    for fmt in ("csv", "tsv", "deepl", "google", "google-pairs", "amazon", "json", "xlsx", "tbx")
+    for char in ("\x0b", "\x1f", "\x85", "\u2028", "\u2029")
+    if not (fmt in ("tbx", "xlsx") and char in "\x0b\x1f")])
 def test_every_import_refuses_a_control_character_in_a_term(tmp_path: Path, fmt: str,
                                                             char: str) -> None:
-    if fmt in ("tbx", "xlsx") and char in "\x0b\x1f":
-        pytest.skip("XML and openpyxl cannot hold it at all")
     path, options, line = _file(tmp_path, fmt, f"văn{char}bản")
     if fmt == "tbx":  # a whitespace run in a TBX term is XML line wrapping: one space
         [entry] = read_glossary(path)

@@ -10,7 +10,7 @@ from glossary.errors import InputError
 from glossary.formats import read_glossary
 from glossary.model import Entry, Forms
 from toolkit.glossary_source import GlossaryIndex
-from toolkit.qa import ISSUES, check_lines, summarize
+from toolkit.qa import DETAIL_LINES, ISSUES, check_lines, summarize
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "postedit"
 
@@ -71,7 +71,8 @@ def test_inconsistency_between_known_renderings(vi_en: GlossaryIndex) -> None:
     inconsistent = findings[0]
     assert inconsistent.found == "digitalization"
     assert inconsistent.expected == "digital transformation"
-    assert inconsistent.detail == ("'digital transformation' on line(s) 1, 3; "
+    # The renderings as written (line 1's capital), not the glossary's forms.
+    assert inconsistent.detail == ("'Digital transformation' on line(s) 1, 3; "
                                    "'digitalization' on line(s) 2")
 
 
@@ -89,6 +90,28 @@ def test_unknown_rendering_inferred_across_lines(vi_en: GlossaryIndex) -> None:
                                            "Digital shift", "Digital shift"]
     assert findings[1].detail == "unknown rendering, also on line(s) 3"
     assert findings[0].expected == "digital transformation"
+
+
+@pytest.mark.parametrize("copies", [3, 40])
+def test_detail_names_a_bounded_number_of_lines(vi_en: GlossaryIndex, copies: int) -> None:
+    # A term rendered three ways, each on a third of the lines, and an unknown rendering:
+    # every detail stays the same size however long the document (output linear in it).
+    sources = ["Chuyển đổi số là ưu tiên.", "Hà Nội đẩy mạnh chuyển đổi số.",
+               "Chuyển đổi số cần vốn.", "Tỉnh thúc đẩy chuyển đổi số.",
+               "Trời đẹp."] * copies
+    targets = ["Digital transformation is a priority.", "Hanoi pushes digitalization.",
+               "Digital conversion needs capital.", "The province pushes digital shift.",
+               "Nice weather."] * copies
+    findings = check_lines(sources, targets, vi_en)
+    assert max(len(f.detail) for f in findings) < 260
+    [first] = [f for f in findings if f.issue == "inconsistent" and f.line == 2]
+    more = f" and {copies - DETAIL_LINES} more" if copies > DETAIL_LINES else ""
+    shown = ", ".join(str(5 * k + 2) for k in range(min(copies, DETAIL_LINES)))
+    assert f"'digitalization' on line(s) {shown}{more}" in first.detail
+    [unknown] = [f for f in findings if f.issue == "missing_term" and f.line == 4]
+    others = ", ".join(str(5 * k + 4) for k in range(1, min(copies, DETAIL_LINES + 1)))
+    more = f" and {copies - 1 - DETAIL_LINES} more" if copies - 1 > DETAIL_LINES else ""
+    assert unknown.detail == f"unknown rendering, also on line(s) {others}{more}"
 
 
 def test_single_missing_line_infers_nothing(vi_en: GlossaryIndex) -> None:
@@ -212,7 +235,7 @@ def test_inconsistent_expects_the_preferred_form_never_a_forbidden_one() -> None
                            index)
     [inconsistent] = [f for f in findings if f.issue == "inconsistent"]
     assert (inconsistent.line, inconsistent.found, inconsistent.expected) == (
-        2, "chuyển đổi kỹ thuật số", "chuyển đổi số")
+        2, "Chuyển đổi kỹ thuật số", "chuyển đổi số")  # found: as written
 
 
 @pytest.mark.parametrize(("target", "found"), [

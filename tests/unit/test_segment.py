@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,12 +23,25 @@ def sentences(text: str, lang: str = "ar") -> list[str]:
     return [s.text for s in translatable(segment(text, lang))]
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab .؟!\n|#-1:/٫،\r\tهـ")), max_size=200),
+@given(st.text(alphabet=st.sampled_from(list("ab .؟!\n|#-1:/٫،\r\tهـ\f\v\x85\u2028\u2029")),
+               max_size=200),
        st.sampled_from(["ar", "vi", "en"]))
 def test_pieces_concatenate_to_the_document(text: str, lang: str) -> None:
     segs = segment(text, lang)
     assert "".join(s.text for s in segs) == text
     assert all(text[s.start:s.end] == s.text for s in segs)
+    # Line numbers count only \r\n, \n and \r, as editors and grep -n do.
+    assert all(s.line == len(re.findall(r"\r\n|\n|\r", text[:s.start])) for s in segs)
+
+
+@pytest.mark.parametrize("soft", ["\f", "\v", "\x85", "\u2028", "\u2029", "\x1c"])
+def test_a_soft_break_is_layout_within_its_line(soft: str) -> None:
+    text = f"Trang một.{soft}Trang hai\nDòng ba.\n"
+    segs = segment(text, "vi")
+    assert [(s.text, s.line) for s in segs if s.translatable] == [
+        ("Trang một.", 0), ("Trang hai", 0), ("Dòng ba.", 1)]
+    assert [(s.text, s.line) for s in segs if not s.translatable] == [
+        (soft, 0), ("\n", 0), ("\n", 1)]
 
 
 @pytest.mark.parametrize(

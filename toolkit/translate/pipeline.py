@@ -194,6 +194,14 @@ def _plan(text: str, sources: SourceMatcher, options: TranslateOptions) -> _Plan
     codes = [c for c in source_codes(text, options.src)
              if not any(c.start < e and s < c.end for s, e in taken)]
     for c in codes:
+        # VNEID of the source is the approved VNeID: the glossary writes it (as QA asks).
+        if (hit := sources.glossary.code_entry(c.text)) is not None:
+            info = sources.glossary.terms[hit[0]]
+            if info.key not in seen:
+                seen.add(info.key)
+                terms.append(_Demand(info.key, info, code_form(info.expected or hit[1],
+                                                               options.tgt), (c.start, c.end)))
+            continue
         # ١٢/٢٠٢٤/NĐ-CP of an Arabic source is 12/2024/NĐ-CP in English and Vietnamese.
         form = code_form(c.text, options.tgt)
         if c.text not in seen and not any(d.expected == form and d.verbatim for d in terms):
