@@ -208,6 +208,24 @@ def test_min_count_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "--min-count" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_lang_other_than_arabic_is_refused_saying_what_to_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    (tmp_path / "a.txt").write_text("Hà Nội đẩy mạnh chuyển đổi số.\n", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "--db", str(tmp_path / "g.db"),
+                 "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"extract reads Arabic documents only, not --lang {lang}" in err
+    assert "avet translate" in err and "avet glossary import" in err
+    assert not (tmp_path / "g.db").exists()
+
+
+def test_help_says_extract_reads_arabic_only(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    assert "Arabic only" in " ".join(capsys.readouterr().out.split())
+
+
 @pytest.mark.parametrize("approve_known", [False, True])
 def test_one_undo_reverts_a_whole_extraction(tmp_path: Path, approve_known: bool,
                                              capsys: pytest.CaptureFixture[str]) -> None:

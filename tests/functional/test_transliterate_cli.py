@@ -57,12 +57,18 @@ def test_vi_to_ar_lines(capsys):
     ("--from", "vi", "--to", "en", "Hà Nội"),
     ("--from", "ar", "--to", "vi", "Nguyen"),
     ("--from", "ar", "--to", "vi", "هونغ", "--top", "0"),
+    ("--from", "vi", "--to", "ar", "--kind", "person", "Nguyễn Văn An"),
 ])
 def test_user_errors_exit_2_with_one_line(capsys, argv):
     code, out, err = _run(capsys, *argv)
     assert code == 2
     assert out == ""
     assert err.startswith("avet: error:") and err.count("\n") == 1
+
+
+def test_kind_with_vi_to_ar_is_refused_naming_the_fix(capsys):
+    code, _, err = _run(capsys, "--from", "vi", "--to", "ar", "--kind", "place", "Hà Nội")
+    assert code == 2 and "--kind is for --from ar only" in err and "drop --kind" in err
 
 
 def test_unsupported_direction_lists_supported(capsys):
@@ -97,7 +103,7 @@ def test_no_reading_exits_3_naming_the_word(capsys, json_flag):
 
 @pytest.mark.parametrize(("text", "first"), [
     ("Nguyen Van Thanh", "1. نجوين فان ثانه  "),
-    ("Hà Nội, Minh", "1. ها نوي، مينه  "),
+    ("Hà Nội, Minh", "1. هانوي، مينه  "),
 ])
 def test_vi_to_ar_without_marks_and_with_punctuation(capsys, text, first):
     code, out, _ = _run(capsys, "--from", "vi", "--to", "ar", text)

@@ -9,7 +9,8 @@ import pytest
 
 from glossary.model import Candidate
 from toolkit.extract.cluster import canonical_form, spelled_acronym_readings
-from toolkit.extract.names import NameDetector, prefer_gloss
+from toolkit.extract.names import NameDetector
+from toolkit.extract.readings import prefer_gloss
 from toolkit.extract.tokenize import fold_ar, tokenize
 
 # Per-token name likelihoods of the stand-in transliterator (written for these tests).

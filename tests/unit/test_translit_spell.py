@@ -37,7 +37,11 @@ def test_words_without_marks_spell_like_the_marked_name(translit, plain, marked)
 
 
 @pytest.mark.parametrize(("vi", "ar"), [
-    ("Hà Nội, Minh", "ها نوي، مينه"),
+    ("Hà Nội, Minh", "هانوي، مينه"),  # the established spelling, comma outside
+    ("Hà Nội,", "هانوي،"),
+    ("(Hà Nội)", "(هانوي)"),
+    ('"Hà Nội".', '"هانوي".'),
+    ("Nguyễn Văn An (Hà Nội)", "نجوين فان آن (هانوي)"),
     ("Hồ Chí Minh,", "هو تشي مينه،"),
     ("Nguyễn Văn Thành; Minh", "نجوين فان ثانه؛ مينه"),
     ("Bà Rịa-Vũng Tàu", "با ريا-فونغ تاو"),
@@ -78,6 +82,37 @@ def test_english_name_of_a_place_gives_only_its_established_spelling(translit):
 def test_text_without_words_is_refused(translit, text):
     with pytest.raises(InputError, match="no Vietnamese word"):
         translit.vi_to_ar_scored(text)
+
+
+@pytest.mark.parametrize(("joined", "spaced"), [
+    ("Nguyễn_Văn_An", "Nguyễn Văn An"),
+    ("Hà_Nội", "Hà Nội"),
+])
+def test_underscores_separate_words(translit, joined, spaced):
+    assert _spell(translit, joined) == _spell(translit, spaced)
+
+
+@pytest.mark.parametrize(("vi", "ar"), [
+    ("Ê Đê", "إي دي"),
+    ("Ích", "إيتش"),
+    ("Ea Kar", "إيا كار"),
+    ("Ia Grai", "إيا غراي"),
+    ("Ý Yên", "إي ين"),
+    ("Y Moan", "إي موان"),
+    ("Êm", "إيم"),
+    ("Yên Bái", "ين باي"),  # the glide of yê is the consonant ي
+    ("Ayun Pa", "آيون با"),  # no hamza inside a word
+    ("Ơn", "أون"),
+    ("Ân Thi", "آن ثي"),
+])
+def test_a_word_initial_vowel_is_carried(translit, vi, ar):
+    assert _spell(translit, vi)[0] == ar
+
+
+@pytest.mark.parametrize("vi", ["Ê Đê", "Ích", "Ia Grai", "Ý"])
+def test_a_front_vowel_never_starts_with_a_bare_ya(translit, vi):
+    assert not any(w.startswith("\u064a") for ar in _spell(translit, vi, top=10)
+                   for w in ar.split()[:1])
 
 
 def test_split_words_keeps_spacing_and_punctuation():

@@ -22,16 +22,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser(
         "extract", parents=[common], help="extract names, terms and codes from documents",
         description="Read Arabic documents (UTF-8, UTF-16 with BOM or Windows-1256; folders are "
-                    "walked for *.txt and *.md) and add candidate entries to the glossary: "
+                    "walked for *.txt and *.md; HTML/XML markup in them is skipped) and add "
+                    "candidate entries to the glossary: "
                     "Vietnamese names with ranked Vietnamese readings, multiword terms ranked by "
                     "termhood, and codes kept verbatim. Approved entries are never overwritten. "
                     "A document whose letters are less than 20% Arabic (English, Vietnamese) is "
-                    "skipped with a warning. Exit codes: 0 every document was read; 2 some file "
-                    "could not be read (each is named on stderr, the others are still extracted "
-                    "into the database and a last line says how many of each), or a bad option.")
+                    "skipped with a warning. Arabic only: for Vietnamese or English documents, "
+                    "extract from their Arabic translation (avet translate FILE --from vi --to "
+                    "ar) or import a glossary you have (avet glossary import). Exit codes: 0 "
+                    "every document was read; 2 some file could not be read (each is named on "
+                    "stderr, the others are still extracted into the database and a last line "
+                    "says how many of each), or a bad option.")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="documents or folders")
-    p.add_argument("--lang", choices=_LANGS, default="ar",
-                   help="language of the documents (default: ar)")
+    p.add_argument("--lang", default="ar", metavar="LANG",
+                   help="language of the documents: ar only (extract reads Arabic documents; "
+                        "for Vietnamese or English ones see above)")
     p.add_argument("--json", action="store_true", help="one JSON object per candidate")
     p.add_argument("--top", type=int, default=30, metavar="N",
                    help="rows in the summary table (default: 30)")
@@ -90,13 +95,20 @@ def run(args: argparse.Namespace, config: Config) -> int:
     changed.
 
     Raises:
-        InputError: If an option is out of range, or no (Arabic) document was found.
+        InputError: If ``--lang`` is not ar, an option is out of range, or no (Arabic)
+            document was found.
     """
     from glossary.model import glossary_hash
     from glossary.store import Store
     from toolkit.batch.jobs import ExtractSpec
     from toolkit.extract import extract_paths, store_candidates
 
+    if args.lang not in _LANGS:
+        raise InputError(
+            f"extract reads Arabic documents only, not --lang {args.lang}",
+            hint="translate a Vietnamese or English document to Arabic first with "
+                 "'avet translate FILE --from vi --to ar' and extract from that, or import "
+                 "the terms you have with 'avet glossary import FILE'")
     if args.min_count < 1 or args.top < 0 or args.max_terms < 0:
         raise InputError("--min-count must be 1 or more, --top and --max-terms 0 or more",
                          hint="e.g. --min-count 2 --top 20")
@@ -104,7 +116,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     # As `avet batch extract`: the same extractor and the same signature (avet's version
     # and the hash of the known entries).
     spec = ExtractSpec(tuple(known), min_count=args.min_count, max_terms=args.max_terms,
-                       approve_known=args.approve_known, known_hash=glossary_hash(known))
+                       approve_known=args.approve_known, known_hash=glossary_hash(known),
+                       starter=not args.no_starter)
     signature = spec.signature()
     from toolkit.extract.reader import MIN_ARABIC_SHARE
 
@@ -141,10 +154,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                     "failed": len(result.failures), "skipped": len(skipped),
                     "candidates": len(rows),
                     **{f"{origin}s": n for origin, n in counts.items()}, "db": str(config.db),
-                    "options": {"min_count": args.min_count, "max_terms": args.max_terms,
-                                "approve_known": args.approve_known,
-                                "starter": not args.no_starter},
-                    "signature": signature})
+                    "options": spec.options(), "signature": signature})
     else:
         _print_summary(rows, result.documents, config, args.top, counts)
         write_line(f"signature: {signature_line(signature)}")

@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--to", dest="target", required=True, help="target language: vi or ar")
     p.add_argument("--top", type=int, default=5, help="number of candidates (default 5)")
     p.add_argument("--kind", choices=("person", "place", "org"),
-                   help="what the name is (ar -> vi only; default: unknown)")
+                   help="what the name is, to rank Vietnamese readings (--from ar only: "
+                   "the Arabic spelling of a Vietnamese name does not depend on it)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=run)
 
@@ -51,14 +52,18 @@ def run(args: argparse.Namespace, config: Config) -> int:
         0, or :data:`EXIT_NO_CANDIDATES` when no reading is found.
 
     Raises:
-        InputError: For an unsupported direction, a bad ``--top``, text of more than
-            :data:`MAX_WORDS` words or text that cannot be read.
+        InputError: For an unsupported direction, ``--kind`` with ``--from vi``, a bad
+            ``--top``, text of more than :data:`MAX_WORDS` words or text that cannot be read.
     """
     direction = (args.source, args.target)
     if direction not in DIRECTIONS:
         supported = ", ".join(f"--from {a} --to {b}" for a, b in DIRECTIONS)
         raise InputError(f"unsupported direction {args.source} -> {args.target}",
                          hint=f"supported: {supported}")
+    if args.kind is not None and direction == ("vi", "ar"):
+        raise InputError("--kind is for --from ar only: the Arabic spelling of a Vietnamese "
+                         "name is the same whatever the name is",
+                         hint="drop --kind, or use it with --from ar --to vi")
     if args.top < 1:
         raise InputError("--top must be at least 1", hint="pass --top 1 or more")
     words = len(args.text.split())

@@ -31,22 +31,26 @@ class CodeCounter:
         self.clusters: dict[str, Cluster] = {}
         self.spelled: dict[str, Cluster] = {}
 
-    def add_document(self, doc: Document, tokens: Sequence[Token], taken: set[int]) -> None:
-        """Counts the codes of one document.
+    def add_document(self, doc: Document, tokens: Sequence[Token], taken: set[int],
+                     start: int = 0, end: int | None = None) -> None:
+        """Counts the codes of one document (or of ``doc.text[start:end]``).
 
         Args:
             doc: The document.
-            tokens: Its tokens.
+            tokens: Its tokens (those of the part).
             taken: Indexes of tokens already taken by other entries; the tokens of
                 spelled acronyms are added to it.
+            start: Where the part starts.
+            end: Where it ends (``None``: the end of the document).
         """
         text = doc.text
-        for code in find_codes(text):
+        part = text[start:end] if start or end is not None else text
+        for code in find_codes(part):
             key = ascii_digits(code.text)
             cluster = self.clusters.setdefault(key, Cluster(key))
             cluster.vote(code.kind)
-            cluster.add(code.text, doc.path, partial(make_context, doc.path, text, code.start,
-                                                     code.end))
+            cluster.add(code.text, doc.path, partial(make_context, doc.path, text,
+                                                     code.start + start, code.end + start))
         # Runs of Arabic tokens that are all letter names.
         letters = letter_names()
         run: list[int] = []

@@ -22,16 +22,14 @@ document rather than once per occurrence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from glossary.model import Candidate
 from toolkit.extract.data import Cue, cues, particles, surnames, written_words
 from toolkit.extract.tokenize import (
     Token,
     clitic_splits,
-    fold_ar,
     light_ar,
     split_clitic,
     strip_article,
@@ -41,12 +39,11 @@ __all__ = [
     "GAZETTEER_MIN",
     "MAX_NAME_TOKENS",
     "MEDIUM",
+    "MEMO_SIZE",
     "STRONG",
     "NameDetector",
     "NameSpan",
     "name_detector",
-    "prefer_gloss",
-    "rank_readings",
     "reads_particle",
 ]
 
@@ -58,6 +55,8 @@ MEDIUM = 0.07
 SPAN_MIN = 0.2
 #: Likelihood a run needs after a cue word.
 CUED_MIN = 0.05
+#: Entries kept by each memo table of the detector (memory stays bounded).
+MEMO_SIZE = 100_000
 #: Likelihood of a single token that is a name without any cue (fused known names).
 FUSED_MIN = 0.9
 #: Best place reading a name needs to count as confirmed by the gazetteer.
@@ -235,7 +234,7 @@ class NameDetector:
         if (not info.strong and len(folded) <= BRIDGE_LEN
                 and not tok.text.startswith(_HAMZA_FORMS)):
             info.bridge = self.reading(tok.text) >= 0.5
-        if len(self._cache) < 100_000:
+        if len(self._cache) < MEMO_SIZE:
             self._cache[tok.text] = info
         return info
 
@@ -247,7 +246,7 @@ class NameDetector:
         found = self._word_cache.get(key)
         if found is None:
             found = self._matches_word(tok, word)
-            if len(self._word_cache) < 100_000:
+            if len(self._word_cache) < MEMO_SIZE:
                 self._word_cache[key] = found
         return found
 
@@ -260,7 +259,7 @@ class NameDetector:
             if norm.startswith("\u0644\u0644"):
                 words.add(_ARTICLE + norm[2:])
             found = frozenset(words)
-            if len(self._forms_cache) < 100_000:
+            if len(self._forms_cache) < MEMO_SIZE:
                 self._forms_cache[norm] = found
         return found
 
@@ -319,7 +318,7 @@ class NameDetector:
         found = self._span_cache.get(key)
         if found is None:
             found = self.place_reading(" ".join(words))
-            if len(self._span_cache) < 100_000:
+            if len(self._span_cache) < MEMO_SIZE:
                 self._span_cache[key] = found
         return found >= GAZETTEER_MIN
 
@@ -438,7 +437,7 @@ class NameDetector:
         lik = self._span_cache.get(words)
         if lik is None:
             lik = self.likelihood(words)
-            if len(self._span_cache) < 100_000:
+            if len(self._span_cache) < MEMO_SIZE:
                 self._span_cache[words] = lik
         if len(members) == 1:
             ok = (cue is not None and lik >= SINGLE_CUED_MIN) or lik >= FUSED_MIN
@@ -457,37 +456,6 @@ class NameDetector:
         if first_stem in self._surnames:
             span.shape["person"] = 1.0 if len(members) >= 3 else 0.3
         return span
-
-
-def prefer_gloss(readings: Sequence[Candidate], glosses: Mapping[str, int]
-                 ) -> list[Candidate]:
-    """Puts first the reading that the text's own gloss of the name confirms.
-
-    The commonest gloss (فام مينه تشينه (Phạm Minh Chính)) is compared with the
-    readings without diacritics: a gloss with diacritics that folds to a reading
-    comes first as it is written (the text wrote the tones); a gloss without any
-    (Lao Cai) moves the first reading that folds to it first. A gloss that folds to no
-    reading is not the name's (another name, a translation): ignored.
-
-    Args:
-        readings: The name's readings, best first.
-        glosses: Gloss → occurrences.
-
-    Returns:
-        The readings, the confirmed one first with the best score.
-    """
-    if not glosses or not readings:
-        return list(readings)
-    from glossary.normalize import fold_key
-
-    gloss = min(glosses.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    key = fold_key(gloss, "vi")
-    match = next((c for c in readings if fold_key(c.text, "vi") == key), None)
-    if match is None:
-        return list(readings)
-    text = gloss if not gloss.isascii() else match.text
-    first = Candidate(text, max(c.score for c in readings))
-    return [first, *[c for c in readings if c.text != text]][:len(readings)]
 
 
 def name_detector(translit: Any) -> NameDetector:
@@ -511,9 +479,18 @@ def name_detector(translit: Any) -> NameDetector:
         found = translit.ar_to_vi(name, top=1, kind="place")
         return found[0].score if found else 0.0
 
+    fused_memo: dict[str, bool] = {}
+
     def fused(token: str) -> bool:
-        found = translit.ar_to_vi(token, top=1)
-        return bool(found) and " " in found[0].text
+        # Asked for every known name's every occurrence (continues_person): read each
+        # spelling once, so that a long document costs no decoding per occurrence.
+        found = fused_memo.get(token)
+        if found is None:
+            top = translit.ar_to_vi(token, top=1)
+            found = bool(top) and " " in top[0].text
+            if len(fused_memo) < MEMO_SIZE:
+                fused_memo[token] = found
+        return found
 
     return NameDetector(lexical, translit.name_likelihood, reading, place_reading, fused)
 
@@ -531,44 +508,3 @@ def reads_particle(forms: Iterable[str], written: Iterable[str]) -> bool:
         return False
     words = {w for form in forms for w in light_ar(form).split()}
     return any(w not in words for w in found)
-
-
-def rank_readings(translit: Any, forms: Mapping[str, int], kind: str, ar: str
-                  ) -> list[Candidate]:
-    """The five best Vietnamese readings of a name, over all its spellings.
-
-    Each spelling's readings are weighted by its share of the occurrences. A
-    place of three syllables or more that starts with a family name may be named
-    after a person (phường Phan Đình Phùng): the kind of reading is uncertain, so
-    both are scored and the better-supported one is kept (a reading the gazetteer
-    confirms scores near 1 as a place); the runner-up readings of both follow.
-
-    Args:
-        translit: A :class:`toolkit.translit.Transliterator`.
-        forms: Arabic spelling → occurrences.
-        kind: ``person``, ``place`` or ``org``.
-        ar: The canonical spelling.
-
-    Returns:
-        The readings, best first.
-    """
-    total = sum(forms.values())
-    readings = [kind]
-    if kind in ("place", "org") and len(ar.split()) >= 3 and fold_ar(ar.split()[0]) in surnames():
-        readings = [kind, "person"]
-    by_reading = []
-    for reading in readings:
-        scores: dict[str, float] = {}
-        for form, n in forms.items():
-            for cand in translit.ar_to_vi(form, top=5, kind=reading):
-                scores[cand.text] = scores.get(cand.text, 0.0) + cand.score * n / total
-        by_reading.append(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
-    by_reading.sort(key=lambda ranked: -ranked[0][1] if ranked else 0.0)
-    best_first = by_reading[0][:1]
-    rest: dict[str, float] = {}
-    for ranked in by_reading:
-        for text, score in ranked:
-            if text not in rest and all(text != t for t, _ in best_first):
-                rest[text] = score
-    best_first += sorted(rest.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
-    return [Candidate(t, round(sc, 4)) for t, sc in best_first]

@@ -45,20 +45,23 @@ from toolkit.extract.data import (
 )
 from toolkit.extract.forms import adopt_known, compose_translation, indefinite_form, other_spellings
 from toolkit.extract.known import absorb, covered_by_known, known_score, merge_spellings
-from toolkit.extract.names import (
-    GAZETTEER_MIN,
-    NameSpan,
-    name_detector,
-    prefer_gloss,
-    rank_readings,
-    reads_particle,
-)
+from toolkit.extract.markup import blank_markup
+from toolkit.extract.names import GAZETTEER_MIN, NameSpan, name_detector, reads_particle
 from toolkit.extract.ranking import cue_fragment
 from toolkit.extract.reader import Document
+from toolkit.extract.readings import prefer_gloss, rank_readings
 from toolkit.extract.results import Extracted, ExtractResult, extract_paths
 from toolkit.extract.termhood import keyness
 from toolkit.extract.terms import KnownSpans, TermCandidate, TermCounter
-from toolkit.extract.tokenize import Token, coded_key, fold_ar, term_word_key, tokenize
+from toolkit.extract.tokenize import (
+    Token,
+    arabic_vocabulary,
+    blocks,
+    coded_key,
+    fold_ar,
+    term_word_key,
+    tokenize,
+)
 from toolkit.extract.tokenize import term_key as _term_key_of
 
 __all__ = [
@@ -155,21 +158,37 @@ class Extractor:
     # ---------------------------------------------------------------- documents
     def add_document(self, doc: Document) -> None:
         """Counts the names, codes and term candidates of one document, known by its
-        absolute path with links resolved (the same file however its path is spelled)."""
-        doc = replace(doc, path=os.path.realpath(doc.path))
-        text = doc.text
+        absolute path with links resolved (the same file however its path is spelled).
+        Markup (HTML/XML tags, entities) is skipped: see :mod:`toolkit.extract.markup`.
+        A long document is read in blocks of about :data:`~toolkit.extract.tokenize.
+        BLOCK_CHARS` characters cut after sentences (:func:`~toolkit.extract.tokenize.
+        blocks`), so that memory does not grow with it beyond its text."""
+        # Markup is blanked (same length: offsets and contexts stay right).
+        doc = replace(doc, path=os.path.realpath(doc.path), text=blank_markup(doc.text))
         self.documents.append(doc.path)
-        tokens = tokenize(text)
-        self._vocab = {t.norm for t in tokens if t.type == "ar"}
         self.terms.start_document()
+        parts = blocks(doc.text)
+        if len(parts) > 1:
+            self._vocab = set().union(*(arabic_vocabulary(doc.text, a, b) for a, b in parts))
+        for start, end in parts:
+            self._add_block(doc, start, end, whole=len(parts) == 1)
+        self._vocab = set()
+
+    def _add_block(self, doc: Document, start: int, end: int, *, whole: bool) -> None:
+        """Counts the candidates of ``doc.text[start:end]`` (``whole``: the document)."""
+        text = doc.text
+        tokens = tokenize(text, start, end) if not whole else tokenize(text)
+        if whole:
+            self._vocab = {t.norm for t in tokens if t.type == "ar"}
         taken: set[int] = set()
-        self.codes.add_document(doc, tokens, taken)
+        self.codes.add_document(doc, tokens, taken, *((start, end) if not whole else ()))
         known: list[tuple[int, int, str]] = []  # where approved entries occur
         if self.known:
             starts = {t.start: i for i, t in enumerate(tokens)}
             ends = {t.end: i for i, t in enumerate(tokens)}
             self._add_known_names(
-                doc, tokens, list(self._known_spans(doc, tokens, starts, ends, taken, known)),
+                doc, tokens,
+                list(self._known_spans(doc, tokens, starts, ends, taken, known, start, end)),
                 taken)
         for span in self._detector.detect(tokens, taken):
             taken.update(range(span.first, span.last + 1))
@@ -178,7 +197,6 @@ class Extractor:
         for chunk in self._chunks(tokens):
             skip = [k for k, index in enumerate(chunk) if index in taken]
             self.terms.add_chunk(doc.path, text, [tokens[i] for i in chunk], skip, spans)
-        self._vocab = set()
 
     def _chunks(self, tokens: Sequence[Token]) -> Iterable[list[int]]:
         run: list[int] = []
@@ -210,12 +228,17 @@ class Extractor:
 
     def _known_spans(self, doc: Document, tokens: Sequence[Token], starts: dict[int, int],
                      ends: dict[int, int], taken: set[int],
-                     found: list[tuple[int, int, str]]) -> Iterable[NameSpan]:
-        """Names of the glossary (places, persons, organisations) found verbatim; where
-        every approved entry occurs goes to ``found``."""
+                     found: list[tuple[int, int, str]], start: int = 0,
+                     end: int | None = None) -> Iterable[NameSpan]:
+        """Names of the glossary (places, persons, organisations) found verbatim in
+        ``doc.text[start:end]``; where every approved entry occurs goes to ``found``."""
         if not self.known:
             return
-        for match in self._matcher.find(doc.text):
+        whole = not start and end is None
+        for match in self._matcher.find(doc.text if whole else doc.text[start:end]):
+            if start:
+                match = match._replace(start=match.start + start, end=match.end + start,
+                                       prefix_start=match.prefix_start + start)
             found.append((match.start, match.end, str(match.key)))
             entry = self.known[int(str(match.key))]
             first = starts.get(match.prefix_start, starts.get(match.start))

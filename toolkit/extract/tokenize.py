@@ -19,7 +19,10 @@ from functools import lru_cache
 from glossary.normalize import normalize_ar, read_presentation_forms
 
 __all__ = [
+    "BLOCK_CHARS",
     "Token",
+    "arabic_vocabulary",
+    "blocks",
     "chunks",
     "clitic_splits",
     "coded_key",
@@ -39,6 +42,11 @@ _TOKEN_RE = re.compile(
     r"|(?P<num>[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*)"
     r"|(?P<sep>\S)"
 )
+#: Most characters of a document tokenized at once (see :func:`blocks`).
+BLOCK_CHARS = 1_000_000
+#: Last visible characters of a line that ends a sentence: a block may end after it.
+_SENTENCE_END = frozenset(".!?:;\u061f\u061b\u06d4)]\"'\u00bb\u2026")
+_AR_WORD_RE = re.compile(r"[\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF]+")
 _ARTICLE = "\u0627\u0644"  # ال
 
 
@@ -66,24 +74,73 @@ class Token:
     light: str = ""
 
 
-def tokenize(text: str) -> list[Token]:
-    """Splits ``text`` into tokens with offsets into ``text``.
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Splits ``text`` (or ``text[start:end]``) into tokens with offsets into ``text``.
 
     Args:
         text: The original document text.
+        start: Where the part to split starts.
+        end: Where it ends (``None``: the end of ``text``).
 
     Returns:
         The tokens in order; whitespace is dropped.
     """
-    light = normalize_ar(text, match=False)
-    shaped = read_presentation_forms(text).text != text  # copied from a PDF: ﻧﺠﻮﻳﻦ
+    part = text[start:end] if start or end is not None else text
+    light = normalize_ar(part, match=False)
+    shaped = read_presentation_forms(part).text != part  # copied from a PDF: ﻧﺠﻮﻳﻦ
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(light.text):
-        start, end = light.span_to_original(m.start(), m.end())
+        first, last = light.span_to_original(m.start(), m.end())
         word = m.group()
-        surface = read_presentation_forms(text[start:end]).text if shaped else text[start:end]
-        tokens.append(Token(surface, start, end, m.lastgroup or "sep", fold_ar(word), word))
+        surface = read_presentation_forms(part[first:last]).text if shaped else part[first:last]
+        tokens.append(Token(surface, first + start, last + start, m.lastgroup or "sep",
+                            fold_ar(word), word))
     return tokens
+
+
+def blocks(text: str, size: int = BLOCK_CHARS) -> list[tuple[int, int]]:
+    """Cuts a long text into ``(start, end)`` blocks of at most about ``size`` characters.
+
+    A block ends at a line end after a sentence (its last visible character is one of
+    ``. ! ? : ; ؟ ؛ ) » …`` or the line is blank), where no name, term or code goes on; failing
+    that, at any line end, then at a space. A text of ``size`` characters or fewer is
+    one block, so extraction of an ordinary document is not cut at all.
+
+    Args:
+        text: The document text.
+        size: The longest block, in characters (1 or more).
+
+    Returns:
+        The blocks in order, covering ``text``.
+    """
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        limit, low = start + size, start + size // 2
+        cut = -1
+        pos = text.rfind("\n", low, limit)
+        while pos > low:
+            before = text[text.rfind("\n", start, pos) + 1:pos].rstrip()
+            if not before or before[-1] in _SENTENCE_END:
+                cut = pos + 1
+                break
+            pos = text.rfind("\n", low, pos)
+        if cut < 0:
+            pos = text.rfind("\n", low, limit)
+            cut = pos + 1 if pos > low else text.rfind(" ", low, limit) + 1
+        if cut <= start:
+            cut = limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
+
+
+def arabic_vocabulary(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The folded Arabic words of ``text[start:end]``: the ``norm`` of its ``ar`` tokens
+    (:func:`tokenize`), without making the tokens."""
+    part = text[start:end] if start or end is not None else text
+    return {fold_ar(w) for w in _AR_WORD_RE.findall(normalize_ar(part, match=False).text)}
 
 
 def chunks(tokens: Sequence[Token]) -> Iterator[list[Token]]:

@@ -67,10 +67,21 @@ def _rhyme_spellings(tables: Tables, vowel: str, coda: str) -> dict[str, float]:
     )
 
 
-def render_syllable(tables: Tables, syl: Syllable) -> list[tuple[str, float]]:
+def render_syllable(tables: Tables, syl: Syllable, *, initial: bool = True
+                    ) -> list[tuple[str, float]]:
     """Arabic spellings of one untoned syllable with their probabilities, best first.
 
-    Word-initial vowels (empty onset) are carried as ``carriers.tsv`` says.
+    A vowel with no onset is carried as ``carriers.tsv`` says for its nucleus: at the start
+    of a word with إ before a front vowel (إيتش = Ích), with madda on alef (آن = An) or
+    أ before و (أون = Ơn); inside a word (``initial`` false: the un of Ayun) with nothing.
+
+    Args:
+        tables: The correspondence tables.
+        syl: The syllable.
+        initial: Whether the syllable starts its word.
+
+    Returns:
+        (spelling, probability) pairs, best first.
     """
     rhymes = _rhyme_spellings(tables, syl.vowel, syl.coda)
     pairs: list[tuple[str, float]] = []
@@ -81,7 +92,9 @@ def render_syllable(tables: Tables, syl: Syllable) -> list[tuple[str, float]]:
         for r, pr in rhymes.items():
             if not r:
                 continue
-            for carrier, pc in tables.carriers.get(r[0], ()):
+            for carrier, pc, vowels, at_start in tables.carriers.get(r[0], ()):
+                if at_start != initial or (vowels and syl.vowel not in vowels):
+                    continue
                 if carrier == "=":
                     pairs.append(("آ" + r[1:], pc * pr))
                 else:

@@ -63,7 +63,9 @@ CLUSTER_FIRSTS = ("ch", "b", "c", "d", "đ", "g", "h", "k", "m", "p", "t")
 #: Apostrophes that join a lone consonant to the next word (H'leo, M'Đrắk); not written.
 APOSTROPHES = ("'", "\u2019")
 
-_TOKEN = re.compile(r"(\s*)([^\W\d_]+|[^\w\s]+|\d+)")
+_TOKEN = re.compile(r"(\s*)([^\W\d_]+|\d+|[^\w\s]+|\S)")
+#: Marks that join the words of one name (Bà Rịa-Vũng Tàu, H'leo).
+_JOINERS = frozenset("-\u2010\u2011'\u2019")
 
 
 def split_words(text: str) -> list[tuple[bool, str, bool]]:
@@ -115,12 +117,13 @@ def _readings(
     return [(s, w / total) for s, w in zip(options, weights, strict=True)]
 
 
-def _word_spellings(model: Model, readings: Sequence[tuple[Syllable, float]]
-                    ) -> list[tuple[str, float]]:
-    """Arabic spellings of one word, mixed over its readings, rare ones dropped."""
+def _word_spellings(model: Model, readings: Sequence[tuple[Syllable, float]], *,
+                    initial: bool = True) -> list[tuple[str, float]]:
+    """Arabic spellings of one word (or, ``initial`` false, of a later syllable of a word),
+    mixed over its readings, rare ones dropped."""
     mixed: dict[str, float] = {}
     for syl, weight in readings:
-        for ar, p in render_syllable(model.tables, syl):
+        for ar, p in render_syllable(model.tables, syl, initial=initial):
             mixed[ar] = mixed.get(ar, 0.0) + weight * p
     ranked = sorted(mixed.items(), key=lambda kv: (-kv[1], kv[0]))
     # Rare spellings (ح for h, a dropped i) are readable but not worth proposing.
@@ -183,9 +186,10 @@ def _rule_spellings(model: Model, pieces: Sequence[tuple[str, Syllable]]
                     ) -> list[tuple[str, float]]:
     """Arabic spellings of a word spelled outside the rules, syllable by syllable, fused."""
     spelled: list[tuple[str, float]] = [("", 1.0)]
-    for cluster, syl in pieces:
+    for i, (cluster, syl) in enumerate(pieces):
         head = list(model.tables.onsets.get(cluster, ())) if cluster else [("", 1.0)]
-        options = _word_spellings(model, [(syl, 1.0)])
+        # A vowel inside the word has no hamza (Ayun = آيون).
+        options = _word_spellings(model, [(syl, 1.0)], initial=i == 0 or bool(cluster))
         spelled = heapq.nlargest(
             SPELLINGS_PER_WORD,
             ((f"{s}{h}{o}", p * ph * q) for s, p in spelled for h, ph in head
@@ -228,11 +232,116 @@ def _best(spellings: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
     return [(o, p) for o, p in spellings if p >= VARIANT_MIN * top]
 
 
+def _run_ends(tokens: Sequence[tuple[bool, str, bool]]) -> list[tuple[int, int]]:
+    """Splits tokens into names and the punctuation around them: ``(first, end)`` ranges.
+
+    A name is a run of words joined by spaces, hyphens or apostrophes (Bà Rịa-Vũng Tàu,
+    H'leo); any other mark (, ; . ( ) quotes, digits) is a range of its own, so that the
+    name inside ``(Hà Nội),`` keeps its established spelling.
+    """
+    ranges: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, (_spaced, token, is_word) in enumerate(tokens):
+        joins = is_word or (start is not None and set(token) <= _JOINERS)
+        if joins:
+            if start is None:
+                start = i
+            continue
+        if start is not None:
+            ranges.append((start, i))
+            start = None
+        ranges.append((i, i + 1))
+    if start is not None:
+        ranges.append((start, len(tokens)))
+    # A name does not end in a hyphen or apostrophe: they go back to the punctuation.
+    out: list[tuple[int, int]] = []
+    for first, end in ranges:
+        last = end
+        while last > first + 1 and not tokens[last - 1][2]:
+            last -= 1
+        out.append((first, last))
+        out.extend((k, k + 1) for k in range(last, end))
+    return out
+
+
+def _spell_words(
+    model: Model, tokens: Sequence[tuple[bool, str, bool]], *, top: int,
+    plain: Mapping[str, tuple[Syllable, ...]], usable: Mapping[str, float], marked_text: bool,
+) -> list[tuple[float, str]]:
+    """Word-by-word spellings of one name (a run of :func:`_run_ends`), best first.
+
+    Raises:
+        InputError: If a word is not a Vietnamese syllable.
+    """
+    beam: list[tuple[float, str]] = [(1.0, "")]
+    for i, (spaced, token, is_word) in enumerate(tokens):
+        sep = " " if spaced and i else ""
+        if not is_word:
+            joined = token in APOSTROPHES and i > 0 and _lone_consonant(model, tokens[i - 1])
+            options = [("" if joined else token, 1.0)]
+        elif (i + 1 < len(tokens) and tokens[i + 1][1] in APOSTROPHES
+              and not tokens[i + 1][0] and _lone_consonant(model, tokens[i])):
+            options = _best(model.tables.onsets[token.lower()])
+        else:
+            readings = _readings(model, token, plain, usable, marked_text=marked_text)
+            pieces = None if readings else _rule_pieces(model, split_tone(token)[0])
+            if readings:
+                options = _word_spellings(model, readings)
+            elif pieces is not None:
+                options = _rule_spellings(model, pieces)
+            else:
+                raise InputError(
+                    f"{token!r} is not a Vietnamese syllable",
+                    hint="write every word as a Vietnamese syllable, with or without marks: "
+                         "Thành phố Hồ Chí Minh, Nguyen Van Thanh")
+        beam = heapq.nlargest(
+            max(top * 4, 20),
+            ((p * q, f"{s}{sep}{o}") for p, s in beam for o, q in options),
+            key=lambda x: x[0],
+        )
+    return beam
+
+
+def _spell_name(
+    model: Model, tokens: Sequence[tuple[bool, str, bool]], *, top: int,
+    plain: Mapping[str, tuple[Syllable, ...]], usable: Mapping[str, float], marked_text: bool,
+) -> list[tuple[str, float]]:
+    """Spellings of one name with weights summing to 1: its established spellings first
+    (:func:`_established`), then the word-by-word ones.
+
+    Raises:
+        InputError: If a word is not a Vietnamese syllable and the name has no
+            established spelling.
+    """
+    name = "".join((" " if spaced and i else "") + token
+                   for i, (spaced, token, _) in enumerate(tokens))
+    fixed = _established(model, name)
+    try:
+        beam = _spell_words(model, tokens, top=top, plain=plain, usable=usable,
+                            marked_text=marked_text)
+    except InputError:
+        if not fixed:
+            raise
+        beam = []
+    out: dict[str, float] = {}
+    for i, ar in enumerate(fixed):
+        out[ar] = 1.0 / (i + 2)
+    total = sum(p for p, _ in beam) or 1.0
+    for p, ar in beam:
+        if ar not in out:
+            out[ar] = p / total * (0.5 if fixed else 1.0)
+    norm = sum(out.values()) or 1.0
+    return sorted(((ar, q / norm) for ar, q in out.items()), key=lambda kv: -kv[1])
+
+
 def spell_vi(
     model: Model, text: str, *, top: int, plain: Mapping[str, tuple[Syllable, ...]],
     usable: Mapping[str, float],
 ) -> list[Candidate]:
     """Arabic spellings of a Vietnamese name with scores, established spellings first.
+
+    Punctuation around a name is kept outside it (``Hà Nội,`` is هانوي،, ``(Hà Nội)`` is
+    (هانوي)); underscores separate words as spaces do (Nguyễn_Văn_An).
 
     Args:
         model: The compiled model.
@@ -246,52 +355,28 @@ def spell_vi(
         Candidates, best first; scores sum to at most 1.
 
     Raises:
-        InputError: If a word is not a Vietnamese syllable (and the whole text has no
+        InputError: If a word is not a Vietnamese syllable (and its name has no
             established spelling), or ``text`` has no word.
     """
-    vi = unicodedata.normalize("NFC", " ".join(text.split()))
-    fixed = _established(model, vi)
+    vi = unicodedata.normalize("NFC", " ".join(text.replace("_", " ").split()))
     tokens = split_words(vi)
+    if not any(is_word for _, _, is_word in tokens):
+        raise InputError(f"no Vietnamese word in {text!r}",
+                         hint="give a Vietnamese name, e.g. Nguyễn Mạnh Hùng")
     marked_text = fold(vi) != vi.lower()
     beam: list[tuple[float, str]] = [(1.0, "")]
-    for i, (spaced, token, is_word) in enumerate(tokens):
-        sep = " " if spaced and beam[0][1] else ""
-        if not is_word:
-            joined = token in APOSTROPHES and i > 0 and _lone_consonant(model, tokens[i - 1])
-            options = [("" if joined else ARABIC_PUNCTUATION.get(token, token), 1.0)]
-        elif (i + 1 < len(tokens) and tokens[i + 1][1] in APOSTROPHES
-              and not tokens[i + 1][0] and _lone_consonant(model, tokens[i])):
-            options = _best(model.tables.onsets[token.lower()])
+    for first, end in _run_ends(tokens):
+        part = tokens[first:end]
+        sep = " " if part[0][0] and beam[0][1] else ""
+        if part[0][2]:
+            options = _spell_name(model, part, top=top, plain=plain, usable=usable,
+                                  marked_text=marked_text)
         else:
-            readings = _readings(model, token, plain, usable, marked_text=marked_text)
-            pieces = None if readings else _rule_pieces(model, split_tone(token)[0])
-            if readings:
-                options = _word_spellings(model, readings)
-            elif pieces is not None:
-                options = _rule_spellings(model, pieces)
-            else:
-                if fixed:
-                    beam = []
-                    break
-                raise InputError(
-                    f"{token!r} is not a Vietnamese syllable",
-                    hint="write every word as a Vietnamese syllable, with or without marks: "
-                         "Thành phố Hồ Chí Minh, Nguyen Van Thanh")
+            options = [(ARABIC_PUNCTUATION.get(part[0][1], part[0][1]), 1.0)]
         beam = heapq.nlargest(
             max(top * 4, 20),
             ((p * q, f"{s}{sep}{o}") for p, s in beam for o, q in options),
             key=lambda x: x[0],
         )
-    if not fixed and not any(is_word for _, _, is_word in tokens):
-        raise InputError(f"no Vietnamese word in {text!r}",
-                         hint="give a Vietnamese name, e.g. Nguyễn Mạnh Hùng")
-    out: dict[str, float] = {}
-    for i, ar in enumerate(fixed):
-        out[ar] = 1.0 / (i + 2)
-    total = sum(p for p, _ in beam) or 1.0
-    for p, ar in beam:
-        if ar not in out:
-            out[ar] = p / total * (0.5 if fixed else 1.0)
-    norm = sum(out.values())
-    ranked = sorted(out.items(), key=lambda kv: -kv[1])[:top]
-    return [Candidate(text=ar, score=math.floor(s / norm * 1e6) / 1e6) for ar, s in ranked]
+    norm = sum(p for p, _ in beam) or 1.0
+    return [Candidate(text=ar, score=math.floor(p / norm * 1e6) / 1e6) for p, ar in beam[:top]]

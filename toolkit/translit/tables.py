@@ -5,10 +5,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from glossary.errors import FormatError, NotFoundError
 
-__all__ = ["DATA_DIR", "Lexicon", "Place", "Tables", "load_tables"]
+__all__ = ["DATA_DIR", "Carrier", "Lexicon", "Place", "Tables", "load_tables"]
 
 #: Where the shipped tables live.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "translit"
@@ -16,6 +17,22 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "translit"
 Weighted = tuple[tuple[str, float], ...]
 #: Values of the gender column of syllable_priors.tsv ("" = either).
 GENDERS = ("", "m", "f")
+#: Values of the ``at`` column of carriers.tsv.
+CARRIER_PLACES = ("start", "inside")
+
+
+class Carrier(NamedTuple):
+    """How a vowel with no onset is carried (one row of ``carriers.tsv``).
+
+    ``ar`` is put before the rhyme ("" = nothing, "=" = the rhyme's alef written with
+    madda); ``vowels`` are the nuclei it is for (empty = any); ``initial`` says whether it
+    is for the first syllable of a word (else for a later one).
+    """
+
+    ar: str
+    weight: float
+    vowels: frozenset[str]
+    initial: bool
 
 
 @dataclass(frozen=True)
@@ -50,7 +67,8 @@ class Tables:
 
     Attributes:
         onsets: Onset -> weighted Arabic spellings.
-        carriers: First Arabic letter of a rhyme -> how a word-initial vowel is carried.
+        carriers: First Arabic letter of a rhyme -> how a vowel with no onset is carried,
+            by vowel nucleus and place in the word (``carriers.tsv``).
         vowels: Vowel nucleus -> weighted Arabic spellings ("" = not written).
         vowel_info: Vowel nucleus -> (allowed codas, onset rule).
         codas: Coda -> weighted Arabic spellings.
@@ -72,7 +90,7 @@ class Tables:
     """
 
     onsets: dict[str, Weighted]
-    carriers: dict[str, Weighted]
+    carriers: dict[str, tuple[Carrier, ...]]
     vowels: dict[str, Weighted]
     vowel_info: dict[str, tuple[tuple[str, ...], str]]
     codas: dict[str, Weighted]
@@ -147,6 +165,18 @@ def load_tables(directory: str | Path | None = None) -> Tables:
             out.setdefault(_unit(cells[0]), []).append((ar, _weight(cells[2], path, line)))
         return {k: tuple(v) for k, v in out.items()}
 
+    carrier_path = base / "carriers.tsv"
+    carriers: dict[str, list[Carrier]] = {}
+    for line, cells in _rows(carrier_path, 5):
+        if cells[4] not in CARRIER_PLACES:
+            raise FormatError(f"at {cells[4]!r} is not one of {', '.join(CARRIER_PLACES)}",
+                              path=carrier_path, line=line,
+                              hint="write start (first syllable) or inside (a later one)")
+        vowels = frozenset(v for v in cells[3].split() if v != "*")
+        ar = "=" if cells[1] == "=" else _unit(cells[1])
+        carriers.setdefault(cells[0], []).append(
+            Carrier(ar, _weight(cells[2], carrier_path, line), vowels, cells[4] == "start"))
+
     vowel_path = base / "vowels.tsv"
     vowel_info: dict[str, tuple[tuple[str, ...], str]] = {}
     for line, cells in _rows(vowel_path, 3):
@@ -205,7 +235,7 @@ def load_tables(directory: str | Path | None = None) -> Tables:
                                 if len(c) > 3 and c[3] == "no"),
         unread_codas=frozenset(_unit(c[0]) for _line, c in _rows(base / "codas.tsv", 3)
                                if len(c) > 3 and c[3] == "no"),
-        carriers=weighted("carriers.tsv"),
+        carriers={k: tuple(v) for k, v in carriers.items()},
         vowels=weighted("vowels.tsv"),
         vowel_info=vowel_info,
         codas=weighted("codas.tsv"),
