@@ -16,11 +16,17 @@ What a write does depends on what the target is:
   pipe, a file the shell redirected to): written through that descriptor, where
   it stands, never replaced (a redirected log keeps what is in it);
 * a folder, or a path whose folder cannot be made: :class:`InputError`.
+
+A write that finds the disk (or the user's quota) full, wherever it does
+(creating the folder or the temporary file, writing, flushing, renaming), is one
+:class:`InputError` naming the target: ``PATH: no space left on device (free
+space and rerun)``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -33,10 +39,13 @@ from typing import IO
 from glossary.errors import InputError
 
 __all__ = [
+    "NO_SPACE",
+    "NO_SPACE_HINT",
     "atomic_open",
     "atomic_write_bytes",
     "atomic_write_text",
     "current_umask",
+    "is_disk_full",
     "is_stream",
     "make_folder",
 ]
@@ -45,6 +54,30 @@ _FOLDER_HINT = "give a file path, not a folder"
 #: ``/proc/PID/fd/N`` (``/dev/fd`` and ``/dev/stdout`` lead there on Linux).
 _FD_LINK = re.compile(r"/proc/(?:self|thread-self|(\d+))(?:/task/\d+)?/fd/(\d+)")
 _MAX_HOPS = 40
+#: What a write that found the disk full says, and what to do about it.
+NO_SPACE = "no space left on device"
+NO_SPACE_HINT = "free space and rerun"
+_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` is an ``OSError`` saying that the disk (or the user's quota) is full.
+
+    Args:
+        exc: An exception out of a write (``ENOSPC``, ``EDQUOT``).
+    """
+    return isinstance(exc, OSError) and exc.errno in _FULL_ERRNOS
+
+
+@contextlib.contextmanager
+def _space_for(target: Path) -> Iterator[None]:
+    """Turns a write that finds the disk full into one error naming ``target``."""
+    try:
+        yield
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise InputError(NO_SPACE, path=target, hint=NO_SPACE_HINT) from exc
+        raise
 
 
 def current_umask() -> int:
@@ -90,11 +123,12 @@ def make_folder(folder: str | Path, *, for_path: str | Path | None = None) -> Pa
 
     Raises:
         InputError: If ``folder`` or one of its parents is a file, or it cannot
-            be created (no permission, read-only file system).
+            be created (no permission, read-only file system, a full disk).
     """
     folder = Path(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        with _space_for(folder if for_path is None else Path(for_path)):
+            folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
         where = "its folder" if for_path is not None else "the folder"
@@ -220,9 +254,15 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
 
     Raises:
         InputError: If ``path`` is a folder, a block device or a socket, or its
-            folder cannot be created or written to.
+            folder cannot be created or written to; if the disk is full.
     """
     target = Path(path)
+    with _space_for(target):
+        yield from _written(target, mode, encoding, fsync)
+
+
+def _written(target: Path, mode: str, encoding: str | None, fsync: bool) -> Iterator[IO]:
+    """The body of :func:`atomic_open` (a full disk aside): yields the open handle once."""
     fd = _descriptor(target)
     if fd is not None:
         with _through_descriptor(fd, target, mode, encoding) as handle:
@@ -245,6 +285,8 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise
         raise InputError(f"cannot write in its folder {final.parent}: {exc.strerror or exc}",
                          path=target, hint="give a path in a folder you can write to") from exc
     try:

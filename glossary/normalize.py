@@ -59,6 +59,7 @@ __all__ = [
     "fold_key",
     "match_key",
     "nfc",
+    "nfc_mapped",
     "normalize",
     "normalize_ar",
     "normalize_en",
@@ -264,28 +265,43 @@ def nfc(text: str) -> str:
 _BIDI_CONTROLS_RE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 #: No-break spaces (U+00A0, the narrow U+202F), and runs of spaces.
 _SPACES_RE = re.compile("[ \u00a0\u202f]{2,}|[\u00a0\u202f]")
+#: What an Arabic form loses: tatweel, harakat and tanween, the superscript alef and
+#: the Quranic annotation marks (the marks :func:`normalize_ar` deletes).
+_AR_FORM_MARKS_RE = re.compile(
+    "[\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]+"
+)
 
 
-def clean_form(text: str, lang: str) -> str:
-    """Returns a glossary form as import stores it: without the typographic residue
-    that matching ignores but a translation must not receive.
+def clean_form(text: str, lang: str, *, keep_harakat: bool = True) -> str:
+    """Returns a glossary form as avet stores it: without the residue that matching
+    ignores but a translation must not receive. Import, the review app's edits
+    and picks all store forms through it.
 
     Removes the bidi marks and controls (LRM, RLM, ALM, embeddings, overrides,
     isolates) wherever they are, and tatweel U+0640 from an Arabic form; makes
     no-break spaces (U+00A0, U+202F) and runs of spaces one plain space; then
-    trims surrounding whitespace and returns NFC. Letters, harakat, ZWNJ/ZWJ and
-    punctuation are kept.
+    trims surrounding whitespace and returns NFC. Letters, digits, ZWNJ/ZWJ and
+    punctuation are kept, and so are harakat unless ``keep_harakat`` is false.
 
     Args:
-        text: The form, as read from a file.
+        text: The form, as read from a file or typed.
         lang: Its language (``ar``, ``vi`` or ``en``).
+        keep_harakat: Keep the harakat of an Arabic form, as import does (a
+            glossary file round-trips its vocalised forms). ``False`` also removes
+            tanween, harakat, the superscript alef and Quranic marks, after NFC has
+            put a combining hamza or madda on its letter (ا + U+0654 → أ): the
+            unvocalised spelling of running text, that extraction and the review
+            app's edits store.
 
     Returns:
         The form to store (``""`` if nothing visible is left).
     """
     text = _BIDI_CONTROLS_RE.sub("", text)
     if lang == "ar":
-        text = text.replace("\u0640", "")
+        if keep_harakat:
+            text = text.replace("\u0640", "")
+        else:
+            text = _AR_FORM_MARKS_RE.sub("", unicodedata.normalize("NFC", text))
     return unicodedata.normalize("NFC", _SPACES_RE.sub(" ", text).strip())
 
 
@@ -362,7 +378,8 @@ def read_presentation_forms(text: str) -> Normalized:
                                            _AR_PRESENTATION_MULTI.__getitem__))
 
 
-def _nfc_mapped(text: str) -> Normalized:
+def nfc_mapped(text: str) -> Normalized:
+    """Returns ``text`` in NFC with the map back to its offsets."""
     if unicodedata.is_normalized("NFC", text):
         return Normalized(text, text)
     composed = rewrite_matches(text, _COMBINING_RE, nfc)
@@ -380,9 +397,9 @@ def _visible_nfc(text: str) -> Normalized:
     hyphen or a joiner still composes with it.
     """
     if not any(char in text for char in _LATIN_INVISIBLE):
-        return _nfc_mapped(text)
+        return nfc_mapped(text)
     visible = delete_matches(text, LATIN_DELETE_RE)
-    return compose(visible, _nfc_mapped(visible.text))
+    return compose(visible, nfc_mapped(visible.text))
 
 
 def strip_latin_marks(text: str) -> str:

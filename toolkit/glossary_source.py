@@ -222,7 +222,7 @@ class GlossaryIndex:
                 for form in sf.all_admitted():
                     # A case-mangled writing (VNEID) of an approved code's source form:
                     # the entry, unless two entries share it.
-                    fold = ascii_digits(form).casefold()
+                    fold = _code_fold(form, fold_d=False)
                     seen = self._codes.get(fold, (info.key, form))
                     self._codes[fold] = (info.key, form) if seen and seen[0] == info.key else None
             try:
@@ -271,24 +271,27 @@ class GlossaryIndex:
             ``(key, approved source form)``, or ``None`` if no entry (or more than
             one) has such a form.
         """
-        return self._codes.get(ascii_digits(code).casefold())
+        return self._codes.get(_code_fold(code, fold_d=False))
 
     def find_source(self, text: str) -> list[Any]:
         """Returns the matcher's matches of source forms in ``text`` (none inside a URL)."""
         return _outside_urls(text, [m for m in self.src_matcher.find(text)
                                     if m.key in self.terms])
 
-    def find_target(self, text: str, keys: Iterable[str] | None = None) -> list[Any]:
-        """Returns matches of target forms in ``text``.
+    def find_target(self, text: str, keys: Iterable[str] | None = None, *,
+                    links: Sequence[tuple[int, int]] | None = None) -> list[Any]:
+        """Returns matches of target forms in ``text`` (none inside a URL).
 
         Args:
             text: A target line.
             keys: Restrict to these entries; a matcher over only their forms is
                 used (and cached), so a longer form of an unrelated entry
                 cannot hide them.
+            links: ``url_spans(text)``, if the caller has them (else found
+                here): a caller asking several times of one line scans it once.
         """
         if keys is None:
-            return _outside_urls(text, self.tgt_matcher.find(text))
+            return _outside_urls(text, self.tgt_matcher.find(text), links)
         wanted = frozenset(keys)
         if not wanted:
             return []
@@ -305,20 +308,27 @@ class GlossaryIndex:
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[wanted] = matcher
-        return _outside_urls(text, matcher.find(text))
+        return _outside_urls(text, matcher.find(text), links)
 
 
-def _outside_urls(text: str, matches: list[Any]) -> list[Any]:
-    """The ``matches`` that overlap no URL, domain or e-mail address of ``text``."""
-    spans = url_spans(text) if matches else []
+def _outside_urls(text: str, matches: list[Any],
+                  links: Sequence[tuple[int, int]] | None = None) -> list[Any]:
+    """The ``matches`` that overlap no URL, domain or e-mail address of ``text``
+    (``links``: their spans, if known)."""
+    if not matches:
+        return []
+    spans = url_spans(text) if links is None else links
     if not spans:
         return list(matches)
     return [m for m in matches if not overlaps(spans, min(m.prefix_start, m.start), m.end)]
 
 
-def _code_fold(code: str) -> str:
-    """A code without case, Đ/D and digit-script differences (749/qd-ttg: 749/QĐ-TTg)."""
-    return ascii_digits(code).replace("Đ", "D").replace("đ", "d").casefold()
+def _code_fold(code: str, *, fold_d: bool) -> str:
+    """A code without case and digit-script differences (VNEID: VNeID, ١٢: 12) and,
+    with ``fold_d``, without Đ/D ones either (749/qd-ttg: 749/QĐ-TTg)."""
+    if fold_d:
+        code = code.replace("Đ", "D").replace("đ", "d")
+    return ascii_digits(code).casefold()
 
 
 def _source_code_writings(forms: Sequence[str], sources: Sequence[str], src: str,
@@ -328,7 +338,7 @@ def _source_code_writings(forms: Sequence[str], sources: Sequence[str], src: str
     ``القرار 749/QD-TTg`` becomes ``القرار 749/QĐ-TTg`` for the source form
     ``Quyết định 749/QĐ-TTg``: same code under :func:`_code_fold`, other letters.
     """
-    written = {_code_fold(c.text): c.text for form in sources
+    written = {_code_fold(c.text, fold_d=True): c.text for form in sources
                if any(ch.isdigit() for ch in form)  # every document code has a number
                for c in source_codes(form, src) if c.kind == "code"}
     if not written:
@@ -337,7 +347,7 @@ def _source_code_writings(forms: Sequence[str], sources: Sequence[str], src: str
     for form in forms:
         alt = form
         for c in source_codes(form, tgt):
-            other = written.get(_code_fold(c.text))
+            other = written.get(_code_fold(c.text, fold_d=True))
             if c.kind == "code" and other is not None and code_form(other, tgt) != c.text:
                 alt = alt.replace(c.text, code_form(other, tgt))
         if alt != form:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossary.model import is_inflection
-from glossary.offsets import Normalized, rewrite_matches
+from glossary.normalize import nfc, nfc_mapped
 from toolkit.glossary_source import GlossaryIndex, TermInfo
 from toolkit.nearmiss import (
     NEAR_MISS_RATIO,
@@ -73,9 +73,6 @@ CODE_KEY = "code:"
 NEAR_MISS_KINDS = ("person", "place", "org", "term")
 
 _GAP = re.compile(r"[ \t\u00a0\-]+")
-#: A letter with the combining marks after it, which NFC may compose.
-_COMPOSABLE = re.compile("[^\u0300-\u036f][\u0300-\u036f]+")
-_WHOLE = re.compile(r"(?s).+")
 
 
 @dataclass(frozen=True)
@@ -246,9 +243,9 @@ def _window_candidates(target: str, words: list[tuple[int, int]], k: int,
 
 
 def _verbatim(target: str, info: TermInfo, expected: str, need: int, spans: Spans,
-              lang: str, out: LineAnalysis) -> int:
+              lang: str, links: list[tuple[int, int]], out: LineAnalysis) -> int:
     """Counts verbatim occurrences of a code; restores mangled ones. Returns found count."""
-    hits = locate_code(target, expected, need, spans, lang)
+    hits = locate_code(target, expected, need, spans, lang, links=links)
     out.renderings.setdefault(info.key, []).extend(t for _s, _e, t in hits.kept + hits.restored)
     out.edits += [Edit(info.entry_id, "restored_code", t, expected, s, e, info.key)
                   for s, e, t in hits.restored]
@@ -256,8 +253,9 @@ def _verbatim(target: str, info: TermInfo, expected: str, need: int, spans: Span
 
 
 def _near_misses(target: str, info: TermInfo, need: int, spans: Spans, lang: str,
-                 blocked: set[tuple[int, int]], out: LineAnalysis) -> int:
-    """Finds up to ``need`` near-miss windows of the preferred form; returns how many."""
+                 blocked: set[tuple[int, int]], links: list[tuple[int, int]],
+                 out: LineAnalysis) -> int:
+    """Finds up to ``need`` near-miss windows of the preferred form, none in ``links``."""
     preferred = info.expected
     pwords = [preferred[s:e] for s, e in _words(preferred)]
     k = len(pwords)
@@ -274,7 +272,6 @@ def _near_misses(target: str, info: TermInfo, need: int, spans: Spans, lang: str
         return WordKeys(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
 
     fixed = 0
-    links = url_spans(target)  # nothing inside a URL is a misspelled term
     for i, (start, tstart, end, clitic) in _window_candidates(target, words, k, lang):
         if fixed >= need:
             break
@@ -313,18 +310,6 @@ def _inside_longer(m: Any, known: Sequence[Any], starts: Sequence[int]) -> bool:
     return m.end <= k.end and k.end - k.start > m.end - m.start and k.key != m.key
 
 
-def _nfc_mapped(text: str) -> Normalized:
-    """Returns ``text`` in NFC with the map back to its offsets."""
-    composed = rewrite_matches(text, _COMPOSABLE, _nfc)
-    if unicodedata.is_normalized("NFC", composed.text):
-        return composed
-    return rewrite_matches(text, _WHOLE, _nfc)  # rare marks: one span for the line
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
 def analyze_line(source: str, target: str, glossary: GlossaryIndex,
                  sources: SourceMatcher | None = None) -> LineAnalysis:
     """Finds what the glossary asks of ``target`` as a translation of ``source``.
@@ -344,10 +329,10 @@ def analyze_line(source: str, target: str, glossary: GlossaryIndex,
     """
     sources = sources or SourceMatcher(glossary)
     if glossary.src != "ar" and not unicodedata.is_normalized("NFC", source):
-        source = _nfc(source)  # source terms are reported in NFC, as Vietnamese is kept
+        source = nfc(source)  # source terms are reported in NFC, as Vietnamese is kept
     if glossary.tgt != "vi" or unicodedata.is_normalized("NFC", target):
         return _analyze(source, target, glossary, sources)
-    composed = _nfc_mapped(target)
+    composed = nfc_mapped(target)
     out = _analyze(source, composed.text, glossary, sources)
     for n, edit in enumerate(out.edits):
         start, end = composed.span_to_original(edit.start, edit.end)
@@ -380,10 +365,11 @@ def _analyze(source: str, target: str, glossary: GlossaryIndex,
     if not order and not codes:
         return out
     lang = glossary.tgt
-    spans = Spans()
+    spans, links = Spans(), url_spans(target)  # nothing in a URL is a term, code, near miss
     ok = dict.fromkeys(order, 0)
     plain = [k for k in order if not glossary.terms[k].verbatim]
-    matches = sorted(glossary.find_target(target, plain), key=lambda m: (m.start, m.end))
+    matches = sorted(glossary.find_target(target, plain, links=links),
+                     key=lambda m: (m.start, m.end))
     for m in matches:
         m_info = glossary.terms[m.key]
         inflected = m.role == "variant" and is_inflection(m.form, m_info.expected, lang)
@@ -406,7 +392,7 @@ def _analyze(source: str, target: str, glossary: GlossaryIndex,
         if m.role not in ("forbidden", "variant"):
             continue
         if known is None:
-            known = glossary.find_target(target)
+            known = glossary.find_target(target, links=links)
             starts = [k.start for k in known]
         if _inside_longer(m, known, starts):
             continue  # part of another term (state in State Bank of Vietnam): not a rendering
@@ -434,17 +420,18 @@ def _analyze(source: str, target: str, glossary: GlossaryIndex,
             if info.expected == "":
                 info = TermInfo(info.key, info.entry_id, info.entry, info.src_term, expected,
                                 True, info.variants, info.forbidden)
-            ok[key] += _verbatim(target, info, expected, need, spans, lang, out)
+            ok[key] += _verbatim(target, info, expected, need, spans, lang, links, out)
         elif ok[key] < need and info.kind in NEAR_MISS_KINDS:
             if blocked is None:
                 # The known forms of any entry are no near misses.
-                blocked = {(k.start, k.end) for k in known or glossary.find_target(target)}
-            ok[key] += _near_misses(target, info, need - ok[key], spans, lang, blocked, out)
+                blocked = {(k.start, k.end)
+                           for k in known or glossary.find_target(target, links=links)}
+            ok[key] += _near_misses(target, info, need - ok[key], spans, lang, blocked, links, out)
         if ok[key] == 0:
             out.missing.append(Missing(info.entry_id, out.source_surface[key],
                                        info.expected or out.source_surface[key], key))
     for text, (kind, need) in codes.items():
-        _source_code(target, text, kind, need, spans, lang, out)
+        _source_code(target, text, kind, need, spans, lang, links, out)
     out.edits.sort(key=lambda e: e.start)
     return out
 
@@ -479,11 +466,11 @@ def _renders_others(target: str, m: Any, plain: Sequence[str], glossary: Glossar
 
 
 def _source_code(target: str, text: str, kind: str, need: int, spans: Spans, lang: str,
-                 out: LineAnalysis) -> None:
+                 links: list[tuple[int, int]], out: LineAnalysis) -> None:
     """Checks a source code that is no glossary entry; restores unambiguous near misses."""
     key = CODE_KEY + text
     expected = code_form(text, lang)  # ١٢/٢٠٢٤/NĐ-CP is 12/2024/NĐ-CP in English
-    hits = locate_code(target, expected, need, spans, lang, kind)
+    hits = locate_code(target, expected, need, spans, lang, kind, links=links)
     out.edits += [Edit(None, "restored_code", t, expected, s, e, key) for s, e, t in hits.restored]
     if hits.found < need:
         out.missing.append(Missing(None, text, expected, key, hits.note))
@@ -526,7 +513,7 @@ def postedit_line(source: str, target: str, glossary: GlossaryIndex,
     analysis = analyze_line(source, target, glossary, sources)
     text = apply_edits(target, analysis.edits)
     if glossary.tgt == "vi":
-        text = _nfc(text)
+        text = nfc(text)
     return PostEditResult(text, analysis.edits, analysis.missing)
 
 

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from toolkit.extract.codes import URL_RE, CodeMatch, ascii_digits, find_codes
+from toolkit.extract.codes import URL_RE, CodeMatch, ascii_digits, find_codes, overlaps
 
 __all__ = [
     "SourceCode",
@@ -77,10 +76,15 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [(u.start, u.end) for u in urls(text)]
 
 
-def overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps one of the sorted, disjoint ``spans``."""
-    i = bisect_left(spans, (end,)) - 1  # the last span starting before ``end``
-    return i >= 0 and spans[i][1] > start
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, those that overlap joined: what :func:`overlaps` asks."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _acronym_words(text: str, start: int, end: int) -> list[SourceCode]:
@@ -128,8 +132,9 @@ def code_counts(text: str, lang: str, taken: Sequence[tuple[int, int]] = ()
         taken: Spans already accounted for (glossary matches).
     """
     out: dict[str, tuple[str, int]] = {}
+    spans = _merged(taken)
     for c in source_codes(text, lang):
-        if not any(c.start < e and s < c.end for s, e in taken):
+        if not overlaps(spans, c.start, c.end):
             out[c.text] = (c.kind, out.get(c.text, (c.kind, 0))[1] + 1)
     return out
 
@@ -139,10 +144,9 @@ def source_numbers(text: str, taken: list[tuple[int, int]] | None = None) -> lis
 
     Single digits are left out: a translation may write them as words.
     """
-    spans = taken or []
+    spans = _merged(taken or [])
     return [SourceCode(m.group(), "number", m.start(), m.end()) for m in _NUMBER.finditer(text)
-            if len(digits_of(m.group())) >= 2
-            and not any(m.start() < b and a < m.end() for a, b in spans)]
+            if len(digits_of(m.group())) >= 2 and not overlaps(spans, m.start(), m.end())]
 
 
 def digits_of(text: str) -> str:

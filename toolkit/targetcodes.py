@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from toolkit.nearmiss import same_code
 from toolkit.sourcecodes import ascii_digits, overlaps, source_codes, url_spans, urls
@@ -51,28 +52,27 @@ class Spans:
     """Character spans already claimed on a line (so edits never overlap).
 
     Claimed spans are kept merged and sorted, so that :meth:`free` is a binary
-    search: a line of many terms costs a logarithm per question, not a scan.
+    search (:func:`toolkit.sourcecodes.overlaps`): a line of many terms costs a
+    logarithm per question, not a scan.
     """
 
     def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._spans: list[tuple[int, int]] = []
 
     def free(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps no claimed span."""
-        i = bisect_left(self._starts, end) - 1  # the last span starting before ``end``
-        return i < 0 or self._ends[i] <= start  # ends rise with starts (disjoint spans)
+        return not overlaps(self._spans, start, end)
 
     def claim(self, start: int, end: int) -> None:
         """Claims ``[start, end)`` (merged with the claimed spans it overlaps)."""
-        lo = bisect_right(self._ends, start)  # spans ending after ``start``...
-        hi = bisect_left(self._starts, end)  # ...and starting before ``end`` overlap it
+        # Disjoint spans: their ends rise with their starts.
+        lo = bisect_right(self._spans, start, key=itemgetter(1))  # spans ending after ``start``...
+        hi = bisect_left(self._spans, (end,))  # ...and starting before ``end`` overlap it
         if lo < hi:
-            start, end = min(start, self._starts[lo]), max(end, self._ends[hi - 1])
+            start, end = min(start, self._spans[lo][0]), max(end, self._spans[hi - 1][1])
         else:
-            hi = lo = min(lo, hi)
-        self._starts[lo:hi] = [start]
-        self._ends[lo:hi] = [end]
+            hi = lo
+        self._spans[lo:hi] = [(start, end)]
 
 
 def _char_pattern(char: str) -> str:
@@ -104,8 +104,9 @@ def bounded(form: str, lang: str | None = None, *, spaced: bool = False) -> re.P
     return re.compile(rf"(?:{'|'.join(starts)}){body}(?!\w)")
 
 
-def code_candidates(target: str, kind: str | None = None,
-                    start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, str]]:
+def code_candidates(target: str, kind: str | None = None, start: int = 0,
+                    end: int | None = None, *, links: Sequence[tuple[int, int]] | None = None
+                    ) -> Iterable[tuple[int, int, str]]:
     """Yields (start, end, text) of the runs of ``target`` that may render a code.
 
     Args:
@@ -113,13 +114,14 @@ def code_candidates(target: str, kind: str | None = None,
         kind: ``url``, ``acronym``, ``code``, or ``None`` (any run).
         start: Where to start looking.
         end: Where to stop looking (default: the end of the line).
+        links: ``url_spans(target)``, if the caller has them (else found here).
     """
     stop = len(target) if end is None else end
     if kind == "url":
         yield from ((u.start, u.end, u.text) for u in urls(target)
                     if start <= u.start and u.end <= stop)
         return
-    links = url_spans(target)
+    links = url_spans(target) if links is None else links
     for m in CODE_RUN.finditer(target, start, stop):
         # An all-lowercase word is an ordinary word, not a mangled acronym (it / IT).
         if ((kind != "acronym" or any(c.isupper() or c.isdigit() for c in m.group()))
@@ -185,7 +187,8 @@ class CodeHits:
 
 
 def locate_code(target: str, expected: str, need: int, spans: Spans, lang: str,
-                kind: str | None = None) -> CodeHits:
+                kind: str | None = None, *, links: Sequence[tuple[int, int]] | None = None
+                ) -> CodeHits:
     """Finds ``need`` occurrences of a code in ``target``, claiming them in ``spans``.
 
     Occurrences kept verbatim come first; then mangled writings
@@ -203,20 +206,25 @@ def locate_code(target: str, expected: str, need: int, spans: Spans, lang: str,
         lang: The target language.
         kind: The source code's kind (``code``, ``acronym``, ``url``), or
             ``None`` for a glossary entry.
+        links: ``url_spans(target)``, if the caller has them (else found here):
+            one scan of the line for all its codes.
 
     Returns:
         What was found.
     """
     hits = CodeHits()
     link = kind == "url" or bool(url_spans(expected))  # a glossary code may be a URL
-    links = [] if link else url_spans(target)
+    if link:
+        links = []
+    elif links is None:
+        links = url_spans(target)
     for m in bounded(expected, lang).finditer(target):
         if spans.free(m.start(), m.end()) and not overlaps(links, m.start(), m.end()):
             spans.claim(m.start(), m.end())
             hits.kept.append((m.start(), m.end(), m.group()))
     if hits.found >= need:
         return hits
-    near = [hit for s, e, t in code_candidates(target, "url" if link else kind)
+    near = [hit for s, e, t in code_candidates(target, "url" if link else kind, links=links)
             if (hit := _mangled_part(s, t, expected, whole=link)) is not None
             and spans.free(hit[0], hit[1])]
     if kind is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 from glossary.errors import InputError
 from models.base import Translation
 from models.errors import ModelError
-from toolkit.batch import TranslateSpec, run_batch, with_engine_signature
+from toolkit.batch import BatchResult, TranslateSpec, run_batch, with_engine_signature
 from toolkit.batch.jobs import MAX_SEGMENT_CHARS, DocTask
 from toolkit.progress import Progress
 from toolkit.translate import TranslateOptions
@@ -49,6 +50,28 @@ def _docs(root: Path, texts: dict[str, str]) -> Path:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
     return root
+
+
+@dataclass
+class _Job:
+    """A job over ``IN/a.txt`` and ``IN/b.txt`` (``one.``, ``two.``) into ``OUT``."""
+
+    src: Path
+    out: Path
+    engine: FakeEngine = field(default_factory=FakeEngine)
+
+    def run(self, **kwargs: Any) -> BatchResult:
+        """Runs the job again (a fresh worker, as a new process would have)."""
+        spec = _spec(self.engine)
+        return run_batch(spec, self.src, self.out, worker=spec.open(self.engine), **kwargs)
+
+
+def _two_documents_done(tmp_path: Path) -> _Job:
+    """:class:`_Job` under ``tmp_path``, run once: both documents done."""
+    job = _Job(_docs(tmp_path / "in", {"a.txt": "one.\n", "b.txt": "two.\n"}),
+               tmp_path / "out")
+    job.run()
+    return job
 
 
 def test_sentences_of_a_chunk_go_to_the_engine_together(tmp_path: Path) -> None:
@@ -422,15 +445,12 @@ def test_outputs_of_a_document_that_fails_or_is_gone_are_removed(
 def test_outputs_of_a_document_gone_from_the_input_are_kept_unless_pruned(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """An inbox that moves its inputs away after each night keeps last night's outputs."""
-    engine = FakeEngine()
-    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "b.txt": "two.\n"})
-    out = tmp_path / "out"
-    spec = _spec(engine)
-    run_batch(spec, src, out, worker=spec.open(engine))
+    job = _two_documents_done(tmp_path)
+    src, out = job.src, job.out
     (src / "b.txt").unlink()
     (src / "c.txt").write_text("three.\n", encoding="utf-8")
     with caplog.at_level("WARNING", logger="avet.batch"):
-        result = run_batch(spec, src, out, worker=spec.open(engine))
+        result = job.run()
     kept = ["b.vi.txt", "reports/b.txt.json"]
     assert result.report["gone"] == [{"input": "b.txt", "kept": kept}]
     assert (result.report["removed"], result.report["run"]["gone"]) == ([], 1)
@@ -438,27 +458,23 @@ def test_outputs_of_a_document_gone_from_the_input_are_kept_unless_pruned(
     assert [d["input"] for d in result.report["documents"]] == ["a.txt", "c.txt"]
     assert any("input gone; kept its outputs b.vi.txt" in r.getMessage() and
                "--prune-gone" in r.getMessage() for r in caplog.records)
-    again = run_batch(spec, src, out, worker=spec.open(engine))
+    again = job.run()
     assert again.report["gone"] == [{"input": "b.txt", "kept": kept}]  # every run lists it
     assert (out / "b.vi.txt").is_file()
     # As the warning says, a later run with --prune-gone removes them.
-    pruned = run_batch(spec, src, out, worker=spec.open(engine), prune_gone=True)
+    pruned = job.run(prune_gone=True)
     assert pruned.report["removed"] == [{"input": "b.txt", "reason": "input gone",
                                          "files": kept}]
     assert pruned.report["gone"] == [] and not any((out / name).exists() for name in kept)
-    assert run_batch(spec, src, out, worker=spec.open(engine)).report["removed"] == []
+    assert job.run().report["removed"] == []
 
 
 def test_a_gone_document_that_comes_back_is_skipped_and_no_longer_gone(tmp_path: Path) -> None:
-    engine = FakeEngine()
-    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "b.txt": "two.\n"})
-    out = tmp_path / "out"
-    spec = _spec(engine)
-    run_batch(spec, src, out, worker=spec.open(engine))
-    (src / "b.txt").rename(tmp_path / "b.txt")
-    assert run_batch(spec, src, out, worker=spec.open(engine)).report["run"]["gone"] == 1
-    (tmp_path / "b.txt").rename(src / "b.txt")
-    back = run_batch(spec, src, out, worker=spec.open(engine))
+    job = _two_documents_done(tmp_path)
+    (job.src / "b.txt").rename(tmp_path / "b.txt")
+    assert job.run().report["run"]["gone"] == 1
+    (tmp_path / "b.txt").rename(job.src / "b.txt")
+    back = job.run()
     assert (back.report["gone"], back.report["run"]["done"], back.report["run"]["skipped"]) == (
         [], 0, 2)
     assert [d["status"] for d in back.report["documents"]] == ["done", "done"]
@@ -466,19 +482,15 @@ def test_a_gone_document_that_comes_back_is_skipped_and_no_longer_gone(tmp_path:
 
 def test_pruning_refuses_an_input_folder_with_no_documents(tmp_path: Path) -> None:
     """An inbox on a share that failed to mount must not lose every output."""
-    engine = FakeEngine()
-    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "b.txt": "two.\n"})
-    out = tmp_path / "out"
-    spec = _spec(engine)
-    run_batch(spec, src, out, worker=spec.open(engine))
+    job = _two_documents_done(tmp_path)
     for name in ("a.txt", "b.txt"):
-        (src / name).unlink()
+        (job.src / name).unlink()
     with pytest.raises(InputError, match="no documents there; --prune-gone would remove the "
                                          "outputs of all 2 documents") as info:
-        run_batch(spec, src, out, worker=spec.open(engine), prune_gone=True)
+        job.run(prune_gone=True)
     assert "without --prune-gone" in (info.value.hint or "")
-    assert (out / "a.vi.txt").is_file() and (out / "b.vi.txt").is_file()
-    kept = run_batch(spec, src, out, worker=spec.open(engine))  # without it: kept, listed
+    assert (job.out / "a.vi.txt").is_file() and (job.out / "b.vi.txt").is_file()
+    kept = job.run()  # without it: kept, listed
     assert [g["input"] for g in kept.report["gone"]] == ["a.txt", "b.txt"]
 
 
@@ -486,18 +498,15 @@ def test_a_failed_document_whose_earlier_output_remains_has_it_removed(tmp_path:
     """A folder left by a version that kept the output of a document that then failed."""
     import sqlite3
 
-    engine = FakeEngine()
-    src = _docs(tmp_path / "in", {"a.txt": "one.\n", "b.txt": "two.\n"})
-    out = tmp_path / "out"
-    spec = _spec(engine)
-    run_batch(spec, src, out, worker=spec.open(engine))
-    (src / "b.txt").write_text("x" * (MAX_SEGMENT_CHARS + 1) + "\n", encoding="utf-8")
-    run_batch(spec, src, out, worker=spec.open(engine))
+    job = _two_documents_done(tmp_path)
+    out = job.out
+    (job.src / "b.txt").write_text("x" * (MAX_SEGMENT_CHARS + 1) + "\n", encoding="utf-8")
+    job.run()
     (out / "b.vi.txt").write_text("TWO.\n", encoding="utf-8")  # as the old version left it
     with sqlite3.connect(out / "manifest.sqlite") as con:
         assert con.execute("SELECT status FROM docs WHERE rel = 'b.txt'").fetchone() == (
             "failed",)
-    result = run_batch(spec, src, out, worker=spec.open(engine))
+    result = job.run()
     assert result.report["removed"] == [{"input": "b.txt", "reason": "failed",
                                          "files": ["b.vi.txt"]}]
     assert not (out / "b.vi.txt").exists() and (out / "a.vi.txt").is_file()

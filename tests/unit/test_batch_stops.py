@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from glossary.errors import DatabaseFileError, InputError
+from glossary.fileio import atomic_open
 from tests.functional.batch_fixtures import write_postedit_job
 from toolkit.batch import Manifest, PostEditSpec, run_batch
 from toolkit.batch import local as batch_local
@@ -39,6 +40,12 @@ def _rows(out: Path) -> dict[str, tuple[str, int]]:
 
 
 # ---------------------------------------------------------------- a full disk
+def _write_on_a_full_disk(path: Path) -> None:
+    """A write through ``atomic_open`` that finds the disk full, as ``write`` would."""
+    with atomic_open(path):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
 @pytest.mark.parametrize(("failing_write", "named"), [
     (5, "d0/doc002.en.txt"),             # the output of the second chunk's first document
     (6, "reports/d0/doc002.txt.json"),   # its report
@@ -56,7 +63,7 @@ def test_a_full_disk_stops_the_job_in_order(tmp_path: Path, monkeypatch: pytest.
         writes.append(Path(path))
         reserved.append((out / LOCK_NAME).stat().st_size)
         if len(writes) == failing_write:  # each document: its output, then its report
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            _write_on_a_full_disk(path)
         real_write(path, text, **kwargs)
 
     monkeypatch.setattr(batch_local, "atomic_write_text", write)
@@ -81,7 +88,7 @@ def test_a_full_disk_on_the_cli_is_one_line(tmp_path: Path, monkeypatch: pytest.
     out = tmp_path / "out"
 
     def full(path: Path, text: str, **kwargs: Any) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        _write_on_a_full_disk(path)
 
     monkeypatch.setattr(batch_local, "atomic_write_text", full)
     assert main(["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to",

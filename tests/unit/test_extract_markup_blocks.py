@@ -74,12 +74,25 @@ def test_a_term_written_with_tatweel_is_stored_plain(tmp_path: Path, spelled: st
 
 
 @pytest.mark.parametrize("size", [40, 300, 5000])
-def test_blocks_cover_the_text_after_sentences(size: int) -> None:
-    text = (PLAIN * 60).replace("\n", " ", 7)
+@pytest.mark.parametrize("text", [(PLAIN * 60).replace("\n", " ", 7),
+                                  ("عنوان بلا نقطة\n" + PLAIN) * 40], ids=["long", "titled"])
+def test_blocks_cover_the_text_after_sentences(size: int, text: str) -> None:
     parts = blocks(text, size)
     assert parts[0][0] == 0 and parts[-1][1] == len(text)
     assert all(a < b == c for (a, b), (c, _) in pairwise(parts))
     assert all(b - a <= size for a, b in parts)
+    # Each cut: after a sentence (PLAIN's lines end with ".") where the second half of
+    # the block has one; else after a line (a title); else after a space; else anywhere.
+    line_ends = {i + 1 for i, c in enumerate(text) if c == "\n"}
+    sentence_ends = {e for e in line_ends if text[e - 2] == "."}
+    for a, b in parts[:-1]:
+        window = set(range(a + size // 2 + 2, a + size + 1))
+        if window & sentence_ends:
+            assert b == max(window & sentence_ends)
+        elif window & line_ends:
+            assert b == max(window & line_ends)
+        else:
+            assert text[b - 1] == " " or (b == a + size and " " not in text[b - size // 2:b])
 
 
 def test_a_short_text_is_one_block() -> None:

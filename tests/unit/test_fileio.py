@@ -6,6 +6,7 @@ every file that cannot be renamed over.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import subprocess
@@ -143,6 +144,37 @@ def test_a_folder_that_cannot_be_written_is_refused(tmp_path: Path,
         atomic_write_text(tmp_path / "g.tbx", "x")
     assert str(caught.value).startswith(f"{tmp_path / 'g.tbx'}: cannot write in its folder")
     assert "Permission denied" in str(caught.value)
+
+
+def _full(*args: object, **kwargs: object) -> object:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("where", ["folder", "mkstemp", "write", "fsync", "replace"])
+def test_a_full_disk_is_one_error_naming_the_file(tmp_path: Path, where: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "sub" / "g.tbx"
+    if where == "folder":
+        monkeypatch.setattr(Path, "mkdir", _full)
+    elif where == "mkstemp":
+        monkeypatch.setattr(tempfile, "mkstemp", _full)
+    elif where in ("fsync", "replace"):
+        target.parent.mkdir()
+        monkeypatch.setattr(os, where, _full)
+    with pytest.raises(InputError) as caught, atomic_open(target) as handle:
+        if where == "write":
+            _full()
+        handle.write("x")
+    assert str(caught.value) == f"{target}: no space left on device (free space and rerun)"
+    assert not target.parent.is_dir() or list(target.parent.iterdir()) == []
+
+
+def test_make_folder_on_a_full_disk_names_the_fix(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Path, "mkdir", _full)
+    with pytest.raises(InputError) as caught:
+        make_folder(tmp_path / "a")
+    assert str(caught.value) == f"{tmp_path / 'a'}: no space left on device (free space and rerun)"
 
 
 def test_make_folder_refuses_a_file(tmp_path: Path) -> None:

@@ -51,7 +51,6 @@ from toolkit.batch.outdir import (
     remove_outputs,
     signals_ignored,
     sweep_temporaries,
-    writing,
 )
 from toolkit.batch.summary import (
     FAILED_NAME,
@@ -247,11 +246,9 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         stats.failed = len(failed)
         report = build_report(spec.command, signature, states, stats, extra)
         report_path = out / REPORT_NAME
-        with writing(report_path):
-            dump(report, report_path)
+        dump(report, report_path)
         failed_path = out / FAILED_NAME
-        with writing(failed_path):
-            write_failed(failed_path, failed)
+        write_failed(failed_path, failed)
     return BatchResult(report, report_path, failed_path if failed else None,
                        EXIT_FAILED if failed else 0, extracted)
 
@@ -314,9 +311,8 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
         from toolkit.batch.aggregate import write_part
 
         part = f"part-{chunk[0].order:09d}-{uuid.uuid4().hex[:8]}.parquet"
-        with writing(out / PARTS_DIR / part):
-            write_part([r for o in outcomes if o.ok and o.rows for r in o.rows],
-                       out / PARTS_DIR / part, part)
+        write_part([r for o in outcomes if o.ok and o.rows for r in o.rows],
+                   out / PARTS_DIR / part, part)
     for outcome in outcomes:
         if not outcome.ok:
             failed.append((outcome.rel, outcome.error or "unknown error", outcome.permanent))
@@ -335,13 +331,11 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
             continue
         target = spec.output_rel(outcome.rel)
         if target is not None and outcome.text is not None:
-            with writing(out / target):
-                atomic_write_text(out / target, outcome.text, fsync=False)
+            atomic_write_text(out / target, outcome.text, fsync=False)
         if outcome.report is not None:
             report_path = out / REPORTS_DIR / f"{outcome.rel}.json"
-            with writing(report_path):
-                atomic_write_text(report_path, json.dumps(outcome.report, ensure_ascii=False)
-                                  + "\n", fsync=False)
+            atomic_write_text(report_path, json.dumps(outcome.report, ensure_ascii=False)
+                              + "\n", fsync=False)
         done.append((outcome.rel, target if target is not None else str(part), outcome.counts))
         stats.done += 1
         stats.add_counts(outcome.counts)
@@ -366,8 +360,7 @@ def _finish_extract(spec: JobSpec, tasks: Sequence[DocTask], out: Path,
     parts = sorted(p for p in parts_dir.glob("part-*.parquet") if p.name in used)
     extractor = aggregate(parts, current, spec.extractor())  # type: ignore[attr-defined]
     extracted = extractor.entries()
-    with writing(out / GLOSSARY_NAME):
-        write_glossary([x.entry for x in extracted], out / GLOSSARY_NAME, format="json")
+    write_glossary([x.entry for x in extracted], out / GLOSSARY_NAME, format="json")
     for stale in parts_dir.glob("part-*.parquet") if parts_dir.is_dir() else []:
         if stale.name not in used:
             stale.unlink()

@@ -42,7 +42,6 @@ pages, which the runner frees for it first (see :mod:`toolkit.batch.local`).
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import sqlite3
@@ -53,6 +52,8 @@ from pathlib import Path
 from typing import Any
 
 from glossary.errors import DatabaseFileError, StoreError
+from glossary.fileio import NO_SPACE, NO_SPACE_HINT
+from glossary.fileio import is_disk_full as _os_disk_full
 
 __all__ = ["MANIFEST_NAME", "NO_SPACE", "NO_SPACE_HINT", "DocState", "Manifest", "is_disk_full"]
 
@@ -80,10 +81,6 @@ _OLD_COLUMNS = {"rel", "job_key", "status", "attempts", "error", "output", "coun
 _HINT = "give --out a folder of its own, or remove it to start the job afresh"
 _READ_ONLY_HINT = ("make the folder writable: remount it read-write or fix its permissions, "
                    "then rerun; the job goes on where it stood")
-#: What a write that found the disk full says, and what to do about it.
-NO_SPACE = "no space left on device"
-NO_SPACE_HINT = "free space and rerun"
-_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 #: SQLite result codes that mean the file itself is the problem (the user fixes it).
 _FILE_PROBLEMS = {
@@ -117,11 +114,9 @@ def is_disk_full(exc: BaseException) -> bool:
         exc: An exception out of a write: ``OSError`` (``ENOSPC``, ``EDQUOT``), or
             ``sqlite3.Error`` (``SQLITE_FULL``: "database or disk is full").
     """
-    if isinstance(exc, OSError):
-        return exc.errno in _FULL_ERRNOS
     if isinstance(exc, sqlite3.Error):
         return getattr(exc, "sqlite_errorcode", -1) & 0xFF == sqlite3.SQLITE_FULL
-    return False
+    return _os_disk_full(exc)
 
 
 def _read_only(path: Path) -> str | None:
@@ -195,10 +190,10 @@ class Manifest:
         code = getattr(exc, "sqlite_errorcode", -1) & 0xFF
         if is_disk_full(exc):
             return self.full()
-        if code == sqlite3.SQLITE_READONLY or (
-                code == sqlite3.SQLITE_CANTOPEN and self.path.is_file()
-                and _read_only(self.path)):
-            why = _read_only(self.path) if self.path.is_file() else None
+        why = None  # why the file cannot be written, asked once
+        if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) and self.path.is_file():
+            why = _read_only(self.path)
+        if code == sqlite3.SQLITE_READONLY or (code == sqlite3.SQLITE_CANTOPEN and why):
             return DatabaseFileError(f"the job manifest {why or f'is read-only ({exc})'}",
                                      path=self.path, hint=_READ_ONLY_HINT)
         problem = _FILE_PROBLEMS.get(code)

@@ -1,7 +1,7 @@
 """What a batch job does to its output folder besides its outputs: the lock (with some
-space in reserve), writes that find the disk full, signals while the manifest records
-a stop, temporary files a killed run left, and the outputs of documents that failed
-for good or are gone from INPUT_DIR."""
+space in reserve), signals while the manifest records a stop, temporary files a killed
+run left, and the outputs of documents that failed for good or are gone from INPUT_DIR.
+(A write that finds the disk full is one error out of :mod:`glossary.fileio`.)"""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from glossary.errors import InputError
-from glossary.fileio import make_folder
+from glossary.fileio import NO_SPACE, NO_SPACE_HINT, is_disk_full, make_folder
 from toolkit.batch.folders import LOCK_NAME
 from toolkit.batch.jobs import JobSpec
-from toolkit.batch.manifest import NO_SPACE, NO_SPACE_HINT, Manifest, is_disk_full
+from toolkit.batch.manifest import Manifest
 from toolkit.batch.summary import REMOVED_GONE, RunStats
 
 __all__ = [
@@ -32,7 +32,6 @@ __all__ = [
     "remove_outputs",
     "signals_ignored",
     "sweep_temporaries",
-    "writing",
 ]
 
 log = logging.getLogger("avet.batch")
@@ -42,23 +41,6 @@ REPORTS_DIR = "reports"
 #: an orderly stop on a full disk: a base, and more per document of a chunk.
 RESERVE_BYTES = 32 * 1024
 RESERVE_PER_DOC = 512
-
-
-@contextlib.contextmanager
-def writing(path: Path) -> Iterator[None]:
-    """Turns a write that finds the disk full into one error naming ``path``.
-
-    Raises:
-        InputError: ``PATH: no space left on device (free space and rerun)``.
-    """
-    try:
-        yield
-    except (OSError, InputError) as exc:
-        # atomic_open names a folder it cannot create a file in: the disk, here.
-        cause = exc.__cause__ if isinstance(exc, InputError) else exc
-        if cause is not None and is_disk_full(cause):
-            raise InputError(NO_SPACE, path=path, hint=NO_SPACE_HINT) from exc
-        raise
 
 
 @contextlib.contextmanager

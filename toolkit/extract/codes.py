@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from bisect import bisect_left, insort
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = ["CODE_RE", "URL_RE", "CodeMatch", "ascii_digits", "find_codes", "latin_gloss",
-           "url_spans", "written_code"]
+           "overlaps", "url_spans", "written_code"]
 
 #: URLs, bare domains and e-mail addresses (excluded with everything inside them).
 URL_RE = re.compile(
@@ -66,6 +67,12 @@ class CodeMatch:
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Returns the ``(start, end)`` spans of URLs, domains and e-mail addresses."""
     return [m.span() for m in URL_RE.finditer(text)]
+
+
+def overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the sorted, disjoint ``spans``."""
+    i = bisect_left(spans, (end,)) - 1  # the last span starting before ``end``
+    return i >= 0 and spans[i][1] > start
 
 
 def ascii_digits(text: str) -> str:
@@ -163,16 +170,16 @@ def find_codes(text: str) -> list[CodeMatch]:
         The matches in text order; codes are ``kind="code"``, the others
         ``kind="acronym"``. Nothing inside a URL is returned.
     """
-    blocked = url_spans(text)
+    blocked = url_spans(text)  # kept sorted and disjoint: one binary search a question
 
     def free(s: int, e: int) -> bool:
-        return not any(s < be and bs < e for bs, be in blocked)
+        return not overlaps(blocked, s, e)
 
     found: list[CodeMatch] = []
     for m in CODE_RE.finditer(text):
         if "/" in m.group() and free(*m.span()):
             found.append(CodeMatch(m.group(), "code", m.start(), m.end()))
-            blocked.append(m.span())
+            insort(blocked, m.span())
     for m in _LATIN_RUN_RE.finditer(text):
         if free(*m.span()):
             found.extend(c for c in _latin_items(text, m.start(), m.end())

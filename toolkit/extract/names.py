@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from toolkit.extract.data import Cue, cues, particles, surnames, written_words
 from toolkit.extract.tokenize import (
@@ -57,6 +57,20 @@ SPAN_MIN = 0.2
 CUED_MIN = 0.05
 #: Entries kept by each memo table of the detector (memory stays bounded).
 MEMO_SIZE = 100_000
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _memo(table: dict[_K, _V], key: _K, compute: Callable[[], _V]) -> _V:
+    """``table[key]``, computed by ``compute`` when missing and then kept while
+    ``table`` holds fewer than :data:`MEMO_SIZE` entries."""
+    found = table.get(key)
+    if found is None:
+        found = compute()
+        if len(table) < MEMO_SIZE:
+            table[key] = found
+    return found
 #: Likelihood of a single token that is a name without any cue (fused known names).
 FUSED_MIN = 0.9
 #: Best place reading a name needs to count as confirmed by the gazetteer.
@@ -216,9 +230,9 @@ class NameDetector:
         return False
 
     def _classify(self, tok: Token) -> _Tok:
-        cached = self._cache.get(tok.text)
-        if cached is not None:
-            return cached
+        return _memo(self._cache, tok.text, lambda: self._new_tok(tok))
+
+    def _new_tok(self, tok: Token) -> _Tok:
         folded = tok.norm
         lexical = self._is_lexical(tok.text, folded)
         # An Arabic word is never name-like: its likelihood is not needed (the costly part).
@@ -234,34 +248,24 @@ class NameDetector:
         if (not info.strong and len(folded) <= BRIDGE_LEN
                 and not tok.text.startswith(_HAMZA_FORMS)):
             info.bridge = self.reading(tok.text) >= 0.5
-        if len(self._cache) < MEMO_SIZE:
-            self._cache[tok.text] = info
         return info
 
     # ------------------------------------------------------------------ cues
     def _word_is(self, tok: Token, word: str) -> bool:
         if tok.type != "ar":
             return False
-        key = (tok.norm, word)
-        found = self._word_cache.get(key)
-        if found is None:
-            found = self._matches_word(tok, word)
-            if len(self._word_cache) < MEMO_SIZE:
-                self._word_cache[key] = found
-        return found
+        return _memo(self._word_cache, (tok.norm, word), lambda: self._matches_word(tok, word))
 
     def _forms_of(self, norm: str) -> frozenset[str]:
         """The words a token may be (see :meth:`_matches_word`): itself, its stems
         after a proclitic, and الX for للX."""
-        found = self._forms_cache.get(norm)
-        if found is None:
+        def forms() -> frozenset[str]:
             words = {norm, *(stem for _, stem in clitic_splits(norm)[1:])}
             if norm.startswith("\u0644\u0644"):
                 words.add(_ARTICLE + norm[2:])
-            found = frozenset(words)
-            if len(self._forms_cache) < MEMO_SIZE:
-                self._forms_cache[norm] = found
-        return found
+            return frozenset(words)
+
+        return _memo(self._forms_cache, norm, forms)
 
     def _matches_word(self, tok: Token, word: str) -> bool:
         if tok.norm == word:
@@ -314,12 +318,8 @@ class NameDetector:
             return False
         words = (_stem_surface(tokens[members[0]].text, clitic)[0],
                  *(tokens[k].text for k in members[1:]))
-        key = ("place", *words)
-        found = self._span_cache.get(key)
-        if found is None:
-            found = self.place_reading(" ".join(words))
-            if len(self._span_cache) < MEMO_SIZE:
-                self._span_cache[key] = found
+        reading = self.place_reading
+        found = _memo(self._span_cache, ("place", *words), lambda: reading(" ".join(words)))
         return found >= GAZETTEER_MIN
 
     def continues_person(self, tokens: Sequence[Token], first: int, last: int,
@@ -434,11 +434,7 @@ class NameDetector:
         start = tokens[first].start + offset
         end = tokens[last].end
         words = (surface_first, *(tokens[k].text for k in members[1:]))
-        lik = self._span_cache.get(words)
-        if lik is None:
-            lik = self.likelihood(words)
-            if len(self._span_cache) < MEMO_SIZE:
-                self._span_cache[words] = lik
+        lik = _memo(self._span_cache, words, lambda: self.likelihood(words))
         if len(members) == 1:
             ok = (cue is not None and lik >= SINGLE_CUED_MIN) or lik >= FUSED_MIN
         else:
@@ -484,13 +480,11 @@ def name_detector(translit: Any) -> NameDetector:
     def fused(token: str) -> bool:
         # Asked for every known name's every occurrence (continues_person): read each
         # spelling once, so that a long document costs no decoding per occurrence.
-        found = fused_memo.get(token)
-        if found is None:
+        def read() -> bool:
             top = translit.ar_to_vi(token, top=1)
-            found = bool(top) and " " in top[0].text
-            if len(fused_memo) < MEMO_SIZE:
-                fused_memo[token] = found
-        return found
+            return bool(top) and " " in top[0].text
+
+        return _memo(fused_memo, token, read)
 
     return NameDetector(lexical, translit.name_likelihood, reading, place_reading, fused)
 

@@ -171,17 +171,17 @@ class Extractor:
         if len(parts) > 1:
             self._vocab = set().union(*(arabic_vocabulary(doc.text, a, b) for a, b in parts))
         for start, end in parts:
-            self._add_block(doc, start, end, whole=len(parts) == 1)
+            self._add_block(doc, start, end)
         self._vocab = set()
 
-    def _add_block(self, doc: Document, start: int, end: int, *, whole: bool) -> None:
-        """Counts the candidates of ``doc.text[start:end]`` (``whole``: the document)."""
+    def _add_block(self, doc: Document, start: int, end: int) -> None:
+        """Counts the candidates of ``doc.text[start:end]``."""
         text = doc.text
-        tokens = tokenize(text, start, end) if not whole else tokenize(text)
-        if whole:
+        tokens = tokenize(text, start, end)
+        if end - start == len(text):  # the whole document: its words are its vocabulary
             self._vocab = {t.norm for t in tokens if t.type == "ar"}
         taken: set[int] = set()
-        self.codes.add_document(doc, tokens, taken, *((start, end) if not whole else ()))
+        self.codes.add_document(doc, tokens, taken, start, end)
         known: list[tuple[int, int, str]] = []  # where approved entries occur
         if self.known:
             starts = {t.start: i for i, t in enumerate(tokens)}

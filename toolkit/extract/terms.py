@@ -170,9 +170,8 @@ class TermCounter:
         inner_prefix, inner_stem = split_clitic(light, None)
         restored = stem.startswith(_ARTICLE) and not light[len(prefix):].startswith(_ARTICLE)
         first_surface, offset = surface_without_clitic(tok.text, prefix, restored)
-        # Forms are spelled without harakat or tatweel (الرقـمي is الرقمي), as names are;
-        # contexts keep what the document wrote.
-        plain = normalize_ar(tok.text, match=False).text
+        # Forms are spelled without harakat or tatweel (الرقـمي is الرقمي: ``light``), as
+        # names are; contexts keep what the document wrote.
         first_surface = normalize_ar(first_surface, match=False).text
         bare = term_word_key(stem)
         folded_stem = fold_ar(stem)
@@ -181,7 +180,7 @@ class TermCounter:
                 or (folded[:1] in _CONJUNCTIONS and folded[1:] in self._stop)
                 or "\u064b" in tok.text  # tanween fath: an adverbial accusative
                 or _future_verb(stem))  # ستنفذ: no candidate holds a verb
-        return _Word(plain, first_surface, offset, bare,
+        return _Word(light, first_surface, offset, bare,
                      term_word_key(inner_stem), stop, folded_stem in self._connectors,
                      prefix.endswith(_PREPOSITIONS) and not restored
                      and not light[len(prefix):].startswith(_ARTICLE),

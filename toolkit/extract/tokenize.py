@@ -36,8 +36,10 @@ __all__ = [
     "word_key",
 ]
 
+#: An Arabic letter (harakat included): a run of them is an Arabic word.
+_AR_LETTER = r"[\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF]"
 _TOKEN_RE = re.compile(
-    r"(?P<ar>[\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF]+)"
+    rf"(?P<ar>{_AR_LETTER}+)"
     r"|(?P<lat>[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF]*)"
     r"|(?P<num>[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*)"
     r"|(?P<sep>\S)"
@@ -46,7 +48,7 @@ _TOKEN_RE = re.compile(
 BLOCK_CHARS = 1_000_000
 #: Last visible characters of a line that ends a sentence: a block may end after it.
 _SENTENCE_END = frozenset(".!?:;\u061f\u061b\u06d4)]\"'\u00bb\u2026")
-_AR_WORD_RE = re.compile(r"[\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF]+")
+_AR_WORD_RE = re.compile(f"{_AR_LETTER}+")
 _ARTICLE = "\u0627\u0644"  # ال
 
 
