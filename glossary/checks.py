@@ -12,7 +12,7 @@ check use.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from glossary.errors import ConflictError, FormatError
 from glossary.model import LANGS, Entry
@@ -88,21 +88,15 @@ def check_characters(entry: Entry, *, before: Entry | None = None) -> None:
     Raises:
         FormatError: Naming the form (language and role) or the note, and the character.
     """
-    for lang in LANGS:
-        forms = entry.forms[lang]
-        known = set() if before is None else {
-            *before.forms[lang].all_admitted(), *before.forms[lang].forbidden}
-        for role, texts in (("term", [forms.preferred]), ("variant", forms.variants),
-                            ("forbidden form", forms.forbidden)):
-            for text in texts:
-                bad = _FORM_CONTROLS.search(text)
-                if bad and text not in known:
-                    raise FormatError(
-                        f"{lang} {role} {text!r} has the control character "
-                        f"U+{ord(bad.group()):04X}",
-                        hint="remove it; a term is one line of text without tabs, line "
-                             "breaks or other control characters, which DeepL, TBX and "
-                             "Excel refuse")
+    for lang, role, text in _new_forms(entry, before):
+        bad = _FORM_CONTROLS.search(text)
+        if bad:
+            raise FormatError(
+                f"{lang} {role} {text!r} has the control character "
+                f"U+{ord(bad.group()):04X}",
+                hint="remove it; a term is one line of text without tabs, line "
+                     "breaks or other control characters, which DeepL, TBX and "
+                     "Excel refuse")
     bad = _NOTE_CONTROLS.search(entry.note)
     if bad and (before is None or entry.note != before.note):
         raise FormatError(
@@ -122,6 +116,17 @@ def check_separator(entry: Entry, *, before: Entry | None = None) -> None:
     Raises:
         FormatError: Naming the first such form, its language and its role.
     """
+    for lang, role, text in _new_forms(entry, before):
+        if SEPARATOR in text:
+            raise FormatError(
+                f"{lang} {role} {text!r} contains {SEPARATOR!r}",
+                hint=f"give one form; {SEPARATOR!r} separates forms in the CSV, "
+                     "TSV and XLSX formats, so give the others as variants")
+
+
+def _new_forms(entry: Entry, before: Entry | None) -> Iterator[tuple[str, str, str]]:
+    """Yields ``(lang, role, text)`` for each form of ``entry`` (term, variants,
+    forbidden forms) that ``before`` does not hold in the same language."""
     for lang in LANGS:
         forms = entry.forms[lang]
         known = set() if before is None else {
@@ -129,11 +134,8 @@ def check_separator(entry: Entry, *, before: Entry | None = None) -> None:
         for role, texts in (("term", [forms.preferred]), ("variant", forms.variants),
                             ("forbidden form", forms.forbidden)):
             for text in texts:
-                if SEPARATOR in text and text not in known:
-                    raise FormatError(
-                        f"{lang} {role} {text!r} contains {SEPARATOR!r}",
-                        hint=f"give one form; {SEPARATOR!r} separates forms in the CSV, "
-                             "TSV and XLSX formats, so give the others as variants")
+                if text not in known:
+                    yield lang, role, text
 
 
 def conflicting_lang(a: Entry, b: Entry, *, last: str | None = None) -> str | None:

@@ -23,6 +23,9 @@ from glossary.schema import ORDERS, SCHEMA_VERSION, where_clause
 
 __all__ = ["Queries"]
 
+#: Ids read per query by ``_load_ordered`` (SQLite allows 999 bound parameters in old builds).
+_ID_CHUNK = 500
+
 
 class Queries:
     """Reads a glossary database (the base of :class:`glossary.store.Store`).
@@ -89,14 +92,24 @@ class Queries:
         where, params = where_clause(status, kind, text)
         where = f"{where} AND id > ?" if where else " WHERE id > ?"
         if order in LANGS:  # the language's alphabetical order, not code points
-            rows = self._db.execute(f"SELECT data FROM entries{where}", [*params, after])
-            found = [Entry.from_dict(json.loads(r[0])) for r in rows]
-            found.sort(key=lambda e: (not e.term(order), sort_key(e.term(order), order),
-                                      e.id or 0))
-            return found if limit is None else found[:limit]
+            # Sorts the term column, then decodes only the entries returned.
+            rows = self._db.execute(f"SELECT id, {order} FROM entries{where}", [*params, after])
+            keyed = sorted(rows, key=lambda r: (not r[1], sort_key(r[1], order), r[0]))
+            ids = [r[0] for r in (keyed if limit is None else keyed[:limit])]
+            return self._load_ordered(ids)
         sql = f"SELECT data FROM entries{where} ORDER BY {ORDERS[order]}, id LIMIT ?"
         params += [after, -1 if limit is None else limit]
         return [Entry.from_dict(json.loads(r[0])) for r in self._db.execute(sql, params)]
+
+    def _load_ordered(self, ids: Sequence[int]) -> list[Entry]:
+        """The entries ``ids``, in that order (read in chunks of bound parameters)."""
+        data: dict[int, str] = {}
+        for start in range(0, len(ids), _ID_CHUNK):
+            chunk = ids[start:start + _ID_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            data.update(self._db.execute(
+                f"SELECT id, data FROM entries WHERE id IN ({marks})", chunk).fetchall())
+        return [Entry.from_dict(json.loads(data[i])) for i in ids]
 
     def iter_entries(self, *, status: str | None = None,
                      kind: str | None = None) -> Iterator[Entry]:

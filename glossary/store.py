@@ -264,8 +264,11 @@ class Store(Queries):
             forbid_form(entry, lang, text)
             return self._replace(tx, entry, "forbid")
 
-    def allow(self, entry_id: int, lang: str, text: str) -> None:
+    def allow(self, entry_id: int, lang: str, text: str) -> bool:
         """Allows a forbidden ``lang`` rendering of the entry again (undoes :meth:`forbid`).
+
+        Returns:
+            Whether the entry changed.
 
         Raises:
             NotFoundError: If there is no such entry, or ``text`` is not one of its
@@ -274,7 +277,7 @@ class Store(Queries):
         with self._write() as tx:
             entry = self.get(entry_id)
             allow_form(entry, lang, text)
-            self._replace(tx, entry, "allow")
+            return self._replace(tx, entry, "allow")
 
     def modify(self, entry_id: int, change: Callable[[Entry], None],
                action: str = "update") -> Entry:

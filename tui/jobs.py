@@ -20,7 +20,7 @@ from glossary.formats import Written
 from glossary.journal import Action
 from glossary.merging import form_key
 from glossary.model import LANGS, Candidate, Entry
-from glossary.normalize import nfc, normalize_ar
+from glossary.normalize import clean_form
 from glossary.store import Store
 
 __all__ = [
@@ -32,7 +32,6 @@ __all__ = [
     "allow",
     "apply_edit",
     "check_edit",
-    "clean_form",
     "conflict_check",
     "default_merge_target",
     "describe_langs",
@@ -131,15 +130,6 @@ def status_message(ids: Sequence[int], changed: Sequence[int], status: str) -> s
     return f"{status} {done}" + (f"; {kept} {status}" if already else "")
 
 
-def clean_form(lang: str, text: str) -> str:
-    """A form as the edit dialog stores it: Unicode NFC, and Arabic without harakat,
-    tatweel or invisible controls, as ``avet extract`` stores it
-    (:func:`~glossary.normalize.normalize_ar` with ``match=False``: the letters
-    stay as written)."""
-    text = nfc(text)
-    return normalize_ar(text, match=False).text if lang == "ar" else text
-
-
 def gone(entry_id: int) -> NotFoundError:
     """The error for an entry that another command removed while it was being edited."""
     return NotFoundError(f"entry {entry_id} no longer exists (merged or deleted by another "
@@ -158,12 +148,14 @@ def pickable(entry: Entry) -> list[Candidate]:
 def apply_edit(entry: Entry, *, ar: str | None = None, vi: str | None = None,
                en: str | None = None, note: str | None = None) -> None:
     """Sets preferred forms and the note of ``entry`` in place; ``None`` leaves a
-    field as it is. A new preferred form that was a variant stops being one."""
+    field as it is. Forms are cleaned as import cleans them, Arabic without harakat
+    as extraction spells it (:func:`~glossary.normalize.clean_form` with
+    ``keep_harakat=False``); a new preferred form that was a variant stops being one."""
     for lang, value in (("ar", ar), ("vi", vi), ("en", en)):
         if value is None:
             continue
         forms = entry.forms[lang]
-        forms.preferred = clean_form(lang, value.strip())
+        forms.preferred = clean_form(value, lang, keep_harakat=False)
         forms.variants = [v for v in forms.variants if v != forms.preferred]
     if note is not None:
         entry.note = note.strip()

@@ -23,9 +23,9 @@ from glossary.errors import AvetError
 from glossary.formats import EXTENSIONS, FORMATS, guess_format
 from glossary.formats.registry import REGISTRY
 from glossary.model import LANGS, Entry
-from glossary.normalize import nfc
+from glossary.normalize import clean_form, nfc
 from tui import bidi
-from tui.jobs import EntryCheck, apply_edit, clean_form
+from tui.jobs import EntryCheck, apply_edit
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -43,8 +43,6 @@ __all__ = [
 
 #: Formats the export function accepts (those of glossary.formats.write_glossary).
 EXPORT_FORMATS: tuple[str, ...] = FORMATS
-#: Default file suffix per export format, where it is not the format's name.
-_EXTENSIONS = {"deepl": "deepl.tsv", "google": "google.csv", "amazon": "amazon.csv"}
 #: The formats that hold one direction (``avet glossary export --from --to``).
 _DIRECTED = ("deepl",)
 #: The default direction of a DeepL glossary: Vietnamese content published in Arabic.
@@ -191,9 +189,9 @@ class EditScreen(ModalScreen[EditResult | None]):
             shown = self.entry.note if name == "note" else self.entry.forms[name].preferred
             if typed == shown:  # left as it was: not an edit
                 return typed
-            # Vietnamese typed with combining tone marks (NFD) is stored as NFC; Arabic
-            # without harakat or tatweel, as extraction stores it.
-            return nfc(typed) if name == "note" else clean_form(name, typed)
+            # A form cleaned as import cleans it (NFC, no bidi marks), Arabic without
+            # harakat or tatweel as extraction stores it.
+            return nfc(typed) if name == "note" else clean_form(typed, name, keep_harakat=False)
         result = EditResult(value("ar"), value("vi"), value("en"), value("note"))
         after = Entry.from_dict(self.entry.to_dict())
         apply_edit(after, ar=result.ar, vi=result.vi, en=result.en, note=result.note)
@@ -273,7 +271,14 @@ def default_export_path(folder: Path, fmt: str, langs: tuple[str, ...] | None = 
     """The file the export dialog proposes: ``glossary.tbx``, ``glossary.vi-ar.deepl.tsv``
     (the languages, source first, where the format has a choice of them)."""
     pair = f"{'-'.join(langs)}." if langs else ""
-    return str(folder / f"glossary.{pair}{_EXTENSIONS.get(fmt, fmt)}")
+    return str(folder / f"glossary.{pair}{_suffix(fmt)}")
+
+
+def _suffix(fmt: str) -> str:
+    """The file suffix of ``fmt``: its extension (``tbx``), after its name where the
+    extension reads as another format (``deepl.tsv``, ``google.csv``)."""
+    extension = REGISTRY[fmt].extension
+    return extension[1:] if EXTENSIONS.get(extension) == fmt else fmt + extension
 
 
 def export_format(path: Path, fmt: str,

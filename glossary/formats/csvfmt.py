@@ -31,7 +31,7 @@ from glossary.formats._common import Located, fold_pairs, read_text
 from glossary.formats.table import COLUMNS, entry_to_row, parse_header, row_to_entry
 from glossary.model import Entry
 
-__all__ = ["neutralise", "read_table", "restore", "write_table"]
+__all__ = ["neutralise", "read_table", "read_table_header", "restore", "write_table"]
 
 
 #: A cell that a spreadsheet would run as a formula starts with one of these (OWASP's list).
@@ -82,9 +82,22 @@ def read_table(path: Path, *, delimiter: str = ",") -> list[Located]:
     Raises:
         FormatError: Naming the line of the first malformed row, unknown column or value.
     """
+    return read_table_header(path, delimiter=delimiter)[0]
+
+
+def read_table_header(path: Path, *, delimiter: str = ",") -> tuple[list[Located], list[str]]:
+    """Reads a CSV or TSV glossary as :func:`read_table` does, with its header.
+
+    Returns:
+        What :func:`read_table` returns, and the cells of the header row as written.
+
+    Raises:
+        FormatError: As :func:`read_table`.
+    """
     text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""), **_dialect(delimiter))  # type: ignore[arg-type]
     columns = None
+    header: list[str] = []
     header_line = 0
     located: list[Located] = []
     previous = 0
@@ -95,7 +108,7 @@ def read_table(path: Path, *, delimiter: str = ",") -> list[Located]:
                 continue
             if columns is None:
                 columns = parse_header(cells, path=path, line=line)
-                header_line = line
+                header, header_line = cells, line
                 continue
             if len(cells) != len(columns):
                 raise FormatError(
@@ -130,8 +143,8 @@ def read_table(path: Path, *, delimiter: str = ",") -> list[Located]:
         )
     langs = [col.lang for col in columns if col.field == "term" and col.lang]
     if len(langs) == 2 and all(col.field in ("term", "pos", "note", "") for col in columns):
-        return fold_pairs(located, langs[0], langs[1])  # a Google or Amazon pair
-    return located
+        return fold_pairs(located, langs[0], langs[1]), header  # a Google or Amazon pair
+    return located, header
 
 
 def write_table(entries: Sequence[Entry], path: Path, *, delimiter: str = ",") -> int:

@@ -41,6 +41,8 @@ class Format:
             ``"both"`` needs the two (``deepl``), ``"source"`` takes the source
             only (TBX's document language), ``"pair"`` takes the source alone or
             both (``google``, ``amazon``), ``"none"`` takes neither.
+        extension: The extension of the files it writes (``.tsv`` for ``deepl``):
+            what ``avet review``'s export dialog proposes.
     """
 
     name: str
@@ -50,6 +52,7 @@ class Format:
     statuses: tuple[str, ...] | None = None
     langs: bool = False
     directions: str = "none"
+    extension: str = ""
 
 
 def _read_json_any(path: Path, src: str | None, tgt: str | None) -> list[Located]:
@@ -81,6 +84,7 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
             lambda p, s, t: read_tbx(p),
             lambda e, p, s, t, g: Written.same(write_tbx(e, p, source_lang=s)),
             directions="source",
+            extension=".tbx",
         ),
         "csv": Format(
             "csv",
@@ -88,12 +92,14 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
             "forms (round trips; reads Google and Amazon files too)",
             lambda p, s, t: read_table(p, delimiter=","),
             lambda e, p, s, t, g: Written.same(write_table(e, p, delimiter=",")),
+            extension=".csv",
         ),
         "tsv": Format(
             "tsv",
             "the multilingual layout with tabs",
             lambda p, s, t: read_table(p, delimiter="\t"),
             lambda e, p, s, t, g: Written.same(write_table(e, p, delimiter="\t")),
+            extension=".tsv",
         ),
         "deepl": Format(
             "deepl",
@@ -102,6 +108,7 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
             lambda e, p, s, t, g: write_deepl(e, p, source_lang=s, target_lang=t),
             statuses=("approved",),
             directions="both",
+            extension=".tsv",
         ),
         "google": Format(
             "google",
@@ -113,6 +120,7 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
             statuses=("approved",),
             langs=True,
             directions="pair",
+            extension=".csv",
         ),
         "amazon": Format(
             "amazon",
@@ -123,18 +131,21 @@ REGISTRY: Mapping[str, Format] = MappingProxyType(
             statuses=("approved",),
             langs=True,
             directions="pair",
+            extension=".csv",
         ),
         "xlsx": Format(
             "xlsx",
             "Excel workbook, sheet 'glossary', CSV columns",
             lambda p, s, t: read_xlsx(p),
             lambda e, p, s, t, g: Written.same(write_xlsx(e, p)),
+            extension=".xlsx",
         ),
         "json": Format(
             "json",
             "avet JSON, full fidelity (.jsonl: one entry per line)",
             _read_json_any,
             _write_json_any,
+            extension=".json",
         ),
     }
 )

@@ -47,12 +47,11 @@ from glossary.formats._common import (
     Located,
     Written,
     check_entry,
-    clean,
     fold_pairs,
     lang_of,
     read_text,
 )
-from glossary.formats.csvfmt import read_table
+from glossary.formats.csvfmt import read_table_header
 from glossary.formats.deepl import pair_rows
 from glossary.model import LANGS, Entry
 
@@ -180,7 +179,7 @@ def write_google(entries: Sequence[Entry], path: Path, *, langs: Sequence[str] |
         pairs, missing = pair_rows(entries, source_lang, target_lang, path=path)
         if not pairs:
             raise _nothing(path, missing, len(entries))
-        _check_google_size(_render(None, [(a, b) for a, b, _ in pairs], ","), path)
+        _write_google(_render(None, [(a, b) for a, b, _ in pairs], ","), path)
         return Written(len({id(entry) for _, _, entry in pairs}), len(pairs), dict(missing))
     rows: list[list[str]] = []
     left_out: Counter[str] = Counter()
@@ -193,15 +192,15 @@ def write_google(entries: Sequence[Entry], path: Path, *, langs: Sequence[str] |
         rows.append(cells)
     if not rows:
         raise _nothing(path, left_out, len(entries))
-    _check_google_size(_render(columns, rows, ","), path)
+    _write_google(_render(columns, rows, ","), path)
     return Written(len(rows), len(rows), dict(left_out))
 
 
-def _check_google_size(text: str, path: Path) -> None:
-    """Writes ``text`` unless it is over :data:`GOOGLE_MAX_CODEPOINTS`.
+def _write_google(text: str, path: Path) -> None:
+    """Writes ``text`` to ``path``, refusing it if it is over :data:`GOOGLE_MAX_CODEPOINTS`.
 
     Raises:
-        FormatError: If it is.
+        FormatError: If it is (nothing is written then).
     """
     if len(text) > GOOGLE_MAX_CODEPOINTS:
         raise FormatError(f"the glossary has {len(text)} code points, over Cloud Translation's "
@@ -283,9 +282,9 @@ def read_google_pairs(path: Path, source_lang: str, target_lang: str) -> list[Lo
                 hint="fill both fields; a file with a header of language codes is an "
                      "equivalent term set: import it without --from and --to")
         entry = FileEntry(status=IMPORT_STATUS)
-        entry.forms[source_lang].preferred = clean(row[0])
-        entry.forms[target_lang].preferred = clean(row[1])
-        check_entry(entry, path=path, line=number)
+        entry.forms[source_lang].preferred = row[0]
+        entry.forms[target_lang].preferred = row[1]
+        check_entry(entry, path=path, line=number)  # cleans the forms
         located.append((number, entry))
     return fold_pairs(located, source_lang, target_lang)
 
@@ -301,10 +300,7 @@ def read_amazon(path: Path) -> list[Located]:
         FormatError: As :func:`~glossary.formats.csvfmt.read_table`.
     """
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    located = read_table(path, delimiter=delimiter)
-    header = next((row for row in csv.reader(io.StringIO(read_text(path), newline=""),
-                                             delimiter=delimiter) if any(c.strip() for c in row)),
-                  [])
+    located, header = read_table_header(path, delimiter=delimiter)
     source = lang_of(header[0]) if header else None
     if source is None:
         return located

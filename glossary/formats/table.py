@@ -149,15 +149,6 @@ def parse_header(cells: list[str], *, path: Path, line: int, where: str = "") ->
     return columns
 
 
-def _split(cell: str) -> list[str]:
-    forms: list[str] = []
-    for part in cell.split(SEPARATOR):
-        text = clean(part)
-        if text and text not in forms:
-            forms.append(text)
-    return forms
-
-
 def row_to_entry(
     cells: list[str], columns: list[Column], *, path: Path, line: int, where: str = ""
 ) -> Entry:
@@ -185,10 +176,11 @@ def row_to_entry(
             entry.forms[col.lang].preferred = value
         elif col.field in _LISTS and col.lang:
             forms = entry.forms[col.lang]
+            # check_entry cleans each form and drops empty and repeated ones.
             if col.field == "variants":
-                forms.variants = _split(cell)
+                forms.variants = cell.split(SEPARATOR)
             else:
-                forms.forbidden = _split(cell)
+                forms.forbidden = cell.split(SEPARATOR)
         elif col.field == "kind":
             entry.kind = value.lower() or "term"
         elif col.field == "status":

@@ -39,6 +39,19 @@ async def settle(app: ReviewApp, pilot: Pilot) -> None:
     raise AssertionError("the review app did not finish its work")
 
 
+async def until(pilot: Pilot, ready: Callable[[], object], what: str, *, tries: int = 500,
+                animations: bool = False) -> None:
+    """Waits until ``ready()`` is true (a modal mounted, a thread's result shown), then
+    for scheduled animations if ``animations``; fails after ``tries`` pauses of 10 ms."""
+    for _ in range(tries):
+        await pilot.pause(0.01)
+        if ready():
+            if animations:
+                await pilot.wait_for_scheduled_animations()
+            return
+    raise AssertionError(f"timed out waiting for {what}")
+
+
 @dataclass
 class Final:
     """The app after the scenario, with what it showed last."""

@@ -8,17 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.functional.cli_driver import avet
 from toolkit.cli.main import main
 
 _BASE = ("ar,vi,en,note\n"
          "مركز البيانات الوطني,Trung tâm Dữ liệu quốc gia,National Data Centre,first\n"
          "الهوية الرقمية,định danh số,digital identity,\n")
-
-
-def avet(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture()

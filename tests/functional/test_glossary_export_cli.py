@@ -7,13 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.functional.cli_driver import avet
 from toolkit.cli.main import main
-
-
-def avet(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

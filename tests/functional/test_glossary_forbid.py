@@ -9,13 +9,7 @@ from pathlib import Path
 import pytest
 
 from glossary.store import Store
-from toolkit.cli.main import main
-
-
-def avet(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.functional.cli_driver import avet
 
 
 @pytest.fixture()

@@ -24,7 +24,6 @@ from tests.functional.review_driver import (
     shown,
     stored,
 )
-from tests.functional.review_fixtures import build_review_db
 from tui import ReviewApp
 from tui.bidi import reorder
 from tui.screens import (
@@ -34,11 +33,6 @@ from tui.screens import (
     HelpScreen,
 )
 from tui.table import EntryTable
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return build_review_db(tmp_path / "review.db")
 
 
 @pytest.mark.parametrize(("key", "status"), [("a", "approved"), ("r", "rejected")])

@@ -3,7 +3,6 @@ export asks for the languages the CLI takes and reports what it wrote."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,29 +14,15 @@ from textual.widgets import Input, Select, Static
 
 from glossary.formats import read_glossary
 from glossary.store import Store
-from tests.functional.review_driver import drive, goto, settle, stored
-from tests.functional.review_fixtures import build_review_db
+from tests.functional.review_driver import drive, goto, settle, stored, until
 from tui import ReviewApp
 from tui.screens import EditScreen, ExportScreen
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return build_review_db(tmp_path / "review.db")
-
-
-async def _until(pilot: Pilot, ready: Callable[[], object], what: str) -> None:
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if ready():
-            return
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def _edit(app: ReviewApp, pilot: Pilot, entry_id: int, values: dict[str, str]) -> None:
     await goto(app, pilot, entry_id)
     await pilot.press("e")
-    await _until(pilot, lambda: isinstance(app.screen, EditScreen), "the edit dialog")
+    await until(pilot, lambda: isinstance(app.screen, EditScreen), "the edit dialog")
     for lang, value in values.items():
         app.screen.query_one(f"#edit-{lang}", Input).value = value
     await pilot.press("ctrl+s")
@@ -65,7 +50,7 @@ def test_edit_dialog_refuses_what_import_refuses_until_fixed(
         await _edit(app, pilot, entry_id, values)
         screen = app.screen
         assert isinstance(screen, EditScreen)
-        await _until(pilot, lambda: screen.problem, "the dialog's problem")
+        await until(pilot, lambda: screen.problem, "the dialog's problem")
         await settle(app, pilot)
         assert app.screen is screen  # still open
         assert problem in str(screen.query_one("#edit-error", Static).render())
@@ -73,7 +58,7 @@ def test_edit_dialog_refuses_what_import_refuses_until_fixed(
         for lang, value in fix.items():
             screen.query_one(f"#edit-{lang}", Input).value = value
         await pilot.press("ctrl+s")
-        await _until(pilot, lambda: not isinstance(app.screen, EditScreen), "the save")
+        await until(pilot, lambda: not isinstance(app.screen, EditScreen), "the save")
 
     drive(db, scenario)
     entry = stored(db, entry_id)
@@ -121,14 +106,14 @@ def test_export_to_deepl_in_the_chosen_direction(db: Path, tmp_path: Path,
 
     async def scenario(app: ReviewApp, pilot: Pilot) -> None:
         await pilot.press("x")
-        await _until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         screen = app.screen
         screen.query_one("#export-format", Select).value = "deepl"
-        await _until(pilot, lambda: screen.query_one("#export-langs-box").display, "languages")
+        await until(pilot, lambda: screen.query_one("#export-langs-box").display, "languages")
         path = screen.query_one("#export-path", Input)
         assert path.value == str(db.parent / "glossary.vi-ar.deepl.tsv")
         screen.query_one("#export-langs", Select).value = langs
-        await _until(pilot, lambda: path.value.endswith(name), "the proposed name")
+        await until(pilot, lambda: path.value.endswith(name), "the proposed name")
         path.value = str(tmp_path / name)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
@@ -147,7 +132,7 @@ def test_export_to_a_missing_folder_creates_it_and_says_so(db: Path, tmp_path: P
 
     async def scenario(app: ReviewApp, pilot: Pilot) -> None:
         await pilot.press("x")
-        await _until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         app.screen.query_one("#export-path", Input).value = str(out)
         await pilot.press("enter")
         await settle(app, pilot)

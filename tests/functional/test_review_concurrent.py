@@ -3,7 +3,6 @@ forbidden forms and the export file's extension."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,24 +14,10 @@ from textual.widgets import Input
 
 from glossary.formats import read_glossary
 from glossary.store import Store
-from tests.functional.review_driver import drive, goto, settle, stored
-from tests.functional.review_fixtures import build_review_db
+from tests.functional.review_driver import drive, goto, settle, stored, until
 from tui import ReviewApp
 from tui.detail import render_entry
 from tui.screens import ChooseScreen, EditScreen, ExportScreen
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return build_review_db(tmp_path / "review.db")
-
-
-async def _until(pilot: Pilot, ready: Callable[[], object], what: str) -> None:
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if ready():
-            return
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _notes(app: ReviewApp) -> list[str]:
@@ -48,13 +33,13 @@ def test_edit_keeps_what_another_command_changed_meanwhile(
     async def scenario(app: ReviewApp, pilot: Pilot) -> None:
         await goto(app, pilot, 2)
         await pilot.press("e")
-        await _until(pilot, lambda: isinstance(app.screen, EditScreen), "the edit dialog")
+        await until(pilot, lambda: isinstance(app.screen, EditScreen), "the edit dialog")
         with Store(db, actor="other") as other:
             other.modify(2, lambda e: setattr(e.forms["vi"], "preferred", "Hà Nội (thủ đô)"))
-        await _until(pilot, lambda: app.entries[2].term("vi") == "Hà Nội (thủ đô)", "refresh")
+        await until(pilot, lambda: app.entries[2].term("vi") == "Hà Nội (thủ đô)", "refresh")
         app.screen.query_one(f"#{field}", Input).value = value
         await pilot.press("ctrl+s")
-        await _until(pilot, lambda: not isinstance(app.screen, EditScreen), "the save")
+        await until(pilot, lambda: not isinstance(app.screen, EditScreen), "the save")
         await settle(app, pilot)
 
     drive(db, scenario)
@@ -66,15 +51,15 @@ def test_saving_an_entry_merged_away_meanwhile_says_it_no_longer_exists(db: Path
     async def scenario(app: ReviewApp, pilot: Pilot) -> None:
         await goto(app, pilot, 9)
         await pilot.press("e")
-        await _until(pilot, lambda: isinstance(app.screen, EditScreen), "the edit dialog")
+        await until(pilot, lambda: isinstance(app.screen, EditScreen), "the edit dialog")
         screen = app.screen
         assert isinstance(screen, EditScreen)
         with Store(db, actor="other") as other:
             other.merge([1, 9], into=1)
-        await _until(pilot, lambda: 9 not in app.entries, "the merge to show")
+        await until(pilot, lambda: 9 not in app.entries, "the merge to show")
         screen.query_one("#edit-en", Input).value = "HCMC"
         await pilot.press("ctrl+s")
-        await _until(pilot, lambda: screen.problem, "the dialog's problem")
+        await until(pilot, lambda: screen.problem, "the dialog's problem")
         assert screen.problem.startswith("entry 9 no longer exists (merged or deleted")
 
     drive(db, scenario)
@@ -103,7 +88,7 @@ def test_forbidden_candidate_is_not_offered_and_can_be_allowed_again(db: Path) -
     async def scenario(app: ReviewApp, pilot: Pilot) -> None:
         await goto(app, pilot, 6)  # candidates Phạm Minh Chính, Phạm Minh Chinh
         await pilot.press("f")
-        await _until(pilot, lambda: isinstance(app.screen, ChooseScreen), "the chooser")
+        await until(pilot, lambda: isinstance(app.screen, ChooseScreen), "the chooser")
         await pilot.press("enter")  # its first choice: vi Phạm Minh Chính
         await settle(app, pilot)
         await pilot.press("2")  # no second pickable candidate now
@@ -112,7 +97,7 @@ def test_forbidden_candidate_is_not_offered_and_can_be_allowed_again(db: Path) -
         shown = render_entry(app.detail.entry, mode="logical").renderables
         assert "[1] Phạm Minh Chinh" in "\n".join(map(str, shown))
         await pilot.press("F")
-        await _until(pilot, lambda: isinstance(app.screen, ChooseScreen), "the chooser")
+        await until(pilot, lambda: isinstance(app.screen, ChooseScreen), "the chooser")
         assert app.screen.choices == [("vi", "Phạm Minh Chính")]  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(app, pilot)
@@ -130,7 +115,7 @@ def test_export_follows_the_typed_extension(db: Path, tmp_path: Path) -> None:
 
     async def scenario(app: ReviewApp, pilot: Pilot) -> None:
         await pilot.press("x")
-        await _until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
         app.screen.query_one("#export-path", Input).value = str(out)  # format left at tbx
         await pilot.press("enter")
         await settle(app, pilot)

@@ -21,7 +21,7 @@ from tests.functional.review_driver import (
     shown,
     stored,
 )
-from tests.functional.review_fixtures import build_review_db, review_entries
+from tests.functional.review_fixtures import review_entries
 from tui import ReviewApp
 from tui.screens import (
     EditResult,
@@ -29,11 +29,6 @@ from tui.screens import (
     MergeScreen,
 )
 from tui.table import EntryTable
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return build_review_db(tmp_path / "review.db")
 
 
 @pytest.mark.parametrize(("keys", "listed", "keep", "cursor"), [

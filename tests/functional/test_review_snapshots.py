@@ -7,6 +7,7 @@ at the SVG files in ``__snapshots__/`` before committing.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from glossary.formats import Written
+from tests.functional.review_driver import until
 from tests.functional.review_fixtures import build_review_db
 from tui import ReviewApp, ReviewConfig
 from tui.screens import EditScreen
@@ -53,15 +55,8 @@ async def _settled(pilot: Pilot) -> None:
     raise AssertionError("the review app was still busy after 10 s")
 
 
-async def _until(pilot: Pilot, ready: Callable[[], object], what: str) -> None:
-    """Waits until ``ready()`` is true (a modal mounted, a thread's result shown); fails after
-    10 s."""
-    for _ in range(1000):
-        await pilot.pause(0.01)
-        if ready():
-            await pilot.wait_for_scheduled_animations()
-            return
-    raise AssertionError(f"timed out waiting for {what}")
+#: Waits as :func:`until` does, up to 10 s, and for the screen to be still (a stable SVG).
+_until = partial(until, tries=1000, animations=True)
 
 
 def _then(*keys: str) -> Callable[[Pilot], Awaitable[None]]:

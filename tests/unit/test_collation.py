@@ -45,3 +45,14 @@ def test_store_lists_by_vietnamese_order(tmp_path: Path) -> None:
     assert listed == [nfc(n) for n in ["Bắc Kạn", "Bí thư", "Đà Nẵng", "đổi mới", "Uông Bí",
                                        "Ủy ban nhân dân"]] + [""]
     assert limited == listed[:2]
+
+
+def test_store_lists_more_entries_than_one_read_by_language(tmp_path: Path) -> None:
+    # Over the 500 ids that one query reads back: every entry comes once, in order.
+    words = [f"term {n:04d}" for n in range(1200)]
+    with Store(tmp_path / "g.db", actor="test") as store:
+        store.add_many([Entry(forms={"en": Forms(w)}) for w in reversed(words)])
+        listed = [e.term("en") for e in store.entries(order="en")]
+        page = [e.term("en") for e in store.entries(order="en", limit=700)]
+    assert listed == words
+    assert page == words[:700]

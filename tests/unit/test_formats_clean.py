@@ -42,6 +42,16 @@ def test_clean_form(text: str, lang: str, expected: str) -> None:
     assert clean_form(text, lang) == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("\u202bالتحـوّل الأخضر\u202c", "ar", "التحول الأخضر"),
+    ("هُو تْشِي مِنْه", "ar", "هو تشي منه"),
+    ("ا\u0654منية", "ar", "أمنية"),  # a combining hamza stays on its letter
+    (f"{LRM}cafe\u0301{NBSP}", "en", "café"),  # harakat are Arabic marks only
+])
+def test_clean_form_without_harakat(text: str, lang: str, expected: str) -> None:
+    assert clean_form(text, lang, keep_harakat=False) == expected
+
+
 def _dirty() -> Entry:
     entry = Entry(status="approved")
     entry.forms["ar"] = Forms(f"{RLM}الهوية الرقمـية{RLM}", [f"الهوية{NBSP}الرقمية{LRM}"],

@@ -145,6 +145,16 @@ def test_forbid_moves_variant_to_forbidden(store: Store) -> None:
         store.forbid(entry_id, "en", "Digital Transformation")
 
 
+def test_forbid_and_allow_say_whether_the_entry_changed(store: Store) -> None:
+    entry_id = store.add(make("التحول الرقمي", en="digital transformation"))
+    assert store.forbid(entry_id, "en", "digital conversion") is True
+    assert store.forbid(entry_id, "en", "digital conversion") is False
+    assert store.allow(entry_id, "en", "digital conversion") is True
+    assert store.get(entry_id).forms["en"].forbidden == []
+    with pytest.raises(NotFoundError):
+        store.allow(entry_id, "en", "digital conversion")
+
+
 def test_upsert_evidence_never_overwrites_approved(store: Store) -> None:
     approved = make("تاي نجوين", "Thái Nguyên", "Thai Nguyen", kind="place", status="approved")
     entry_id = store.add(approved)

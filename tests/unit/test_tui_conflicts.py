@@ -10,6 +10,7 @@ import pytest
 
 from glossary.errors import ConflictError, FormatError, NotFoundError
 from glossary.model import Candidate, Entry, Forms
+from glossary.normalize import clean_form
 from glossary.store import Store
 from tui import jobs
 from tui.detail import render_entry
@@ -96,9 +97,20 @@ def test_edit_or_check_of_a_removed_entry_says_it_no_longer_exists(store: Store)
     ("\u200fهو تشي منه", "هو تشي منه"),     # RLM
 ])
 def test_edit_stores_arabic_as_extraction_does(store: Store, typed: str, stored: str) -> None:
-    assert jobs.clean_form("ar", typed) == stored
+    assert clean_form(typed, "ar", keep_harakat=False) == stored
     jobs.edit(2, ar=typed)(store)
     assert store.get(2).term("ar") == stored
+
+
+@pytest.mark.parametrize(("lang", "typed", "stored"), [
+    ("vi", "\u200eHà\u00a0Nội ", "Hà Nội"),      # LRM and no-break space, as import cleans them
+    ("en", "\u202aHanoi\u202c", "Hanoi"),         # embedding
+    ("ar", "هَانُوي\u200f", "هانوي"),              # harakat and RLM
+])
+def test_edit_cleans_forms_as_import_does(lang: str, typed: str, stored: str) -> None:
+    entry = Entry(forms={"en": Forms("x")})
+    jobs.apply_edit(entry, **{lang: typed})
+    assert entry.term(lang) == stored
 
 
 def test_pick_runs_the_checks_of_an_edit(store: Store) -> None:

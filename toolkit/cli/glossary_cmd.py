@@ -18,7 +18,6 @@ from glossary import (
     Entry,
     FormatError,
     InputError,
-    NotFoundError,
     check_conflicts,
     conflicting_lang,
 )
@@ -35,6 +34,7 @@ from glossary.starter import load_starter_termbase
 from glossary.store import Store
 from toolkit.cli.glossary_forbid import add_parsers as add_forbid_parsers
 from toolkit.cli.output import count, print_json, print_table, write_line
+from toolkit.cli.stores import existing_store
 from toolkit.config import Config
 
 __all__ = ["register"]
@@ -154,15 +154,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                help=f"{name} the last command's change (all its entries)")
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=_undo_redo, which=name)
-
-
-def _existing(config: Config) -> Store:
-    """Opens the configured database for a command that must not create it."""
-    if not config.db.is_file():
-        raise NotFoundError("no glossary database", path=config.db,
-                            hint="create it with 'avet glossary import' or 'avet extract', "
-                                 "or pass --db")
-    return Store(config.db, actor=config.actor)
 
 
 def _import(args: argparse.Namespace, config: Config) -> int:
@@ -333,7 +324,7 @@ def _export(args: argparse.Namespace, config: Config) -> int:
     fmt = args.format or guess_format(Path(args.file), reading=False, source_lang=args.src,
                                       target_lang=args.tgt)
     check_directions(fmt, args.src, args.tgt, flags=("--from", "--to"), path=Path(args.file))
-    with _existing(config) as store:
+    with existing_store(config) as store:
         entries = list(store.iter_entries(status=status))
     written = export_glossary(entries, Path(args.file), format=fmt, source_lang=args.src,
                               target_lang=args.tgt, langs=args.langs,
@@ -352,7 +343,7 @@ def _export(args: argparse.Namespace, config: Config) -> int:
 
 def _list(args: argparse.Namespace, config: Config) -> int:
     status = None if args.status == "all" else args.status
-    with _existing(config) as store:
+    with existing_store(config) as store:
         entries = store.entries(status=status, kind=args.kind, text=args.text,
                                 limit=args.limit or None, order=args.sort)
         total = store.count(status=status, kind=args.kind)
@@ -368,7 +359,7 @@ def _list(args: argparse.Namespace, config: Config) -> int:
 
 
 def _show(args: argparse.Namespace, config: Config) -> int:
-    with _existing(config) as store:
+    with existing_store(config) as store:
         entry = store.get(args.id)
     if args.json:
         print_json(entry.to_dict())
@@ -404,7 +395,7 @@ def _merge(args: argparse.Namespace, config: Config) -> int:
     if all(other == args.keep for other in args.others):
         raise InputError(f"merge needs two or more different entries; all ids are {args.keep}",
                          hint="give two or more different ids: KEEP_ID OTHER_ID …")
-    with _existing(config) as store:
+    with existing_store(config) as store:
         entry = store.merge([args.keep, *args.others], into=args.keep)
     others = [i for i in dict.fromkeys(args.others) if i != args.keep]
     if args.json:
@@ -416,7 +407,7 @@ def _merge(args: argparse.Namespace, config: Config) -> int:
 
 
 def _set_status(args: argparse.Namespace, config: Config) -> int:
-    with _existing(config) as store:
+    with existing_store(config) as store:
         changed = store.set_status(args.ids, args.status)
     already = [i for i in dict.fromkeys(args.ids) if i not in changed]
     if args.json:
@@ -432,7 +423,7 @@ def _set_status(args: argparse.Namespace, config: Config) -> int:
 
 
 def _stats(args: argparse.Namespace, config: Config) -> int:
-    with _existing(config) as store:
+    with existing_store(config) as store:
         stats = store.stats()
     if args.json:
         print_json(stats)
@@ -447,7 +438,7 @@ def _stats(args: argparse.Namespace, config: Config) -> int:
 
 
 def _undo_redo(args: argparse.Namespace, config: Config) -> int:
-    with _existing(config) as store:
+    with existing_store(config) as store:
         action = store.undo_action() if args.which == "undo" else store.redo_action()
     if args.json:
         print_json({"action": args.which, "done": action is not None,

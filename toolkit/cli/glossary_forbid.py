@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 
-from glossary import LANGS, NotFoundError
-from glossary.store import Store
+from glossary import LANGS
 from toolkit.cli.output import print_json, write_line
+from toolkit.cli.stores import existing_store
 from toolkit.config import Config
 
 __all__ = ["add_parsers"]
@@ -18,15 +18,15 @@ __all__ = ["add_parsers"]
 
 def add_parsers(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Adds ``forbid`` and ``allow`` to the ``avet glossary`` sub-commands."""
-    for name, description in (
-            ("forbid", "Mark FORM a forbidden LANG rendering of entry ID (it stops being a "
-                       "variant; QA reports it in translations). 'avet glossary undo' "
-                       "reverts it."),
-            ("allow", "Allow a forbidden LANG rendering of entry ID again: FORM leaves its "
-                      "forbidden forms (then it can be a term or variant again). 'avet "
-                      "glossary undo' reverts it.")):
-        p = actions.add_parser(name, parents=[common], description=description,
-                               help=description.split(" (")[0].split(": ")[0].split(". ")[0])
+    for name, summary, description in (
+            ("forbid", "Mark FORM a forbidden LANG rendering of entry ID",
+             "Mark FORM a forbidden LANG rendering of entry ID (it stops being a "
+             "variant; QA reports it in translations). 'avet glossary undo' reverts it."),
+            ("allow", "Allow a forbidden LANG rendering of entry ID again",
+             "Allow a forbidden LANG rendering of entry ID again: FORM leaves its "
+             "forbidden forms (then it can be a term or variant again). 'avet "
+             "glossary undo' reverts it.")):
+        p = actions.add_parser(name, parents=[common], description=description, help=summary)
         p.add_argument("id", type=int, metavar="ID")
         p.add_argument("lang", choices=LANGS, metavar="LANG", help=", ".join(LANGS))
         p.add_argument("form", metavar="FORM", help="the rendering, as stored")
@@ -35,16 +35,9 @@ def add_parsers(actions: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:
-    if not config.db.is_file():
-        raise NotFoundError("no glossary database", path=config.db,
-                            hint="create it with 'avet glossary import' or 'avet extract', "
-                                 "or pass --db")
-    with Store(config.db, actor=config.actor) as store:
-        if args.which == "forbid":
-            changed = store.forbid(args.id, args.lang, args.form)
-        else:
-            store.allow(args.id, args.lang, args.form)
-            changed = True
+    with existing_store(config) as store:
+        action = store.forbid if args.which == "forbid" else store.allow
+        changed = action(args.id, args.lang, args.form)
         forms = store.get(args.id).forms[args.lang]
     if args.json:
         print_json({"id": args.id, "lang": args.lang, "form": args.form, "action": args.which,
