@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
@@ -44,6 +44,8 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+\Z")
 #: Breaks inside a line that no sentence crosses (form feed between pdftotext pages,
 #: U+2028 line separator …): kept as layout, on the line they are on.
 _SOFT_BREAK_RE = re.compile("[\v\f\x1c-\x1e\x85\u2028\u2029]")
+#: A Markdown table's cell separator with the spaces around it.
+_TABLE_BAR_RE = re.compile(r"\s*\|\s*")
 
 _LANGS = ("ar", "vi", "en")
 _TABLE = "data/segment/abbreviations.tsv"
@@ -211,16 +213,23 @@ def _split_body(body: str, offset: int, line: int,
     return out
 
 
-def _split_table_row(body: str, offset: int, line: int,
-                     abbreviations: Mapping[str, str]) -> list[Segment]:
+def _around(text: str, layout: re.Pattern[str], offset: int, line: int,
+            split: Callable[[str, int], list[Segment]]) -> list[Segment]:
+    """Cuts ``text`` at the matches of ``layout``, kept verbatim as layout segments, and
+    splits the pieces between them with ``split(piece, its offset)``."""
     out: list[Segment] = []
     cursor = 0
-    for bar in re.finditer(r"\s*\|\s*", body):
-        out += _split_body(body[cursor:bar.start()], offset + cursor, line, abbreviations)
-        out.append(Segment(bar.group(), offset + bar.start(), line, False))
-        cursor = bar.end()
-    out += _split_body(body[cursor:], offset + cursor, line, abbreviations)
-    return out
+    for m in layout.finditer(text):
+        out += split(text[cursor:m.start()], offset + cursor)
+        out.append(Segment(m.group(), offset + m.start(), line, False))
+        cursor = m.end()
+    return out + split(text[cursor:], offset + cursor)
+
+
+def _split_table_row(body: str, offset: int, line: int,
+                     abbreviations: Mapping[str, str]) -> list[Segment]:
+    return _around(body, _TABLE_BAR_RE, offset, line,
+                   functools.partial(_split_body, line=line, abbreviations=abbreviations))
 
 
 def segment(text: str, lang: str = "ar") -> list[Segment]:
@@ -245,13 +254,8 @@ def segment(text: str, lang: str = "ar") -> list[Segment]:
     for number, line in enumerate(_LINE_RE.finditer(text)):
         content = line.group().rstrip("\r\n")
         offset = line.start()
-        cursor = 0
-        for soft in _SOFT_BREAK_RE.finditer(content):
-            segments += _split_line(content[cursor:soft.start()], offset + cursor, number,
-                                    abbreviations)
-            segments.append(Segment(soft.group(), offset + soft.start(), number, False))
-            cursor = soft.end()
-        segments += _split_line(content[cursor:], offset + cursor, number, abbreviations)
+        split = functools.partial(_split_line, number=number, abbreviations=abbreviations)
+        segments += _around(content, _SOFT_BREAK_RE, offset, number, split)
         if len(content) < len(line.group()):
             segments.append(Segment(line.group()[len(content):], offset + len(content),
                                     number, False))
