@@ -20,7 +20,9 @@ import logging
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -33,7 +35,10 @@ def _write_docs(root: Path, sentences: list[str], per_doc: int) -> Path:
     return root
 
 
-def _timed(fn):  # type: ignore[no-untyped-def]
+T = TypeVar("T")
+
+
+def _timed(fn: Callable[[], T]) -> tuple[T, float]:
     start = time.perf_counter()
     result = fn()
     return result, time.perf_counter() - start

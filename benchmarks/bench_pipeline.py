@@ -213,7 +213,7 @@ def main() -> None:
     lengths = {len(t.tokens) for t in bare}
     mean_src = sum(len(engine._tokenizer(t)["input_ids"]) for t in sentences) / len(sentences)
     print(f"{len(sentences)} sentences ({mean_src:.0f} source pieces on average), "
-          f"{counts['applied'] + counts['repaired'] + counts['failed']}"
+          f"{counts['applied'] + counts['repaired'] + counts['failed_terms']}"
           f" term occurrences, {args.tokens} tokens each (bare lengths {sorted(lengths)}), "
           f"beam {args.beam}, batch {args.batch}")
     print(f"glossary index ({len(entries)} entries), built once per run: {t_index:.2f} s")

@@ -147,6 +147,10 @@ def conflicting_lang(a: Entry, b: Entry, *, last: str | None = None) -> str | No
         b: The other entry.
         last: A language tried after the others (the language of a form both
             entries share, whose clash tells less than one of its translations).
+
+    Returns:
+        A language code of :data:`~glossary.model.LANGS`, or ``None`` if the
+        entries agree wherever both have a term.
     """
     for lang in sorted(LANGS, key=lambda lang: lang == last):
         x, y = a.term(lang), b.term(lang)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from glossary.errors import ConflictError, NotFoundError
+from glossary.checks import check_characters, check_separator
+from glossary.errors import ConflictError, InputError, NotFoundError
 from glossary.model import LANGS, Candidate, Context, Entry
-from glossary.normalize import match_key, nfc, normalize
+from glossary.normalize import clean_form, match_key, nfc, normalize
 
-__all__ = ["MAX_CONTEXTS", "absorb", "add_evidence", "allow_form", "forbid_form", "form_key",
-           "merge_candidates", "merge_contexts", "nfc_forms", "same_content", "split_off"]
+__all__ = ["MAX_CONTEXTS", "absorb", "add_evidence", "allow_form", "clean_forbidden",
+           "forbid_form", "form_key", "merge_candidates", "merge_contexts", "nfc_forms",
+           "same_content", "split_off"]
 
 #: Fields that say when and by whom an entry changed, not what it holds.
 _STAMPS = ("created_at", "updated_at", "updated_by")
@@ -59,13 +61,52 @@ def form_key(text: str, lang: str, case_sensitive: bool = False) -> str:
     return " ".join(normalize(text, lang, casefold=False).text.split())
 
 
-def forbid_form(entry: Entry, lang: str, text: str) -> None:
-    """Adds ``text`` to the forbidden ``lang`` forms of ``entry`` (in place), taking it
-    out of the variants; compared by :func:`form_key`.
+def clean_forbidden(lang: str, text: str) -> str:
+    """Returns a form to forbid as import would store it, or raises if import would
+    refuse it.
+
+    The form goes through :func:`~glossary.normalize.clean_form` (no bidi marks,
+    no tatweel, plain single spaces, trimmed, NFC), then the checks of
+    :func:`~glossary.checks.check_separator` and
+    :func:`~glossary.checks.check_characters`, so that every export can write it.
+
+    Args:
+        lang: The form's language.
+        text: The form, as typed.
+
+    Returns:
+        The cleaned form.
 
     Raises:
+        InputError: If ``lang`` is unknown or nothing is left of ``text`` once cleaned.
+        FormatError: If the form holds ``|`` or a control character (a tab, a line
+            break).
+    """
+    if lang not in LANGS:
+        raise InputError(f"unknown language {lang!r}", hint=f"use one of: {', '.join(LANGS)}")
+    form = clean_form(text, lang)
+    if not form:
+        raise InputError(f"the {lang} form to forbid is empty ({text!r})",
+                         hint="give the rendering to forbid, as it appears in translations")
+    probe = Entry()
+    probe.forms[lang].forbidden.append(form)
+    check_separator(probe)
+    check_characters(probe)
+    return form
+
+
+def forbid_form(entry: Entry, lang: str, text: str) -> None:
+    """Adds ``text`` to the forbidden ``lang`` forms of ``entry`` (in place), taking it
+    out of the variants; compared by :func:`form_key`. ``text`` is first cleaned and
+    checked as import does (:func:`clean_forbidden`), so ``entry`` is left as it was
+    when that fails.
+
+    Raises:
+        InputError: If ``lang`` is unknown or ``text`` is blank.
+        FormatError: If ``text`` holds ``|`` or a control character.
         ConflictError: If ``text`` is the preferred form.
     """
+    text = clean_forbidden(lang, text)
     forms = entry.forms[lang]
     key = form_key(text, lang, entry.case_sensitive)
     if forms.preferred and key == form_key(forms.preferred, lang, entry.case_sensitive):

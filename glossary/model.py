@@ -88,6 +88,9 @@ class Forms:
         A variant that is an inflection of the preferred form (see
         :func:`is_inflection`: a plural, a dual) is admitted like the others
         but is a correct rendering in itself, not a variant to replace.
+
+        Returns:
+            The admitted forms, preferred first.
         """
         seen: list[str] = []
         for text in [self.preferred, *self.variants]:
@@ -96,18 +99,30 @@ class Forms:
         return seen
 
     def ranked(self) -> list[Candidate]:
-        """Returns the candidates, highest score first."""
+        """Returns the candidates, highest score first.
+
+        Returns:
+            A new list; the entry is not changed.
+        """
         return sorted(self.candidates, key=lambda c: -c.score)
 
     def best(self) -> str:
-        """Returns the preferred form, else the best-scored candidate, else ``""``."""
+        """Returns the preferred form, else the best-scored candidate, else ``""``.
+
+        Returns:
+            The form to show for this language.
+        """
         if self.preferred:
             return self.preferred
         return max(self.candidates, key=lambda c: c.score).text if self.candidates else ""
 
     def is_empty(self) -> bool:
         """Returns whether there is no form at all: no preferred form, variant,
-        forbidden rendering or candidate."""
+        forbidden rendering or candidate.
+
+        Returns:
+            ``True`` if the language has no form.
+        """
         return not (self.preferred or self.variants or self.forbidden or self.candidates)
 
 
@@ -157,7 +172,14 @@ class Entry:
             self.forms.setdefault(lang, Forms())
 
     def term(self, lang: str) -> str:
-        """Returns the preferred form in ``lang``, or ``""``."""
+        """Returns the preferred form in ``lang``, or ``""``.
+
+        Args:
+            lang: A language code (``ar``, ``vi`` or ``en``).
+
+        Returns:
+            The preferred form, ``""`` when the entry has none in ``lang``.
+        """
         return self.forms[lang].preferred if lang in self.forms else ""
 
     def validate(self) -> None:
@@ -204,7 +226,11 @@ class Entry:
                         f"{shlex.quote(text)}")
 
     def to_dict(self) -> dict[str, Any]:
-        """Returns a JSON-serialisable dict (the shape of the JSON format)."""
+        """Returns a JSON-serialisable dict (the shape of the JSON format).
+
+        Returns:
+            The entry's fields, with forms for every language of :data:`LANGS`.
+        """
         data = asdict(self)
         data["forms"] = {lang: asdict(self.forms[lang]) for lang in LANGS}
         return data
@@ -212,6 +238,12 @@ class Entry:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entry:
         """Builds an entry from :meth:`to_dict` output; missing keys take defaults.
+
+        Args:
+            data: A dict of the shape :meth:`to_dict` returns.
+
+        Returns:
+            The entry.
 
         Raises:
             FormatError: If the dict does not have the shape of an entry.
@@ -340,6 +372,12 @@ def glossary_hash(entries: Iterable[Entry]) -> str:
 
     Order, ids, timestamps, statuses, contexts and counts do not count: a
     database and its export, or two stores with the same terms, hash the same.
+
+    Args:
+        entries: The entries of a glossary.
+
+    Returns:
+        64 lowercase hex digits.
     """
     items = sorted(json.dumps(_identity(e), ensure_ascii=False, sort_keys=True) for e in entries)
     digest = hashlib.sha256()

@@ -47,6 +47,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from glossary.cleaning import clean_form
 from glossary.errors import InputError
 from glossary.offsets import Normalized, build, compose, delete_matches, rewrite_matches
 
@@ -256,53 +257,12 @@ def _lower(text: str) -> str:
 
 
 def nfc(text: str) -> str:
-    """Returns ``text`` in Unicode NFC (the form avet keeps Vietnamese in)."""
-    return unicodedata.normalize("NFC", text)
-
-
-#: Bidi marks and controls that copying from Word or Excel leaves in a cell: LRM, RLM,
-#: ALM, the embeddings and overrides U+202A–U+202E and the isolates U+2066–U+2069.
-_BIDI_CONTROLS_RE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-#: No-break spaces (U+00A0, the narrow U+202F), and runs of spaces.
-_SPACES_RE = re.compile("[ \u00a0\u202f]{2,}|[\u00a0\u202f]")
-#: What an Arabic form loses: tatweel, harakat and tanween, the superscript alef and
-#: the Quranic annotation marks (the marks :func:`normalize_ar` deletes).
-_AR_FORM_MARKS_RE = re.compile(
-    "[\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]+"
-)
-
-
-def clean_form(text: str, lang: str, *, keep_harakat: bool = True) -> str:
-    """Returns a glossary form as avet stores it: without the residue that matching
-    ignores but a translation must not receive. Import, the review app's edits
-    and picks all store forms through it.
-
-    Removes the bidi marks and controls (LRM, RLM, ALM, embeddings, overrides,
-    isolates) wherever they are, and tatweel U+0640 from an Arabic form; makes
-    no-break spaces (U+00A0, U+202F) and runs of spaces one plain space; then
-    trims surrounding whitespace and returns NFC. Letters, digits, ZWNJ/ZWJ and
-    punctuation are kept, and so are harakat unless ``keep_harakat`` is false.
+    """Returns ``text`` in Unicode NFC (the form avet keeps Vietnamese in).
 
     Args:
-        text: The form, as read from a file or typed.
-        lang: Its language (``ar``, ``vi`` or ``en``).
-        keep_harakat: Keep the harakat of an Arabic form, as import does (a
-            glossary file round-trips its vocalised forms). ``False`` also removes
-            tanween, harakat, the superscript alef and Quranic marks, after NFC has
-            put a combining hamza or madda on its letter (ا + U+0654 → أ): the
-            unvocalised spelling of running text, that extraction and the review
-            app's edits store.
-
-    Returns:
-        The form to store (``""`` if nothing visible is left).
+        text: Any text.
     """
-    text = _BIDI_CONTROLS_RE.sub("", text)
-    if lang == "ar":
-        if keep_harakat:
-            text = text.replace("\u0640", "")
-        else:
-            text = _AR_FORM_MARKS_RE.sub("", unicodedata.normalize("NFC", text))
-    return unicodedata.normalize("NFC", _SPACES_RE.sub(" ", text).strip())
+    return unicodedata.normalize("NFC", text)
 
 
 def normalize_ar(text: str, *, match: bool = True) -> Normalized:
@@ -506,6 +466,10 @@ def match_key(text: str, lang: str) -> str:
     The normalized text with whitespace collapsed and stripped; for Arabic also
     without leading or trailing punctuation.
 
+    Args:
+        text: A term.
+        lang: Its language (``ar``, ``vi`` or ``en``).
+
     Raises:
         InputError: If ``lang`` is not supported.
     """
@@ -517,6 +481,10 @@ def match_key(text: str, lang: str) -> str:
 
 def fold_key(text: str, lang: str) -> str:
     """Returns the loosest key: Vietnamese without diacritics, else :func:`match_key`.
+
+    Args:
+        text: A term.
+        lang: Its language (``ar``, ``vi`` or ``en``).
 
     Raises:
         InputError: If ``lang`` is not supported.

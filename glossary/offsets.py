@@ -39,6 +39,12 @@ class Normalized:
         """Returns ``text``, a one-for-one rewrite of :attr:`text` (same length), with
         this map back to :attr:`original`.
 
+        Args:
+            text: The rewritten text, as long as :attr:`text`.
+
+        Returns:
+            A new map from ``text`` to the same original.
+
         Raises:
             InputError: If ``text`` is not as long as :attr:`text`.
         """

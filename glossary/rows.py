@@ -10,6 +10,7 @@ can fetch only what changed since the version it last saw (:func:`changes_since`
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,7 +18,14 @@ from pathlib import Path
 from glossary.errors import DatabaseFileError, StoreError
 from glossary.model import LANGS, Entry
 from glossary.normalize import fold_key, match_key
-from glossary.schema import check_avet_database, migrate
+from glossary.schema import (
+    SCHEMA_VERSION,
+    check_avet_database,
+    disk_full,
+    is_disk_full,
+    migrate,
+    schema_version,
+)
 
 __all__ = [
     "add_evidence_of",
@@ -30,6 +38,7 @@ __all__ = [
     "evidence_total",
     "load_row",
     "open_database",
+    "open_reader",
     "save_row",
     "set_evidence",
     "write_evidence",
@@ -50,6 +59,14 @@ _FILE_PROBLEMS = {
     sqlite3.SQLITE_PERM: ("cannot be opened ({exc})",
                           "check its permissions or give --db a path you can write to"),
 }
+#: SQLite result codes of a file that cannot be written where it is.
+_UNWRITABLE = frozenset({sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM})
+#: The same for a database opened to be read (:func:`open_reader`): nothing to write.
+_READ_PROBLEMS = {
+    **_FILE_PROBLEMS,
+    sqlite3.SQLITE_CANTOPEN: ("cannot be opened ({exc})", "check its permissions"),
+    sqlite3.SQLITE_PERM: ("cannot be opened ({exc})", "check its permissions"),
+}
 
 
 def open_database(path: Path, timeout: float) -> sqlite3.Connection:
@@ -65,7 +82,7 @@ def open_database(path: Path, timeout: float) -> sqlite3.Connection:
     Raises:
         InputError: If the file is a SQLite database of another program.
         DatabaseFileError: If the file is not a database, is damaged, cannot be
-            opened or written, or a newer avet made it.
+            opened or written, a newer avet made it, or the disk is full.
         StoreError: If SQLite fails otherwise.
     """
     try:
@@ -87,9 +104,148 @@ def open_database(path: Path, timeout: float) -> sqlite3.Connection:
     return db
 
 
-def _open_error(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+def open_reader(path: Path, timeout: float) -> sqlite3.Connection:
+    """Opens the store's database to be read: nothing is written to the file, neither
+    the WAL mode nor a migration, so that a database on a read-only file system or
+    in a folder the user cannot write to can be read.
+
+    It is opened read-write with ``PRAGMA query_only`` (SQLite then refuses every
+    change, and the last connection to close still removes the ``-wal`` and ``-shm``
+    files, which a ``mode=ro`` connection would leave behind). Where the file or its
+    folder cannot be written: with no ``-wal`` file, with ``immutable=1`` (no file
+    made beside it); else with ``mode=ro``, removing on close the ``-shm`` (or
+    ``-wal``) file that open made; where that fails because the folder is read-only
+    (SQLite cannot make the ``-shm`` file that reading a WAL database needs), with
+    ``immutable=1``, unless the ``-wal`` file holds changes that would then be
+    missed. A database of an older schema is migrated as :func:`open_database`
+    does, when it can be written.
+
+    Args:
+        path: The database file (it exists).
+        timeout: Seconds to wait for a writer.
+
+    Returns:
+        The connection, in autocommit mode; it cannot write.
+
+    Raises:
+        InputError: If the file is a SQLite database of another program.
+        DatabaseFileError: If the file is not a database, is damaged or cannot be
+            read, a newer avet made it, or its schema is older and it cannot be
+            written.
+        StoreError: If SQLite fails otherwise.
+    """
+    uri = path.absolute().as_uri()
+    if not os.access(path, os.W_OK):  # SQLite would open it read-only and leave files
+        db = _connect_read_only(uri, path, timeout)
+    else:
+        try:
+            db = _connect(f"{uri}?mode=rw", timeout, query_only=True)
+        except sqlite3.DatabaseError as exc:
+            if _code(exc) not in _UNWRITABLE:
+                raise _open_error(exc, path, _READ_PROBLEMS) from exc
+            db = _connect_read_only(uri, path, timeout)
+    try:
+        check_avet_database(db, path)
+        version = schema_version(db, path)
+    except BaseException as exc:
+        db.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise _open_error(exc, path, _READ_PROBLEMS) from exc
+        raise
+    if version == SCHEMA_VERSION:
+        return db
+    db.close()
+    try:
+        return open_database(path, timeout)
+    except DatabaseFileError as exc:
+        if _code(exc.__cause__) not in _UNWRITABLE:
+            raise
+        raise DatabaseFileError(
+            f"has schema {version}, older than this avet's ({SCHEMA_VERSION}), and cannot "
+            f"be upgraded here: it {exc.message}", path=path,
+            hint="run avet once where it can write the database, or read a copy in a "
+                 "folder you can write to (avet upgrades it on open)") from exc
+
+
+def _connect_read_only(uri: str, path: Path, timeout: float) -> sqlite3.Connection:
+    """Opens ``uri`` where the file or its folder cannot be written, leaving no new file
+    beside it.
+
+    With no ``-wal`` file the database holds every committed change: it is opened with
+    ``immutable=1``, which makes no ``-wal`` or ``-shm`` file (a writer that starts
+    while it is open is not seen). Otherwise with ``mode=ro``, and the ``-wal`` and
+    ``-shm`` files that this open made are removed when the connection closes; where
+    that fails because the folder is read-only, with ``immutable=1`` unless the
+    ``-wal`` file holds changes.
+    """
+    wal = Path(f"{path}-wal")
+    if wal.exists():
+        made = tuple(p for p in (wal, Path(f"{path}-shm")) if not p.exists())
+        try:
+            db = _connect(f"{uri}?mode=ro", timeout, factory=_RemovingConnection)
+        except sqlite3.DatabaseError as exc:
+            if not _read_only_folder(exc, path):
+                raise _open_error(exc, path, _READ_PROBLEMS) from exc
+            if wal.is_file() and wal.stat().st_size:
+                raise DatabaseFileError(
+                    f"cannot be read: its folder is read-only and {wal.name} holds changes "
+                    "not yet in the database", path=path,
+                    hint="open it once where it can be written, or copy it with its -wal "
+                         "file to a folder you can write to") from exc
+        else:
+            assert isinstance(db, _RemovingConnection)
+            db.made = made
+            return db
+    try:
+        return _connect(f"{uri}?immutable=1", timeout)
+    except sqlite3.DatabaseError as exc:
+        raise _open_error(exc, path, _READ_PROBLEMS) from exc
+
+
+class _RemovingConnection(sqlite3.Connection):
+    """A connection that removes, once closed, the files its open made (``made``)."""
+
+    made: tuple[Path, ...] = ()
+
+    def close(self) -> None:
+        super().close()
+        for file in self.made:
+            file.unlink(missing_ok=True)
+        self.made = ()
+
+
+def _connect(uri: str, timeout: float, *, query_only: bool = False,
+             factory: type[sqlite3.Connection] = sqlite3.Connection) -> sqlite3.Connection:
+    """Opens ``uri`` and reads from it, so that a file SQLite cannot read fails here."""
+    db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                         factory=factory)
+    try:
+        if query_only:
+            db.execute("PRAGMA query_only = ON")
+        db.execute("PRAGMA user_version").fetchone()
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _code(exc: BaseException | None) -> int:
+    """SQLite's primary result code of ``exc`` (-1 if it has none)."""
+    code: int = getattr(exc, "sqlite_errorcode", -1)
+    return code & 0xFF if code >= 0 else -1
+
+
+def _read_only_folder(exc: sqlite3.DatabaseError, path: Path) -> bool:
+    """Whether ``mode=ro`` failed because the database's folder cannot be written."""
+    return _code(exc) in _UNWRITABLE and not os.access(path.absolute().parent, os.W_OK)
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: Path,
+                problems: Mapping[int, tuple[str, str]] = _FILE_PROBLEMS) -> StoreError:
     """The avet error for a SQLite error met while opening ``path``."""
-    problem = _FILE_PROBLEMS.get(getattr(exc, "sqlite_errorcode", -1) & 0xFF)
+    if is_disk_full(exc, path):
+        return disk_full(path)
+    problem = problems.get(getattr(exc, "sqlite_errorcode", -1) & 0xFF)
     if problem is not None:
         return DatabaseFileError(problem[0].format(exc=exc), path=path, hint=problem[1])
     return StoreError(f"cannot open glossary database: {exc}", path=path,

@@ -6,6 +6,7 @@ Add a step at the end for every schema change; never edit a released step.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from glossary.errors import DatabaseFileError, InputError, StoreError
+from glossary.fileio import NO_SPACE, NO_SPACE_HINT
 from glossary.model import KINDS, LANGS, STATUSES
 from glossary.normalize import fold_key
 
 __all__ = ["MIGRATIONS", "ORDERS", "SCHEMA_VERSION", "Transaction", "check_avet_database",
-           "migrate", "where_clause"]
+           "disk_full", "is_disk_full", "migrate", "schema_version", "where_clause"]
 
 MIGRATIONS: tuple[str, ...] = (
     # 0 -> 1: the initial schema.
@@ -92,6 +94,61 @@ MIGRATIONS: tuple[str, ...] = (
 #: Current schema version.
 SCHEMA_VERSION = len(MIGRATIONS)
 
+#: Free bytes under which a SQLite I/O error is taken for a full disk (a WAL write
+#: needs a few pages; SQLite's I/O errors do not carry the system's errno).
+_LOW_SPACE = 1 << 20
+
+
+def is_disk_full(exc: BaseException, path: Path | None = None) -> bool:
+    """Whether ``exc`` says that the disk under the database is full.
+
+    SQLite says so with ``SQLITE_FULL`` ("database or disk is full"); a write to
+    its ``-wal`` or ``-shm`` file that finds the disk full is an I/O error
+    (``SQLITE_IOERR_*``) instead, taken for a full disk when ``path``'s file
+    system has less than :data:`_LOW_SPACE` bytes free.
+
+    Args:
+        exc: An exception out of a statement, a ``COMMIT`` or an open.
+        path: The database file, to look at its file system's free space.
+    """
+    if not isinstance(exc, sqlite3.Error):
+        return False
+    code = getattr(exc, "sqlite_errorcode", -1) & 0xFF
+    if code == sqlite3.SQLITE_FULL:
+        return True
+    if code != sqlite3.SQLITE_IOERR or path is None:
+        return False
+    try:
+        return shutil.disk_usage(path.absolute().parent).free < _LOW_SPACE
+    except OSError:
+        return False
+
+
+def disk_full(path: Path) -> DatabaseFileError:
+    """The error of a write to the database ``path`` that found the disk full.
+
+    Args:
+        path: The database file.
+
+    Returns:
+        The error to raise, worded as every avet write that finds the disk full
+        words it (:data:`glossary.fileio.NO_SPACE`); the CLI exits with 2.
+    """
+    return DatabaseFileError(NO_SPACE, path=path, hint=NO_SPACE_HINT)
+
+
+def _rollback(db: sqlite3.Connection, savepoint: str | None = None) -> None:
+    """Rolls back what SQLite has not rolled back already (after ``SQLITE_FULL`` or
+    an I/O error it may have ended the transaction itself: a ``ROLLBACK`` then would
+    fail and hide the real error)."""
+    if not db.in_transaction:
+        return
+    if savepoint is None:
+        db.execute("ROLLBACK")
+    else:
+        db.execute(f"ROLLBACK TO {savepoint}")
+        db.execute(f"RELEASE {savepoint}")
+
 
 def check_avet_database(db: sqlite3.Connection, path: Path) -> None:
     """Refuses a SQLite database that another program made.
@@ -115,6 +172,24 @@ def check_avet_database(db: sqlite3.Connection, path: Path) -> None:
                          path=path, hint="give --db a new file or an avet glossary database")
 
 
+def schema_version(db: sqlite3.Connection, path: Path) -> int:
+    """Returns the database's schema version (``PRAGMA user_version``); reads only.
+
+    Args:
+        db: The connection.
+        path: The database file, for error messages.
+
+    Raises:
+        DatabaseFileError: If the database is newer than this avet.
+    """
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise DatabaseFileError(
+            f"database schema {version} is newer than this avet ({SCHEMA_VERSION})",
+            path=path, hint="upgrade avet")
+    return version
+
+
 def migrate(db: sqlite3.Connection, path: Path) -> None:
     """Brings the database to :data:`SCHEMA_VERSION`, in one transaction.
 
@@ -123,14 +198,10 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
         path: The database file, for error messages.
 
     Raises:
-        DatabaseFileError: If the database is newer than this avet.
+        DatabaseFileError: If the database is newer than this avet, or the disk
+            is full.
     """
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise DatabaseFileError(
-            f"database schema {version} is newer than this avet ({SCHEMA_VERSION})",
-            path=path, hint="upgrade avet")
-    if version == SCHEMA_VERSION:
+    if schema_version(db, path) == SCHEMA_VERSION:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -141,8 +212,10 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {step + 1}")
         db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
+    except BaseException as exc:
+        _rollback(db)
+        if is_disk_full(exc, path):
+            raise disk_full(path) from exc
         raise
 
 
@@ -168,13 +241,18 @@ class Transaction:
     @contextmanager
     def savepoint(self) -> Iterator[Transaction]:
         """Runs a nested write inside this transaction: it joins its journal group,
-        and on an exception only the nested write is rolled back (then re-raised)."""
+        and on an exception only the nested write is rolled back (then re-raised).
+
+        Raises:
+            DatabaseFileError: If the disk is full (SQLite's ``SQLITE_FULL``).
+        """
         self.db.execute("SAVEPOINT avet_nested")
         try:
             yield self
-        except BaseException:
-            self.db.execute("ROLLBACK TO avet_nested")
-            self.db.execute("RELEASE avet_nested")
+        except BaseException as exc:
+            _rollback(self.db, "avet_nested")
+            if is_disk_full(exc, self.path):
+                raise disk_full(self.path) from exc
             raise
         self.db.execute("RELEASE avet_nested")
 
@@ -183,6 +261,8 @@ class Transaction:
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            if is_disk_full(exc, self.path):
+                raise disk_full(self.path) from exc
             raise StoreError(f"database is busy: {exc}", path=self.path,
                              hint="another process holds it too long; retry") from exc
         if self.journal:
@@ -190,9 +270,20 @@ class Transaction:
             self.group = int(row[0])
         return self
 
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        """Commits, or rolls back on an exception.
+
+        Raises:
+            DatabaseFileError: If the disk is full (SQLite's ``SQLITE_FULL``, met
+                by a write or by the ``COMMIT``); nothing is stored then.
+        """
         db = self.db
-        if exc_type is None:
+        if exc is not None:
+            _rollback(db)
+            if is_disk_full(exc, self.path):
+                raise disk_full(self.path) from exc
+            return
+        try:
             # An action that changed something makes the undone ones unredoable; one
             # that changed nothing journaled nothing, and leaves undo and redo as they were.
             if self.journal and db.execute("SELECT 1 FROM journal WHERE grp = ? LIMIT 1",
@@ -200,8 +291,11 @@ class Transaction:
                 db.execute("UPDATE journal SET state = 'discarded' WHERE state = 'undone'")
             db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
             db.execute("COMMIT")
-        else:
-            db.execute("ROLLBACK")
+        except BaseException as error:
+            _rollback(db)
+            if is_disk_full(error, self.path):
+                raise disk_full(self.path) from error
+            raise
 
 
 #: Sort orders of :meth:`glossary.store.Store.entries`; empty values sort last.

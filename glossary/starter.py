@@ -212,6 +212,9 @@ def load_starter_termbase() -> list[Entry]:
     Codes and acronyms are do-not-translate and case-sensitive; every entry's
     ``source`` is ``"starter termbase: "`` followed by the row's source.
 
+    Returns:
+        The entries, in file order.
+
     Raises:
         FormatError: If the packaged file is malformed (names the line).
     """

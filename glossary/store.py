@@ -41,6 +41,7 @@ from glossary.rows import (
     evidence_of,
     evidence_total,
     open_database,
+    open_reader,
     save_row,
     set_evidence,
 )
@@ -53,24 +54,39 @@ class Store(Queries):
     """A glossary kept in one SQLite file (its reading methods: :class:`Queries`).
 
     Args:
-        path: The database file; created (with parent folders) if missing.
+        path: The database file; created (with parent folders) if missing, unless
+            ``read_only``.
         actor: Recorded in the journal as who made the changes.
         timeout: Seconds to wait for another writer before giving up.
+        read_only: Only read it (:func:`glossary.rows.open_reader`): nothing is
+            written to the file or its folder, so a database on a read-only file
+            system can be read; every writing method raises :class:`StoreError`.
 
     Raises:
         InputError: If the path is a folder or the database another program's.
+        NotFoundError: If ``read_only`` and there is no such file.
         DatabaseFileError: If the file is not a database, is damaged, cannot be
-            opened or written, or a newer avet made it.
+            opened or written (read, if ``read_only``), a newer avet made it, or
+            the disk is full.
         StoreError: If SQLite fails otherwise.
     """
 
-    def __init__(self, path: str | Path, *, actor: str = "cli", timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path, *, actor: str = "cli", timeout: float = 30.0,
+                 read_only: bool = False) -> None:
         self.path = Path(path)
         self.actor = actor
+        self.read_only = read_only
         self._batch: Transaction | None = None
         if self.path.is_dir():
             raise InputError("is a directory, not a database file", path=self.path,
                              hint="pass a file path such as avet.db")
+        if read_only:
+            if not self.path.is_file():
+                raise NotFoundError("no glossary database", path=self.path,
+                                    hint="check the path, or create it with 'avet glossary "
+                                         "import'")
+            self._db = open_reader(self.path, timeout)
+            return
         make_folder(self.path.parent, for_path=self.path)
         self._db = open_database(self.path, timeout)
 
@@ -90,6 +106,7 @@ class Store(Queries):
 
     def _write(self, journal: bool = True,
                label: str = "") -> AbstractContextManager[Transaction]:
+        self._check_writable()
         if self._batch is not None:
             if not journal:
                 raise StoreError("undo and redo cannot run inside a batch", path=self.path,
@@ -99,6 +116,11 @@ class Store(Queries):
             raise StoreError("cannot write inside a snapshot", path=self.path,
                              hint="write after the snapshot ends")
         return Transaction(self._db, self.path, journal, label)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the glossary was opened to be read only", path=self.path,
+                             hint="open it with Store(path) to write")
 
     @contextmanager
     def batch(self, label: str) -> Iterator[None]:
@@ -113,8 +135,10 @@ class Store(Queries):
             label: What the command does, as undo names it (``"import g.csv"``).
 
         Raises:
-            StoreError: If another process holds the database too long.
+            StoreError: If another process holds the database too long, or the
+                store is read-only.
         """
+        self._check_writable()
         if self._batch is not None:
             with self._batch.savepoint():
                 yield
@@ -253,10 +277,15 @@ class Store(Queries):
         It is removed from the variants if it was one. On a case-sensitive entry
         a form that differs from the preferred one in case only can be forbidden.
 
+        ``text`` is cleaned and checked as import does
+        (:func:`glossary.merging.clean_forbidden`) before anything is written.
+
         Returns:
             Whether the entry changed (False: ``text`` was forbidden already).
 
         Raises:
+            InputError: If ``lang`` is unknown or ``text`` blank once cleaned.
+            FormatError: If ``text`` holds ``|`` or a control character.
             ConflictError: If ``text`` is the entry's preferred form.
         """
         with self._write() as tx:

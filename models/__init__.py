@@ -11,12 +11,14 @@ Heavy libraries (torch, transformers, ctranslate2) load only when an engine is b
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
 from models.base import Engine, TermConstraint, Translation
 from models.discovery import (
     OBTAIN_HINT,
     ModelInfo,
+    direction_notice,
     find_models,
     find_named,
     inspect_dir,
@@ -58,7 +60,7 @@ PIVOT = "en"
 
 
 def engine_for(info: ModelInfo, device: str = "cpu", batch_size: int = 16,
-               parallel: int = 1) -> Engine:
+               parallel: int = 1, threads: int | None = None) -> Engine:
     """Builds the engine that runs a model found on disk (by its format).
 
     Args:
@@ -67,22 +69,28 @@ def engine_for(info: ModelInfo, device: str = "cpu", batch_size: int = 16,
         batch_size: Segments per batch.
         parallel: Batches decoded at once (CTranslate2 only: one model replica per
             batch, the CPU cores shared out among them).
+        threads: CPU threads the engine may use in all (CTranslate2 only; a Ray
+            actor passes the CPUs it reserved); ``None``: the CPUs this process
+            may use.
 
     Returns:
         The engine.
 
     Raises:
-        ModelError: If ``parallel`` is above 1 for a transformers model.
+        ModelError: If ``parallel`` is above 1 for a transformers model, or
+            ``batch_size``, ``parallel`` or ``threads`` is below 1.
     """
     if info.format == "ctranslate2":
         from models.ct2_backend import CT2Engine
 
-        return CT2Engine(info, device=device, batch_size=batch_size, parallel=parallel)
+        return CT2Engine(info, device=device, batch_size=batch_size, parallel=parallel,
+                         threads=threads)
     if parallel != 1:
         raise ModelError(f"{info.model_id} is a transformers model: it decodes one batch at a "
                          "time", path=info.path,
-                         hint="drop --parallel, or convert the model with `avet models convert "
-                         "DIR OUT` and use --engine ctranslate2")
+                         hint="decode one batch at a time (parallel 1), or convert the model "
+                         "with `avet models convert DIR OUT` and run it with the ctranslate2 "
+                         "engine")
     from models.hf_backend import HFEngine
 
     return HFEngine(info, device=device, batch_size=batch_size)
@@ -90,9 +98,11 @@ def engine_for(info: ModelInfo, device: str = "cpu", batch_size: int = 16,
 
 def _one(model: str | None, src: str, tgt: str, engine: str, device: str, batch_size: int,
          env: Mapping[str, str] | None, parallel: int = 1,
-         engine_source: str | None = None) -> Engine:
+         engine_source: str | None = None, threads: int | None = None) -> Engine:
     """Loads one model: a named one runs with its own format unless an engine was asked for."""
     info = resolve(model, src, tgt, prefer=engine, env=env)
+    if (notice := direction_notice(info, src, tgt)) is not None:
+        logging.getLogger("avet.models").warning("%s", notice)
     if info.format != engine and model is not None and engine_source is not None:
         fix = (f"make a CTranslate2 copy with `avet models convert {model} OUT` and give it "
                "as the model" if engine == "ctranslate2"
@@ -103,14 +113,15 @@ def _one(model: str | None, src: str, tgt: str, engine: str, device: str, batch_
         raise ModelError(
             f"model {info.model_id} is a {info.format} model, not {engine}", path=info.path,
             hint=("make a CTranslate2 copy with `avet models convert DIR OUT`"
-                  if engine == "ctranslate2" else "use --engine ctranslate2"))
-    return engine_for(info, device=device, batch_size=batch_size, parallel=parallel)
+                  if engine == "ctranslate2" else "run it with the ctranslate2 engine"))
+    return engine_for(info, device=device, batch_size=batch_size, parallel=parallel,
+                      threads=threads)
 
 
 def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transformers",
                 device: str = "cpu", batch_size: int = 16,
                 env: Mapping[str, str] | None = None, parallel: int = 1,
-                engine_source: str | None = None) -> Engine:
+                engine_source: str | None = None, threads: int | None = None) -> Engine:
     """Loads an engine for ``src`` → ``tgt``, pivoting through English if needed.
 
     Args:
@@ -131,6 +142,8 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
         engine_source: Who asked for ``engine`` (``"--engine"``, ``"avet.toml:3
             (engine)"``), named in the error when a model directory has the other
             format; ``None`` when nobody did.
+        threads: CPU threads each engine may use in all (CTranslate2 only; see
+            :func:`engine_for`); ``None``: the CPUs this process may use.
 
     Returns:
         A ready engine.
@@ -140,7 +153,8 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
         UnsupportedDirectionError: If the named model cannot translate the pair.
         UnsafeModelError: If a model needs pickle weights or remote code.
         DamagedModelError: If a model's weight files are truncated, corrupt or missing.
-        ModelError: For an unknown engine or a format mismatch.
+        ModelError: For an unknown engine or a format mismatch, or ``batch_size``,
+            ``parallel`` or ``threads`` below 1.
     """
     from models.pivot import PivotEngine
 
@@ -150,18 +164,21 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
     if model is not None and "+" in model:
         first, second = model.split("+", 1)
         return PivotEngine(_one(first or None, src, PIVOT, engine, device, batch_size, env,
-                                parallel, engine_source),
+                                parallel, engine_source, threads),
                            _one(second or None, PIVOT, tgt, engine, device, batch_size, env,
-                                parallel, engine_source),
+                                parallel, engine_source, threads),
                            PIVOT)
     if model is not None or PIVOT in (src, tgt):
-        return _one(model, src, tgt, engine, device, batch_size, env, parallel, engine_source)
+        return _one(model, src, tgt, engine, device, batch_size, env, parallel, engine_source,
+                    threads)
     try:
-        return _one(None, src, tgt, engine, device, batch_size, env, parallel)
+        return _one(None, src, tgt, engine, device, batch_size, env, parallel, threads=threads)
     except ModelNotFoundError:
         try:
-            first_leg = _one(None, src, PIVOT, engine, device, batch_size, env, parallel)
-            second_leg = _one(None, PIVOT, tgt, engine, device, batch_size, env, parallel)
+            first_leg = _one(None, src, PIVOT, engine, device, batch_size, env, parallel,
+                             threads=threads)
+            second_leg = _one(None, PIVOT, tgt, engine, device, batch_size, env, parallel,
+                              threads=threads)
         except ModelNotFoundError as exc:
             raise ModelNotFoundError(
                 f"no local model translates {src}→{tgt}, directly or through {PIVOT} "

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["Engine", "TermConstraint", "Translation", "constraint_text", "glues"]
+__all__ = ["Engine", "TermConstraint", "Translation", "check_counts", "constraint_text",
+           "glues"]
 
 
 @dataclass
@@ -87,7 +88,11 @@ class Engine(Protocol):
     model_id: str
 
     def directions(self) -> set[tuple[str, str]]:
-        """Returns the ``(src, tgt)`` ISO 639-1 pairs the engine can translate."""
+        """Returns the ``(src, tgt)`` ISO 639-1 pairs the engine can translate.
+
+        Returns:
+            The translation directions, as language-code pairs.
+        """
         ...
 
     def translate(
@@ -119,11 +124,17 @@ class Engine(Protocol):
 
         Raises:
             UnsupportedDirectionError: If the engine cannot translate ``src`` to ``tgt``.
+            ModelError: If ``beam_size`` or ``max_length`` is below 1, or a
+                per-segment list has not one item per segment.
         """
         ...
 
     def signature(self) -> dict[str, Any]:
-        """Returns what identifies the output: model id, engine, weights hash, options."""
+        """Returns what identifies the output: model id, engine, weights hash, options.
+
+        Returns:
+            A JSON-ready dict; equal signatures give equal translations.
+        """
         ...
 
 
@@ -139,3 +150,22 @@ def check_per_segment(n: int, **per_segment: Sequence[Any] | None) -> None:
         if given is not None and len(given) != n:
             raise ModelError(f"got {len(given)} {name} for {n} segments",
                              hint=f"pass one list of {name} per segment")
+
+
+def check_counts(**counts: Any) -> None:
+    """Checks decoding sizes (``beam_size``, ``max_length``, ``batch_size``…): each a
+    whole number of at least 1, so a bad value is named here rather than failing
+    inside torch or CTranslate2.
+
+    Args:
+        counts: The values, keyed by their parameter names.
+
+    Raises:
+        ModelError: If a value is not an ``int`` or is below 1.
+    """
+    from models.errors import ModelError
+
+    for name, value in counts.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ModelError(f"{name}={value!r}: must be a whole number of at least 1",
+                             hint=f"pass {name} as an int of 1 or more")

@@ -29,6 +29,7 @@ from typing import Any, BinaryIO
 from models.base import (
     TermConstraint,
     Translation,
+    check_counts,
     check_per_segment,
     constraint_text,
     glues,
@@ -43,7 +44,7 @@ from models.tokenizer import load_tokenizer
 
 log = logging.getLogger("avet.models")
 
-__all__ = ["CT2Engine", "position_limit"]
+__all__ = ["CT2Engine", "cpu_threads", "position_limit", "usable_cpus"]
 
 #: CTranslate2's messages for a truncated or corrupt model.bin.
 _DAMAGED = re.compile(r"model\.bin is incomplete|has an invalid payload size")
@@ -53,6 +54,34 @@ MAX_POSITIONS = 24
 #: Alternatives asked for at the first free position after a placed constraint, so
 #: that one that starts a new word can be kept (a subword would glue onto the term).
 ALTERNATIVES = 8
+#: CTranslate2's own ``intra_threads`` default, kept for a single replica.
+DEFAULT_THREADS = 4
+
+
+def usable_cpus() -> int:
+    """Returns the CPUs this process may run on (its affinity where the system
+    tells it, else the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # no sched_getaffinity (macOS, Windows)
+        return os.cpu_count() or 1
+
+
+def cpu_threads(parallel: int = 1, threads: int | None = None) -> int:
+    """Threads per model replica on CPU (CTranslate2's ``intra_threads``).
+
+    Args:
+        parallel: Replicas decoding side by side (``inter_threads``).
+        threads: The CPU threads the engine may use in all (a Ray actor's
+            reservation); ``None``: the CPUs this process may use.
+
+    Returns:
+        ``threads // parallel`` (at least 1); one replica takes at most
+        CTranslate2's default of 4.
+    """
+    available = usable_cpus() if threads is None else threads
+    share = max(1, available // max(1, parallel))
+    return min(DEFAULT_THREADS, share) if parallel <= 1 else share
 
 
 def _read_string(handle: BinaryIO) -> str:
@@ -106,11 +135,18 @@ class CT2Engine:
         compute_type: CTranslate2 compute type; default ``int8`` on CPU,
             ``int8_float16`` on CUDA.
         batch_size: Segments per batch.
-        intra_threads: Threads per batch (0: CTranslate2's default, or with
-            ``parallel`` the CPU cores shared out among the replicas).
+        intra_threads: Threads per batch (0: :func:`cpu_threads`, the CPUs this
+            process may use, or ``threads``, shared out among the replicas).
         parallel: Batches decoded at once, each by its own model replica
             (CTranslate2's ``inter_threads``); a call with more segments than
             ``batch_size`` is split into batches that run side by side.
+        threads: CPU threads the engine may use in all (a Ray actor passes the
+            CPUs it reserved); ``None``: the CPUs this process may use.
+
+    Raises:
+        ModelError: If ``batch_size``, ``parallel`` or ``threads`` is below 1, or
+            the directory is not a CTranslate2 model.
+        DamagedModelError: If ``model.bin`` is truncated or corrupt.
 
     Attributes:
         parallel_batches: ``parallel``: callers give up to this many batches per call.
@@ -119,7 +155,8 @@ class CT2Engine:
     name = "ctranslate2"
 
     def __init__(self, info: ModelInfo, device: str = "cpu", compute_type: str | None = None,
-                 batch_size: int = 16, intra_threads: int = 0, parallel: int = 1) -> None:
+                 batch_size: int = 16, intra_threads: int = 0, parallel: int = 1,
+                 threads: int | None = None) -> None:
         import ctranslate2
 
         if info.format != "ctranslate2":
@@ -129,13 +166,14 @@ class CT2Engine:
         self.model_id = info.model_id
         self.device = device
         self.compute_type = compute_type or ("int8" if device == "cpu" else "int8_float16")
+        check_counts(batch_size=batch_size, parallel=parallel,
+                     **({} if threads is None else {"threads": threads}))
         self.batch_size = batch_size
-        if parallel < 1:
-            raise ModelError(f"parallel must be at least 1, not {parallel}",
-                             hint="give --parallel 1 or more")
         self.parallel_batches = parallel
-        if parallel > 1 and intra_threads == 0 and device == "cpu":
-            intra_threads = max(1, (os.cpu_count() or 1) // parallel)
+        if intra_threads == 0 and device == "cpu":
+            intra_threads = cpu_threads(parallel, threads)
+        #: Threads per replica (0 on CUDA: CTranslate2's default).
+        self.intra_threads = intra_threads
         try:
             self._translator = ctranslate2.Translator(
                 str(info.path), device=device, compute_type=self.compute_type,
@@ -211,6 +249,7 @@ class CT2Engine:
         re-decoding included: a constraint that does not fit is left out, with a
         warning.
         """
+        check_counts(beam_size=beam_size, max_length=max_length)
         src, tgt = normalize_lang(src), normalize_lang(tgt)
         text_prefix, head = self._setup(src, tgt)
         check_per_segment(len(segments), constraints=constraints, prefixes=prefixes)

@@ -12,12 +12,13 @@ Where avet looks, in order:
 Nothing here touches the network. A directory is identified from its files: a
 Transformers model has ``config.json`` (``model_type`` ``marian`` or ``m2m_100``;
 NLLB is ``m2m_100`` with an NLLB tokenizer) and safetensors weights; a CTranslate2
-model has ``model.bin`` beside its ``config.json`` and tokenizer files.
+model has ``model.bin`` beside its ``config.json`` and tokenizer files. A directory
+that avet could not load (remote code, broken links, missing tokenizer files: see
+:mod:`models.modelfiles`) is listed as refused, never picked by a search.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -26,17 +27,24 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import (
-    DamagedModelError,
     ModelError,
     ModelNotFoundError,
     UnsafeModelError,
     UnsupportedDirectionError,
 )
 from models.langcodes import LANGUAGES, marian_target_token, normalize_lang
+from models.modelfiles import (
+    PICKLE_WEIGHTS,
+    check_no_remote_code,
+    check_tokenizer_files,
+    check_weights_present,
+    read_json,
+)
 
 __all__ = [
     "OBTAIN_HINT",
     "ModelInfo",
+    "direction_notice",
     "find_models",
     "find_named",
     "hf_cache_dir",
@@ -57,8 +65,6 @@ OBTAIN_HINT = (
     "--model PATH; `avet models convert DIR OUT` makes a faster CTranslate2 copy"
 )
 
-_PICKLE_WEIGHTS = ("pytorch_model.bin", "pytorch_model.bin.index.json", "model.pt", "model.ckpt",
-                   "tf_model.h5", "flax_model.msgpack")
 _HF_FAMILIES = {"marian": "marian", "m2m_100": "m2m100", "nllb": "nllb", "nllb-moe": "nllb"}
 _OPUS_NAME = re.compile(r"opus-mt-(?:tc-(?:big|base)-)?([a-zA-Z]+)-([a-zA-Z]+)")
 
@@ -86,11 +92,23 @@ class ModelInfo:
     target_tokens: Mapping[str, str] = field(default_factory=dict)
 
     def covers(self, src: str, tgt: str) -> bool:
-        """Returns whether the model translates ``src`` to ``tgt``."""
+        """Returns whether the model translates ``src`` to ``tgt``.
+
+        Args:
+            src: Source language code.
+            tgt: Target language code.
+
+        Returns:
+            ``True`` if ``(src, tgt)`` is one of :attr:`directions`.
+        """
         return (src, tgt) in self.directions
 
     def as_dict(self) -> dict[str, Any]:
-        """Returns a JSON-ready view."""
+        """Returns a JSON-ready view.
+
+        Returns:
+            The id, family, format, path, directions (``"src-tgt"``) and revision.
+        """
         return {
             "id": self.model_id,
             "family": self.family,
@@ -99,29 +117,6 @@ class ModelInfo:
             "directions": sorted(f"{s}-{t}" for s, t in self.directions),
             "revision": self.revision,
         }
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ModelError(f"not valid JSON: {exc}", path=path,
-                         hint="re-download or re-convert the model") from None
-    if not isinstance(data, dict):
-        raise ModelError("expected a JSON object", path=path, hint="re-download the model")
-    return data
-
-
-def _check_no_remote_code(path: Path, name: str) -> dict[str, Any]:
-    data = _read_json(path / name)
-    if "auto_map" in data or data.get("trust_remote_code"):
-        raise UnsafeModelError(
-            f"{name} asks for remote code (auto_map); avet never runs code shipped with a model",
-            path=path,
-            hint="use a standard Marian, NLLB or M2M100 checkpoint")
-    return data
 
 
 def _all_pairs() -> frozenset[tuple[str, str]]:
@@ -140,7 +135,7 @@ def _marian_directions(path: Path, model_id: str, tok_config: Mapping[str, Any]
     src, tgt = pair
     if src is None:
         return frozenset(), {}
-    vocab = _read_json(path / "vocab.json") or _read_json(path / "shared_vocabulary.json")
+    vocab = read_json(path / "vocab.json") or read_json(path / "shared_vocabulary.json")
     tokens = {lang: tok for lang in LANGUAGES
               if lang != src and (tok := marian_target_token(lang, vocab)) is not None}
     if tokens:
@@ -168,18 +163,6 @@ def _family_from_tokenizer(path: Path, tok_config: Mapping[str, Any]) -> str | N
     return None
 
 
-def _check_weights_present(path: Path) -> None:
-    """Refuses weight files that are broken links (an incomplete Hugging Face cache).
-
-    Raises:
-        DamagedModelError: If ``model.bin`` or a ``*.safetensors`` file is a link to
-            nothing.
-    """
-    for weights in [path / "model.bin", *sorted(path.glob("*.safetensors"))]:
-        if weights.is_symlink() and not weights.exists():
-            raise DamagedModelError(weights)
-
-
 def inspect_dir(path: str | Path, model_id: str | None = None,
                 revision: str | None = None) -> ModelInfo:
     """Identifies the model in a directory and checks it is safe to load.
@@ -196,7 +179,8 @@ def inspect_dir(path: str | Path, model_id: str | None = None,
         ModelNotFoundError: If it is not a directory or has no config or weights.
         UnsafeModelError: If the weights are pickle-only or the config asks for remote code.
         DamagedModelError: If a weight file is a broken link.
-        ModelError: If the model type is not one avet runs.
+        ModelError: If the model type is not one avet runs, or its tokenizer files
+            are missing.
     """
     path = Path(path).expanduser()
     model_id = model_id or path.name
@@ -205,9 +189,9 @@ def inspect_dir(path: str | Path, model_id: str | None = None,
     if not (path / "config.json").is_file():
         raise ModelNotFoundError("no config.json: not a model directory", path=path,
                                  hint=OBTAIN_HINT)
-    config = _check_no_remote_code(path, "config.json")
-    tok_config = _check_no_remote_code(path, "tokenizer_config.json")
-    _check_weights_present(path)
+    config = check_no_remote_code(path, "config.json")
+    tok_config = check_no_remote_code(path, "tokenizer_config.json")
+    check_weights_present(path)
     if (path / "model.bin").is_file():
         fmt = "ctranslate2"
         family = _family_from_tokenizer(path, tok_config)
@@ -221,7 +205,7 @@ def inspect_dir(path: str | Path, model_id: str | None = None,
     else:
         fmt = "transformers"
         if not any(path.glob("*.safetensors")):
-            pickles = [name for name in _PICKLE_WEIGHTS if (path / name).exists()]
+            pickles = [name for name in PICKLE_WEIGHTS if (path / name).exists()]
             if pickles:
                 raise UnsafeModelError(
                     f"only pickle weights ({', '.join(pickles)}); avet loads safetensors only",
@@ -239,6 +223,7 @@ def inspect_dir(path: str | Path, model_id: str | None = None,
         if family == "m2m100" and (_family_from_tokenizer(path, tok_config) == "nllb"
                                    or "nllb" in model_id.lower()):
             family = "nllb"
+    check_tokenizer_files(path, family, fmt, tok_config)
     if family == "marian":
         directions, tokens = _marian_directions(path, model_id, tok_config)
     else:
@@ -404,6 +389,31 @@ def _named_pair(model_id: str) -> bool | tuple[str | None, str | None]:
     return (_try_lang(match.group(1)), _try_lang(match.group(2))) if match else (None, None)
 
 
+def direction_notice(info: ModelInfo, src: str, tgt: str) -> str | None:
+    """The notice for running a model whose direction is unknown as ``src`` → ``tgt``.
+
+    Such a model's directions are unknown (an empty ``directions``): a Marian model
+    with neither ``source_lang``/``target_lang`` in its tokenizer_config.json nor an
+    OPUS-MT name. A search never picks one; a model given by name runs in the
+    direction asked for.
+
+    Args:
+        info: The model.
+        src: The source language asked for.
+        tgt: The target language asked for.
+
+    Returns:
+        One line naming the assumed direction and how to declare it, or ``None`` if
+        the model declares its directions.
+    """
+    if info.directions:
+        return None
+    return (f"model {info.model_id} does not say which direction it translates; assuming "
+            f"{src}→{tgt} as asked: declare it with \"source_lang\": "
+            f"\"{src}\", \"target_lang\": \"{tgt}\" in {info.path / 'tokenizer_config.json'}, "
+            f"or name its folder opus-mt-{src}-{tgt}")
+
+
 def _refused_for(src: str, tgt: str, refused: list[tuple[str, Path, ModelError]]
                  ) -> ModelNotFoundError:
     """The error when no usable model covers the pair, naming refused ones that would."""
@@ -450,12 +460,14 @@ def resolve(model: str | None, src: str, tgt: str, *, prefer: str | None = None,
         covering = [i for i in usable if i.covers(src, tgt)]
         if not covering:
             raise _refused_for(src, tgt, refused)
-        # Bilingual models first (usually better and smaller), then the preferred format.
-        covering.sort(key=lambda i: (len(i.directions) > 1, i.format != prefer, i.model_id))
+        # Bilingual models first (usually better and smaller), then the preferred format;
+        # models with unknown directions cover nothing, so a search never picks one.
+        covering.sort(key=lambda i: (len(i.directions) > 1, i.format != prefer, i.model_id,
+                                     str(i.path)))
         info = covering[0]
     if info.directions and not info.covers(src, tgt):
         have = ", ".join(sorted(f"{s}→{t}" for s, t in info.directions))
         raise UnsupportedDirectionError(
             f"model {info.model_id} does not translate {src}→{tgt} (it covers {have})",
-            path=info.path, hint="pick another --model, or leave --model out to pivot through en")
+            path=info.path, hint="pick another model, or name none to pivot through en")
     return info

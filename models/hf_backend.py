@@ -20,7 +20,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from models.base import TermConstraint, Translation, check_per_segment, constraint_text
+from models.base import (
+    TermConstraint,
+    Translation,
+    check_counts,
+    check_per_segment,
+    constraint_text,
+)
 from models.constrained import WordPieces
 from models.discovery import ModelInfo
 from models.errors import DamagedModelError, ModelError, UnsupportedDirectionError
@@ -141,6 +147,10 @@ class HFEngine:
         info: The model, as found by :mod:`models.discovery`.
         device: ``cpu`` or ``cuda``.
         batch_size: Segments per forward pass.
+
+    Raises:
+        ModelError: If ``batch_size`` is below 1 or the directory is not a
+            transformers model.
     """
 
     name = "transformers"
@@ -151,7 +161,8 @@ class HFEngine:
 
         if info.format != "transformers":
             raise ModelError("not a transformers model", path=info.path,
-                             hint="use --engine ctranslate2 for a CTranslate2 directory")
+                             hint="run a CTranslate2 directory with the ctranslate2 engine")
+        check_counts(batch_size=batch_size)
         self.info = info
         self.model_id = info.model_id
         self.device = device
@@ -248,6 +259,7 @@ class HFEngine:
         fit (:mod:`models.split`). ``max_length`` bounds every decode: a constraint
         longer than it is left out, with a warning.
         """
+        check_counts(beam_size=beam_size, max_length=max_length)
         src, tgt = normalize_lang(src), normalize_lang(tgt)
         text_prefix, forced_bos = self._setup(src, tgt)
         check_per_segment(len(segments), constraints=constraints, prefixes=prefixes)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from models.base import Engine, TermConstraint, Translation
+from models.base import Engine, TermConstraint, Translation, check_counts
 from models.errors import UnsupportedDirectionError
 from models.langcodes import normalize_lang
 
@@ -79,7 +79,26 @@ class PivotEngine:
         max_length: int = 256,
         return_alignment: bool = False,
     ) -> list[Translation]:
-        """Translates ``src`` → pivot → ``tgt``; see :meth:`models.base.Engine.translate`."""
+        """Translates ``src`` → pivot → ``tgt``; see :meth:`models.base.Engine.translate`.
+
+        Args:
+            segments: Source segments.
+            src: Source language.
+            tgt: Target language.
+            constraints: Per segment, target phrases for the second leg.
+            prefixes: Per segment, a target prefix for the second leg.
+            beam_size: Beam width of both legs.
+            max_length: Maximum number of target tokens of both legs.
+            return_alignment: Whether to compose the legs' alignments.
+
+        Returns:
+            One :class:`~models.base.Translation` per segment, in order.
+
+        Raises:
+            UnsupportedDirectionError: If the pivot cannot reach ``tgt`` from ``src``.
+            ModelError: If ``beam_size`` or ``max_length`` is below 1.
+        """
+        check_counts(beam_size=beam_size, max_length=max_length)
         src, tgt = normalize_lang(src), normalize_lang(tgt)
         if (src, tgt) not in self.directions():
             raise UnsupportedDirectionError(

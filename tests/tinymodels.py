@@ -17,6 +17,7 @@ import json
 import random
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from models.tokenizer import quiet_tokenizer_advice
 
@@ -71,7 +72,7 @@ def synthetic_parallel(src: str, tgt: str, n: int, seed: int = 0
 
 
 def train_spm(texts: Iterable[str], path: Path, vocab_size: int,
-              user_symbols: Iterable[str] = (), **options: object) -> Path:
+              user_symbols: Iterable[str] = (), **options: Any) -> Path:
     """Trains a unigram SentencePiece model on ``texts`` and writes it to ``path``."""
     import sentencepiece as spm
 

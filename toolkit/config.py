@@ -2,6 +2,11 @@
 
 Values come from, in rising priority: built-in defaults, the TOML config file
 (``./avet.toml`` or the file named by ``--config``), and CLI flags.
+
+The settings sit at the top of the file, or all of them under one ``[avet]``
+table (``[avet]`` then ``db = …``, and ``[avet.models]`` for the models). The file
+holds avet's settings only: with ``[avet]``, a setting or table outside it (another
+tool's table included) is refused rather than ignored.
 """
 
 from __future__ import annotations
@@ -116,6 +121,8 @@ _ENGINES = ("transformers", "ctranslate2")
 _DEVICES = ("cpu", "cuda")
 _AT_LEAST_ONE = ("batch_size", "beam_size", "parallel")
 _LANG_CODES = ("ar", "en", "vi")
+_EXAMPLES = {int: "as a whole number without quotes, e.g. beam_size = 4",
+             str: 'in quotes, e.g. engine = "ctranslate2"'}
 _TABLE = re.compile(r"\s*\[\s*([^\]]*?)\s*\]")
 _PART = r"""(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)"""
 _KEY = re.compile(rf"\s*({_PART}(?:\s*\.\s*{_PART})*)\s*=")
@@ -138,6 +145,48 @@ def _key_lines(text: str) -> dict[str, int]:
                 parts = parts[1:]
             lines.setdefault(".".join(parts), number)
     return lines
+
+
+def _top_lines(text: str) -> dict[str, int]:
+    """The 1-based line of each top-level name: a key above the first table, or
+    the first part of a table header (``[avet.models]`` gives ``avet``)."""
+    lines: dict[str, int] = {}
+    in_table = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith("["):
+            name = line.lstrip().lstrip("[").split("]")[0].split(".")[0]
+            lines.setdefault(name.strip().strip("\"'"), number)
+            in_table = True
+        elif not in_table and (key := _KEY.match(line)) is not None:
+            lines.setdefault(key.group(1).split(".")[0].strip().strip("\"'"), number)
+    return lines
+
+
+def _avet_section(raw: dict[str, Any], text: str, path: Path) -> dict[str, Any]:
+    """The settings: the ``[avet]`` table if there is one, else the whole file.
+
+    Raises:
+        InputError: If ``avet`` is not a table, or if a key or table lies outside
+            ``[avet]`` when there is one.
+    """
+    if "avet" not in raw:
+        return raw
+    top = _top_lines(text)
+    section = raw["avet"]
+    if not isinstance(section, dict):
+        raise InputError("'avet' must be the [avet] table that holds the settings",
+                         path=path, line=top.get("avet"),
+                         hint="write [avet] on a line of its own above the settings, or put "
+                              "the settings at the top of the file without it")
+    outside = sorted((k for k in raw if k != "avet"), key=lambda k: top.get(k, 1 << 30))
+    if outside:
+        key = outside[0]
+        table = isinstance(raw[key], dict)
+        raise InputError(f"{'table [' + key + ']' if table else 'setting ' + repr(key)} is "
+                         "outside [avet] and would be ignored", path=path, line=top.get(key),
+                         hint=f"move it under [avet]{f' as [avet.{key}]' if table else ''}, "
+                              "or drop the [avet] header")
+    return section
 
 
 def _did_you_mean(key: str, value: Any, known: set[str]) -> str:
@@ -164,7 +213,8 @@ def _models_table(value: Any, path: Path, lines: Mapping[str, int]) -> dict[str,
                              hint=f"known directions: {', '.join(directions)}")
         if not isinstance(model, str) or not model:
             raise InputError(f"[models] {key} must be a model id or folder (a string)",
-                             path=path, line=line)
+                             path=path, line=line,
+                             hint=f'write it in quotes, e.g. {key} = "opus-mt-{key}"')
     return dict(value)
 
 
@@ -193,20 +243,22 @@ def load_config(path: str | Path | None = None) -> Config:
         raw = tomllib.loads(text)
     except FileNotFoundError:
         raise InputError("config file not found", path=path,
-                         hint="check the --config path") from None
+                         hint="check the config file's path") from None
     except IsADirectoryError:
         raise InputError("is a folder, not a config file", path=path,
                          hint="give the path of a TOML file such as avet.toml") from None
     except OSError as exc:
         raise InputError(f"cannot read the config file: {exc.strerror or exc}", path=path,
-                         hint="check the --config path") from exc
+                         hint="check the config file's path and permissions") from exc
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise InputError(f"not valid TOML: {exc.msg if hasattr(exc, 'msg') else exc}",
-                         path=path, line=line) from None
+                         path=path, line=line,
+                         hint='fix that line; strings need quotes, e.g. db = "avet.db"') from None
     except UnicodeDecodeError:
-        raise InputError("config file is not UTF-8", path=path) from None
-    section = raw.get("avet", raw)
+        raise InputError("config file is not UTF-8", path=path,
+                         hint="save it with UTF-8 encoding") from None
+    section = _avet_section(raw, text, path)
     lines = _key_lines(text)
     known = {*_TYPES, "models"}
     values: dict[str, Any] = {}
@@ -227,7 +279,7 @@ def load_config(path: str | Path | None = None) -> Config:
                              + f'or write {key} = VALUE above the first [table]')
         if not isinstance(value, _TYPES[key]) or isinstance(value, bool):
             raise InputError(f"setting {key!r} must be {_TYPES[key].__name__}", path=path,
-                             line=line)
+                             line=line, hint=f"write it {_EXAMPLES[_TYPES[key]]}")
         if key in _AT_LEAST_ONE and isinstance(value, int) and value < 1:
             raise InputError(f"{key} = {value}: must be at least 1", path=path, line=line,
                              hint=f"set {key} to 1 or more, or remove it for the default")

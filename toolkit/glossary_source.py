@@ -26,7 +26,8 @@ from typing import Any
 
 from glossary.errors import InputError, NotFoundError
 from glossary.model import LANGS, Entry, glossary_hash
-from toolkit.sourcecodes import ascii_digits, code_form, overlaps, source_codes, url_spans
+from toolkit.inflections import InflectedForms, inflections
+from toolkit.sourcecodes import ascii_digits, overlaps, source_codes, url_spans
 
 __all__ = [
     "VERBATIM_KINDS",
@@ -38,9 +39,15 @@ __all__ = [
 ]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Extensions that make ``--glossary`` a SQLite database, whatever the file holds.
+_DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 #: Kinds whose target form is the source form kept character for character.
 VERBATIM_KINDS = ("code",)
+#: Source languages whose inflected forms ask for a term: Arabic sound plurals and duals
+#: (الخدمات العامة asks for الخدمة العامة). An English plural is often a word of its own
+#: (news, customs, the United States), so English forms are matched as written only.
+_INFLECTED_SOURCES = ("ar",)
 
 
 @dataclass(frozen=True)
@@ -76,14 +83,17 @@ def check_direction(src: str, tgt: str) -> None:
         raise InputError(f"--from and --to are both {src!r}", hint="give two different languages")
 
 
-def _is_sqlite(path: Path) -> bool:
-    if path.suffix.lower() in (".db", ".sqlite", ".sqlite3"):
-        return True
+def _header(path: Path) -> bytes:
+    """The first bytes of ``path`` (as many as the SQLite magic); ``b""`` if unreadable."""
     try:
         with path.open("rb") as handle:
-            return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+            return handle.read(len(_SQLITE_MAGIC))
     except OSError:
-        return False
+        return b""
+
+
+def _is_sqlite(path: Path) -> bool:
+    return path.suffix.lower() in _DB_SUFFIXES or _header(path) == _SQLITE_MAGIC
 
 
 def load_glossary(
@@ -113,9 +123,17 @@ def load_glossary(
     Raises:
         NotFoundError: If the database or file does not exist (the database is
             never created here).
+        InputError: If it is a folder, or a ``--glossary`` file named as a
+            database is none.
+        DatabaseFileError: If the database cannot be read (it is read without
+            writing to it, so it may lie on a read-only file system).
         FormatError: If the glossary file cannot be read.
     """
     path = Path(glossary) if glossary is not None else Path(db)
+    if path.is_dir():
+        raise InputError("is a folder, not a glossary file", path=path,
+                         hint="pass --glossary FILE (database or CSV/TSV/TBX/XLSX/JSON)"
+                         if glossary is not None else "pass --db FILE (a glossary database)")
     if not path.is_file():
         if glossary is None:
             raise NotFoundError(
@@ -126,9 +144,15 @@ def load_glossary(
     if _is_sqlite(path):
         from glossary.store import Store
 
+        header = _header(path)
+        if glossary is not None and header and header != _SQLITE_MAGIC:
+            raise InputError(
+                "is not a SQLite database", path=path,
+                hint="--glossary takes an avet glossary database, or a glossary file "
+                     "named by its format: .csv, .tsv, .tbx, .xlsx or .json")
         # One snapshot: the hash describes exactly the entries read, even when
-        # another process writes meanwhile.
-        with Store(path, actor="read") as store, store.snapshot():
+        # another process writes meanwhile. Opened read-only: nothing is written.
+        with Store(path, actor="read", read_only=True) as store, store.snapshot():
             entries = [e for status in statuses for e in store.entries(status=status)]
             digest = store.glossary_hash(statuses=tuple(statuses))
         return GlossarySource(entries=entries, origin=str(path), kind="db", hash=digest)
@@ -209,6 +233,8 @@ class GlossaryIndex:
         self._codes: dict[str, tuple[str, str] | None] = {}
         self.src_matcher = Matcher(self.src)
         self.tgt_matcher = Matcher(self.tgt)
+        self._inflected = InflectedForms(self.src)
+        self._forbidden = InflectedForms(self.tgt)  # forbidden renderings, inflected
         for pos, entry in enumerate(self.entries):
             if entry.status != "approved":
                 continue
@@ -229,8 +255,13 @@ class GlossaryIndex:
                 for form in sf.all_admitted():
                     role = "preferred" if form == sf.preferred else "variant"
                     self.src_matcher.add(form, info.key, role=role, case_sensitive=sensitive)
+                    if not sensitive and self.src in _INFLECTED_SOURCES:
+                        # also asked for in the plural (الخدمات العامة)
+                        self._inflected.add(form, info.key)
                 for form, role in info.known_forms():
                     self.tgt_matcher.add(form, info.key, role=role, case_sensitive=sensitive)
+                    if role == "forbidden" and not sensitive:
+                        self._forbidden.add(form, info.key, "forbidden")
             except InputError as exc:
                 raise InputError(f"glossary entry {info.entry_id} ({info.src_term!r}): "
                                  f"{exc.message}", hint="fix or remove that form") from exc
@@ -267,6 +298,9 @@ class GlossaryIndex:
         The glossary is the authority on how an approved code is written, over a
         source that mangled it.
 
+        Args:
+            code: A code as the source writes it.
+
         Returns:
             ``(key, approved source form)``, or ``None`` if no entry (or more than
             one) has such a form.
@@ -274,9 +308,58 @@ class GlossaryIndex:
         return self._codes.get(_code_fold(code, fold_d=False))
 
     def find_source(self, text: str) -> list[Any]:
-        """Returns the matcher's matches of source forms in ``text`` (none inside a URL)."""
-        return _outside_urls(text, [m for m in self.src_matcher.find(text)
-                                    if m.key in self.terms])
+        """Returns the matches of source forms in ``text`` (none inside a URL), in text order.
+
+        In an Arabic source a form written in another number (``الخدمات العامة``
+        for ``الخدمة العامة``, :func:`glossary.model.is_inflection`) is found
+        too, where no form as written is: as a ``variant`` match; not a plural
+        with a meaning of its own (``البيانات``, data, for ``البيان``:
+        :func:`toolkit.inflections.lexicalised_plurals`). English forms are
+        found as written only (``news`` does not ask for ``new``).
+
+        Args:
+            text: A source line.
+
+        Returns:
+            :class:`glossary.Match` objects of approved entries, in text order.
+        """
+        links = url_spans(text)
+        found = _outside_urls(text, [m for m in self.src_matcher.find(text)
+                                     if m.key in self.terms], links)
+        more = self._inflected.find(text, [(min(m.prefix_start, m.start), m.end) for m in found],
+                                    links=links)
+        if not more:
+            return found
+        return sorted([*found, *more], key=lambda m: m.prefix_start)
+
+    def rendered(self, text: str, key: str, *,
+                 links: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+        """Returns where ``text`` renders entry ``key`` correctly (none inside a URL).
+
+        A rendering is the preferred target form, or the form put in another
+        number (:func:`glossary.model.is_inflection`: ``public services`` for
+        ``public service``), listed as a variant or not: the rule post-editing,
+        QA and the translation pipeline share.
+
+        Args:
+            text: A target line.
+            key: The entry's key.
+            links: ``url_spans(text)``, if the caller has them.
+
+        Returns:
+            ``(start, end)`` of each rendering (an Arabic proclitic included), in
+            text order.
+        """
+        from glossary.model import is_inflection
+
+        info = self.terms[key]
+        links = url_spans(text) if links is None else links
+        spans = {(min(m.prefix_start, m.start), m.end)
+                 for m in self.find_target(text, [key], links=links)
+                 if m.role == "preferred" or (m.role == "variant" and is_inflection(
+                     m.form, info.expected, self.tgt))}
+        spans.update(inflections(text, info.expected, self.tgt, links=links))
+        return sorted(spans)
 
     def find_target(self, text: str, keys: Iterable[str] | None = None, *,
                     links: Sequence[tuple[int, int]] | None = None) -> list[Any]:
@@ -289,9 +372,13 @@ class GlossaryIndex:
                 cannot hide them.
             links: ``url_spans(text)``, if the caller has them (else found
                 here): a caller asking several times of one line scans it once.
+
+        Returns:
+            :class:`glossary.Match` objects, forbidden renderings included
+            (``role="forbidden"``), in text order.
         """
         if keys is None:
-            return _outside_urls(text, self.tgt_matcher.find(text), links)
+            return self._with_forbidden(text, self.tgt_matcher.find(text), links, None)
         wanted = frozenset(keys)
         if not wanted:
             return []
@@ -308,7 +395,20 @@ class GlossaryIndex:
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[wanted] = matcher
-        return _outside_urls(text, matcher.find(text), links)
+        return self._with_forbidden(text, matcher.find(text), links, wanted)
+
+    def _with_forbidden(self, text: str, matches: list[Any],
+                        links: Sequence[tuple[int, int]] | None,
+                        keys: frozenset[str] | None) -> list[Any]:
+        """``matches`` outside URLs, with the forbidden renderings written in another
+        number (``digital conversions``) where no form as written is."""
+        if not self._forbidden:
+            return _outside_urls(text, matches, links)
+        links = url_spans(text) if links is None else links
+        found = _outside_urls(text, matches, links)
+        more = self._forbidden.find(text, [(min(m.prefix_start, m.start), m.end) for m in found],
+                                    links=links, keys=keys)
+        return sorted([*found, *more], key=lambda m: m.prefix_start) if more else found
 
 
 def _outside_urls(text: str, matches: list[Any],
@@ -348,8 +448,10 @@ def _source_code_writings(forms: Sequence[str], sources: Sequence[str], src: str
         alt = form
         for c in source_codes(form, tgt):
             other = written.get(_code_fold(c.text, fold_d=True))
-            if c.kind == "code" and other is not None and code_form(other, tgt) != c.text:
-                alt = alt.replace(c.text, code_form(other, tgt))
+            # As the source writes it, Đ kept (code_form would write D in en/ar).
+            copy = ascii_digits(other) if other is not None and tgt != "ar" else other
+            if c.kind == "code" and copy is not None and copy != c.text:
+                alt = alt.replace(c.text, copy)
         if alt != form:
             out.append(alt)
     return out

@@ -24,12 +24,23 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from glossary.model import is_inflection
 from glossary.normalize import nfc, nfc_mapped
+from toolkit.edits import (
+    ACTIONS,
+    CODE_KEY,
+    Edit,
+    LineAnalysis,
+    Missing,
+    PostEditResult,
+    adapt_case,
+    apply_edits,
+    ar_replacement,
+)
 from toolkit.glossary_source import GlossaryIndex, TermInfo
+from toolkit.inflections import inflect_like
 from toolkit.nearmiss import (
     NEAR_MISS_RATIO,
     WordKeys,
@@ -56,6 +67,7 @@ __all__ = [
     "PostEditResult",
     "adapt_case",
     "analyze_line",
+    "apply_edits",
     "bounded",
     "is_near_miss",
     "osa_distance",
@@ -63,143 +75,10 @@ __all__ = [
     "postedit_lines",
 ]
 
-#: The edit actions, in the order summaries list them.
-ACTIONS = ("replaced_forbidden", "replaced_variant", "fixed_near_miss", "restored_code")
-
-#: Key prefix of a source code that is no glossary entry (``code:749/QD-TTg``).
-CODE_KEY = "code:"
-
 #: Kinds for which near-miss spellings are looked for.
 NEAR_MISS_KINDS = ("person", "place", "org", "term")
 
 _GAP = re.compile(r"[ \t\u00a0\-]+")
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One change made to a target line.
-
-    Attributes:
-        entry_id: The glossary entry enforced (``None`` for a code of the
-            source line that is no glossary entry).
-        action: One of :data:`ACTIONS`.
-        before: The replaced text (with an Arabic proclitic if there was one).
-        after: Its replacement.
-        start: Start offset of ``before`` in the target line as given.
-        end: End offset of ``before`` in the target line as given.
-        key: Index key of the entry.
-    """
-
-    entry_id: int | None
-    action: str
-    before: str
-    after: str
-    start: int
-    end: int
-    key: str = ""
-
-    def to_dict(self, line: int) -> dict[str, Any]:
-        """Returns the ``--json`` record of this edit on 1-based ``line``."""
-        return {"line": line, "entry_id": self.entry_id, "action": self.action,
-                "before": self.before, "after": self.after,
-                "start": self.start, "end": self.end}
-
-
-@dataclass(frozen=True)
-class Missing:
-    """A source term whose preferred target form is absent from the target line.
-
-    Attributes:
-        entry_id: The glossary entry (``None`` for a code of the source line
-            that is no glossary entry).
-        source_term: The source surface found.
-        expected: The target form that should be there.
-        key: Index key of the entry (``code:…`` for such a code).
-        note: Why it was left (e.g. several near misses).
-    """
-
-    entry_id: int | None
-    source_term: str
-    expected: str
-    key: str = ""
-    note: str = ""
-
-
-@dataclass
-class LineAnalysis:
-    """What the glossary says about one line pair (before any change).
-
-    Attributes:
-        edits: Changes to make, in order of position.
-        missing: Terms absent from the target.
-        source_counts: Per entry key, occurrences in the source line.
-        source_surface: Per entry key, the first source surface.
-        renderings: Per entry key, the target surfaces found for it (any role,
-            near misses and mangled codes included), before the edits.
-    """
-
-    edits: list[Edit] = field(default_factory=list)
-    missing: list[Missing] = field(default_factory=list)
-    source_counts: dict[str, int] = field(default_factory=dict)
-    source_surface: dict[str, str] = field(default_factory=dict)
-    renderings: dict[str, list[str]] = field(default_factory=dict)
-
-
-@dataclass
-class PostEditResult:
-    """The post-edited line.
-
-    Attributes:
-        text: The target line with the edits applied.
-        edits: What was changed (offsets refer to the line as given).
-        missing: Terms still missing after the edits.
-    """
-
-    text: str
-    edits: list[Edit]
-    missing: list[Missing]
-
-
-def adapt_case(found: str, replacement: str, form: str | None = None) -> str:
-    """Carries the case signal of ``found`` over to ``replacement``.
-
-    An all-capital ``found`` gives an all-capital replacement, and a capital
-    initial gives a capital initial, unless the glossary ``form`` that matched
-    is itself written that way (an acronym or a proper name says nothing
-    about the sentence). Scripts without case are returned unchanged.
-    """
-    form = found if form is None else form
-    letters = [c for c in found if c.isalpha()]
-    form_letters = [c for c in form if c.isalpha()]
-    if not letters or not any(c.isupper() or c.islower() for c in letters):
-        return replacement
-    if (len(letters) > 1 and all(c.isupper() for c in letters if c.isupper() or c.islower())
-            and not all(c.isupper() for c in form_letters if c.isupper() or c.islower())
-            and form is not found):
-        return replacement.upper()
-    if letters[0].isupper() and form_letters and form_letters[0].islower():
-        for i, c in enumerate(replacement):
-            if c.isalpha():
-                return replacement[:i] + c.upper() + replacement[i + 1:]
-    return replacement
-
-
-def _ar_replacement(surface: str, clitic: str, preferred: str) -> str:
-    """Rebuilds an Arabic span as proclitic + preferred form.
-
-    The proclitic is kept as written; ``ل`` before the article contracts with
-    it (ل + التحول → للتحول), as Arabic spelling requires.
-    """
-    if not clitic:
-        return preferred
-    prefix = surface[:len(clitic)] if surface.startswith(clitic) else clitic
-    if prefix.endswith("لل"):
-        prefix = prefix[:-1]
-    if prefix.endswith("ل") and preferred.startswith("الل"):
-        return prefix + preferred[2:]  # ل + اللجنة → للجنة
-    if prefix.endswith("ل") and preferred.startswith("ال"):
-        return prefix + preferred[1:]
-    return prefix + preferred
 
 
 def _match_span(m: Any) -> tuple[int, int, str]:
@@ -213,9 +92,11 @@ def _match_span(m: Any) -> tuple[int, int, str]:
 def _replacement_for(target: str, start: int, end: int, clitic: str, form: str,
                      info: TermInfo, lang: str) -> str:
     surface = target[start:end]
-    preferred = info.expected
+    # A rendering in the plural (digital conversions) gives the preferred form in the plural.
+    preferred = (info.expected if info.verbatim
+                 else inflect_like(surface[len(clitic):], form, info.expected, lang))
     if lang == "ar":
-        return _ar_replacement(surface, clitic, preferred)
+        return ar_replacement(surface, clitic, preferred)
     if info.verbatim:
         return preferred
     return adapt_case(surface, preferred, form)
@@ -287,7 +168,7 @@ def _near_misses(target: str, info: TermInfo, need: int, spans: Spans, lang: str
             continue
         if not near_miss_words(keys(target[tstart:words[i][1]], i, i + k), pkeys):
             continue
-        after = (_ar_replacement(target[start:end], clitic, preferred)
+        after = (ar_replacement(target[start:end], clitic, preferred)
                  if lang == "ar" else adapt_case(window, preferred, preferred))
         spans.claim(start, end)
         out.renderings.setdefault(info.key, []).append(window)
@@ -476,17 +357,6 @@ def _source_code(target: str, text: str, kind: str, need: int, spans: Spans, lan
         out.missing.append(Missing(None, text, expected, key, hits.note))
 
 
-def apply_edits(target: str, edits: Sequence[Edit]) -> str:
-    """Returns ``target`` with non-overlapping ``edits`` applied (in one pass)."""
-    parts: list[str] = []
-    pos = 0
-    for edit in sorted(edits, key=lambda e: e.start):
-        parts += (target[pos:edit.start], edit.after)
-        pos = edit.end
-    parts.append(target[pos:])
-    return "".join(parts)
-
-
 def postedit_line(source: str, target: str, glossary: GlossaryIndex,
                   src: str | None = None, tgt: str | None = None,
                   sources: SourceMatcher | None = None) -> PostEditResult:
@@ -520,6 +390,16 @@ def postedit_line(source: str, target: str, glossary: GlossaryIndex,
 def postedit_lines(sources: Sequence[str], targets: Sequence[str], glossary: GlossaryIndex,
                    src: str | None = None, tgt: str | None = None) -> list[PostEditResult]:
     """Runs :func:`postedit_line` on aligned lines.
+
+    Args:
+        sources: The source lines.
+        targets: Their translations, one per source line.
+        glossary: Index of the approved entries for the direction.
+        src: Source language; must agree with the index if given.
+        tgt: Target language; must agree with the index if given.
+
+    Returns:
+        One result per line pair, in order.
 
     Raises:
         InputError: If the two sequences differ in length or the direction

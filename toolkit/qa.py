@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from toolkit.glossary_source import GlossaryIndex
@@ -162,7 +163,7 @@ def load_stopwords() -> Mapping[str, frozenset[str]]:
             raise FormatError(f"bad row {cells!r}", path=where, line=number,
                               hint=f"write lang<TAB>word, lang one of {', '.join(_STOP_LANGS)}")
         table[cells[0]].add(cells[1])
-    return {lang: frozenset(words) for lang, words in table.items()}
+    return MappingProxyType({lang: frozenset(words) for lang, words in table.items()})
 
 
 def _infer_unknown(missing_lines: list[int], contrast_lines: list[int],

@@ -1,7 +1,8 @@
 """Sentence segmentation that keeps a document's layout.
 
 :func:`segment` cuts a document into pieces whose concatenation is the
-document, byte for byte. Translatable pieces are sentences; the rest (line
+document, byte for byte. Translatable pieces are sentences, without the
+whitespace around them; the rest (that whitespace, line
 breaks, indentation, Markdown-like markers such as ``#``, ``-``, ``1.``,
 ``>``, table bars ``|``, images ``![..](..)``, lines that are only a URL or
 only numbers and punctuation) is kept as it is. Sentences end at ``.``, ``!``,
@@ -182,7 +183,21 @@ def _split_sentences(body: str, offset: int, line: int,
         start = match.end()
     if start < len(body):
         pieces.append(Segment(body[start:], offset + start, line, True))
-    return [_classify(p) for p in pieces if p.text]
+    return [part for p in pieces if p.text for part in _edges(_classify(p))]
+
+
+def _edges(piece: Segment) -> list[Segment]:
+    """Moves a sentence's leading and trailing whitespace into layout pieces of their own,
+    so that the spaces around it stay when an engine drops them from its translation."""
+    if not piece.translatable:
+        return [piece]
+    core = piece.text.strip()
+    lead = len(piece.text) - len(piece.text.lstrip())
+    parts = [Segment(piece.text[:lead], piece.start, piece.line, False),
+             Segment(core, piece.start + lead, piece.line, True),
+             Segment(piece.text[lead + len(core):], piece.start + lead + len(core), piece.line,
+                     False)]
+    return [part for part in parts if part.text]
 
 
 def _classify(piece: Segment) -> Segment:

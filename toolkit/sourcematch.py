@@ -35,8 +35,6 @@ __all__ = ["NAME_KINDS", "SourceMatcher"]
 #: Entry kinds that are names, whose match may sit inside a longer name.
 NAME_KINDS = ("person", "place", "org")
 
-_ARTICLE = "\u0627\u0644"
-
 
 class SourceMatcher:
     """Finds the entries a source line asks for; one per document (it keeps memo tables).

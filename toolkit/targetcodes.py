@@ -35,6 +35,7 @@ __all__ = [
     "is_mangled",
     "locate_code",
     "mangled_codes",
+    "verbatim_hits",
 ]
 
 #: Arabic proclitics that may stand before a term or code (conjunction + preposition).
@@ -75,8 +76,13 @@ class Spans:
         self._spans[lo:hi] = [(start, end)]
 
 
-def _char_pattern(char: str) -> str:
-    return _DIGIT_CLASS.get(ascii_digits(char)) or re.escape(char)
+#: D and Đ are one letter of a document code in English and Arabic (749/QD-TTg).
+_D_CLASS = {"D": "[DĐ]", "Đ": "[DĐ]", "d": "[dđ]", "đ": "[dđ]"}
+
+
+def _char_pattern(char: str, fold_d: bool = False) -> str:
+    return (_DIGIT_CLASS.get(ascii_digits(char)) or (fold_d and _D_CLASS.get(char))
+            or re.escape(char))
 
 
 def bounded(form: str, lang: str | None = None, *, spaced: bool = False) -> re.Pattern[str]:
@@ -85,7 +91,9 @@ def bounded(form: str, lang: str | None = None, *, spaced: bool = False) -> re.P
     ``IT`` is not found in ``ITU``. In Arabic (``lang="ar"``) a proclitic
     written onto the form, with or without a tatweel, does not glue it to a
     longer word: ``4G`` is found in ``و4G`` and ``بـ4G``. A digit is found in
-    any of its scripts: ``١٢/٢٠٢٤/NĐ-CP`` is found in ``12/2024/NĐ-CP``.
+    any of its scripts: ``١٢/٢٠٢٤/NĐ-CP`` is found in ``12/2024/NĐ-CP``. In an
+    English or Arabic text, D and Đ of a document code (a form with a digit) are
+    one letter: ``749/QD-TTg`` is found in ``749/QĐ-TTg`` and the other way round.
 
     Args:
         form: The exact text to find.
@@ -99,8 +107,9 @@ def bounded(form: str, lang: str | None = None, *, spaced: bool = False) -> re.P
     starts = [r"(?<!\w)"]
     if lang == "ar":
         starts += [rf"(?<=(?<!\w){c}{t})" for c in AR_CLITICS for t in ("", "\u0640")]
-    body = (r"\s*".join(_char_pattern(c) for c in form if not c.isspace()) if spaced
-            else "".join(_char_pattern(c) for c in form))
+    fold_d = lang in ("en", "ar") and any(c.isdigit() for c in form)
+    body = (r"\s*".join(_char_pattern(c, fold_d) for c in form if not c.isspace()) if spaced
+            else "".join(_char_pattern(c, fold_d) for c in form))
     return re.compile(rf"(?:{'|'.join(starts)}){body}(?!\w)")
 
 
@@ -218,10 +227,12 @@ def locate_code(target: str, expected: str, need: int, spans: Spans, lang: str,
         links = []
     elif links is None:
         links = url_spans(target)
-    for m in bounded(expected, lang).finditer(target):
-        if spans.free(m.start(), m.end()) and not overlaps(links, m.start(), m.end()):
-            spans.claim(m.start(), m.end())
-            hits.kept.append((m.start(), m.end(), m.group()))
+    for s, e, t in verbatim_hits(target, expected, lang, kind, links=links):
+        if len(hits.kept) >= need:
+            break
+        if spans.free(s, e):
+            spans.claim(s, e)
+            hits.kept.append((s, e, t))
     if hits.found >= need:
         return hits
     near = [hit for s, e, t in code_candidates(target, "url" if link else kind, links=links)
@@ -236,6 +247,38 @@ def locate_code(target: str, expected: str, need: int, spans: Spans, lang: str,
         spans.claim(s, e)
     hits.restored = near
     return hits
+
+
+def verbatim_hits(target: str, expected: str, lang: str, kind: str | None = None, *,
+                  links: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """Finds the occurrences of a code written verbatim in ``target`` (:func:`bounded`).
+
+    A code that is no URL is never found inside a URL, domain or e-mail address
+    of the target (``VNeID`` in ``https://vneid.gov.vn/VNeID``); a URL is never
+    found inside a longer one (``hanoi.gov.vn`` in ``info@hanoi.gov.vn``,
+    ``https://mic.gov.vn`` in ``https://mic.gov.vn/tin-tuc``).
+
+    Args:
+        target: The target line.
+        expected: The code as the target must write it.
+        lang: The target language.
+        kind: The code's kind (``url`` for a URL), or ``None`` (a URL when
+            ``expected`` is one).
+        links: ``url_spans(target)``, if the caller has them (for a code that is
+            no URL; else found here).
+
+    Returns:
+        ``(start, end, text)`` of each occurrence, in text order.
+    """
+    found = [(m.start(), m.end(), m.group()) for m in bounded(expected, lang).finditer(target)]
+    if not found:
+        return found
+    if kind == "url" or url_spans(expected):
+        longer = [(u.start, u.end) for u in urls(target)]
+        return [(s, e, t) for s, e, t in found
+                if not any(a <= s and e <= b and b - a > e - s for a, b in longer)]
+    links = url_spans(target) if links is None else links
+    return [(s, e, t) for s, e, t in found if not overlaps(links, s, e)]
 
 
 def mangled_codes(target: str, start: int, end: int, form: str, lang: str

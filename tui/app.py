@@ -90,6 +90,14 @@ class ReviewApp(ReviewActions, App[None]):
             super().__init__()
             self.error = error
 
+    class Unavailable(Message):
+        """The database cannot be opened (a full disk, a damaged file): shown to the
+        reviewer, and no job runs any more."""
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
     def __init__(self, config: ReviewConfig, *, transliterate: Transliterate | None = None,
                  export: jobs.ExportFunc | None = None) -> None:
         super().__init__()
@@ -107,6 +115,8 @@ class ReviewApp(ReviewActions, App[None]):
         self.session = jobs.Session(config.actor)
         self._filter_timer: Timer | None = None
         self._expected = 0
+        #: Why the database cannot be used (``None``: it can).
+        self._unavailable: str | None = None
 
     # -- layout --------------------------------------------------------------
 
@@ -149,7 +159,12 @@ class ReviewApp(ReviewActions, App[None]):
     @work(thread=True, exclusive=True, group="database", name="database")
     def _database(self) -> None:
         worker = get_current_worker()
-        with Store(self.config.db, actor=self.config.actor) as store:
+        try:
+            store = Store(self.config.db, actor=self.config.actor)
+        except AvetError as exc:
+            self.post_message(self.Unavailable(str(exc)))
+            return
+        with store:
             seen = self._reload(store)
             while not worker.is_cancelled:
                 try:
@@ -201,7 +216,14 @@ class ReviewApp(ReviewActions, App[None]):
         return not self.loaded or self.pending > 0 or self._filter_timer is not None
 
     def submit(self, job: jobs.Job) -> None:
-        """Queues ``job`` for the database thread."""
+        """Queues ``job`` for the database thread (or says again why it cannot run).
+
+        Args:
+            job: The change or read to run in a worker.
+        """
+        if self._unavailable is not None:
+            self.notify(self._unavailable, severity="error", timeout=6, markup=False)
+            return
         self.pending += 1
         self._update_status()
         self._jobs.put(job)
@@ -247,6 +269,13 @@ class ReviewApp(ReviewActions, App[None]):
         self._update_status()
         self.notify(message.error, severity="error", timeout=6, markup=False)
 
+    @on(Unavailable)
+    def _unavailable_db(self, message: Unavailable) -> None:
+        self._unavailable = message.error
+        self.loaded = True  # nothing more will load
+        self._update_status()
+        self.notify(message.error, severity="error", timeout=30, markup=False)
+
     # -- view ------------------------------------------------------------------
 
     def _show(self, keep: int | None = None) -> None:
@@ -283,7 +312,13 @@ class ReviewApp(ReviewActions, App[None]):
         self.sort(message.key)
 
     def sort(self, key: str, reverse: bool | None = None) -> None:
-        """Sorts the table by column ``key`` (again: flips the direction)."""
+        """Sorts the table by column ``key`` (again: flips the direction).
+
+        Args:
+            key: The column.
+            reverse: Descending if true; ``None`` flips the current direction on the
+                same column.
+        """
         current = self.table.current
         self.index.sort_by(key, reverse)
         self._show(keep=current.id if current else None)

@@ -111,15 +111,17 @@ class DetailPane(VerticalScroll, can_focus=False):
         super().__init__(id=id)
         self.bidi_mode = bidi_mode
         self.entry: Entry | None = None
+        # Held from the start: a row may be highlighted before the pane is composed.
+        self._body = Static(id="detail-body")
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-body")
+        yield self._body
 
     def show(self, entry: Entry | None) -> None:
         """Shows ``entry`` (``None`` clears the pane)."""
         self.entry = entry
         width = max(40, self.size.width - 2)
-        self.query_one("#detail-body", Static).update(render_entry(entry, width, self.bidi_mode))
+        self._body.update(render_entry(entry, width, self.bidi_mode))
 
     def on_resize(self) -> None:
         self.show(self.entry)

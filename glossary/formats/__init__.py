@@ -108,7 +108,22 @@ def read_glossary_lines(
     target_lang: str | None = None,
 ) -> list[tuple[int, Entry]]:
     """As :func:`read_glossary`, with the line (or sheet row) each entry starts on,
-    so that an importer can name it in its own errors."""
+    so that an importer can name it in its own errors.
+
+    Args:
+        path: The file.
+        format: One of :data:`FORMATS`; guessed from the extension when ``None``.
+        source_lang: Source language; required for ``deepl``.
+        target_lang: Target language; required for ``deepl``.
+
+    Returns:
+        ``(line, entry)`` pairs in file order.
+
+    Raises:
+        FormatError: Naming the file and line of the first problem, or for an
+            unsupported language.
+        NotFoundError: If the file does not exist.
+    """
     file = Path(path)
     src = _lang_arg(source_lang, "source_lang")
     tgt = _lang_arg(target_lang, "target_lang")
@@ -216,6 +231,15 @@ def write_glossary(
     langs: Sequence[str] | None = None,
 ) -> int:
     """Writes entries to a glossary file atomically; :func:`export_glossary` with a count.
+
+    Args:
+        entries: The entries to write.
+        path: The output file, replaced atomically.
+        format: One of :data:`FORMATS`; guessed from the extension when ``None``.
+        source_lang: Source language; required for the two-language formats.
+        target_lang: Target language; required for the two-language formats.
+        statuses: The statuses to export; ``None`` for the format's default.
+        langs: The languages to write, for the formats that let one choose.
 
     Returns:
         The number of rows written: one per entry, except ``deepl`` (one per

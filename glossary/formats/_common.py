@@ -7,6 +7,7 @@ entry validation can name the line an entry came from.
 from __future__ import annotations
 
 import codecs
+import errno
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from glossary.checks import check_terms, conflicting_lang
-from glossary.errors import FormatError, NotFoundError
+from glossary.errors import FormatError, InputError, NotFoundError
 from glossary.model import LANGS, Entry, Forms
 from glossary.normalize import clean_form, match_key
 
@@ -75,7 +76,14 @@ class FileEntry(Entry):
 
 def given_fields(entry: Entry) -> frozenset[str]:
     """Returns which of :data:`OPTIONAL_FIELDS` a file gave for ``entry``: those of a
-    :class:`FileEntry`, none for any other entry (a DeepL row gives none)."""
+    :class:`FileEntry`, none for any other entry (a DeepL row gives none).
+
+    Args:
+        entry: An entry, read from a file or not.
+
+    Returns:
+        The names of the optional fields given.
+    """
     return entry.given if isinstance(entry, FileEntry) else frozenset()
 
 
@@ -97,7 +105,14 @@ class Written:
 
     @classmethod
     def same(cls, entries: int) -> Written:
-        """Returns the count of a format that writes one row per entry and leaves none out."""
+        """Returns the count of a format that writes one row per entry and leaves none out.
+
+        Args:
+            entries: The number of entries written.
+
+        Returns:
+            A count with ``rows`` equal to ``entries``.
+        """
         return cls(entries, entries)
 
 
@@ -154,14 +169,26 @@ def read_bytes(path: Path) -> bytes:
     """Reads a whole file.
 
     Raises:
-        NotFoundError: If the file does not exist or is a directory.
+        NotFoundError: If the file does not exist.
+        InputError: If it is a folder or cannot be read (permissions, a loop of
+            symbolic links, an I/O error), with the system's reason.
     """
+    if path.is_dir():
+        raise InputError("is a folder, not a glossary file", path=path,
+                         hint="give a CSV, TSV, TBX, XLSX or JSON glossary file")
     try:
         return path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+    except (FileNotFoundError, NotADirectoryError) as exc:
         raise NotFoundError(
             "no such glossary file", path=path, hint="check the path"
         ) from exc
+    except PermissionError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path,
+                         hint="make the file readable (chmod +r)") from exc
+    except OSError as exc:
+        hint = ("a symbolic link on the path leads back to itself; give the file itself"
+                if exc.errno == errno.ELOOP else "check the file and its disk, then rerun")
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path, hint=hint) from exc
 
 
 #: Byte order marks and the codec that reads past each.
@@ -196,7 +223,8 @@ def read_text(path: Path) -> str:
     """Reads a text file with :func:`decode_text`.
 
     Raises:
-        NotFoundError: If the file does not exist or is a directory.
+        NotFoundError: If the file does not exist.
+        InputError: If it is a folder or cannot be read.
         FormatError: If it is neither UTF-8 nor UTF-16 with a BOM.
     """
     return decode_text(read_bytes(path), path)

@@ -252,6 +252,15 @@ def guess_format(
     fields that are not a header of language codes, or when writing and both
     ``source_lang`` and ``target_lang`` are given; otherwise ``tsv``.
 
+    Args:
+        path: The glossary file.
+        reading: Whether the file is read (its first row is looked at) or written.
+        source_lang: Source language, when writing.
+        target_lang: Target language, when writing.
+
+    Returns:
+        A format name of :data:`FORMATS`.
+
     Raises:
         FormatError: If the extension is not one of :data:`EXTENSIONS`.
     """

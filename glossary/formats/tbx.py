@@ -463,6 +463,12 @@ def write_tbx(
 
     Returns:
         The number of entries written.
+
+    Raises:
+        FormatError: If a form holds a character XML cannot hold (names ``path``);
+            nothing is written then.
+        InputError: If ``path`` cannot be written (see
+            :func:`~glossary.fileio.atomic_open`).
     """
     root = ET.Element(
         "tbx",

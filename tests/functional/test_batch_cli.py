@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,9 @@ def test_postedit_job_writes_outputs_manifest_and_report(
     assert report["signature"]["glossary"]["hash"]
     assert (out / "reports" / "d0" / "doc000.txt.json").is_file()
     assert not (out / "failed.txt").exists()
-    rows = sqlite3.connect(out / "manifest.sqlite").execute(
-        "SELECT status, attempts, count(*) FROM docs GROUP BY status, attempts").fetchall()
+    with closing(sqlite3.connect(out / "manifest.sqlite")) as con:
+        rows = con.execute(
+            "SELECT status, attempts, count(*) FROM docs GROUP BY status, attempts").fetchall()
     assert rows == [("done", 1, 12)]
 
 
@@ -169,7 +171,7 @@ def test_retry_failed_tries_given_up_documents_again(
     assert _postedit(src, tgt, glossary, out) == 0
     first = _outputs(out)
     # As the job left them after being killed during each of --max-attempts attempts.
-    with sqlite3.connect(out / "manifest.sqlite") as con:
+    with closing(sqlite3.connect(out / "manifest.sqlite")) as con, con:
         con.execute("UPDATE docs SET status = 'running', attempts = 3 "
                     "WHERE rel IN ('d0/doc001.txt', 'd0/doc002.txt')")
     for rel in ("d0/doc001.en.txt", "d0/doc002.en.txt"):
@@ -182,8 +184,9 @@ def test_retry_failed_tries_given_up_documents_again(
     assert _postedit(src, tgt, glossary, out, "--retry-failed") == 0
     assert (_summary(capsys)["run"]["done"], _outputs(out)) == (2, first)
     assert not (out / "failed.txt").exists()
-    rows = sqlite3.connect(out / "manifest.sqlite").execute(
-        "SELECT status, attempts, count(*) FROM docs GROUP BY status, attempts").fetchall()
+    with closing(sqlite3.connect(out / "manifest.sqlite")) as con:
+        rows = con.execute(
+            "SELECT status, attempts, count(*) FROM docs GROUP BY status, attempts").fetchall()
     assert rows == [("done", 1, 4)]
 
 
@@ -203,7 +206,7 @@ def _job(kind: str, src: Path, tgt: Path, glossary: Path, out: Path, db: Path) -
 
 
 def _job_inputs(out: Path) -> list[str]:
-    with sqlite3.connect(out / "manifest.sqlite") as con:
+    with closing(sqlite3.connect(out / "manifest.sqlite")) as con:
         return [r[0] for r in con.execute("SELECT rel FROM docs ORDER BY rel")]
 
 
@@ -408,7 +411,7 @@ def test_resumed_translation_decodes_the_same_batches(
     assert main([*args, "--out", str(out)]) == 0
     reference = _outputs(out)
     # As if the job had stopped before doc4 was written: its chunk-mates are done.
-    with sqlite3.connect(out / "manifest.sqlite") as con:
+    with closing(sqlite3.connect(out / "manifest.sqlite")) as con, con:
         con.execute("UPDATE docs SET status = 'pending' WHERE rel = 'doc4.txt'")
     (out / "doc4.en.txt").unlink()
     capsys.readouterr()

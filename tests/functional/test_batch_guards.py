@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -48,9 +49,8 @@ def test_an_output_folder_of_another_job_is_refused(
     out = tmp_path / "out"
     assert main(first(tmp_path, out)) == 0
     if legacy:  # a manifest written before the job's kind was recorded
-        with sqlite3.connect(out / "manifest.sqlite") as con:
+        with closing(sqlite3.connect(out / "manifest.sqlite")) as con, con:
             con.execute("DELETE FROM meta WHERE key = 'job'")
-        con.close()
     before = _snapshot(out)
     capsys.readouterr()
     assert main(second(tmp_path, out)) == 2

@@ -5,9 +5,9 @@ with no name lookup or connection attempted."""
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -19,8 +19,8 @@ def network_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple]]:
     """Records every name lookup or connection attempt (and refuses it)."""
     calls: list[tuple] = []
 
-    def refuse(name: str):  # type: ignore[no-untyped-def]
-        def record(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def refuse(name: str) -> Callable[..., NoReturn]:
+        def record(*args: object, **kwargs: object) -> NoReturn:
             calls.append((name, args))
             raise OSError(f"network access attempted: {name}{args!r}")
         return record

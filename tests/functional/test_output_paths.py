@@ -196,7 +196,7 @@ def test_cpu_does_not_import_torch() -> None:
 
 
 @pytest.mark.parametrize(("rel", "expected"), [
-    ("one.ar", "one.TGT.ar"), ("small.ar.txt", "small.ar.TGT.txt"), ("doc.md", "doc.TGT.md"),
+    ("one.ar", "one.TGT"), ("small.ar.txt", "small.TGT.txt"), ("doc.md", "doc.TGT.md"),
     ("README", "README.TGT.txt"), ("sub/a.b.txt", "sub/a.b.TGT.txt"),
     ("sub/deep/x", "sub/deep/x.TGT.txt")])
 @pytest.mark.parametrize("tgt", ["en", "vi"])

@@ -1,4 +1,4 @@
-"""``avet review`` argument handling (the app itself runs in test_review_app/tmux)."""
+"""``avet review`` argument handling (the app itself runs in test_review_app/end_to_end)."""
 
 from __future__ import annotations
 

@@ -97,7 +97,7 @@ def test_stdin_with_other_inputs_is_refused(work: Path,
 
 @pytest.mark.parametrize(("out", "written"), [
     ("result", ["result", "result.report.json"]),
-    ("result/", ["result/doc.ar.en.txt", "result/report.json"]),
+    ("result/", ["result/doc.en.txt", "result/report.json"]),
     ("sub/result", ["sub/result", "sub/result.report.json"]),
 ])
 def test_out_for_one_document_is_a_file_unless_it_ends_with_a_slash(

@@ -170,4 +170,4 @@ def test_real_model_from_avet_test_model(tmp_path: Path, monkeypatch: pytest.Mon
     assert all(targets[tgt].casefold() in line.casefold() for line in (lines[0], lines[2]))
     assert "749/QD-TTg" in lines[2]
     report = json.loads((tmp_path / "doc.out.md.report.json").read_text(encoding="utf-8"))
-    assert report["totals"]["failed"] == 0 and report["totals"]["applied"] >= 2
+    assert report["totals"]["failed_terms"] == 0 and report["totals"]["applied"] >= 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -503,7 +504,7 @@ def test_a_failed_document_whose_earlier_output_remains_has_it_removed(tmp_path:
     (job.src / "b.txt").write_text("x" * (MAX_SEGMENT_CHARS + 1) + "\n", encoding="utf-8")
     job.run()
     (out / "b.vi.txt").write_text("TWO.\n", encoding="utf-8")  # as the old version left it
-    with sqlite3.connect(out / "manifest.sqlite") as con:
+    with closing(sqlite3.connect(out / "manifest.sqlite")) as con:
         assert con.execute("SELECT status FROM docs WHERE rel = 'b.txt'").fetchone() == (
             "failed",)
     result = job.run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -226,13 +227,12 @@ def test_failures_record_whether_the_input_is_at_fault(tmp_path: Path) -> None:
 def test_a_manifest_from_before_the_permanent_column_opens(tmp_path: Path) -> None:
     import sqlite3
 
-    with sqlite3.connect(tmp_path / "manifest.sqlite") as con:
+    with closing(sqlite3.connect(tmp_path / "manifest.sqlite")) as con, con:
         con.executescript(
             "CREATE TABLE docs (rel TEXT PRIMARY KEY, job_key TEXT NOT NULL, status TEXT NOT "
             "NULL, attempts INTEGER NOT NULL DEFAULT 0, error TEXT, output TEXT, counts TEXT, "
             "updated REAL NOT NULL); CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT "
             "NULL); INSERT INTO docs VALUES ('a.txt', 'k', 'done', 1, NULL, 'a.en.txt', '{}', 0)")
-    con.close()
     with Manifest(tmp_path) as m:
         assert m.plan([("a.txt", "k")], 3) == {"a.txt": "skip"}
         state = m.get("a.txt")
@@ -246,10 +246,9 @@ def _garbage(path: Path) -> None:
 def _damaged(path: Path) -> None:
     import sqlite3
 
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         con.execute("CREATE TABLE docs (rel TEXT)")
         con.executemany("INSERT INTO docs VALUES (?)", [("x" * 500,)] * 50)
-    con.close()
     data = path.read_bytes()
     path.write_bytes(data[:100] + b"\xff" * 4000 + data[4100:])
 
@@ -257,19 +256,18 @@ def _damaged(path: Path) -> None:
 def _foreign(path: Path) -> None:
     import sqlite3
 
-    with sqlite3.connect(path) as con:  # e.g. a glossary database given the wrong name
+    # e.g. a glossary database given the wrong name
+    with closing(sqlite3.connect(path)) as con, con:
         con.executescript("CREATE TABLE entries (id INTEGER PRIMARY KEY, ar TEXT);"
                           "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
                           "INSERT INTO meta VALUES ('schema', '7')")
-    con.close()
 
 
 def _foreign_docs(path: Path) -> None:
     import sqlite3
 
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         con.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT)")
-    con.close()
 
 
 def _folder(path: Path) -> None:

@@ -1,7 +1,8 @@
-"""How a batch job stops when it cannot go on: a full disk, a read-only output folder,
-SIGTERM while Ray starts; and what Ray's start does to the driver (its working
-directory on the workers' path, its SIGTERM handler). No real tmpfs or Ray here:
-the writes and ``ray`` are stand-ins (``test_batch_ray_cwd`` runs the real Ray)."""
+"""How a batch job stops when it cannot go on: a full disk, SIGTERM while Ray starts;
+and what Ray's start does to the driver (its working directory on the workers' path,
+its SIGTERM handler). No real tmpfs or Ray here: the writes and ``ray`` are stand-ins
+(``test_batch_ray_cwd`` runs the real Ray; tests/functional/test_batch_stops_cli.py
+runs the same stops through the CLI, a read-only output folder too)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ from toolkit.batch import local as batch_local
 from toolkit.batch import manifest as batch_manifest
 from toolkit.batch.folders import LOCK_NAME
 from toolkit.batch.outdir import RESERVE_BYTES
-from toolkit.cli.main import main
 from toolkit.glossary_source import load_glossary
 
 
@@ -82,22 +82,6 @@ def test_a_full_disk_stops_the_job_in_order(tmp_path: Path, monkeypatch: pytest.
     assert all(d["attempts"] == 1 for d in rerun.report["documents"])
 
 
-def test_a_full_disk_on_the_cli_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
-    src, tgt, glossary = write_postedit_job(tmp_path, 2)
-    out = tmp_path / "out"
-
-    def full(path: Path, text: str, **kwargs: Any) -> None:
-        _write_on_a_full_disk(path)
-
-    monkeypatch.setattr(batch_local, "atomic_write_text", full)
-    assert main(["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to",
-                 "en", "--glossary", str(glossary), "--out", str(out)]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"avet: error: {out / 'd0' / 'doc000.en.txt'}: no space left on device "
-                   "(free space and rerun)"]
-
-
 def test_a_full_manifest_is_one_error_and_records_nothing_half(tmp_path: Path) -> None:
     with Manifest(tmp_path) as m:
         m.plan([("a.txt", "k")], 3)
@@ -119,41 +103,6 @@ def test_a_full_manifest_is_one_error_and_records_nothing_half(tmp_path: Path) -
 def test_disk_full_errors_are_recognised(exc: OSError) -> None:
     assert batch_manifest.is_disk_full(exc)
     assert not batch_manifest.is_disk_full(OSError(errno.EACCES, "Permission denied"))
-
-
-# ---------------------------------------------------------------- a read-only OUT_DIR
-@pytest.mark.parametrize(("read_only_fs", "says"), [
-    (True, "is on a read-only file system"),
-    (False, "is read-only: no permission to write"),
-])
-def test_a_read_only_job_folder_says_so_and_never_says_remove(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        read_only_fs: bool, says: str) -> None:
-    src, tgt, glossary = write_postedit_job(tmp_path, 2)
-    out = tmp_path / "out"
-    args = ["batch", "postedit", str(src), "--targets", str(tgt), "--from", "ar", "--to", "en",
-            "--glossary", str(glossary), "--out", str(out)]
-    assert main(args) == 0
-    before = (out / "manifest.sqlite").read_bytes()
-    real_statvfs = os.statvfs
-
-    def access(path: Any, mode: int, **kwargs: Any) -> bool:
-        return not (mode & os.W_OK and Path(path).resolve().is_relative_to(out.resolve()))
-
-    def statvfs(path: Any) -> Any:
-        info = real_statvfs(path)
-        flags = info.f_flag | os.ST_RDONLY if read_only_fs else info.f_flag & ~os.ST_RDONLY
-        return types.SimpleNamespace(f_flag=flags)
-
-    monkeypatch.setattr(batch_manifest.os, "access", access)
-    monkeypatch.setattr(batch_manifest.os, "statvfs", statvfs)
-    capsys.readouterr()
-    assert main(args) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith(
-        f"avet: error: {out / 'manifest.sqlite'}: the job manifest {says}")
-    assert "make the folder writable" in err[0] and "remove" not in err[0]
-    assert (out / "manifest.sqlite").read_bytes() == before
 
 
 # ---------------------------------------------------------------- Ray's start

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,11 +13,14 @@ from models.discovery import inspect_dir
 from models.errors import ModelError, UnsafeModelError
 from models.tokenizer import load_tokenizer
 
+if TYPE_CHECKING:
+    from models.ct2_backend import CT2Engine
+
 SEGMENTS = ["حكومة رقمي جديد", "مدينة كبير", "بيانات"]
 
 
 @pytest.fixture(scope="module")
-def marian_ct2(tiny_marian_ct2: Path):  # type: ignore[no-untyped-def]
+def marian_ct2(tiny_marian_ct2: Path) -> CT2Engine:
     from models.ct2_backend import CT2Engine
 
     return CT2Engine(inspect_dir(tiny_marian_ct2))
@@ -51,7 +55,7 @@ def test_float32_conversion_translates_like_transformers(
                                                    max_length=10)])
 
 
-def test_ct2_translation_is_decoded_text(marian_ct2, tiny_marian: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ct2_translation_is_decoded_text(marian_ct2: CT2Engine, tiny_marian: Path) -> None:
     assert isinstance(marian_ct2, Engine)
     tok = load_tokenizer(tiny_marian, hint="rebuild the test model")
     out = marian_ct2.translate(SEGMENTS, "ar", "en", max_length=10, return_alignment=True)
@@ -59,6 +63,7 @@ def test_ct2_translation_is_decoded_text(marian_ct2, tiny_marian: Path) -> None:
         assert 0 < len(t.tokens) <= 10
         assert t.text == tok.decode(tok.convert_tokens_to_ids(t.tokens),
                                     skip_special_tokens=True)
+        assert t.alignment is not None
         assert [j for _, j in t.alignment] == list(range(len(t.tokens)))
     assert out[0].source_tokens == ["▁حكومة", "▁رقمي", "▁جديد"]
     assert marian_ct2.signature()["compute_type"] == "int8"
@@ -68,7 +73,9 @@ def test_ct2_translation_is_decoded_text(marian_ct2, tiny_marian: Path) -> None:
     [["digital city"], [], ["water", "new report"]],
     [[TermConstraint("bank", source="كبير")], ["school"], []],
 ])
-def test_ct2_marian_constraints_by_prefix_redecoding(marian_ct2, constraints) -> None:  # type: ignore[no-untyped-def]
+def test_ct2_marian_constraints_by_prefix_redecoding(marian_ct2: CT2Engine,
+                                                     constraints: list[list[str | TermConstraint]]
+                                                     ) -> None:
     out = marian_ct2.translate(SEGMENTS, "ar", "en", constraints=constraints, max_length=12)
     for t, wanted in zip(out, constraints, strict=True):
         for c in wanted:
@@ -85,7 +92,7 @@ def test_ct2_m2m100_constraints_and_language(tiny_m2m100_ct2: Path) -> None:
     assert not any(t.startswith("__") or t.startswith("madeupword") for t in out[0].tokens)
 
 
-def test_ct2_prefix(marian_ct2) -> None:  # type: ignore[no-untyped-def]
+def test_ct2_prefix(marian_ct2: CT2Engine) -> None:
     out = marian_ct2.translate(SEGMENTS[:1], "ar", "en", prefixes=["new data"], max_length=8)
     assert out[0].text.startswith("new data")
 

@@ -25,6 +25,10 @@ from models.errors import (
     UnsupportedDirectionError,
 )
 
+#: Placeholder tokenizer files of every family (inspection only checks they exist).
+TOKENIZER_FILES = {"source.spm": "", "target.spm": "", "vocab.json": "{}",
+                   "sentencepiece.bpe.model": "", "tokenizer.json": "{}"}
+
 
 def _fake_model(path: Path, config: dict, files: tuple[str, ...] = ("model.safetensors",),
                 tokenizer_config: dict | None = None) -> Path:
@@ -34,6 +38,8 @@ def _fake_model(path: Path, config: dict, files: tuple[str, ...] = ("model.safet
     if tokenizer_config is not None:
         (path / "tokenizer_config.json").write_text(json.dumps(tokenizer_config),
                                                     encoding="utf-8")
+    for name, text in TOKENIZER_FILES.items():
+        (path / name).write_text(text, encoding="utf-8")
     for name in files:
         (path / name).write_bytes(b"")
     return path

@@ -6,14 +6,14 @@ from typing import Any
 
 import pytest
 
-from models.base import Translation
+from models.base import Engine, Translation
 from models.discovery import inspect_dir
 
 SEGMENTS = ["حكومة رقمي جديد", "مدينة كبير", "بيانات"]
 
 
 @pytest.fixture(scope="module", params=["transformers", "ctranslate2"])
-def engine(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+def engine(request: pytest.FixtureRequest) -> Engine:
     from models import engine_for
 
     path = request.getfixturevalue("tiny_marian_ct2" if request.param == "ctranslate2"
@@ -22,7 +22,7 @@ def engine(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("max_length", [3, 4, 6])
-def test_constraints_that_fit_are_placed_within_max_length(engine, max_length: int  # type: ignore[no-untyped-def]
+def test_constraints_that_fit_are_placed_within_max_length(engine: Engine, max_length: int
                                                            ) -> None:
     constraints = [["water", "new report"], ["school"], []]
     out = engine.translate(SEGMENTS, "ar", "en", constraints=constraints,
@@ -34,7 +34,7 @@ def test_constraints_that_fit_are_placed_within_max_length(engine, max_length: i
 
 
 def test_a_constraint_longer_than_max_length_is_left_out_with_a_warning(
-        engine, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+        engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
     long_term = "digital city new report water"
     with caplog.at_level("WARNING", logger="avet.models"):
         [t] = engine.translate(SEGMENTS[:1], "ar", "en", constraints=[[long_term]],
@@ -45,8 +45,8 @@ def test_a_constraint_longer_than_max_length_is_left_out_with_a_warning(
 
 @pytest.mark.parametrize(("constrain", "repair"), [(True, True), (True, False),
                                                    (False, True), (False, False)])
-def test_the_pipeline_passes_max_length_unchanged(engine, constrain: bool, repair: bool  # type: ignore[no-untyped-def]
-                                                  ) -> None:
+def test_the_pipeline_passes_max_length_unchanged(engine: Engine, constrain: bool,
+                                                  repair: bool) -> None:
     from glossary import Entry
     from toolkit.glossary_source import GlossaryIndex
     from toolkit.translate import TranslateOptions, translate_segments
@@ -71,7 +71,7 @@ def test_the_pipeline_passes_max_length_unchanged(engine, constrain: bool, repai
     options = TranslateOptions(src="ar", tgt="en", max_length=2, beam_size=2,
                                constrain=constrain, repair=repair)
     try:
-        engine.translate = recording
+        engine.translate = recording  # type: ignore[method-assign]  # this engine only
         translate_segments([*SEGMENTS, "حكومة رقمي مدينة 749"], engine, index, options)
     finally:
         del engine.translate

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,7 +83,8 @@ LONG = " ".join(synthetic_sentences("ar", 60, seed=7))  # about 330 words and to
 
 
 @pytest.fixture(scope="module", params=["transformers", "ctranslate2"])
-def engine(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+def engine(request: pytest.FixtureRequest) -> Any:
+    """Either backend (both have ``max_positions`` and ``_tokenizer``)."""
     from models import engine_for
 
     path = request.getfixturevalue("tiny_marian_ct2" if request.param == "ctranslate2"
@@ -90,11 +92,11 @@ def engine(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return engine_for(inspect_dir(path))
 
 
-def test_tiny_models_have_256_positions(engine) -> None:  # type: ignore[no-untyped-def]
+def test_tiny_models_have_256_positions(engine: Any) -> None:
     assert engine.max_positions == 256
 
 
-def test_a_long_sentence_is_translated_whole(engine, caplog: pytest.LogCaptureFixture  # type: ignore[no-untyped-def]
+def test_a_long_sentence_is_translated_whole(engine: Any, caplog: pytest.LogCaptureFixture
                                              ) -> None:
     source = engine._tokenizer.tokenize(LONG)
     assert len(source) > 256
@@ -110,7 +112,7 @@ def test_a_long_sentence_is_translated_whole(engine, caplog: pytest.LogCaptureFi
     assert short.source_tokens == ["▁حكومة", "▁رقمي"]
 
 
-def test_a_constraint_goes_with_the_piece_of_its_source(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_constraint_goes_with_the_piece_of_its_source(engine: Any) -> None:
     # "زيتون" is in no lexicon sentence, so only the last piece holds it.
     [out] = engine.translate([LONG + " زيتون"], "ar", "en", max_length=4,
                              constraints=[[TermConstraint("water", source="زيتون")]])

@@ -1,10 +1,10 @@
-"""Arabic spelling of a replaced term after a proclitic (toolkit/postedit.py)."""
+"""Arabic spelling of a replaced term after a proclitic (toolkit/edits.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from toolkit.postedit import _ar_replacement
+from toolkit.edits import ar_replacement
 
 
 @pytest.mark.parametrize(("surface", "clitic", "preferred", "expected"), [
@@ -17,4 +17,4 @@ from toolkit.postedit import _ar_replacement
 ])
 def test_replacement_follows_arabic_spelling(surface: str, clitic: str, preferred: str,
                                              expected: str) -> None:
-    assert _ar_replacement(surface, clitic, preferred) == expected
+    assert ar_replacement(surface, clitic, preferred) == expected

@@ -7,6 +7,7 @@ import multiprocessing
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -203,12 +204,11 @@ def test_data_version_grows_across_connections(tmp_path: Path) -> None:
 def test_schema_is_versioned_and_newer_schema_refused(tmp_path: Path) -> None:
     path = tmp_path / "g.db"
     Store(path).close()
-    con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    con.commit()
-    con.close()
+    with closing(sqlite3.connect(path)) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        con.commit()
     with pytest.raises(StoreError, match="newer"):
         Store(path)
 
@@ -223,10 +223,9 @@ def test_not_a_database_is_a_user_error(tmp_path: Path) -> None:
 
 def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "crm.db"
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE customers (id INTEGER)")
-    con.commit()
-    con.close()
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("CREATE TABLE customers (id INTEGER)")
+        con.commit()
     before = path.read_bytes()
     with pytest.raises(InputError, match=r"another program \(tables: customers\)"):
         Store(path)
@@ -302,14 +301,13 @@ def test_schema_1_database_is_migrated_with_its_entries_as_changed(tmp_path: Pat
     from glossary.schema import MIGRATIONS
 
     path = tmp_path / "old.db"
-    con = sqlite3.connect(path)
-    con.executescript(MIGRATIONS[0])
-    con.execute("PRAGMA user_version = 1")
-    con.execute("UPDATE meta SET value = '7' WHERE key = 'version'")
-    con.execute("INSERT INTO entries (id, kind, status, data) VALUES (1, 'term', 'candidate', ?)",
-                (json.dumps(Entry(id=1).to_dict()),))
-    con.commit()
-    con.close()
+    with closing(sqlite3.connect(path)) as con:
+        con.executescript(MIGRATIONS[0])
+        con.execute("PRAGMA user_version = 1")
+        con.execute("UPDATE meta SET value = '7' WHERE key = 'version'")
+        con.execute("INSERT INTO entries (id, kind, status, data) "
+                    "VALUES (1, 'term', 'candidate', ?)", (json.dumps(Entry(id=1).to_dict()),))
+        con.commit()
     with Store(path) as store:
         assert store.data_version() == 7
         assert [e.id for e in store.changes_since(6)[0]] == [1]

@@ -12,8 +12,8 @@ import pytest
 
 from glossary.errors import DatabaseFileError, InputError, StoreError
 from glossary.model import Entry, glossary_hash
-from glossary.store import SCHEMA_VERSION, Store
-from toolkit.cli.main import main
+from glossary.store import Store
+from tests.store_files import FILE_PROBLEMS, damaged
 from toolkit.glossary_source import load_glossary
 from tui import jobs
 
@@ -127,45 +127,6 @@ def test_load_glossary_hashes_exactly_the_entries_it_read(db: Path,
 # -- store files the user can fix -------------------------------------------------
 
 
-def _damaged(path: Path) -> None:
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE t (x TEXT)")
-    con.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 50)
-    con.commit()
-    con.close()
-    data = bytearray(path.read_bytes())
-    data[100:4096] = b"\xff" * (4096 - 100)
-    path.write_bytes(bytes(data))
-
-
-def _truncated(path: Path) -> None:
-    _damaged(path)
-    path.write_bytes(path.read_bytes()[:2048])
-
-
-def _newer(path: Path) -> None:
-    Store(path).close()
-    con = sqlite3.connect(path)
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    con.commit()
-    con.close()
-
-
-def _not_sqlite(path: Path) -> None:
-    path.write_bytes(b"plain text, not a database\n" * 100)
-
-
-def _other_program(path: Path) -> None:
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE accounts (id INTEGER)")
-    con.commit()
-    con.close()
-
-
-FILE_PROBLEMS = [(_damaged, "is damaged"), (_truncated, "is damaged"), (_newer, "newer"),
-                 (_not_sqlite, "not a SQLite database"), (_other_program, "another program")]
-
-
 @pytest.fixture()
 def connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[sqlite3.Connection]]:
     """Every connection sqlite3.connect opens during the test."""
@@ -200,19 +161,7 @@ def test_a_store_file_the_user_can_fix_is_a_user_error_and_closed(
 
 def test_a_damaged_store_is_also_a_store_error(tmp_path: Path) -> None:
     path = tmp_path / "g.db"
-    _damaged(path)
+    damaged(path)
     with pytest.raises(StoreError) as info:
         Store(path)
     assert isinstance(info.value, DatabaseFileError)
-
-
-@pytest.mark.parametrize(("spoil", "message"), FILE_PROBLEMS[:3])
-def test_the_cli_reports_a_store_file_problem_in_one_line_with_exit_2(
-        tmp_path: Path, spoil: Callable[[Path], None], message: str,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "g.db"
-    spoil(path)
-    assert main(["glossary", "stats", "--db", str(path)]) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and message in err and str(path) in err
-    assert "Traceback" not in err

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -32,15 +33,12 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 def evidence(store: Store) -> Evidence:
     """The evidence rows, as another connection reads them."""
-    con = sqlite3.connect(store.path)
-    try:
+    with closing(sqlite3.connect(store.path)) as con:
         rows = con.execute("SELECT entry_id, doc, count FROM evidence ORDER BY entry_id, doc")
         found: Evidence = {}
         for entry_id, doc, count in rows:
             found.setdefault(entry_id, {})[doc] = count
         return found
-    finally:
-        con.close()
 
 
 def frequencies(store: Store) -> dict[int, int]:
@@ -143,21 +141,21 @@ def test_merge_undone_then_new_documents_count_per_entry(store: Store) -> None:
 def _schema_3_database(path: Path, old_records: list[tuple[int, str, str | None, str | None]],
                        entry: Entry, counts: dict[str, int]) -> None:
     """A database as avet wrote it before evidence was journaled."""
-    con = sqlite3.connect(path)
-    for step in MIGRATIONS[:3]:
-        con.executescript(step)
-    con.execute("PRAGMA user_version = 3")
-    con.execute("INSERT INTO entries (id, kind, status, frequency, data) VALUES (?, ?, ?, ?, ?)",
-                (entry.id, entry.kind, entry.status, entry.frequency,
-                 json.dumps(entry.to_dict(), ensure_ascii=False)))
-    con.executemany("INSERT INTO evidence VALUES (?, ?, ?)",
-                    [(entry.id, doc, n) for doc, n in counts.items()])
-    con.executemany("INSERT INTO journal (grp, ts, actor, action, entry_id, before, after) "
-                    "VALUES (?, '2026-01-01T00:00:00Z', 'old', ?, ?, ?, ?)",
-                    [(grp, action, entry.id, before, after)
-                     for grp, action, before, after in old_records])
-    con.commit()
-    con.close()
+    with closing(sqlite3.connect(path)) as con:
+        for step in MIGRATIONS[:3]:
+            con.executescript(step)
+        con.execute("PRAGMA user_version = 3")
+        con.execute("INSERT INTO entries (id, kind, status, frequency, data) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (entry.id, entry.kind, entry.status, entry.frequency,
+                     json.dumps(entry.to_dict(), ensure_ascii=False)))
+        con.executemany("INSERT INTO evidence VALUES (?, ?, ?)",
+                        [(entry.id, doc, n) for doc, n in counts.items()])
+        con.executemany("INSERT INTO journal (grp, ts, actor, action, entry_id, before, after) "
+                        "VALUES (?, '2026-01-01T00:00:00Z', 'old', ?, ?, ?, ?)",
+                        [(grp, action, entry.id, before, after)
+                         for grp, action, before, after in old_records])
+        con.commit()
 
 
 def test_a_journal_written_before_evidence_was_journaled_still_undoes(tmp_path: Path) -> None:
@@ -169,9 +167,8 @@ def test_a_journal_written_before_evidence_was_journaled_still_undoes(tmp_path: 
                                json.dumps(new.to_dict()))],
                        new, {"d1.txt": 3, "d2.txt": 2})
     with Store(path) as store:
-        con = sqlite3.connect(path)
-        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        con.close()
+        with closing(sqlite3.connect(path)) as con:
+            assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.undo()  # as before: the entry goes back, its evidence is left as it is
         assert store.get(1).frequency == 3
         assert evidence(store) == {1: {"d1.txt": 3, "d2.txt": 2}}

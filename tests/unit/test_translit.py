@@ -86,12 +86,12 @@ def test_stop_codas_take_only_sac_and_nang(coda, tones):
     ("nghê", ("ngh", "ê", "")), ("gin", ("g", "i", "n")),
 ])
 def test_parse_syllable(tables, untoned, parts):
-    assert parse_syllable(untoned, tables.vowel_info) == Syllable(*parts)
+    assert parse_syllable(untoned, tables.vowel_info, onsets=tables.onsets) == Syllable(*parts)
 
 
 @pytest.mark.parametrize("word", ["xyz", "nguyênn", "bcd"])
 def test_parse_syllable_rejects_non_syllables(tables, word):
-    assert parse_syllable(word, tables.vowel_info) is None
+    assert parse_syllable(word, tables.vowel_info, onsets=tables.onsets) is None
 
 
 def test_inventory_follows_spelling_rules(plain):

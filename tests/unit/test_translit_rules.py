@@ -13,7 +13,7 @@ import unicodedata
 import pytest
 
 from toolkit.translit import Transliterator
-from toolkit.translit.decode import COMPOUND_BOOST
+from toolkit.translit.priors import COMPOUND_BOOST
 
 
 def _one_syllable_readings(translit: Transliterator, token: str) -> set[str]:
@@ -61,7 +61,7 @@ def test_compound_given_name_decides_the_middle_tone(tables, pair, expected):
     (("place", "place", "place"), ("trần", "quốc"), "toản", 1.0),  # not a person
 ])
 def test_compound_applies_to_the_last_middle_and_given_name(plain, roles, names, given, factor):
-    assert plain._compound(roles, names, given) == factor
+    assert plain.priors.compound(roles, names, given) == factor
 
 
 def test_compound_table_is_clean(tables):

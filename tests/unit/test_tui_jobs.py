@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -258,7 +259,7 @@ def test_export_says_which_folder_it_created(store: Store, tmp_path: Path) -> No
     (3, {"ar": "هوشي منه", "vi": "Thành phố Hồ Chí Minh"}, ConflictError,
      "ar term 'هوشي منه' is a variant of entry 2, whose ar term is 'هو تشي منه'"),
 ])
-def test_edit_refuses_what_import_refuses(store: Store, entry_id: int, changes: dict[str, str],
+def test_edit_refuses_what_import_refuses(store: Store, entry_id: int, changes: dict[str, Any],
                                           error: type[Exception], message: str) -> None:
     before = store.get(entry_id).to_dict()
     with pytest.raises(error, match=message):

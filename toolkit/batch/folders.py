@@ -107,6 +107,10 @@ def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
             ``sub/doc.TGT.txt`` (as ``batch translate`` writes it) or ``sub/doc.txt``.
         tgt: ``batch postedit``: the target language (``None``: same names only).
 
+    Returns:
+        ``(rel, path, target)`` per document, sorted by ``rel``; ``target`` is the
+        translation's path for ``batch postedit``, else ``None``.
+
     Raises:
         InputError: If ``input_dir`` is not a folder, or ``out_dir`` is or holds
             ``input_dir`` or ``targets`` (see :func:`check_folders`).

@@ -101,6 +101,8 @@ class TranslateSpec:
         glossary_origin: Where they came from.
         engine_signature: The engine's signature, filled by the driver once it
             has loaded the model (part of the job key).
+        threads: CPU threads the engine may use (a Ray actor's reservation);
+            ``None``: the CPUs the process may use.
     """
 
     options: TranslateOptions
@@ -112,6 +114,7 @@ class TranslateSpec:
     glossary_origin: str | None = None
     engine_signature: tuple[tuple[str, Any], ...] = ()
     command: str = "translate"
+    threads: int | None = None
     shares_batches: ClassVar[bool] = True
 
     @property
@@ -125,12 +128,20 @@ class TranslateSpec:
         return self.options.src, self.options.tgt
 
     def load_engine(self) -> Any:
-        """Loads the MT engine (torch is imported only here)."""
+        """Loads the MT engine (torch is imported only here).
+
+        Returns:
+            A :class:`models.Engine` for the job's model and direction.
+
+        Raises:
+            ModelError: As :func:`models.load_engine` (a subclass names the cause).
+        """
         from models import load_engine
 
         return load_engine(self.model, self.options.src, self.options.tgt,
                            engine=self.engine, device=self.device,
-                           batch_size=self.options.batch_size, parallel=self.options.parallel)
+                           batch_size=self.options.batch_size, parallel=self.options.parallel,
+                           threads=self.threads)
 
     def open(self, engine: Any = None) -> TranslateWorker:
         """Builds the worker: the glossary index and the engine.
@@ -141,20 +152,35 @@ class TranslateSpec:
 
         Returns:
             The worker that translates chunks of documents.
+
+        Raises:
+            InputError: If the glossary index's direction is not supported.
+            ModelError: As :meth:`load_engine`.
         """
         index = (GlossaryIndex(list(self.entries), self.options.src, self.options.tgt)
                  if self.entries is not None else None)
         return TranslateWorker(self, engine if engine is not None else self.load_engine(), index)
 
     def signature(self) -> dict[str, Any]:
-        """Returns the translation signature (engine, glossary, options) of the outputs."""
+        """Returns the translation signature (engine, glossary, options) of the outputs.
+
+        Returns:
+            A JSON-ready dict (see :func:`toolkit.translate.build_signature`).
+        """
         from toolkit.translate import build_signature
 
         return build_signature(dict(self.engine_signature), self.glossary_hash,
                                self.glossary_origin, self.options)
 
     def output_rel(self, rel: str) -> str:
-        """Names the output of document ``rel``: ``STEM.TGT.SUFFIX``, relative to OUT_DIR."""
+        """Names the output of document ``rel``: ``STEM.TGT.SUFFIX``, relative to OUT_DIR.
+
+        Args:
+            rel: The document's path relative to INPUT_DIR.
+
+        Returns:
+            The output's POSIX path relative to OUT_DIR.
+        """
         from toolkit.translate import output_name
 
         return output_name(rel, self.options.tgt).as_posix()
@@ -217,8 +243,7 @@ class TranslateWorker:
 
     def _outcome(self, p: _Prepared, results: list[Any]) -> DocOutcome:
         doc = p.document.result(results)
-        counts = doc.counts()
-        counts["failed_terms"] = counts.pop("failed")  # "failed" counts documents
+        counts = doc.counts()  # failed_terms: "failed" counts documents
         report = {"input": p.task.rel, "output": self.spec.output_rel(p.task.rel),
                   "counts": counts, "segments": [s.to_dict() for s in results]}
         return DocOutcome(p.task.rel, True, text=p.document.output_text(doc),
@@ -253,18 +278,36 @@ class PostEditSpec:
         return self.src, self.tgt
 
     def open(self) -> PostEditWorker:
-        """Builds the worker: the glossary index of the snapshot."""
+        """Builds the worker: the glossary index of the snapshot.
+
+        Returns:
+            A worker that post-edits one document per task.
+
+        Raises:
+            InputError: If the direction is not supported.
+        """
         return PostEditWorker(GlossaryIndex(list(self.entries), self.src, self.tgt), self.tgt)
 
     def signature(self) -> dict[str, Any]:
-        """Returns what determines the outputs: avet version, languages and glossary."""
+        """Returns what determines the outputs: avet version, languages and glossary.
+
+        Returns:
+            A JSON-ready dict.
+        """
         from toolkit import __version__
 
         return {"avet": __version__, "command": self.command, "src": self.src, "tgt": self.tgt,
                 "glossary": {"origin": self.glossary_origin, "hash": self.glossary_hash}}
 
     def output_rel(self, rel: str) -> str:
-        """Names the output as ``batch translate`` does: ``STEM.TGT.SUFFIX``."""
+        """Names the output as ``batch translate`` does: ``STEM.TGT.SUFFIX``.
+
+        Args:
+            rel: The document's path relative to INPUT_DIR.
+
+        Returns:
+            The output's POSIX path relative to OUT_DIR.
+        """
         from toolkit.translate import output_name
 
         return output_name(rel, self.tgt).as_posix()
@@ -296,8 +339,8 @@ class PostEditWorker:
         return out
 
     def _one(self, task: DocTask) -> DocOutcome:
-        from toolkit.cli.postedit_cmd import read_aligned
         from toolkit.postedit import ACTIONS, postedit_lines
+        from toolkit.textfiles import read_aligned
         from toolkit.translate import output_name
 
         if task.target is None:
@@ -353,7 +396,11 @@ class ExtractSpec:
     replicas: ClassVar[int] = 1
 
     def extractor(self) -> Any:
-        """Returns a fresh :class:`toolkit.extract.pipeline.Extractor`."""
+        """Returns a fresh :class:`toolkit.extract.pipeline.Extractor`.
+
+        Returns:
+            An extractor with the job's known entries and options, holding no document.
+        """
         from toolkit.extract.pipeline import Extractor
 
         return Extractor(list(self.known), min_count=self.min_count, max_terms=self.max_terms,
@@ -362,11 +409,19 @@ class ExtractSpec:
     direction: ClassVar[None] = None
 
     def open(self) -> ExtractWorker:
-        """Builds the worker around a fresh :meth:`extractor`."""
+        """Builds the worker around a fresh :meth:`extractor`.
+
+        Returns:
+            A worker that extracts the evidence of one document per task.
+        """
         return ExtractWorker(self.extractor())
 
     def signature(self) -> dict[str, Any]:
-        """Returns what determines a document's evidence: avet version and known entries."""
+        """Returns what determines a document's evidence: avet version and known entries.
+
+        Returns:
+            A JSON-ready dict.
+        """
         # Only what changes a document's evidence: min_count, max_terms and
         # approve_known apply to the aggregate, so changing them redoes no document.
         from toolkit import __version__
@@ -376,12 +431,20 @@ class ExtractSpec:
     def options(self) -> dict[str, Any]:
         """Returns the options of the aggregate (``avet extract --json`` and ``batch
         extract``'s report give them beside the signature): ``min_count``,
-        ``max_terms``, ``approve_known``, ``starter``."""
+        ``max_terms``, ``approve_known``, ``starter``.
+
+        Returns:
+            A JSON-ready dict of those four options.
+        """
         return {"min_count": self.min_count, "max_terms": self.max_terms,
                 "approve_known": self.approve_known, "starter": self.starter}
 
     def output_rel(self, rel: str) -> None:
-        """Returns ``None``: evidence goes into the aggregate, not one file per document."""
+        """Returns ``None``: evidence goes into the aggregate, not one file per document.
+
+        Args:
+            rel: The document's path relative to INPUT_DIR (unused).
+        """
         return None
 
 

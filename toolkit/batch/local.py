@@ -112,7 +112,14 @@ class BatchResult:
 
 
 def local_executor(worker: Worker) -> Executor:
-    """Returns an executor that processes the chunks in this process, in order."""
+    """Returns an executor that processes the chunks in this process, in order.
+
+    Args:
+        worker: The opened worker that processes each chunk.
+
+    Returns:
+        An executor yielding ``(chunk, outcomes)`` pairs, one chunk after another.
+    """
 
     def run(chunks: Sequence[Sequence[DocTask]], on_start: Callable[[Sequence[DocTask]], None]
             ) -> Iterator[tuple[Sequence[DocTask], list[DocOutcome]]]:
@@ -176,13 +183,18 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
             the connection). A manifest this run created is deleted then if no
             document was started, so that the folder is bound to no job.
     """
-    if chunk_docs < 1 or max_attempts < 1:
-        raise InputError("--chunk-docs and --max-attempts must be at least 1")
+    for name, value in (("chunk_docs", chunk_docs), ("max_attempts", max_attempts)):
+        if value < 1:
+            raise InputError(f"{name}={value}: must be at least 1", hint=f"give {name} 1 or more")
     started = time.monotonic()
     src_dir, out = Path(input_dir), Path(out_dir)
     direction = spec.direction
     docs = discover(src_dir, out, Path(targets) if targets is not None else None,
                     direction[1] if direction is not None else None)
+    from toolkit.translate import check_distinct_outputs
+
+    check_distinct_outputs((src_dir / rel, out / output) for rel, _path, _target in docs
+                           if (output := spec.output_rel(rel)) is not None)
     passed_over = skipped_paths(src_dir, out)
     for rel, reason in passed_over:
         log.warning("warning: %s: %s, skipped", src_dir / rel, reason)
@@ -368,5 +380,13 @@ def _finish_extract(spec: JobSpec, tasks: Sequence[DocTask], out: Path,
 
 
 def with_engine_signature(spec: Any, engine: Any) -> Any:
-    """Returns a :class:`~toolkit.batch.jobs.TranslateSpec` carrying ``engine``'s signature."""
+    """Returns a :class:`~toolkit.batch.jobs.TranslateSpec` carrying ``engine``'s signature.
+
+    Args:
+        spec: A :class:`~toolkit.batch.jobs.TranslateSpec`.
+        engine: The loaded engine whose :meth:`~models.Engine.signature` is recorded.
+
+    Returns:
+        A copy of ``spec``; ``spec`` itself is unchanged.
+    """
     return replace(spec, engine_signature=tuple(sorted(engine.signature().items())))

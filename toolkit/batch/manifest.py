@@ -150,7 +150,8 @@ class Manifest:
     Raises:
         DatabaseFileError: If the file is not a SQLite database, is damaged,
             cannot be opened or written, or is another program's database (the
-            user fixes it: exit code 2).
+            user fixes it: exit code 2); every method that writes raises it too
+            when the disk is full (see :meth:`transaction`).
         StoreError: If SQLite fails otherwise.
     """
 
@@ -183,7 +184,7 @@ class Manifest:
             raise
 
     def full(self) -> DatabaseFileError:
-        """The error of a write to the manifest that found the disk full."""
+        """Returns the error of a write to the manifest that found the disk full."""
         return DatabaseFileError(NO_SPACE, path=self.path, hint=NO_SPACE_HINT)
 
     def _open_error(self, exc: sqlite3.Error) -> StoreError:
@@ -232,7 +233,8 @@ class Manifest:
         self._db.close()
 
     def untouched(self) -> bool:
-        """Whether no document has been started, finished or given up (all pending, 0 attempts)."""
+        """Returns whether no document has been started, finished or given up (all
+        pending, 0 attempts)."""
         row = self._db.execute("SELECT COUNT(*) FROM docs WHERE status != 'pending' "
                                "OR attempts > 0").fetchone()
         return int(row[0]) == 0
@@ -252,7 +254,12 @@ class Manifest:
 
     # ------------------------------------------------------------------ meta
     def set_meta(self, key: str, value: Any) -> None:
-        """Stores a JSON value under ``key`` (the job's command, signature)."""
+        """Stores a JSON value under ``key`` (the job's command, signature).
+
+        Args:
+            key: The name of the value.
+            value: Any JSON-serialisable value; replaces the one stored before.
+        """
         try:
             self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                              (key, json.dumps(value, ensure_ascii=False, sort_keys=True)))
@@ -262,7 +269,11 @@ class Manifest:
             raise
 
     def get_meta(self, key: str) -> Any:
-        """Returns the value stored under ``key``, or ``None``."""
+        """Returns the value stored under ``key``, or ``None``.
+
+        Args:
+            key: The name given to :meth:`set_meta`.
+        """
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
@@ -272,7 +283,11 @@ class Manifest:
                         json.loads(row[6]) if row[6] else {}, bool(row[7]), bool(row[8]))
 
     def get(self, rel: str) -> DocState | None:
-        """Returns the row of one document, or ``None``."""
+        """Returns the row of one document, or ``None``.
+
+        Args:
+            rel: The document's path relative to INPUT_DIR.
+        """
         row = self._db.execute(f"SELECT {_COLUMNS} FROM docs WHERE rel = ?",
                                (rel,)).fetchone()
         return self._row(row) if row else None
@@ -343,7 +358,11 @@ class Manifest:
         return decisions
 
     def start(self, rels: Sequence[str]) -> None:
-        """Marks documents ``running`` and counts an attempt, in one transaction."""
+        """Marks documents ``running`` and counts an attempt, in one transaction.
+
+        Args:
+            rels: The documents' paths relative to INPUT_DIR.
+        """
         now = time.time()
         with self.transaction():
             self._db.executemany(
@@ -403,7 +422,11 @@ class Manifest:
 
     def missing(self, present: Iterable[str]) -> list[DocState]:
         """Returns the rows of documents no longer in the input (``present``: those that
-        are), those already marked gone included."""
+        are), those already marked gone included.
+
+        Args:
+            present: The relative paths of the documents in INPUT_DIR now.
+        """
         keep = set(present)
         return [s for s in self.states(gone=True) if s.rel not in keep]
 
@@ -412,17 +435,28 @@ class Manifest:
 
         Their rows stay (every run lists them, and ``--prune-gone`` removes their
         outputs) but are left out of :meth:`states` until the input is back.
+
+        Args:
+            rels: The documents' paths relative to INPUT_DIR.
         """
         with self.transaction():
             self._db.executemany("UPDATE docs SET gone = 1 WHERE rel = ?", [(r,) for r in rels])
 
     def forget(self, rels: Iterable[str]) -> None:
-        """Removes the rows of documents, in one transaction (their outputs are gone)."""
+        """Removes the rows of documents, in one transaction (their outputs are gone).
+
+        Args:
+            rels: The documents' paths relative to INPUT_DIR.
+        """
         with self.transaction():
             self._db.executemany("DELETE FROM docs WHERE rel = ?", [(r,) for r in rels])
 
     def forget_missing(self, present: Iterable[str]) -> int:
-        """Removes rows of documents no longer in the input; returns how many."""
+        """Returns how many rows it removed: those of documents no longer in the input.
+
+        Args:
+            present: The relative paths of the documents in INPUT_DIR now.
+        """
         gone = [s.rel for s in self.missing(present)]
         self.forget(gone)
         return len(gone)

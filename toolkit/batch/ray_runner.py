@@ -17,7 +17,8 @@ actors, each asking for a fraction of a CPU, so that at least half a CPU stays
 free for the driver, which writes every output (on a local instance it shares
 the machine). An actor that runs several model replicas (``--parallel N``) asks
 for N CPUs, and the pool shrinks to match, so that ``--ray`` with ``--parallel``
-does not multiply the replicas past the cluster's cores.
+does not multiply the replicas past the cluster's cores. The engine of an actor
+runs as many CPU threads as the actor reserved (:func:`ship_spec`), at least one.
 
 Without an address, a local Ray instance is started (it listens on 127.0.0.1
 only); ``ray://HOST:10001`` connects to a cluster (see the README).
@@ -50,7 +51,7 @@ import signal
 import socket
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -58,7 +59,7 @@ from glossary.errors import InputError
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec
 
 __all__ = ["CONNECT_TIMEOUT_S", "ChunkActor", "check_ray_address", "packages_root", "pool_size",
-           "ray_executor"]
+           "ray_executor", "ship_spec"]
 
 log = logging.getLogger("avet.batch")
 
@@ -206,6 +207,24 @@ def _with_absolute_model(spec: JobSpec) -> JobSpec:
     return spec
 
 
+def ship_spec(spec: JobSpec, cpus: float) -> JobSpec:
+    """The spec as the actors get it: its model directory absolute, and its engine's
+    CPU threads (a spec with a ``threads`` field) set to the CPUs an actor reserves,
+    so that an actor never runs more threads than Ray gave it.
+
+    Args:
+        spec: The job's spec.
+        cpus: The CPUs each actor reserves (``num_cpus``; may be a fraction).
+
+    Returns:
+        The spec to ship.
+    """
+    spec = _with_absolute_model(spec)
+    if is_dataclass(spec) and any(f.name == "threads" for f in fields(spec)):
+        return cast(JobSpec, replace(cast(Any, spec), threads=max(1, int(cpus))))
+    return spec
+
+
 def packages_root() -> Path:
     """Returns the folder that holds avet's top-level packages (``glossary``, ``models``,
     ``toolkit``): the repository of an editable install, else ``site-packages``.
@@ -311,7 +330,7 @@ def ray_executor(spec: JobSpec, address: str | None = None, *, actors: int | Non
         n = min(n, len(chunks))
         log.info("ray: %d actor(s), %.2f CPU each, %d CPU(s) in the cluster", n, per_actor, cpus)
         actor = ray.remote(num_cpus=per_actor)(ChunkActor)
-        shipped = _with_absolute_model(spec)
+        shipped = ship_spec(spec, per_actor)
         pool = ActorPool([actor.remote(shipped) for _ in range(n)])
         payloads = [(i, json.dumps([asdict(_absolute(t)) for t in chunk]))
                     for i, chunk in enumerate(chunks)]

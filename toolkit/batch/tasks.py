@@ -93,7 +93,15 @@ class Worker(Protocol):
 
     def process(self, tasks: Sequence[DocTask], progress: Progress | None = None
                 ) -> list[DocOutcome]:
-        """Returns one outcome per task, in order."""
+        """Returns one outcome per task, in order.
+
+        Args:
+            tasks: The documents to process.
+            progress: Called with the number of segments done, if given.
+
+        Returns:
+            One :class:`DocOutcome` per task; a failed document's records its error.
+        """
         ...
 
 
@@ -129,15 +137,30 @@ class JobSpec(Protocol):
         ...
 
     def open(self) -> Worker:
-        """Loads what the work needs (model, index) and returns the worker."""
+        """Loads what the work needs (model, index) and returns the worker.
+
+        Returns:
+            The worker.
+        """
         ...
 
     def signature(self) -> dict[str, Any]:
-        """Returns everything that determines the outputs (folded into job keys)."""
+        """Returns everything that determines the outputs (folded into job keys).
+
+        Returns:
+            A JSON-ready dict.
+        """
         ...
 
     def output_rel(self, rel: str) -> str | None:
-        """Returns the output path relative to OUT_DIR, or ``None`` (extract)."""
+        """Returns the output path relative to OUT_DIR, or ``None`` (extract).
+
+        Args:
+            rel: The document's path relative to INPUT_DIR.
+
+        Returns:
+            The output's POSIX path, or ``None`` when the job writes no file per document.
+        """
         ...
 
 

@@ -51,9 +51,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet eval``."""
     from toolkit.cli.output import count, print_json, print_table, write_line
-    from toolkit.cli.postedit_cmd import read_aligned
     from toolkit.evaluate import evaluate
     from toolkit.glossary_source import GlossaryIndex, check_direction, load_glossary
+    from toolkit.textfiles import read_aligned
 
     if args.window < 1:
         raise InputError(f"--window {args.window} is not positive", hint="give 1 or more")

@@ -324,7 +324,7 @@ def _export(args: argparse.Namespace, config: Config) -> int:
     fmt = args.format or guess_format(Path(args.file), reading=False, source_lang=args.src,
                                       target_lang=args.tgt)
     check_directions(fmt, args.src, args.tgt, flags=("--from", "--to"), path=Path(args.file))
-    with existing_store(config) as store:
+    with existing_store(config, read_only=True) as store:
         entries = list(store.iter_entries(status=status))
     written = export_glossary(entries, Path(args.file), format=fmt, source_lang=args.src,
                               target_lang=args.tgt, langs=args.langs,
@@ -343,7 +343,7 @@ def _export(args: argparse.Namespace, config: Config) -> int:
 
 def _list(args: argparse.Namespace, config: Config) -> int:
     status = None if args.status == "all" else args.status
-    with existing_store(config) as store:
+    with existing_store(config, read_only=True) as store:
         entries = store.entries(status=status, kind=args.kind, text=args.text,
                                 limit=args.limit or None, order=args.sort)
         total = store.count(status=status, kind=args.kind)
@@ -359,7 +359,7 @@ def _list(args: argparse.Namespace, config: Config) -> int:
 
 
 def _show(args: argparse.Namespace, config: Config) -> int:
-    with existing_store(config) as store:
+    with existing_store(config, read_only=True) as store:
         entry = store.get(args.id)
     if args.json:
         print_json(entry.to_dict())
@@ -423,7 +423,7 @@ def _set_status(args: argparse.Namespace, config: Config) -> int:
 
 
 def _stats(args: argparse.Namespace, config: Config) -> int:
-    with existing_store(config) as store:
+    with existing_store(config, read_only=True) as store:
         stats = store.stats()
     if args.json:
         print_json(stats)

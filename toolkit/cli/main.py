@@ -9,6 +9,7 @@ Library errors are turned into one-line messages here and nowhere else.
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib
 import logging
 import sys
@@ -36,6 +37,8 @@ COMMAND_MODULES = [
 ]
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USER = 0, 1, 2
+#: The codec error handler :func:`_tolerant_streams` gives stdout and stderr.
+_ESCAPE = "avet.escape"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,6 +55,42 @@ def _common_options() -> argparse.ArgumentParser:
     common.add_argument("--config", help="TOML config file (default: ./avet.toml if present)")
     common.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     return common
+
+
+def _escape(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each character the encoding cannot hold becomes a JSON
+    escape (``\\u0647``; a surrogate pair beyond the BMP), so that ``--json`` lines
+    stay valid JSON and plain text stays readable."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for char in error.object[error.start:error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), error.end
+
+
+def _tolerant_streams() -> None:
+    """Lets stdout and stderr print what their encoding cannot hold.
+
+    A terminal or pipe that is not UTF-8 (``PYTHONIOENCODING=latin-1``, an ASCII
+    locale) cannot encode Arabic or Vietnamese: such characters are printed as
+    ``\\u0647`` escapes (:func:`_escape`) instead of ending the command with a
+    traceback. A UTF-8 stream with a lenient handler keeps it. Files avet writes
+    are UTF-8 whatever the streams.
+    """
+    codecs.register_error(_ESCAPE, _escape)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = str(getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if reconfigure is None or (encoding in ("utf-8", "utf8")
+                                   and getattr(stream, "errors", "strict") != "strict"):
+            continue
+        reconfigure(errors=_ESCAPE)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         0 on success, 2 for a user error, 1 for an internal error.
     """
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(

@@ -19,12 +19,14 @@ from toolkit.progress import Progress
 from toolkit.translate import (
     TranslateOptions,
     build_signature,
+    check_distinct_outputs,
     output_name,
     prepare_document,
     translate_segments,
     translation_report,
     write_report,
 )
+from toolkit.translate.document import folder_documents
 
 if TYPE_CHECKING:
     from models import Engine, ModelError
@@ -52,8 +54,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="documents (.txt/.md) or folders; - reads one document from stdin")
     p.add_argument("--out", help="output file for one document (created; a folder only if it "
                                  "ends with / or is one), or folder for several documents or "
-                                 "a folder (outputs named STEM.TGT.SUFFIX, as in 'batch "
-                                 "translate'); - or none: print to stdout")
+                                 "a folder (outputs named STEM.TGT.SUFFIX, a language tag "
+                                 "replaced: news.ar.txt gives news.en.txt, as in 'batch "
+                                 "translate'); - or none: print to stdout. A folder --out "
+                                 "inside an input folder is never read as input; an input "
+                                 "folder itself is refused as --out")
     p.add_argument("--report", help="JSON report path (default: OUT.report.json, or "
                                     "OUT/report.json for a folder; none when the output is "
                                     "stdout, a pipe or a device)")
@@ -90,7 +95,8 @@ def add_translate_options(p: argparse.ArgumentParser) -> None:
                    "(--engine ctranslate2 only; default 1, or avet.toml's parallel)")
     p.add_argument("--max-length", type=int, default=256, help="maximum target tokens per sentence")
     p.add_argument("--no-constraints", action="store_true",
-                   help="do not constrain decoding (terms are still verified and repaired)")
+                   help="give the decoder no constraints at all, codes and URLs included "
+                   "(terms, codes and URLs are still verified and repaired)")
     p.add_argument("--no-repair", action="store_true", help="skip the verify-and-repair pass")
 
 
@@ -291,11 +297,15 @@ def load_engine_for(args: argparse.Namespace, config: Config,
     return load(model, args.src, args.tgt, key)
 
 
-def _documents(given: list[str]) -> list[tuple[Path, Path]]:
+def _documents(given: list[str], out_dir: str | None = None) -> list[tuple[Path, Path]]:
     """Returns each document with its path relative to the folder it was found in.
 
+    A folder's walk leaves out the --out folder ``out_dir`` (see
+    :func:`toolkit.translate.document.folder_documents`).
+
     Raises:
-        InputError: If ``-`` (stdin) is given with other inputs.
+        InputError: If ``-`` (stdin) is given with other inputs, or ``out_dir`` is an
+            input folder.
     """
     if STDIO in given and len(given) > 1:
         raise InputError("- (standard input) is one document: it cannot be given with others",
@@ -306,9 +316,24 @@ def _documents(given: list[str]) -> list[tuple[Path, Path]]:
             out.append((Path(STDIO), Path("stdin.txt")))
             continue
         root = Path(name)
-        for path in iter_document_paths([name]):
+        for path in (_folder_documents(root, None if out_dir == STDIO else out_dir)
+                     if root.is_dir() else iter_document_paths([name])):
             out.append((path, path.relative_to(root) if root.is_dir() else Path(path.name)))
     return out
+
+
+def _folder_documents(root: Path, out_dir: str | None) -> list[Path]:
+    """:func:`toolkit.translate.document.folder_documents`, its refusal of the input
+    folder as output folder worded for --out."""
+    try:
+        return folder_documents(root, out_dir)
+    except InputError as exc:
+        if out_dir is None or exc.path != out_dir:
+            raise
+        raise InputError("--out is the input folder: the next run would read its "
+                         "translations as documents", path=out_dir,
+                         hint=f"give --out a folder of its own, e.g. {root / 'out'}, which "
+                              f"the walk of {root} leaves out") from exc
 
 
 def _outputs(documents: list[tuple[Path, Path]], out: str | None, tgt: str,
@@ -340,13 +365,16 @@ def _outputs(documents: list[tuple[Path, Path]], out: str | None, tgt: str,
             raise InputError(f"looks like a file name, but {what} need --out FOLDER",
                              path=target, hint="give a folder name such as out/")
     # A folder keeps the input folders' layout: OUT/sub/name.TGT.md.
-    return [target / output_name(rel, tgt) for _path, rel in documents]
+    outputs = [target / output_name(rel, tgt) for _path, rel in documents]
+    check_distinct_outputs((path, out) for (path, _rel), out in zip(documents, outputs,
+                                                                    strict=True))
+    return list[Path | None](outputs)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet translate``: every document is read and checked before the model loads."""
     options = build_options(args, config)
-    documents = _documents(args.inputs)
+    documents = _documents(args.inputs, args.out)
     if not documents:
         raise InputError("no documents found",
                          hint="give .txt or .md files, or folders holding them")
@@ -390,7 +418,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
             f"Translated {count(totals['documents'], 'document')}, "
             f"{count(totals['segments'], 'sentence')}: "
             f"terms applied {totals['applied']}, repaired {totals['repaired']}, "
-            f"failed {totals['failed']}."
+            f"failed {totals['failed_terms']}."
             + (f" Report: {report_path}" if report_path else "") + "\n")
         if to_file:
             write_line(f"Signature: {report['signature_string']}")

@@ -40,7 +40,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--top", type=int, default=5, help="number of candidates (default 5)")
     p.add_argument("--kind", choices=("person", "place", "org"),
                    help="what the name is, to rank Vietnamese readings (--from ar only: "
-                   "the Arabic spelling of a Vietnamese name does not depend on it)")
+                   "the Arabic spelling of a Vietnamese name does not depend on it). Without "
+                   "it, a name is read both as a person and as a place and the readings are "
+                   "ranked by their combined likelihood (persons weigh more, places the "
+                   "gazetteer knows or established spellings such as سايغون win)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=run)
 

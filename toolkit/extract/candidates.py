@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from glossary.model import Context
 from toolkit.extract.contexts import MAX_CONTEXTS
-from toolkit.extract.tokenize import light_ar, split_clitic
+from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic
 
 __all__ = [
     "TermCandidate",
@@ -25,7 +25,6 @@ __all__ = [
     "surface_without_clitic",
 ]
 
-_ARTICLE = "\u0627\u0644"
 _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 
 
@@ -69,7 +68,7 @@ class TermCandidate:
     def form(self) -> str:
         """The most frequent surface form; on a tie the definite one, then the shortest."""
         return min(self.forms.items(),
-                   key=lambda kv: (-kv[1], not kv[0].startswith(_ARTICLE), len(kv[0]), kv[0]))[0]
+                   key=lambda kv: (-kv[1], not kv[0].startswith(ARTICLE), len(kv[0]), kv[0]))[0]
 
 
 def surface_without_clitic(surface: str, prefix: str, article: bool) -> tuple[str, int]:
@@ -200,5 +199,5 @@ def surface_shape(form: str) -> list[tuple[bool, str]]:
     out = []
     for word in form.split():
         prefix, stem = split_clitic(light_ar(word))
-        out.append((stem.startswith(_ARTICLE), prefix))
+        out.append((stem.startswith(ARTICLE), prefix))
     return out

@@ -60,14 +60,26 @@ class Cluster:
         return sum(self.forms.values())
 
     def add(self, form: str, doc: str, context: Callable[[], Context] | None = None) -> None:
-        """Records one occurrence; ``context`` builds its context while fewer are kept."""
+        """Records one occurrence; ``context`` builds its context while fewer are kept.
+
+        Args:
+            form: The form as written in the document.
+            doc: The document's path.
+            context: Builds the occurrence's context; called only while fewer
+                than :data:`MAX_CONTEXTS` are kept.
+        """
         self.forms[form] += 1
         self.docs[doc] += 1
         if context is not None and len(self.contexts) < MAX_CONTEXTS:
             self.contexts.append(context())
 
     def vote(self, kind: str, weight: float = 1.0) -> None:
-        """Adds evidence for a kind."""
+        """Adds evidence for a kind.
+
+        Args:
+            kind: An entry kind (``person``, ``place``, ``org``…).
+            weight: How much the evidence counts.
+        """
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
 
     @classmethod
@@ -77,6 +89,9 @@ class Cluster:
         Args:
             clusters: At least one cluster (left unchanged).
             known: Index of the known glossary entry the result is.
+
+        Returns:
+            The new cluster.
         """
         out = cls(clusters[0].key, known=known)
         for cluster in clusters:
@@ -92,7 +107,14 @@ class Cluster:
         return out
 
     def kind(self, default: str) -> str:
-        """The kind with the most votes (shape included), or ``default`` without votes."""
+        """The kind with the most votes (shape included), or ``default`` without votes.
+
+        Args:
+            default: The kind of a cluster without votes.
+
+        Returns:
+            The kind; ties go to the first in alphabetical order.
+        """
         totals = dict(self.votes)
         for kind, weight in self.shape.items():
             totals[kind] = totals.get(kind, 0.0) + weight

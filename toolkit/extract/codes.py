@@ -22,8 +22,8 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-__all__ = ["CODE_RE", "URL_RE", "CodeMatch", "ascii_digits", "find_codes", "latin_gloss",
-           "overlaps", "url_spans", "written_code"]
+__all__ = ["CODE_RE", "LATIN_LETTERS", "URL_RE", "CodeMatch", "ascii_digits", "find_codes",
+           "latin_gloss", "overlaps", "url_spans", "written_code"]
 
 #: URLs, bare domains and e-mail addresses (excluded with everything inside them).
 URL_RE = re.compile(
@@ -37,15 +37,15 @@ CODE_RE = re.compile(
     r"(?<![A-Za-z0-9/-])\d{1,5}(?:/\d{4})?(?:[-/][A-ZĐ][A-Za-zĐđ]{0,7}){1,4}(?![A-Za-z0-9/-])"
 )
 #: Latin letters: ASCII, Latin-1 (without × ÷), Extended-A/B and Extended Additional
-#: (the precomposed Vietnamese letters ạ ố ữ ...).
-_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+#: (the precomposed Vietnamese letters ạ ố ữ ...), as a regular-expression class body.
+LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 #: Combining marks (Vietnamese typed in decomposed form).
 _MARKS = "\u0300-\u036f"
 # A Latin word with optional hyphenated parts (3G, VNeID, C-ThaiNguyen, Phạm).
-_PART = rf"[{_LATIN}0-9][{_LATIN}0-9{_MARKS}]*"
+_PART = rf"[{LATIN_LETTERS}0-9][{LATIN_LETTERS}0-9{_MARKS}]*"
 _LATIN_WORD = rf"{_PART}(?:-{_PART})*"
 _LATIN_RUN_RE = re.compile(
-    rf"(?<![{_LATIN}0-9{_MARKS}./@-]){_LATIN_WORD}(?:[ ]+{_LATIN_WORD})*")
+    rf"(?<![{LATIN_LETTERS}0-9{_MARKS}./@-]){_LATIN_WORD}(?:[ ]+{_LATIN_WORD})*")
 #: A parenthesised run of Latin words (a gloss: فام مينه تشينه (Phạm Minh Chính)).
 _GLOSS_RE = re.compile(rf"[ ]*\([ ]*({_LATIN_WORD}(?:[ ]+{_LATIN_WORD})*)[ ]*\)")
 #: Arabic-Indic (U+0660-0669) and Extended Arabic-Indic (U+06F0-06F9) digits -> ASCII.
@@ -65,7 +65,14 @@ class CodeMatch:
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
-    """Returns the ``(start, end)`` spans of URLs, domains and e-mail addresses."""
+    """Returns the ``(start, end)`` spans of URLs, domains and e-mail addresses.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        Character offsets into ``text``, in order.
+    """
     return [m.span() for m in URL_RE.finditer(text)]
 
 
@@ -80,6 +87,12 @@ def ascii_digits(text: str) -> str:
 
     One character for one, so offsets into ``text`` hold in the result
     (``١٢/٢٠٢٤/NĐ-CP`` → ``12/2024/NĐ-CP``).
+
+    Args:
+        text: Any text.
+
+    Returns:
+        ``text`` with ASCII digits, as long as ``text``.
     """
     return text.translate(_ASCII_DIGITS)
 
@@ -144,14 +157,20 @@ def _is_code_group(words: list[str]) -> bool:
     return len(words) == 1 and words[0].isascii()
 
 
-def _latin_items(text: str, start: int, end: int) -> Iterator[CodeMatch]:
-    """Groups a run of Latin words into acronyms and capitalised names (brands)."""
+def _latin_items(text: str, start: int, end: int,
+                 blocked: Sequence[tuple[int, int]]) -> Iterator[CodeMatch]:
+    """Groups a run of Latin words into acronyms and capitalised names (brands).
+
+    A word inside a ``blocked`` span (a document code, a URL) is no candidate
+    and ends the group before it; the words around it still count.
+    """
     words = [(start + m.start(), start + m.end())
              for m in re.finditer(_LATIN_WORD, text[start:end])]
     group: list[tuple[int, int]] = []
     for s, e in [*words, (-1, -1)]:
         word = unicodedata.normalize("NFC", text[s:e]) if s >= 0 else ""
-        if s >= 0 and (_is_acronym_word(word) or _is_name_word(word)):
+        if (s >= 0 and not overlaps(blocked, s, e)
+                and (_is_acronym_word(word) or _is_name_word(word))):
             group.append((s, e))
             continue
         if group and _is_code_group([unicodedata.normalize("NFC", text[gs:ge])
@@ -181,7 +200,7 @@ def find_codes(text: str) -> list[CodeMatch]:
             found.append(CodeMatch(m.group(), "code", m.start(), m.end()))
             insort(blocked, m.span())
     for m in _LATIN_RUN_RE.finditer(text):
-        if free(*m.span()):
-            found.extend(c for c in _latin_items(text, m.start(), m.end())
-                         if free(c.start, c.end))
+        # Each word on its own: a run that reaches a code (COVID-19 theo 749/QĐ-TTg)
+        # keeps its acronyms.
+        found.extend(_latin_items(text, m.start(), m.end(), blocked))
     return sorted(found, key=lambda c: c.start)

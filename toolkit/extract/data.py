@@ -1,15 +1,19 @@
 """The data tables of extraction (toolkit/data/extract/), each read by one function.
 
 Every table is plain text written for avet; see toolkit/data/extract/README.md
-for sources and methods. Results are cached: the tables are read once per process.
+for sources and methods. Results are cached: the tables are read once per process,
+and are read-only (tuples, frozensets, mappings that cannot be changed) since every
+caller shares them.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from glossary.errors import FormatError
 from toolkit.extract.tokenize import fold_ar, light_ar, term_word_key
@@ -150,7 +154,7 @@ _ZIPF_C, _ZIPF_S, _ZIPF_OFFSET = 60000.0, 1.0, 2.7
 
 
 @lru_cache(maxsize=1)
-def reference_frequencies() -> dict[str, float]:
+def reference_frequencies() -> Mapping[str, float]:
     """Returns the general-Arabic reference list: article-free folded word → per million.
 
     The list holds surface words in rank order; a word's frequency is estimated
@@ -178,7 +182,7 @@ def reference_frequencies() -> dict[str, float]:
         rank += 1
         key = term_word_key(word)
         freq[key] = freq.get(key, 0.0) + _ZIPF_C / math.pow(rank + _ZIPF_OFFSET, _ZIPF_S)
-    return freq
+    return MappingProxyType(freq)
 
 
 @dataclass(frozen=True)
@@ -195,13 +199,13 @@ class WordSense:
 
 
 @lru_cache(maxsize=1)
-def word_senses() -> dict[tuple[str, ...], WordSense]:
+def word_senses() -> Mapping[tuple[str, ...], WordSense]:
     """Returns words.tsv: article-free folded Arabic word(s) → their translation."""
     table: dict[tuple[str, ...], WordSense] = {}
     for _, cells in _rows("words.tsv", 4):
         words = tuple(term_word_key(light_ar(w)) for w in cells[0].split())
         table[words] = WordSense(words, cells[1], cells[2], cells[3])
-    return table
+    return MappingProxyType(table)
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +218,6 @@ def surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def letter_names() -> dict[str, str]:
+def letter_names() -> Mapping[str, str]:
     """Returns letters.tsv: folded Arabic spelling of a Latin letter's name → the letter."""
-    return {_fold(cells[0]): cells[1] for _, cells in _rows("letters.tsv", 2)}
+    return MappingProxyType({_fold(cells[0]): cells[1] for _, cells in _rows("letters.tsv", 2)})

@@ -7,13 +7,10 @@ from collections.abc import Iterable, Sequence
 from glossary.model import Candidate, Entry, Forms
 from glossary.normalize import match_key
 from toolkit.extract.data import WordSense, word_senses
-from toolkit.extract.tokenize import strip_article
+from toolkit.extract.tokenize import ARTICLE, strip_article
 
 __all__ = ["adopt_known", "compose_translation", "construct_state", "indefinite_form",
            "other_spellings"]
-
-_ARTICLE = "\u0627\u0644"  # ال
-
 
 def adopt_known(entry: Entry, known: Entry) -> Entry:
     """Gives a candidate that a known approved entry confirms all of that entry's forms.
@@ -69,10 +66,10 @@ def construct_state(form: str, preferred: str) -> bool:
         preferred: The entry's preferred Arabic form.
     """
     seen, own = form.split(), preferred.split()
-    if (len(seen) != len(own) or not own[-1].startswith(_ARTICLE)
-            or seen[-1].startswith(_ARTICLE)):
+    if (len(seen) != len(own) or not own[-1].startswith(ARTICLE)
+            or seen[-1].startswith(ARTICLE)):
         return False
-    definite = " ".join([*seen[:-1], _ARTICLE + seen[-1]])
+    definite = " ".join([*seen[:-1], ARTICLE + seen[-1]])
     return match_key(definite, "ar") == match_key(preferred, "ar")
 
 

@@ -10,7 +10,14 @@ name-like. A name is a run of name-like tokens:
 * a *medium* token (≥ :data:`MEDIUM`) joins a run next to a strong token;
 * a short Arabic word that is also a Vietnamese syllable (هو = Hồ, آن = An) joins
   between two name tokens when the name stays within :data:`MAX_NAME_TOKENS`, or
-  at the end of a name that a place or organisation cue introduces (قرية با هو).
+  at the end of a name that a place or organisation cue introduces (قرية با هو);
+  it also starts a person's name right after a person cue (السيد هو دوك فوك: Hồ
+  Đức Phớc) or after a title and its definite complement (وزير المالية هو دوك فوك),
+  unless, after a title, a family name follows (رئيس الوزراء هو فام …: "is");
+* after a person cue, an Arabic word that the transliterator reads as a strong
+  name token joins between name tokens (السيد ترينه دين زونغ: دين = Đình);
+* a cue word behind a proclitic (لحي، لبلدية) is an Arabic word, whatever its
+  length, and the cue of the name after it.
 
 A run of two tokens or more is a name when the whole run is likely enough; a
 single token only after a cue word or when it is a fused known name (هانوي).
@@ -22,12 +29,16 @@ document rather than once per occurrence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from toolkit.extract.data import Cue, cues, particles, surnames, written_words
+from toolkit.extract.namespans import MEMO_SIZE, NameSpan, reads_particle
+from toolkit.extract.namespans import memo as _memo
+from toolkit.extract.namespans import stem_surface as _stem_surface
 from toolkit.extract.tokenize import (
+    ARTICLE,
     Token,
     clitic_splits,
     light_ar,
@@ -55,22 +66,6 @@ MEDIUM = 0.07
 SPAN_MIN = 0.2
 #: Likelihood a run needs after a cue word.
 CUED_MIN = 0.05
-#: Entries kept by each memo table of the detector (memory stays bounded).
-MEMO_SIZE = 100_000
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-def _memo(table: dict[_K, _V], key: _K, compute: Callable[[], _V]) -> _V:
-    """``table[key]``, computed by ``compute`` when missing and then kept while
-    ``table`` holds fewer than :data:`MEMO_SIZE` entries."""
-    found = table.get(key)
-    if found is None:
-        found = compute()
-        if len(table) < MEMO_SIZE:
-            table[key] = found
-    return found
 #: Likelihood of a single token that is a name without any cue (fused known names).
 FUSED_MIN = 0.9
 #: Best place reading a name needs to count as confirmed by the gazetteer.
@@ -79,7 +74,6 @@ GAZETTEER_MIN = 0.9
 MAX_NAME_TOKENS = 4
 #: How far a bridging Arabic word may be from a Vietnamese syllable reading.
 BRIDGE_LEN = 3
-_ARTICLE = "\u0627\u0644"
 _HAMZA_FORMS = ("\u0623", "\u0625")  # أ إ: أن / إن are particles, never names
 #: Letters and marks of Arabic words that transliterations of Vietnamese never use.
 _ARABIC_ONLY = frozenset("\u0629\u064b\u064c\u064d\u0624\u0626\u0621")
@@ -88,40 +82,6 @@ _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ه
 CLITIC_GAIN = 0.1
 #: Likelihood a single token needs after a cue word.
 SINGLE_CUED_MIN = 0.3
-
-
-@dataclass
-class NameSpan:
-    """A name found in a document.
-
-    Attributes:
-        first: Index of its first token in the document's token list.
-        last: Index of its last token (inclusive).
-        start: Start offset in the original text (after any proclitic).
-        end: End offset in the original text.
-        surface: The name as written, without the proclitic.
-        clitic: The proclitic split off the first token (folded), or ``""``.
-        likelihood: Name likelihood of the run.
-        votes: Kind → weight of evidence from the context (cue words, titles).
-        cued: Whether a cue word anchored it.
-        shape: Kind → weight that the name's own shape suggests (a family name
-            first → person); a property of the spelling, counted once per document.
-    """
-
-    first: int
-    last: int
-    start: int
-    end: int
-    surface: str
-    clitic: str = ""
-    likelihood: float = 0.0
-    votes: dict[str, float] = field(default_factory=dict)
-    cued: bool = False
-    shape: dict[str, float] = field(default_factory=dict)
-
-    def vote(self, kind: str, weight: float) -> None:
-        """Adds ``weight`` to the evidence that the span is a name of ``kind``."""
-        self.votes[kind] = self.votes.get(kind, 0.0) + weight
 
 
 @dataclass
@@ -139,18 +99,6 @@ class _Tok:
     @property
     def medium(self) -> bool:
         return not self.lexical and self.lik >= MEDIUM
-
-
-def _stem_surface(surface: str, clitic: str) -> tuple[str, int]:
-    """Drops the ``len(clitic)`` first letters (with their marks) of ``surface``."""
-    letters, i = 0, 0
-    while i < len(surface) and letters < len(clitic):
-        if "\u0621" <= surface[i] <= "\u064A":
-            letters += 1
-        i += 1
-    while i < len(surface) and not ("\u0621" <= surface[i] <= "\u064A"):
-        i += 1
-    return surface[i:], i
 
 
 class NameDetector:
@@ -192,6 +140,10 @@ class NameDetector:
         self.fused = fused
         self._cues = cues()
         self._cues_before = [c for c in self._cues if c.position == "before"]
+        self._cue_words = frozenset(c.words[0] for c in self._cues if len(c.words) == 1)
+        # Titles (وزير): person cues that also follow a name as an appositive.
+        self._titles = frozenset(strip_article(c.words[0]) for c in self._cues
+                                 if c.kind == "person" and c.position == "after")
         self._forms_cache: dict[str, frozenset[str]] = {}
         self._surnames = surnames()
         self._cache: dict[str, _Tok] = {}
@@ -206,14 +158,14 @@ class NameDetector:
         tanween, final ى, hamza on و/ي or alone), cue words, words of the
         lexicon (also with the accusative alef, كبيرا), long words with a
         possessive suffix (نهجها) or the imperfect prefix ي (يتقدم), and a
-        lexicon word behind a proclitic
-        (بتطوير، للوزير).
+        lexicon word behind a proclitic (بتطوير، للوزير) or a cue word behind
+        one, however short (لحي).
         """
-        if len(folded) < 2 or folded.startswith(_ARTICLE) or self.lexical(word):
+        if len(folded) < 2 or folded.startswith(ARTICLE) or self.lexical(word):
             return True
         if any(ch in _ARABIC_ONLY for ch in word) or word.endswith("\u0649"):
             return True
-        if any(c.words == (folded,) for c in self._cues):
+        if folded in self._cue_words:
             return True
         if len(folded) >= 5 and folded.startswith("\u064a"):
             return True  # يتقدم: an imperfect verb (Vietnamese y- syllables are short)
@@ -222,9 +174,11 @@ class NameDetector:
         if folded.endswith("\u0627") and len(folded) >= 4 and self.lexical(word[:-1]):
             return True  # كبيرا: the accusative alef of an Arabic word
         _, stem = split_clitic(folded)
-        if stem.startswith(_ARTICLE) and stem != folded and self.lexical(stem):
+        if stem.startswith(ARTICLE) and stem != folded and self.lexical(stem):
             return True  # للوزير = ل + الوزير
         for prefix, rest in clitic_splits(folded)[1:]:
+            if rest in self._cue_words:
+                return True  # لحي = ل + حي: a cue word, however short
             if len(rest) >= 3 and self.lexical(_stem_surface(word, prefix)[0]):
                 return True
         return False
@@ -262,7 +216,7 @@ class NameDetector:
         def forms() -> frozenset[str]:
             words = {norm, *(stem for _, stem in clitic_splits(norm)[1:])}
             if norm.startswith("\u0644\u0644"):
-                words.add(_ARTICLE + norm[2:])
+                words.add(ARTICLE + norm[2:])
             return frozenset(words)
 
         return _memo(self._forms_cache, norm, forms)
@@ -270,7 +224,7 @@ class NameDetector:
     def _matches_word(self, tok: Token, word: str) -> bool:
         if tok.norm == word:
             return True
-        if word.startswith(_ARTICLE) and tok.norm == "\u0644\u0644" + word[2:]:
+        if word.startswith(ARTICLE) and tok.norm == "\u0644\u0644" + word[2:]:
             return True
         return any(stem == word for _, stem in clitic_splits(tok.norm)[1:])
 
@@ -343,6 +297,9 @@ class NameDetector:
             last: Index of its last token (inclusive).
             blocked: Whether a token index belongs to another name or a code (not
                 walked over).
+
+        Returns:
+            ``True`` if the span ends a person's name.
         """
         if self.fused is not None and any(self.fused(tokens[k].text)
                                           for k in range(first, last + 1)):
@@ -385,14 +342,67 @@ class NameDetector:
             i = span.last + 1
         return found
 
+    def _strong_run(self, tokens: Sequence[Token], start: int, taken: set[int]) -> int:
+        """How many strong name tokens follow one another from ``tokens[start]``."""
+        end = start
+        while (end < len(tokens) and tokens[end].type == "ar" and end not in taken
+               and self._classify(tokens[end]).strong):
+            end += 1
+        return end - start
+
+    def _bridge_start(self, tokens: Sequence[Token], i: int, taken: set[int]) -> Cue | None:
+        """The person cue by which a word that reads as a syllable starts a name, or ``None``.
+
+        The word (هو = Hồ, see :attr:`_Tok.bridge`) must be followed by strong name
+        tokens and stand right after a person cue (السيد هو دوك فوك) or after a title
+        and one definite word (وزير المالية هو دوك فوك). A title may be the subject of
+        a sentence whose هو is the copula (رئيس الوزراء هو فام مينه تشينه, "is"): after
+        one, the tokens that follow must not start with a family name. An honorific
+        (السيد) is no subject: after it هو is the family name (السيد هو فان لوك).
+        """
+        if not self._classify(tokens[i]).bridge or tokens[i].light in particles():
+            return None
+        run = self._strong_run(tokens, i + 1, taken)
+        if not run or 1 + run > MAX_NAME_TOKENS:
+            return None
+        cue = self._cue_before(tokens, i)
+        title = cue is not None and any(strip_article(w) in self._titles for w in cue.words)
+        if cue is None and i >= 2 and tokens[i - 1].type == "ar" \
+                and tokens[i - 1].norm.startswith(ARTICLE):
+            cue = self._cue_before(tokens, i - 1)
+            title = True
+        if cue is None or cue.kind != "person":
+            return None
+        if title and tokens[i + 1].norm in self._surnames:
+            return None
+        return cue
+
+    def _inner_word(self, tokens: Sequence[Token], j: int, size: int, taken: set[int]) -> int:
+        """How many tokens from ``tokens[j]`` (an Arabic word) join a person's name of
+        ``size`` tokens so far: the word and the strong run after it when the
+        transliterator reads the word as a strong name token (دين of السيد ترينه دين
+        زونغ: Đình written without its final ه, also "religion"), else 0."""
+        tok = tokens[j]
+        if not self._classify(tok).lexical or tok.light in particles():
+            return 0
+        words = (tok.text,)
+        if _memo(self._span_cache, words, lambda: self.likelihood(words)) < STRONG:
+            return 0
+        run = self._strong_run(tokens, j + 1, taken)
+        return 1 + run if run and size + 1 + run <= MAX_NAME_TOKENS else 0
+
     def _grow(self, tokens: Sequence[Token], i: int, taken: set[int]) -> NameSpan | None:
         tok = tokens[i]
         if tok.type != "ar" or i in taken:
             return None
         info = self._classify(tok)
         clitic = info.clitic
+        cue = None
         if not info.strong and not clitic:
-            return None
+            cue = self._bridge_start(tokens, i, taken)
+            if cue is None:
+                return None
+        cue = cue or self._cue_before(tokens, i)
         members = [i]
         j = i + 1
         while j < len(tokens) and tokens[j].type == "ar" and j not in taken:
@@ -404,19 +414,17 @@ class NameDetector:
                 members.append(j)
                 j += 1
                 continue
+            joined = 0
             if nxt.bridge and j + 1 < len(tokens) and tokens[j + 1].type == "ar":
-                after = j + 1
-                run = 0
-                while (after < len(tokens) and tokens[after].type == "ar"
-                       and self._classify(tokens[after]).strong):
-                    run += 1
-                    after += 1
-                if run and len(members) + 1 + run <= MAX_NAME_TOKENS:
-                    members.extend(range(j, after))
-                    j = after
-                    continue
+                run = self._strong_run(tokens, j + 1, taken)
+                joined = 1 + run if run and len(members) + 1 + run <= MAX_NAME_TOKENS else 0
+            if not joined and cue is not None and cue.kind == "person":
+                joined = self._inner_word(tokens, j, len(members), taken)
+            if joined:
+                members.extend(range(j, j + joined))
+                j += joined
+                continue
             break
-        cue = self._cue_before(tokens, i)
         if cue is not None and cue.kind in ("place", "org") and j < len(tokens):
             nxt_tok = tokens[j]
             after_bridge = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -487,18 +495,3 @@ def name_detector(translit: Any) -> NameDetector:
         return _memo(fused_memo, token, read)
 
     return NameDetector(lexical, translit.name_likelihood, reading, place_reading, fused)
-
-
-def reads_particle(forms: Iterable[str], written: Iterable[str]) -> bool:
-    """Whether a glossary name was matched by reading a particle as a syllable: the
-    text has أن ("that") or إن where the name has آن (لونغ أن for لونغ آن = Long An).
-
-    Args:
-        forms: The name's admitted Arabic forms.
-        written: The matched words as written, diacritics removed (:func:`light_ar`).
-    """
-    found = [w for w in written if w in particles()]
-    if not found:
-        return False
-    words = {w for form in forms for w in light_ar(form).split()}
-    return any(w not in words for w in found)

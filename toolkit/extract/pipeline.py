@@ -3,7 +3,8 @@
 :class:`Extractor` takes one document at a time (only that document is in
 memory) and keeps counts, capped contexts and votes per candidate; memory grows
 with the number of distinct candidates, not with the corpus. :meth:`Extractor.
-entries` then clusters, ranks and fills the Vietnamese and English sides:
+entries` (:mod:`toolkit.extract.building`) then clusters, ranks and fills the
+Vietnamese and English sides:
 
 * names: Vietnamese candidates from :func:`toolkit.translit.ar_to_vi` over every
   spelling seen (weighted by count), English by :func:`toolkit.translit.to_english`;
@@ -24,40 +25,29 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 
-from glossary.errors import InputError
 from glossary.matcher import Match, Matcher
-from glossary.model import Candidate, Entry, Forms
+from glossary.model import Entry
 from glossary.normalize import normalize_ar
-from toolkit.extract.cluster import (
-    Cluster,
-    canonical_form,
-)
+from toolkit.extract.building import CODE_KINDS, COMPATIBLE_KINDS, NAME_KINDS, EntryBuilder
+from toolkit.extract.cluster import Cluster
 from toolkit.extract.codecount import CodeCounter
-from toolkit.extract.codes import latin_gloss, written_code
+from toolkit.extract.codes import latin_gloss
 from toolkit.extract.contexts import make_context
-from toolkit.extract.data import (
-    reference_frequencies,
-    stopwords,
-)
-from toolkit.extract.forms import adopt_known, compose_translation, indefinite_form, other_spellings
-from toolkit.extract.known import absorb, covered_by_known, known_score, merge_spellings
+from toolkit.extract.data import reference_frequencies, stopwords
+from toolkit.extract.forms import adopt_known, compose_translation, indefinite_form
 from toolkit.extract.markup import blank_markup
-from toolkit.extract.names import GAZETTEER_MIN, NameSpan, name_detector, reads_particle
-from toolkit.extract.ranking import cue_fragment
+from toolkit.extract.names import NameSpan, name_detector, reads_particle
 from toolkit.extract.reader import Document
-from toolkit.extract.readings import prefer_gloss, rank_readings
 from toolkit.extract.results import Extracted, ExtractResult, extract_paths
-from toolkit.extract.termhood import keyness
-from toolkit.extract.terms import KnownSpans, TermCandidate, TermCounter
+from toolkit.extract.terms import KnownSpans, TermCounter
 from toolkit.extract.tokenize import (
     Token,
     arabic_vocabulary,
     blocks,
-    coded_key,
     fold_ar,
     term_word_key,
     tokenize,
@@ -76,14 +66,9 @@ __all__ = [
 
 #: Term candidates kept (best first); names and codes are all kept.
 DEFAULT_MAX_TERMS = 300
-_NAME_KINDS = ("person", "place", "org")
-#: The kinds of approved names that a detected name of a kind may be (see _known_readings).
-_COMPATIBLE = {"person": ("person",), "place": ("place", "org"), "org": ("place", "org")}
-_Draft = tuple[str, str, list[Candidate]]
-_CODE_KINDS = ("code", "acronym")
 
 
-class Extractor:
+class Extractor(EntryBuilder):
     """Accumulates evidence over documents and builds candidate entries.
 
     Args:
@@ -110,6 +95,7 @@ class Extractor:
         self._known_terms: dict[int, Cluster] = {}
         self._name_like_cache: dict[int, bool] = {}
         self._name_keys: dict[str, str] = {}
+        self._joins_memo: dict[tuple[str, int], bool] = {}
         from toolkit.translit import default_transliterator
 
         # One transliterator for the whole run: its memo tables make repeated names cheap.
@@ -139,16 +125,16 @@ class Extractor:
                     continue
                 self._matcher.add(form, index, "preferred")
                 added += 1
-                bare = indefinite_form(form) if entry.kind not in _NAME_KINDS else None
+                bare = indefinite_form(form) if entry.kind not in NAME_KINDS else None
                 if bare is not None:
                     self._matcher.add(bare, index, "variant")
-                if entry.kind in _NAME_KINDS:
+                if entry.kind in NAME_KINDS:
                     self._known_name_keys.setdefault(name_key(form), index)
                 self._known_term_keys.setdefault(_term_key_of(form), index)
-            if entry.kind in _NAME_KINDS:
+            if entry.kind in NAME_KINDS:
                 for form in entry.forms["vi"].all_admitted():
                     self._known_name_vi.setdefault(unicodedata.normalize("NFC", form), index)
-            if entry.kind in _CODE_KINDS:
+            if entry.kind in CODE_KINDS:
                 for lang in ("ar", "vi", "en"):
                     for form in entry.forms[lang].all_admitted():
                         self._known_codes.setdefault(form, index)
@@ -162,7 +148,11 @@ class Extractor:
         Markup (HTML/XML tags, entities) is skipped: see :mod:`toolkit.extract.markup`.
         A long document is read in blocks of about :data:`~toolkit.extract.tokenize.
         BLOCK_CHARS` characters cut after sentences (:func:`~toolkit.extract.tokenize.
-        blocks`), so that memory does not grow with it beyond its text."""
+        blocks`), so that memory does not grow with it beyond its text.
+
+        Args:
+            doc: The document, as :func:`~toolkit.extract.reader.read_document` returns it.
+        """
         # Markup is blanked (same length: offsets and contexts stay right).
         doc = replace(doc, path=os.path.realpath(doc.path), text=blank_markup(doc.text))
         self.documents.append(doc.path)
@@ -224,7 +214,7 @@ class Extractor:
                     owner.discard(k)
                 continue
             taken.update(range(span.first, span.last + 1))
-            self._add_name(doc, span)
+            self._add_name(doc, span, verbatim=True)
 
     def _known_spans(self, doc: Document, tokens: Sequence[Token], starts: dict[int, int],
                      ends: dict[int, int], taken: set[int],
@@ -245,7 +235,7 @@ class Extractor:
             last = ends.get(match.end)
             if first is None or last is None:
                 continue
-            if entry.kind in _CODE_KINDS:
+            if entry.kind in CODE_KINDS:
                 code = entry.term("en") or entry.term("ar")
                 cluster = self.codes.clusters.setdefault(code, Cluster(code))
                 cluster.known = int(str(match.key))
@@ -254,7 +244,7 @@ class Extractor:
                             partial(make_context, doc.path, doc.text, match.start, match.end))
                 taken.update(range(first, last + 1))
                 continue
-            if entry.kind not in _NAME_KINDS:
+            if entry.kind not in NAME_KINDS:
                 # A glossary term: the matcher counts its forms with their clitics
                 # (لرئيس الوزراء), which the term counter may miss.
                 self._add_known_term(doc, match)
@@ -300,16 +290,47 @@ class Extractor:
         cluster.add(match.standalone, doc.path,
                     partial(make_context, doc.path, doc.text, match.start, match.end))
 
-    def _add_name(self, doc: Document, span: NameSpan) -> None:
+    def _joins_known(self, span: NameSpan, index: int) -> bool:
+        """Whether a detected name whose key is an approved name's is that name.
+
+        The key folds letters that spell different sounds (ت and ث: تو لام is Tô Lâm,
+        ثو لام Thư Lâm), so the name joins the approved one only when its context
+        names no incompatible kind (بلدية ثو لام: a commune, not the person) and the
+        approved name's Vietnamese, diacritics aside, is among the five best readings
+        of the spelling as a name of the approved kind.
+        """
+        entry = self.known[index]
+        if span.votes:
+            kind = max(sorted(span.votes), key=lambda k: span.votes[k])
+            if entry.kind not in COMPATIBLE_KINDS.get(kind, ()):
+                return False
+        memo_key = (span.surface, index)
+        found = self._joins_memo.get(memo_key)
+        if found is None:
+            from glossary.normalize import fold_key
+
+            vi = {fold_key(form, "vi") for form in entry.forms["vi"].all_admitted()}
+            readings = self._translit.ar_to_vi(span.surface, top=5, kind=entry.kind)
+            found = not vi or any(fold_key(c.text, "vi") in vi for c in readings)
+            if len(self._joins_memo) < 100_000:
+                self._joins_memo[memo_key] = found
+        return found
+
+    def _add_name(self, doc: Document, span: NameSpan, verbatim: bool = False) -> None:
+        """Counts one name in its cluster. A glossary name found verbatim joins its
+        approved entry; a detected one only when :meth:`_joins_known` agrees, else it
+        is a name of its own (clustered apart from that entry's spellings)."""
         key = self._name_keys.get(span.surface)
         if key is None:
             key = self._translit.name_key(span.surface)
             if len(self._name_keys) < 100_000:
                 self._name_keys[span.surface] = key
+        index = self._known_name_keys.get(key)
+        if index is not None and not verbatim and not self._joins_known(span, index):
+            key, index = key + "\t(not approved)", None
         cluster = self.names.get(key)
         if cluster is None:
-            cluster = self.names[key] = Cluster(key)
-            cluster.known = self._known_name_keys.get(key)
+            cluster = self.names[key] = Cluster(key, known=index)
         for kind, weight in span.votes.items():
             cluster.vote(kind, weight)
         if doc.path not in cluster.docs:
@@ -324,179 +345,3 @@ class Extractor:
         # preferred form and variants are plain spellings, as for terms.
         cluster.add(normalize_ar(span.surface, match=False).text, doc.path,
                     partial(make_context, doc.path, doc.text, span.start, span.end))
-
-    # ---------------------------------------------------------------- results
-    def entries(self) -> list[Extracted]:
-        """Builds the candidate entries: names, then codes, then terms by score."""
-        out = [*self._name_entries(), *self._code_entries(), *self._term_entries()]
-        return out
-
-    def _status(self, known: bool) -> str:
-        return "approved" if known and self.approve_known else "candidate"
-
-    def _name_entries(self) -> list[Extracted]:
-        from toolkit.translit.english import to_english
-
-        translit = self._translit
-
-        def canonical(form: str) -> str | None:
-            try:
-                best = translit.ar_to_vi(form, top=1)
-                spelled = translit.vi_to_ar_scored(best[0].text, top=1) if best else []
-                return spelled[0].text if spelled else None
-            except InputError:  # nothing readable as Vietnamese: no spelling to
-                return None  # break a tie with (see canonical_form)
-
-        def draft(cluster: Cluster) -> _Draft:
-            """The canonical spelling, kind and Vietnamese readings of a cluster."""
-            known = self.known[cluster.known] if cluster.known is not None else None
-            admitted = known.forms["ar"].all_admitted() if known else []
-            ar = canonical_form(cluster.forms, admitted, canonical)
-            kind = known.kind if known else cluster.kind(
-                "person" if len(ar.split()) >= 3 else "place")
-            if kind == "org" and known is None and self._place_reading(ar) >= GAZETTEER_MIN:
-                # مستشفى باك كان: an organisation cue before a place the gazetteer
-                # knows; the name itself is the place's.
-                kind = "place"
-            readings = rank_readings(translit, cluster.forms, kind, ar)
-            return ar, kind, prefer_gloss(readings, cluster.glosses)
-
-        out = []
-        for cluster, (ar, kind, vi) in self._known_readings(draft):
-            if cluster.count < self.min_count:
-                continue
-            known = self.known[cluster.known] if cluster.known is not None else None
-            if known and known.term("vi"):
-                vi = [Candidate(known.term("vi"), 1.0),
-                      *[c for c in vi if c.text != known.term("vi")]][:5]
-            best = vi[0].text if vi else ""
-            en = known.term("en") if known and known.term("en") else (
-                to_english(best, translit.places) if best else "")
-            entry = Entry(kind=kind, status=self._status(known is not None),
-                          confidence=round(vi[0].score if vi else 0.0, 4),
-                          frequency=cluster.count, score=round(cluster.likelihood, 4),
-                          contexts=list(cluster.contexts), source="extract")
-            entry.forms["ar"] = Forms(preferred=ar, variants=other_spellings(ar, cluster.forms))
-            entry.forms["vi"] = Forms(preferred=best, candidates=vi)
-            entry.forms["en"] = Forms(preferred=en)
-            if known is not None:
-                adopt_known(entry, known)
-            out.append(Extracted(entry, "name", dict(cluster.docs), known is not None))
-        out.sort(key=lambda x: (-x.entry.frequency, x.entry.term("ar")))
-        return out
-
-    def _known_readings(self, draft: Callable[[Cluster], _Draft]
-                        ) -> list[tuple[Cluster, _Draft]]:
-        """The name clusters and their drafts (spelling, kind, readings).
-
-        A name whose top Vietnamese reading is, exactly (diacritics included), the
-        Vietnamese form of an approved name of a compatible kind is that name under
-        another spelling (كوي نون, the starter's كوي نهون: Quy Nhơn): it joins the
-        name's cluster, so its spelling becomes a variant of that entry.
-        """
-        drafts: list[tuple[Cluster, _Draft]] = []
-        joined: dict[int, list[Cluster]] = {}
-        for cluster in self.names.values():
-            found = draft(cluster)
-            if cluster.known is None and found[2]:
-                index = self._known_name_vi.get(unicodedata.normalize("NFC", found[2][0].text))
-                if index is not None and self.known[index].kind in _COMPATIBLE.get(found[1], ()):
-                    joined.setdefault(index, []).append(cluster)
-                    continue
-            drafts.append((cluster, found))
-        if not joined:
-            return drafts
-        out = [(c, d) for c, d in drafts if c.known not in joined]
-        for index, members in joined.items():
-            same = [c for c, _ in drafts if c.known == index]
-            cluster = Cluster.merged([*same, *members], known=index)
-            out.append((cluster, draft(cluster)))
-        return out
-
-    def _code_entries(self) -> list[Extracted]:
-        self.codes.merge_spelled(self._known_codes)
-        out = []
-        for code, cluster in self.codes.clusters.items():
-            if cluster.count < self.min_count:
-                continue
-            index = cluster.known if cluster.known is not None else self._known_codes.get(code)
-            known = self.known[index] if index is not None else None
-            kind = known.kind if known else cluster.kind("acronym")
-            written = written_code(code, cluster.forms)
-            arabic = sorted(f for f in cluster.forms if f != written)
-            entry = Entry(kind=kind, status=self._status(known is not None), dnt=True,
-                          case_sensitive=True, confidence=1.0, frequency=cluster.count,
-                          score=float(cluster.count), contexts=list(cluster.contexts),
-                          source="extract")
-            entry.forms["ar"] = Forms(preferred=written, variants=arabic)
-            for lang in ("vi", "en"):
-                entry.forms[lang] = Forms(preferred=code)
-            if known is not None:
-                adopt_known(entry, known)
-            out.append(Extracted(entry, "code", dict(cluster.docs), known is not None))
-        out.sort(key=lambda x: (-x.entry.frequency, x.entry.term("ar")))
-        return out
-
-    def _term_entries(self) -> list[Extracted]:
-        ranked = self.terms.ranked(self.min_count)
-        merged, by_known = merge_spellings(ranked, self._known_at)
-        by_key = {key: cand for cand in merged for key in (cand.key, *cand.aliases)}
-        for index, cluster in self._known_terms.items():
-            key = _term_key_of(self.known[index].term("ar"))
-            target = by_known.get(index) or by_key.get(key)
-            if target is None and self.known[index].kind not in _NAME_KINDS \
-                    and not coded_key(key):
-                continue  # the term counter proposes terms; the matcher only counts them
-            if target is None:
-                # An organisation or place written in Arabic words, not a transliterated
-                # name (see _name_like), or a numbered term (القرار 749/QD-TTg), which the
-                # counter cannot see: ranked with the terms.
-                target = by_known[index] = by_key[key] = TermCandidate(key)
-                target.keyness = keyness([w for w in key if not coded_key((w,))],
-                                         self.terms.word_counts, self.terms.total_words,
-                                         self._ref)
-                merged.append(target)
-            absorb(target, cluster)
-        for cand in merged:
-            if self._known_at(cand) is not None:
-                cand.score = known_score(cand)
-        merged.sort(key=lambda c: (-c.score, -c.count, c.key))
-        out: list[Extracted] = []
-        for cand in merged:
-            if cand.count < self.min_count:
-                continue
-            known_at = self._known_at(cand)
-            if known_at is None and (len(out) >= self.max_terms or covered_by_known(cand)
-                                     or cue_fragment(cand.key)):
-                continue
-            known = self.known[known_at] if known_at is not None else None
-            out.append(self._term_entry(cand, known))
-        return out
-
-    def _known_at(self, cand: TermCandidate) -> int | None:
-        """The index of the known entry that confirms a term candidate (any of its keys)."""
-        for key in (cand.key, *cand.aliases):
-            found = self._known_term_keys.get(key)
-            if found is not None:
-                return found
-        return None
-
-    def _term_entry(self, cand: TermCandidate, known: Entry | None) -> Extracted:
-        ar = cand.form
-        if known is not None:
-            vi, en, kind = known.term("vi"), known.term("en"), known.kind
-        else:
-            vi, en = compose_translation(cand.key, coordinated=cand.coordinated)
-            kind = "term"
-        entry = Entry(kind=kind, status=self._status(known is not None),
-                      confidence=1.0 if known else (0.5 if vi else 0.0),
-                      frequency=cand.count, score=cand.score,
-                      contexts=list(cand.contexts), source="extract",
-                      note="" if known or not vi else "vi/en composed word by word")
-        entry.forms["ar"] = Forms(preferred=ar, variants=other_spellings(ar, cand.forms))
-        entry.forms["vi"] = Forms(preferred=vi, candidates=[Candidate(vi, 1.0)] if vi else [])
-        entry.forms["en"] = Forms(preferred=en)
-        if known is not None:
-            adopt_known(entry, known)
-        return Extracted(entry, "term", dict(cand.docs), known is not None)
-

@@ -23,7 +23,7 @@ in the construct state (موظفي الخدمة), and a phrase after a prepositi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from toolkit.extract.candidates import (
     TermCandidate,
@@ -40,7 +40,7 @@ from toolkit.extract.data import (
     title_words,
     word_senses,
 )
-from toolkit.extract.termhood import cvalues, keyness, keyness_weight
+from toolkit.extract.termhood import NISBA, cvalues, keyness, keyness_weight
 
 __all__ = [
     "ADJECTIVE_START_WEIGHT",
@@ -79,7 +79,6 @@ TERM_HEAD_WEIGHT = 1.2
 VERB_START_WEIGHT = 0.3
 _PREPOSITIONS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
 _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
-_NISBA = ("\u064a", "\u064a\u0647")  # ي، ية (folded)
 _IMPERFECT = ("\u062a", "\u064a", "\u0646")  # ت ي ن: prefixes of imperfect verbs
 
 _Shape = Sequence[tuple[bool, str]]
@@ -133,7 +132,7 @@ class _Ranking:
         self.terms = terms
         self.word_counts = word_counts
         self.total_words = total_words
-        self.senses: dict[tuple[str, ...], WordSense] = word_senses()
+        self.senses: Mapping[tuple[str, ...], WordSense] = word_senses()
         self.ref = reference_frequencies()
 
     def score(self, kept: dict[tuple[str, ...], TermCandidate]) -> list[TermCandidate]:
@@ -142,7 +141,7 @@ class _Ranking:
                          {k for k, c in kept.items() if c.coordinated},
                          adjective_end={k for k, s in shapes.items() if self._adjective_end(k, s)},
                          adjective_start={k for k, s in shapes.items()
-                                          if k[0].endswith(_NISBA) and not _construct(s)},
+                                          if k[0].endswith(NISBA) and not _construct(s)},
                          pp_starts={k: [i for i, (_, p) in enumerate(s)
                                         if i and p.endswith(_PREPOSITIONS)]
                                     for k, s in shapes.items()})
@@ -188,7 +187,7 @@ class _Ranking:
 
     def _adjective_like(self, word: str) -> bool:
         """An adjective, or a word in ـية that may be one (its ـي form need not occur)."""
-        return word.endswith(_NISBA) or self._adjective(word)
+        return word.endswith(NISBA) or self._adjective(word)
 
     def _adjective_end(self, key: tuple[str, ...], shape: _Shape) -> bool:
         """Whether the last word is an adjective of the word before it: a nisba (ـي،
@@ -231,4 +230,4 @@ def _construct(shape: _Shape) -> bool:
 def _coordinated_adjectives(key: tuple[str, ...]) -> bool:
     """X الاجتماعية والاقتصادية: two coordinated adjectives qualify one noun (the key of
     a coordinated candidate, whose last word is keyed without its و)."""
-    return len(key) >= 3 and key[-2].endswith(_NISBA) and key[-1].endswith(_NISBA)
+    return len(key) >= 3 and key[-2].endswith(NISBA) and key[-1].endswith(NISBA)

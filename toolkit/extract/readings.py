@@ -13,6 +13,18 @@ from toolkit.extract.tokenize import fold_ar
 __all__ = ["prefer_gloss", "rank_readings"]
 
 
+def _ranked(translit: Any, forms: Mapping[str, int], kind: str | None
+            ) -> list[tuple[str, float]]:
+    """The five best readings of a name as ``kind``, each spelling's weighted by its
+    share of the occurrences."""
+    total = sum(forms.values())
+    scores: dict[str, float] = {}
+    for form, n in forms.items():
+        for cand in translit.ar_to_vi(form, top=5, kind=kind):
+            scores[cand.text] = scores.get(cand.text, 0.0) + cand.score * n / total
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+
+
 def prefer_gloss(readings: Sequence[Candidate], glosses: Mapping[str, int]
                  ) -> list[Candidate]:
     """Puts first the reading that the text's own gloss of the name confirms.
@@ -51,8 +63,11 @@ def rank_readings(translit: Any, forms: Mapping[str, int], kind: str, ar: str
     Each spelling's readings are weighted by its share of the occurrences. A
     place of three syllables or more that starts with a family name may be named
     after a person (phường Phan Đình Phùng): the kind of reading is uncertain, so
-    both are scored and the better-supported one is kept (a reading the gazetteer
-    confirms scores near 1 as a place); the runner-up readings of both follow.
+    both are scored and the kind of the likelier reading is kept, the kinds compared
+    on the likelihoods of the readings of a name of unknown kind (a reading the
+    gazetteer confirms wins as a place), not on each kind's own normalised scores,
+    which favour the kind whose readings differ less among themselves (Thân against
+    Tân, Tân Sơn Nhật against Tân Sơn Nhất); the runner-up readings of both follow.
 
     Args:
         translit: A :class:`toolkit.translit.Transliterator`.
@@ -63,18 +78,15 @@ def rank_readings(translit: Any, forms: Mapping[str, int], kind: str, ar: str
     Returns:
         The readings, best first.
     """
-    total = sum(forms.values())
     readings = [kind]
     if kind in ("place", "org") and len(ar.split()) >= 3 and fold_ar(ar.split()[0]) in surnames():
         readings = [kind, "person"]
-    by_reading = []
-    for reading in readings:
-        scores: dict[str, float] = {}
-        for form, n in forms.items():
-            for cand in translit.ar_to_vi(form, top=5, kind=reading):
-                scores[cand.text] = scores.get(cand.text, 0.0) + cand.score * n / total
-        by_reading.append(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
-    by_reading.sort(key=lambda ranked: -ranked[0][1] if ranked else 0.0)
+    by_reading = [_ranked(translit, forms, reading) for reading in readings]
+    if len(by_reading) > 1:
+        mixed = _ranked(translit, forms, None)
+        if mixed:
+            # The kind whose readings hold the likeliest one comes first (the cue's on a tie).
+            by_reading.sort(key=lambda ranked: all(t != mixed[0][0] for t, _ in ranked))
     best_first = by_reading[0][:1]
     rest: dict[str, float] = {}
     for ranked in by_reading:

@@ -28,6 +28,10 @@ def store_candidates(store: Store, candidates: Sequence[Extracted], *,
 
     Returns:
         Per candidate, the stored entry and which detector found it.
+
+    Raises:
+        StoreError: If another process holds the database too long, or the store
+            is read-only; nothing is stored then.
     """
     to_approve: list[int] = []
     rows: list[tuple[Entry, str]] = []

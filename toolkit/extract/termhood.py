@@ -14,7 +14,8 @@ from collections.abc import Collection, Mapping, Sequence
 
 from toolkit.extract.data import connectors
 
-__all__ = ["RARE", "REFERENCE_FLOOR", "UNIGRAM_WEIGHT", "cvalues", "keyness", "keyness_weight"]
+__all__ = ["NISBA", "RARE", "REFERENCE_FLOOR", "UNIGRAM_WEIGHT", "cvalues", "keyness",
+           "keyness_weight"]
 
 #: Candidates seen this often or less are scored without nesting (see :func:`cvalues`).
 RARE = 2
@@ -22,7 +23,8 @@ RARE = 2
 UNIGRAM_WEIGHT = 0.15
 #: Reference frequency (per million) assumed for words missing from the list.
 REFERENCE_FLOOR = 0.5
-_NISBA = ("\u064a", "\u064a\u0647")  # ي، ية (folded)
+#: Endings of a nisba adjective (folded): ي، ية.
+NISBA = ("\u064a", "\u064a\u0647")
 
 
 def keyness_weight(k: float) -> float:
@@ -32,7 +34,7 @@ def keyness_weight(k: float) -> float:
 
 
 def keyness(key: Sequence[str], counts: Counter[str], total: int,
-            reference: dict[str, float]) -> float:
+            reference: Mapping[str, float]) -> float:
     """Mean log2 ratio of the words' relative frequency here to the reference.
 
     Args:
@@ -115,7 +117,7 @@ def cvalues(freq: dict[tuple[str, ...], int],
         if 1 not in pp:
             longest_left[left] = max(longest_left.get(left, 0), f)
         if (longer in adjective_end if adjective_end is not None
-                else longer[-1].endswith(_NISBA) and longer not in coordinated):
+                else longer[-1].endswith(NISBA) and longer not in coordinated):
             adjective_right[right] = max(adjective_right.get(right, 0), f)
         if n == 2 and f >= 2 and longer not in coordinated:
             for word in set(longer):
@@ -132,7 +134,7 @@ def cvalues(freq: dict[tuple[str, ...], int],
             # continues on the right, or an adjective cut off its noun on the left.
             own = f - adjective_right.get(cand, 0)
             if (cand in adjective_start if adjective_start is not None
-                    else cand[0].endswith(_NISBA)):
+                    else cand[0].endswith(NISBA)):
                 own -= longest_left.get(cand, 0)
             weight = math.log2(3) * 2 / len(cand)
         else:

@@ -40,8 +40,22 @@ from toolkit.extract.ranking import (
     VERB_START_WEIGHT,
     rank_candidates,
 )
-from toolkit.extract.termhood import RARE, REFERENCE_FLOOR, UNIGRAM_WEIGHT, cvalues, keyness
-from toolkit.extract.tokenize import Token, fold_ar, light_ar, split_clitic, term_word_key
+from toolkit.extract.termhood import (
+    NISBA,
+    RARE,
+    REFERENCE_FLOOR,
+    UNIGRAM_WEIGHT,
+    cvalues,
+    keyness,
+)
+from toolkit.extract.tokenize import (
+    ARTICLE,
+    Token,
+    fold_ar,
+    light_ar,
+    split_clitic,
+    term_word_key,
+)
 
 __all__ = [
     "ADJECTIVE_START_WEIGHT",
@@ -73,10 +87,8 @@ MAX_TERM_WORDS = 5
 MAX_CANDIDATES = 1_000_000
 #: Word analyses kept across documents (memory bound).
 MAX_WORD_MEMO = 200_000
-_ARTICLE = "\u0627\u0644"
 _PREPOSITIONS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
 _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
-_NISBA = ("\u064a", "\u064a\u0647")  # ي، ية (folded)
 #: و + alef with hamza (وأ، وإ، وآ): no Arabic noun starts so (وأد is a rare verb), so
 #: the و is the conjunction even when the rest is not in the lexicon (وأكشاك).
 #: Endings of a noun that takes feminine adjectives: ة and the plural ات.
@@ -168,7 +180,7 @@ class TermCounter:
 
     def _new_word(self, tok: Token, light: str, prefix: str, stem: str) -> _Word:
         inner_prefix, inner_stem = split_clitic(light, None)
-        restored = stem.startswith(_ARTICLE) and not light[len(prefix):].startswith(_ARTICLE)
+        restored = stem.startswith(ARTICLE) and not light[len(prefix):].startswith(ARTICLE)
         first_surface, offset = surface_without_clitic(tok.text, prefix, restored)
         # Forms are spelled without harakat or tatweel (الرقـمي is الرقمي: ``light``), as
         # names are; contexts keep what the document wrote.
@@ -183,8 +195,8 @@ class TermCounter:
         return _Word(light, first_surface, offset, bare,
                      term_word_key(inner_stem), stop, folded_stem in self._connectors,
                      prefix.endswith(_PREPOSITIONS) and not restored
-                     and not light[len(prefix):].startswith(_ARTICLE),
-                     prefix.startswith(_CONJUNCTIONS), stem.startswith(_ARTICLE),
+                     and not light[len(prefix):].startswith(ARTICLE),
+                     prefix.startswith(_CONJUNCTIONS), stem.startswith(ARTICLE),
                      inner_prefix.endswith(_PREPOSITIONS) or prefix.endswith(_PREPOSITIONS),
                      (folded_stem.startswith("\u064a") and len(folded_stem) >= 4)
                      or self._perfect_verb(stem, folded_stem),
@@ -256,7 +268,7 @@ class TermCounter:
     def _perfect_verb(self, stem: str, folded: str) -> bool:
         """أنفقت، وضعت، حددته: an indefinite word ending in ت (not the plural ات) or
         ته that the lexicon does not know is taken for a verb (past tense)."""
-        if stem.startswith(_ARTICLE) or (self.lexical is not None and self.lexical(stem)):
+        if stem.startswith(ARTICLE) or (self.lexical is not None and self.lexical(stem)):
             return False
         if len(folded) >= 5 and folded.endswith("\u062a\u0647"):
             return True  # حددته: a verb with an object pronoun
@@ -265,7 +277,14 @@ class TermCounter:
 
     def ranked(self, min_count: int = 1) -> list[TermCandidate]:
         """Scores the candidates seen at least ``min_count`` times, best first (see
-        :func:`toolkit.extract.ranking.rank_candidates`)."""
+        :func:`toolkit.extract.ranking.rank_candidates`).
+
+        Args:
+            min_count: The fewest occurrences a candidate needs.
+
+        Returns:
+            The candidates, best first.
+        """
         return rank_candidates(self.terms, self.word_counts, self.total_words, min_count)
 
 
@@ -357,7 +376,7 @@ def _nisba(stem: str) -> str:
     Args:
         stem: The clitic-free light word.
     """
-    if not stem.startswith(_ARTICLE):
+    if not stem.startswith(ARTICLE):
         return ""
     bare = stem[2:]
     if bare.endswith("\u064a\u0629") and len(bare) >= 5:  # ية
@@ -374,5 +393,5 @@ def _adjective_follows(words: Sequence[_Word], j: int, skipped: Collection[int])
     if j + 1 >= len(words) or j + 1 in skipped:
         return False
     word, nxt = words[j], words[j + 1]
-    return (nxt.key.endswith(_NISBA) and len(nxt.key) >= 4 and not nxt.stop
+    return (nxt.key.endswith(NISBA) and len(nxt.key) >= 4 and not nxt.stop
             and not nxt.coordinated and not nxt.attached and nxt.definite == word.definite)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from glossary.normalize import normalize_ar, read_presentation_forms
 
 __all__ = [
+    "ARTICLE",
     "BLOCK_CHARS",
     "Token",
     "arabic_vocabulary",
@@ -49,7 +50,8 @@ BLOCK_CHARS = 1_000_000
 #: Last visible characters of a line that ends a sentence: a block may end after it.
 _SENTENCE_END = frozenset(".!?:;\u061f\u061b\u06d4)]\"'\u00bb\u2026")
 _AR_WORD_RE = re.compile(f"{_AR_LETTER}+")
-_ARTICLE = "\u0627\u0644"  # ال
+#: The Arabic definite article ال.
+ARTICLE = "\u0627\u0644"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,8 +184,14 @@ def strip_article(word: str) -> str:
 
     Give the light form (:func:`light_ar`): in the folded one إلكترونية would look
     like it had the article.
+
+    Args:
+        word: One Arabic word, in its light form.
+
+    Returns:
+        The word without its article, or ``word`` itself.
     """
-    if word.startswith(_ARTICLE) and len(word) >= 4:
+    if word.startswith(ARTICLE) and len(word) >= 4:
         return word[2:]
     return word
 
@@ -217,11 +225,11 @@ def split_clitic(folded: str, known: Callable[[str], bool] | None = None,
         if article:
             if prefix.endswith("\u0644\u0644"):  # لل: ل + (ا)ل, or ل + a word starting with ل
                 plain = folded[len(prefix) - 1:]
-                if known is not None and known(plain) and not known(_ARTICLE + rest):
+                if known is not None and known(plain) and not known(ARTICLE + rest):
                     return prefix[:-1], plain
-                return prefix[:-1], _ARTICLE + rest
-            return prefix[:-2], _ARTICLE + rest
-        if rest.startswith(_ARTICLE):
+                return prefix[:-1], ARTICLE + rest
+            return prefix[:-2], ARTICLE + rest
+        if rest.startswith(ARTICLE):
             return prefix, rest
         if known is not None and known(rest) and not (lexical or known)(folded):
             return prefix, rest

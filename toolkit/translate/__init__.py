@@ -7,6 +7,7 @@ Example:
 from toolkit.translate.document import (
     MAX_SEGMENT_CHARS,
     PreparedDocument,
+    check_distinct_outputs,
     output_name,
     prepare_document,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "TermOutcome",
     "TranslateOptions",
     "build_signature",
+    "check_distinct_outputs",
     "output_name",
     "prepare_document",
     "signature_string",

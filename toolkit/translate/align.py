@@ -9,9 +9,14 @@ widened to whole words.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["aligned_target_span", "aligned_target_spans", "piece_offsets"]
+from toolkit.edits import adapt_case
+
+__all__ = ["aligned_target_span", "aligned_target_spans", "piece_offsets", "replace_aligned",
+           "target_form"]
 
 _SPECIAL_PREFIXES = ("▁", "Ġ", "##")
 
@@ -149,3 +154,52 @@ def aligned_target_spans(
         start, end = _widen_to_words(target, min(c[0] for c in chars), max(c[1] for c in chars))
         found.append((start, end) if start < end else None)
     return found
+
+
+def target_form(text: str, tgt: str) -> str:
+    """Puts engine text in the target's normal form: Vietnamese is NFC throughout avet."""
+    return unicodedata.normalize("NFC", text) if tgt == "vi" else text
+
+
+def replace_aligned(engine_text: str, found: tuple[int, int] | None, output: str,
+                    expected: str, source_words: int, keep: Sequence[tuple[int, int]],
+                    tgt: str) -> str | None:
+    """Replaces the model's own rendering of a term, located by the alignment.
+
+    ``found`` is where the alignment puts the term in ``engine_text``. When
+    verbatim restoration, normalization or post-editing has changed that text
+    since, the rendering is looked up again in ``output`` (once, unambiguously)
+    rather than trusting offsets. A span that would cover text to keep (protected
+    forms, other terms, URLs), or that is far longer than a rendering of the
+    term can be (a diffuse alignment), is refused. The replacement keeps the
+    case of the text it replaces (a sentence's capital), as post-editing does.
+
+    Args:
+        engine_text: The engine's output, which ``found`` refers to.
+        found: The aligned span, or ``None``.
+        output: The current output.
+        expected: The term's preferred form.
+        source_words: Words of the source term.
+        keep: Spans of ``output`` not to touch.
+        tgt: The target language.
+
+    Returns:
+        ``output`` with the rendering replaced by ``expected``, or ``None``.
+    """
+    if found is None:
+        return None
+    start, end = found
+    rendering = engine_text[start:end]
+    if not rendering.strip():
+        return None
+    if output != engine_text:
+        rendering = target_form(rendering, tgt)
+        hits = [m.start() for m in re.finditer(re.escape(rendering), output)]
+        if len(hits) != 1:
+            return None
+        start, end = hits[0], hits[0] + len(rendering)
+    if any(start < b and a < end for a, b in keep):
+        return None
+    if len(rendering.split()) > source_words + len(expected.split()) + 1:
+        return None
+    return output[:start] + adapt_case(output[start:end], expected, expected) + output[end:]

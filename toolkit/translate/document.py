@@ -21,12 +21,13 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossary.errors import InputError
+from glossary.model import LANGS
 from toolkit.segment import Segment, segment
 from toolkit.translate.pipeline import DocumentResult, SegmentResult, assemble
 
@@ -34,6 +35,8 @@ __all__ = [
     "MAX_LATIN_ARABIC_SHARE",
     "MAX_SEGMENT_CHARS",
     "PreparedDocument",
+    "check_distinct_outputs",
+    "folder_documents",
     "output_name",
     "prepare_document",
 ]
@@ -96,11 +99,19 @@ class PreparedDocument:
         return [self.segments[i].text for i in self.wanted]
 
     def result(self, results: Sequence[SegmentResult]) -> DocumentResult:
-        """Returns the translated document from its sentences' results."""
+        """Returns the translated document from its sentences' results.
+
+        Args:
+            results: One result per translatable segment, in order.
+        """
         return DocumentResult(assemble(self.segments, self.wanted, results), list(results))
 
     def output_text(self, result: DocumentResult) -> str:
-        """Returns the text to write: the translation, with the input's byte order mark."""
+        """Returns the text to write: the translation, with the input's byte order mark.
+
+        Args:
+            result: The translated document (:meth:`result`).
+        """
         return (_BOM if self.encoding == "utf-8-sig" else "") + result.text
 
 
@@ -203,7 +214,10 @@ def output_name(rel: str | Path, tgt: str) -> Path:
     """Names the translation of ``rel`` in an output folder: ``STEM.TGT.SUFFIX``.
 
     ``sub/doc.md`` becomes ``sub/doc.en.md`` and a file without a suffix gets
-    ``.txt`` (``README`` becomes ``README.en.txt``).
+    ``.txt`` (``README`` becomes ``README.en.txt``). A name that ends in the tag
+    of another of avet's languages has it replaced: ``news.ar.txt`` becomes
+    ``news.en.txt`` and ``h.ar`` becomes ``h.en`` (a tag that is already ``TGT``
+    stays, and ``TGT`` is added: ``a.vi.txt`` becomes ``a.vi.vi.txt`` for vi).
 
     Args:
         rel: The document's path relative to its input folder.
@@ -213,4 +227,62 @@ def output_name(rel: str | Path, tgt: str) -> Path:
         The output's path relative to the output folder.
     """
     p = Path(rel)
+    tags = {f".{lang}" for lang in LANGS if lang != tgt}
+    if p.suffix.lower() in tags:  # h.ar
+        return p.parent / f"{p.stem}.{tgt}"
+    inner = Path(p.stem)
+    if inner.suffix.lower() in tags and inner.stem:  # news.ar.txt
+        return p.parent / f"{inner.stem}.{tgt}{p.suffix}"
     return p.parent / f"{p.stem}.{tgt}{p.suffix or '.txt'}"
+
+
+def check_distinct_outputs(pairs: Iterable[tuple[str | Path, str | Path]]) -> None:
+    """Refuses two documents whose translations would get one name.
+
+    ``a.txt`` and ``a.ar.txt`` both become ``a.en.txt`` (see :func:`output_name`);
+    the second would overwrite the first.
+
+    Args:
+        pairs: ``(document, output)`` for every document, in order.
+
+    Raises:
+        InputError: Naming the second document, the output and the first document.
+    """
+    seen: dict[str, str | Path] = {}
+    for document, output in pairs:
+        first = seen.setdefault(Path(output).as_posix(), document)
+        if first != document:
+            raise InputError(f"its output {Path(output).as_posix()} is also the output of {first}",
+                             path=Path(document),
+                             hint="rename one of the two, or translate them into separate folders")
+
+
+def folder_documents(folder: str | Path, out: str | Path | None) -> list[Path]:
+    """Lists the documents of an input folder, leaving out an output folder inside it.
+
+    ``avet translate DIR --out DIR/en`` reads DIR but never what it wrote into
+    DIR/en: a second run would translate its own translations.
+
+    Args:
+        folder: The input folder (walked as
+            :func:`toolkit.extract.reader.iter_document_paths` walks it).
+        out: The output folder, or ``None`` (standard output).
+
+    Returns:
+        The documents, sorted.
+
+    Raises:
+        InputError: If ``out`` is ``folder`` itself (the translations would be
+            written among the documents and read by the next run).
+    """
+    from toolkit.extract.reader import iter_document_paths
+
+    root = Path(folder)
+    skip = Path(out).resolve() if out is not None else None
+    if skip is not None and skip == root.resolve():
+        raise InputError("the output folder is the input folder: the next run would read "
+                         "its translations as documents", path=out,
+                         hint=f"write into a folder of its own, e.g. {root / 'out'}, which "
+                              f"the walk of {folder} leaves out")
+    return [path for path in iter_document_paths([root])
+            if skip is None or not path.resolve().is_relative_to(skip)]

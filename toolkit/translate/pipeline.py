@@ -10,8 +10,10 @@ For each sentence the pipeline
    :func:`toolkit.sourcecodes.code_form`) and are restored character for character.
    Besides the glossary's, every document code, Latin-script acronym and URL of
    the sentence (:func:`toolkit.sourcecodes.source_codes`) is protected so;
-   numbers are checked by their digits (their separators change with the
-   language: 12,345 is 12.345 in Vietnamese), not forced;
+   numbers are checked by their values (their separators change with the
+   language: 12,345 is 12.345 in Vietnamese; :func:`toolkit.sourcecodes.number_kept`),
+   not forced. With ``constrain=False`` the decoder is given no constraint at
+   all, codes and URLs included; they are still verified and restored;
 3. decodes with the other terms' approved targets as lexical constraints
    (the engine's constrained beam search for transformers, its best effort
    for CTranslate2);
@@ -35,12 +37,11 @@ they reach the engine (see :func:`translate_segments`).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from glossary.errors import InputError
 from toolkit.glossary_source import GlossaryIndex, TermInfo
 from toolkit.postedit import CODE_KEY, bounded, postedit_line
 from toolkit.segment import Segment, reassemble, segment
@@ -52,7 +53,8 @@ from toolkit.sourcecodes import (
     source_numbers,
 )
 from toolkit.sourcematch import SourceMatcher
-from toolkit.translate.align import aligned_target_spans
+from toolkit.targetcodes import verbatim_hits
+from toolkit.translate.align import aligned_target_spans, replace_aligned, target_form
 
 __all__ = [
     "DocumentResult",
@@ -66,6 +68,9 @@ __all__ = [
 
 #: Outcome statuses, in the report.
 STATUSES = ("applied", "repaired", "failed")
+#: The report's count of each status (``failed_terms``, as batch reports name it: a
+#: failed document is another count there).
+COUNT_KEYS = {"applied": "applied", "repaired": "repaired", "failed": "failed_terms"}
 
 
 @dataclass(frozen=True)
@@ -78,10 +83,15 @@ class TranslateOptions:
         beam_size: Beam width.
         max_length: Maximum target tokens per sentence.
         batch_size: Sentences per batch.
-        constrain: Give approved terms to the decoder as constraints.
+        constrain: Give approved terms, codes and URLs to the decoder as
+            constraints (``False``: no constraint at all; all are still verified).
         repair: Run the verify-and-repair pass.
         parallel: Batches per engine call, decoded side by side by an engine that
             can (CTranslate2 replicas); the engine must have been loaded with it.
+
+    Raises:
+        InputError: If ``beam_size``, ``max_length``, ``batch_size`` or
+            ``parallel`` is not a whole number of at least 1.
     """
 
     src: str
@@ -92,6 +102,16 @@ class TranslateOptions:
     constrain: bool = True
     repair: bool = True
     parallel: int = 1
+
+    def __post_init__(self) -> None:
+        from models.base import check_counts
+        from models.errors import ModelError
+
+        try:
+            check_counts(beam_size=self.beam_size, max_length=self.max_length,
+                         batch_size=self.batch_size, parallel=self.parallel)
+        except ModelError as exc:
+            raise InputError(exc.message, hint=exc.hint) from exc
 
 
 @dataclass
@@ -118,7 +138,11 @@ class TermOutcome:
     kind: str = "term"
 
     def to_dict(self) -> dict[str, Any]:
-        """Returns the outcome as a JSON-ready dict of its fields."""
+        """Returns the outcome as a JSON-ready dict of its fields.
+
+        Returns:
+            The fields by name.
+        """
         return asdict(self)
 
 
@@ -131,7 +155,11 @@ class SegmentResult:
     terms: list[TermOutcome] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """Returns the sentence's report record: source, output and term outcomes."""
+        """Returns the sentence's report record: source, output and term outcomes.
+
+        Returns:
+            A JSON-ready dict with ``source``, ``output`` and ``terms``.
+        """
         return {"source": self.source, "output": self.output,
                 "terms": [t.to_dict() for t in self.terms]}
 
@@ -144,11 +172,16 @@ class DocumentResult:
     segments: list[SegmentResult]
 
     def counts(self) -> dict[str, int]:
-        """Returns the number of sentences and of terms per outcome status."""
-        out = {"segments": len(self.segments), **dict.fromkeys(STATUSES, 0)}
+        """Returns the number of sentences and of terms per outcome status
+        (``segments``, ``applied``, ``repaired``, ``failed_terms``).
+
+        Returns:
+            The counts by name.
+        """
+        out = {"segments": len(self.segments), **dict.fromkeys(COUNT_KEYS.values(), 0)}
         for seg in self.segments:
             for term in seg.terms:
-                out[term.status] += 1
+                out[COUNT_KEYS[term.status]] += 1
         return out
 
 
@@ -161,6 +194,7 @@ class _Demand:
     expected: str
     span: tuple[int, int]
     kind: str = "term"
+    surface: str = ""  # the source term as it stands alone (التحول of للتحول)
 
     @property
     def verbatim(self) -> bool:
@@ -190,7 +224,8 @@ def _plan(text: str, sources: SourceMatcher, options: TranslateOptions) -> _Plan
                     if info.verbatim else info.expected)
         if expected and info.key not in seen:
             seen.add(info.key)
-            terms.append(_Demand(info.key, info, expected, (match.start, match.end)))
+            terms.append(_Demand(info.key, info, expected, (match.start, match.end),
+                                 surface=match.standalone))
     codes = [c for c in source_codes(text, options.src)
              if not any(c.start < e and s < c.end for s, e in taken)]
     for c in codes:
@@ -200,16 +235,20 @@ def _plan(text: str, sources: SourceMatcher, options: TranslateOptions) -> _Plan
             if info.key not in seen:
                 seen.add(info.key)
                 terms.append(_Demand(info.key, info, code_form(info.expected or hit[1],
-                                                               options.tgt), (c.start, c.end)))
+                                                               options.tgt), (c.start, c.end),
+                                     surface=c.text))
             continue
         # ١٢/٢٠٢٤/NĐ-CP of an Arabic source is 12/2024/NĐ-CP in English and Vietnamese.
         form = code_form(c.text, options.tgt)
         if c.text not in seen and not any(d.expected == form and d.verbatim for d in terms):
             seen.add(c.text)
-            terms.append(_Demand(CODE_KEY + c.text, None, form, (c.start, c.end), c.kind))
+            terms.append(_Demand(CODE_KEY + c.text, None, form, (c.start, c.end), c.kind,
+                                 c.text))
+    # --no-constraints: nothing is forced on the decoder, codes and URLs included
+    # (they are still verified and restored).
     constraints: list[str] = []
     for d in terms:
-        if (options.constrain or d.verbatim) and d.expected not in constraints:
+        if options.constrain and d.expected not in constraints:
             constraints.append(d.expected)
     protected = [d.expected for d in terms if d.verbatim]
     numbers = source_numbers(text, taken + [(c.start, c.end) for c in codes])
@@ -217,11 +256,14 @@ def _plan(text: str, sources: SourceMatcher, options: TranslateOptions) -> _Plan
 
 
 def _present(output: str, demand: _Demand, index: GlossaryIndex) -> bool:
+    """Whether ``output`` holds what ``demand`` asks, as post-editing and QA count it."""
     if demand.info is None or demand.info.verbatim:
-        # As a whole word: IT is not kept by ITU (as post-editing and QA count it).
-        return bounded(demand.expected, index.tgt).search(output) is not None
-    return any(m.role == "preferred"
-               for m in index.find_target(output, keys=[demand.info.key]))
+        # As a whole word (IT is not kept by ITU), never inside a URL unless a URL
+        # itself (VNeID in https://vneid.gov.vn/VNeID is no VNeID).
+        return bool(verbatim_hits(output, demand.expected, index.tgt,
+                                  "url" if demand.kind == "url" else None))
+    # The preferred form, or an inflection of it (public services: public service).
+    return bool(index.rendered(output, demand.info.key))
 
 
 def _restore_verbatim(output: str, forms: Sequence[str], tgt: str) -> str:
@@ -237,47 +279,6 @@ def _restore_verbatim(output: str, forms: Sequence[str], tgt: str) -> str:
 def _occurrences(text: str, forms: Sequence[str], tgt: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for form in forms if form
             for m in bounded(form, tgt).finditer(text)]
-
-
-def _target_form(text: str, tgt: str) -> str:
-    """Puts engine text in the target's normal form: Vietnamese is NFC throughout avet."""
-    return unicodedata.normalize("NFC", text) if tgt == "vi" else text
-
-
-def _by_alignment(plan: _Plan, translation: Any, expected: str, span: tuple[int, int],
-                  found: tuple[int, int] | None, output: str,
-                  keep: Sequence[tuple[int, int]], tgt: str) -> str | None:
-    """Replaces the model's own rendering of a term, located by the alignment.
-
-    ``found`` is where the alignment puts the term in the engine's text. When
-    verbatim restoration, normalization or post-editing has changed that text
-    since, the rendering is looked up again in ``output`` (once, unambiguously)
-    rather than trusting offsets. A span that would cover text to keep (protected
-    forms, other terms, URLs), or that is far longer than a rendering of the
-    term can be (a diffuse alignment), is refused.
-
-    Returns:
-        ``output`` with the rendering replaced by ``expected``, or ``None``.
-    """
-    if found is None:
-        return None
-    text = translation.text
-    start, end = found
-    rendering = text[start:end]
-    if not rendering.strip():
-        return None
-    if output != text:
-        rendering = _target_form(rendering, tgt)
-        hits = [m.start() for m in re.finditer(re.escape(rendering), output)]
-        if len(hits) != 1:
-            return None
-        start, end = hits[0], hits[0] + len(rendering)
-    if any(start < b and a < end for a, b in keep):
-        return None
-    limit = len(plan.source[span[0]:span[1]].split()) + len(expected.split()) + 1
-    if len(rendering.split()) > limit:
-        return None
-    return output[:start] + expected + output[end:]
 
 
 def _aligned_spans(plan: _Plan, translation: Any,
@@ -298,21 +299,21 @@ def _keeps(plan: _Plan, before: str, after: str, index: GlossaryIndex) -> bool:
     the engine's best effort) or an edit may gain one term and drop another.
     """
     return (all(_present(after, d, index) for d in plan.terms if _present(before, d, index))
-            and all(number_kept(n.text, after) for n in plan.numbers
-                    if number_kept(n.text, before)))
+            and all(number_kept(n.text, after, index.src, index.tgt) for n in plan.numbers
+                    if number_kept(n.text, before, index.src, index.tgt)))
 
 
 def _verify_and_repair(plan: _Plan, translation: Any, sources: SourceMatcher,
                        options: TranslateOptions, redecode: Redecode) -> SegmentResult:
     index = sources.glossary
-    output = _target_form(_restore_verbatim(translation.text, plan.protected, options.tgt),
+    output = target_form(_restore_verbatim(translation.text, plan.protected, options.tgt),
                           options.tgt)
     missing = [d for d in plan.terms if not _present(output, d, index)]
     repaired: dict[str, str] = {}  # key -> how it was repaired
     if options.repair and missing:
         output = _repair(plan, translation, sources, missing, repaired, output, redecode,
                          options.tgt)
-    output = _target_form(output, options.tgt)  # glossary forms put in are NFC already
+    output = target_form(output, options.tgt)  # glossary forms put in are NFC already
     # Every outcome is measured on the final output: a report never claims a term,
     # code or number that the text does not hold.
     lost = {d.key for d in missing}
@@ -325,12 +326,12 @@ def _verify_and_repair(plan: _Plan, translation: Any, sources: SourceMatcher,
             status = "failed"
             method = _method(d, options) if options.repair else "not repaired"
         terms.append(TermOutcome(d.info.entry_id if d.info else None,
-                                 plan.source[d.span[0]:d.span[1]], d.expected, status,
-                                 method, d.kind))
-    # Numbers: their digits must be there, whatever the separators.
+                                 d.surface or plan.source[d.span[0]:d.span[1]], d.expected,
+                                 status, method, d.kind))
+    # Numbers: their values must be there, each written as the target language writes it.
     terms += [TermOutcome(None, n.text, n.text,
-                          "applied" if number_kept(n.text, output) else "failed",
-                          "checked", "number") for n in plan.numbers]
+                          "applied" if number_kept(n.text, output, options.src, options.tgt)
+                          else "failed", "checked", "number") for n in plan.numbers]
     return SegmentResult(plan.source, output, terms)
 
 
@@ -364,9 +365,9 @@ def _repair(plan: _Plan, translation: Any, sources: SourceMatcher, missing: list
         others = [o.info.key for o in plan.terms
                   if o.key != d.key and o.info is not None and not o.info.verbatim]
         keep = _occurrences(output, plan.protected, tgt)
-        keep += [(m.start, m.end) for m in index.find_target(output, keys=others)
-                 if m.role == "preferred"]
-        aligned = _by_alignment(plan, translation, d.expected, d.span, where, output, keep, tgt)
+        keep += [span for key in others for span in index.rendered(output, key)]
+        aligned = replace_aligned(translation.text, where, output, d.expected,
+                                  len(plan.source[d.span[0]:d.span[1]].split()), keep, tgt)
         if (aligned is not None and _present(aligned, d, index)
                 and _keeps(plan, output, aligned, index)):
             output = aligned
@@ -382,9 +383,12 @@ def _repair(plan: _Plan, translation: Any, sources: SourceMatcher, missing: list
     new = [d.expected for d in missing
            if d.expected not in asked and not _present(output, d, index)]
     if new:
+        # Only what the first decoding was given, and the missing terms: with
+        # --no-constraints no code or URL is forced on the decoder here either (a
+        # new output that loses one is not taken: _keeps).
         ask = [c for c in plan.constraints if c not in unplaced]
         again = redecode(plan.source, list(dict.fromkeys([*ask, *new])))
-        candidate = _target_form(_restore_verbatim(again.text, plan.protected, tgt), tgt)
+        candidate = target_form(_restore_verbatim(again.text, plan.protected, tgt), tgt)
         candidate = postedit_line(plan.source, candidate, index, sources=sources).text
         gained = [d for d in missing
                   if not _present(output, d, index) and _present(candidate, d, index)]
@@ -416,6 +420,11 @@ def translate_segments(
 
     Returns:
         One :class:`SegmentResult` per sentence, in order.
+
+    Raises:
+        InputError: If ``options``' direction is not supported (without ``index``).
+        ModelError: As the engine's :meth:`~models.Engine.translate`
+            (:class:`~models.UnsupportedDirectionError` for a direction it lacks).
     """
     # Codes of the sentences are checked (and repaired) without a glossary too.
     checks = index if index is not None else GlossaryIndex([], options.src, options.tgt)
@@ -461,6 +470,10 @@ def translate_document(text: str, engine: Any, index: GlossaryIndex | None,
 
     Returns:
         The translated document and a result per sentence.
+
+    Raises:
+        InputError: If ``options.src`` is not supported.
+        ModelError: As :func:`translate_segments`.
     """
     segments = segment(text, options.src)
     wanted = [i for i, s in enumerate(segments) if s.translatable]

@@ -14,14 +14,24 @@ from typing import Any
 
 from glossary.fileio import atomic_write_text
 from toolkit import __version__
-from toolkit.translate.pipeline import STATUSES, DocumentResult, TranslateOptions
+from toolkit.translate.pipeline import COUNT_KEYS, DocumentResult, TranslateOptions
 
 __all__ = ["build_signature", "signature_string", "translation_report", "write_report"]
 
 
 def build_signature(engine_signature: Mapping[str, Any], glossary_hash: str | None,
                     glossary_origin: str | None, options: TranslateOptions) -> dict[str, Any]:
-    """Returns what produced a translation: avet, model, glossary and options."""
+    """Returns what produced a translation: avet, model, glossary and options.
+
+    Args:
+        engine_signature: The engine's :meth:`~models.Engine.signature`.
+        glossary_hash: :func:`glossary.glossary_hash` of the entries used, or ``None``.
+        glossary_origin: Where the glossary came from (a path), or ``None``.
+        options: The translation options.
+
+    Returns:
+        A JSON-ready dict with ``avet``, ``model``, ``glossary`` and ``options``.
+    """
     return {
         "avet": __version__,
         "model": dict(engine_signature),
@@ -31,7 +41,14 @@ def build_signature(engine_signature: Mapping[str, Any], glossary_hash: str | No
 
 
 def signature_string(signature: Mapping[str, Any]) -> str:
-    """Returns a one-line signature, e.g. ``avet:0.1.0|model:…|glossary:1a2b3c4d|beam:4``."""
+    """Returns a one-line signature, e.g. ``avet:0.1.0|model:…|glossary:1a2b3c4d|beam:4``.
+
+    Args:
+        signature: A dict as :func:`build_signature` returns it.
+
+    Returns:
+        The fields joined by ``|``.
+    """
     model = signature["model"]
     opts = signature["options"]
     ghash = signature["glossary"]["hash"]
@@ -60,11 +77,11 @@ def translation_report(signature: Mapping[str, Any],
         The report: the signature, per document its segments and term
         outcomes, and totals.
     """
-    totals = {"documents": len(documents), "segments": 0, **dict.fromkeys(STATUSES, 0)}
+    totals = {"documents": len(documents), "segments": 0, **dict.fromkeys(COUNT_KEYS.values(), 0)}
     docs = []
     for source, output, result in documents:
         counts = result.counts()
-        for key in ("segments", *STATUSES):
+        for key in ("segments", *COUNT_KEYS.values()):
             totals[key] += counts[key]
         docs.append({"input": source, "output": output, "counts": counts,
                      "segments": [s.to_dict() for s in result.segments]})
@@ -73,7 +90,15 @@ def translation_report(signature: Mapping[str, Any],
 
 
 def write_report(report: Mapping[str, Any], path: str | Path) -> None:
-    """Writes a report as JSON, atomically."""
+    """Writes a report as JSON, atomically.
+
+    Args:
+        report: A JSON-ready report.
+        path: The output file, replaced atomically.
+
+    Raises:
+        InputError: If ``path`` cannot be written (see :func:`glossary.fileio.atomic_open`).
+    """
     import json
 
     atomic_write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")

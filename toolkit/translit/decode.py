@@ -23,14 +23,12 @@ from dataclasses import dataclass
 from glossary.errors import InputError
 from glossary.model import Candidate
 from toolkit.translit.model import Model, compile_model
+from toolkit.translit.priors import NAME_ROLES, NamePriors
 from toolkit.translit.rules import arabic_tokens, syllable_key
 from toolkit.translit.spell import plain_index, spell_vi
 from toolkit.translit.syllables import (
     Syllable,
-    allowed_tones,
-    apply_tone,
     fold,
-    parse_syllable,
     split_tone,
     title_syllable,
 )
@@ -45,23 +43,22 @@ FUSION_PENALTY = 0.05  # per extra syllable written fused into one Arabic token
 #: Prior per syllable of a reading that is a known place/organisation, by requested kind
 #: (compare: a common given-name syllable has a prior of about 0.005).
 GAZETTEER_PRIOR = {"place": 0.2, "org": 0.2, None: 0.05, "person": 0.005}
+#: Kind unknown, a name of two syllables or more is read both ways and the likelihoods are
+#: mixed by these shares (P(reading | Arabic) = sum over kinds of share x likelihood), so that
+#: a place whose syllables fit places better than names (Tân Sơn Nhất, Phú Mỹ Hưng) is read
+#: as a place; a single syllable keeps the mixed role ``*`` of role_mix.tsv.
+KIND_SHARE = {"person": 0.85, "place": 0.15}
 TOKEN_BEAM = 40
 MAX_FUSED = 3  # most syllables one Arabic token may spell (هوشيمينه would be 4: not read)
 NAME_BEAM = 80
-TONES_PER_SYLLABLE = 6
 #: Beam weight of a syllable no prior knows (a rare known name syllable has about 5e-4).
 USABLE_FLOOR = 1e-4
-#: Prior mix for a role missing from role_mix.tsv: the role, all other roles, the rest flat.
-FALLBACK_ROLE = 0.6
-FALLBACK_ALL = 0.3
-#: Roles of personal-name syllables whose gender must agree within one name.
-NAME_ROLES = ("middle", "given")
-#: Factor on a name syllable of the other gender than the name's (Thị ... Hùng).
-GENDER_CLASH = 0.15
-#: Factor by a syllable's gender when the name's is unknown (men are named more in news).
-GENDER_UNKNOWN = {"m": 1.0, "f": 0.5}
-#: Factor on a given name that completes a common compound given name (given_compounds.tsv).
-COMPOUND_BOOST = 3.0
+#: A syllable spelling below this share of the syllable's best spelling is rare (ت for tr,
+#: تش for tr: the spellings vi -> ar does not propose, spell.VARIANT_MIN).
+RARE_SPELLING = 0.12
+#: Most score of a reading with a rare spelling, relative to the best reading without one:
+#: a syllable's prior does not override its spelling (تان is Thân or Tân, not Trần).
+RARE_CAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -71,11 +68,13 @@ class _Parse:
     ``weight`` is ``prob`` times how usable the syllables are as names (see ``_usable``):
     pruning by spelling alone would drop readings such as Văn Sơn (فان سون) behind many
     spellings of syllables no name uses; the final score still uses the role priors.
+    ``rare`` says whether a syllable is read from a rare spelling (:data:`RARE_SPELLING`).
     """
 
     syllables: tuple[Syllable, ...]
     prob: float
     weight: float
+    rare: bool = False
 
 
 def _weight(parse: _Parse) -> float:
@@ -93,6 +92,8 @@ class Transliterator:
         tables: The correspondence tables (:func:`toolkit.translit.tables.load_tables`).
         lexicon: Known places/organisations and extra syllable priors, e.g. from the
             gazetteer; merged with the priors shipped in ``tables``.
+        model: An already compiled model of ``tables`` and ``lexicon`` (shared,
+            immutable); compiled here when ``None``.
     """
 
     def __init__(
@@ -106,7 +107,6 @@ class Transliterator:
         self._index = model.index
         self._best_spelling = model.best_spelling
         self._maxlen = model.maxlen
-        self._n_untoned = len(model.inventory)
         self._role_weights = model.role_weights
         self._known_bases = model.known_bases
         self._place_index = model.place_index
@@ -114,7 +114,7 @@ class Transliterator:
         self._ar_index = model.ar_index
         self._exonym_index = model.exonyms
         self._common = model.common
-        self._genders = model.genders
+        self.priors = NamePriors(model)
         # Untoned syllable -> its largest prior weight in any role (orders beams).
         usable: dict[str, float] = {}
         for weights, norm in model.role_weights.values():
@@ -124,23 +124,43 @@ class Transliterator:
         self._usable = usable
         # Memo tables of pure functions, owned by this instance (not shared, not global).
         self._token_cache: dict[str, tuple[_Parse, ...]] = {}
-        self._tone_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
         self._likelihood_cache: dict[str, float] = {}
         self._plain: dict[str, tuple[Syllable, ...]] | None = None  # built on first vi -> ar
 
     @classmethod
     def from_model(cls, model: Model) -> Transliterator:
-        """A transliterator over an already compiled (shared, immutable) model."""
+        """A transliterator over an already compiled (shared, immutable) model.
+
+        Args:
+            model: The model (:func:`default_model` or
+                :func:`toolkit.translit.model.compile_model`).
+
+        Returns:
+            The transliterator; its memo tables are its own.
+        """
         return cls(model.tables, model=model)
 
     @classmethod
     def default(cls) -> Transliterator:
-        """Builds a transliterator from the shipped tables and, if present, the gazetteer."""
+        """Builds a transliterator from the shipped tables and, if present, the gazetteer.
+
+        Returns:
+            A transliterator over :func:`default_model`.
+        """
         return cls.from_model(default_model())
 
     # ---------------------------------------------------------------- Arabic -> Vietnamese
     def parse_token(self, token: str) -> tuple[_Parse, ...]:
-        """Untoned syllable readings of one normalised Arabic token, most probable first."""
+        """Untoned syllable readings of one normalised Arabic token, most probable first.
+
+        Args:
+            token: The token, normalised as :func:`toolkit.translit.rules.arabic_tokens`
+                gives it.
+
+        Returns:
+            Up to ``TOKEN_BEAM`` readings (one or more syllables each, a fused token giving
+            several), each with its spelling probability.
+        """
         cached = self._token_cache.get(token)
         if cached is not None:
             return cached
@@ -163,99 +183,14 @@ class Transliterator:
                         if i > 0 and not syl.onset:
                             continue  # a vowel-initial syllable inside a word needs its alef
                         q = p * penalty
+                        rare = prev.rare or p < RARE_SPELLING * self._best_spelling[syl.text]
                         beams[j].append(_Parse(
                             (*prev.syllables, syl), prev.prob * q,
-                            prev.weight * q * (self._usable.get(syl.text, 0.0) + USABLE_FLOOR)))
+                            prev.weight * q * (self._usable.get(syl.text, 0.0) + USABLE_FLOOR),
+                            rare))
         result = tuple(heapq.nlargest(TOKEN_BEAM, beams[n], key=_weight))
         self._token_cache[token] = result
         return result
-
-    def _mix(self, role: str | None) -> dict[str, float]:
-        """Shares of the prior sources for ``role`` (``role_mix.tsv``; ``*`` = unknown role)."""
-        mix = self.tables.role_mix.get(role or "*")
-        if mix:
-            return mix
-        known = [r for r in self._role_weights if r != role]
-        out = {r: FALLBACK_ALL / len(known) for r in known}
-        if role is not None and role in self._role_weights:
-            out[role] = FALLBACK_ROLE
-        out["flat"] = 1.0 - sum(out.values())
-        return out
-
-    def _prior(self, role: str | None, syllable: str, gender: str = "") -> float:
-        """Prior P(toned syllable | role, gender of the name): a mix of the role priors and flat.
-
-        ``gender`` is ``m`` or ``f`` when the syllables toned before settle it (Thị, Văn ...);
-        a syllable of the other gender is then unlikely.
-        """
-        total = 0.0
-        flat = 0.0
-        # Neighbour roles only fill the gaps of the role's own list (Văn, Thị: rare given names).
-        own_list = self._role_weights.get(role or "")
-        listed = own_list is not None and syllable in own_list[0]
-        for source, share in self._mix(role).items():
-            entry = self._role_weights.get(source)
-            if entry is None:
-                flat += share
-                continue
-            if listed and source != role:
-                continue
-            weights, norm = entry
-            total += share * weights.get(syllable, 0.0) / (norm or 1.0)
-        own = self._genders.get((role, syllable), "") if role in NAME_ROLES else ""
-        if own:
-            if gender and own != gender:
-                total *= GENDER_CLASH
-            elif not gender:
-                total *= GENDER_UNKNOWN.get(own, 1.0)
-        # Flat over untoned syllables; within one, the tones by their general shares.
-        base, tone = split_tone(syllable)
-        parsed = parse_syllable(base, self.tables.vowel_info, self.tables.codas)
-        allowed = allowed_tones(parsed.coda) if parsed else tuple(self.tables.tones)
-        shares = self.tables.tones
-        tone_share = shares.get(tone, 0.0) / (sum(shares.get(t, 0.0) for t in allowed) or 1.0)
-        return total + flat * tone_share / self._n_untoned
-
-    def _tones(
-        self, syl: Syllable, role: str | None, gender: str = ""
-    ) -> tuple[tuple[str, float], ...]:
-        key = (syl.text, f"{role or ''}/{gender}")
-        cached = self._tone_cache.get(key)
-        if cached is not None:
-            return cached
-        # Vulgar words (never_names.tsv) are never proposed, in any role.
-        options = [o for o in (apply_tone(syl, t) for t in allowed_tones(syl.coda))
-                   if o not in self.tables.never]
-        scored = sorted(((o, self._prior(role, o, gender)) for o in options),
-                        key=lambda x: -x[1])
-        result = tuple(scored[:TONES_PER_SYLLABLE])
-        self._tone_cache[key] = result
-        return result
-
-    def _gender(self, toned: Sequence[str], roles: Sequence[str | None]) -> str:
-        """Gender settled by the middle syllables toned so far (first one that has one)."""
-        for name, role in zip(toned, roles, strict=False):
-            if role == "middle" and ("middle", name) in self._genders:
-                return self._genders[("middle", name)]
-        return ""
-
-    def _compound(self, roles: Sequence[str | None], names: Sequence[str], given: str) -> float:
-        """COMPOUND_BOOST if ``given`` completes a common compound given name after ``names``."""
-        n = len(names)
-        if (n >= 2 and roles[n] == "given" and roles[n - 1] == "middle"
-                and (names[-1], given) in self.tables.compounds):
-            return COMPOUND_BOOST
-        return 1.0
-
-    @staticmethod
-    def _role(kind: str | None, position: int, length: int) -> str | None:
-        if kind in ("place", "org"):
-            return "place"
-        if kind == "person" or (kind is None and length >= 2):
-            if position == 0:
-                return "surname"
-            return "given" if position == length - 1 else "middle"
-        return None
 
     def ar_to_vi(self, text: str, *, top: int = 5, kind: str | None = None) -> list[Candidate]:
         """Ranked Vietnamese readings of an Arabic-script name.
@@ -281,12 +216,6 @@ class Transliterator:
         if not tokens:
             raise InputError("no Arabic letters to transliterate",
                              hint="give a name in Arabic script, e.g. نجوين مانه هونغ")
-        scores: dict[str, float] = {}
-
-        def add(name: str, score: float) -> None:
-            name = unicodedata.normalize("NFC", name)
-            scores[name] = scores.get(name, 0.0) + score
-
         # Full readings: beam over tokens of untoned syllable sequences.
         beam = [_Parse((), 1.0, 1.0)]
         for token in tokens:
@@ -296,11 +225,70 @@ class Transliterator:
                 break
             beam = heapq.nlargest(
                 NAME_BEAM,
-                (_Parse(b.syllables + q.syllables, b.prob * q.prob, b.weight * q.weight)
+                (_Parse(b.syllables + q.syllables, b.prob * q.prob, b.weight * q.weight,
+                        b.rare or q.rare)
                  for b in beam for q in parses),
                 key=_weight,
             )
-        per_syllable = GAZETTEER_PRIOR[kind]
+        if kind is not None:
+            scores, rare_scores = self._decode(tokens, beam, kind, GAZETTEER_PRIOR[kind])
+        else:
+            scores, rare_scores = {}, {}
+            for reading_kind, share in KIND_SHARE.items():
+                # Read as a person, a single syllable keeps the role of an unknown kind.
+                as_kind = None if reading_kind == "person" else reading_kind
+                found = self._decode(tokens, beam, as_kind, GAZETTEER_PRIOR[reading_kind],
+                                     multi_only=reading_kind != "person")
+                for mixed, part in zip((scores, rare_scores), found, strict=True):
+                    for name, score in part.items():
+                        mixed[name] = mixed.get(name, 0.0) + share * score
+
+        def add(name: str, score: float) -> None:
+            name = unicodedata.normalize("NFC", name)
+            scores[name] = scores.get(name, 0.0) + score
+
+        # Readings with a rare spelling are scaled together (they keep their order among
+        # themselves) to at most RARE_CAP of the best regular reading.
+        cap = RARE_CAP * max(scores.values(), default=math.inf)
+        scale = min(1.0, cap / max(rare_scores.values(), default=1.0))
+        for name, score in rare_scores.items():
+            add(name, score * scale)
+        # An Arabic rendering the gazetteer lists (فيناسا = VINASA) outweighs any reading, as
+        # does an established spelling of a place (سايغون = Sài Gòn) unless a person is named.
+        joined = " ".join(tokens)
+        known = [place.vi for place in self._ar_index.get(joined, ())]
+        if kind != "person" and joined in self._exonym_index:
+            known.append(self._exonym_index[joined])
+        best = max(scores.values(), default=0.1)
+        for vi in known:
+            add(vi, best * 10.0 / len(known))
+        return self._finish(scores, top)
+
+    def _decode(
+        self, tokens: Sequence[str], beam: Sequence[_Parse], kind: str | None,
+        per_syllable: float, *, multi_only: bool = False,
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """Likelihoods of the toned readings of ``beam`` for one kind of name.
+
+        Args:
+            tokens: The normalised Arabic tokens.
+            beam: Untoned readings of the tokens.
+            kind: ``person``, ``place``, ``org`` or ``None`` (roles of :meth:`_role`).
+            per_syllable: Prior per syllable of a reading the gazetteer knows.
+            multi_only: Only readings of two syllables or more.
+
+        Returns:
+            Reading -> score for readings with regular spellings, and for readings with a
+            rare spelling (kept apart: see :data:`RARE_CAP`).
+        """
+        scores: dict[str, float] = {}
+        rare_scores: dict[str, float] = {}
+
+        def add(name: str, score: float, rare: bool = False) -> None:
+            name = unicodedata.normalize("NFC", name)
+            target = rare_scores if rare else scores
+            target[name] = target.get(name, 0.0) + score
+
         for prob, key in self._gazetteer_readings(tokens):
             # Places spelled alike (Phú Yên, Phù Yên) each weigh by how much they are named
             # (a province before a district).
@@ -311,25 +299,22 @@ class Transliterator:
                 add(vi, prob * per_syllable ** len(key) * weight)
         for reading in beam:
             prob, sylls = reading.prob, reading.syllables
-            roles = [self._role(kind, i, len(sylls)) for i in range(len(sylls))]
+            if multi_only and len(sylls) < 2:
+                continue
+            roles = [self.priors.role(kind, i, len(sylls)) for i in range(len(sylls))]
             toned: list[tuple[float, tuple[str, ...]]] = [(prob, ())]
             for syl, role in zip(sylls, roles, strict=True):
                 toned = heapq.nlargest(
                     20,
-                    ((p * q * self._compound(roles, names, t), (*names, t))
+                    ((p * q * self.priors.compound(roles, names, t), (*names, t))
                      for p, names in toned
-                     for t, q in self._tones(syl, role, self._gender(names, roles)
+                     for t, q in self.priors.tones(syl, role, self.priors.gender(names, roles)
                                              if role in NAME_ROLES else "")),
                     key=lambda x: x[0],
                 )
             for p, names in toned:
-                add(_title(names), p)
-        # An Arabic rendering the gazetteer lists (فيناسا = VINASA) outweighs any reading.
-        known = self._ar_index.get(" ".join(tokens), ())
-        best = max(scores.values(), default=0.1)
-        for place in known:
-            add(place.vi, best * 10.0 / len(known))
-        return self._finish(scores, top)
+                add(_title(names), p, reading.rare)
+        return scores, rare_scores
 
     @staticmethod
     def _finish(scores: dict[str, float], top: int) -> list[Candidate]:
@@ -343,7 +328,14 @@ class Transliterator:
 
     # ---------------------------------------------------------------- name detection
     def token_likelihood(self, token: str) -> float:
-        """How much one normalised Arabic token looks like transliterated Vietnamese (0..1)."""
+        """How much one normalised Arabic token looks like transliterated Vietnamese.
+
+        Args:
+            token: The normalised token.
+
+        Returns:
+            A likelihood in 0..1.
+        """
         cached = self._likelihood_cache.get(token)
         if cached is not None:
             return cached
@@ -399,7 +391,8 @@ class Transliterator:
         first = self.parse_token(tokens[0])
         if first and len(tokens) > 1:
             surnames = self._role_weights.get("surname", ({}, 1.0))[0]
-            if any(t in surnames for s in first[0].syllables[:1] for t, _ in self._tones(s, None)):
+            if any(t in surnames for s in first[0].syllables[:1]
+                   for t, _ in self.priors.tones(s, None)):
                 score = min(1.0, score * 1.3)
         if min(scores) > 0.1 and self._gazetteer_readings(tokens):
             score = max(score, 0.9)
@@ -428,11 +421,25 @@ class Transliterator:
         return [(p, key) for key, p in beam.items() if key in self._place_index]
 
     def name_key(self, ar_text: str) -> str:
-        """:func:`syllable_key` over every token, joined by spaces."""
+        """:func:`syllable_key` over every token, joined by spaces.
+
+        Args:
+            ar_text: A name in Arabic script.
+
+        Returns:
+            The key; spelling variants of one name (نجوين، نغوين) share it.
+        """
         return " ".join(syllable_key(t, self.tables.key_classes) for t in arabic_tokens(ar_text))
 
     def syllable_key(self, ar_token: str) -> str:
-        """A spelling-variant-insensitive key of one Arabic token (see rules.syllable_key)."""
+        """A spelling-variant-insensitive key of one Arabic token (see rules.syllable_key).
+
+        Args:
+            ar_token: One Arabic token.
+
+        Returns:
+            The key.
+        """
         return syllable_key(ar_token, self.tables.key_classes)
 
     # ---------------------------------------------------------------- Vietnamese -> Arabic
@@ -442,6 +449,9 @@ class Transliterator:
         Args:
             text: Vietnamese, with or without marks (Nguyen = Nguyễn); punctuation is kept.
             top: How many spellings to return.
+
+        Returns:
+            Up to ``top`` candidates, the canonical spelling first.
 
         Raises:
             InputError: If a word of ``text`` is not a Vietnamese syllable (and the whole
@@ -464,5 +474,9 @@ def _gazetteer_lexicon() -> Lexicon:
 
 @functools.cache
 def default_model() -> Model:
-    """The model of the shipped tables and the gazetteer, compiled once (immutable)."""
+    """The model of the shipped tables and the gazetteer, compiled once (immutable).
+
+    Returns:
+        The compiled model, shared by every caller.
+    """
     return compile_model(load_tables(), _gazetteer_lexicon())

@@ -11,7 +11,14 @@ __all__ = ["strip_diacritics", "to_english"]
 
 
 def strip_diacritics(vi: str) -> str:
-    """Removes Vietnamese tone and quality marks, keeping case (đ -> d, Đ -> D)."""
+    """Removes Vietnamese tone and quality marks, keeping case (đ -> d, Đ -> D).
+
+    Args:
+        vi: Vietnamese text.
+
+    Returns:
+        The text in NFC, without marks.
+    """
     text = unicodedata.normalize("NFD", vi.replace("đ", "d").replace("Đ", "D"))
     return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
 

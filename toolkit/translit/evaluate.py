@@ -63,7 +63,8 @@ def read_gold(path: str | Path) -> list[GoldName]:
     """
     path = Path(path)
     if not path.is_file():
-        raise NotFoundError("gold file not found", path=path)
+        raise NotFoundError("gold file not found", path=path,
+                            hint="give a TSV file with a header that has ar and vi columns")
     header: list[str] | None = None
     out: list[GoldName] = []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -73,11 +74,14 @@ def read_gold(path: str | Path) -> list[GoldName]:
         if header is None:
             header = [c.strip() for c in cells]
             if "ar" not in header or "vi" not in header:
-                raise FormatError("gold header needs columns ar and vi", path=path, line=number)
+                raise FormatError("gold header needs columns ar and vi", path=path, line=number,
+                                  hint="make the first line that is not a # comment a "
+                                       "tab-separated header such as ar<TAB>vi")
             continue
         row = dict(zip(header, (c.strip() for c in cells), strict=False))
         if not row.get("ar") or not row.get("vi"):
-            raise FormatError("row lacks ar or vi", path=path, line=number)
+            raise FormatError("row lacks ar or vi", path=path, line=number,
+                              hint="give both cells, separated by a tab, or drop the row")
         if row.get("type", "name") != "name":
             continue
         kind = row.get("kind") or None

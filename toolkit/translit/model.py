@@ -108,6 +108,9 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
     Args:
         tables: The correspondence tables.
         lexicon: Extra places/organisations and syllable priors (e.g. the gazetteer).
+
+    Returns:
+        The compiled model, shared safely by many transliterators.
     """
     sources = [tables.lexicon] if lexicon is None else [tables.lexicon, lexicon]
     priors = _merge_priors(sources)
@@ -121,7 +124,8 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
     words = [w for place in places for w in place.vi.split()]
     words += [w for weights in priors.values() for w in weights]
     for word in words:
-        syl = parse_syllable(split_tone(word)[0], tables.vowel_info, all_codas)
+        syl = parse_syllable(split_tone(word)[0], tables.vowel_info, all_codas,
+                             onsets=tables.onsets)
         if syl is not None and syl.text not in known and syl.onset not in tables.unread_onsets:
             known.add(syl.text)
             inventory.append(syl)

@@ -56,19 +56,21 @@ def _merge(items: Iterator[tuple[str, float]]) -> dict[str, float]:
     return out
 
 
-def _rhyme_spellings(tables: Tables, vowel: str, coda: str) -> dict[str, float]:
+def _rhyme_spellings(tables: Tables, vowel: str, coda: str, *, written: bool = False
+                     ) -> dict[str, float]:
     rhyme = vowel + coda
     if rhyme in tables.rhymes:
         return _merge(iter(tables.rhymes[rhyme]))
     return _merge(
         (v + c, pv * pc)
         for v, pv in tables.vowels.get(vowel, ())
+        if v or not written
         for c, pc in tables.codas.get(coda, ())
     )
 
 
-def render_syllable(tables: Tables, syl: Syllable, *, initial: bool = True
-                    ) -> list[tuple[str, float]]:
+def render_syllable(tables: Tables, syl: Syllable, *, initial: bool = True,
+                    written: bool = False) -> list[tuple[str, float]]:
     """Arabic spellings of one untoned syllable with their probabilities, best first.
 
     A vowel with no onset is carried as ``carriers.tsv`` says for its nucleus: at the start
@@ -79,11 +81,13 @@ def render_syllable(tables: Tables, syl: Syllable, *, initial: bool = True
         tables: The correspondence tables.
         syl: The syllable.
         initial: Whether the syllable starts its word.
+        written: Only spellings that write the vowel (for vi -> ar): the ``-`` rows of
+            ``vowels.tsv`` (ترن for Trần) are read, never proposed.
 
     Returns:
         (spelling, probability) pairs, best first.
     """
-    rhymes = _rhyme_spellings(tables, syl.vowel, syl.coda)
+    rhymes = _rhyme_spellings(tables, syl.vowel, syl.coda, written=written)
     pairs: list[tuple[str, float]] = []
     if syl.onset:
         for o, po in tables.onsets.get(syl.onset, ()):

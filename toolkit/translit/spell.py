@@ -108,7 +108,7 @@ def _readings(
     base = split_tone(word)[0]
     marked = fold(base) != base or word.lower() != base
     if marked or marked_text:
-        syl = parse_syllable(base, model.tables.vowel_info)
+        syl = parse_syllable(base, model.tables.vowel_info, onsets=model.tables.onsets)
         if syl is not None or marked:
             return [(syl, 1.0)] if syl is not None else []
     options = plain.get(base, ())
@@ -123,10 +123,10 @@ def _word_spellings(model: Model, readings: Sequence[tuple[Syllable, float]], *,
     mixed over its readings, rare ones dropped."""
     mixed: dict[str, float] = {}
     for syl, weight in readings:
-        for ar, p in render_syllable(model.tables, syl, initial=initial):
+        for ar, p in render_syllable(model.tables, syl, initial=initial, written=True):
             mixed[ar] = mixed.get(ar, 0.0) + weight * p
     ranked = sorted(mixed.items(), key=lambda kv: (-kv[1], kv[0]))
-    # Rare spellings (ح for h, a dropped i) are readable but not worth proposing.
+    # Rare spellings (ح for h) are readable but not worth proposing; a dropped vowel never is.
     return [(o, q) for o, q in ranked if q >= VARIANT_MIN * ranked[0][1]][:SPELLINGS_PER_WORD]
 
 
@@ -137,14 +137,15 @@ def _rule_piece(model: Model, piece: str) -> tuple[str, Syllable] | None:
     before a syllable starting with r, l, m, n or b (k + rông, h + mông, ch + ro).
     """
     codas = model.tables.codas
-    syl = parse_syllable(piece, model.tables.vowel_info, codas)
+    syl = parse_syllable(piece, model.tables.vowel_info, codas, onsets=model.tables.onsets)
     if syl is not None and (syl.onset in model.tables.onsets or not syl.onset):
         return "", syl
     for first in (piece[:2], piece[:1]):
         rest_text = piece[len(first):]
         if first not in CLUSTER_FIRSTS or not rest_text.startswith(CLUSTER_SECONDS):
             continue
-        rest = parse_syllable(rest_text, model.tables.vowel_info, codas)
+        rest = parse_syllable(rest_text, model.tables.vowel_info, codas,
+                              onsets=model.tables.onsets)
         if rest is not None and rest.onset in model.tables.onsets:
             return first, rest
     return None
@@ -203,13 +204,16 @@ def _rule_spellings(model: Model, pieces: Sequence[tuple[str, Syllable]]
 def _established(model: Model, vi: str) -> list[str]:
     """Established Arabic spellings of the whole name (exonyms, then the gazetteer).
 
-    Written without marks, the name may also be the English one (Ha Noi, Hanoi: Hà Nội).
+    Written without marks, the name may also be the English one (Ha Noi, Hanoi, Saigon,
+    Ho Chi Minh City: the ``en`` column of exonyms.tsv and the gazetteer's English names).
     """
-    key = vi.lower()
+    key = " ".join(vi.lower().split())
     if not key:
         return []
     plain = fold(vi) == key
     names = {key}
+    if plain and key in model.tables.exonym_names:
+        names.add(model.tables.exonym_names[key].lower())
     fixed: list[str] = []
     for place in model.places:
         if place.vi.lower() == key or (plain and key in (fold(place.vi), place.en.lower())):

@@ -132,30 +132,30 @@ def title_syllable(syllable: str) -> str:
     return s[:1].upper() + s[1:]
 
 
-_ONSETS_BY_LENGTH = (
-    "ngh", "ng", "nh", "ch", "tr", "th", "ph", "kh", "gh", "gi", "qu",
-    "b", "c", "d", "đ", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-)
-
-
 def parse_syllable(
     untoned: str,
     vowel_info: dict[str, tuple[tuple[str, ...], str]],
     extra_codas: Iterable[str] = (),
+    *,
+    onsets: Iterable[str],
 ) -> Syllable | None:
     """Splits an untoned lower-case syllable into onset, vowel and coda.
+
+    The longest onset that leaves a vowel and coda of the tables wins (ngh before ng).
 
     Args:
         untoned: E.g. ``"nguyên"``.
         vowel_info: Vowel -> (allowed codas, onset rule), from the vowel table.
         extra_codas: Codas accepted after any vowel, for irregular spellings of names
             (Đắk Lắk, Kon Tum); parsing is then also lenient about the onset rules.
+        onsets: The onsets of the onset table (``Tables.onsets``; the empty onset is
+            always tried last).
 
     Returns:
         The parts, or ``None`` if the text is not a Vietnamese syllable.
     """
-    onsets = [o for o in _ONSETS_BY_LENGTH if untoned.startswith(o)] + [""]
-    for onset in onsets:
+    found = sorted((o for o in onsets if o and untoned.startswith(o)), key=len, reverse=True)
+    for onset in (*found, ""):
         rest = untoned[len(onset) :]
         for vowel, (codas, _rule) in vowel_info.items():
             if not rest.startswith(vowel):

@@ -74,6 +74,8 @@ class Tables:
         codas: Coda -> weighted Arabic spellings.
         rhymes: Rhyme -> weighted Arabic spellings replacing vowel x coda.
         exonyms: Vietnamese name -> established Arabic spellings, canonical first.
+        exonym_names: Established English form, lower-case (vietnam, saigon) -> the
+            Vietnamese name of ``exonyms`` it stands for.
         common_ar: Common Arabic words (normalised) that are not names.
         key_classes: Arabic spelling -> variant class letter, longest spelling first.
         tones: Tone name -> share among syllables (orders the tones of unknown syllables).
@@ -105,6 +107,7 @@ class Tables:
     unread_onsets: frozenset[str] = frozenset()
     unread_codas: frozenset[str] = frozenset()
     never: frozenset[str] = frozenset()
+    exonym_names: dict[str, str] = field(default_factory=dict)
 
 
 def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
@@ -216,8 +219,12 @@ def load_tables(directory: str | Path | None = None) -> Tables:
     )
 
     exonyms: dict[str, list[str]] = {}
+    exonym_names: dict[str, str] = {}
     for _line, cells in _rows(base / "exonyms.tsv", 2):
         exonyms.setdefault(cells[0], []).append(cells[1])
+        for en in (cells[2].split("|") if len(cells) > 2 else ()):
+            if en.strip():
+                exonym_names.setdefault(en.strip().lower(), cells[0])
 
     common_path = base / "ar_common_words.txt"
     if not common_path.is_file():
@@ -252,4 +259,5 @@ def load_tables(directory: str | Path | None = None) -> Tables:
         role_mix=role_mix,
         compounds=compounds,
         never=frozenset(c[0].lower() for _line, c in _rows(base / "never_names.tsv", 1)),
+        exonym_names=exonym_names,
     )

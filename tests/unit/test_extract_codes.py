@@ -1,0 +1,25 @@
+"""Acronyms found beside document codes and URLs (toolkit.extract.codes.find_codes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.extract.codes import find_codes
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # A run of Latin words that reaches a code keeps its acronyms.
+    ("Người dân dùng VNeID, LGSP và COVID-19 theo 749/QĐ-TTg.",
+     [("VNeID", "acronym"), ("LGSP", "acronym"), ("COVID-19", "acronym"),
+      ("749/QĐ-TTg", "code")]),
+    ("Triển khai LGSP theo 05-NQ/TU và iHanoi", [("LGSP", "acronym"), ("05-NQ/TU", "code"),
+                                                 ("iHanoi", "acronym")]),
+    # Nothing inside a URL, the words beside it still count.
+    ("Xem VNeID tại https://a.gov.vn/LGSP và LGSP",
+     [("Xem VNeID", "acronym"), ("LGSP", "acronym")]),
+])
+def test_acronyms_are_found_beside_codes_and_urls(text: str,
+                                                  codes: list[tuple[str, str]]) -> None:
+    found = find_codes(text)
+    assert [(c.text, c.kind) for c in found] == codes
+    assert all(text[c.start:c.end] == c.text for c in found)

@@ -1,0 +1,244 @@
+"""The second half of :class:`toolkit.extract.pipeline.Extractor`: candidate entries
+built from the evidence it has accumulated over the documents.
+
+* names: Vietnamese candidates from :func:`toolkit.translit.ar_to_vi` over every
+  spelling seen (weighted by count), English by :func:`toolkit.translit.to_english`;
+  a name read as an approved name of a compatible kind joins its entry;
+* codes and acronyms: verbatim, do-not-translate;
+* terms: from an approved glossary entry with the same key, else composed word
+  by word where the composition is regular (words.tsv), else left empty; ranked
+  by score, the first ``max_terms`` kept (and every confirmed one).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from glossary.errors import InputError
+from glossary.model import Candidate, Entry, Forms
+from toolkit.extract.cluster import Cluster, canonical_form
+from toolkit.extract.codecount import CodeCounter
+from toolkit.extract.codes import written_code
+from toolkit.extract.forms import adopt_known, compose_translation, other_spellings
+from toolkit.extract.known import absorb, covered_by_known, known_score, merge_spellings
+from toolkit.extract.names import GAZETTEER_MIN
+from toolkit.extract.ranking import cue_fragment
+from toolkit.extract.readings import prefer_gloss, rank_readings
+from toolkit.extract.results import Extracted
+from toolkit.extract.termhood import keyness
+from toolkit.extract.terms import TermCandidate, TermCounter
+from toolkit.extract.tokenize import coded_key
+from toolkit.extract.tokenize import term_key as _term_key_of
+
+if TYPE_CHECKING:
+    from toolkit.translit import Transliterator
+
+__all__ = ["CODE_KINDS", "COMPATIBLE_KINDS", "NAME_KINDS", "EntryBuilder"]
+
+#: Kinds of names (transliterated, read into Vietnamese).
+NAME_KINDS = ("person", "place", "org")
+#: Kinds of codes (kept verbatim).
+CODE_KINDS = ("code", "acronym")
+#: The kinds of approved names that a detected name of a kind may be (see _known_readings).
+COMPATIBLE_KINDS = {"person": ("person",), "place": ("place", "org"), "org": ("place", "org")}
+_Draft = tuple[str, str, list[Candidate]]
+
+
+class EntryBuilder:
+    """Builds the candidate entries from what an extractor has counted.
+
+    A base of :class:`~toolkit.extract.pipeline.Extractor`, which sets the
+    attributes below while it reads the documents.
+    """
+
+    known: list[Entry]
+    min_count: int
+    max_terms: int
+    approve_known: bool
+    names: dict[str, Cluster]
+    codes: CodeCounter
+    terms: TermCounter
+    _known_terms: dict[int, Cluster]
+    _known_name_vi: dict[str, int]
+    _known_term_keys: dict[tuple[str, ...], int]
+    _known_codes: dict[str, int]
+    _ref: Mapping[str, float]
+    _translit: Transliterator
+    _place_reading: Callable[[str], float]
+
+    def entries(self) -> list[Extracted]:
+        """Builds the candidate entries: names, then codes, then terms by score."""
+        out = [*self._name_entries(), *self._code_entries(), *self._term_entries()]
+        return out
+
+    def _status(self, known: bool) -> str:
+        return "approved" if known and self.approve_known else "candidate"
+
+    def _name_entries(self) -> list[Extracted]:
+        from toolkit.translit.english import to_english
+
+        translit = self._translit
+
+        def canonical(form: str) -> str | None:
+            try:
+                best = translit.ar_to_vi(form, top=1)
+                spelled = translit.vi_to_ar_scored(best[0].text, top=1) if best else []
+                return spelled[0].text if spelled else None
+            except InputError:  # nothing readable as Vietnamese: no spelling to
+                return None  # break a tie with (see canonical_form)
+
+        def draft(cluster: Cluster) -> _Draft:
+            """The canonical spelling, kind and Vietnamese readings of a cluster."""
+            known = self.known[cluster.known] if cluster.known is not None else None
+            admitted = known.forms["ar"].all_admitted() if known else []
+            ar = canonical_form(cluster.forms, admitted, canonical)
+            kind = known.kind if known else cluster.kind(
+                "person" if len(ar.split()) >= 3 else "place")
+            if kind == "org" and known is None and self._place_reading(ar) >= GAZETTEER_MIN:
+                # مستشفى باك كان: an organisation cue before a place the gazetteer
+                # knows; the name itself is the place's.
+                kind = "place"
+            readings = rank_readings(translit, cluster.forms, kind, ar)
+            return ar, kind, prefer_gloss(readings, cluster.glosses)
+
+        out = []
+        for cluster, (ar, kind, vi) in self._known_readings(draft):
+            if cluster.count < self.min_count:
+                continue
+            known = self.known[cluster.known] if cluster.known is not None else None
+            if known and known.term("vi"):
+                vi = [Candidate(known.term("vi"), 1.0),
+                      *[c for c in vi if c.text != known.term("vi")]][:5]
+            best = vi[0].text if vi else ""
+            en = known.term("en") if known and known.term("en") else (
+                to_english(best, translit.places) if best else "")
+            entry = Entry(kind=kind, status=self._status(known is not None),
+                          confidence=round(vi[0].score if vi else 0.0, 4),
+                          frequency=cluster.count, score=round(cluster.likelihood, 4),
+                          contexts=list(cluster.contexts), source="extract")
+            entry.forms["ar"] = Forms(preferred=ar, variants=other_spellings(ar, cluster.forms))
+            entry.forms["vi"] = Forms(preferred=best, candidates=vi)
+            entry.forms["en"] = Forms(preferred=en)
+            if known is not None:
+                adopt_known(entry, known)
+            out.append(Extracted(entry, "name", dict(cluster.docs), known is not None))
+        out.sort(key=lambda x: (-x.entry.frequency, x.entry.term("ar")))
+        return out
+
+    def _known_readings(self, draft: Callable[[Cluster], _Draft]
+                        ) -> list[tuple[Cluster, _Draft]]:
+        """The name clusters and their drafts (spelling, kind, readings).
+
+        A name whose top Vietnamese reading is, exactly (diacritics included), the
+        Vietnamese form of an approved name of a compatible kind is that name under
+        another spelling (كوي نون, the starter's كوي نهون: Quy Nhơn): it joins the
+        name's cluster, so its spelling becomes a variant of that entry.
+        """
+        drafts: list[tuple[Cluster, _Draft]] = []
+        joined: dict[int, list[Cluster]] = {}
+        for cluster in self.names.values():
+            found = draft(cluster)
+            if cluster.known is None and found[2]:
+                index = self._known_name_vi.get(unicodedata.normalize("NFC", found[2][0].text))
+                if index is not None and \
+                        self.known[index].kind in COMPATIBLE_KINDS.get(found[1], ()):
+                    joined.setdefault(index, []).append(cluster)
+                    continue
+            drafts.append((cluster, found))
+        if not joined:
+            return drafts
+        out = [(c, d) for c, d in drafts if c.known not in joined]
+        for index, members in joined.items():
+            same = [c for c, _ in drafts if c.known == index]
+            cluster = Cluster.merged([*same, *members], known=index)
+            out.append((cluster, draft(cluster)))
+        return out
+
+    def _code_entries(self) -> list[Extracted]:
+        self.codes.merge_spelled(self._known_codes)
+        out = []
+        for code, cluster in self.codes.clusters.items():
+            if cluster.count < self.min_count:
+                continue
+            index = cluster.known if cluster.known is not None else self._known_codes.get(code)
+            known = self.known[index] if index is not None else None
+            kind = known.kind if known else cluster.kind("acronym")
+            written = written_code(code, cluster.forms)
+            arabic = sorted(f for f in cluster.forms if f != written)
+            entry = Entry(kind=kind, status=self._status(known is not None), dnt=True,
+                          case_sensitive=True, confidence=1.0, frequency=cluster.count,
+                          score=float(cluster.count), contexts=list(cluster.contexts),
+                          source="extract")
+            entry.forms["ar"] = Forms(preferred=written, variants=arabic)
+            for lang in ("vi", "en"):
+                entry.forms[lang] = Forms(preferred=code)
+            if known is not None:
+                adopt_known(entry, known)
+            out.append(Extracted(entry, "code", dict(cluster.docs), known is not None))
+        out.sort(key=lambda x: (-x.entry.frequency, x.entry.term("ar")))
+        return out
+
+    def _term_entries(self) -> list[Extracted]:
+        ranked = self.terms.ranked(self.min_count)
+        merged, by_known = merge_spellings(ranked, self._known_at)
+        by_key = {key: cand for cand in merged for key in (cand.key, *cand.aliases)}
+        for index, cluster in self._known_terms.items():
+            key = _term_key_of(self.known[index].term("ar"))
+            target = by_known.get(index) or by_key.get(key)
+            if target is None and self.known[index].kind not in NAME_KINDS \
+                    and not coded_key(key):
+                continue  # the term counter proposes terms; the matcher only counts them
+            if target is None:
+                # An organisation or place written in Arabic words, not a transliterated
+                # name (see _name_like), or a numbered term (القرار 749/QD-TTg), which the
+                # counter cannot see: ranked with the terms.
+                target = by_known[index] = by_key[key] = TermCandidate(key)
+                target.keyness = keyness([w for w in key if not coded_key((w,))],
+                                         self.terms.word_counts, self.terms.total_words,
+                                         self._ref)
+                merged.append(target)
+            absorb(target, cluster)
+        for cand in merged:
+            if self._known_at(cand) is not None:
+                cand.score = known_score(cand)
+        merged.sort(key=lambda c: (-c.score, -c.count, c.key))
+        out: list[Extracted] = []
+        for cand in merged:
+            if cand.count < self.min_count:
+                continue
+            known_at = self._known_at(cand)
+            if known_at is None and (len(out) >= self.max_terms or covered_by_known(cand)
+                                     or cue_fragment(cand.key)):
+                continue
+            known = self.known[known_at] if known_at is not None else None
+            out.append(self._term_entry(cand, known))
+        return out
+
+    def _known_at(self, cand: TermCandidate) -> int | None:
+        """The index of the known entry that confirms a term candidate (any of its keys)."""
+        for key in (cand.key, *cand.aliases):
+            found = self._known_term_keys.get(key)
+            if found is not None:
+                return found
+        return None
+
+    def _term_entry(self, cand: TermCandidate, known: Entry | None) -> Extracted:
+        ar = cand.form
+        if known is not None:
+            vi, en, kind = known.term("vi"), known.term("en"), known.kind
+        else:
+            vi, en = compose_translation(cand.key, coordinated=cand.coordinated)
+            kind = "term"
+        entry = Entry(kind=kind, status=self._status(known is not None),
+                      confidence=1.0 if known else (0.5 if vi else 0.0),
+                      frequency=cand.count, score=cand.score,
+                      contexts=list(cand.contexts), source="extract",
+                      note="" if known or not vi else "vi/en composed word by word")
+        entry.forms["ar"] = Forms(preferred=ar, variants=other_spellings(ar, cand.forms))
+        entry.forms["vi"] = Forms(preferred=vi, candidates=[Candidate(vi, 1.0)] if vi else [])
+        entry.forms["en"] = Forms(preferred=en)
+        if known is not None:
+            adopt_known(entry, known)
+        return Extracted(entry, "term", dict(cand.docs), known is not None)
