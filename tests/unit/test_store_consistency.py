@@ -4,9 +4,8 @@ snapshots), and store files the user can fix reported as user errors."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -126,20 +125,6 @@ def test_load_glossary_hashes_exactly_the_entries_it_read(db: Path,
 
 # -- store files the user can fix -------------------------------------------------
 
-
-@pytest.fixture()
-def connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[sqlite3.Connection]]:
-    """Every connection sqlite3.connect opens during the test."""
-    opened: list[sqlite3.Connection] = []
-    connect = sqlite3.connect
-
-    def recording(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-        con = connect(*args, **kwargs)
-        opened.append(con)
-        return con
-
-    monkeypatch.setattr(sqlite3, "connect", recording)
-    yield opened
 
 
 @pytest.mark.parametrize(("spoil", "message"), FILE_PROBLEMS)

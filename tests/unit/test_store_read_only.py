@@ -6,7 +6,7 @@ a database on a read-only file system still read (simulated: ``mode=rw`` and
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -167,20 +167,6 @@ def test_an_older_schema_on_a_read_only_disk_names_the_fix(
     assert "copy" in (info.value.hint or "") and "\n" not in str(info.value)
     assert _user_version(path) == 3
 
-
-@pytest.fixture()
-def connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[sqlite3.Connection]]:
-    """Every connection sqlite3.connect opens during the test."""
-    opened: list[sqlite3.Connection] = []
-    connect = sqlite3.connect
-
-    def recording(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-        con = connect(*args, **kwargs)
-        opened.append(con)
-        return con
-
-    monkeypatch.setattr(sqlite3, "connect", recording)
-    yield opened
 
 
 @pytest.mark.parametrize(("spoil", "message"), FILE_PROBLEMS)
