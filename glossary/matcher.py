@@ -41,7 +41,9 @@ stem can therefore match inside a longer word that happens to start with a
 clitic letter (تاب in كتاب); keep Arabic forms specific.
 
 Case: matching ignores case unless a form is added with ``case_sensitive=True``
-(then the original span must have the form's case). Vietnamese matches on
+(then the original span must have the form's case), or is an acronym
+(:func:`is_acronym`: ``IT``, ``MOST``, ``UBND``), which is always matched with its
+case, so the pronoun ``It`` and the word ``most`` are no terms. Vietnamese matches on
 :func:`~glossary.normalize.normalize_vi` keys (old and new tone placement are
 equal, diacritics count); ``Matcher(lang, fold=True)`` ignores Vietnamese and
 English diacritics, for QA.
@@ -73,7 +75,7 @@ from glossary.normalize import (
 )
 from glossary.shadow import Cased, lower_1to1, original_slicer, shadow_text
 
-__all__ = ["ROLES", "Match", "Matcher"]
+__all__ = ["ROLES", "Match", "Matcher", "is_acronym"]
 
 ROLES: tuple[str, ...] = ("preferred", "variant", "forbidden")
 _ROLE_RANK = MappingProxyType({role: i for i, role in enumerate(ROLES)})
@@ -96,6 +98,26 @@ _ELIDED: tuple[str, ...] = ("", "", "ا", "ال")
 _LAST_CLITIC_LETTERS: tuple[str, ...] = tuple(
     "".join(sorted({prefix[-1] for prefix in allowed if prefix})) for allowed in _ALLOWED_PREFIXES
 )
+
+
+def is_acronym(form: str) -> bool:
+    """Tells whether ``form`` is written entirely in capitals (an acronym).
+
+    Such a form (``IT``, ``MOST``, ``TP HCM``) is matched with its case whatever
+    its entry's ``case_sensitive`` says: ``It`` is a pronoun, not information
+    technology. A code with a digit (``COVID-19``, ``12/2024/NĐ-CP``) is no word
+    in any case and keeps the entry's setting; letters without case (Arabic)
+    make no acronym.
+
+    Args:
+        form: A glossary form.
+
+    Returns:
+        ``True`` if ``form`` has no digit and two or more cased letters, all capitals.
+    """
+    letters = [ch for ch in form if ch.isupper() or ch.islower()]
+    return (len(letters) >= 2 and all(ch.isupper() for ch in letters)
+            and not any(ch.isdigit() for ch in form))
 
 
 class Match(NamedTuple):
@@ -203,12 +225,14 @@ class Matcher:
             key: The payload reported with each match (e.g. the entry id).
             role: ``"preferred"``, ``"variant"`` or ``"forbidden"``.
             case_sensitive: Match Latin letters with their case (codes like VNeID).
+                An acronym (:func:`is_acronym`) is matched with its case anyway.
 
         Raises:
             InputError: If the role is unknown or the form has no word character.
         """
         if role not in _ROLE_RANK:
             raise InputError(f"unknown role {role!r}", hint=f"use one of: {', '.join(ROLES)}")
+        case_sensitive = case_sensitive or is_acronym(form)
         norm = " ".join(self._normalize(form).text.split())
         kept: list[str] = [norm] if self.lang == "ar" else []  # Arabic keeps the case
 

@@ -4,9 +4,10 @@ Values come from, in rising priority: built-in defaults, the TOML config file
 (``./avet.toml`` or the file named by ``--config``), and CLI flags.
 
 The settings sit at the top of the file, or all of them under one ``[avet]``
-table (``[avet]`` then ``db = …``, and ``[avet.models]`` for the models). The file
-holds avet's settings only: with ``[avet]``, a setting or table outside it (another
-tool's table included) is refused rather than ignored.
+table (``[avet]`` then ``db = …``, and ``[avet.models]`` for the models), so that
+the file can also hold other tools' tables. With ``[avet]``, a key at the top of the
+file or a table named like an avet setting (``[models]``) is refused rather than
+ignored; any other table (``[ruff]``) belongs to another tool and is ignored.
 """
 
 from __future__ import annotations
@@ -165,9 +166,12 @@ def _top_lines(text: str) -> dict[str, int]:
 def _avet_section(raw: dict[str, Any], text: str, path: Path) -> dict[str, Any]:
     """The settings: the ``[avet]`` table if there is one, else the whole file.
 
+    Other tables beside ``[avet]`` belong to other tools and are ignored.
+
     Raises:
-        InputError: If ``avet`` is not a table, or if a key or table lies outside
-            ``[avet]`` when there is one.
+        InputError: If ``avet`` is not a table, or if, beside ``[avet]``, a key
+            sits at the top of the file or a table is named like an avet setting
+            (``[models]``, ``[db]``): avet would have read it without ``[avet]``.
     """
     if "avet" not in raw:
         return raw
@@ -178,7 +182,9 @@ def _avet_section(raw: dict[str, Any], text: str, path: Path) -> dict[str, Any]:
                          path=path, line=top.get("avet"),
                          hint="write [avet] on a line of its own above the settings, or put "
                               "the settings at the top of the file without it")
-    outside = sorted((k for k in raw if k != "avet"), key=lambda k: top.get(k, 1 << 30))
+    ours = {*_TYPES, "models"}
+    stray = (k for k, v in raw.items() if k != "avet" and (k in ours or not isinstance(v, dict)))
+    outside = sorted(stray, key=lambda k: top.get(k, 1 << 30))
     if outside:
         key = outside[0]
         table = isinstance(raw[key], dict)

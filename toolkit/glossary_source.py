@@ -48,6 +48,9 @@ VERBATIM_KINDS = ("code",)
 #: (الخدمات العامة asks for الخدمة العامة). An English plural is often a word of its own
 #: (news, customs, the United States), so English forms are matched as written only.
 _INFLECTED_SOURCES = ("ar",)
+#: Entry kinds whose source forms ask for them inflected too. A name is no term in the
+#: plural (الحكومات, governments, never names the Government).
+_INFLECTED_KINDS = ("term",)
 
 
 @dataclass(frozen=True)
@@ -255,7 +258,8 @@ class GlossaryIndex:
                 for form in sf.all_admitted():
                     role = "preferred" if form == sf.preferred else "variant"
                     self.src_matcher.add(form, info.key, role=role, case_sensitive=sensitive)
-                    if not sensitive and self.src in _INFLECTED_SOURCES:
+                    if not sensitive and self.src in _INFLECTED_SOURCES and _inflects(entry,
+                                                                                       form):
                         # also asked for in the plural (الخدمات العامة)
                         self._inflected.add(form, info.key)
                 for form, role in info.known_forms():
@@ -310,9 +314,11 @@ class GlossaryIndex:
     def find_source(self, text: str) -> list[Any]:
         """Returns the matches of source forms in ``text`` (none inside a URL), in text order.
 
-        In an Arabic source a form written in another number (``الخدمات العامة``
-        for ``الخدمة العامة``, :func:`glossary.model.is_inflection`) is found
-        too, where no form as written is: as a ``variant`` match; not a plural
+        In an Arabic source a term's form of two or more words written in another
+        number (``الخدمات العامة`` for ``الخدمة العامة``,
+        :func:`glossary.model.is_inflection`) is found too, where no form as
+        written is: as a ``variant`` match (never a single word's plural,
+        ``القرارات``, nor a name's, ``الحكومات``); not a plural
         with a meaning of its own (``البيانات``, data, for ``البيان``:
         :func:`toolkit.inflections.lexicalised_plurals`). English forms are
         found as written only (``news`` does not ask for ``new``).
@@ -409,6 +415,16 @@ class GlossaryIndex:
         more = self._forbidden.find(text, [(min(m.prefix_start, m.start), m.end) for m in found],
                                     links=links, keys=keys)
         return sorted([*found, *more], key=lambda m: m.prefix_start) if more else found
+
+
+def _inflects(entry: Entry, form: str) -> bool:
+    """Whether a source ``form`` of ``entry`` asks for the entry in another number too.
+
+    Only a term's form of two or more words does (الخدمات العامة for الخدمة العامة):
+    a single word in the plural is often another word (القرارات, decisions, for
+    القرار, resolution) and a name's plural names no one (الحكومات, governments).
+    """
+    return entry.kind in _INFLECTED_KINDS and len(form.split()) >= 2
 
 
 def _outside_urls(text: str, matches: list[Any],

@@ -28,7 +28,7 @@ from collections.abc import Hashable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from glossary.matcher import Match
+from glossary.matcher import Match, is_acronym
 from glossary.model import is_inflection
 from glossary.normalize import match_key
 from toolkit.sourcecodes import overlaps, url_spans
@@ -220,6 +220,8 @@ class InflectedForms:
                     continue
                 found_text = head + text[first_end:end]
                 if (not is_inflection(found_text, form, self.lang)
+                        # an acronym keeps its capitals: its is no plural of IT
+                        or (is_acronym(form) and not found_text.startswith(form))
                         or (self.lang == "ar" and _lexicalised(found_text, form))):
                     continue
                 spans = url_spans(text) if spans is None else spans

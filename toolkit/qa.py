@@ -29,6 +29,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from glossary.model import is_inflection
 from toolkit.glossary_source import GlossaryIndex
 from toolkit.postedit import CODE_KEY, LineAnalysis, analyze_line
 from toolkit.sourcematch import SourceMatcher
@@ -286,6 +287,9 @@ def _inconsistent(key: str, rendering: dict[int, list[str]], analyses: list[Line
     for i, forms in sorted(rendering.items()):
         for form in forms:
             k = _norm(form, lang)
+            # One rendering in another number (Digital conversions / Digital conversion)
+            # is the same rendering, as a correct plural is the preferred form.
+            k = next((seen for seen in used if is_inflection(k, seen, lang)), k)
             surface.setdefault(k, form)
             on_line.setdefault((k, i), form)
             seen = used.setdefault(k, [])

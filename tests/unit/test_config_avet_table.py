@@ -40,7 +40,10 @@ def test_avet_that_is_not_a_table_is_one_line_naming_its_line(
     ('[avet]\ndb = "a.db"\n[models]\nar-en = "x"\n', "models", 3, "[avet.models]"),
     ('db = "a.db"\n\n[avet]\nbeam_size = 2\n', "db", 1, "under [avet]"),
     ("avet.beam_size = 2\nparallel = 3\n", "parallel", 2, "under [avet]"),
-    ('[avet]\nbeam_size = 2\n[other]\nx = 1\n', "other", 3, "[avet.other]"),
+    ('[avet]\nbeam_size = 2\n[ruff]\nx = 1\n\n[db]\npath = "a"\n', "db", 6, "[avet.db]"),
+    ('beamsize = 2\n[avet]\nparallel = 2\n', "beamsize", 1, "under [avet]"),
+    ('[ruff]\nx = 1\n[avet]\ndb = "a.db"\n[models]\nar-en = "m"\n', "models", 5,
+     "[avet.models]"),
 ])
 def test_settings_outside_an_avet_table_are_refused_not_ignored(
         tmp_path: Path, text: str, key: str, line: int, fix: str) -> None:
@@ -59,6 +62,20 @@ def test_settings_inside_avet_or_at_the_top_are_read(tmp_path: Path, text: str) 
     config = _load(tmp_path, text)
     assert (config.db, config.beam_size, dict(config.models)) == (
         tmp_path / "g.db", 2, {"ar-en": "m"})
+
+
+@pytest.mark.parametrize(("text", "db_line"), [
+    ('[avet]\ndb = "t.db"\n\n[ruff]\nline-length = 100\n', 2),
+    ('[tool.black]\nline-length = 100\n[avet]\ndb = "t.db"\n[avet.models]\nar-en = "m"\n', 4),
+    ('ruff.line-length = 100\n[avet]\ndb = "t.db"\n[other]\nmodels = 1\ndb = 2\n', 3),
+])
+def test_other_tools_tables_beside_avet_are_ignored(
+        tmp_path: Path, text: str, db_line: int) -> None:
+    config = _load(tmp_path, text)
+    assert config.db == tmp_path / "t.db"
+    assert config.origin("db") == f"{tmp_path / 'avet.toml'}:{db_line}"
+    assert dict(config.models) == ({"ar-en": "m"} if "avet.models" in text else {})
+    assert set(config.origins) <= {"db", "models.ar-en"}
 
 
 def test_a_setting_under_avet_is_named_by_its_own_line(tmp_path: Path) -> None:

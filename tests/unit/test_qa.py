@@ -273,3 +273,10 @@ def test_codes_with_arabic_indic_digits(source: str, target: str,
     assert [(f.issue, f.found, f.expected) for f in findings] == [
         ("code_not_verbatim", a, b) for a, b in found]
     assert all(f.source_term == source.split()[-1].rstrip(".") for f in findings)
+
+
+def test_one_forbidden_rendering_in_two_numbers_is_not_inconsistent(vi_en: GlossaryIndex) -> None:
+    sources = ["Chuyển đổi số là ưu tiên.", "Chuyển đổi số cần vốn."]
+    targets = ["Digital conversions are a priority.", "Digital conversion needs capital."]
+    assert _issues(check_lines(sources, targets, vi_en)) == [(1, "forbidden_term"),
+                                                             (2, "forbidden_term")]

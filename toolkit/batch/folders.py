@@ -78,17 +78,26 @@ def _walked(path: Path, input_dir: Path, out: Path, own_failed: Path | None,
                 or _in_job_folder(path, input_dir, cache))
 
 
+def _legacy_name(rel: str, tgt: str) -> Path:
+    """The name earlier avet versions gave the translation of ``rel``: ``.TGT`` put
+    before the last suffix of the whole name (``a.ar.txt`` → ``a.ar.en.txt``, where
+    :func:`toolkit.translate.output_name` now gives ``a.en.txt``)."""
+    p = Path(rel)
+    return p.parent / f"{p.stem}.{tgt}{p.suffix or '.txt'}"
+
+
 def _translation(targets: Path, rel: str, tgt: str | None) -> str:
-    """``batch postedit``: the translation of ``rel`` in ``targets``: named as ``batch
-    translate`` names it (``STEM.TGT.SUFFIX``) if that file exists, else ``rel`` itself if
-    that exists; if neither does, the first (the worker reports it missing)."""
+    """``batch postedit``: the translation of ``rel`` in ``targets``, the first that
+    exists of: the name ``batch translate`` gives it (``a.ar.txt`` → ``a.en.txt``), the
+    name earlier versions gave it (``a.ar.en.txt``), and ``rel`` itself; if none does,
+    the first (the worker reports it missing)."""
     if tgt is None:
         return str(targets / rel)
     from toolkit.translate import output_name
 
     named = targets / output_name(rel, tgt)
-    same = targets / rel
-    return str(same if not named.exists() and same.exists() else named)
+    candidates = (named, targets / _legacy_name(rel, tgt), targets / rel)
+    return str(next((c for c in candidates if c.exists()), named))
 
 
 def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
@@ -103,8 +112,9 @@ def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
     Args:
         input_dir: The folder walked for *.txt and *.md.
         out_dir: The job's output folder.
-        targets: ``batch postedit``: the folder of translations: ``sub/doc.txt``'s is
-            ``sub/doc.TGT.txt`` (as ``batch translate`` writes it) or ``sub/doc.txt``.
+        targets: ``batch postedit``: the folder of translations: ``sub/doc.ar.txt``'s
+            is ``sub/doc.TGT.txt`` (as ``batch translate`` writes it), else
+            ``sub/doc.ar.TGT.txt`` (as earlier versions wrote it), else ``sub/doc.ar.txt``.
         tgt: ``batch postedit``: the target language (``None``: same names only).
 
     Returns:

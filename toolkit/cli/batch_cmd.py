@@ -60,15 +60,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                          help="enforce the glossary on existing translations",
                          description="Post-edit translations: INPUT_DIR holds the sources, "
                                      "--targets the line-aligned translations, named as 'batch "
-                                     "translate' writes them (<path>.<lang>.txt) or under the "
-                                     "sources' relative paths. Outputs: "
-                                     "OUT_DIR/<path>.<lang>.txt, as batch translate.")
+                                     "translate' writes them (sub/doc.ar.txt's is "
+                                     "sub/doc.<lang>.txt; earlier versions' sub/doc.ar.<lang>.txt "
+                                     "is also found) or under the sources' relative paths. "
+                                     "Outputs: OUT_DIR/sub/doc.<lang>.txt, as batch translate.")
     pe.add_argument("--from", dest="src", required=True, help="source language")
     pe.add_argument("--to", dest="tgt", required=True, help="target language")
     pe.add_argument("--glossary", help="glossary database or file (default: --db)")
     pe.add_argument("--targets", required=True, metavar="DIR",
-                    help="folder of translations: sub/doc.txt's is sub/doc.<lang>.txt "
-                         "(batch translate's --out) or sub/doc.txt")
+                    help="folder of translations: sub/doc.ar.txt's is sub/doc.<lang>.txt "
+                         "(batch translate's --out), else sub/doc.ar.<lang>.txt (earlier "
+                         "versions), else sub/doc.ar.txt")
     _add_job_options(pe)
     pe.set_defaults(func=run_postedit)
     ex = jobs.add_parser("extract", parents=[common], help="extract a glossary from a corpus",

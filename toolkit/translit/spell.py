@@ -330,10 +330,13 @@ def _spell_name(
     out: dict[str, float] = {}
     for i, ar in enumerate(fixed):
         out[ar] = 1.0 / (i + 2)
+    # The word-by-word spellings share half the weight of the last established one, so
+    # that an established spelling always comes first (Vietnam: فيتنام before فييتنام).
+    share = min(out.values()) / 2 if out else 1.0
     total = sum(p for p, _ in beam) or 1.0
     for p, ar in beam:
         if ar not in out:
-            out[ar] = p / total * (0.5 if fixed else 1.0)
+            out[ar] = p / total * share
     norm = sum(out.values()) or 1.0
     return sorted(((ar, q / norm) for ar, q in out.items()), key=lambda kv: -kv[1])
 
