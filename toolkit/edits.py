@@ -118,13 +118,25 @@ class PostEditResult:
     missing: list[Missing]
 
 
-def adapt_case(found: str, replacement: str, form: str | None = None) -> str:
+def adapt_case(found: str, replacement: str, form: str | None = None, *,
+               sentence_start: bool = False) -> str:
     """Carries the case signal of ``found`` over to ``replacement``.
 
     An all-capital ``found`` gives an all-capital replacement, and a capital
     initial gives a capital initial, unless the glossary ``form`` that matched
     is itself written that way (an acronym or a proper name says nothing
-    about the sentence). Scripts without case are returned unchanged.
+    about the sentence) and ``found`` does not start a sentence. Scripts
+    without case are returned unchanged.
+
+    Args:
+        found: The text as written in the target.
+        replacement: The glossary's form that replaces it.
+        form: The glossary form that matched ``found`` (default: ``found`` itself).
+        sentence_start: Whether ``found`` starts a sentence (its capital is then
+            the sentence's, whatever ``form`` looks like).
+
+    Returns:
+        ``replacement`` in the case ``found`` signals.
     """
     form = found if form is None else form
     letters = [c for c in found if c.isalpha()]
@@ -135,7 +147,7 @@ def adapt_case(found: str, replacement: str, form: str | None = None) -> str:
             and not all(c.isupper() for c in form_letters if c.isupper() or c.islower())
             and form is not found):
         return replacement.upper()
-    if letters[0].isupper() and form_letters and form_letters[0].islower():
+    if letters[0].isupper() and (sentence_start or (form_letters and form_letters[0].islower())):
         for i, c in enumerate(replacement):
             if c.isalpha():
                 return replacement[:i] + c.upper() + replacement[i + 1:]

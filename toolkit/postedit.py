@@ -99,7 +99,8 @@ def _replacement_for(target: str, start: int, end: int, clitic: str, form: str,
         return ar_replacement(surface, clitic, preferred)
     if info.verbatim:
         return preferred
-    return adapt_case(surface, preferred, form)
+    before = target[:start].rstrip()
+    return adapt_case(surface, preferred, form, sentence_start=not before or before[-1] in ".!?:")
 
 
 def _words(text: str) -> list[tuple[int, int]]:
