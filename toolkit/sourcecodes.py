@@ -18,8 +18,8 @@ digit or a lower-case letter (COVID-19, VNeID) is always a code.
 
 Numbers are different: their writing changes with the language (12,345 in
 English is 12.345 in Vietnamese; Arabic-Indic digits may become ASCII ones),
-so a number is kept when a number of the target has its value, each read as
-its language writes it (:func:`number_values`, :func:`number_kept`). In a code,
+so a number is kept when a number of the target has its value, either read
+English-style or Vietnamese-style (:func:`number_values`, :func:`number_kept`). In a code,
 Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹) digits are the ASCII digits
 (:func:`ascii_digits`): a code of an Arabic source is written with ASCII digits
 in English and Vietnamese (:func:`code_form`).
@@ -128,6 +128,17 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _first_column(path: Path) -> Iterable[tuple[int, str]]:
+    """``(line number, first cell in NFC)`` of the rows of a code table, after its
+    ``#`` comments and its header row."""
+    rows = ((number, line) for number, line in
+            enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if line.strip() and not line.startswith("#"))
+    next(rows, None)  # the header row
+    for number, line in rows:
+        yield number, unicodedata.normalize("NFC", line.split("\t")[0].strip())
+
+
 @lru_cache(maxsize=1)
 def translatable_abbreviations() -> frozenset[str]:
     """Returns the abbreviations a translation renders in words (UBND, TP, US, EU).
@@ -141,15 +152,7 @@ def translatable_abbreviations() -> frozenset[str]:
     from glossary.errors import FormatError
 
     out: set[str] = set()
-    header = True
-    lines = _ABBREVIATIONS.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if header:
-            header = False
-            continue
-        word = unicodedata.normalize("NFC", line.split("\t")[0].strip())
+    for number, word in _first_column(_ABBREVIATIONS):
         if not word or " " in word:
             raise FormatError(f"bad abbreviation {word!r}", path=_ABBREVIATIONS, line=number,
                               hint="write one abbreviation, a tab, its language and expansion")
@@ -188,13 +191,7 @@ def headline_acronyms() -> frozenset[str]:
     from glossary.errors import FormatError
 
     out: set[str] = set()
-    lines = _ACRONYMS.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        word = unicodedata.normalize("NFC", line.split("\t")[0].strip())
-        if word == "acronym":  # the header row
-            continue
+    for number, word in _first_column(_ACRONYMS):
         if not word.isupper() or " " in word:
             raise FormatError(f"bad acronym {word!r}", path=_ACRONYMS, line=number,
                               hint="write one all-capital acronym, a tab, its expansion")
@@ -314,8 +311,8 @@ def digits_of(text: str) -> str:
                    and unicodedata.digit(c, None) is not None)
 
 
-def number_values(number: str, lang: str) -> frozenset[Decimal]:
-    """Returns the values a number can have in a ``lang`` text.
+def number_values(number: str) -> frozenset[Decimal]:
+    """Returns the values a number can have, in any of avet's languages.
 
     ``,`` and ``.`` are a decimal or a grouping mark, English-style (``1,000.5``)
     or Vietnamese-style (``1.000,5``), and every well-formed reading counts
@@ -328,8 +325,6 @@ def number_values(number: str, lang: str) -> frozenset[Decimal]:
 
     Args:
         number: A number as :func:`source_numbers` finds it.
-        lang: The language of the text it stands in (``ar``, ``en``, ``vi``); each
-            reads both conventions, so the values do not depend on it.
 
     Returns:
         Its possible values (empty if no reading is well formed).
@@ -365,7 +360,7 @@ def _reading(text: str, grouping: str, decimal: str) -> Decimal | None:
     return Decimal(value).normalize()
 
 
-def number_kept(number: str, target: str, src: str, tgt: str) -> bool:
+def number_kept(number: str, target: str) -> bool:
     """Tells whether ``target`` holds a number of the value of ``number``.
 
     A copy of it as written keeps it. Else the values are compared
@@ -377,13 +372,11 @@ def number_kept(number: str, target: str, src: str, tgt: str) -> bool:
     Args:
         number: A number of the source line.
         target: The translation.
-        src: The source language.
-        tgt: The target language.
     """
     if any(m.group() == number for m in _NUMBER.finditer(target)):
         return True
-    want = number_values(number, src)
+    want = number_values(number)
     if not want:
         digits = digits_of(number)
         return any(digits_of(m.group()) == digits for m in _NUMBER.finditer(target))
-    return any(want & number_values(m.group(), tgt) for m in _NUMBER.finditer(target))
+    return any(want & number_values(m.group()) for m in _NUMBER.finditer(target))

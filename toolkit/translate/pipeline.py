@@ -299,8 +299,8 @@ def _keeps(plan: _Plan, before: str, after: str, index: GlossaryIndex) -> bool:
     the engine's best effort) or an edit may gain one term and drop another.
     """
     return (all(_present(after, d, index) for d in plan.terms if _present(before, d, index))
-            and all(number_kept(n.text, after, index.src, index.tgt) for n in plan.numbers
-                    if number_kept(n.text, before, index.src, index.tgt)))
+            and all(number_kept(n.text, after) for n in plan.numbers
+                    if number_kept(n.text, before)))
 
 
 def _verify_and_repair(plan: _Plan, translation: Any, sources: SourceMatcher,
@@ -330,7 +330,7 @@ def _verify_and_repair(plan: _Plan, translation: Any, sources: SourceMatcher,
                                  status, method, d.kind))
     # Numbers: their values must be there, each written as the target language writes it.
     terms += [TermOutcome(None, n.text, n.text,
-                          "applied" if number_kept(n.text, output, options.src, options.tgt)
+                          "applied" if number_kept(n.text, output)
                           else "failed", "checked", "number") for n in plan.numbers]
     return SegmentResult(plan.source, output, terms)
 
