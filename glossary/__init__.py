@@ -37,6 +37,7 @@ from glossary.model import (
 )
 from glossary.normalize import Normalized, fold_key, match_key, nfc, normalize
 from glossary.starter import load_starter_rows, load_starter_termbase
+from glossary.store import Store
 
 __all__ = [
     "FORMATS",
@@ -57,6 +58,7 @@ __all__ = [
     "Matcher",
     "Normalized",
     "NotFoundError",
+    "Store",
     "StoreError",
     "check_characters",
     "check_conflicts",

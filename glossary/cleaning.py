@@ -16,6 +16,16 @@ __all__ = ["clean_form"]
 #: Bidi marks and controls that copying from Word or Excel leaves in a cell: LRM, RLM,
 #: ALM, the embeddings and overrides U+202A–U+202E and the isolates U+2066–U+2069.
 _BIDI_CONTROLS_RE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+#: Invisible format characters that pasting from web pages and Windows files leaves in a
+#: form and that mean nothing in an Arabic, Vietnamese or English term: soft hyphen
+#: U+00AD, Mongolian vowel separator U+180E, word joiner and invisible operators
+#: U+2060–U+2064, the deprecated format controls U+206A–U+206F and the BOM / zero width
+#: no-break space U+FEFF. ZWNJ and ZWJ (U+200C, U+200D) are kept: Arabic-script text can
+#: need them inside a word.
+_INVISIBLE_RE = re.compile("[\u00ad\u180e\u2060-\u2064\u206a-\u206f\ufeff]")
+#: The zero width space U+200B: a word break, as matching reads it in Arabic (a space)
+#: and deletes it in Vietnamese and English.
+_ZWSP = "\u200b"
 #: No-break spaces (U+00A0, the narrow U+202F), and runs of spaces.
 _SPACES_RE = re.compile("[ \u00a0\u202f]{2,}|[\u00a0\u202f]")
 #: What an Arabic form loses: tatweel, harakat and tanween, the superscript alef and
@@ -31,7 +41,10 @@ def clean_form(text: str, lang: str, *, keep_harakat: bool = True) -> str:
     and picks all store forms through it.
 
     Removes the bidi marks and controls (LRM, RLM, ALM, embeddings, overrides,
-    isolates) wherever they are, and tatweel U+0640 from an Arabic form; makes
+    isolates) and the invisible format characters (soft hyphen, word joiner, BOM,
+    U+180E, U+2061–U+2064, U+206A–U+206F) wherever they are, and tatweel U+0640
+    from an Arabic form; the zero width space U+200B is removed from a Vietnamese or
+    English form and is a space in an Arabic one (as matching reads them); makes
     no-break spaces (U+00A0, U+202F) and runs of spaces one plain space; then
     trims surrounding whitespace and returns NFC. Letters, digits, ZWNJ/ZWJ and
     punctuation are kept, and so are harakat unless ``keep_harakat`` is false.
@@ -49,7 +62,8 @@ def clean_form(text: str, lang: str, *, keep_harakat: bool = True) -> str:
     Returns:
         The form to store (``""`` if nothing visible is left).
     """
-    text = _BIDI_CONTROLS_RE.sub("", text)
+    text = _INVISIBLE_RE.sub("", _BIDI_CONTROLS_RE.sub("", text))
+    text = text.replace(_ZWSP, " " if lang == "ar" else "")
     if lang == "ar":
         if keep_harakat:
             text = text.replace("\u0640", "")

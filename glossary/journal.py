@@ -14,14 +14,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
 from glossary.model import Entry, now_iso
 from glossary.rows import delete_row, dump, save_row, write_evidence
 
-__all__ = ["Action", "EvidenceChange", "evidence_change", "read_journal", "record",
-           "redo_group", "undo_group"]
+__all__ = ["Action", "EvidenceChange", "History", "evidence_change", "read_journal",
+           "record", "redo_group", "undo_group"]
 
 #: The per-document counts one record changed: ``(before, after)``, each
 #: ``{doc: count}`` with ``None`` where the document had no count.
@@ -151,3 +152,58 @@ def _restore(db: sqlite3.Connection, entry_id: int, state: str | None,
     save_row(db, Entry.from_dict(json.loads(state)))
     if counts is not None:
         write_evidence(db, entry_id, json.loads(counts))
+
+
+class History:
+    """Undo and redo of the journal groups, for :class:`glossary.store.Store`.
+
+    The store supplies the connection and ``_write``, its write transaction.
+    """
+
+    _db: sqlite3.Connection
+
+    def _write(self, journal: bool = True, label: str = "") -> AbstractContextManager[object]:
+        raise NotImplementedError
+
+    def undo(self) -> bool:
+        """As :meth:`undo_action`.
+
+        Returns:
+            Whether an action was undone (False: there was nothing to undo).
+        """
+        return self.undo_action() is not None
+
+    def redo(self) -> bool:
+        """As :meth:`redo_action`.
+
+        Returns:
+            Whether an action was redone (False: there was nothing to redo).
+        """
+        return self.redo_action() is not None
+
+    def undo_action(self, group: int | None = None) -> Action | None:
+        """Reverts the latest action (journal group) that is not yet undone.
+
+        Args:
+            group: Revert only if this is that group (checked and reverted in one
+                transaction, so a change another process writes in between is not
+                the one reverted); ``None``: whichever it is.
+
+        Returns:
+            What was undone (its label and how many entries), or ``None``: nothing
+            to undo, or the latest group is not ``group``.
+        """
+        with self._write(journal=False):
+            return undo_group(self._db, group)
+
+    def redo_action(self, group: int | None = None) -> Action | None:
+        """Re-applies the action undone last.
+
+        Args:
+            group: Re-apply only if this is that group, as :meth:`undo_action`.
+
+        Returns:
+            What was redone (its label and how many entries), or ``None``.
+        """
+        with self._write(journal=False):
+            return redo_group(self._db, group)

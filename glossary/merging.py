@@ -24,6 +24,12 @@ _STAMPS = ("created_at", "updated_at", "updated_by")
 MAX_CONTEXTS = 20
 
 
+def _check_lang(lang: str) -> None:
+    """Raises :class:`InputError` if ``lang`` is not one of :data:`LANGS`."""
+    if lang not in LANGS:
+        raise InputError(f"unknown language {lang!r}", hint=f"use one of: {', '.join(LANGS)}")
+
+
 def nfc_forms(entry: Entry) -> None:
     """Puts every form of ``entry`` in Unicode NFC, in place.
 
@@ -82,8 +88,7 @@ def clean_forbidden(lang: str, text: str) -> str:
         FormatError: If the form holds ``|`` or a control character (a tab, a line
             break).
     """
-    if lang not in LANGS:
-        raise InputError(f"unknown language {lang!r}", hint=f"use one of: {', '.join(LANGS)}")
+    _check_lang(lang)
     form = clean_form(text, lang)
     if not form:
         raise InputError(f"the {lang} form to forbid is empty ({text!r})",
@@ -123,8 +128,10 @@ def allow_form(entry: Entry, lang: str, text: str) -> None:
     form itself, else the forms equal to it under :func:`form_key`.
 
     Raises:
+        InputError: If ``lang`` is unknown.
         NotFoundError: If no forbidden form is ``text``; the hint lists them.
     """
+    _check_lang(lang)
     forms = entry.forms[lang]
     same = [t for t in forms.forbidden if nfc(t) == nfc(text)]
     if not same:
@@ -250,8 +257,10 @@ def split_off(entry: Entry, lang: str, variant: str) -> Entry:
         The new entry: the variant is its preferred form.
 
     Raises:
+        InputError: If ``lang`` is unknown.
         NotFoundError: If ``variant`` is not a variant of the entry.
     """
+    _check_lang(lang)
     forms = entry.forms[lang]
     if variant not in forms.variants:
         raise NotFoundError(f"{variant!r} is not a {lang} variant of entry {entry.id}",

@@ -76,7 +76,7 @@ class Queries:
             text: Keep entries with a form containing ``text``, compared by each
                 language's loosest key (Arabic without diacritics and hamza forms,
                 Vietnamese without tones, English case-folded).
-            limit: At most this many entries.
+            limit: At most this many entries (0: none); ``None``: all.
             after: Keep only ids above this. With ``order="id"`` it pages
                 (``after`` = the last id of the page before) without skipping or
                 repeating an entry while other processes add or delete some.
@@ -84,9 +84,15 @@ class Queries:
                 ``ar``, ``vi`` and ``en`` sort in the language's alphabetical order
                 (:func:`~glossary.collation.sort_key`), entries without that term last.
 
+        Returns:
+            The entries, in ``order``.
+
         Raises:
-            InputError: For an unknown status, kind or order.
+            InputError: For an unknown status, kind or order, or a negative ``limit``.
         """
+        if limit is not None and limit < 0:
+            raise InputError(f"limit must be 0 or more, not {limit}",
+                             hint="give a limit of 0 or more, or None for all entries")
         if order not in ORDERS:
             raise InputError(f"unknown order {order!r}", hint=f"use one of: {', '.join(ORDERS)}")
         where, params = where_clause(status, kind, text)
@@ -119,9 +125,15 @@ class Queries:
         for row in cursor:
             yield Entry.from_dict(json.loads(row[0]))
 
-    def count(self, *, status: str | None = None, kind: str | None = None) -> int:
-        """Returns how many entries have ``status`` and ``kind`` (``None``: any)."""
-        where, params = where_clause(status, kind, None)
+    def count(self, *, status: str | None = None, kind: str | None = None,
+              text: str | None = None) -> int:
+        """Returns how many entries have ``status`` and ``kind`` (``None``: any), and a
+        form containing ``text`` (as :meth:`entries` filters them; ``None``: any).
+
+        Raises:
+            InputError: For an unknown status or kind.
+        """
+        where, params = where_clause(status, kind, text)
         return int(self._db.execute(f"SELECT COUNT(*) FROM entries{where}", params).fetchone()[0])
 
     def find_by_form(self, lang: str, text: str) -> list[Entry]:
@@ -166,7 +178,21 @@ class Queries:
 
         Ids, timestamps, contexts and counts do not count: two stores with the
         same approved terms hash the same.
+
+        Args:
+            statuses: The statuses of the entries hashed (a sequence, not one
+                status string).
+
+        Raises:
+            InputError: For an unknown status, or a single string given as ``statuses``.
         """
+        if isinstance(statuses, str):
+            raise InputError(f"statuses must be a sequence of statuses, not the string "
+                             f"{statuses!r}", hint=f"write ({statuses!r},)")
+        for status in statuses:
+            if status not in STATUSES:
+                raise InputError(f"unknown status {status!r}",
+                                 hint=f"use one of: {', '.join(STATUSES)}")
         marks = ",".join("?" * len(statuses))
         rows = self._db.execute(f"SELECT data FROM entries WHERE status IN ({marks})",
                                 tuple(statuses))

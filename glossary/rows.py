@@ -19,6 +19,7 @@ from glossary.errors import DatabaseFileError, StoreError
 from glossary.model import LANGS, Entry
 from glossary.normalize import fold_key, match_key
 from glossary.schema import (
+    READ_ONLY,
     SCHEMA_VERSION,
     check_avet_database,
     disk_full,
@@ -54,8 +55,7 @@ _FILE_PROBLEMS = {
                              "restore it from a backup or give --db a new file"),
     sqlite3.SQLITE_CANTOPEN: ("cannot be opened ({exc})",
                               "check its permissions or give --db a path you can write to"),
-    sqlite3.SQLITE_READONLY: ("is read-only ({exc})",
-                              "make it writable or give --db a path you can write to"),
+    sqlite3.SQLITE_READONLY: READ_ONLY,
     sqlite3.SQLITE_PERM: ("cannot be opened ({exc})",
                           "check its permissions or give --db a path you can write to"),
 }

@@ -18,8 +18,9 @@ from glossary.fileio import NO_SPACE, NO_SPACE_HINT
 from glossary.model import KINDS, LANGS, STATUSES
 from glossary.normalize import fold_key
 
-__all__ = ["MIGRATIONS", "ORDERS", "SCHEMA_VERSION", "Transaction", "check_avet_database",
-           "disk_full", "is_disk_full", "migrate", "schema_version", "where_clause"]
+__all__ = ["MIGRATIONS", "ORDERS", "READ_ONLY", "SCHEMA_VERSION", "Transaction",
+           "check_avet_database", "disk_full", "is_disk_full", "migrate", "schema_version",
+           "where_clause", "write_error"]
 
 MIGRATIONS: tuple[str, ...] = (
     # 0 -> 1: the initial schema.
@@ -137,6 +138,30 @@ def disk_full(path: Path) -> DatabaseFileError:
     return DatabaseFileError(NO_SPACE, path=path, hint=NO_SPACE_HINT)
 
 
+#: What to say of a database SQLite cannot write (``SQLITE_READONLY``), and the fix.
+READ_ONLY = ("is read-only ({exc})", "make it writable or give --db a path you can write to")
+
+
+def write_error(exc: BaseException, path: Path) -> DatabaseFileError | None:
+    """The avet error for a write to the database ``path`` that failed with ``exc``.
+
+    Args:
+        exc: An exception out of a statement or a ``COMMIT``.
+        path: The database file.
+
+    Returns:
+        The error to raise for a full disk (:func:`disk_full`) or for a file SQLite
+        can only read (``SQLITE_READONLY``: it opens a file it cannot write
+        read-only, and says so at the first write); ``None`` for any other exception.
+    """
+    if is_disk_full(exc, path):
+        return disk_full(path)
+    if isinstance(exc, sqlite3.Error) and \
+            getattr(exc, "sqlite_errorcode", -1) & 0xFF == sqlite3.SQLITE_READONLY:
+        return DatabaseFileError(READ_ONLY[0].format(exc=exc), path=path, hint=READ_ONLY[1])
+    return None
+
+
 def _rollback(db: sqlite3.Connection, savepoint: str | None = None) -> None:
     """Rolls back what SQLite has not rolled back already (after ``SQLITE_FULL`` or
     an I/O error it may have ended the transaction itself: a ``ROLLBACK`` then would
@@ -244,15 +269,16 @@ class Transaction:
         and on an exception only the nested write is rolled back (then re-raised).
 
         Raises:
-            DatabaseFileError: If the disk is full (SQLite's ``SQLITE_FULL``).
+            DatabaseFileError: If the disk is full (SQLite's ``SQLITE_FULL``) or the
+                database read-only (``SQLITE_READONLY``).
         """
         self.db.execute("SAVEPOINT avet_nested")
         try:
             yield self
         except BaseException as exc:
             _rollback(self.db, "avet_nested")
-            if is_disk_full(exc, self.path):
-                raise disk_full(self.path) from exc
+            if (error := write_error(exc, self.path)) is not None:
+                raise error from exc
             raise
         self.db.execute("RELEASE avet_nested")
 
@@ -261,8 +287,8 @@ class Transaction:
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if is_disk_full(exc, self.path):
-                raise disk_full(self.path) from exc
+            if (error := write_error(exc, self.path)) is not None:
+                raise error from exc
             raise StoreError(f"database is busy: {exc}", path=self.path,
                              hint="another process holds it too long; retry") from exc
         if self.journal:
@@ -275,13 +301,14 @@ class Transaction:
 
         Raises:
             DatabaseFileError: If the disk is full (SQLite's ``SQLITE_FULL``, met
-                by a write or by the ``COMMIT``); nothing is stored then.
+                by a write or by the ``COMMIT``) or the database read-only
+                (``SQLITE_READONLY``); nothing is stored then.
         """
         db = self.db
         if exc is not None:
             _rollback(db)
-            if is_disk_full(exc, self.path):
-                raise disk_full(self.path) from exc
+            if (error := write_error(exc, self.path)) is not None:
+                raise error from exc
             return
         try:
             # An action that changed something makes the undone ones unredoable; one
@@ -291,10 +318,10 @@ class Transaction:
                 db.execute("UPDATE journal SET state = 'discarded' WHERE state = 'undone'")
             db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
             db.execute("COMMIT")
-        except BaseException as error:
+        except BaseException as failure:
             _rollback(db)
-            if is_disk_full(error, self.path):
-                raise disk_full(self.path) from error
+            if (error := write_error(failure, self.path)) is not None:
+                raise error from failure
             raise
 
 

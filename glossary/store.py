@@ -22,7 +22,7 @@ from pathlib import Path
 
 from glossary.errors import ConflictError, FormatError, InputError, NotFoundError, StoreError
 from glossary.fileio import make_folder
-from glossary.journal import Action, EvidenceChange, evidence_change, record, redo_group, undo_group
+from glossary.journal import EvidenceChange, History, evidence_change, record
 from glossary.merging import (
     absorb,
     add_evidence,
@@ -50,8 +50,9 @@ from glossary.schema import SCHEMA_VERSION, Transaction
 __all__ = ["SCHEMA_VERSION", "Store"]
 
 
-class Store(Queries):
-    """A glossary kept in one SQLite file (its reading methods: :class:`Queries`).
+class Store(Queries, History):
+    """A glossary kept in one SQLite file (its reading methods: :class:`Queries`;
+    undo and redo: :class:`~glossary.journal.History`).
 
     Args:
         path: The database file; created (with parent folders) if missing, unless
@@ -61,6 +62,12 @@ class Store(Queries):
         read_only: Only read it (:func:`glossary.rows.open_reader`): nothing is
             written to the file or its folder, so a database on a read-only file
             system can be read; every writing method raises :class:`StoreError`.
+
+    A store holds one SQLite connection, which SQLite lets only the thread that
+    opened it use: open one store per thread (they may share the file; writers in
+    several threads or processes serialise), never share one between threads.
+    Opened writable on a file SQLite can only read, it reads, and every write
+    raises :class:`~glossary.errors.DatabaseFileError` ("is read-only").
 
     Raises:
         InputError: If the path is a folder or the database another program's.
@@ -134,6 +141,9 @@ class Store(Queries):
         Args:
             label: What the command does, as undo names it (``"import g.csv"``).
 
+        Yields:
+            Nothing: the writes go inside the ``with`` block.
+
         Raises:
             StoreError: If another process holds the database too long, or the
                 store is read-only.
@@ -171,13 +181,29 @@ class Store(Queries):
     def add(self, entry: Entry) -> int:
         """Stores a new entry and returns its id.
 
+        Args:
+            entry: The entry; its forms are put in NFC and it gets its id and stamps.
+
+        Returns:
+            The new entry's id.
+
         Raises:
             FormatError: If the entry is invalid.
         """
         return self.add_many([entry])[0]
 
     def add_many(self, entries: Iterable[Entry]) -> list[int]:
-        """Stores new entries in one transaction and returns their ids."""
+        """Stores new entries in one transaction and returns their ids.
+
+        Args:
+            entries: The entries, as :meth:`add` takes them.
+
+        Returns:
+            Their ids, in order.
+
+        Raises:
+            FormatError: If an entry is invalid (none is stored then).
+        """
         ids = []
         with self._write() as tx:
             for entry in entries:
@@ -200,6 +226,10 @@ class Store(Queries):
 
     def update(self, entry: Entry, action: str = "update") -> bool:
         """Saves changes to a stored entry.
+
+        Args:
+            entry: The changed entry (its ``id`` says which one).
+            action: Name of the action in the journal.
 
         Returns:
             Whether the entry changed: an entry saved as stored is not journaled
@@ -237,7 +267,14 @@ class Store(Queries):
         return True
 
     def delete(self, entry_id: int) -> None:
-        """Deletes an entry (journaled, so it can be undone)."""
+        """Deletes an entry (journaled, so it can be undone).
+
+        Args:
+            entry_id: The entry.
+
+        Raises:
+            NotFoundError: If there is no such entry.
+        """
         with self._write() as tx:
             self._remove(tx, entry_id)
 
@@ -249,6 +286,10 @@ class Store(Queries):
 
     def set_status(self, ids: Sequence[int], status: str) -> list[int]:
         """Sets the status of several entries in one undoable action.
+
+        Args:
+            ids: The entries.
+            status: One of :data:`~glossary.model.STATUSES`.
 
         Returns:
             The ids whose status changed; the others had it already. When none
@@ -280,10 +321,16 @@ class Store(Queries):
         ``text`` is cleaned and checked as import does
         (:func:`glossary.merging.clean_forbidden`) before anything is written.
 
+        Args:
+            entry_id: The entry.
+            lang: The language of ``text`` (``ar``, ``vi`` or ``en``).
+            text: The rendering to forbid.
+
         Returns:
             Whether the entry changed (False: ``text`` was forbidden already).
 
         Raises:
+            NotFoundError: If there is no such entry.
             InputError: If ``lang`` is unknown or ``text`` blank once cleaned.
             FormatError: If ``text`` holds ``|`` or a control character.
             ConflictError: If ``text`` is the entry's preferred form.
@@ -296,10 +343,16 @@ class Store(Queries):
     def allow(self, entry_id: int, lang: str, text: str) -> bool:
         """Allows a forbidden ``lang`` rendering of the entry again (undoes :meth:`forbid`).
 
+        Args:
+            entry_id: The entry.
+            lang: The language of ``text`` (``ar``, ``vi`` or ``en``).
+            text: The forbidden rendering to allow.
+
         Returns:
             Whether the entry changed.
 
         Raises:
+            InputError: If ``lang`` is unknown.
             NotFoundError: If there is no such entry, or ``text`` is not one of its
                 forbidden forms.
         """
@@ -376,11 +429,18 @@ class Store(Queries):
     def split_variant(self, entry_id: int, lang: str, variant: str) -> Entry:
         """Moves a variant out of an entry into a new candidate entry.
 
+        Args:
+            entry_id: The entry holding the variant.
+            lang: The variant's language (``ar``, ``vi`` or ``en``).
+            variant: The variant, as stored.
+
         Returns:
             The new entry.
 
         Raises:
-            NotFoundError: If ``variant`` is not a variant of the entry.
+            InputError: If ``lang`` is unknown.
+            NotFoundError: If there is no such entry, or ``variant`` is not a
+                variant of it.
         """
         with self._write(label=f"split {variant} out of {entry_id}") as tx:
             entry = self.get(entry_id)
@@ -422,40 +482,3 @@ class Store(Queries):
                                   else set_evidence(self._db, found, doc_counts))
             self._replace(tx, existing, "extract", counts)
             return found
-
-    # -- undo / redo -----------------------------------------------------------
-
-    def undo(self) -> bool:
-        """As :meth:`undo_action`; returns False if there was nothing to undo."""
-        return self.undo_action() is not None
-
-    def redo(self) -> bool:
-        """As :meth:`redo_action`; returns False if there was nothing to redo."""
-        return self.redo_action() is not None
-
-    def undo_action(self, group: int | None = None) -> Action | None:
-        """Reverts the latest action (journal group) that is not yet undone.
-
-        Args:
-            group: Revert only if this is that group (checked and reverted in one
-                transaction, so a change another process writes in between is not
-                the one reverted); ``None``: whichever it is.
-
-        Returns:
-            What was undone (its label and how many entries), or ``None``: nothing
-            to undo, or the latest group is not ``group``.
-        """
-        with self._write(journal=False):
-            return undo_group(self._db, group)
-
-    def redo_action(self, group: int | None = None) -> Action | None:
-        """Re-applies the action undone last.
-
-        Args:
-            group: Re-apply only if this is that group, as :meth:`undo_action`.
-
-        Returns:
-            What was redone (its label and how many entries), or ``None``.
-        """
-        with self._write(journal=False):
-            return redo_group(self._db, group)

@@ -12,9 +12,11 @@ Heavy libraries (torch, transformers, ctranslate2) load only when an engine is b
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
+from pathlib import Path
 
-from models.base import Engine, TermConstraint, Translation
+from models.base import DEVICES, Engine, TermConstraint, Translation, check_device
 from models.discovery import (
     OBTAIN_HINT,
     ModelInfo,
@@ -35,6 +37,7 @@ from models.errors import (
 from models.langcodes import normalize_lang
 
 __all__ = [
+    "DEVICES",
     "ENGINES",
     "DamagedModelError",
     "Engine",
@@ -65,7 +68,7 @@ def engine_for(info: ModelInfo, device: str = "cpu", batch_size: int = 16,
 
     Args:
         info: The model.
-        device: ``cpu`` or ``cuda``.
+        device: ``cpu`` or ``cuda`` (:data:`DEVICES`).
         batch_size: Segments per batch.
         parallel: Batches decoded at once (CTranslate2 only: one model replica per
             batch, the CPU cores shared out among them).
@@ -77,9 +80,11 @@ def engine_for(info: ModelInfo, device: str = "cpu", batch_size: int = 16,
         The engine.
 
     Raises:
-        ModelError: If ``parallel`` is above 1 for a transformers model, or
-            ``batch_size``, ``parallel`` or ``threads`` is below 1.
+        ModelError: If ``device`` is not one of :data:`DEVICES` (or is ``cuda``
+            with no usable GPU), ``parallel`` is above 1 for a transformers model,
+            or ``batch_size``, ``parallel`` or ``threads`` is below 1.
     """
+    check_device(device)  # before any backend loads
     if info.format == "ctranslate2":
         from models.ct2_backend import CT2Engine
 
@@ -118,14 +123,15 @@ def _one(model: str | None, src: str, tgt: str, engine: str, device: str, batch_
                       threads=threads)
 
 
-def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transformers",
+def load_engine(model: str | Path | None, src: str, tgt: str, *, engine: str = "transformers",
                 device: str = "cpu", batch_size: int = 16,
                 env: Mapping[str, str] | None = None, parallel: int = 1,
                 engine_source: str | None = None, threads: int | None = None) -> Engine:
     """Loads an engine for ``src`` → ``tgt``, pivoting through English if needed.
 
     Args:
-        model: A model directory or id; ``FIRST+SECOND`` for an explicit pivot
+        model: A model directory (a ``str`` or :class:`~pathlib.Path`) or id;
+            ``FIRST+SECOND`` for an explicit pivot
             (``Helsinki-NLP/opus-mt-ar-en+Helsinki-NLP/opus-mt-en-vi``; an empty leg,
             as in ``FIRST+``, is any local model for it); ``None`` for any local
             model covering the direction, else two legs through ``en``.
@@ -135,7 +141,7 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
             have. A named model (directory or id; each pivot leg on its own) runs
             with the engine of its own format, unless ``engine_source`` says the
             engine was asked for.
-        device: ``cpu`` or ``cuda``.
+        device: ``cpu`` or ``cuda`` (:data:`DEVICES`).
         batch_size: Segments per engine call.
         env: The environment to search models in (``os.environ`` when ``None``).
         parallel: Batches decoded at once (CTranslate2 only; see :func:`engine_for`).
@@ -153,13 +159,16 @@ def load_engine(model: str | None, src: str, tgt: str, *, engine: str = "transfo
         UnsupportedDirectionError: If the named model cannot translate the pair.
         UnsafeModelError: If a model needs pickle weights or remote code.
         DamagedModelError: If a model's weight files are truncated, corrupt or missing.
-        ModelError: For an unknown engine or a format mismatch, or ``batch_size``,
-            ``parallel`` or ``threads`` below 1.
+        ModelError: For an unknown engine or device or a format mismatch, or
+            ``batch_size``, ``parallel`` or ``threads`` below 1.
     """
     from models.pivot import PivotEngine
 
     if engine not in ENGINES:
         raise ModelError(f"unknown engine {engine!r}", hint=f"use one of: {', '.join(ENGINES)}")
+    check_device(device)
+    if model is not None:
+        model = os.fspath(model)
     src, tgt = normalize_lang(src), normalize_lang(tgt)
     if model is not None and "+" in model:
         first, second = model.split("+", 1)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["Engine", "TermConstraint", "Translation", "check_counts", "constraint_text",
-           "glues"]
+__all__ = ["DEVICES", "Engine", "TermConstraint", "Translation", "check_counts",
+           "check_device", "constraint_text", "glues"]
+
+#: Devices both engines run on.
+DEVICES = ("cpu", "cuda")
 
 
 @dataclass
@@ -150,6 +153,27 @@ def check_per_segment(n: int, **per_segment: Sequence[Any] | None) -> None:
         if given is not None and len(given) != n:
             raise ModelError(f"got {len(given)} {name} for {n} segments",
                              hint=f"pass one list of {name} per segment")
+
+
+def check_device(device: str, gpus: Callable[[], int] | None = None) -> None:
+    """Checks a device before an engine loads anything on it.
+
+    Args:
+        device: The device asked for.
+        gpus: Counts the CUDA devices this process can use (the backend's own
+            count); ``None``: not checked.
+
+    Raises:
+        ModelError: If ``device`` is not one of :data:`DEVICES`, or is ``cuda``
+            and ``gpus`` finds none.
+    """
+    from models.errors import ModelError
+
+    if device not in DEVICES:
+        raise ModelError(f"unsupported device {device!r}",
+                         hint=f"use one of: {', '.join(DEVICES)}")
+    if device == "cuda" and gpus is not None and gpus() < 1:
+        raise ModelError("device 'cuda': no CUDA device is visible", hint="use device 'cpu'")
 
 
 def check_counts(**counts: Any) -> None:

@@ -30,6 +30,7 @@ from models.base import (
     TermConstraint,
     Translation,
     check_counts,
+    check_device,
     check_per_segment,
     constraint_text,
     glues,
@@ -162,6 +163,7 @@ class CT2Engine:
         if info.format != "ctranslate2":
             raise ModelError("not a CTranslate2 model", path=info.path,
                              hint="convert it with `avet models convert DIR OUT`")
+        check_device(device, ctranslate2.get_cuda_device_count)
         self.info = info
         self.model_id = info.model_id
         self.device = device

@@ -24,6 +24,7 @@ from models.base import (
     TermConstraint,
     Translation,
     check_counts,
+    check_device,
     check_per_segment,
     constraint_text,
 )
@@ -163,6 +164,7 @@ class HFEngine:
             raise ModelError("not a transformers model", path=info.path,
                              hint="run a CTranslate2 directory with the ctranslate2 engine")
         check_counts(batch_size=batch_size)
+        check_device(device, lambda: int(torch.cuda.is_available()))
         self.info = info
         self.model_id = info.model_id
         self.device = device

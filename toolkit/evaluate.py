@@ -134,12 +134,12 @@ def evaluate(
         hypotheses: System translations, aligned.
         src: Source language (needed for term metrics).
         tgt: Target language (BLEU tokenizer, term matching).
-        glossary: Index for ``src``→``tgt``; needed for ``real`` terms and
-            used for the number of ``random`` terms per line.
+        glossary: Index for ``src``→``tgt`` (built for that direction); needed
+            for ``real`` terms and used for the number of ``random`` terms per line.
         glossary_hash: Hash of the glossary, reported in the signature.
         terms: ``none``, ``real`` or ``random``.
         seed: Seed of the random pseudo-terms.
-        window: Window (words per side) of the window-overlap metric.
+        window: Window (words per side) of the window-overlap metric: 1 or more.
         term_weight: Edit cost of a term word in TERm.
 
     Sources, references and hypotheses are NFC-normalized before scoring.
@@ -148,8 +148,9 @@ def evaluate(
         The metrics and the signature.
 
     Raises:
-        InputError: On empty or misaligned inputs, an unknown term mode, or terms
-            without the languages or glossary they need.
+        InputError: On empty or misaligned inputs, an unknown term mode, terms
+            without the languages or glossary they need, a ``window`` below 1, or
+            a glossary index built for another direction.
     """
     from toolkit import __version__, termmetrics
 
@@ -166,6 +167,11 @@ def evaluate(
         raise InputError(f"--terms {terms} needs the languages", hint="give --from and --to")
     if terms == "real" and glossary is None:
         raise InputError("--terms real needs a glossary", hint="give --glossary or --db")
+    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
+        raise InputError(f"window {window!r} is not a positive whole number",
+                         hint="give 1 or more words per side; the default is 2")
+    if glossary is not None:
+        glossary.check_direction(src, tgt, "evaluate")
     sources, references, hypotheses = _nfc(sources), _nfc(references), _nfc(hypotheses)
     metrics = _sacrebleu(hypotheses, references, tgt)
     occurrences: list[list[termmetrics.TermOccurrence]] = [[] for _ in range(n)]

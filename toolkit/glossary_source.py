@@ -295,6 +295,24 @@ class GlossaryIndex:
             copied=tuple(dict.fromkeys(copied)),
         )
 
+    def check_direction(self, src: str | None, tgt: str | None, task: str) -> None:
+        """Refuses a direction other than the index's.
+
+        Args:
+            src: Source language the caller works in; ``None``: not checked.
+            tgt: Target language; ``None``: not checked.
+            task: What the caller does with the index (``post-edit``, ``evaluate``),
+                named in the hint.
+
+        Raises:
+            InputError: If ``src`` or ``tgt`` differs from the index's.
+        """
+        if (src is not None and src != self.src) or (tgt is not None and tgt != self.tgt):
+            raise InputError(
+                f"the glossary index is for {self.src}->{self.tgt}, not "
+                f"{src or self.src}->{tgt or self.tgt}",
+                hint=f"build a GlossaryIndex for the direction you {task}")
+
     def code_entry(self, code: str) -> tuple[str, str] | None:
         """Finds the approved code or do-not-translate entry whose source form ``code``
         writes with another case (``VNEID`` for ``VNeID``).

@@ -418,9 +418,4 @@ def postedit_lines(sources: Sequence[str], targets: Sequence[str], glossary: Glo
 
 
 def _check_index(glossary: GlossaryIndex, src: str | None, tgt: str | None) -> None:
-    from glossary.errors import InputError
-
-    if (src is not None and src != glossary.src) or (tgt is not None and tgt != glossary.tgt):
-        raise InputError(
-            f"the glossary index is for {glossary.src}->{glossary.tgt}, not {src}->{tgt}",
-            hint="build a GlossaryIndex for the direction you post-edit")
+    glossary.check_direction(src, tgt, "post-edit")

@@ -30,8 +30,8 @@ from tui.actions import ReviewActions
 from tui.commands import KEYS, ReviewCommands, palette_commands
 from tui.config import ReviewConfig
 from tui.detail import DetailPane
+from tui.edit import EditScreen, QuitScreen, Transliterate
 from tui.index import COLUMNS, Folder, Query, Row, RowIndex, make_row
-from tui.screens import Transliterate
 from tui.table import EntryTable
 
 __all__ = ["ReviewApp"]
@@ -175,7 +175,6 @@ class ReviewApp(ReviewActions, App[None]):
                     continue
                 if job is None:
                     return
-                before = store.data_version()
                 try:
                     outcome = self.session.run(job, store)
                 except AvetError as exc:
@@ -183,16 +182,24 @@ class ReviewApp(ReviewActions, App[None]):
                     continue
                 rows = [make_row(e) for e in outcome.changed]
                 self.post_message(self.Done(outcome, rows))
-                after = store.data_version()
-                # Someone else wrote meanwhile: read what changed since we last looked.
-                seen = self._refresh(store, seen) if before != seen or after > before + 1 \
-                    else after
+                # The version cannot tell the job's commit from another process's (an
+                # export commits nothing): whenever it moved, read what changed and show
+                # what the job's outcome did not.
+                seen = self._refresh(store, seen, outcome) \
+                    if store.data_version() != seen else seen
 
-    def _refresh(self, store: Store, seen: int) -> int:
-        """Reads only the entries other processes wrote or removed after version ``seen``."""
+    def _refresh(self, store: Store, seen: int, known: jobs.Outcome | None = None) -> int:
+        """Reads the entries written or removed after version ``seen`` and shows those
+        that differ from what ``known`` (a job's outcome, shown already) reported."""
         version = store.data_version()
         changed, removed = store.changes_since(seen)
-        self.post_message(self.Changed(changed, [make_row(e) for e in changed], removed))
+        if known is not None:
+            shown = {e.id: e for e in known.changed}
+            changed = [e for e in changed if shown.get(e.id) != e]
+            gone = set(known.removed)
+            removed = [i for i in removed if i not in gone]
+        if changed or removed:
+            self.post_message(self.Changed(changed, [make_row(e) for e in changed], removed))
         return version
 
     def _reload(self, store: Store) -> int:
@@ -261,7 +268,7 @@ class ReviewApp(ReviewActions, App[None]):
         table = self.table
         table.marked -= set(removed)
         keep = select if select is not None else (table.current.id if table.current else None)
-        self._show(keep=keep)
+        self._show(keep=keep, stay=True)
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
@@ -278,11 +285,17 @@ class ReviewApp(ReviewActions, App[None]):
 
     # -- view ------------------------------------------------------------------
 
-    def _show(self, keep: int | None = None) -> None:
+    def _show(self, keep: int | None = None, stay: bool = False) -> None:
+        """Shows the filtered, sorted rows with the cursor on entry ``keep``; where that
+        row left the view and ``stay``, on the row now at the cursor's place (the next
+        one), else on the first row."""
         table = self.table
         table.sort_key = self.index.sort_column.key
         table.sort_descending = self.index.sort_column.descending != self.index.reverse
-        table.set_rows(self.index.view, self.index.find(keep))
+        position = self.index.find(keep)
+        if position is None and stay:
+            position = max(0, min(table.cursor, len(self.index.view) - 1))
+        table.set_rows(self.index.view, position)
         self._update_status()
 
     def _update_status(self) -> None:
@@ -409,3 +422,23 @@ class ReviewApp(ReviewActions, App[None]):
     def action_toggle_mark(self) -> None:
         self.table.action_toggle_mark()
         self._update_status()
+
+    # -- quit ----------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quits (ctrl+q); over an edit dialog with unsaved changes, asks first (ctrl+q
+        again, or ``d``, quits; Esc goes back to the dialog)."""
+        if isinstance(self.screen, QuitScreen):
+            self.exit()
+            return
+        editing = next((s for s in self.screen_stack
+                        if isinstance(s, EditScreen) and s.changed), None)
+        if editing is None:
+            self.exit()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.exit()
+
+        self.push_screen(QuitScreen(f"the edit of entry #{editing.entry.id}"), answered)

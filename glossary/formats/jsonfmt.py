@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -82,19 +82,98 @@ def _entry_offsets(text: str) -> list[int]:
             pos += 1
 
 
-def _entry(data: Any, *, path: Path, line: int) -> Entry:
+#: JSON types by what a field of an entry holds: (test, what the error says it must be).
+_STR = (lambda v: isinstance(v, str), "a string")
+_BOOL = (lambda v: isinstance(v, bool), "true or false")
+_INT = (lambda v: isinstance(v, int) and not isinstance(v, bool), "a whole number")
+_NUMBER = (lambda v: isinstance(v, int | float) and not isinstance(v, bool), "a number")
+_ID = (lambda v: v is None or _INT[0](v), "a whole number or null")
+_STR_LIST = (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+             "a list of strings")
+_OBJECT_LIST = (lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
+                "a list of objects")
+_OBJECT = (lambda v: isinstance(v, dict), "an object")
+#: The fields of an entry (:meth:`glossary.model.Entry.to_dict`) and their types.
+_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "id": _ID, "kind": _STR, "status": _STR, "dnt": _BOOL, "case_sensitive": _BOOL,
+    "confidence": _NUMBER, "frequency": _INT, "score": _NUMBER, "note": _STR,
+    "source": _STR, "created_at": _STR, "updated_at": _STR, "updated_by": _STR,
+    "forms": _OBJECT, "contexts": _OBJECT_LIST,
+}
+#: The fields of one language's forms.
+_FORM_FIELDS = {"preferred": _STR, "variants": _STR_LIST, "forbidden": _STR_LIST,
+                "candidates": _OBJECT_LIST}
+_CANDIDATE_FIELDS = {"text": _STR, "score": _NUMBER}
+_CONTEXT_FIELDS = {"doc": _STR, "start": _INT, "end": _INT, "snippet": _STR, "form": _STR}
+
+
+def _json_type(value: Any) -> str:
+    """How JSON names the type of ``value``, with the value if it is short."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    name = {str: "the string", int: "the number", float: "the number",
+            list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+    shown = json.dumps(value, ensure_ascii=False)
+    return f"{name} {shown}" if isinstance(value, str | int | float) and len(shown) <= 40 \
+        else name
+
+
+def _check_fields(data: dict[str, Any], fields: Mapping[str, tuple[Callable[[Any], bool], str]],
+                  where: str) -> None:
+    """Checks the type of each field of ``fields`` that ``data`` holds; ``where`` is the
+    path of ``data`` in the entry (``"forms.en."``), as the error names the field.
+
+    Raises:
+        FormatError: Naming the first field (``where`` + its name) of a wrong type.
+    """
+    for name, (ok, what) in fields.items():
+        if name in data and not ok(data[name]):
+            raise FormatError(f"field '{where}{name}' is not {what} but "
+                              f"{_json_type(data[name])}",
+                              hint=f"write {what} there, as avet's JSON export does")
+
+
+def _check_types(data: dict[str, Any]) -> None:
+    """Checks the JSON type of every field of an entry, its forms, candidates and contexts.
+
+    Raises:
+        FormatError: Naming the first field of a wrong type.
+    """
+    _check_fields(data, _FIELDS, "")
+    for lang, forms in (data.get("forms") or {}).items():
+        if not isinstance(forms, dict):
+            raise FormatError(f"field 'forms.{lang}' is not an object but "
+                              f"{_json_type(forms)}",
+                              hint='write it as {"preferred": ..., "variants": [...]}')
+        _check_fields(forms, _FORM_FIELDS, f"forms.{lang}.")
+        for n, candidate in enumerate(forms.get("candidates", [])):
+            _check_fields(candidate, _CANDIDATE_FIELDS, f"forms.{lang}.candidates[{n}].")
+    for n, context in enumerate(data.get("contexts", [])):
+        _check_fields(context, _CONTEXT_FIELDS, f"contexts[{n}].")
+
+
+def _entry(data: Any, *, path: Path, line: int, number: int = 0) -> Entry:
+    """Builds the entry of one JSON object, checked and cleaned as import requires.
+
+    ``number``: the entry's place in the file's ``entries`` list (1-based; 0: not
+    said, as in JSON Lines, where its line names it).
+    """
+    where = f"entry {number}: " if number else ""
     if not isinstance(data, dict):
         raise FormatError(
-            f"an entry must be a JSON object, not {type(data).__name__}",
+            f"{where}an entry must be a JSON object, not {type(data).__name__}",
             path=path,
             line=line,
             hint="write each entry as {\"kind\": ..., \"forms\": {...}, ...}",
         )
     try:
+        _check_types(data)
         entry = FileEntry.from_dict(data)
     except FormatError as exc:
-        raise FormatError(exc.message, path=path, line=line, hint=exc.hint) from exc
-    check_entry(entry, path=path, line=line)
+        raise FormatError(where + exc.message, path=path, line=line, hint=exc.hint) from exc
+    check_entry(entry, path=path, line=line, where=where.removesuffix(": "))
     return entry
 
 
@@ -121,8 +200,8 @@ def read_json(path: Path) -> list[Located]:
         raise FormatError("'entries' is missing or not a list", path=path, line=1, hint=_SHAPE)
     offsets = _entry_offsets(text)
     return [
-        (_line(text, pos), _entry(data, path=path, line=_line(text, pos)))
-        for pos, data in zip(offsets, entries, strict=True)
+        (_line(text, pos), _entry(data, path=path, line=_line(text, pos), number=number))
+        for number, (pos, data) in enumerate(zip(offsets, entries, strict=True), start=1)
     ]
 
 

@@ -15,7 +15,8 @@ import pytest
 from tests.functional.batch_fixtures import write_extract_corpus, write_postedit_job
 from toolkit.cli.main import main
 
-pytestmark = [pytest.mark.slow, pytest.mark.enable_socket]
+# One worker runs the tests that start a local Ray instance (pytest -n: --dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.enable_socket, pytest.mark.xdist_group("ray")]
 
 
 @pytest.fixture(scope="module")

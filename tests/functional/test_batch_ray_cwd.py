@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.enable_socket]
+# One worker runs the tests that start a local Ray instance (pytest -n: --dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.enable_socket, pytest.mark.xdist_group("ray")]
 
 
 def test_workers_import_avet_not_the_folders_of_the_working_directory(

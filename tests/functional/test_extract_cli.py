@@ -271,9 +271,9 @@ def test_extract_carries_the_signature_batch_extract_writes(
     else:
         assert f"signature: {signature_line(batch)}" in out
     assert batch["command"] == "extract" and batch["avet"]
-    from glossary import glossary_hash
+    from toolkit.extract.known import known_hash
 
-    assert batch["known"] == glossary_hash(load_starter_termbase())
+    assert batch["known"] == known_hash(load_starter_termbase())
 
 
 def test_a_file_is_one_document_however_its_path_is_spelled(

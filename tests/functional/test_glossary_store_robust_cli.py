@@ -95,7 +95,7 @@ def read_only_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(("args", "says"), [
-    (["glossary", "list", "--limit", "1"], "1 of 459 entries"),
+    (["glossary", "list", "--all"], "459 of 459 entries"),
     (["glossary", "show", "1"], "Entry 1"),
     (["glossary", "stats", "--json"], '"entries": 459'),
     (["glossary", "export", "{out}", "--format", "csv"], "Exported 459"),

@@ -45,13 +45,14 @@ def test_a_confirmed_single_word_keeps_its_termhood_score() -> None:
     assert known_score(word) == 2.5
 
 
-def test_absorb_takes_the_larger_count_per_document() -> None:
+def test_absorb_counts_an_occurrence_both_detectors_found_once() -> None:
     cand = candidate(("a", "b"), count=2, score=1.0, docs={"d1": 2})
     cand.forms["أ ب"] = 2
+    cand.matched[("0", "d1")] = 2  # the matcher found the counter's two as well
     cluster = Cluster("0")
     for doc in ("d1", "d1", "d1", "d2"):
         cluster.add("أ ب", doc)
-    absorb(cand, cluster)
+    absorb(cand, cluster, 0)
     assert dict(cand.docs) == {"d1": 3, "d2": 1}
     assert cand.count == 4
     assert cand.forms["أ ب"] == 4

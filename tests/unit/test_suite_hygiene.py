@@ -36,13 +36,15 @@ def _is_call_of(node: ast.AST, module: str, function: str) -> TypeGuard[ast.Call
 def _unclosed_connections(tree: ast.Module) -> list[int]:
     """Lines of ``sqlite3.connect(...)`` calls not wrapped in ``closing(...)``: a ``with``
     on the connection itself only commits, and a chained ``.execute`` leaves it open.
-    A bare call in a ``try`` body is one made for the error it raises: it opens nothing."""
+    A bare call in a ``try`` body is one made for the error it raises: it opens nothing;
+    one in a ``return`` hands the connection to the caller (a store), which closes it."""
     wrapped = {id(arg) for node in ast.walk(tree) if isinstance(node, ast.Call)
                and (getattr(node.func, "id", None) == "closing"
                     or getattr(node.func, "attr", None) == "closing")
                for arg in node.args}
     wrapped |= {id(statement.value) for node in ast.walk(tree) if isinstance(node, ast.Try)
                 for statement in node.body if isinstance(statement, ast.Expr)}
+    wrapped |= {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Return)}
     return [node.lineno for node in ast.walk(tree)
             if _is_call_of(node, "sqlite3", "connect") and id(node) not in wrapped]
 
@@ -59,6 +61,8 @@ def test_sqlite_connections_are_closed(path: Path) -> None:
      "with closing(sqlite3.connect('m')) as con, con:\n    pass\n", []),
     ("import sqlite3\ntry:\n    sqlite3.connect('file:/x?mode=ro', uri=True)\n"
      "except sqlite3.OperationalError:\n    pass\n", []),
+    ("import sqlite3\ndef opener(p):\n    return sqlite3.connect(p)\n", []),
+    ("import sqlite3\ndef opener(p):\n    return sqlite3.connect(p).execute('SELECT 1')\n", [3]),
     ("import sqlite3\ntry:\n    con = sqlite3.connect('m')\nfinally:\n    pass\n", [3]),
 ])
 def test_the_connection_rule_sees_the_leaks(source: str, unclosed: list[int]) -> None:

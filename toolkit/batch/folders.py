@@ -11,7 +11,7 @@ from toolkit.batch.manifest import MANIFEST_NAME, Manifest
 from toolkit.batch.summary import FAILED_NAME
 
 __all__ = ["LOCK_NAME", "check_folders", "check_job_folder", "check_same_job", "discover",
-           "job_label", "skipped_paths"]
+           "job_label", "skipped_notices", "skipped_paths"]
 
 #: The lock file of a running job, inside OUT_DIR.
 LOCK_NAME = ".avet-batch.lock"
@@ -101,13 +101,17 @@ def _translation(targets: Path, rel: str, tgt: str | None) -> str:
 
 
 def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
-             tgt: str | None = None) -> list[tuple[str, str, str | None]]:
+             tgt: str | None = None, *, src: str | None = None, unique: bool = False
+             ) -> list[tuple[str, str, str | None]]:
     """Lists the documents of a job: ``(rel, path, target)``, sorted.
 
     The walk skips what batch jobs write: ``out_dir`` and the output folder of any
     other job (a folder holding ``manifest.sqlite``) inside ``input_dir``, and
     ``failed.txt`` when ``input_dir`` is itself a job's output folder (the
-    translations of one job given to the next).
+    translations of one job given to the next). It follows links to files and
+    folders (not a link to a folder that holds it: see :func:`skipped_paths`).
+    With ``src``, documents named as translations (``a.en.txt`` for ``src`` ``ar``,
+    see :func:`toolkit.translate.document.other_language_documents`) are left out.
 
     Args:
         input_dir: The folder walked for *.txt and *.md.
@@ -116,6 +120,10 @@ def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
             is ``sub/doc.TGT.txt`` (as ``batch translate`` writes it), else
             ``sub/doc.ar.TGT.txt`` (as earlier versions wrote it), else ``sub/doc.ar.txt``.
         tgt: ``batch postedit``: the target language (``None``: same names only).
+        src: ``batch translate`` and ``postedit``: the source language.
+        unique: Keep one path per file (``batch extract``: a link beside a document,
+            or a linked folder, would count it twice), as ``avet extract`` reads it
+            once (see :func:`toolkit.extract.reader.unique_documents`).
 
     Returns:
         ``(rel, path, target)`` per document, sorted by ``rel``; ``target`` is the
@@ -125,7 +133,7 @@ def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
         InputError: If ``input_dir`` is not a folder, or ``out_dir`` is or holds
             ``input_dir`` or ``targets`` (see :func:`check_folders`).
     """
-    from toolkit.extract.reader import iter_document_paths
+    from toolkit.extract.reader import iter_document_paths, unique_documents
 
     if not input_dir.is_dir():
         raise InputError("not a folder" if input_dir.exists() else "no such folder",
@@ -137,34 +145,87 @@ def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
     out = out_dir.resolve()
     own_failed = input_dir / FAILED_NAME if _is_job_folder(input_dir) else None
     cache: dict[Path, bool] = {}
+    paths = [path for path in iter_document_paths([input_dir])
+             if _walked(path, input_dir, out, own_failed, cache)]
+    if src is not None:
+        from toolkit.translate.document import other_language_documents
+
+        dropped = {path for path, _tag in other_language_documents(paths, src)}
+        paths = [path for path in paths if path not in dropped]
+    if unique:
+        paths = unique_documents(paths)
     docs = []
-    for path in iter_document_paths([input_dir]):
-        if not _walked(path, input_dir, out, own_failed, cache):
-            continue
+    for path in paths:
         rel = path.relative_to(input_dir).as_posix()
         target = _translation(targets, rel, tgt) if targets is not None else None
         docs.append((rel, str(path), target))
     return docs
 
 
-def skipped_paths(input_dir: Path, out_dir: Path) -> list[tuple[str, str]]:
+def _tagged_reason(tag: str, src: str) -> str:
+    """Why :func:`skipped_paths` lists a document named as a translation."""
+    return f"named as a translation (*.{tag}.*), not a --from {src} source"
+
+
+def skipped_paths(input_dir: Path, out_dir: Path, src: str | None = None
+                  ) -> list[tuple[str, str]]:
     """Lists what the walk of :func:`discover` passes over although its name ends in .txt
-    or .md: broken links, folders, FIFOs, sockets, devices.
+    or .md: broken links, folders, FIFOs, sockets, devices; a link to a folder that
+    holds it (a loop, whatever its name); with ``src``, the documents named as
+    translations.
 
     Args:
         input_dir: The input folder.
         out_dir: The job's output folder (what lies in it is not listed).
+        src: ``batch translate`` and ``postedit``: the source language.
 
     Returns:
         ``(rel, reason)`` per path, sorted, e.g. ``("old.txt", "a broken link")``.
     """
-    from toolkit.extract.reader import passed_over
+    from toolkit.extract.reader import iter_document_paths, passed_over
 
     out = out_dir.resolve()
     own_failed = input_dir / FAILED_NAME if _is_job_folder(input_dir) else None
     cache: dict[Path, bool] = {}
-    return [(p.relative_to(input_dir).as_posix(), why) for p, why in passed_over(input_dir)
-            if _walked(p, input_dir, out, own_failed, cache)]
+    listed = [(p, why) for p, why in passed_over(input_dir)
+              if _walked(p, input_dir, out, own_failed, cache)]
+    if src is not None and input_dir.is_dir():
+        from toolkit.translate.document import other_language_documents
+
+        paths = [p for p in iter_document_paths([input_dir])
+                 if _walked(p, input_dir, out, own_failed, cache)]
+        listed += [(p, _tagged_reason(tag, src))
+                   for p, tag in other_language_documents(paths, src)]
+    return sorted((p.relative_to(input_dir).as_posix(), why) for p, why in listed)
+
+
+def skipped_notices(input_dir: Path, skipped: Sequence[tuple[str, str]],
+                    src: str | None = None) -> list[str]:
+    """The warnings for what :func:`skipped_paths` lists: one line per path, and one
+    line for all the documents named as translations.
+
+    Args:
+        input_dir: The input folder.
+        skipped: What :func:`skipped_paths` returned.
+        src: The ``src`` given to :func:`skipped_paths`.
+
+    Returns:
+        Lines such as ``in/old.txt: a broken link, skipped``.
+    """
+    from toolkit.translate.document import language_tag, left_out_notice
+
+    tagged = []
+    lines = []
+    for rel, why in skipped:
+        tag = language_tag(rel) if src is not None else None
+        if tag is not None and src is not None and why == _tagged_reason(tag, src):
+            tagged.append((rel, tag))
+        else:
+            lines.append(f"{input_dir / rel}: {why}, skipped")
+    if tagged and src is not None:
+        lines.append(left_out_notice(input_dir, tagged, src,
+                                     hint="rename a file to have it read; report.json lists them"))
+    return lines
 
 
 def job_label(command: str, direction: Sequence[str] | None) -> str:

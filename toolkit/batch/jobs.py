@@ -477,5 +477,5 @@ class ExtractWorker:
                 drain(self.extractor, task.rel, task.job_key)  # drop half-counted evidence
                 out.append(failure(task.rel, exc))
             if progress is not None:
-                progress(0)
+                progress(out[-1].counts.get("words", 0))
         return out

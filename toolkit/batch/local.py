@@ -21,6 +21,7 @@ frees it first.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
@@ -30,13 +31,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from glossary.errors import InputError
+from glossary.errors import AvetError, InputError
 from glossary.fileio import atomic_write_text
 from toolkit.batch.folders import (
     check_folders,
     check_job_folder,
     check_same_job,
     discover,
+    skipped_notices,
     skipped_paths,
 )
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec, Worker, file_sha256, job_key
@@ -61,6 +63,7 @@ from toolkit.batch.summary import (
     dump,
     write_failed,
 )
+from toolkit.batch.tasks import Progress as WorkerProgress
 from toolkit.progress import Progress
 
 __all__ = [
@@ -86,8 +89,11 @@ EXIT_FAILED = 3
 PARTS_DIR = "parts"
 GLOSSARY_NAME = "glossary.json"
 
-#: ``executor(chunks, on_start)`` yields ``(chunk, outcomes)`` as chunks finish.
-Executor = Callable[[Sequence[Sequence[DocTask]], Callable[[Sequence[DocTask]], None]],
+#: ``executor(chunks, on_start, on_progress)`` yields ``(chunk, outcomes)`` as chunks
+#: finish; it may call ``on_progress(n)`` as a chunk moves on (``n`` segments, or words
+#: for ``batch extract``), which the local executor does.
+Executor = Callable[[Sequence[Sequence[DocTask]], Callable[[Sequence[DocTask]], None],
+                     WorkerProgress],
                     Iterator[tuple[Sequence[DocTask], list[DocOutcome]]]]
 
 
@@ -118,24 +124,37 @@ def local_executor(worker: Worker) -> Executor:
         worker: The opened worker that processes each chunk.
 
     Returns:
-        An executor yielding ``(chunk, outcomes)`` pairs, one chunk after another.
+        An executor yielding ``(chunk, outcomes)`` pairs, one chunk after another; the
+        worker reports its progress inside each chunk to ``on_progress``.
     """
 
-    def run(chunks: Sequence[Sequence[DocTask]], on_start: Callable[[Sequence[DocTask]], None]
-            ) -> Iterator[tuple[Sequence[DocTask], list[DocOutcome]]]:
+    def run(chunks: Sequence[Sequence[DocTask]], on_start: Callable[[Sequence[DocTask]], None],
+            on_progress: WorkerProgress) -> Iterator[tuple[Sequence[DocTask], list[DocOutcome]]]:
         for chunk in chunks:
             on_start(chunk)
-            yield chunk, worker.process(chunk)
+            yield chunk, worker.process(chunk, on_progress)
 
     return run
 
 
 
+#: Options recorded in the signature that do not change the outputs, with the value
+#: the job key gives them whatever they are: ``--parallel N`` decodes the batches of
+#: ``--parallel 1`` side by side. (Keeping them in the key, at ``--parallel 1``'s value,
+#: leaves the keys of earlier jobs as they were.)
+KEY_NEUTRAL_OPTIONS = {"parallel": 1}
+
+
 def _key_signature(signature: dict[str, Any]) -> dict[str, Any]:
-    """The signature without where the glossary was read from (its hash stays)."""
+    """The signature as the job key folds it: without where the glossary was read from
+    (its hash stays), and with the options of :data:`KEY_NEUTRAL_OPTIONS` set to one
+    value, so that changing them redoes no document."""
     out = dict(signature)
     if isinstance(out.get("glossary"), dict):
         out["glossary"] = {k: v for k, v in out["glossary"].items() if k != "origin"}
+    if isinstance(out.get("options"), dict):
+        out["options"] = {**out["options"], **{k: v for k, v in KEY_NEUTRAL_OPTIONS.items()
+                                               if k in out["options"]}}
     return out
 
 
@@ -181,7 +200,9 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
             documents that were running are ``pending`` again, their attempt not
             counted; the same for any exception out of the processing (Ray refusing
             the connection). A manifest this run created is deleted then if no
-            document was started, so that the folder is bound to no job.
+            document was started, so that the folder is bound to no job; else
+            ``report.json`` and ``failed.txt`` are rewritten first, the report with
+            ``interrupted`` true and its ``stop_reason``.
     """
     for name, value in (("chunk_docs", chunk_docs), ("max_attempts", max_attempts)):
         if value < 1:
@@ -189,15 +210,17 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
     started = time.monotonic()
     src_dir, out = Path(input_dir), Path(out_dir)
     direction = spec.direction
+    src = direction[0] if direction is not None else None  # a.en.txt: left out for ar
     docs = discover(src_dir, out, Path(targets) if targets is not None else None,
-                    direction[1] if direction is not None else None)
+                    direction[1] if direction is not None else None, src=src,
+                    unique=spec.command == "extract")  # extraction counts a file once
     from toolkit.translate import check_distinct_outputs
 
     check_distinct_outputs((src_dir / rel, out / output) for rel, _path, _target in docs
                            if (output := spec.output_rel(rel)) is not None)
-    passed_over = skipped_paths(src_dir, out)
-    for rel, reason in passed_over:
-        log.warning("warning: %s: %s, skipped", src_dir / rel, reason)
+    passed_over = skipped_paths(src_dir, out, src)
+    for line in skipped_notices(src_dir, passed_over, src):
+        log.warning("warning: %s", line)
     signature = spec.signature()
     keyed = _key_signature(signature)
     tasks = []
@@ -224,13 +247,16 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         not_taken = {s.rel for s in manifest.states() if s.status == "skipped"}
         stats.skipped = sum(1 for rel, d in decisions.items()
                             if d == "skip" and rel not in not_taken)
+        extra: dict[str, Any] = {"skipped_paths": [{"path": rel, "reason": reason}
+                                                   for rel, reason in passed_over],
+                                 "removed": stats.removed, "gone": stats.gone}
         if todo:
             if executor is None:
                 executor = local_executor(worker if worker is not None else spec.open())
             try:
                 _process(spec, tasks, todo, out, manifest, executor, chunk_docs, max_attempts,
                          stats, stream)
-            except BaseException:
+            except BaseException as exc:
                 # An orderly stop (Ctrl-C, SIGTERM, a full disk, an error out of the
                 # driver): the running documents were not at fault; only a crash,
                 # which cannot get here, counts as an attempt. The reserve makes room
@@ -242,27 +268,65 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
                         # Stopped before any document (Ray refused the connection,
                         # Ctrl-C at once): the new folder is bound to no job.
                         manifest.discard()
+                    else:
+                        # report.json and failed.txt say where the job stands now, not
+                        # where the previous run left it.
+                        _report_stop(spec.command, signature, out, manifest, stats, started,
+                                     extra, _stop_reason(exc))
                 log.info("interrupted: running documents pending again: %d", released)
                 raise
         extracted: list[Any] = []
-        extra: dict[str, Any] = {"skipped_paths": [{"path": rel, "reason": reason}
-                                                   for rel, reason in passed_over],
-                                 "removed": stats.removed, "gone": stats.gone}
         if spec.command == "extract":
             extracted = _finish_extract(spec, tasks, out, manifest)
             extra |= {"glossary": str(out / GLOSSARY_NAME), "entries": len(extracted),
                       "options": spec.options()}  # type: ignore[attr-defined]
-        states = list(manifest.states())
-        stats.seconds = time.monotonic() - started
-        failed = [s for s in states if s.status == "failed"]
-        stats.failed = len(failed)
-        report = build_report(spec.command, signature, states, stats, extra)
+        report, failed = _report(spec.command, signature, out, manifest, stats, started, extra,
+                                 None)
         report_path = out / REPORT_NAME
-        dump(report, report_path)
         failed_path = out / FAILED_NAME
-        write_failed(failed_path, failed)
     return BatchResult(report, report_path, failed_path if failed else None,
                        EXIT_FAILED if failed else 0, extracted)
+
+
+def _stop_reason(exc: BaseException) -> str:
+    """Why a job stopped before its end, in one line (report.json's ``stop_reason``)."""
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted (Ctrl-C or SIGTERM)"
+    return (str(exc) if isinstance(exc, AvetError) else f"{type(exc).__name__}: {exc}"
+            ).replace("\n", " ")
+
+
+def _report(command: str, signature: dict[str, Any], out: Path, manifest: Manifest,
+            stats: RunStats, started: float, extra: dict[str, Any], stop_reason: str | None
+            ) -> tuple[dict[str, Any], list[Any]]:
+    """Writes ``report.json`` and ``failed.txt`` from the manifest; returns the report and
+    the failed documents. ``stop_reason``: why the job stopped early (``interrupted``
+    is then true and the documents left are ``pending``), or ``None`` at its end."""
+    states = list(manifest.states())
+    stats.seconds = time.monotonic() - started
+    failed = [s for s in states if s.status == "failed"]
+    stats.failed = len(failed)
+    report = build_report(command, signature, states, stats,
+                          {**extra, "interrupted": stop_reason is not None,
+                           "stop_reason": stop_reason})
+    dump(report, out / REPORT_NAME)
+    write_failed(out / FAILED_NAME, failed)
+    return report, failed
+
+
+def _report_stop(command: str, signature: dict[str, Any], out: Path, manifest: Manifest,
+                 stats: RunStats, started: float, extra: dict[str, Any], reason: str) -> None:
+    """:func:`_report` for a job that stops early. A report that cannot be written (a
+    full disk, a read-only folder) does not hide why the job stopped: the error is
+    logged, and the previous run's report is removed if it can be, so that no stale
+    report stands for this run."""
+    try:
+        _report(command, signature, out, manifest, stats, started, extra, reason)
+    except Exception as exc:  # the stop's own exception is re-raised by the caller
+        log.warning("warning: %s not updated: %s", out / REPORT_NAME, exc)
+        for name in (REPORT_NAME, FAILED_NAME):
+            with contextlib.suppress(OSError):  # a read-only folder: nothing more to do
+                (out / name).unlink(missing_ok=True)
 
 
 def _first_chunks(spec: JobSpec, tasks: Sequence[DocTask], todo: Sequence[DocTask],
@@ -291,16 +355,29 @@ def _process(spec: JobSpec, tasks: Sequence[DocTask], todo: list[DocTask], out: 
     def start(chunk: Sequence[DocTask]) -> None:
         manifest.start([t.rel for t in chunk if t.rel in wanted])
 
+    unit = "words" if spec.command == "extract" else "segments"
+    live = [0]  # what the worker reported inside the chunk running now
+
     with Progress(len(todo), "documents", stream=stream) as progress:
+
+        def moved(n: int) -> None:
+            # Inside a chunk: the segments (words) move, and the periodic line is
+            # written, although no document is finished yet.
+            live[0] += n
+            progress.note(unit, n)
+            progress.advance(0)
+
         chunks = _first_chunks(spec, tasks, todo, chunk_docs)
         while chunks:
             retry: list[DocTask] = []
-            for chunk, outcomes in executor(chunks, start):
+            for chunk, outcomes in executor(chunks, start, moved):
                 mine = [o for o in outcomes if o.rel in wanted]
                 retry += _commit(spec, [t for t in chunk if t.rel in wanted], mine, out,
                                  manifest, max_attempts, stats)
-                unit = "words" if spec.command == "extract" else "segments"
-                progress.note(unit, sum(o.counts.get(unit, 0) for o in mine))
+                # The chunk's count replaces what was reported inside it (that also
+                # counted the sentences of its context documents, and of retries).
+                progress.note(unit, sum(o.counts.get(unit, 0) for o in mine) - live[0])
+                live[0] = 0
                 progress.advance(sum(1 for o in mine if o.ok or o.permanent))
             pending = [t for t in retry
                        if (state := manifest.get(t.rel)) is not None and state.status == "pending"]

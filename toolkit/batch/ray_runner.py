@@ -302,7 +302,8 @@ def _connect(ray: Any, address: str | None) -> None:
 
 
 def ray_executor(spec: JobSpec, address: str | None = None, *, actors: int | None = None
-                 ) -> Callable[[Sequence[Sequence[DocTask]], Callable[[Sequence[DocTask]], None]],
+                 ) -> Callable[[Sequence[Sequence[DocTask]], Callable[[Sequence[DocTask]], None],
+                                Callable[[int], None]],
                                Iterator[tuple[Sequence[DocTask], list[DocOutcome]]]]:
     """Returns an executor that runs the chunks on Ray actors.
 
@@ -315,10 +316,13 @@ def ray_executor(spec: JobSpec, address: str | None = None, *, actors: int | Non
 
     Returns:
         An executor for :func:`toolkit.batch.local.run_batch`. The attempt of a
-        chunk is recorded when its outcomes arrive.
+        chunk is recorded when its outcomes arrive. Progress moves per chunk: an
+        actor cannot cheaply call back into the driver, so ``on_progress`` is not
+        called.
     """
 
-    def run(chunks: Sequence[Sequence[DocTask]], on_start: Callable[[Sequence[DocTask]], None]
+    def run(chunks: Sequence[Sequence[DocTask]], on_start: Callable[[Sequence[DocTask]], None],
+            on_progress: Callable[[int], None] | None = None
             ) -> Iterator[tuple[Sequence[DocTask], list[DocOutcome]]]:
         if not chunks:
             return

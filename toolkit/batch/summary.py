@@ -13,7 +13,8 @@ from toolkit.batch.manifest import DocState
 from toolkit.progress import format_rate
 
 __all__ = ["FAILED_NAME", "REMOVED_FAILED", "REMOVED_GONE", "REPORT_NAME", "SUMMARY_COLUMNS",
-           "RunStats", "build_report", "dump", "failed_notice", "summary_rows", "write_failed"]
+           "RunStats", "build_report", "dump", "escape_field", "failed_notice", "summary_rows",
+           "write_failed"]
 
 #: The report and the failed list, inside OUT_DIR.
 REPORT_NAME = "report.json"
@@ -112,13 +113,33 @@ def build_report(command: str, signature: Mapping[str, Any], states: Iterable[Do
     return report
 
 
+#: How ``failed.txt`` writes a backslash, tab, newline or carriage return of a field.
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def escape_field(text: str) -> str:
+    """Escapes a ``failed.txt`` field: ``\\``, tab, newline and carriage return become
+    ``\\\\``, ``\\t``, ``\\n`` and ``\\r``, so that each document is one line of three
+    tab-separated fields whatever its file name holds.
+
+    Args:
+        text: A path or an error message.
+
+    Returns:
+        The escaped text (unchanged when it holds none of the four).
+    """
+    return text.translate(_ESCAPES)
+
+
 def write_failed(path: Path, failed: Iterable[DocState]) -> int:
-    """Writes ``failed.txt`` (``input<TAB>attempts<TAB>error`` per line), or removes it.
+    """Writes ``failed.txt`` (``input<TAB>attempts<TAB>error`` per line, each field
+    escaped by :func:`escape_field`), or removes it.
 
     Returns:
         The number of failed documents.
     """
-    lines = [f"{s.rel}\t{s.attempts}\t{s.error or ''}" for s in failed]
+    lines = [f"{escape_field(s.rel)}\t{s.attempts}\t{escape_field(s.error or '')}"
+             for s in failed]
     if lines:
         atomic_write_text(path, "\n".join(lines) + "\n")
     elif path.exists():
@@ -176,7 +197,7 @@ def summary_rows(command: str, report: Mapping[str, Any]) -> list[list[Any]]:
     if totals.get("skipped"):
         rows.append(["documents skipped (not Arabic)", "", totals["skipped"]])
     if totals.get("skipped_paths"):
-        rows.append(["paths skipped (not files)", totals["skipped_paths"], ""])
+        rows.append(["paths skipped", totals["skipped_paths"], ""])
     if report.get("gone"):
         rows.append(["documents gone from the input (outputs kept)", "", len(report["gone"])])
     removed = [r["reason"] for r in report.get("removed", [])]

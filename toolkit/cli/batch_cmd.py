@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                     "sorted by length. Outputs: OUT_DIR/<path>.<lang>.txt, "
                                     "per-document reports in OUT_DIR/reports/.")
     add_translate_options(t)
-    _add_job_options(t)
+    _add_job_options(t, "translate")
     t.set_defaults(func=run_translate)
     pe = jobs.add_parser("postedit", parents=[common],
                          help="enforce the glossary on existing translations",
@@ -71,7 +71,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     help="folder of translations: sub/doc.ar.txt's is sub/doc.<lang>.txt "
                          "(batch translate's --out), else sub/doc.ar.<lang>.txt (earlier "
                          "versions), else sub/doc.ar.txt")
-    _add_job_options(pe)
+    _add_job_options(pe, "postedit")
     pe.set_defaults(func=run_postedit)
     ex = jobs.add_parser("extract", parents=[common], help="extract a glossary from a corpus",
                          description="Extract candidate entries from Arabic documents. "
@@ -87,22 +87,36 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ex.add_argument("--max-terms", type=int, default=300, help="term candidates kept")
     ex.add_argument("--approve-known", action="store_true",
                     help="approve candidates that a known entry confirms")
-    _add_job_options(ex)
+    _add_job_options(ex, "extract")
     ex.set_defaults(func=run_extract)
 
 
-def _add_job_options(p: argparse.ArgumentParser) -> None:
+#: Per job: what a chunk of --chunk-docs documents is, and what --retry-failed keeps.
+_CHUNK_HELP = {
+    "translate": "documents whose sentences go to the engine together, sorted by length",
+    "postedit": "documents post-edited together as one unit of work",
+    "extract": "documents counted together into one parquet part of OUT_DIR/parts/ "
+               "(one unit of work)",
+}
+_RETRY_SAME = {
+    "translate": "same input, model, glossary and options",
+    "postedit": "same source, translation and glossary",
+    "extract": "same input and known entries",
+}
+
+
+def _add_job_options(p: argparse.ArgumentParser, job: str) -> None:
     p.add_argument("input_dir", metavar="INPUT_DIR", help="folder of documents (.txt, .md)")
     p.add_argument("--out", required=True, metavar="OUT_DIR", help="output folder")
     p.add_argument("--chunk-docs", type=int, default=DEFAULT_CHUNK_DOCS,
-                   help="documents whose sentences go to the engine together, sorted by "
-                        f"length; a crash redoes at most one chunk (default {DEFAULT_CHUNK_DOCS})")
+                   help=f"{_CHUNK_HELP[job]}; a crash redoes at most one chunk "
+                        f"(default {DEFAULT_CHUNK_DOCS})")
     p.add_argument("--max-attempts", type=int, default=3,
                    help="attempts before a document goes to failed.txt (default 3); a crash "
                         "or kill -9 counts as one, Ctrl-C or SIGTERM does not")
     p.add_argument("--retry-failed", action="store_true",
-                   help="try again the documents of failed.txt (same input, model, glossary "
-                        "and options): they start afresh with 0 attempts")
+                   help=f"try again the documents of failed.txt ({_RETRY_SAME[job]}): they "
+                        "start afresh with 0 attempts")
     p.add_argument("--prune-gone", action="store_true",
                    help="remove the outputs of documents no longer in INPUT_DIR (by default "
                         "they are kept and listed in report.json as 'gone')")
@@ -210,9 +224,9 @@ def run_postedit(args: argparse.Namespace, config: Config) -> int:
 @_sigterm_interrupts()
 def run_extract(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet batch extract``: the candidates go to OUT_DIR/glossary.json and --db."""
-    from glossary import glossary_hash
     from glossary.store import Store
     from toolkit.batch import ExtractSpec
+    from toolkit.extract.known import known_hash
 
     _check_dirs(args, "extract", None)
     if args.min_count < 1 or args.max_terms < 0:
@@ -227,7 +241,7 @@ def run_extract(args: argparse.Namespace, config: Config) -> int:
 
         known += load_starter_termbase()
     spec = ExtractSpec(tuple(known), min_count=args.min_count, max_terms=args.max_terms,
-                       approve_known=args.approve_known, known_hash=glossary_hash(known),
+                       approve_known=args.approve_known, known_hash=known_hash(known),
                        starter=not args.no_starter)
     code, result = _run(spec, args)
     if not args.no_store and result.extracted:

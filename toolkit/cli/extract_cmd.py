@@ -98,10 +98,10 @@ def run(args: argparse.Namespace, config: Config) -> int:
         InputError: If ``--lang`` is not ar, an option is out of range, or no (Arabic)
             document was found.
     """
-    from glossary.model import glossary_hash
     from glossary.store import Store
     from toolkit.batch.jobs import ExtractSpec
     from toolkit.extract import extract_paths, store_candidates
+    from toolkit.extract.known import known_hash
 
     if args.lang not in _LANGS:
         raise InputError(
@@ -116,7 +116,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     # As `avet batch extract`: the same extractor and the same signature (avet's version
     # and the hash of the known entries).
     spec = ExtractSpec(tuple(known), min_count=args.min_count, max_terms=args.max_terms,
-                       approve_known=args.approve_known, known_hash=glossary_hash(known),
+                       approve_known=args.approve_known, known_hash=known_hash(known),
                        starter=not args.no_starter)
     signature = spec.signature()
     from toolkit.extract.reader import MIN_ARABIC_SHARE

@@ -47,6 +47,22 @@ _KEPT_FIELDS: tuple[str, ...] = ("status", *OPTIONAL_FIELDS)
 _STARTER_GIVES = frozenset({"kind", "dnt"})
 
 
+#: Entries that ``glossary list`` shows without --limit or --all.
+_LIST_LIMIT = 50
+
+
+def _positive(value: str) -> int:
+    """The argparse type of --limit: a whole number of 1 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a whole number of 1 or more (use --all to list every entry)")
+    return number
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Adds ``avet glossary`` and its sub-commands."""
     parser = sub.add_parser("glossary", help="manage the glossary database",
@@ -115,7 +131,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--text", help="keep entries with a form containing TEXT "
                                   "(ignoring Arabic diacritics and Vietnamese tones)")
     p.add_argument("--sort", choices=_SORTS, default="id")
-    p.add_argument("--limit", type=int, default=50, help="at most N entries (0: all)")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--limit", type=_positive, default=_LIST_LIMIT, metavar="N",
+                       help=f"at most N entries (default: {_LIST_LIMIT}); stderr says when "
+                            "the list is cut")
+    shown.add_argument("--all", action="store_true", help="list every entry")
     p.add_argument("--json", action="store_true", help="one JSON object per entry")
     p.set_defaults(func=_list)
 
@@ -343,10 +363,14 @@ def _export(args: argparse.Namespace, config: Config) -> int:
 
 def _list(args: argparse.Namespace, config: Config) -> int:
     status = None if args.status == "all" else args.status
-    with existing_store(config, read_only=True) as store:
+    limit = None if args.all else args.limit
+    with existing_store(config, read_only=True) as store, store.snapshot():
         entries = store.entries(status=status, kind=args.kind, text=args.text,
-                                limit=args.limit or None, order=args.sort)
-        total = store.count(status=status, kind=args.kind)
+                                limit=limit, order=args.sort)
+        total = store.count(status=status, kind=args.kind, text=args.text)
+    if len(entries) < total:
+        sys.stderr.write(f"avet: showing {len(entries)} of {count(total, 'entry')}; "
+                         "--limit N or --all for more\n")
     if args.json:
         for entry in entries:
             print_json(entry.to_dict())

@@ -297,11 +297,14 @@ def load_engine_for(args: argparse.Namespace, config: Config,
     return load(model, args.src, args.tgt, key)
 
 
-def _documents(given: list[str], out_dir: str | None = None) -> list[tuple[Path, Path]]:
+def _documents(given: list[str], out_dir: str | None = None, src: str | None = None
+               ) -> list[tuple[Path, Path]]:
     """Returns each document with its path relative to the folder it was found in.
 
-    A folder's walk leaves out the --out folder ``out_dir`` (see
-    :func:`toolkit.translate.document.folder_documents`).
+    A folder's walk leaves out the --out folder ``out_dir`` and the documents named
+    as translations from ``src`` (``a.en.txt``; see
+    :func:`toolkit.translate.document.folder_documents`); files given by name are all
+    kept.
 
     Raises:
         InputError: If ``-`` (stdin) is given with other inputs, or ``out_dir`` is an
@@ -316,17 +319,17 @@ def _documents(given: list[str], out_dir: str | None = None) -> list[tuple[Path,
             out.append((Path(STDIO), Path("stdin.txt")))
             continue
         root = Path(name)
-        for path in (_folder_documents(root, None if out_dir == STDIO else out_dir)
+        for path in (_folder_documents(root, None if out_dir == STDIO else out_dir, src)
                      if root.is_dir() else iter_document_paths([name])):
             out.append((path, path.relative_to(root) if root.is_dir() else Path(path.name)))
     return out
 
 
-def _folder_documents(root: Path, out_dir: str | None) -> list[Path]:
+def _folder_documents(root: Path, out_dir: str | None, src: str | None) -> list[Path]:
     """:func:`toolkit.translate.document.folder_documents`, its refusal of the input
     folder as output folder worded for --out."""
     try:
-        return folder_documents(root, out_dir)
+        return folder_documents(root, out_dir, src)
     except InputError as exc:
         if out_dir is None or exc.path != out_dir:
             raise
@@ -374,7 +377,7 @@ def _outputs(documents: list[tuple[Path, Path]], out: str | None, tgt: str,
 def run(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet translate``: every document is read and checked before the model loads."""
     options = build_options(args, config)
-    documents = _documents(args.inputs, args.out)
+    documents = _documents(args.inputs, args.out, options.src)
     if not documents:
         raise InputError("no documents found",
                          hint="give .txt or .md files, or folders holding them")

@@ -21,7 +21,13 @@ from glossary.model import Candidate, Entry, Forms
 from toolkit.extract.cluster import Cluster, canonical_form
 from toolkit.extract.codecount import CodeCounter
 from toolkit.extract.codes import written_code
-from toolkit.extract.forms import adopt_known, compose_translation, other_spellings
+from toolkit.extract.forms import (
+    adopt_known,
+    compose_translation,
+    coordinated,
+    other_spellings,
+    term_variants,
+)
 from toolkit.extract.known import absorb, covered_by_known, known_score, merge_spellings
 from toolkit.extract.names import GAZETTEER_MIN
 from toolkit.extract.ranking import cue_fragment
@@ -63,6 +69,7 @@ class EntryBuilder:
     _known_terms: dict[int, Cluster]
     _known_name_vi: dict[str, int]
     _known_term_keys: dict[tuple[str, ...], int]
+    _known_coordinated: set[tuple[str, ...]]
     _known_codes: dict[str, int]
     _ref: Mapping[str, float]
     _translit: Transliterator
@@ -185,8 +192,12 @@ class EntryBuilder:
         merged, by_known = merge_spellings(ranked, self._known_at)
         by_key = {key: cand for cand in merged for key in (cand.key, *cand.aliases)}
         for index, cluster in self._known_terms.items():
-            key = _term_key_of(self.known[index].term("ar"))
-            target = by_known.get(index) or by_key.get(key)
+            form = self.known[index].term("ar")
+            key = _term_key_of(form)
+            target = by_known.get(index)
+            if target is None and key in by_key and \
+                    by_key[key].coordinated == coordinated(form):
+                target = by_key[key]  # not a coordination for an idafa (X والY, X للY)
             if target is None and self.known[index].kind not in NAME_KINDS \
                     and not coded_key(key):
                 continue  # the term counter proposes terms; the matcher only counts them
@@ -199,7 +210,7 @@ class EntryBuilder:
                                          self.terms.word_counts, self.terms.total_words,
                                          self._ref)
                 merged.append(target)
-            absorb(target, cluster)
+            absorb(target, cluster, index)
         for cand in merged:
             if self._known_at(cand) is not None:
                 cand.score = known_score(cand)
@@ -217,10 +228,11 @@ class EntryBuilder:
         return out
 
     def _known_at(self, cand: TermCandidate) -> int | None:
-        """The index of the known entry that confirms a term candidate (any of its keys)."""
+        """The index of the known entry that confirms a term candidate (any of its keys):
+        one of its forms has the key, and is a coordination if the candidate is one."""
         for key in (cand.key, *cand.aliases):
             found = self._known_term_keys.get(key)
-            if found is not None:
+            if found is not None and (key in self._known_coordinated) == cand.coordinated:
                 return found
         return None
 
@@ -236,9 +248,20 @@ class EntryBuilder:
                       frequency=cand.count, score=cand.score,
                       contexts=list(cand.contexts), source="extract",
                       note="" if known or not vi else "vi/en composed word by word")
-        entry.forms["ar"] = Forms(preferred=ar, variants=other_spellings(ar, cand.forms))
+        # A known entry's spellings are sorted out once its forms are adopted. A new
+        # multiword candidate keeps its other number (الخدمات العامة of الخدمة العامة),
+        # which the glossary reads as an inflection (glossary.model.is_inflection); a
+        # single word lists only its spellings (see term_variants).
+        spelled = other_spellings(ar, cand.forms)
+        if known is None and len(cand.key) == 1:
+            spelled = term_variants(ar, spelled)
+        entry.forms["ar"] = Forms(preferred=ar, variants=spelled)
         entry.forms["vi"] = Forms(preferred=vi, candidates=[Candidate(vi, 1.0)] if vi else [])
         entry.forms["en"] = Forms(preferred=en)
         if known is not None:
             adopt_known(entry, known)
+            ar_forms = entry.forms["ar"]
+            # Only spellings: not the plurals the counter merged (see term_variants).
+            ar_forms.variants = term_variants(ar_forms.preferred, ar_forms.variants,
+                                              known.forms["ar"].all_admitted())
         return Extracted(entry, "term", dict(cand.docs), known is not None)

@@ -48,6 +48,9 @@ class TermCandidate:
             on with an adjective (الاقتصاد الرقمي والمجتمع | الرقمي): a phrase cut in two.
         covered: Occurrences that lie inside a longer occurrence of an approved glossary
             entry (الصناعة in وزارة الصناعة والتجارة), per entry (its index).
+        matched: Occurrences that are also an occurrence of an approved entry found by
+            the glossary matcher (the same words), per ``(entry index, document)``, so
+            that :func:`toolkit.extract.known.absorb` counts them once.
     """
 
     key: tuple[str, ...]
@@ -63,6 +66,7 @@ class TermCandidate:
     aliases: tuple[tuple[str, ...], ...] = ()
     cuts: Counter[str] = field(default_factory=Counter)
     covered: Counter[str] = field(default_factory=Counter)
+    matched: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @property
     def form(self) -> str:
@@ -153,6 +157,7 @@ def merge_numbers(cands: Iterable[TermCandidate]) -> list[TermCandidate]:
             merged.count += cand.count
             merged.cuts.update(cand.cuts)
             merged.covered.update(cand.covered)
+            merged.matched.update(cand.matched)
             merged.forms.update(cand.forms)
             merged.docs.update(cand.docs)
             merged.contexts.extend(cand.contexts[:max(0, MAX_CONTEXTS - len(merged.contexts))])
@@ -178,6 +183,7 @@ def merge_conjunctions(terms: dict[tuple[str, ...], TermCandidate]) -> None:
         target.docs.update(cand.docs)
         target.cuts.update(cand.cuts)
         target.covered.update(cand.covered)
+        target.matched.update(cand.matched)
         target.aliases += (key, *cand.aliases)
         for form, n in cand.forms.items():
             target.forms[surface_without_clitic(form, key[0][0], False)[0]] += n

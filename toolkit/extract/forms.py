@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from glossary.model import Candidate, Entry, Forms
+from glossary.model import Candidate, Entry, Forms, is_inflection
 from glossary.normalize import match_key
 from toolkit.extract.data import WordSense, word_senses
-from toolkit.extract.tokenize import ARTICLE, strip_article
+from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic, strip_article, term_key
 
-__all__ = ["adopt_known", "compose_translation", "construct_state", "indefinite_form",
-           "other_spellings"]
+__all__ = ["adopt_known", "compose_translation", "construct_state", "coordinated",
+           "indefinite_form", "other_spellings", "spelling_key", "term_variants"]
+
+_CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 
 def adopt_known(entry: Entry, known: Entry) -> Entry:
     """Gives a candidate that a known approved entry confirms all of that entry's forms.
@@ -118,6 +120,64 @@ def other_spellings(preferred: str, forms: Iterable[str], *, keep_order: bool = 
             seen.add(key)
             out.append(form)
     return out
+
+
+def coordinated(form: str) -> bool:
+    """Whether a word after the first of an Arabic form carries the conjunction و or ف
+    (البنية التحتية والبيانات: infrastructure and data, not البنية التحتية للبيانات).
+
+    Args:
+        form: An Arabic form.
+    """
+    return any(split_clitic(light_ar(word))[0].startswith(_CONJUNCTIONS)
+               for word in form.split()[1:])
+
+
+def spelling_key(form: str) -> tuple[tuple[str, ...], bool]:
+    """The key under which Arabic forms of a term differ only in spelling: its words
+    folded (hamza, alef, ya, ta marbuta), without the article or the proclitics of the
+    first word (:func:`~toolkit.extract.tokenize.term_key`), and whether it is a
+    coordination (:func:`coordinated`), which is another phrase.
+
+    Args:
+        form: An Arabic form.
+    """
+    return term_key(form), coordinated(form)
+
+
+def _bare(form: str) -> str:
+    return " ".join(strip_article(light_ar(word)) for word in form.split())
+
+
+def term_variants(preferred: str, forms: Iterable[str], admitted: Sequence[str] = ()
+                  ) -> list[str]:
+    """The spellings of a term that extraction keeps as its Arabic variants.
+
+    A variant differs from the term only in spelling: its :func:`spelling_key` is
+    that of the preferred form or of a form the glossary admits, and it is not the
+    preferred form in another number. So a plural or dual (المقاطعات, المحافظات of
+    مقاطعة: listed as a variant, a plural would be translated as the singular) and a
+    coordination (البنية التحتية والبيانات of البنية التحتية للبيانات) are no
+    variants. The forms the glossary admits stay whatever they are.
+
+    Args:
+        preferred: The preferred form.
+        forms: The spellings seen (and admitted), in their order.
+        admitted: The forms an approved entry admits.
+
+    Returns:
+        One spelling per match key other than the preferred one's.
+    """
+    listed = {match_key(f, "ar") for f in admitted}
+    keys = {spelling_key(f) for f in (preferred, *admitted)}
+    bare = _bare(preferred)
+
+    def keep(form: str) -> bool:
+        if match_key(form, "ar") in listed:
+            return True
+        return spelling_key(form) in keys and not is_inflection(_bare(form), bare, "ar")
+
+    return [f for f in other_spellings(preferred, forms, keep_order=True) if keep(f)]
 
 
 def compose_translation(key: Sequence[str], *, coordinated: bool = False) -> tuple[str, str]:

@@ -8,15 +8,19 @@ twice, and scores the confirmed candidates (:func:`known_score`).
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable, Iterable
 
+from glossary.model import Entry, Forms, glossary_hash
 from toolkit.extract.cluster import Cluster
 from toolkit.extract.contexts import MAX_CONTEXTS
+from toolkit.extract.forms import spelling_key
 from toolkit.extract.termhood import keyness_weight
 from toolkit.extract.terms import TermCandidate
 
-__all__ = ["KNOWN_WEIGHT", "absorb", "covered_by_known", "known_score", "merge_spellings"]
+__all__ = ["KNOWN_WEIGHT", "absorb", "covered_by_known", "known_hash", "known_score",
+           "merge_spellings"]
 
 #: Score factor of a multiword term candidate that an approved glossary entry confirms.
 KNOWN_WEIGHT = 4.0
@@ -50,29 +54,36 @@ def merge_spellings(cands: Iterable[TermCandidate], known_at: Callable[[TermCand
         first.docs.update(cand.docs)
         first.count += cand.count
         first.covered.update(cand.covered)
+        first.matched.update(cand.matched)
         first.contexts = (first.contexts + cand.contexts)[:MAX_CONTEXTS]
     return merged, by_known
 
 
-def absorb(cand: TermCandidate, cluster: Cluster) -> None:
+def absorb(cand: TermCandidate, cluster: Cluster, index: int) -> None:
     """Adds the glossary matcher's occurrences of an entry to its candidate.
 
-    Both detectors saw the same text, so per document and per form the larger
-    count holds: the matcher adds the occurrences the counter missed (لرئيس الوزراء,
-    after a preposition clitic) and never counts one twice.
+    Both detectors saw the same text: an occurrence that both found (the same
+    words, :attr:`TermCandidate.matched`) counts once, and each detector adds
+    those the other missed (the matcher: لرئيس الوزراء, after a preposition
+    clitic; the counter: the spellings and plurals it merged). So the count does
+    not depend on which forms the entry already lists: after extraction adds the
+    spellings it saw, a re-run counts the same.
 
     Args:
         cand: The candidate (changed in place).
         cluster: The matcher's occurrences of the entry's forms.
+        index: The entry's index among the known entries.
     """
+    entry = str(index)
     for doc, n in cluster.docs.items():
-        cand.docs[doc] = max(cand.docs[doc], n)
+        extra = max(0, n - cand.matched[(entry, doc)])
+        cand.docs[doc] += extra
+        cand.count += extra
     for form, n in cluster.forms.items():
         cand.forms[form] = max(cand.forms[form], n)
-    cand.count = max(cand.count, sum(cand.docs.values()))
     seen = {(c.doc, c.end) for c in cand.contexts}
-    extra = [c for c in cluster.contexts if (c.doc, c.end) not in seen]
-    cand.contexts = (cand.contexts + extra)[:MAX_CONTEXTS]
+    extra_contexts = [c for c in cluster.contexts if (c.doc, c.end) not in seen]
+    cand.contexts = (cand.contexts + extra_contexts)[:MAX_CONTEXTS]
 
 
 def known_score(cand: TermCandidate) -> float:
@@ -109,3 +120,41 @@ def covered_by_known(cand: TermCandidate) -> bool:
         cand: A candidate that no approved entry confirms.
     """
     return 0 < cand.count <= sum(cand.covered.values()) and len(cand.covered) == 1
+
+
+#: Kinds whose Arabic forms extraction reads as written (names, codes): hashed as they are.
+_VERBATIM_KINDS = frozenset({"person", "place", "org", "code", "acronym"})
+
+
+def known_hash(entries: Iterable[Entry]) -> str:
+    """The hash of the approved entries as extraction reads them, for ``batch extract``'s
+    job key.
+
+    As :func:`glossary.model.glossary_hash`, except that the Arabic variants of a term
+    count by their :func:`~toolkit.extract.forms.spelling_key`: a variant that only
+    spells another admitted form (تحول رقمي of التحول الرقمي, what extraction itself
+    adds) changes no count, since :func:`absorb` counts an occurrence that both the
+    matcher and the term counter found once. So storing a run's candidates does not
+    change the key of the documents it read, and a re-run skips them; a form of
+    another term (a new key), a name's spelling or any other field still does.
+
+    Args:
+        entries: The known entries (approved store entries, starter termbase).
+
+    Returns:
+        64 lowercase hex digits.
+    """
+    def projected(entry: Entry) -> Entry:
+        if entry.kind in _VERBATIM_KINDS:
+            return entry
+        ar = entry.forms["ar"]
+        own = spelling_key(ar.preferred)
+        classes = {spelling_key(v) for v in ar.variants} - {own}
+        out = copy.deepcopy(entry)
+        out.forms["ar"] = Forms(
+            preferred=ar.preferred, forbidden=list(ar.forbidden),
+            variants=sorted(" ".join(key) + (" +coordination" if coordination else "")
+                            for key, coordination in classes))
+        return out
+
+    return glossary_hash(projected(e) for e in entries)

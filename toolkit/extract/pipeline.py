@@ -38,7 +38,7 @@ from toolkit.extract.codecount import CodeCounter
 from toolkit.extract.codes import latin_gloss
 from toolkit.extract.contexts import make_context
 from toolkit.extract.data import reference_frequencies, stopwords
-from toolkit.extract.forms import adopt_known, compose_translation, indefinite_form
+from toolkit.extract.forms import adopt_known, compose_translation, coordinated, indefinite_form
 from toolkit.extract.markup import blank_markup
 from toolkit.extract.names import NameSpan, name_detector, reads_particle
 from toolkit.extract.reader import Document
@@ -106,6 +106,7 @@ class Extractor(EntryBuilder):
         self._known_name_keys: dict[str, int] = {}
         self._known_name_vi: dict[str, int] = {}
         self._known_term_keys: dict[tuple[str, ...], int] = {}
+        self._known_coordinated: set[tuple[str, ...]] = set()
         self._known_codes: dict[str, int] = {}
         self._build_known()
 
@@ -130,7 +131,11 @@ class Extractor(EntryBuilder):
                     self._matcher.add(bare, index, "variant")
                 if entry.kind in NAME_KINDS:
                     self._known_name_keys.setdefault(name_key(form), index)
-                self._known_term_keys.setdefault(_term_key_of(form), index)
+                term_key = _term_key_of(form)
+                if term_key not in self._known_term_keys:
+                    self._known_term_keys[term_key] = index
+                    if coordinated(form):  # X والY confirms a coordination only
+                        self._known_coordinated.add(term_key)
             if entry.kind in NAME_KINDS:
                 for form in entry.forms["vi"].all_admitted():
                     self._known_name_vi.setdefault(unicodedata.normalize("NFC", form), index)
@@ -149,6 +154,10 @@ class Extractor(EntryBuilder):
         A long document is read in blocks of about :data:`~toolkit.extract.tokenize.
         BLOCK_CHARS` characters cut after sentences (:func:`~toolkit.extract.tokenize.
         blocks`), so that memory does not grow with it beyond its text.
+
+        Counts add up: a document added twice is counted twice.
+        :func:`~toolkit.extract.results.extract_paths` adds only the documents not
+        yet in :attr:`documents`.
 
         Args:
             doc: The document, as :func:`~toolkit.extract.reader.read_document` returns it.

@@ -20,6 +20,7 @@ __all__ = [
     "iter_document_paths",
     "passed_over",
     "read_document",
+    "unique_documents",
 ]
 
 #: File name endings read when a folder is given.
@@ -39,13 +40,74 @@ class Document:
     encoding: str
 
 
+def _scan(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Walks ``folder``: the paths named *.txt or *.md, sorted, and the links to a folder
+    that holds them (loops), not followed.
+
+    Hidden names are left out: a name starting with ``.`` (.git, .hidden/notes.txt,
+    .draft.txt) below ``folder``. Links to folders are followed, as links to files
+    are, except a link to the folder it lies in or to one above it (a loop).
+    """
+    found: list[Path] = []
+    loops: list[Path] = []
+    # The real folders from ``folder`` down to the one being walked: a link to one of
+    # them is a loop. os.walk goes depth-first, so this chain is its current path.
+    chain: list[tuple[str, str]] = []  # (walked path, real path)
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        while chain and not _is_below(top, chain[-1][0]):
+            chain.pop()
+        chain.append((top, os.path.realpath(top)))
+        ancestors = {real for _walked, real in chain}
+        kept = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            path = os.path.join(top, name)
+            if os.path.islink(path) and os.path.realpath(path) in ancestors:
+                loops.append(Path(path))
+                continue
+            kept.append(name)
+            if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES:
+                found.append(Path(path))  # dir.txt: passed over, see passed_over
+        dirs[:] = kept
+        found += [Path(top, name) for name in files if not name.startswith(".")
+                  and os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES]
+    return sorted(found, key=lambda p: p.as_posix()), sorted(loops, key=lambda p: p.as_posix())
+
+
+def _is_below(path: str, parent: str) -> bool:
+    """Whether the walked ``path`` lies in the walked folder ``parent`` (or is it)."""
+    return path == parent or path.startswith(parent.rstrip(os.sep) + os.sep)
+
+
 def _walk(folder: Path) -> list[Path]:
-    """The paths under ``folder`` named *.txt or *.md, sorted, hidden ones left out: a
-    name starting with ``.`` (.git, .hidden/notes.txt, .draft.txt) below ``folder``."""
-    found = [p for p in folder.rglob("*")
-             if p.suffix.lower() in DOCUMENT_SUFFIXES
-             and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
-    return sorted(found, key=lambda p: p.as_posix())
+    """The paths under ``folder`` named *.txt or *.md, sorted (see :func:`_scan`)."""
+    return _scan(folder)[0]
+
+
+def unique_documents(paths: Iterable[Path]) -> list[Path]:
+    """Keeps one path per file (by :func:`os.path.realpath`): of the paths that lead to
+    one file (a link beside it, a folder reached twice through a link), the one through
+    the fewest links, the first of those.
+
+    Args:
+        paths: File paths, in order.
+
+    Returns:
+        The paths kept, in their order.
+    """
+    given = list(paths)
+    groups: dict[str, list[int]] = {}
+    for i, path in enumerate(given):
+        groups.setdefault(os.path.realpath(path), []).append(i)
+    kept = [min(group, key=lambda i: (_links_in(given[i]), i)) if len(group) > 1 else group[0]
+            for group in groups.values()]
+    return [given[i] for i in sorted(kept)]
+
+
+def _links_in(path: Path) -> int:
+    """How many of ``path`` and the folders it names are links."""
+    return sum(1 for p in (path, *path.parents) if p.is_symlink())
 
 
 def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -53,8 +115,10 @@ def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
     Folders are walked recursively in sorted order, so the order is the same on
     every machine; hidden files and folders (named ``.X``) are left out, and so
-    is what is not a regular file (see :func:`passed_over`). A path that does not
-    exist is yielded as it is: :func:`read_document` reports it.
+    is what is not a regular file (see :func:`passed_over`). Links to files and
+    to folders are followed, except a link to a folder that holds it (a loop): a
+    file reached by two paths is yielded twice (see :func:`unique_documents`). A
+    path that does not exist is yielded as it is: :func:`read_document` reports it.
 
     Args:
         paths: Files and folders.
@@ -84,7 +148,8 @@ def _why_not_a_file(path: Path) -> str:
 
 def passed_over(folder: str | Path) -> list[tuple[Path, str]]:
     """Lists what the walk of a folder (:func:`iter_document_paths`) passes over although
-    its name ends in .txt or .md: broken links, folders, FIFOs, sockets, devices.
+    its name ends in .txt or .md: broken links, folders, FIFOs, sockets, devices; and,
+    whatever its name, a link to a folder that holds it (a loop, not followed).
 
     Args:
         folder: A folder (anything else has nothing passed over).
@@ -95,7 +160,10 @@ def passed_over(folder: str | Path) -> list[tuple[Path, str]]:
     path = Path(folder)
     if not path.is_dir():
         return []
-    return [(p, _why_not_a_file(p)) for p in _walk(path) if not p.is_file()]
+    found, loops = _scan(path)
+    listed = [(p, _why_not_a_file(p)) for p in found if not p.is_file()]
+    listed += [(p, "a link to a folder that holds it (a loop)") for p in loops]
+    return sorted(listed, key=lambda item: item[0].as_posix())
 
 
 #: Arabic letters: the Arabic, Arabic Supplement and Presentation Forms-A/B blocks.

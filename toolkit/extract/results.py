@@ -75,9 +75,14 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor, *,
     (:func:`os.path.realpath`): a file given twice (``dd dd/d1.txt``) is read once,
     and its evidence, contexts and per-document counts in the glossary store are
     keyed the same however the path was spelled, so extracting it again from
-    another folder replaces its counts instead of adding them (see
-    :meth:`~toolkit.extract.pipeline.Extractor.add_document`). A file that cannot be
-    read is recorded in ``failures``; the others go on. A file decoded as
+    another folder (with another extractor, in a later run) replaces its counts in
+    the store instead of adding them (see
+    :meth:`~toolkit.extract.pipeline.Extractor.add_document`). An extractor counts a
+    document once: calling this again with the same ``extractor`` reads only the
+    documents it has not counted yet, and each one already counted gets a notice
+    (``FILE: already read into this extractor, not counted again``), so the
+    evidence of several calls (folder by folder) adds up to that of one. A file
+    that cannot be read is recorded in ``failures``; the others go on. A file decoded as
     Windows-1256 gets a notice, and so do an empty or blank file (left out, in
     ``empty``) and what a folder's walk passes over (a broken link: see
     :func:`~toolkit.extract.reader.passed_over`). All name the file as given.
@@ -89,8 +94,9 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor, *,
             (:func:`~toolkit.extract.reader.arabic_share`) is skipped, not read in.
 
     Returns:
-        The candidates, the documents read (absolute paths), the failures, the
-        notices and the documents skipped or empty.
+        The candidates and the documents read (absolute paths) of every call with
+        this ``extractor`` so far, then this call's failures, notices and documents
+        skipped or empty.
     """
     failures: list[AvetError] = []
     notices: list[str] = []
@@ -101,12 +107,17 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor, *,
         for path, why in passed_over(folder):
             notices.append(f"warning: {path}: {why}, skipped")
             logger.info("%s", notices[-1])
+    counted = set(extractor.documents)  # by earlier calls: already realpaths
     seen: set[str] = set()
     for path in iter_document_paths(given):
         real = os.path.realpath(path)
         if real in seen:
             continue
         seen.add(real)
+        if real in counted:
+            notices.append(f"{path}: already read into this extractor, not counted again")
+            logger.info("%s", notices[-1])
+            continue
         try:
             doc = read_document(path)
         except AvetError as exc:

@@ -262,6 +262,9 @@ class TermCounter:
                     entry = known.covering(start, end)
                     if entry is not None:
                         cand.covered[entry] += 1
+                    entry = known.same(tokens[i].start, tokens[i].end, end)
+                    if entry is not None:
+                        cand.matched[(entry, doc)] += 1
                 if len(cand.contexts) < MAX_CONTEXTS:
                     cand.contexts.append(make_context(doc, text, start, end))
 
@@ -304,6 +307,20 @@ class KnownSpans:
 
     def __bool__(self) -> bool:
         return bool(self.starts)
+
+    def same(self, first_start: int, first_end: int, end: int) -> str | None:
+        """The entry with an occurrence of the same words as a candidate's: it starts in
+        the candidate's first word (after its proclitics) and ends where it ends.
+
+        Args:
+            first_start: Where the candidate's first word starts, proclitics included.
+            first_end: Where that word ends.
+            end: Where the candidate ends.
+        """
+        i = bisect_right(self.starts, first_end - 1) - 1
+        if i < 0 or self.ends[i] != end or self.starts[i] < first_start:
+            return None
+        return self.entries[i]
 
     def covering(self, start: int, end: int) -> str | None:
         """The entry whose occurrence holds ``start:end`` and is longer, or ``None``."""

@@ -37,6 +37,9 @@ __all__ = [
     "PreparedDocument",
     "check_distinct_outputs",
     "folder_documents",
+    "language_tag",
+    "left_out_notice",
+    "other_language_documents",
     "output_name",
     "prepare_document",
 ]
@@ -236,6 +239,67 @@ def output_name(rel: str | Path, tgt: str) -> Path:
     return p.parent / f"{p.stem}.{tgt}{p.suffix or '.txt'}"
 
 
+def language_tag(name: str | Path) -> str | None:
+    """The language tag of a file name, as :func:`output_name` reads it: ``x.en.txt``,
+    ``x.vi.md`` and ``x.en`` are tagged ``en``, ``vi`` and ``en``; ``x.txt`` is not.
+
+    Args:
+        name: A file name or path (only its last part is read).
+
+    Returns:
+        One of avet's languages, or ``None``.
+    """
+    p = Path(name)
+    tags = {f".{lang}": lang for lang in LANGS}
+    if p.suffix.lower() in tags:  # h.en
+        return tags[p.suffix.lower()]
+    inner = Path(p.stem)
+    if inner.suffix.lower() in tags and inner.stem:  # news.en.txt
+        return tags[inner.suffix.lower()]
+    return None
+
+
+def other_language_documents(paths: Iterable[Path], src: str) -> list[tuple[Path, str]]:
+    """The documents of a folder's walk whose names carry the tag of another language
+    than ``src`` (``a.en.txt`` beside ``a.ar.txt``: the translation of a document,
+    not a source): a folder's walk leaves them out.
+
+    Args:
+        paths: The documents of the walk.
+        src: The source language (``--from``).
+
+    Returns:
+        ``(path, tag)`` per document left out, in order.
+    """
+    return [(path, tag) for path in paths if (tag := language_tag(path)) not in (None, src)]
+
+
+def left_out_notice(folder: str | Path, left_out: Sequence[tuple[object, str]], src: str,
+                    hint: str = "name a file to translate it anyway") -> str:
+    """The one line that says how many documents of a folder's walk were left out for
+    their language tag, and why (see :func:`other_language_documents`).
+
+    Args:
+        folder: The input folder.
+        left_out: ``(path, tag)`` per document left out (not empty).
+        src: The source language.
+        hint: What to do to have one read all the same.
+
+    Returns:
+        E.g. ``in: 2 documents left out: their names carry the tag of another language
+        than --from ar (*.en.*: 2), as translations do; name a file to translate it
+        anyway``.
+    """
+    tags: dict[str, int] = {}
+    for _path, tag in left_out:
+        tags[tag] = tags.get(tag, 0) + 1
+    count = len(left_out)
+    which = ", ".join(f"*.{tag}.*: {n}" for tag, n in sorted(tags.items()))
+    return (f"{folder}: {count} document{'s' if count > 1 else ''} left out: "
+            f"{'their names carry' if count > 1 else 'its name carries'} the tag of another "
+            f"language than --from {src} ({which}), as translations do; {hint}")
+
+
 def check_distinct_outputs(pairs: Iterable[tuple[str | Path, str | Path]]) -> None:
     """Refuses two documents whose translations would get one name.
 
@@ -257,16 +321,22 @@ def check_distinct_outputs(pairs: Iterable[tuple[str | Path, str | Path]]) -> No
                              hint="rename one of the two, or translate them into separate folders")
 
 
-def folder_documents(folder: str | Path, out: str | Path | None) -> list[Path]:
-    """Lists the documents of an input folder, leaving out an output folder inside it.
+def folder_documents(folder: str | Path, out: str | Path | None, src: str | None = None
+                     ) -> list[Path]:
+    """Lists the documents of an input folder, leaving out an output folder inside it,
+    and the translations beside the sources.
 
     ``avet translate DIR --out DIR/en`` reads DIR but never what it wrote into
-    DIR/en: a second run would translate its own translations.
+    DIR/en: a second run would translate its own translations. With ``src``, a
+    document whose name carries the tag of another language (``a.en.txt`` beside
+    ``a.ar.txt``, see :func:`other_language_documents`) is left out too, with one
+    warning naming how many.
 
     Args:
         folder: The input folder (walked as
             :func:`toolkit.extract.reader.iter_document_paths` walks it).
         out: The output folder, or ``None`` (standard output).
+        src: The source language (``None``: no document is left out for its name).
 
     Returns:
         The documents, sorted.
@@ -284,5 +354,13 @@ def folder_documents(folder: str | Path, out: str | Path | None) -> list[Path]:
                          "its translations as documents", path=out,
                          hint=f"write into a folder of its own, e.g. {root / 'out'}, which "
                               f"the walk of {folder} leaves out")
-    return [path for path in iter_document_paths([root])
-            if skip is None or not path.resolve().is_relative_to(skip)]
+    found = [path for path in iter_document_paths([root])
+             if skip is None or not path.resolve().is_relative_to(skip)]
+    if src is None:
+        return found
+    left_out = other_language_documents(found, src)
+    if left_out:
+        log.warning("warning: %s", left_out_notice(folder, left_out, src))
+        dropped = {path for path, _tag in left_out}
+        found = [path for path in found if path not in dropped]
+    return found
