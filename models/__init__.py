@@ -16,7 +16,14 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from models.base import DEVICES, Engine, TermConstraint, Translation, check_device
+from models.base import (
+    DEVICES,
+    Engine,
+    TermConstraint,
+    Translation,
+    check_device,
+    gpu_count,
+)
 from models.discovery import (
     OBTAIN_HINT,
     ModelInfo,
@@ -48,9 +55,11 @@ __all__ = [
     "Translation",
     "UnsafeModelError",
     "UnsupportedDirectionError",
+    "check_device",
     "engine_for",
     "find_models",
     "find_named",
+    "gpu_count",
     "inspect_dir",
     "load_engine",
     "lookup",

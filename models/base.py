@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 __all__ = ["DEVICES", "Engine", "TermConstraint", "Translation", "check_counts",
-           "check_device", "constraint_text", "glues"]
+           "check_device", "constraint_text", "glues", "gpu_count"]
 
 #: Devices both engines run on.
 DEVICES = ("cpu", "cuda")
@@ -174,6 +174,27 @@ def check_device(device: str, gpus: Callable[[], int] | None = None) -> None:
                          hint=f"use one of: {', '.join(DEVICES)}")
     if device == "cuda" and gpus is not None and gpus() < 1:
         raise ModelError("device 'cuda': no CUDA device is visible", hint="use device 'cpu'")
+
+
+def gpu_count(engine: str) -> int:
+    """Counts the CUDA devices an engine can use, as its backend counts them before it
+    loads a model: ctranslate2's device count, or 1 if torch sees CUDA (transformers).
+
+    The engine's library (ctranslate2 or torch) is imported here, and only here.
+
+    Args:
+        engine: ``transformers`` or ``ctranslate2``.
+
+    Returns:
+        The number of CUDA devices (0: none).
+    """
+    if engine == "ctranslate2":
+        import ctranslate2
+
+        return int(ctranslate2.get_cuda_device_count())
+    import torch
+
+    return int(torch.cuda.is_available())
 
 
 def check_counts(**counts: Any) -> None:

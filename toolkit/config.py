@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from glossary.errors import InputError
+from models import DEVICES, ENGINES
 
 __all__ = ["Config", "load_config"]
 
@@ -118,8 +119,6 @@ class Config:
 
 _TYPES: dict[str, type] = {"db": str, "model": str, "engine": str, "device": str,
                            "batch_size": int, "beam_size": int, "parallel": int, "actor": str}
-_ENGINES = ("transformers", "ctranslate2")
-_DEVICES = ("cpu", "cuda")
 _AT_LEAST_ONE = ("batch_size", "beam_size", "parallel")
 _LANG_CODES = ("ar", "en", "vi")
 _EXAMPLES = {int: "as a whole number without quotes, e.g. beam_size = 4",
@@ -290,12 +289,12 @@ def load_config(path: str | Path | None = None) -> Config:
             raise InputError(f"{key} = {value}: must be at least 1", path=path, line=line,
                              hint=f"set {key} to 1 or more, or remove it for the default")
         values[key] = value
-    if values.get("engine", "transformers") not in _ENGINES:
+    if values.get("engine", "transformers") not in ENGINES:
         raise InputError(f"unknown engine {values['engine']!r}", path=path,
-                         line=lines.get("engine"), hint=f"use one of: {', '.join(_ENGINES)}")
-    if values.get("device", "cpu") not in _DEVICES:
+                         line=lines.get("engine"), hint=f"use one of: {', '.join(ENGINES)}")
+    if values.get("device", "cpu") not in DEVICES:
         raise InputError(f"unknown device {values['device']!r}", path=path,
-                         line=lines.get("device"), hint=f"use one of: {', '.join(_DEVICES)}")
+                         line=lines.get("device"), hint=f"use one of: {', '.join(DEVICES)}")
     names = [key for key in values if key != "models"]
     names += [f"models.{key}" for key in values.get("models", {})]
     values["origins"] = {key: f"{path}:{lines[key]}" if key in lines else str(path)

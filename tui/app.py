@@ -287,14 +287,17 @@ class ReviewApp(ReviewActions, App[None]):
 
     def _show(self, keep: int | None = None, stay: bool = False) -> None:
         """Shows the filtered, sorted rows with the cursor on entry ``keep``; where that
-        row left the view and ``stay``, on the row now at the cursor's place (the next
-        one), else on the first row."""
+        row left the view and ``stay``, on the first row after it that is still shown
+        (rows above it that left, as after a bulk approve, move it up), else on the first
+        row."""
         table = self.table
         table.sort_key = self.index.sort_column.key
         table.sort_descending = self.index.sort_column.descending != self.index.reverse
         position = self.index.find(keep)
         if position is None and stay:
-            position = max(0, min(table.cursor, len(self.index.view) - 1))
+            shown = {row.id for row in self.index.view}
+            above = sum(1 for row in table.rows[:table.cursor] if row.id in shown)
+            position = max(0, min(above, len(self.index.view) - 1))
         table.set_rows(self.index.view, position)
         self._update_status()
 

@@ -24,9 +24,15 @@ TEXT = (
     "وتخطط المقاطعة لتوسيع الخدمة العامة في المحافظة، وتشرح المحافظة خطتها للسكان.\n"
 )
 SECOND = "تنشر المقاطعة البيانات المفتوحة. وتقدم المحافظة الخدمات العامة عبر الإنترنت.\n"
+#: Terms the term counter never proposes, which the glossary matcher finds: a phrase
+#: with ل inside (twice) and جامعة only without the article (twice, and once a dual).
+THIRD = ("قال الوزير إن جامعة واحدة لا تكفي، وتتعاون جامعتين على البنية التحتية للبيانات.\n"
+         "وتبني المقاطعة جامعة جديدة للبنية التحتية للبيانات.\n")
+#: The frequency of these entries after the first run.
+FREQUENCIES = {"البنية التحتية للبيانات": 3, "جامعة": 2}
 #: Forms in another number or a coordination: never a variant of the entries below.
 NOT_VARIANTS = {"المقاطعات", "المحافظات", "المقاطعتين", "البنية التحتية والبيانات",
-                "الخدمات العامة", "خدمات عامة"}
+                "الخدمات العامة", "خدمات عامة", "جامعتين"}
 
 
 def _setup(tmp_path: Path) -> tuple[Path, Path]:
@@ -34,12 +40,14 @@ def _setup(tmp_path: Path) -> tuple[Path, Path]:
     docs.mkdir()
     (docs / "a.txt").write_text(TEXT, encoding="utf-8")
     (docs / "b.txt").write_text(SECOND, encoding="utf-8")
+    (docs / "c.txt").write_text(THIRD, encoding="utf-8")
     db = tmp_path / "g.db"
     with Store(db) as store:
         store.add_many([
             approved("مقاطعة", "tỉnh", "province", variants=("المقاطعة", "محافظة")),
             approved("البنية التحتية للبيانات", "hạ tầng dữ liệu", "data infrastructure"),
             approved("الخدمة العامة", "dịch vụ công", "public service"),
+            approved("جامعة", "đại học", "university"),
         ])
     return docs, db
 
@@ -55,16 +63,20 @@ def _state(db: Path) -> dict[str, Any]:
             for e in entries}
 
 
+def _entry(state: dict[str, Any], ar: str) -> dict[str, Any]:
+    return next(e for e in state.values() if e["forms"]["ar"]["preferred"] == ar)
+
+
 def _variants(state: dict[str, Any], ar: str) -> list[str]:
-    return next(e["forms"]["ar"]["variants"] for e in state.values()
-                if e["forms"]["ar"]["preferred"] == ar)
+    return list(_entry(state, ar)["forms"]["ar"]["variants"])
 
 
 def _check_first_run(state: dict[str, Any]) -> None:
     province = next(e for e in state.values() if e["forms"]["ar"]["preferred"] == "مقاطعة")
     assert province["frequency"] > 0
-    for ar in ("مقاطعة", "البنية التحتية للبيانات", "الخدمة العامة"):
+    for ar in ("مقاطعة", "البنية التحتية للبيانات", "الخدمة العامة", "جامعة"):
         assert not NOT_VARIANTS & set(_variants(state, ar)), ar
+    assert {ar: _entry(state, ar)["frequency"] for ar in FREQUENCIES} == FREQUENCIES
     # A spelling of an admitted form is kept: the article form of محافظة, the
     # indefinite form of الخدمة العامة.
     assert "المحافظة" in _variants(state, "مقاطعة")
@@ -94,10 +106,10 @@ def test_batch_extract_twice_skips_every_document(
     first_run = json.loads(capsys.readouterr().out.splitlines()[-1])
     first, glossary = _state(db), (out / "glossary.json").read_bytes()
     _check_first_run(first)
-    assert first_run["run"]["done"] == 2
+    assert first_run["run"]["done"] == 3
     assert main(command) == 0
     second_run = json.loads(capsys.readouterr().out.splitlines()[-1])
-    assert (second_run["run"]["done"], second_run["run"]["skipped"]) == (0, 2)
+    assert (second_run["run"]["done"], second_run["run"]["skipped"]) == (0, 3)
     assert second_run["signature"] == first_run["signature"]
     assert _state(db) == first
     assert (out / "glossary.json").read_bytes() == glossary

@@ -182,6 +182,24 @@ def test_approving_under_the_candidates_filter_moves_to_the_next_entry(
     assert stored(db, lands_on).status == "rejected"
 
 
+def test_a_bulk_approve_leaves_the_cursor_on_the_first_row_after_the_marked_ones(
+        db: Path) -> None:
+    async def scenario(app: ReviewApp, pilot: Pilot) -> None:
+        await pilot.press("t")  # candidates: 2, 1, 5, 4, 9, 6, 8, 7, 10
+        await settle(app, pilot)
+        await goto(app, pilot, 2)
+        await pilot.press("space", "space", "space", "space", "up")  # mark 2, 1, 5, 4
+        await settle(app, pilot)
+        assert app.query_one(EntryTable).current.id == 4  # type: ignore[union-attr]
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert shown(app) == [9, 6, 8, 7, 10]
+        assert app.query_one(EntryTable).current.id == 9  # type: ignore[union-attr]
+
+    drive(db, scenario)
+    assert [stored(db, i).status for i in (2, 1, 5, 4, 9)] == ["approved"] * 4 + ["candidate"]
+
+
 def test_a_row_merged_away_by_another_process_leaves_the_cursor_on_the_next(db: Path) -> None:
     async def scenario(app: ReviewApp, pilot: Pilot) -> None:
         await goto(app, pilot, 4)  # by frequency: 2, 3, 1, 5, 4, 9, 6, …

@@ -12,7 +12,7 @@ import pytest
 
 from models.base import Translation
 from toolkit.batch import TranslateSpec, run_batch, with_engine_signature
-from toolkit.batch.folders import discover, skipped_notices, skipped_paths
+from toolkit.batch.folders import Skipped, discover, skipped_notices, skipped_paths
 from toolkit.extract.reader import iter_document_paths, passed_over, unique_documents
 from toolkit.translate import TranslateOptions
 from toolkit.translate.document import folder_documents, language_tag
@@ -129,10 +129,11 @@ def test_skipped_paths_list_translations_and_notices_name_them_in_one_line(
     root = _docs(tmp_path / "in", TAGGED)
     (root / "gone.txt").symlink_to("nowhere.txt")
     skipped = skipped_paths(root, tmp_path / "out", "ar")
-    assert skipped == [("a.en.txt", "named as a translation (*.en.*), not a --from ar source"),
-                       ("gone.txt", "a broken link"),
-                       ("sub/b.vi.md", "named as a translation (*.vi.*), not a --from ar source")]
-    assert skipped_paths(root, tmp_path / "out") == [("gone.txt", "a broken link")]
+    assert skipped == [
+        Skipped("a.en.txt", "named as a translation (*.en.*), not a --from ar source", "en"),
+        Skipped("gone.txt", "a broken link"),
+        Skipped("sub/b.vi.md", "named as a translation (*.vi.*), not a --from ar source", "vi")]
+    assert skipped_paths(root, tmp_path / "out") == [Skipped("gone.txt", "a broken link")]
     assert skipped_notices(root, skipped, "ar") == [
         f"{root / 'gone.txt'}: a broken link, skipped",
         f"{root}: 2 documents left out: their names carry the tag of another language than "

@@ -3,15 +3,17 @@ where ``batch postedit`` finds each translation, and which job a folder belongs 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from glossary.errors import InputError
 from toolkit.batch.manifest import MANIFEST_NAME, Manifest
 from toolkit.batch.summary import FAILED_NAME
 
-__all__ = ["LOCK_NAME", "check_folders", "check_job_folder", "check_same_job", "discover",
-           "job_label", "skipped_notices", "skipped_paths"]
+__all__ = ["LOCK_NAME", "JobWalk", "Skipped", "check_folders", "check_job_folder",
+           "check_same_job", "discover", "job_label", "skipped_notices", "skipped_paths",
+           "walk_job"]
 
 #: The lock file of a running job, inside OUT_DIR.
 LOCK_NAME = ".avet-batch.lock"
@@ -78,6 +80,41 @@ def _walked(path: Path, input_dir: Path, out: Path, own_failed: Path | None,
                 or _in_job_folder(path, input_dir, cache))
 
 
+def _walk_filter(input_dir: Path, out_dir: Path) -> Callable[[Path], bool]:
+    """:func:`_walked` for one job: what the walk of ``input_dir`` takes."""
+    out = out_dir.resolve()
+    own_failed = input_dir / FAILED_NAME if _is_job_folder(input_dir) else None
+    cache: dict[Path, bool] = {}
+    return lambda path: _walked(path, input_dir, out, own_failed, cache)
+
+
+class Skipped(NamedTuple):
+    """A path the walk of a job's input passes over.
+
+    Attributes:
+        rel: Its path relative to the input folder.
+        reason: Why, as report.json says it (``"a broken link"``).
+        tag: The language tag of a document named as a translation (``a.en.txt``
+            for ``--from ar``: ``"en"``); ``None`` for what is not a document.
+    """
+
+    rel: str
+    reason: str
+    tag: str | None = None
+
+
+class JobWalk(NamedTuple):
+    """What the walk of a job's input found (see :func:`walk_job`).
+
+    Attributes:
+        documents: ``(rel, path, target)`` per document, as :func:`discover` gives them.
+        skipped: What it passed over, as :func:`skipped_paths` gives it.
+    """
+
+    documents: list[tuple[str, str, str | None]]
+    skipped: list[Skipped]
+
+
 def _legacy_name(rel: str, tgt: str) -> Path:
     """The name earlier avet versions gave the translation of ``rel``: ``.TGT`` put
     before the last suffix of the whole name (``a.ar.txt`` → ``a.ar.en.txt``, where
@@ -133,6 +170,38 @@ def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
         InputError: If ``input_dir`` is not a folder, or ``out_dir`` is or holds
             ``input_dir`` or ``targets`` (see :func:`check_folders`).
     """
+    return _documents(input_dir, out_dir, targets, tgt, src, unique)[0]
+
+
+def walk_job(input_dir: Path, out_dir: Path, targets: Path | None = None,
+             tgt: str | None = None, *, src: str | None = None, unique: bool = False
+             ) -> JobWalk:
+    """:func:`discover` and :func:`skipped_paths` from one walk of the documents.
+
+    Args:
+        input_dir: The folder walked for *.txt and *.md.
+        out_dir: The job's output folder.
+        targets: See :func:`discover`.
+        tgt: See :func:`discover`.
+        src: See :func:`discover`.
+        unique: See :func:`discover`.
+
+    Returns:
+        The documents and what the walk passed over.
+
+    Raises:
+        InputError: As :func:`discover`.
+    """
+    documents, tagged, walked = _documents(input_dir, out_dir, targets, tgt, src, unique)
+    return JobWalk(documents, _skipped(input_dir, walked, tagged, src))
+
+
+def _documents(input_dir: Path, out_dir: Path, targets: Path | None, tgt: str | None,
+               src: str | None, unique: bool
+               ) -> tuple[list[tuple[str, str, str | None]], list[tuple[Path, str]],
+                          Callable[[Path], bool]]:
+    """:func:`discover`'s documents, the ``(path, tag)`` of those left out as
+    translations, and the walk's filter."""
     from toolkit.extract.reader import iter_document_paths, unique_documents
 
     if not input_dir.is_dir():
@@ -142,15 +211,11 @@ def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
         raise InputError("--targets is not a folder", path=targets,
                          hint="give the folder of translations, with the inputs' relative paths")
     check_folders(input_dir, out_dir, targets)
-    out = out_dir.resolve()
-    own_failed = input_dir / FAILED_NAME if _is_job_folder(input_dir) else None
-    cache: dict[Path, bool] = {}
-    paths = [path for path in iter_document_paths([input_dir])
-             if _walked(path, input_dir, out, own_failed, cache)]
-    if src is not None:
-        from toolkit.translate.document import other_language_documents
-
-        dropped = {path for path, _tag in other_language_documents(paths, src)}
+    walked = _walk_filter(input_dir, out_dir)
+    paths = [path for path in iter_document_paths([input_dir]) if walked(path)]
+    tagged = _tagged(paths, src)
+    if tagged:
+        dropped = {path for path, _tag in tagged}
         paths = [path for path in paths if path not in dropped]
     if unique:
         paths = unique_documents(paths)
@@ -159,20 +224,37 @@ def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
         rel = path.relative_to(input_dir).as_posix()
         target = _translation(targets, rel, tgt) if targets is not None else None
         docs.append((rel, str(path), target))
-    return docs
+    return docs, tagged, walked
 
 
-def _tagged_reason(tag: str, src: str) -> str:
-    """Why :func:`skipped_paths` lists a document named as a translation."""
-    return f"named as a translation (*.{tag}.*), not a --from {src} source"
+def _tagged(paths: list[Path], src: str | None) -> list[tuple[Path, str]]:
+    """The documents of ``paths`` named as translations from ``src`` (none without it)."""
+    if src is None:
+        return []
+    from toolkit.translate.document import other_language_documents
+
+    return other_language_documents(paths, src)
 
 
-def skipped_paths(input_dir: Path, out_dir: Path, src: str | None = None
-                  ) -> list[tuple[str, str]]:
+def _skipped(input_dir: Path, walked: Callable[[Path], bool], tagged: list[tuple[Path, str]],
+             src: str | None) -> list[Skipped]:
+    """What the walk passes over (see :func:`toolkit.extract.reader.passed_over`) and
+    the documents it left out as translations, sorted."""
+    from toolkit.extract.reader import passed_over
+
+    listed = [Skipped(p.relative_to(input_dir).as_posix(), why)
+              for p, why in passed_over(input_dir) if walked(p)]
+    listed += [Skipped(p.relative_to(input_dir).as_posix(),
+                       f"named as a translation (*.{tag}.*), not a --from {src} source", tag)
+               for p, tag in tagged]
+    return sorted(listed, key=lambda s: (s.rel, s.reason))
+
+
+def skipped_paths(input_dir: Path, out_dir: Path, src: str | None = None) -> list[Skipped]:
     """Lists what the walk of :func:`discover` passes over although its name ends in .txt
     or .md: broken links, folders, FIFOs, sockets, devices; a link to a folder that
     holds it (a loop, whatever its name); with ``src``, the documents named as
-    translations.
+    translations. :func:`walk_job` gives them with the documents, from one walk.
 
     Args:
         input_dir: The input folder.
@@ -180,27 +262,19 @@ def skipped_paths(input_dir: Path, out_dir: Path, src: str | None = None
         src: ``batch translate`` and ``postedit``: the source language.
 
     Returns:
-        ``(rel, reason)`` per path, sorted, e.g. ``("old.txt", "a broken link")``.
+        One :class:`Skipped` per path, sorted, e.g. ``Skipped("old.txt", "a broken
+        link")``; a document named as a translation has its ``tag``.
     """
-    from toolkit.extract.reader import iter_document_paths, passed_over
+    from toolkit.extract.reader import iter_document_paths
 
-    out = out_dir.resolve()
-    own_failed = input_dir / FAILED_NAME if _is_job_folder(input_dir) else None
-    cache: dict[Path, bool] = {}
-    listed = [(p, why) for p, why in passed_over(input_dir)
-              if _walked(p, input_dir, out, own_failed, cache)]
-    if src is not None and input_dir.is_dir():
-        from toolkit.translate.document import other_language_documents
-
-        paths = [p for p in iter_document_paths([input_dir])
-                 if _walked(p, input_dir, out, own_failed, cache)]
-        listed += [(p, _tagged_reason(tag, src))
-                   for p, tag in other_language_documents(paths, src)]
-    return sorted((p.relative_to(input_dir).as_posix(), why) for p, why in listed)
+    walked = _walk_filter(input_dir, out_dir)
+    paths = ([p for p in iter_document_paths([input_dir]) if walked(p)]
+             if src is not None and input_dir.is_dir() else [])
+    return _skipped(input_dir, walked, _tagged(paths, src), src)
 
 
-def skipped_notices(input_dir: Path, skipped: Sequence[tuple[str, str]],
-                    src: str | None = None) -> list[str]:
+def skipped_notices(input_dir: Path, skipped: Sequence[Skipped], src: str | None = None
+                    ) -> list[str]:
     """The warnings for what :func:`skipped_paths` lists: one line per path, and one
     line for all the documents named as translations.
 
@@ -212,16 +286,10 @@ def skipped_notices(input_dir: Path, skipped: Sequence[tuple[str, str]],
     Returns:
         Lines such as ``in/old.txt: a broken link, skipped``.
     """
-    from toolkit.translate.document import language_tag, left_out_notice
+    from toolkit.translate.document import left_out_notice
 
-    tagged = []
-    lines = []
-    for rel, why in skipped:
-        tag = language_tag(rel) if src is not None else None
-        if tag is not None and src is not None and why == _tagged_reason(tag, src):
-            tagged.append((rel, tag))
-        else:
-            lines.append(f"{input_dir / rel}: {why}, skipped")
+    lines = [f"{input_dir / s.rel}: {s.reason}, skipped" for s in skipped if s.tag is None]
+    tagged = [(s.rel, s.tag) for s in skipped if s.tag is not None]
     if tagged and src is not None:
         lines.append(left_out_notice(input_dir, tagged, src,
                                      hint="rename a file to have it read; report.json lists them"))

@@ -40,6 +40,7 @@ from toolkit.batch.folders import (
     discover,
     skipped_notices,
     skipped_paths,
+    walk_job,
 )
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec, Worker, file_sha256, job_key
 from toolkit.batch.manifest import Manifest
@@ -211,14 +212,13 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
     src_dir, out = Path(input_dir), Path(out_dir)
     direction = spec.direction
     src = direction[0] if direction is not None else None  # a.en.txt: left out for ar
-    docs = discover(src_dir, out, Path(targets) if targets is not None else None,
-                    direction[1] if direction is not None else None, src=src,
-                    unique=spec.command == "extract")  # extraction counts a file once
+    docs, passed_over = walk_job(src_dir, out, Path(targets) if targets is not None else None,
+                                 direction[1] if direction is not None else None, src=src,
+                                 unique=spec.command == "extract")  # extraction: a file once
     from toolkit.translate import check_distinct_outputs
 
     check_distinct_outputs((src_dir / rel, out / output) for rel, _path, _target in docs
                            if (output := spec.output_rel(rel)) is not None)
-    passed_over = skipped_paths(src_dir, out, src)
     for line in skipped_notices(src_dir, passed_over, src):
         log.warning("warning: %s", line)
     signature = spec.signature()
@@ -247,8 +247,8 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
         not_taken = {s.rel for s in manifest.states() if s.status == "skipped"}
         stats.skipped = sum(1 for rel, d in decisions.items()
                             if d == "skip" and rel not in not_taken)
-        extra: dict[str, Any] = {"skipped_paths": [{"path": rel, "reason": reason}
-                                                   for rel, reason in passed_over],
+        extra: dict[str, Any] = {"skipped_paths": [{"path": s.rel, "reason": s.reason}
+                                                   for s in passed_over],
                                  "removed": stats.removed, "gone": stats.gone}
         if todo:
             if executor is None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from glossary import LANGS, InputError
 from glossary.fileio import atomic_write_text, is_stream
+from models import DEVICES, ENGINES
 from toolkit.cli.output import count, print_json, write_line
 from toolkit.config import Config
 from toolkit.extract.reader import DOCUMENT_SUFFIXES, iter_document_paths
@@ -26,7 +27,7 @@ from toolkit.translate import (
     translation_report,
     write_report,
 )
-from toolkit.translate.document import folder_documents
+from toolkit.translate.document import all_left_out_error, folder_walk, left_out_notice
 
 if TYPE_CHECKING:
     from models import Engine, ModelError
@@ -82,11 +83,11 @@ def add_translate_options(p: argparse.ArgumentParser) -> None:
                                    "so) (default: avet.toml's [models] entry for the direction "
                                    "or its legs through en, or its model if it translates it; "
                                    "else any local model)")
-    p.add_argument("--engine", choices=("transformers", "ctranslate2"),
+    p.add_argument("--engine", choices=ENGINES,
                    help="MT engine (default: avet.toml's engine, else transformers; a model "
                         "given by --model or [models] runs with its own format unless an "
                         "engine is asked for)")
-    p.add_argument("--device", choices=("cpu", "cuda"),
+    p.add_argument("--device", choices=DEVICES,
                    help="where the model runs (default: cpu, or avet.toml's device)")
     p.add_argument("--beam", type=int, help="beam size (default 4)")
     p.add_argument("--batch-size", type=int, help="sentences per batch (default 16)")
@@ -112,38 +113,44 @@ def build_options(args: argparse.Namespace, config: Config) -> TranslateOptions:
     beam = args.beam if args.beam is not None else config.beam_size
     batch = args.batch_size if args.batch_size is not None else config.batch_size
     parallel = args.parallel if args.parallel is not None else config.parallel
-    check_device(args.device or config.device, args.engine or config.engine)
+    check_device(args.device or config.device, args.engine or config.engine,
+                 None if args.device else config.origin("device"))
     return TranslateOptions(src=args.src, tgt=args.tgt, beam_size=beam,
                             max_length=args.max_length, batch_size=batch,
                             constrain=not args.no_constraints, repair=not args.no_repair,
                             parallel=parallel)
 
 
-def check_device(device: str, engine: str) -> None:
-    """Refuses ``cuda`` when the engine sees no CUDA device.
+def check_device(device: str, engine: str, origin: str | None = None) -> None:
+    """Refuses ``cuda`` when the engine sees no CUDA device: :func:`models.check_device`
+    with the engine's own count (:func:`models.gpu_count`), worded for the CLI.
 
     torch (or ctranslate2) is imported only for ``cuda``, so a CPU run loads
     neither before it needs a model.
 
     Args:
-        device: ``cpu`` or ``cuda``.
+        device: ``cpu`` or ``cuda`` (:data:`models.DEVICES`).
         engine: ``transformers`` or ``ctranslate2``.
+        origin: ``PATH:LINE`` of avet.toml's ``device`` when the device comes from
+            there; ``None``: from ``--device``.
 
     Raises:
         InputError: If ``device`` is ``cuda`` and no CUDA device is visible.
+        ModelError: If ``device`` is not one of :data:`models.DEVICES`.
     """
-    if device != "cuda":
-        return
-    if engine == "ctranslate2":
-        import ctranslate2
+    from models import ModelError, gpu_count
+    from models import check_device as check
 
-        visible = ctranslate2.get_cuda_device_count() > 0
-    else:
-        import torch
-
-        visible = bool(torch.cuda.is_available())
-    if not visible:
-        raise InputError("--device cuda: no CUDA device is visible", hint="use --device cpu")
+    try:
+        check(device, lambda: gpu_count(engine))
+    except ModelError as exc:
+        if device not in DEVICES:
+            raise
+        if origin is None:
+            raise InputError(f"--device {device}: no CUDA device is visible",
+                             hint="use --device cpu") from exc
+        raise InputError(f"device = {device!r}: no CUDA device is visible", path=origin,
+                         hint='set device = "cpu" there, or give --device cpu') from exc
 
 
 def load_index(args: argparse.Namespace, config: Config) -> tuple[GlossaryIndex | None, str | None,
@@ -303,33 +310,45 @@ def _documents(given: list[str], out_dir: str | None = None, src: str | None = N
 
     A folder's walk leaves out the --out folder ``out_dir`` and the documents named
     as translations from ``src`` (``a.en.txt``; see
-    :func:`toolkit.translate.document.folder_documents`); files given by name are all
-    kept.
+    :func:`toolkit.translate.document.folder_walk`), with one warning per folder;
+    files given by name are all kept.
 
     Raises:
         InputError: If ``-`` (stdin) is given with other inputs, or ``out_dir`` is an
-            input folder.
+            input folder; if every document found was left out for its name.
     """
     if STDIO in given and len(given) > 1:
         raise InputError("- (standard input) is one document: it cannot be given with others",
                          hint="translate stdin alone, or give files and folders")
     out: list[tuple[Path, Path]] = []
+    left_out: list[tuple[Path, list[tuple[Path, str]]]] = []  # (folder, its left out)
     for name in given:
         if name == STDIO:
             out.append((Path(STDIO), Path("stdin.txt")))
             continue
         root = Path(name)
-        for path in (_folder_documents(root, None if out_dir == STDIO else out_dir, src)
-                     if root.is_dir() else iter_document_paths([name])):
-            out.append((path, path.relative_to(root) if root.is_dir() else Path(path.name)))
+        if not root.is_dir():
+            out += [(path, Path(path.name)) for path in iter_document_paths([name])]
+            continue
+        found, dropped = _folder_walk(root, None if out_dir == STDIO else out_dir, src)
+        out += [(path, path.relative_to(root)) for path in found]
+        if dropped:
+            left_out.append((root, dropped))
+    if src is not None and left_out:
+        if not out:
+            raise all_left_out_error([folder for folder, _ in left_out],
+                                     [item for _, dropped in left_out for item in dropped], src)
+        for folder, dropped in left_out:
+            log.warning("warning: %s", left_out_notice(folder, dropped, src))
     return out
 
 
-def _folder_documents(root: Path, out_dir: str | None, src: str | None) -> list[Path]:
-    """:func:`toolkit.translate.document.folder_documents`, its refusal of the input
+def _folder_walk(root: Path, out_dir: str | None, src: str | None
+                 ) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """:func:`toolkit.translate.document.folder_walk`, its refusal of the input
     folder as output folder worded for --out."""
     try:
-        return folder_documents(root, out_dir, src)
+        return folder_walk(root, out_dir, src)
     except InputError as exc:
         if out_dir is None or exc.path != out_dir:
             raise

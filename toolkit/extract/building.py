@@ -28,6 +28,7 @@ from toolkit.extract.forms import (
     other_spellings,
     term_variants,
 )
+from toolkit.extract.kinds import COMPATIBLE_KINDS
 from toolkit.extract.known import absorb, covered_by_known, known_score, merge_spellings
 from toolkit.extract.names import GAZETTEER_MIN
 from toolkit.extract.ranking import cue_fragment
@@ -41,14 +42,8 @@ from toolkit.extract.tokenize import term_key as _term_key_of
 if TYPE_CHECKING:
     from toolkit.translit import Transliterator
 
-__all__ = ["CODE_KINDS", "COMPATIBLE_KINDS", "NAME_KINDS", "EntryBuilder"]
+__all__ = ["EntryBuilder"]
 
-#: Kinds of names (transliterated, read into Vietnamese).
-NAME_KINDS = ("person", "place", "org")
-#: Kinds of codes (kept verbatim).
-CODE_KINDS = ("code", "acronym")
-#: The kinds of approved names that a detected name of a kind may be (see _known_readings).
-COMPATIBLE_KINDS = {"person": ("person",), "place": ("place", "org"), "org": ("place", "org")}
 _Draft = tuple[str, str, list[Candidate]]
 
 
@@ -198,14 +193,14 @@ class EntryBuilder:
             if target is None and key in by_key and \
                     by_key[key].coordinated == coordinated(form):
                 target = by_key[key]  # not a coordination for an idafa (X والY, X للY)
-            if target is None and self.known[index].kind not in NAME_KINDS \
-                    and not coded_key(key):
-                continue  # the term counter proposes terms; the matcher only counts them
             if target is None:
-                # An organisation or place written in Arabic words, not a transliterated
-                # name (see _name_like), or a numbered term (القرار 749/QD-TTg), which the
-                # counter cannot see: ranked with the terms.
-                target = by_known[index] = by_key[key] = TermCandidate(key)
+                # Occurrences the term counter cannot propose: a phrase with ل inside
+                # (البنية التحتية للبيانات), a word seen only without the article (قرية),
+                # an organisation or place written in Arabic words (see _name_like), a
+                # numbered term (القرار 749/QD-TTg). The matcher's occurrences make the
+                # candidate, ranked with the terms.
+                target = by_known[index] = TermCandidate(key, coordinated=coordinated(form))
+                by_key.setdefault(key, target)
                 target.keyness = keyness([w for w in key if not coded_key((w,))],
                                          self.terms.word_counts, self.terms.total_words,
                                          self._ref)

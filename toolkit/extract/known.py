@@ -16,6 +16,7 @@ from glossary.model import Entry, Forms, glossary_hash
 from toolkit.extract.cluster import Cluster
 from toolkit.extract.contexts import MAX_CONTEXTS
 from toolkit.extract.forms import spelling_key
+from toolkit.extract.kinds import VERBATIM_KINDS
 from toolkit.extract.termhood import keyness_weight
 from toolkit.extract.terms import TermCandidate
 
@@ -122,10 +123,6 @@ def covered_by_known(cand: TermCandidate) -> bool:
     return 0 < cand.count <= sum(cand.covered.values()) and len(cand.covered) == 1
 
 
-#: Kinds whose Arabic forms extraction reads as written (names, codes): hashed as they are.
-_VERBATIM_KINDS = frozenset({"person", "place", "org", "code", "acronym"})
-
-
 def known_hash(entries: Iterable[Entry]) -> str:
     """The hash of the approved entries as extraction reads them, for ``batch extract``'s
     job key.
@@ -145,7 +142,7 @@ def known_hash(entries: Iterable[Entry]) -> str:
         64 lowercase hex digits.
     """
     def projected(entry: Entry) -> Entry:
-        if entry.kind in _VERBATIM_KINDS:
+        if entry.kind in VERBATIM_KINDS:  # names, codes: hashed as they are
             return entry
         ar = entry.forms["ar"]
         own = spelling_key(ar.preferred)

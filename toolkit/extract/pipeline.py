@@ -32,13 +32,14 @@ from functools import partial
 from glossary.matcher import Match, Matcher
 from glossary.model import Entry
 from glossary.normalize import normalize_ar
-from toolkit.extract.building import CODE_KINDS, COMPATIBLE_KINDS, NAME_KINDS, EntryBuilder
+from toolkit.extract.building import EntryBuilder
 from toolkit.extract.cluster import Cluster
 from toolkit.extract.codecount import CodeCounter
 from toolkit.extract.codes import latin_gloss
 from toolkit.extract.contexts import make_context
 from toolkit.extract.data import reference_frequencies, stopwords
 from toolkit.extract.forms import adopt_known, compose_translation, coordinated, indefinite_form
+from toolkit.extract.kinds import CODE_KINDS, COMPATIBLE_KINDS, NAME_KINDS
 from toolkit.extract.markup import blank_markup
 from toolkit.extract.names import NameSpan, name_detector, reads_particle
 from toolkit.extract.reader import Document

@@ -35,8 +35,10 @@ __all__ = [
     "MAX_LATIN_ARABIC_SHARE",
     "MAX_SEGMENT_CHARS",
     "PreparedDocument",
+    "all_left_out_error",
     "check_distinct_outputs",
     "folder_documents",
+    "folder_walk",
     "language_tag",
     "left_out_notice",
     "other_language_documents",
@@ -274,6 +276,14 @@ def other_language_documents(paths: Iterable[Path], src: str) -> list[tuple[Path
     return [(path, tag) for path in paths if (tag := language_tag(path)) not in (None, src)]
 
 
+def _tag_counts(left_out: Sequence[tuple[object, str]]) -> str:
+    """``*.en.*: 2, *.vi.*: 1``: how many documents carry each tag."""
+    tags: dict[str, int] = {}
+    for _path, tag in left_out:
+        tags[tag] = tags.get(tag, 0) + 1
+    return ", ".join(f"*.{tag}.*: {n}" for tag, n in sorted(tags.items()))
+
+
 def left_out_notice(folder: str | Path, left_out: Sequence[tuple[object, str]], src: str,
                     hint: str = "name a file to translate it anyway") -> str:
     """The one line that says how many documents of a folder's walk were left out for
@@ -290,14 +300,38 @@ def left_out_notice(folder: str | Path, left_out: Sequence[tuple[object, str]], 
         than --from ar (*.en.*: 2), as translations do; name a file to translate it
         anyway``.
     """
-    tags: dict[str, int] = {}
-    for _path, tag in left_out:
-        tags[tag] = tags.get(tag, 0) + 1
     count = len(left_out)
-    which = ", ".join(f"*.{tag}.*: {n}" for tag, n in sorted(tags.items()))
     return (f"{folder}: {count} document{'s' if count > 1 else ''} left out: "
             f"{'their names carry' if count > 1 else 'its name carries'} the tag of another "
-            f"language than --from {src} ({which}), as translations do; {hint}")
+            f"language than --from {src} ({_tag_counts(left_out)}), as translations do; {hint}")
+
+
+def all_left_out_error(folders: Sequence[str | Path], left_out: Sequence[tuple[object, str]],
+                       src: str) -> InputError:
+    """The error for folders whose every document was left out for its language tag
+    (see :func:`other_language_documents`): nothing is left to translate.
+
+    Args:
+        folders: The input folders.
+        left_out: ``(path, tag)`` per document left out (not empty).
+        src: The source language.
+
+    Returns:
+        E.g. ``in: all 2 documents found are named as translations (*.en.*), not
+        --from ar sources (check --from: is it --from en?; or give a file by name to
+        translate it anyway)``.
+    """
+    count = len(left_out)
+    tags = sorted({tag for _path, tag in left_out})
+    which = f"*.{tags[0]}.*" if len(tags) == 1 else _tag_counts(left_out)
+    named = (f"all {count} documents found are named as translations ({which}), not "
+             f"--from {src} sources" if count > 1 else
+             f"the only document found is named as a translation ({which}), not a "
+             f"--from {src} source")
+    guess = f": is it --from {tags[0]}?" if len(tags) == 1 else ""
+    return InputError(named, path=", ".join(str(f) for f in folders),
+                      hint=f"check --from{guess}; or give a file by name to translate it "
+                           "anyway")
 
 
 def check_distinct_outputs(pairs: Iterable[tuple[str | Path, str | Path]]) -> None:
@@ -345,6 +379,29 @@ def folder_documents(folder: str | Path, out: str | Path | None, src: str | None
         InputError: If ``out`` is ``folder`` itself (the translations would be
             written among the documents and read by the next run).
     """
+    found, left_out = folder_walk(folder, out, src)
+    if left_out and src is not None:
+        log.warning("warning: %s", left_out_notice(folder, left_out, src))
+    return found
+
+
+def folder_walk(folder: str | Path, out: str | Path | None, src: str | None = None
+                ) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """:func:`folder_documents` without its warning: the documents, and those left
+    out for their language tag.
+
+    Args:
+        folder: The input folder.
+        out: The output folder, or ``None`` (standard output).
+        src: The source language (``None``: no document is left out for its name).
+
+    Returns:
+        ``(documents, left_out)``: the documents, sorted, and ``(path, tag)`` per
+        document left out (see :func:`other_language_documents`).
+
+    Raises:
+        InputError: As :func:`folder_documents`.
+    """
     from toolkit.extract.reader import iter_document_paths
 
     root = Path(folder)
@@ -357,10 +414,7 @@ def folder_documents(folder: str | Path, out: str | Path | None, src: str | None
     found = [path for path in iter_document_paths([root])
              if skip is None or not path.resolve().is_relative_to(skip)]
     if src is None:
-        return found
+        return found, []
     left_out = other_language_documents(found, src)
-    if left_out:
-        log.warning("warning: %s", left_out_notice(folder, left_out, src))
-        dropped = {path for path, _tag in left_out}
-        found = [path for path in found if path not in dropped]
-    return found
+    dropped = {path for path, _tag in left_out}
+    return [path for path in found if path not in dropped], left_out
