@@ -15,33 +15,14 @@ import pytest
 from glossary.errors import InputError
 from models.base import Translation
 from models.errors import ModelError
+from tests.upper_engine import UpperEngine
 from toolkit.batch import BatchResult, TranslateSpec, run_batch, with_engine_signature
 from toolkit.batch.jobs import MAX_SEGMENT_CHARS, DocTask
 from toolkit.progress import Progress
 from toolkit.translate import TranslateOptions
 
 
-class FakeEngine:
-    """Upper-cases the source; raises on a sentence that contains ``BOOM``."""
-
-    name = "fake"
-    model_id = "fake/upper"
-
-    def __init__(self) -> None:
-        self.calls: list[int] = []
-
-    def signature(self) -> dict[str, Any]:
-        return {"model": self.model_id, "engine": self.name}
-
-    def translate(self, segments: Sequence[str], src: str, tgt: str, **_: Any
-                  ) -> list[Translation]:
-        self.calls.append(len(segments))
-        if any("BOOM" in s for s in segments):
-            raise RuntimeError("engine crashed")
-        return [Translation(s.upper(), s.upper().split()) for s in segments]
-
-
-def _spec(engine: FakeEngine) -> TranslateSpec:
+def _spec(engine: UpperEngine) -> TranslateSpec:
     options = TranslateOptions("en", "vi", beam_size=1, batch_size=64)
     return with_engine_signature(TranslateSpec(options, "fake"), engine)
 
@@ -59,7 +40,7 @@ class _Job:
 
     src: Path
     out: Path
-    engine: FakeEngine = field(default_factory=FakeEngine)
+    engine: UpperEngine = field(default_factory=UpperEngine)
 
     def run(self, **kwargs: Any) -> BatchResult:
         """Runs the job again (a fresh worker, as a new process would have)."""
@@ -76,7 +57,7 @@ def _two_documents_done(tmp_path: Path) -> _Job:
 
 
 def test_sentences_of_a_chunk_go_to_the_engine_together(tmp_path: Path) -> None:
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {f"d{i}.txt": f"one {i}. two {i}.\n" for i in range(6)})
     result = run_batch(_spec(engine), src, tmp_path / "out", worker=_spec(engine).open(engine),
                        chunk_docs=3)
@@ -86,7 +67,7 @@ def test_sentences_of_a_chunk_go_to_the_engine_together(tmp_path: Path) -> None:
 
 
 def test_a_document_that_breaks_the_engine_is_isolated_and_retried(tmp_path: Path) -> None:
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {"a.txt": "fine.\n", "b.txt": "BOOM here.\n",
                                   "c.txt": "also fine.\n"})
     spec = _spec(engine)
@@ -101,7 +82,7 @@ def test_a_document_that_breaks_the_engine_is_isolated_and_retried(tmp_path: Pat
 
 
 def test_overlong_sentence_fails_its_document_naming_the_line(tmp_path: Path) -> None:
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {"long.txt": "ok.\n" + "x" * (MAX_SEGMENT_CHARS + 1) + "\n"})
     spec = _spec(engine)
     [outcome] = spec.open(engine).process([DocTask("long.txt", str(src / "long.txt"), 0, "k")])
@@ -111,7 +92,7 @@ def test_overlong_sentence_fails_its_document_naming_the_line(tmp_path: Path) ->
 
 
 def test_changed_options_redo_everything(tmp_path: Path) -> None:
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {"a.txt": "one.\n", "b.txt": "two.\n"})
     spec = _spec(engine)
     run_batch(spec, src, tmp_path / "out", worker=spec.open(engine))
@@ -173,7 +154,7 @@ def _manifest_rows(out: Path) -> dict[str, tuple[str, int]]:
 
 
 def test_ctrl_c_puts_the_running_chunk_back_without_an_attempt(tmp_path: Path) -> None:
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {f"d{i}.txt": f"one {i}.\n" for i in range(4)})
     spec = _spec(engine)
     out = tmp_path / "out"
@@ -190,7 +171,7 @@ def test_ctrl_c_puts_the_running_chunk_back_without_an_attempt(tmp_path: Path) -
 
 
 def test_retry_failed_tries_failed_documents_again(tmp_path: Path) -> None:
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {"a.txt": "fine.\n", "b.txt": "BOOM here.\n"})
     spec = _spec(engine)
     out = tmp_path / "out"
@@ -264,7 +245,7 @@ def test_output_folder_of_its_own_is_accepted(tmp_path: Path, out: str) -> None:
 
 
 def test_a_utf8_bom_is_kept_per_document(tmp_path: Path) -> None:
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = tmp_path / "in"
     src.mkdir()
     (src / "bom.txt").write_bytes(b"\xef\xbb\xbf" + b"one.\r\n")
@@ -282,7 +263,7 @@ def test_a_utf8_bom_is_kept_per_document(tmp_path: Path) -> None:
 ])
 def test_model_and_input_errors_fail_a_document_for_good(tmp_path: Path, error: Exception,
                                                          permanent: bool) -> None:
-    class Failing(FakeEngine):
+    class Failing(UpperEngine):
         def translate(self, segments: Sequence[str], src: str, tgt: str, **_: Any
                       ) -> list[Translation]:
             raise error
@@ -298,7 +279,7 @@ def test_translate_then_postedit_reads_and_names_as_translate(tmp_path: Path) ->
     from toolkit.batch import PostEditSpec
     from toolkit.glossary_source import load_glossary
 
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {"a.txt": "the city.\n", "sub/b.md": "a city here.\n"})
     spec = _spec(engine)
     assert run_batch(spec, src, tmp_path / "mt", worker=spec.open(engine)).exit_code == 0
@@ -349,7 +330,7 @@ def test_missing_translation_names_both_names(tmp_path: Path) -> None:
 def test_a_bad_input_fails_for_good_until_it_changes(tmp_path: Path) -> None:
     from toolkit.batch.summary import failed_notice
 
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {"ok.txt": "one.\n",
                                   "long.txt": "x" * (MAX_SEGMENT_CHARS + 1) + "\n"})
     spec = _spec(engine)
@@ -386,7 +367,7 @@ def test_paths_that_are_not_files_are_named_and_counted(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     import os
 
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {"a.txt": "one.\n", "folder.txt/inner.txt": "two.\n"})
     (src / "broken.txt").symlink_to(src / "gone.txt")
     os.mkfifo(src / "pipe.md")
@@ -409,7 +390,7 @@ def test_paths_that_are_not_files_are_named_and_counted(
 ])
 def test_outputs_of_a_document_that_fails_or_is_gone_are_removed(
         tmp_path: Path, change: str, reason: str, attempts: int | None) -> None:
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {"a.txt": "one.\n", "sub/b.txt": "two.\n"})
     out = tmp_path / "out"
     spec = _spec(engine)
@@ -517,7 +498,7 @@ def test_the_blank_document_notice_is_given_only_by_the_run_that_writes_it(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """A done document whose chunk is translated again (for its engine batches) is
     not written, and gives no notice."""
-    engine = FakeEngine()
+    engine = UpperEngine()
     src = _docs(tmp_path / "in", {"a.txt": "\n", "b.txt": "one.\n"})
     out = tmp_path / "out"
     spec = _spec(engine)

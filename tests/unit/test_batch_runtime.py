@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from glossary.errors import InputError
-from models.base import Translation
+from tests.upper_engine import UpperEngine
 from toolkit.batch import TranslateSpec, run_batch, with_engine_signature
 from toolkit.batch import local as batch_local
 from toolkit.batch.jobs import DocTask, ExtractSpec, job_key
@@ -24,22 +24,6 @@ from toolkit.batch.manifest import DocState
 from toolkit.batch.summary import escape_field, write_failed
 from toolkit.progress import Progress
 from toolkit.translate import TranslateOptions
-
-
-class UpperEngine:
-    """Upper-cases the source; fails a sentence that contains ``BOOM``."""
-
-    name = "fake"
-    model_id = "fake/upper"
-
-    def signature(self) -> dict[str, Any]:
-        return {"model": self.model_id, "engine": self.name}
-
-    def translate(self, segments: Sequence[str], src: str, tgt: str, **_: Any
-                  ) -> list[Translation]:
-        if any("BOOM" in s for s in segments):
-            raise RuntimeError("engine crashed")
-        return [Translation(s.upper(), s.upper().split()) for s in segments]
 
 
 def _spec(**options: Any) -> TranslateSpec:

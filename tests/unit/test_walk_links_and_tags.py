@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from models.base import Translation
+from tests.upper_engine import UpperEngine
 from toolkit.batch import TranslateSpec, run_batch, with_engine_signature
 from toolkit.batch.folders import Skipped, discover, skipped_notices, skipped_paths
 from toolkit.extract.reader import iter_document_paths, passed_over, unique_documents
@@ -141,26 +140,12 @@ def test_skipped_paths_list_translations_and_notices_name_them_in_one_line(
         "read; report.json lists them"]
 
 
-class _Upper:
-    """A fake engine: upper-cases the source."""
-
-    name = "fake"
-    model_id = "fake/upper"
-
-    def signature(self) -> dict[str, Any]:
-        return {"model": self.model_id, "engine": self.name}
-
-    def translate(self, segments: Sequence[str], src: str, tgt: str, **_: Any
-                  ) -> list[Translation]:
-        return [Translation(s.upper(), s.upper().split()) for s in segments]
-
-
 def test_batch_translate_leaves_translations_out_without_failing(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     # en→vi over a folder holding a.en.txt beside its translation a.vi.txt (and an
     # Arabic b.ar.txt): only the English sources are read; nothing fails.
     root = _docs(tmp_path / "in", ["a.en.txt", "a.vi.txt", "b.ar.txt", "c.txt"])
-    engine = _Upper()
+    engine = UpperEngine()
     spec = with_engine_signature(TranslateSpec(TranslateOptions("en", "vi", beam_size=1),
                                                "fake"), engine)
     with caplog.at_level("WARNING", logger="avet.batch"):
