@@ -374,8 +374,8 @@ def resolve_duplicates(
     among ``ar``, ``vi``, ``en``. The same entry with different preferred forms
     in another language is a conflict; otherwise the later one is merged into
     the first. A variant of one entry that is a form (term or variant) of
-    another one that translates it differently is a conflict too (see
-    :func:`glossary.checks.check_conflicts`). Two entries may share a term of
+    another one that translates it differently is a conflict too when both are
+    approved (see :func:`glossary.checks.check_conflicts`). Two entries may share a term of
     another language than ``key_lang``: a DeepL file maps several sources to one
     target.
 
@@ -427,6 +427,11 @@ def _check_shared_variants(entries: Sequence[Entry], lines: dict[tuple[int, str,
                            path: Path) -> None:
     """Refuses a variant of one entry that is a form of another with another translation.
 
+    Only a clash between two approved entries is refused: matching uses approved
+    entries only, so a candidate or rejected entry that shares a form with another
+    entry makes no match ambiguous (extraction stores such candidates, and a full
+    export must import again).
+
     Raises:
         FormatError: Naming the line of each of the two forms.
     """
@@ -439,6 +444,7 @@ def _check_shared_variants(entries: Sequence[Entry], lines: dict[tuple[int, str,
                 found = owners.setdefault((lang, key), [])
                 clashes = [(other, other_text, clash) for other, other_text in found
                            if other is not entry
+                           and entry.status == other.status == "approved"
                            and (text != forms.preferred
                                 or other_text != other.forms[lang].preferred)
                            and (clash := conflicting_lang(other, entry, last=lang)) is not None]

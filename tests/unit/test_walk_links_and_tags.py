@@ -51,6 +51,39 @@ def test_a_link_loop_is_named_and_not_entered(tmp_path: Path, link: str, target:
     assert passed_over(root) == [(root / link, LOOP)]
 
 
+@pytest.mark.parametrize(("link", "target"), [
+    ("loop", ".."),  # to the parent of the walked folder (it holds it)
+    ("loop", "../.."),  # two levels above it
+    ("d/up", "../.."),  # from deeper down, to the parent of the walked folder
+    ("loop", "ABS"),  # an absolute path to the parent
+    ("loop", "../sub"),  # the walked folder itself, by a path through its parent
+])
+def test_a_link_above_the_walked_folder_is_a_loop(tmp_path: Path, link: str,
+                                                  target: str) -> None:
+    # Walking tr/sub: a link to tr (which holds tr/sub) would read tr, then tr/sub, again.
+    tr = _docs(tmp_path / "tr", ["x.txt", "sub/y.txt", "sub/d/z.txt"])
+    root = tr / "sub"
+    (root / link).symlink_to(tr if target == "ABS" else target, target_is_directory=True)
+    assert _rels(root, list(iter_document_paths([root]))) == ["d/z.txt", "y.txt"]
+    assert passed_over(root) == [(root / link, LOOP)]
+
+
+@pytest.mark.parametrize(("target", "expected"), [
+    ("../other", ["d/z.txt", "link/o.txt", "y.txt"]),  # a sibling of the walked folder
+    ("OUTSIDE", ["d/z.txt", "link/w.txt", "y.txt"]),  # a folder elsewhere
+    ("d", ["d/z.txt", "link/z.txt", "y.txt"]),  # a folder below it
+])
+def test_a_link_to_a_folder_not_holding_the_walk_is_followed(
+        tmp_path: Path, target: str, expected: list[str]) -> None:
+    tr = _docs(tmp_path / "tr", ["x.txt", "sub/y.txt", "sub/d/z.txt", "other/o.txt"])
+    outside = _docs(tmp_path / "elsewhere", ["w.txt"])
+    root = tr / "sub"
+    (root / "link").symlink_to(outside if target == "OUTSIDE" else target,
+                               target_is_directory=True)
+    assert _rels(root, list(iter_document_paths([root]))) == expected
+    assert passed_over(root) == []
+
+
 def test_two_links_into_each_other_end(tmp_path: Path) -> None:
     root = _docs(tmp_path / "in", ["x/a.txt", "y/b.txt"])
     (root / "x" / "to_y").symlink_to("../y", target_is_directory=True)

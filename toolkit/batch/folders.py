@@ -3,6 +3,7 @@ where ``batch postedit`` finds each translation, and which job a folder belongs 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -12,8 +13,8 @@ from toolkit.batch.manifest import MANIFEST_NAME, Manifest
 from toolkit.batch.summary import FAILED_NAME
 
 __all__ = ["LOCK_NAME", "JobWalk", "Skipped", "check_folders", "check_job_folder",
-           "check_same_job", "discover", "job_label", "skipped_notices", "skipped_paths",
-           "walk_job"]
+           "check_not_all_left_out", "check_same_job", "discover", "job_label",
+           "skipped_notices", "skipped_paths", "walk_job"]
 
 #: The lock file of a running job, inside OUT_DIR.
 LOCK_NAME = ".avet-batch.lock"
@@ -123,18 +124,22 @@ def _legacy_name(rel: str, tgt: str) -> Path:
     return p.parent / f"{p.stem}.{tgt}{p.suffix or '.txt'}"
 
 
-def _translation(targets: Path, rel: str, tgt: str | None) -> str:
+def _translation(targets: Path, rel: str, tgt: str | None, source: Path) -> str:
     """``batch postedit``: the translation of ``rel`` in ``targets``, the first that
     exists of: the name ``batch translate`` gives it (``a.ar.txt`` → ``a.en.txt``), the
     name earlier versions gave it (``a.ar.en.txt``), and ``rel`` itself; if none does,
-    the first (the worker reports it missing)."""
+    the first (the worker reports it missing). A candidate that is the ``source`` file
+    itself (``--targets`` is the input folder, translations beside their sources) is no
+    translation: a source without one is reported missing, not post-edited as its own."""
     if tgt is None:
         return str(targets / rel)
     from toolkit.translate import output_name
 
     named = targets / output_name(rel, tgt)
+    itself = os.path.realpath(source)
     candidates = (named, targets / _legacy_name(rel, tgt), targets / rel)
-    return str(next((c for c in candidates if c.exists()), named))
+    return str(next((c for c in candidates
+                     if c.exists() and os.path.realpath(c) != itself), named))
 
 
 def discover(input_dir: Path, out_dir: Path, targets: Path | None = None,
@@ -196,6 +201,34 @@ def walk_job(input_dir: Path, out_dir: Path, targets: Path | None = None,
     return JobWalk(documents, _skipped(input_dir, walked, tagged, src))
 
 
+def check_not_all_left_out(input_dir: Path, walk: JobWalk, src: str | None) -> None:
+    """Refuses a walk whose every document was left out for its language tag (a folder
+    of translations given to ``batch translate --from ar``), as ``avet translate`` does;
+    an empty folder is an empty job.
+
+    Args:
+        input_dir: The input folder.
+        walk: What :func:`walk_job` found there.
+        src: The source language (``None``: nothing is left out).
+
+    Raises:
+        InputError: If no document is left and some were left out for their tag, e.g.
+            ``in: the only document found is named as a translation (*.en.*), not a
+            --from ar source (check --from: is it --from en?; or rename a file to have
+            it read)``.
+    """
+    left_out = [(s.rel, s.tag) for s in walk.skipped if s.tag is not None]
+    if src is None or walk.documents or not left_out:
+        return
+    from toolkit.translate.document import all_left_out_error
+
+    error = all_left_out_error([input_dir], left_out, src)
+    # A batch job reads a folder, not a file given by name: renaming one is the way.
+    check = (error.hint or "").split(";")[0]
+    error.hint = f"{check}; or rename a file to have it read"
+    raise error
+
+
 def _documents(input_dir: Path, out_dir: Path, targets: Path | None, tgt: str | None,
                src: str | None, unique: bool
                ) -> tuple[list[tuple[str, str, str | None]], list[tuple[Path, str]],
@@ -222,7 +255,7 @@ def _documents(input_dir: Path, out_dir: Path, targets: Path | None, tgt: str | 
     docs = []
     for path in paths:
         rel = path.relative_to(input_dir).as_posix()
-        target = _translation(targets, rel, tgt) if targets is not None else None
+        target = _translation(targets, rel, tgt, path) if targets is not None else None
         docs.append((rel, str(path), target))
     return docs, tagged, walked
 
@@ -286,9 +319,10 @@ def skipped_notices(input_dir: Path, skipped: Sequence[Skipped], src: str | None
     Returns:
         Lines such as ``in/old.txt: a broken link, skipped``.
     """
+    from toolkit.extract.reader import skip_notice
     from toolkit.translate.document import left_out_notice
 
-    lines = [f"{input_dir / s.rel}: {s.reason}, skipped" for s in skipped if s.tag is None]
+    lines = [skip_notice(input_dir / s.rel, s.reason) for s in skipped if s.tag is None]
     tagged = [(s.rel, s.tag) for s in skipped if s.tag is not None]
     if tagged and src is not None:
         lines.append(left_out_notice(input_dir, tagged, src,

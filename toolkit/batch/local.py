@@ -36,6 +36,7 @@ from glossary.fileio import atomic_write_text
 from toolkit.batch.folders import (
     check_folders,
     check_job_folder,
+    check_not_all_left_out,
     check_same_job,
     discover,
     skipped_notices,
@@ -65,6 +66,7 @@ from toolkit.batch.summary import (
     write_failed,
 )
 from toolkit.batch.tasks import Progress as WorkerProgress
+from toolkit.extract.reader import skip_notice
 from toolkit.progress import Progress
 
 __all__ = [
@@ -195,8 +197,10 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
 
     Raises:
         InputError: If a folder is missing or misplaced, or an option is out of range;
-            if a write finds the disk full (``no space left on device``, naming the
-            file; the documents in flight are pending again, no attempt counted).
+            if every document found is named as a translation (``--from ar`` over a
+            folder of ``*.en.txt``, see :func:`check_not_all_left_out`); if a write
+            finds the disk full (``no space left on device``, naming the file; the
+            documents in flight are pending again, no attempt counted).
         KeyboardInterrupt: Re-raised after an interruption (Ctrl-C), once the
             documents that were running are ``pending`` again, their attempt not
             counted; the same for any exception out of the processing (Ray refusing
@@ -212,9 +216,11 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
     src_dir, out = Path(input_dir), Path(out_dir)
     direction = spec.direction
     src = direction[0] if direction is not None else None  # a.en.txt: left out for ar
-    docs, passed_over = walk_job(src_dir, out, Path(targets) if targets is not None else None,
-                                 direction[1] if direction is not None else None, src=src,
-                                 unique=spec.command == "extract")  # extraction: a file once
+    walk = walk_job(src_dir, out, Path(targets) if targets is not None else None,
+                    direction[1] if direction is not None else None, src=src,
+                    unique=spec.command == "extract")  # extraction: a file once
+    check_not_all_left_out(src_dir, walk, src)  # only translations: as avet translate
+    docs, passed_over = walk
     from toolkit.translate import check_distinct_outputs
 
     check_distinct_outputs((src_dir / rel, out / output) for rel, _path, _target in docs
@@ -415,7 +421,7 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
                               remove_outputs(spec, out, outcome.rel))
             continue
         if outcome.skipped is not None:
-            log.warning("warning: %s: %s, skipped", by_rel[outcome.rel].path, outcome.skipped)
+            log.warning("warning: %s", skip_notice(by_rel[outcome.rel].path, outcome.skipped))
             skipped.append((outcome.rel, outcome.skipped))
             continue
         target = spec.output_rel(outcome.rel)

@@ -14,7 +14,12 @@ from glossary.fileio import atomic_write_text, is_stream
 from models import DEVICES, ENGINES
 from toolkit.cli.output import count, print_json, write_line
 from toolkit.config import Config
-from toolkit.extract.reader import DOCUMENT_SUFFIXES, iter_document_paths
+from toolkit.extract.reader import (
+    DOCUMENT_SUFFIXES,
+    iter_document_paths,
+    passed_over,
+    skip_notice,
+)
 from toolkit.glossary_source import GlossaryIndex, load_glossary
 from toolkit.progress import Progress
 from toolkit.translate import (
@@ -311,7 +316,8 @@ def _documents(given: list[str], out_dir: str | None = None, src: str | None = N
     A folder's walk leaves out the --out folder ``out_dir`` and the documents named
     as translations from ``src`` (``a.en.txt``; see
     :func:`toolkit.translate.document.folder_walk`), with one warning per folder;
-    files given by name are all kept.
+    what it passes over (a broken link, a loop) gets one warning per path; files
+    given by name are all kept.
 
     Raises:
         InputError: If ``-`` (stdin) is given with other inputs, or ``out_dir`` is an
@@ -331,6 +337,7 @@ def _documents(given: list[str], out_dir: str | None = None, src: str | None = N
             out += [(path, Path(path.name)) for path in iter_document_paths([name])]
             continue
         found, dropped = _folder_walk(root, None if out_dir == STDIO else out_dir, src)
+        _warn_passed_over(root, None if out_dir == STDIO else out_dir)
         out += [(path, path.relative_to(root)) for path in found]
         if dropped:
             left_out.append((root, dropped))
@@ -341,6 +348,16 @@ def _documents(given: list[str], out_dir: str | None = None, src: str | None = N
         for folder, dropped in left_out:
             log.warning("warning: %s", left_out_notice(folder, dropped, src))
     return out
+
+
+def _warn_passed_over(root: Path, out_dir: str | None) -> None:
+    """Warns, one line each, of what the walk of ``root`` passes over (a broken link, a
+    loop: see :func:`toolkit.extract.reader.passed_over`) outside the --out folder, as
+    ``extract`` and ``batch translate`` do."""
+    skip = Path(out_dir).resolve() if out_dir is not None else None
+    for path, why in passed_over(root):
+        if skip is None or not (path.parent.resolve() / path.name).is_relative_to(skip):
+            log.warning("warning: %s", skip_notice(path, why))
 
 
 def _folder_walk(root: Path, out_dir: str | None, src: str | None

@@ -20,6 +20,7 @@ __all__ = [
     "iter_document_paths",
     "passed_over",
     "read_document",
+    "skip_notice",
     "unique_documents",
 ]
 
@@ -46,24 +47,26 @@ def _scan(folder: Path) -> tuple[list[Path], list[Path]]:
 
     Hidden names are left out: a name starting with ``.`` (.git, .hidden/notes.txt,
     .draft.txt) below ``folder``. Links to folders are followed, as links to files
-    are, except a link to the folder it lies in or to one above it (a loop).
+    are, except a loop: a link to a folder that holds (or is) one of the folders from
+    ``folder`` down to the one it lies in, ``folder``'s own parents included, as
+    following it would walk them again.
     """
     found: list[Path] = []
     loops: list[Path] = []
     # The real folders from ``folder`` down to the one being walked: a link to one of
-    # them is a loop. os.walk goes depth-first, so this chain is its current path.
+    # them, or to a folder holding one (above ``folder`` too), is a loop. os.walk goes
+    # depth-first, so this chain is its current path.
     chain: list[tuple[str, str]] = []  # (walked path, real path)
     for top, dirs, files in os.walk(folder, followlinks=True):
         while chain and not _is_below(top, chain[-1][0]):
             chain.pop()
         chain.append((top, os.path.realpath(top)))
-        ancestors = {real for _walked, real in chain}
         kept = []
         for name in sorted(dirs):
             if name.startswith("."):
                 continue
             path = os.path.join(top, name)
-            if os.path.islink(path) and os.path.realpath(path) in ancestors:
+            if os.path.islink(path) and _holds_any(os.path.realpath(path), chain):
                 loops.append(Path(path))
                 continue
             kept.append(name)
@@ -78,6 +81,11 @@ def _scan(folder: Path) -> tuple[list[Path], list[Path]]:
 def _is_below(path: str, parent: str) -> bool:
     """Whether the walked ``path`` lies in the walked folder ``parent`` (or is it)."""
     return path == parent or path.startswith(parent.rstrip(os.sep) + os.sep)
+
+
+def _holds_any(target: str, chain: list[tuple[str, str]]) -> bool:
+    """Whether the real folder ``target`` is or holds one of the real paths of ``chain``."""
+    return any(_is_below(real, target) for _walked, real in chain)
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -144,6 +152,19 @@ def _why_not_a_file(path: Path) -> str:
         if test():
             return f"{what}, not a regular file"
     return "not a regular file"
+
+
+def skip_notice(path: str | Path, why: str) -> str:
+    """The warning for a path a walk or a job passes over: ``PATH: WHY, skipped``.
+
+    Args:
+        path: The path, as it will be shown.
+        why: Why it is passed over (:func:`passed_over`'s reasons, a skipped document's).
+
+    Returns:
+        The line, without the ``warning:`` prefix.
+    """
+    return f"{path}: {why}, skipped"
 
 
 def passed_over(folder: str | Path) -> list[tuple[Path, str]]:

@@ -21,6 +21,7 @@ from toolkit.extract.reader import (
     iter_document_paths,
     passed_over,
     read_document,
+    skip_notice,
 )
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor, *,
     given = list(paths)
     for folder in given:
         for path, why in passed_over(folder):
-            notices.append(f"warning: {path}: {why}, skipped")
+            notices.append(f"warning: {skip_notice(path, why)}")
             logger.info("%s", notices[-1])
     counted = set(extractor.documents)  # by earlier calls: already realpaths
     seen: set[str] = set()
