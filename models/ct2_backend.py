@@ -34,6 +34,7 @@ from models.base import (
     check_per_segment,
     constraint_text,
     glues,
+    gpu_count,
 )
 from models.discovery import ModelInfo
 from models.errors import DamagedModelError, ModelError, UnsupportedDirectionError
@@ -163,7 +164,7 @@ class CT2Engine:
         if info.format != "ctranslate2":
             raise ModelError("not a CTranslate2 model", path=info.path,
                              hint="convert it with `avet models convert DIR OUT`")
-        check_device(device, ctranslate2.get_cuda_device_count)
+        check_device(device, lambda: gpu_count("ctranslate2"))
         self.info = info
         self.model_id = info.model_id
         self.device = device

@@ -27,6 +27,7 @@ from models.base import (
     check_device,
     check_per_segment,
     constraint_text,
+    gpu_count,
 )
 from models.constrained import WordPieces
 from models.discovery import ModelInfo
@@ -164,7 +165,7 @@ class HFEngine:
             raise ModelError("not a transformers model", path=info.path,
                              hint="run a CTranslate2 directory with the ctranslate2 engine")
         check_counts(batch_size=batch_size)
-        check_device(device, lambda: int(torch.cuda.is_available()))
+        check_device(device, lambda: gpu_count("transformers"))
         self.info = info
         self.model_id = info.model_id
         self.device = device
