@@ -8,6 +8,8 @@ loads neither torch nor textual.
 from glossary.checks import (
     SEPARATOR,
     FindByForm,
+    approvable,
+    check_approval,
     check_characters,
     check_conflicts,
     check_separator,
@@ -60,6 +62,8 @@ __all__ = [
     "NotFoundError",
     "Store",
     "StoreError",
+    "approvable",
+    "check_approval",
     "check_characters",
     "check_conflicts",
     "check_separator",

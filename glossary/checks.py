@@ -5,6 +5,8 @@ and export to every format: :func:`check_terms` holds the checks on one entry
 (every import format applies it, and the review app's edit dialog),
 :func:`check_conflicts` the check against the other entries (one admitted
 form, term or variant, with two different translations),
+:func:`check_approval` the same check against the approved entries only, for
+entries about to be approved (:func:`approvable` keeps those that pass),
 :func:`conflicting_lang` the comparison that both import and its duplicate
 check use.
 """
@@ -12,7 +14,7 @@ check use.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 
 from glossary.errors import ConflictError, FormatError
 from glossary.model import LANGS, Entry
@@ -21,6 +23,8 @@ from glossary.normalize import match_key
 __all__ = [
     "SEPARATOR",
     "FindByForm",
+    "approvable",
+    "check_approval",
     "check_characters",
     "check_conflicts",
     "check_separator",
@@ -171,6 +175,84 @@ def check_conflicts(entry: Entry, find: FindByForm) -> None:
     Raises:
         ConflictError: Naming the form, the other entry and the language of the clash.
     """
+    found = _first_clash(entry, find)
+    if found is None:
+        return
+    other, lang, form, clash = found
+    problem = _describe(entry, other, lang, form, clash, f"entry {other.id}")
+    if form != entry.term(lang):
+        hint = "remove the variant, or merge the two entries"
+    else:
+        hint = f"give another {lang} term, or merge the two entries"
+    raise ConflictError(problem, hint=hint)
+
+
+def check_approval(entries: Sequence[Entry], find: FindByForm) -> None:
+    """Checks that stored entries may be approved together: no admitted form of one
+    (term or variant, any language) is a form of an approved entry, or of another
+    one of ``entries``, that translates it differently. Matching reads the approved
+    entries only, so a candidate or rejected entry sharing a form is no clash.
+
+    Args:
+        entries: The stored entries to approve (with their ids).
+        find: Looks entries up by form, e.g. ``store.find_by_form``.
+
+    Raises:
+        ConflictError: Naming the first entry that cannot be approved, its form, the
+            other entry and the fix.
+    """
+    approving = {entry.id for entry in entries}
+    for entry in entries:
+        found = _first_clash(entry, _approved_only(find, approving))
+        if found is not None:
+            raise _approval_error(entry, *found, approving)
+
+
+def approvable(entries: Sequence[Entry], find: FindByForm) -> list[Entry]:
+    """Returns the stored entries that may be approved together, in order: each one
+    clashes (as :func:`check_approval` tells) with no approved entry and no entry
+    kept before it; the others are left out.
+
+    Args:
+        entries: The stored entries to approve (with their ids).
+        find: Looks entries up by form, e.g. ``store.find_by_form``.
+
+    Returns:
+        The entries that :func:`check_approval` accepts, a subset of ``entries``.
+    """
+    kept: list[Entry] = []
+    approving: set[int | None] = set()
+    for entry in entries:
+        if _first_clash(entry, _approved_only(find, approving)) is None:
+            kept.append(entry)
+            approving.add(entry.id)
+    return kept
+
+
+def _approved_only(find: FindByForm, approving: Set[int | None]) -> FindByForm:
+    """``find`` limited to approved entries and those of ``approving`` (to be approved)."""
+    def found(lang: str, text: str) -> list[Entry]:
+        return [other for other in find(lang, text)
+                if other.status == "approved" or other.id in approving]
+    return found
+
+
+def _approval_error(entry: Entry, other: Entry, lang: str, form: str, clash: str,
+                    approving: Set[int | None]) -> ConflictError:
+    """The error of an entry that cannot be approved for its clash with ``other``."""
+    name = (f"entry {other.id} (approved in the same action)" if other.id in approving
+            and other.status != "approved" else f"approved entry {other.id}")
+    return ConflictError(
+        f"entry {entry.id} cannot be approved: its "
+        f"{_describe(entry, other, lang, form, clash, name)}; nothing was approved",
+        hint=f"merge the two entries (avet glossary merge {other.id} {entry.id}), edit one "
+             "of them, or reject one")
+
+
+def _first_clash(entry: Entry, find: FindByForm) -> tuple[Entry, str, str, str] | None:
+    """The first admitted form of ``entry`` that another entry found by ``find``
+    translates differently, as ``(other, lang, form, clash)``: ``clash`` is the
+    language where the two differ (:func:`conflicting_lang`)."""
     for lang in LANGS:
         term = entry.term(lang)
         for form in entry.forms[lang].all_admitted():
@@ -178,19 +260,20 @@ def check_conflicts(entry: Entry, find: FindByForm) -> None:
                 if entry.id is not None and other.id == entry.id:
                     continue
                 clash = conflicting_lang(entry, other, last=lang if form != term else None)
-                if clash is None:
-                    continue
-                if form != term:
-                    raise ConflictError(
-                        f"{lang} variant {form!r} is a form of entry {other.id}, whose "
-                        f"{clash} term is {other.term(clash)!r}, not {entry.term(clash)!r}",
-                        hint="remove the variant, or merge the two entries")
-                if clash == lang:
-                    raise ConflictError(
-                        f"{lang} term {term!r} is a variant of entry {other.id}, whose {lang} "
-                        f"term is {other.term(lang)!r}",
-                        hint=f"give another {lang} term, or merge the two entries")
-                raise ConflictError(
-                    f"{lang} term {term!r} is a form of entry {other.id}, whose {clash} is "
-                    f"{other.term(clash)!r}, not {entry.term(clash)!r}",
-                    hint=f"give another {lang} term, or merge the two entries")
+                if clash is not None:
+                    return other, lang, form, clash
+    return None
+
+
+def _describe(entry: Entry, other: Entry, lang: str, form: str, clash: str,
+              name: str) -> str:
+    """Says how ``form`` of ``entry`` clashes with ``other`` (named ``name``)."""
+    term = entry.term(lang)
+    if form != term:
+        return (f"{lang} variant {form!r} is a form of {name}, whose {clash} term is "
+                f"{other.term(clash)!r}, not {entry.term(clash)!r}")
+    if clash == lang:
+        return (f"{lang} term {term!r} is a variant of {name}, whose {lang} term is "
+                f"{other.term(lang)!r}")
+    return (f"{lang} term {term!r} is a form of {name}, whose {clash} is "
+            f"{other.term(clash)!r}, not {entry.term(clash)!r}")

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
+from glossary.checks import approvable, check_approval
 from glossary.errors import ConflictError, FormatError, InputError, NotFoundError, StoreError
 from glossary.fileio import make_folder
 from glossary.journal import EvidenceChange, History, evidence_change, record
@@ -291,6 +292,10 @@ class Store(Queries, History):
             ids: The entries.
             status: One of :data:`~glossary.model.STATUSES`.
 
+        Approving checks the entries first (:func:`~glossary.checks.check_approval`):
+        none may share an admitted form with an approved entry, or with another
+        entry approved in the same call, that translates it differently.
+
         Returns:
             The ids whose status changed; the others had it already. When none
             changed, nothing is journaled and undo reverts the action before.
@@ -298,19 +303,20 @@ class Store(Queries, History):
         Raises:
             InputError: For an unknown status.
             NotFoundError: If an id does not exist (nothing is changed then).
+            ConflictError: If an entry to approve clashes so (nothing is changed then).
         """
         if status not in STATUSES:
             raise InputError(f"unknown status {status!r}",
                              hint=f"use one of: {', '.join(STATUSES)}")
-        changed = []
         with self._write() as tx:
-            for entry_id in dict.fromkeys(ids):
-                entry = self.get(entry_id)
-                if entry.status != status:
-                    entry.status = status
-                    self._replace(tx, entry, status)
-                    changed.append(entry_id)
-        return changed
+            entries = [self.get(entry_id) for entry_id in dict.fromkeys(ids)]
+            changing = [entry for entry in entries if entry.status != status]
+            if status == "approved":
+                check_approval(changing, self.find_by_form)
+            for entry in changing:
+                entry.status = status
+                self._replace(tx, entry, status)
+        return [entry.id for entry in changing if entry.id is not None]
 
     def forbid(self, entry_id: int, lang: str, text: str) -> bool:
         """Marks ``text`` a forbidden rendering of the entry in ``lang``.
@@ -458,7 +464,8 @@ class Store(Queries, History):
         its preferred forms and status stay, and a different Vietnamese or
         English reading becomes a candidate, never a variant (see
         :func:`glossary.merging.add_evidence`). Evidence that changes nothing
-        is not journaled.
+        is not journaled. A new entry given as approved that clashes with an
+        approved one (:func:`~glossary.checks.approvable`) is stored as a candidate.
 
         Args:
             entry: The candidate as extraction built it.
@@ -474,6 +481,8 @@ class Store(Queries, History):
             if found is None:
                 if doc_counts is not None:
                     entry.frequency = sum(doc_counts.values())
+                if entry.status == "approved" and not approvable([entry], self.find_by_form):
+                    entry.status = "candidate"
                 return self._insert(tx, entry, "extract", doc_counts)
             existing = self.get(found)
             counts = None if doc_counts is None else evidence_of(self._db, found)

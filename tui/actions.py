@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from glossary.model import Entry
 from tui import jobs
@@ -40,6 +40,14 @@ else:
 __all__ = ["ReviewActions"]
 
 
+class _Submit(Protocol):
+    """:meth:`tui.app.ReviewApp.submit`: queues a job, with what to do once it
+    succeeded (``done``) or failed (``failed``)."""
+
+    def __call__(self, job: jobs.Job, *, done: Callable[[], None] | None = None,
+                 failed: Callable[[], None] | None = None) -> None: ...
+
+
 class ReviewActions(_Base):
     """The review actions, mixed into :class:`tui.app.ReviewApp`.
 
@@ -62,7 +70,7 @@ class ReviewActions(_Base):
     transliterate: Transliterate | None
     export_func: jobs.ExportFunc | None
     session: jobs.Session
-    submit: Callable[[jobs.Job], None]
+    submit: _Submit
     _update_status: Callable[[], None]
 
     def _current(self) -> Entry | None:
@@ -81,14 +89,25 @@ class ReviewActions(_Base):
         return [table.current.id] if table.current else []
 
     def _set_status(self, status: str) -> None:
+        """Sets ``status`` on the targets in one job. The store refuses the whole
+        action or does all of it (an approval that clashes with an approved entry
+        approves none: the error names the entry to merge, edit or reject), so a
+        refused one gives the marks back, to fix that entry and try again."""
         ids = self._targets()
         if not ids:
             self.notify("no entry selected", severity="warning", markup=False)
             return
         table = self.table
         hidden = len(table.marked.difference(r.id for r in self.index.view))
+        marked = set(table.marked)
         table.marked.clear()
-        self.submit(jobs.set_status(ids, status, hidden))
+
+        def refused() -> None:
+            table.marked.update(i for i in marked if i in self.entries)
+            table.refresh()
+            self._update_status()
+
+        self.submit(jobs.set_status(ids, status, hidden), failed=refused)
 
     def action_approve(self) -> None:
         self._set_status("approved")
@@ -125,7 +144,11 @@ class ReviewActions(_Base):
                        if getattr(result, lang).strip() != opened.forms[lang].preferred}
             note = result.note if result.note.strip() != opened.note else None
             if changes or note is not None:
-                self.submit(jobs.edit(entry_id, note=note, opened=opened, **changes))
+                # "Save and quit": quit once the edit is written (not if it fails).
+                self.submit(jobs.edit(entry_id, note=note, opened=opened, **changes),
+                            done=self.exit if result.quit else None)
+            elif result.quit:
+                self.exit()
 
         self.push_screen(EditScreen(entry, self.transliterate, focus, self.bidi_mode,
                                     check=jobs.conflict_check(self.config.db)), saved)

@@ -10,7 +10,7 @@ messages back; the UI then refreshes the table from its in-memory index.
 from __future__ import annotations
 
 import queue
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -72,9 +72,9 @@ class ReviewApp(ReviewActions, App[None]):
     class Done(Message):
         """A job finished."""
 
-        def __init__(self, outcome: jobs.Outcome, rows: list[Row]) -> None:
+        def __init__(self, outcome: jobs.Outcome, rows: list[Row], job: jobs.Job) -> None:
             super().__init__()
-            self.outcome, self.rows = outcome, rows
+            self.outcome, self.rows, self.job = outcome, rows, job
 
     class Changed(Message):
         """Other processes wrote entries (``changed``) or removed them (``removed``)."""
@@ -86,9 +86,9 @@ class ReviewApp(ReviewActions, App[None]):
     class Failed(Message):
         """A job raised an avet error (shown to the reviewer; nothing changed)."""
 
-        def __init__(self, error: str) -> None:
+        def __init__(self, error: str, job: jobs.Job) -> None:
             super().__init__()
-            self.error = error
+            self.error, self.job = error, job
 
     class Unavailable(Message):
         """The database cannot be opened (a full disk, a damaged file): shown to the
@@ -110,6 +110,9 @@ class ReviewApp(ReviewActions, App[None]):
         self.pending = 0
         self.loaded = False
         self._jobs: queue.Queue[jobs.Job | None] = queue.Queue()
+        #: What to do once a queued job succeeded or failed: (done, failed), by the job.
+        self._then: dict[jobs.Job, tuple[Callable[[], None] | None,
+                                         Callable[[], None] | None]] = {}
         # The changes this session made (undo and redo replay only these); only the
         # database thread uses it.
         self.session = jobs.Session(config.actor)
@@ -178,10 +181,10 @@ class ReviewApp(ReviewActions, App[None]):
                 try:
                     outcome = self.session.run(job, store)
                 except AvetError as exc:
-                    self.post_message(self.Failed(str(exc)))
+                    self.post_message(self.Failed(str(exc), job))
                     continue
                 rows = [make_row(e) for e in outcome.changed]
-                self.post_message(self.Done(outcome, rows))
+                self.post_message(self.Done(outcome, rows, job))
                 # The version cannot tell the job's commit from another process's (an
                 # export commits nothing): whenever it moved, read what changed and show
                 # what the job's outcome did not.
@@ -222,15 +225,23 @@ class ReviewApp(ReviewActions, App[None]):
         """Whether loading, a queued job or a pending filter is still under way."""
         return not self.loaded or self.pending > 0 or self._filter_timer is not None
 
-    def submit(self, job: jobs.Job) -> None:
+    def submit(self, job: jobs.Job, *, done: Callable[[], None] | None = None,
+               failed: Callable[[], None] | None = None) -> None:
         """Queues ``job`` for the database thread (or says again why it cannot run).
 
         Args:
             job: The change or read to run in a worker.
+            done: Called once the job succeeded, after its outcome is shown.
+            failed: Called once the job failed, after its error is shown; also when
+                the database cannot be used (the job never runs then).
         """
         if self._unavailable is not None:
             self.notify(self._unavailable, severity="error", timeout=6, markup=False)
+            if failed is not None:
+                failed()
             return
+        if done is not None or failed is not None:
+            self._then[job] = (done, failed)
         self.pending += 1
         self._update_status()
         self._jobs.put(job)
@@ -251,6 +262,9 @@ class ReviewApp(ReviewActions, App[None]):
         self._apply(outcome.changed, message.rows, outcome.removed, outcome.select)
         if outcome.message:
             self.notify(outcome.message, timeout=3, markup=False)
+        done, _ = self._then.pop(message.job, (None, None))
+        if done is not None:
+            done()
 
     @on(Changed)
     def _changed(self, message: Changed) -> None:
@@ -275,6 +289,9 @@ class ReviewApp(ReviewActions, App[None]):
         self.pending -= 1
         self._update_status()
         self.notify(message.error, severity="error", timeout=6, markup=False)
+        _, failed = self._then.pop(message.job, (None, None))
+        if failed is not None:
+            failed()
 
     @on(Unavailable)
     def _unavailable_db(self, message: Unavailable) -> None:
@@ -429,8 +446,10 @@ class ReviewApp(ReviewActions, App[None]):
     # -- quit ----------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """Quits (ctrl+q); over an edit dialog with unsaved changes, asks first (ctrl+q
-        again, or ``d``, quits; Esc goes back to the dialog)."""
+        """Quits (ctrl+q); over an edit dialog with unsaved changes, asks first: ``s``
+        saves the edit as ctrl+s does and quits once it is written (a refused save
+        keeps the dialog open with the problem, a failed write the app); ctrl+q again,
+        or ``d``, quits without saving; Esc goes back to the dialog."""
         if isinstance(self.screen, QuitScreen):
             self.exit()
             return
@@ -440,8 +459,12 @@ class ReviewApp(ReviewActions, App[None]):
             self.exit()
             return
 
-        def answered(discard: bool | None) -> None:
-            if discard:
+        async def answered(choice: str | None) -> None:
+            if choice == QuitScreen.DISCARD:
                 self.exit()
+            elif choice == QuitScreen.SAVE:
+                while self.screen is not editing and editing in self.screen_stack:
+                    await self.pop_screen()  # a screen opened over the dialog (help)
+                editing.save_and_quit()
 
         self.push_screen(QuitScreen(f"the edit of entry #{editing.entry.id}"), answered)

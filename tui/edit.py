@@ -31,12 +31,14 @@ Transliterate = Callable[[str], list[str]]
 
 @dataclass(frozen=True)
 class EditResult:
-    """The edited fields of an entry."""
+    """The edited fields of an entry, and whether the app quits once they are saved
+    (``quit``: the reviewer chose "Save and quit" in :class:`QuitScreen`)."""
 
     ar: str
     vi: str
     en: str
     note: str
+    quit: bool = False
 
 
 class EditScreen(ModalScreen[EditResult | None]):
@@ -69,6 +71,8 @@ class EditScreen(ModalScreen[EditResult | None]):
         self.problem = ""
         #: Dismissed: its children are going, and a thread's late result is dropped.
         self.closed = False
+        #: The save under way was asked for by "Save and quit" (:meth:`save_and_quit`).
+        self.quit_after_save = False
 
     def compose(self) -> ComposeResult:
         entry = self.entry
@@ -170,7 +174,8 @@ class EditScreen(ModalScreen[EditResult | None]):
             # A form cleaned as import cleans it (NFC, no bidi marks), Arabic without
             # harakat or tatweel as extraction stores it.
             return nfc(typed) if name == "note" else clean_form(typed, name, keep_harakat=False)
-        result = EditResult(value("ar"), value("vi"), value("en"), value("note"))
+        result = EditResult(value("ar"), value("vi"), value("en"), value("note"),
+                            quit=self.quit_after_save)
         after = Entry.from_dict(self.entry.to_dict())
         apply_edit(after, ar=result.ar, vi=result.vi, en=result.en, note=result.note)
         try:
@@ -204,8 +209,17 @@ class EditScreen(ModalScreen[EditResult | None]):
         else:
             self._refuse(problem)
 
+    def save_and_quit(self) -> None:
+        """Saves as ctrl+s does (:meth:`action_save`, the same checks); the result
+        asks the app to quit once the edit is written. A refused save shows the
+        problem and the dialog stays open, as ctrl+s leaves it."""
+        self.quit_after_save = True
+        self.action_save()
+
     def _refuse(self, problem: str) -> None:
-        """Shows why the entry cannot be saved; the dialog stays open."""
+        """Shows why the entry cannot be saved; the dialog stays open (and a "Save
+        and quit" that was under way does not quit)."""
+        self.quit_after_save = False
         self.problem = problem
         error = self.query_one("#edit-error", Static)
         error.update(f"Not saved: {problem}")
@@ -228,12 +242,19 @@ class EditScreen(ModalScreen[EditResult | None]):
         self.action_cancel()
 
 
-class QuitScreen(ModalScreen[bool]):
-    """Asks before quitting over an edit dialog with unsaved changes: ``True`` quits
-    (the edit is lost), ``False`` goes back to the dialog."""
+class QuitScreen(ModalScreen[str]):
+    """Asks before quitting over an edit dialog with unsaved changes: the result is
+    :attr:`STAY` (back to the dialog), :attr:`SAVE` (save the edit as the dialog's
+    save does, then quit once it is written) or :attr:`DISCARD` (quit; the edit is
+    lost)."""
+
+    STAY: ClassVar[str] = "stay"
+    SAVE: ClassVar[str] = "save"
+    DISCARD: ClassVar[str] = "discard"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stay", "Keep editing", show=True),
+        Binding("s", "save", "Save and quit", show=True),
         Binding("d", "discard", "Discard and quit", show=True),
     ]
 
@@ -243,25 +264,35 @@ class QuitScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quit-dialog", classes="dialog"):
-            yield Label(f"Quit without saving {self.what}?", classes="dialog-title",
+            yield Label(f"Quit with {self.what} unsaved?", classes="dialog-title",
                         markup=False)
-            yield Label("The edit is lost: nothing of it is saved.", classes="dim")
+            yield Static("Save and quit saves it as ctrl+s does and quits once it is "
+                         "written; if it cannot be saved, the dialog stays open and says "
+                         "why. Discard and quit (or ctrl+q again) loses it.", classes="dim")
             with Horizontal(classes="buttons"):
                 yield Button("Keep editing (esc)", id="stay", variant="primary")
-                yield Button("Discard and quit (d, ctrl+q)", id="discard", variant="error")
+                yield Button("Save and quit (s)", id="save", variant="success")
+                yield Button("Discard and quit (d)", id="discard", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#stay", Button).focus()
 
     def action_stay(self) -> None:
-        self.dismiss(False)
+        self.dismiss(self.STAY)
+
+    def action_save(self) -> None:
+        self.dismiss(self.SAVE)
 
     def action_discard(self) -> None:
-        self.dismiss(True)
+        self.dismiss(self.DISCARD)
 
     @on(Button.Pressed, "#stay")
     def _stay_pressed(self) -> None:
         self.action_stay()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
 
     @on(Button.Pressed, "#discard")
     def _discard_pressed(self) -> None:

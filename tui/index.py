@@ -345,7 +345,9 @@ def kwic(entry: Entry, width: int = 60) -> list[KwicLine]:
     ar_forms = entry.forms["ar"].all_admitted()
     for ctx in entry.contexts:
         span = None
-        for form in [ctx.form, *ar_forms]:
+        # after لل the form (المدينة) is written with the article's alef fused (للمدينة)
+        fused = ctx.form[1:] if ctx.form.startswith("\u0627\u0644") else ""
+        for form in [ctx.form, fused, *ar_forms]:
             span = _find(ctx.snippet, form, "ar")
             if span:
                 break

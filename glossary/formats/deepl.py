@@ -1,6 +1,10 @@
 """DeepL glossaries: two-column TSV, one direction per file.
 
-Each line is ``source<TAB>target`` with no header and no quoting. DeepL
+Each line is ``source<TAB>target`` with no header. DeepL reads its TSV with the
+CSV conventions (DeepL API guide "Managing glossaries", entry formats): a field
+holding a double quote is enclosed in double quotes, the quote doubled
+(``"the ""one-stop"" shop"``); the writer quotes only such fields and the reader unquotes
+a field enclosed so. DeepL
 requires that no source appears twice, that no field is empty and that no
 field has leading or trailing whitespace; the reader enforces the same rules
 (an identical repeated row is merged, a repeated source with another target is
@@ -88,7 +92,7 @@ def read_deepl(
         raw = raw.removesuffix("\r")
         if not raw.strip():
             continue
-        fields = raw.split("\t")
+        fields = [_unquote(field) for field in raw.split("\t")]
         if len(fields) != 2:
             raise FormatError(
                 f"row has {len(fields)} fields; DeepL rows have exactly 2 (source<TAB>target)",
@@ -114,6 +118,20 @@ def read_deepl(
         check_entry(entry, path=path, line=number)
         located.append((number, entry))
     return fold_pairs(located, src, tgt)
+
+
+def _quote(field: str) -> str:
+    """Encloses a field holding a double quote in double quotes, doubling it (CSV)."""
+    return '"' + field.replace('"', '""') + '"' if '"' in field else field
+
+
+def _unquote(field: str) -> str:
+    """Undoes :func:`_quote` on a field enclosed in double quotes whose inner quotes
+    are all doubled; any other field is read as it stands."""
+    inner = field[1:-1]
+    if len(field) >= 2 and field[0] == field[-1] == '"' and '"' not in inner.replace('""', ""):
+        return inner.replace('""', '"')
+    return field
 
 
 def deepl_rows(
@@ -223,7 +241,7 @@ def write_deepl(
                 f"entries: {reasons})" if entries else "no entries to export")
         raise FormatError(what, path=path, hint="DeepL rejects an empty glossary; export "
                                                 "entries of another status or direction")
-    text = "".join(f"{source}\t{target}\n" for source, target, _ in rows)
+    text = "".join(f"{_quote(source)}\t{_quote(target)}\n" for source, target, _ in rows)
     size = len(text.encode("utf-8"))
     if size > DEEPL_MAX_FILE_BYTES:
         raise FormatError(f"the glossary would have {size} bytes, over DeepL's "

@@ -18,6 +18,7 @@ from toolkit.cli.main import main
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / ".." / "shared" / "corpus" / "ar"
 GOLD = ROOT / "tests" / "data" / "gold" / "corpus_gold.tsv"
+GOLD_TERMS2 = ROOT / "tests" / "data" / "gold" / "corpus_gold_terms2.tsv"
 
 
 def _eval_module() -> ModuleType:
@@ -46,8 +47,9 @@ def test_extract_corpus_reaches_the_measured_thresholds(
     assert thai[0]["vi"][0]["text"] == "Thái Nguyên"
 
     evaluation = _eval_module()
-    gold = evaluation.load_gold(GOLD)
-    numbers = evaluation.evaluate(evaluation.candidates_from_json(rows), gold).numbers
+    candidates = evaluation.candidates_from_json(rows)
+    numbers = evaluation.evaluate(candidates, evaluation.load_gold(GOLD, GOLD_TERMS2)).numbers
+    first_pass = evaluation.evaluate(candidates, evaluation.load_gold(GOLD)).numbers
     # The thresholds this implementation reaches (see the report of benchmarks/eval_extract.py).
     assert numbers["name_recall"] >= 0.95
     assert numbers["name_precision"] >= 0.95
@@ -56,10 +58,13 @@ def test_extract_corpus_reaches_the_measured_thresholds(
     assert numbers["vi_top1_exact_unambiguous"] >= 0.9
     assert numbers["vi_top5_fold"] >= 0.95
     assert numbers["codes_found"] == 1.0
-    assert numbers["term_recall_top100"] >= 0.73
-    assert numbers["term_r_precision"] >= 0.73
-    assert numbers["term_recall_top200"] >= 0.9
-    assert numbers["term_gold_share_top100"] >= 0.75
+    # Both gold passes: 191 terms, so the top 100 can hold 52.4% of them at most.
+    assert numbers["term_recall_top100"] >= 0.46
+    assert numbers["term_r_precision"] >= 0.70
+    assert numbers["term_recall_anywhere"] >= 0.75
+    assert numbers["term_gold_share_top100"] >= 0.88
+    assert first_pass["term_recall_top100"] >= 0.73
+    assert first_pass["term_recall_top200"] >= 0.9
     # The approved التحول الرقمي carries the starter entry's forbidden renderings.
     digital = [r for r in rows if r["ar"] == "التحول الرقمي"]
     assert len(digital) == 1 and digital[0]["status"] == "approved"

@@ -268,7 +268,8 @@ def test_a_verb_after_a_conjunction_ranks_below_a_noun_phrase() -> None:
     ranked = {c.key: c for c in count(docs).ranked()}
     verb, noun = ranked[("وتساند", "مقاطعه")], ranked[("منصات", "رقميه")]
     assert verb.count == noun.count == 2
-    assert shape_of(verb) == pytest.approx(VERB_START_WEIGHT, rel=1e-3)
+    # a verb shape, then a verb agreeing with its subject and a deictic noun at the end
+    assert shape_of(verb) <= VERB_START_WEIGHT
     assert verb.score < noun.score
 
 

@@ -63,6 +63,32 @@ def test_a_row_kept_verbatim_is_a_case_sensitive_code(
     assert entry.forms[langs[0]].preferred == rows.split("\t")[0]
 
 
+@pytest.mark.parametrize(("en", "line"), [
+    ('the "one-stop" shop', '"the ""one-stop"" shop"'),
+    ('"Digital Literacy for All"', '"""Digital Literacy for All"""'),
+    ("plain, with a comma", "plain, with a comma"),  # a tab file: a comma needs no quotes
+])
+def test_deepl_quotes_a_field_holding_a_double_quote_as_csv_does(
+        tmp_path: Path, en: str, line: str) -> None:
+    entry = Entry(status="approved")
+    entry.forms["ar"] = Forms("الشباك الواحد")
+    entry.forms["en"] = Forms(en)
+    path = tmp_path / "en-ar.tsv"
+    write_glossary([entry], path, source_lang="en", target_lang="ar")
+    assert path.read_text(encoding="utf-8") == f"{line}\tالشباك الواحد\n"
+    [back] = read_glossary(path, source_lang="en", target_lang="ar")
+    assert back.forms["en"].preferred == en
+
+
+@pytest.mark.parametrize("field", ['say "yes"', '"open', 'a""b'])
+def test_deepl_reads_a_field_not_enclosed_in_quotes_as_it_stands(
+        tmp_path: Path, field: str) -> None:
+    path = tmp_path / "d.tsv"
+    path.write_text(f"{field}\tنعم\n", encoding="utf-8")
+    [entry] = read_glossary(path, format="deepl", source_lang="en", target_lang="ar")
+    assert entry.forms["en"].preferred == field
+
+
 def test_a_repeated_source_with_another_target_is_still_refused(tmp_path: Path) -> None:
     path = tmp_path / "d.tsv"
     path.write_text("بنك\tbank\nمصرف\tbank\nبنك\tshore\n", encoding="utf-8")

@@ -36,6 +36,34 @@ def test_runs_are_found_across_diacritics_and_lines() -> None:
     assert runs("أ ب ت\nث ج ح") == runs("ا ب ت ث ج ح") != set()
 
 
+#: Gold rows of a term: the name of a body may be longer than RUN words
+#: (اللجنة التوجيهية المركزية لتطوير ... : nine words); its Arabic cells are terms,
+#: not passages, when they have at most this many words.
+TERM_WORDS = 10
+
+
+def checked_text(path: Path, text: str) -> str:
+    """``text`` without the Arabic cells of the gold set's term rows (each one term)."""
+    if path.suffix != ".tsv" or path.parent.name != "gold":
+        return text
+    kept = []
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if cells[0] == "term" and len(cells) > 2 and all(
+                len(words(form)) <= TERM_WORDS for form in [cells[1], *cells[2].split("|")]):
+            cells[1:3] = ["", ""]
+        kept.append("\t".join(cells))
+    return "\n".join(kept)
+
+
+def test_a_long_gold_term_is_a_term_and_its_note_is_still_checked() -> None:
+    term, note = "ا ب ت ث ج ح خ", "س ش ص ض ط ظ ع"
+    row = f"term\t{term}\t\tvi\ten\tterm\tno\t{note}"
+    in_gold = runs(checked_text(Path("tests/data/gold/x.tsv"), row))
+    assert runs(note) <= in_gold and not runs(term) & in_gold
+    assert runs(term) <= runs(checked_text(Path("tests/data/x.tsv"), row))
+
+
 @pytest.fixture(scope="module")
 def corpus() -> set[tuple[str, ...]]:
     if not CORPUS.is_dir():
@@ -57,7 +85,7 @@ def test_no_corpus_passage_is_copied(folder: str, corpus: set[tuple[str, ...]]) 
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue  # binary (xlsx, snapshots of other kinds)
-        found = runs(text) & corpus
+        found = runs(checked_text(path, text)) & corpus
         if found:
             copied.append(f"{path.relative_to(ROOT)}: {' '.join(min(found))}")
     assert copied == []

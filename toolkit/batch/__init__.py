@@ -34,6 +34,7 @@ from toolkit.batch.local import (
     local_executor,
     run_batch,
     skipped_paths,
+    walk_input,
     with_engine_signature,
 )
 from toolkit.batch.manifest import MANIFEST_NAME, DocState, Manifest
@@ -62,5 +63,6 @@ __all__ = [
     "local_executor",
     "run_batch",
     "skipped_paths",
+    "walk_input",
     "with_engine_signature",
 ]

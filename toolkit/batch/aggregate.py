@@ -29,11 +29,20 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.model import Context
 
-__all__ = ["CLUSTER_TABLES", "aggregate", "drain", "write_part"]
+if TYPE_CHECKING:
+    from toolkit.batch.manifest import Manifest
+    from toolkit.batch.tasks import DocTask
+
+__all__ = ["CLUSTER_TABLES", "GLOSSARY_NAME", "PARTS_DIR", "aggregate", "drain",
+           "finish_extract", "write_part"]
+
+#: Inside OUT_DIR: the parquet parts, and the glossary aggregated from them.
+PARTS_DIR = "parts"
+GLOSSARY_NAME = "glossary.json"
 
 #: The extractor's :class:`~toolkit.extract.cluster.Cluster` dicts: the name its rows
 #: carry in the parts → the attribute path from the extractor.
@@ -256,3 +265,43 @@ def _rebuild(extractor: Any, clusters: Any, named: Any, contexts: Any) -> None:
         holder, attr = _holder(extractor, table)
         setattr(holder, attr, values)
     extractor.terms.terms = terms
+
+
+def finish_extract(spec: Any, tasks: Sequence[DocTask], out: Path, manifest: Manifest
+                   ) -> list[Any]:
+    """Aggregates the parts of the documents done into ``OUT_DIR/glossary.json``.
+
+    Called at the end of a ``batch extract`` run, and when it stops early (the
+    glossary then holds what the documents done so far give). Parts that no done
+    document uses (stale, or of a chunk that was not recorded) are removed.
+
+    Args:
+        spec: The job's :class:`~toolkit.batch.jobs.ExtractSpec`.
+        tasks: Every document of the job, in input order.
+        out: The output folder.
+        manifest: Its manifest, open.
+
+    Returns:
+        The candidates (:class:`toolkit.extract.Extracted`), as ``avet extract`` finds
+        them in the documents done.
+
+    Raises:
+        AvetError: If glossary.json cannot be written (a full disk; it is replaced
+            atomically, so the previous one stays); an ``OSError`` for a failure the
+            write does not name.
+    """
+    from glossary.formats import write_glossary
+
+    parts_dir = out / PARTS_DIR
+    by_rel = {t.rel: t for t in tasks}
+    current = [(s.rel, s.job_key, s.output or "", by_rel[s.rel].order, by_rel[s.rel].path)
+               for s in manifest.states() if s.status == "done" and s.rel in by_rel]
+    used = {c[2] for c in current}
+    parts = sorted(p for p in parts_dir.glob("part-*.parquet") if p.name in used)
+    extractor = aggregate(parts, current, spec.extractor())
+    extracted = extractor.entries()
+    write_glossary([x.entry for x in extracted], out / GLOSSARY_NAME, format="json")
+    for stale in parts_dir.glob("part-*.parquet") if parts_dir.is_dir() else []:
+        if stale.name not in used:
+            stale.unlink()
+    return list(extracted)

@@ -3,18 +3,24 @@ where ``batch postedit`` finds each translation, and which job a folder belongs 
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.errors import InputError
 from toolkit.batch.manifest import MANIFEST_NAME, Manifest
 from toolkit.batch.summary import FAILED_NAME
 
+if TYPE_CHECKING:
+    from toolkit.batch.tasks import JobSpec
+
 __all__ = ["LOCK_NAME", "JobWalk", "Skipped", "check_folders", "check_job_folder",
            "check_not_all_left_out", "check_same_job", "discover", "job_label",
-           "skipped_notices", "skipped_paths", "walk_job"]
+           "skipped_notices", "skipped_paths", "walk_input", "walk_job"]
+
+log = logging.getLogger("avet.batch")
 
 #: The lock file of a running job, inside OUT_DIR.
 LOCK_NAME = ".avet-batch.lock"
@@ -199,6 +205,47 @@ def walk_job(input_dir: Path, out_dir: Path, targets: Path | None = None,
     """
     documents, tagged, walked = _documents(input_dir, out_dir, targets, tgt, src, unique)
     return JobWalk(documents, _skipped(input_dir, walked, tagged, src))
+
+
+def walk_input(spec: JobSpec, input_dir: str | Path, out_dir: str | Path,
+               targets: str | Path | None = None) -> JobWalk:
+    """Walks a job's input folder and refuses it as ``run_batch`` does, loading nothing.
+
+    ``batch translate`` calls it before it loads the model (which signs the job, and can
+    take minutes and GPU memory), then gives the walk to
+    :func:`toolkit.batch.local.run_batch`: a folder of translations only is refused at
+    once, an empty one needs no model, and the folder is walked once. The warnings for
+    what the walk passes over are logged here.
+
+    Args:
+        spec: What to do; only its command, direction and output names are used.
+        input_dir: The input folder.
+        out_dir: The output folder.
+        targets: ``batch postedit``: the folder of translations.
+
+    Returns:
+        The documents and what the walk passed over (see :func:`walk_job`).
+
+    Raises:
+        InputError: If a folder is missing or misplaced (see :func:`discover`); if every
+            document found is named as a translation (``--from ar`` over a folder of
+            ``*.en.txt``, see :func:`check_not_all_left_out`); if two documents would
+            have the same output.
+    """
+    src_dir, out = Path(input_dir), Path(out_dir)
+    direction = spec.direction
+    src = direction[0] if direction is not None else None  # a.en.txt: left out for ar
+    walk = walk_job(src_dir, out, Path(targets) if targets is not None else None,
+                    direction[1] if direction is not None else None, src=src,
+                    unique=spec.command == "extract")  # extraction: a file once
+    check_not_all_left_out(src_dir, walk, src)  # only translations: as avet translate
+    from toolkit.translate import check_distinct_outputs
+
+    check_distinct_outputs((src_dir / rel, out / output) for rel, _path, _target in walk.documents
+                           if (output := spec.output_rel(rel)) is not None)
+    for line in skipped_notices(src_dir, walk.skipped, src):
+        log.warning("warning: %s", line)
+    return walk
 
 
 def check_not_all_left_out(input_dir: Path, walk: JobWalk, src: str | None) -> None:

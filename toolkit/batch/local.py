@@ -33,15 +33,15 @@ from typing import Any, TextIO
 
 from glossary.errors import AvetError, InputError
 from glossary.fileio import atomic_write_text
+from toolkit.batch.aggregate import GLOSSARY_NAME, PARTS_DIR, finish_extract
 from toolkit.batch.folders import (
+    JobWalk,
     check_folders,
     check_job_folder,
-    check_not_all_left_out,
     check_same_job,
     discover,
-    skipped_notices,
     skipped_paths,
-    walk_job,
+    walk_input,
 )
 from toolkit.batch.jobs import DocOutcome, DocTask, JobSpec, Worker, file_sha256, job_key
 from toolkit.batch.manifest import Manifest
@@ -80,6 +80,7 @@ __all__ = [
     "local_executor",
     "run_batch",
     "skipped_paths",
+    "walk_input",
     "with_engine_signature",
 ]
 
@@ -89,8 +90,6 @@ log = logging.getLogger("avet.batch")
 DEFAULT_CHUNK_DOCS = 128
 #: Exit code of a batch in which some documents failed (the rest is done).
 EXIT_FAILED = 3
-PARTS_DIR = "parts"
-GLOSSARY_NAME = "glossary.json"
 
 #: ``executor(chunks, on_start, on_progress)`` yields ``(chunk, outcomes)`` as chunks
 #: finish; it may call ``on_progress(n)`` as a chunk moves on (``n`` segments, or words
@@ -169,7 +168,8 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
               worker: Worker | None = None, executor: Executor | None = None,
               chunk_docs: int = DEFAULT_CHUNK_DOCS, max_attempts: int = 3,
               targets: str | Path | None = None, retry_failed: bool = False,
-              prune_gone: bool = False, stream: TextIO | None = None) -> BatchResult:
+              prune_gone: bool = False, stream: TextIO | None = None,
+              walk: JobWalk | None = None) -> BatchResult:
     """Runs (or resumes) a batch job.
 
     Args:
@@ -188,6 +188,9 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
             they are kept: an inbox that moves its inputs away after each run keeps
             the translations it made), see :func:`toolkit.batch.outdir.drop_gone`.
         stream: Where progress goes (default standard error).
+        walk: What :func:`walk_input` gave for the same ``spec``, folders and
+            ``targets`` (``batch translate`` walks before it loads the model); ``None``:
+            walked here.
 
     Returns:
         The report and the exit code. The report's ``removed`` lists the documents
@@ -207,7 +210,9 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
             the connection). A manifest this run created is deleted then if no
             document was started, so that the folder is bound to no job; else
             ``report.json`` and ``failed.txt`` are rewritten first, the report with
-            ``interrupted`` true and its ``stop_reason``.
+            ``interrupted`` true and its ``stop_reason`` (``batch extract``: and
+            ``glossary.json``, from the documents done so far, ``glossary_partial``
+            true in the report; removed if it cannot be written).
     """
     for name, value in (("chunk_docs", chunk_docs), ("max_attempts", max_attempts)):
         if value < 1:
@@ -215,18 +220,9 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
     started = time.monotonic()
     src_dir, out = Path(input_dir), Path(out_dir)
     direction = spec.direction
-    src = direction[0] if direction is not None else None  # a.en.txt: left out for ar
-    walk = walk_job(src_dir, out, Path(targets) if targets is not None else None,
-                    direction[1] if direction is not None else None, src=src,
-                    unique=spec.command == "extract")  # extraction: a file once
-    check_not_all_left_out(src_dir, walk, src)  # only translations: as avet translate
+    if walk is None:
+        walk = walk_input(spec, src_dir, out, targets)
     docs, passed_over = walk
-    from toolkit.translate import check_distinct_outputs
-
-    check_distinct_outputs((src_dir / rel, out / output) for rel, _path, _target in docs
-                           if (output := spec.output_rel(rel)) is not None)
-    for line in skipped_notices(src_dir, passed_over, src):
-        log.warning("warning: %s", line)
     signature = spec.signature()
     keyed = _key_signature(signature)
     tasks = []
@@ -275,16 +271,19 @@ def run_batch(spec: JobSpec, input_dir: str | Path, out_dir: str | Path, *,
                         # Ctrl-C at once): the new folder is bound to no job.
                         manifest.discard()
                     else:
-                        # report.json and failed.txt say where the job stands now, not
-                        # where the previous run left it.
+                        # report.json and failed.txt (and glossary.json) say where the
+                        # job stands now, not where the previous run left it.
+                        if spec.command == "extract":
+                            extra |= _glossary_at_stop(spec, tasks, out, manifest)
                         _report_stop(spec.command, signature, out, manifest, stats, started,
                                      extra, _stop_reason(exc))
                 log.info("interrupted: running documents pending again: %d", released)
                 raise
         extracted: list[Any] = []
         if spec.command == "extract":
-            extracted = _finish_extract(spec, tasks, out, manifest)
+            extracted = finish_extract(spec, tasks, out, manifest)
             extra |= {"glossary": str(out / GLOSSARY_NAME), "entries": len(extracted),
+                      "glossary_partial": False,
                       "options": spec.options()}  # type: ignore[attr-defined]
         report, failed = _report(spec.command, signature, out, manifest, stats, started, extra,
                                  None)
@@ -333,6 +332,29 @@ def _report_stop(command: str, signature: dict[str, Any], out: Path, manifest: M
         for name in (REPORT_NAME, FAILED_NAME):
             with contextlib.suppress(OSError):  # a read-only folder: nothing more to do
                 (out / name).unlink(missing_ok=True)
+
+
+def _glossary_at_stop(spec: JobSpec, tasks: Sequence[DocTask], out: Path,
+                      manifest: Manifest) -> dict[str, Any]:
+    """``batch extract`` stopped early: ``glossary.json`` is rewritten from the documents
+    done so far, so that it agrees with ``report.json`` (a rerun finishes the job and
+    gives the glossary of an uninterrupted run). If that fails (a full disk), the previous
+    run's glossary is removed rather than left to stand for this run. Returns the
+    report's fields on it."""
+    path = out / GLOSSARY_NAME
+    options = {"options": spec.options()}  # type: ignore[attr-defined]
+    try:
+        extracted = finish_extract(spec, tasks, out, manifest)
+    except Exception as exc:  # the stop's own exception is re-raised by the caller
+        reason = (str(exc) if isinstance(exc, AvetError)
+                  else f"{type(exc).__name__}: {exc}").replace("\n", " ")
+        log.warning("warning: %s not updated, removed: %s", path, reason)
+        with contextlib.suppress(OSError):  # a read-only folder: nothing more to do
+            path.unlink(missing_ok=True)
+        return {"glossary": None, "entries": 0, "glossary_partial": True,
+                "glossary_error": reason, **options}
+    return {"glossary": str(path), "entries": len(extracted), "glossary_partial": True,
+            **options}
 
 
 def _first_chunks(spec: JobSpec, tasks: Sequence[DocTask], todo: Sequence[DocTask],
@@ -439,27 +461,6 @@ def _commit(spec: JobSpec, chunk: Sequence[DocTask], outcomes: list[DocOutcome],
     os.sync()
     manifest.finish(done, failed, max_attempts, skipped)
     return retry
-
-
-def _finish_extract(spec: JobSpec, tasks: Sequence[DocTask], out: Path,
-                    manifest: Manifest) -> list[Any]:
-    """Aggregates the parts into the glossary, writes ``glossary.json``, drops stale parts."""
-    from glossary.formats import write_glossary
-    from toolkit.batch.aggregate import aggregate
-
-    parts_dir = out / PARTS_DIR
-    by_rel = {t.rel: t for t in tasks}
-    current = [(s.rel, s.job_key, s.output or "", by_rel[s.rel].order, by_rel[s.rel].path)
-               for s in manifest.states() if s.status == "done" and s.rel in by_rel]
-    used = {c[2] for c in current}
-    parts = sorted(p for p in parts_dir.glob("part-*.parquet") if p.name in used)
-    extractor = aggregate(parts, current, spec.extractor())  # type: ignore[attr-defined]
-    extracted = extractor.entries()
-    write_glossary([x.entry for x in extracted], out / GLOSSARY_NAME, format="json")
-    for stale in parts_dir.glob("part-*.parquet") if parts_dir.is_dir() else []:
-        if stale.name not in used:
-            stale.unlink()
-    return list(extracted)
 
 
 def with_engine_signature(spec: Any, engine: Any) -> Any:

@@ -52,7 +52,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                         description="Translate a folder, enforcing the glossary. Sentences "
                                     "of --chunk-docs documents go to the engine together, "
                                     "sorted by length. Outputs: OUT_DIR/<path>.<lang>.txt, "
-                                    "per-document reports in OUT_DIR/reports/.")
+                                    "per-document reports in OUT_DIR/reports/. INPUT_DIR is "
+                                    "walked and checked before the model loads.")
     add_translate_options(t)
     _add_job_options(t, "translate")
     t.set_defaults(func=run_translate)
@@ -78,7 +79,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                      "Evidence is counted per document into parquet parts "
                                      "(OUT_DIR/parts/) and aggregated out of core with "
                                      "polars' streaming engine; the result equals a single "
-                                     "pass of 'avet extract'. Output: OUT_DIR/glossary.json.")
+                                     "pass of 'avet extract'. Output: OUT_DIR/glossary.json; "
+                                     "a run stopped early (Ctrl-C, SIGTERM, a full disk) "
+                                     "rewrites it from the documents done so far "
+                                     "(report.json: glossary_partial) and adds nothing to "
+                                     "--db; the rerun completes it.")
     ex.add_argument("--no-starter", action="store_true",
                     help="do not use the starter termbase as known entries")
     ex.add_argument("--no-store", action="store_true",
@@ -130,7 +135,7 @@ def _add_job_options(p: argparse.ArgumentParser, job: str) -> None:
 
 
 def _run(spec: Any, args: argparse.Namespace, worker: Any = None,
-         targets: str | None = None) -> tuple[int, Any]:
+         targets: str | None = None, walk: Any = None) -> tuple[int, Any]:
     from toolkit.batch import run_batch
 
     executor = None
@@ -141,7 +146,7 @@ def _run(spec: Any, args: argparse.Namespace, worker: Any = None,
     result = run_batch(spec, args.input_dir, args.out, worker=worker, executor=executor,
                        chunk_docs=args.chunk_docs, max_attempts=args.max_attempts,
                        targets=targets, retry_failed=args.retry_failed,
-                       prune_gone=args.prune_gone)
+                       prune_gone=args.prune_gone, walk=walk)
     _print_summary(spec.command, result, args)
     return result.exit_code, result
 
@@ -190,22 +195,27 @@ def _print_summary(command: str, result: Any, args: argparse.Namespace) -> None:
 @_sigterm_interrupts()
 def run_translate(args: argparse.Namespace, config: Config) -> int:
     """Runs ``avet batch translate``."""
-    from toolkit.batch import TranslateSpec, with_engine_signature
+    from toolkit.batch import TranslateSpec, walk_input, with_engine_signature
     from toolkit.cli.translate_cmd import build_options, load_engine_for, load_index, model_choice
 
     options = build_options(args, config)
     _check_dirs(args, "translate", (options.src, options.tgt))
     index, ghash, gorigin = load_index(args, config)
-    engine: Any = load_engine_for(args, config, options)
     # Ray workers load the model again from the spec: the same choice as here.
     spec = TranslateSpec(options, model_choice(args, config)[0],
                          engine=args.engine or config.engine,
                          device=args.device or config.device,
                          entries=tuple(index.entries) if index is not None else None,
                          glossary_hash=ghash, glossary_origin=gorigin)
+    # The folder is walked (once) and checked before the model loads, which takes
+    # minutes and GPU memory: a folder of translations only is refused at once. An
+    # empty folder still loads the model, so that a wrong model is told on the first
+    # night, not on the first night with documents.
+    walk = walk_input(spec, args.input_dir, args.out)
+    engine: Any = load_engine_for(args, config, options)
     spec = with_engine_signature(spec, engine)
     worker = None if args.ray else spec.open(engine)
-    return _run(spec, args, worker)[0]
+    return _run(spec, args, worker, walk=walk)[0]
 
 
 @_sigterm_interrupts()

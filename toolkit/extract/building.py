@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from glossary.errors import InputError
 from glossary.model import Candidate, Entry, Forms
-from toolkit.extract.cluster import Cluster, canonical_form
+from toolkit.extract.cluster import Cluster, canonical_form, spelling_skeleton
 from toolkit.extract.codecount import CodeCounter
 from toolkit.extract.codes import written_code
 from toolkit.extract.forms import (
@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 __all__ = ["EntryBuilder"]
 
 _Draft = tuple[str, str, list[Candidate]]
+
+#: Score of its top reading both names need to be merged as spellings of one name.
+CONFIDENT = 0.5
 
 
 class EntryBuilder:
@@ -149,12 +152,39 @@ class EntryBuilder:
                     joined.setdefault(index, []).append(cluster)
                     continue
             drafts.append((cluster, found))
+        drafts = self._merge_spellings(drafts, draft)
         if not joined:
             return drafts
         out = [(c, d) for c, d in drafts if c.known not in joined]
         for index, members in joined.items():
             same = [c for c, _ in drafts if c.known == index]
             cluster = Cluster.merged([*same, *members], known=index)
+            out.append((cluster, draft(cluster)))
+        return out
+
+    @staticmethod
+    def _merge_spellings(drafts: list[tuple[Cluster, _Draft]], draft: Callable[[Cluster], _Draft]
+                         ) -> list[tuple[Cluster, _Draft]]:
+        """Merges the new names that are one name spelled two ways (هوينه كووك فيت and
+        هوين كووك فييت: Huỳnh Quốc Việt): the same kind, the same top reading with its
+        diacritics, both read with a score of at least :data:`CONFIDENT`, and spellings
+        that differ only as the transliteration tables allow
+        (:func:`~toolkit.extract.cluster.spelling_skeleton`). The reading alone would
+        also join names that the letters tell apart (نغوين فان تان Tân, نغوين فان ثانه
+        Thanh, should both read Thanh).
+        """
+        groups: dict[tuple[str, str, str], list[int]] = {}
+        for n, (cluster, (ar, kind, vi)) in enumerate(drafts):
+            if cluster.known is None and vi and vi[0].score >= CONFIDENT:
+                key = (unicodedata.normalize("NFC", vi[0].text), kind, spelling_skeleton(ar))
+                groups.setdefault(key, []).append(n)
+        merged = [members for members in groups.values() if len(members) > 1]
+        if not merged:
+            return drafts
+        gone = {n for members in merged for n in members}
+        out = [d for n, d in enumerate(drafts) if n not in gone]
+        for members in merged:
+            cluster = Cluster.merged([drafts[n][0] for n in members])
             out.append((cluster, draft(cluster)))
         return out
 

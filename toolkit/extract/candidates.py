@@ -26,6 +26,8 @@ __all__ = [
 ]
 
 _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
+#: Proclitics that a first word may keep when its stem is unknown: و ف (and), ل ب (to, by).
+_PROCLITICS = ("\u0648", "\u0641", "\u0644", "\u0628")
 
 
 @dataclass
@@ -166,14 +168,14 @@ def merge_numbers(cands: Iterable[TermCandidate]) -> list[TermCandidate]:
 
 
 def merge_conjunctions(terms: dict[tuple[str, ...], TermCandidate]) -> None:
-    """Folds a candidate whose first word kept a conjunction (وموظفي الخدمة: و was not
-    split off, the rest being unknown to the lexicon) into the candidate without it,
-    when that one was seen too; its forms and contexts lose the و.
+    """Folds a candidate whose first word kept a proclitic (وموظفي الخدمة، لتتبع المنشأ:
+    و or ل was not split off, the rest being unknown to the lexicon) into the candidate
+    without it, when that one was seen too; its forms and contexts lose the proclitic.
 
     Args:
         terms: Candidates by key, their ``forms`` filled (changed in place).
     """
-    for key in [k for k in terms if k[0][:1] in _CONJUNCTIONS and len(k[0]) >= 4]:
+    for key in [k for k in terms if k[0][:1] in _PROCLITICS and len(k[0]) >= 4]:
         target = terms.get((key[0][1:], *key[1:]))
         cand = terms[key]
         if target is None or target.coordinated != cand.coordinated:

@@ -10,6 +10,7 @@ canonical spelling, then to the first in alphabetical order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,11 +21,23 @@ from toolkit.extract.contexts import MAX_CONTEXTS
 from toolkit.extract.data import letter_names, stopwords
 
 __all__ = [
+    "SPELLING_FOLDS",
     "Cluster",
     "canonical_form",
     "is_letter_name",
     "spelled_acronym_readings",
+    "spelling_skeleton",
 ]
+
+#: Differences between two Arabic spellings of one Vietnamese syllable that the
+#: transliteration tables allow (toolkit/data/translit), each folded away by
+#: :func:`spelling_skeleton`: (pattern over one word, replacement, what it folds).
+SPELLING_FOLDS: tuple[tuple[str, str, str], ...] = (
+    ("([\u0648\u064a])\\1+", "\\1", "a doubled vowel letter: كووك = كوك, فييت = فيت"),
+    ("\u064a?\u0646\u0647$|\u064a\u0646$", "\u0646",
+     "-nh/-n after i: هوينه = هوين (Huỳnh), مينه = منه (Minh)"),
+    ("^\u062a[\u0631\u0634]|^\u0634", "\u0634", "the onsets tr and ch: ترانغ = تشانغ = شانغ"),
+)
 
 
 @dataclass
@@ -148,6 +161,26 @@ def canonical_form(forms: Counter[str], preferred: Collection[str] = (),
             if canonical(form) == form:
                 return form
     return tied[0]
+
+
+def spelling_skeleton(ar: str) -> str:
+    """An Arabic name with the spelling differences of :data:`SPELLING_FOLDS` folded
+    away, word by word: two spellings of one name that the transliteration tables
+    allow share it (هوينه كووك فيت, هوين كووك فييت), while names whose letters
+    spell other sounds keep theirs apart (تان Tân, ثانه Thanh).
+
+    Args:
+        ar: The name in Arabic script (words separated by spaces).
+
+    Returns:
+        The skeleton.
+    """
+    words = []
+    for word in ar.split():
+        for pattern, repl, _ in SPELLING_FOLDS:
+            word = re.sub(pattern, repl, word)
+        words.append(word)
+    return " ".join(words)
 
 
 def is_letter_name(word: str) -> bool:

@@ -39,7 +39,7 @@ def snippet(text: str, start: int, end: int, width: int = 60) -> str:
     return ("…" if left > line_start else "") + body + ("…" if right < line_end else "")
 
 
-def make_context(doc: str, text: str, start: int, end: int) -> Context:
+def make_context(doc: str, text: str, start: int, end: int, restore: str = "") -> Context:
     """Builds the :class:`~glossary.model.Context` of one occurrence.
 
     Args:
@@ -47,9 +47,12 @@ def make_context(doc: str, text: str, start: int, end: int) -> Context:
         text: The original document text.
         start: Start offset in ``text``.
         end: End offset in ``text``.
+        restore: Letters written before the form that the text fused with a proclitic:
+            ``"ا"`` after ل + the article (للمدينة: the form is المدينة, though the
+            offsets cover لمدينة).
 
     Returns:
         The context, whose ``form`` is the surface form found there.
     """
     return Context(doc=doc, start=start, end=end, snippet=snippet(text, start, end),
-                   form=text[start:end])
+                   form=restore + text[start:end])

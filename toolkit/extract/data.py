@@ -25,6 +25,7 @@ __all__ = [
     "connectors",
     "cue_words",
     "cues",
+    "deictic_nouns",
     "letter_names",
     "light_heads",
     "reference_frequencies",
@@ -147,6 +148,14 @@ def light_heads() -> frozenset[str]:
 def term_heads() -> frozenset[str]:
     """Returns term_heads.txt: article-free folded head nouns of institution names."""
     return frozenset(term_word_key(light_ar(cells[0])) for _, cells in _rows("term_heads.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def deictic_nouns() -> frozenset[str]:
+    """Returns deictic_nouns.tsv: article-free folded administrative nouns (مقاطعة،
+    مدينة …) that news prose uses with the article for "this province", "this city"."""
+    return frozenset(term_word_key(light_ar(cells[0]))
+                     for _, cells in _rows("deictic_nouns.tsv", 2))
 
 
 #: Zipf model of the reference list: frequency per million of the word at rank r.

@@ -8,12 +8,17 @@ name-like. A name is a run of name-like tokens:
 * *strong* tokens (likelihood ≥ :data:`STRONG`) form the run; the first token
   may carry a proclitic (وها تينه، لتاي نجوين، بلاو كاي);
 * a *medium* token (≥ :data:`MEDIUM`) joins a run next to a strong token;
-* a short Arabic word that is also a Vietnamese syllable (هو = Hồ, آن = An) joins
-  between two name tokens when the name stays within :data:`MAX_NAME_TOKENS`, or
-  at the end of a name that a place or organisation cue introduces (قرية با هو);
-  it also starts a person's name right after a person cue (السيد هو دوك فوك: Hồ
-  Đức Phớc) or after a title and its definite complement (وزير المالية هو دوك فوك),
-  unless, after a title, a family name follows (رئيس الوزراء هو فام …: "is");
+* a short Arabic word that is also a Vietnamese syllable (هو = Hồ, منه = Minh,
+  judged by :func:`~toolkit.extract.namebridge.syllable_share`) joins between two
+  name tokens when the name stays within :data:`MAX_NAME_TOKENS`, or at the end of
+  a name that a place or organisation cue introduces (قرية با هو) or that the
+  gazetteer confirms as a place (ديان بيان); it also starts a name after a person
+  or place cue (السيدة لو ثي ماي، مدينة كان ثو) and a person's name without one
+  when it is a family name before two name tokens: see
+  :mod:`toolkit.extract.namebridge`;
+* a word that the gazetteer lists as a place's Arabic spelling (فيتنام) is a name
+  even though Arabic uses it as a word, and a proclitic ك stays on a word that
+  reads as a place only with it (منطقة كرونغ باك: Krông Pắc);
 * after a person cue, an Arabic word that the transliterator reads as a strong
   name token joins between name tokens (السيد ترينه دين زونغ: دين = Đình);
 * a cue word behind a proclitic (لحي، لبلدية) is an Arabic word, whatever its
@@ -29,11 +34,21 @@ document rather than once per occurrence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
-from toolkit.extract.data import Cue, cues, particles, surnames, written_words
+from toolkit.extract.cluster import spelling_skeleton
+from toolkit.extract.data import Cue, cues, surnames, written_words
+from toolkit.extract.namebridge import (
+    BRIDGE_LEN,
+    BRIDGE_MIN,
+    GAZETTEER_MIN,
+    STRONG,
+    NameBridges,
+    syllable_share,
+)
 from toolkit.extract.namespans import MEMO_SIZE, NameSpan, reads_particle
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.namespans import stem_surface as _stem_surface
@@ -47,6 +62,7 @@ from toolkit.extract.tokenize import (
 )
 
 __all__ = [
+    "BRIDGE_LEN",
     "GAZETTEER_MIN",
     "MAX_NAME_TOKENS",
     "MEDIUM",
@@ -58,8 +74,6 @@ __all__ = [
     "reads_particle",
 ]
 
-#: Token likelihood above which a token is name-like on its own.
-STRONG = 0.15
 #: Token likelihood above which a token joins a name beside a strong token.
 MEDIUM = 0.07
 #: Likelihood a run of two or more tokens needs without a cue word.
@@ -68,12 +82,16 @@ SPAN_MIN = 0.2
 CUED_MIN = 0.05
 #: Likelihood of a single token that is a name without any cue (fused known names).
 FUSED_MIN = 0.9
-#: Best place reading a name needs to count as confirmed by the gazetteer.
-GAZETTEER_MIN = 0.9
 #: Longest name, in tokens.
-MAX_NAME_TOKENS = 4
-#: How far a bridging Arabic word may be from a Vietnamese syllable reading.
-BRIDGE_LEN = 3
+MAX_NAME_TOKENS = NameBridges.MAX_NAME_TOKENS
+#: Prefixes of the imperfect (ت، ن), the consonants after which a Vietnamese onset
+#: may be spelled (تر Tr, تش Ch, ته Th, نغ Ng, نه Nh) or a vowel letter, and the
+#: endings of the dual and plural (ـان، ـون).
+_IMPERFECT = "\u062a\u0646"
+_CLUSTER_SECOND = frozenset("\u0627\u0648\u064a\u0631\u0634\u0647\u063a")
+_VERB_ENDINGS = ("\u0627\u0646", "\u0648\u0646")
+_NOTHING: Mapping[str, Cue] = MappingProxyType({})
+_KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
 _HAMZA_FORMS = ("\u0623", "\u0625")  # أ إ: أن / إن are particles, never names
 #: Letters and marks of Arabic words that transliterations of Vietnamese never use.
 _ARABIC_ONLY = frozenset("\u0629\u064b\u064c\u064d\u0624\u0626\u0621")
@@ -101,15 +119,16 @@ class _Tok:
         return not self.lexical and self.lik >= MEDIUM
 
 
-class NameDetector:
+class NameDetector(NameBridges):
     """Finds transliterated Vietnamese names in the token list of one document.
 
     Args:
         lexical: Tells whether a word (as written) is an ordinary Arabic word.
         likelihood: Name likelihood of a sequence of Arabic tokens
             (default: :func:`toolkit.translit.name_likelihood`).
-        reading: Best Vietnamese reading score of one Arabic token, for bridging
-            words (default: the top score of :func:`toolkit.translit.ar_to_vi`).
+        reading: Probability that one Arabic token spells one Vietnamese syllable,
+            for bridging words (default: :func:`~toolkit.extract.namebridge.
+            syllable_share` with the default transliterator).
         place_reading: Score of the best place reading of a name (near 1 where
             the gazetteer confirms it); lets an Arabic word that is also a syllable
             end a cued name before more words (مستشفى باك كان العام → Bắc Kạn).
@@ -125,13 +144,14 @@ class NameDetector:
                  place_reading: Callable[[str], float] | None = None,
                  fused: Callable[[str], bool] | None = None) -> None:
         if likelihood is None or reading is None:
-            from toolkit.translit import ar_to_vi, name_likelihood
+            from toolkit.translit import default_transliterator
+
+            translit = default_transliterator()
 
             def _reading(token: str) -> float:
-                found = ar_to_vi(token, top=1)
-                return found[0].score if found else 0.0
+                return syllable_share(translit, token)
 
-            likelihood = likelihood or name_likelihood
+            likelihood = likelihood or translit.name_likelihood
             reading = reading or _reading
         self.lexical = lexical
         self.likelihood = likelihood
@@ -169,6 +189,9 @@ class NameDetector:
             return True
         if len(folded) >= 5 and folded.startswith("\u064a"):
             return True  # يتقدم: an imperfect verb (Vietnamese y- syllables are short)
+        if (len(folded) >= 5 and folded[0] in _IMPERFECT and folded[1] not in _CLUSTER_SECOND
+                and folded.endswith(_VERB_ENDINGS)):
+            return True  # تبنيان: a dual or plural imperfect verb (Vietnamese has no تب-)
         if len(folded) >= 5 and folded.endswith(_PRONOUN_SUFFIXES):
             return True  # نهجها، وحلولهم: a noun with a possessive pronoun
         if folded.endswith("\u0627") and len(folded) >= 4 and self.lexical(word[:-1]):
@@ -201,7 +224,7 @@ class NameDetector:
                     info.clitic, info.clitic_lik = prefix, lik
         if (not info.strong and len(folded) <= BRIDGE_LEN
                 and not tok.text.startswith(_HAMZA_FORMS)):
-            info.bridge = self.reading(tok.text) >= 0.5
+            info.bridge = self.reading(tok.text) >= BRIDGE_MIN
         return info
 
     # ------------------------------------------------------------------ cues
@@ -320,78 +343,40 @@ class NameDetector:
         return tokens[j].norm[len(self._classify(tokens[j]).clitic):] in self._surnames
 
     # ------------------------------------------------------------------ spans
-    def detect(self, tokens: Sequence[Token], taken: set[int] | None = None) -> list[NameSpan]:
+    def detect(self, tokens: Sequence[Token], taken: set[int] | None = None,
+               seen: dict[str, Cue] | None = None) -> list[NameSpan]:
         """Finds the names in one document.
 
         Args:
             tokens: The document's tokens (:func:`toolkit.extract.tokenize.tokenize`).
             taken: Indexes already covered (e.g. by known glossary names); skipped.
+            seen: The names that cues introduced in the document's earlier blocks
+                (updated); ``None``: only those of ``tokens``.
 
         Returns:
-            The names in text order.
+            The names in text order. A name that a cue introduced earlier in the
+            tokens is read again without its cue (وأشار هو دوك فووك after وزير المالية
+            هو دوك فوك), spelled as the transliteration tables allow.
         """
         taken = taken or set()
         found: list[NameSpan] = []
+        if seen is None:
+            seen = {}  # skeleton of each cued name read so far → its cue
         i, n = 0, len(tokens)
         while i < n:
-            span = self._grow(tokens, i, taken)
+            span = self._grow(tokens, i, taken, seen)
             if span is None:
                 i += 1
                 continue
             found.append(span)
+            if span.cued and span.votes and len(span.surface.split()) >= 2:
+                kind = max(sorted(span.votes), key=lambda k: span.votes[k])
+                seen.setdefault(spelling_skeleton(span.surface), Cue((), kind, "before"))
             i = span.last + 1
         return found
 
-    def _strong_run(self, tokens: Sequence[Token], start: int, taken: set[int]) -> int:
-        """How many strong name tokens follow one another from ``tokens[start]``."""
-        end = start
-        while (end < len(tokens) and tokens[end].type == "ar" and end not in taken
-               and self._classify(tokens[end]).strong):
-            end += 1
-        return end - start
-
-    def _bridge_start(self, tokens: Sequence[Token], i: int, taken: set[int]) -> Cue | None:
-        """The person cue by which a word that reads as a syllable starts a name, or ``None``.
-
-        The word (هو = Hồ, see :attr:`_Tok.bridge`) must be followed by strong name
-        tokens and stand right after a person cue (السيد هو دوك فوك) or after a title
-        and one definite word (وزير المالية هو دوك فوك). A title may be the subject of
-        a sentence whose هو is the copula (رئيس الوزراء هو فام مينه تشينه, "is"): after
-        one, the tokens that follow must not start with a family name. An honorific
-        (السيد) is no subject: after it هو is the family name (السيد هو فان لوك).
-        """
-        if not self._classify(tokens[i]).bridge or tokens[i].light in particles():
-            return None
-        run = self._strong_run(tokens, i + 1, taken)
-        if not run or 1 + run > MAX_NAME_TOKENS:
-            return None
-        cue = self._cue_before(tokens, i)
-        title = cue is not None and any(strip_article(w) in self._titles for w in cue.words)
-        if cue is None and i >= 2 and tokens[i - 1].type == "ar" \
-                and tokens[i - 1].norm.startswith(ARTICLE):
-            cue = self._cue_before(tokens, i - 1)
-            title = True
-        if cue is None or cue.kind != "person":
-            return None
-        if title and tokens[i + 1].norm in self._surnames:
-            return None
-        return cue
-
-    def _inner_word(self, tokens: Sequence[Token], j: int, size: int, taken: set[int]) -> int:
-        """How many tokens from ``tokens[j]`` (an Arabic word) join a person's name of
-        ``size`` tokens so far: the word and the strong run after it when the
-        transliterator reads the word as a strong name token (دين of السيد ترينه دين
-        زونغ: Đình written without its final ه, also "religion"), else 0."""
-        tok = tokens[j]
-        if not self._classify(tok).lexical or tok.light in particles():
-            return 0
-        words = (tok.text,)
-        if _memo(self._span_cache, words, lambda: self.likelihood(words)) < STRONG:
-            return 0
-        run = self._strong_run(tokens, j + 1, taken)
-        return 1 + run if run and size + 1 + run <= MAX_NAME_TOKENS else 0
-
-    def _grow(self, tokens: Sequence[Token], i: int, taken: set[int]) -> NameSpan | None:
+    def _grow(self, tokens: Sequence[Token], i: int, taken: set[int],
+              seen: Mapping[str, Cue] = _NOTHING) -> NameSpan | None:
         tok = tokens[i]
         if tok.type != "ar" or i in taken:
             return None
@@ -399,10 +384,13 @@ class NameDetector:
         clitic = info.clitic
         cue = None
         if not info.strong and not clitic:
-            cue = self._bridge_start(tokens, i, taken)
+            cue = self._bridge_start(tokens, i, taken, seen)
             if cue is None:
                 return None
         cue = cue or self._cue_before(tokens, i)
+        if clitic == _KAF and info.strong and (
+                cue is not None or self._gazetteer_place(tokens, [i], "")):
+            clitic = ""  # منطقة كرونغ باك: Kr-, not "like Rông"
         members = [i]
         j = i + 1
         while j < len(tokens) and tokens[j].type == "ar" and j not in taken:
@@ -425,16 +413,10 @@ class NameDetector:
                 j += joined
                 continue
             break
-        if cue is not None and cue.kind in ("place", "org") and j < len(tokens):
-            nxt_tok = tokens[j]
-            after_bridge = tokens[j + 1] if j + 1 < len(tokens) else None
-            bridge = self._classify(nxt_tok) if nxt_tok.type == "ar" else None
-            if (bridge is not None and j not in taken and len(members) < MAX_NAME_TOKENS
-                    and ((bridge.bridge and (not bridge.lexical or after_bridge is None
-                                             or after_bridge.type == "sep"))
-                         or (len(nxt_tok.norm) <= BRIDGE_LEN and nxt_tok.light not in particles()
-                             and self._gazetteer_place(tokens, [*members, j], clitic)))):
-                members.append(j)
+        if j < len(tokens) and j not in taken and tokens[j].type == "ar" \
+                and len(members) < MAX_NAME_TOKENS \
+                and self._ends_name(tokens, members, j, cue, clitic):
+            members.append(j)
         if len(members) > MAX_NAME_TOKENS:
             members = members[:MAX_NAME_TOKENS]
         first, last = members[0], members[-1]
@@ -465,19 +447,24 @@ class NameDetector:
 def name_detector(translit: Any) -> NameDetector:
     """The name detector that extraction uses, over one transliterator (whose memo
     tables make repeated names cheap): a word is an Arabic word when the stopword or
-    reference lists hold it as written (أن and آن stay apart), article dropped.
+    reference lists hold it as written (أن and آن stay apart), article dropped, and
+    the gazetteer does not list it as a place's Arabic spelling (فيتنام).
 
     Args:
         translit: A :class:`toolkit.translit.Transliterator`.
     """
-    words = written_words()
+    # A place's Arabic spelling that the gazetteer lists (فيتنام) is a name, though
+    # Arabic uses it as a word too.
+    model = translit.model
+    listed = {strip_article(light_ar(form)) for form in (*model.ar_index, *model.exonyms)
+              if " " not in form.strip()}
+    words = written_words() - listed
 
     def lexical(word: str) -> bool:
         return strip_article(light_ar(word)) in words
 
     def reading(token: str) -> float:
-        found = translit.ar_to_vi(token, top=1)
-        return found[0].score if found else 0.0
+        return syllable_share(translit, token)
 
     def place_reading(name: str) -> float:
         found = translit.ar_to_vi(name, top=1, kind="place")

@@ -37,7 +37,7 @@ from toolkit.extract.cluster import Cluster
 from toolkit.extract.codecount import CodeCounter
 from toolkit.extract.codes import latin_gloss
 from toolkit.extract.contexts import make_context
-from toolkit.extract.data import reference_frequencies, stopwords
+from toolkit.extract.data import Cue, reference_frequencies, stopwords
 from toolkit.extract.forms import adopt_known, compose_translation, coordinated, indefinite_form
 from toolkit.extract.kinds import CODE_KINDS, COMPATIBLE_KINDS, NAME_KINDS
 from toolkit.extract.markup import blank_markup
@@ -170,12 +170,16 @@ class Extractor(EntryBuilder):
         parts = blocks(doc.text)
         if len(parts) > 1:
             self._vocab = set().union(*(arabic_vocabulary(doc.text, a, b) for a, b in parts))
+        seen: dict[str, Cue] = {}  # names cues introduced, read again without one
         for start, end in parts:
-            self._add_block(doc, start, end)
+            self._add_block(doc, start, end, seen)
         self._vocab = set()
 
-    def _add_block(self, doc: Document, start: int, end: int) -> None:
-        """Counts the candidates of ``doc.text[start:end]``."""
+    def _add_block(self, doc: Document, start: int, end: int,
+                   seen: dict[str, Cue] | None = None) -> None:
+        """Counts the candidates of ``doc.text[start:end]``; ``seen``: the names that
+        cues introduced in the document's earlier blocks (see
+        :meth:`~toolkit.extract.names.NameDetector.detect`)."""
         text = doc.text
         tokens = tokenize(text, start, end)
         if end - start == len(text):  # the whole document: its words are its vocabulary
@@ -190,7 +194,16 @@ class Extractor(EntryBuilder):
                 doc, tokens,
                 list(self._known_spans(doc, tokens, starts, ends, taken, known, start, end)),
                 taken)
-        for span in self._detector.detect(tokens, taken):
+        # A glossary place or body written with Arabic words (مدينة هو تشي منه) is
+        # counted as a term: a name read inside it that is one of its own forms (هو تشي
+        # منه after the cue) is that entry again, not a name of its own; another name
+        # inside it (تاي نجوين in جامعة تاي نجوين) is still read.
+        named = [(s, e, int(key)) for s, e, key in known
+                 if self.known[int(key)].kind in NAME_KINDS]
+        for span in self._detector.detect(tokens, taken, seen):
+            if any(s <= span.start and span.end <= e and self._is_form(index, span.surface)
+                   for s, e, index in named):
+                continue
             taken.update(range(span.first, span.last + 1))
             self._add_name(doc, span)
         spans = KnownSpans(known)
@@ -245,6 +258,10 @@ class Extractor(EntryBuilder):
             last = ends.get(match.end)
             if first is None or last is None:
                 continue
+            if (entry.kind in CODE_KINDS or entry.kind in NAME_KINDS) and \
+                    self._detector.longer_name(tokens, first, last, taken) is not None:
+                # شركة فيتيل بوست: the longest name wins; the detector reads it.
+                continue
             if entry.kind in CODE_KINDS:
                 code = entry.term("en") or entry.term("ar")
                 cluster = self.codes.clusters.setdefault(code, Cluster(code))
@@ -270,6 +287,12 @@ class Extractor(EntryBuilder):
                             fold_ar(match.clitic), 1.0, cued=True)
             span.vote(entry.kind, 3.0)
             yield span
+
+    def _is_form(self, index: int, surface: str) -> bool:
+        """Whether ``surface`` is an admitted Arabic form of the known entry ``index``."""
+        folded = fold_ar(surface)
+        return any(fold_ar(form) == folded
+                   for form in self.known[index].forms["ar"].all_admitted())
 
     def _name_like(self, index: int) -> bool:
         """Whether a known entry's Arabic form is a transliterated name, not Arabic words.

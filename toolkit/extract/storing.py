@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from glossary.checks import approvable
 from glossary.model import Entry
 from glossary.store import Store
 from toolkit.extract.pipeline import Extracted
@@ -23,7 +24,8 @@ def store_candidates(store: Store, candidates: Sequence[Extracted], *,
         store: The glossary store.
         candidates: From :func:`toolkit.extract.extract_paths`.
         approve_known: Approve the candidates that an approved entry (starter
-            termbase or glossary) confirms.
+            termbase or glossary) confirms, but those that would clash with an
+            approved entry (:func:`glossary.checks.approvable`).
         label: How undo names the action (e.g. ``"extract news.ar.txt"``).
 
     Returns:
@@ -41,8 +43,11 @@ def store_candidates(store: Store, candidates: Sequence[Extracted], *,
             stored = store.get(entry_id)
             if approve_known and found.known and stored.status != "approved":
                 to_approve.append(entry_id)
-                stored.status = "approved"
             rows.append((stored, found.origin))
-        if to_approve:
-            store.set_status(to_approve, "approved")
+        # A known candidate that clashes with an approved entry stays a candidate.
+        kept = approvable([store.get(i) for i in dict.fromkeys(to_approve)], store.find_by_form)
+        approved = store.set_status([e.id for e in kept if e.id is not None], "approved")
+        for stored, _ in rows:
+            if stored.id in approved:
+                stored.status = "approved"
     return rows

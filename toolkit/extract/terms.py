@@ -8,7 +8,9 @@ connectors (عبر، غير) inside. The first word loses its proclitics
 
 Verb-like first words (يتقدم، أنفقت، حددته) never start a candidate, and a word
 with a preposition clitic (للتحول) or a pronoun suffix never ends one. A verb in
-the future (سيصبح، ستنفذ، ستشمل) is in no candidate at all, like a stopword.
+the future (سيصبح، ستنفذ، ستشمل) is in no candidate at all, like a stopword. A
+definite noun between a feminine construct noun and a feminine adjective (قاعدة
+بيانات السكان الوطنية) starts no phrase with that adjective (السكان الوطنية).
 :meth:`TermCounter.ranked` scores them (:mod:`toolkit.extract.ranking`).
 """
 
@@ -38,6 +40,7 @@ from toolkit.extract.ranking import (
     UNIGRAM_GENERAL_WEIGHT,
     UNIGRAM_MIN_KEYNESS,
     VERB_START_WEIGHT,
+    looks_plural,
     rank_candidates,
 )
 from toolkit.extract.termhood import (
@@ -115,6 +118,8 @@ class _Word:
     suffixed: bool  # ends with a pronoun suffix (ها، هم، هما، كم، نا)
     nisba: str  # "m" (الرقمي) or "f" (الرقمية) for a definite nisba adjective, else ""
     feminine: bool  # ends with ة or the plural ات: takes feminine adjectives
+    restored: bool  # لل + X: the article's alef, fused with ل, is given back (للمدينة)
+    fused: bool  # لل + لX, read as ل + لX (للجنة): maybe ل + اللX, the article fused too
 
 
 class TermCounter:
@@ -202,7 +207,9 @@ class TermCounter:
                      or self._perfect_verb(stem, folded_stem),
                      len(folded_stem) >= 5 and folded_stem.endswith(_PRONOUN_SUFFIXES),
                      _nisba(stem) if not prefix.endswith(_PREPOSITIONS) else "",
-                     stem.endswith(_FEMININE_ENDINGS))
+                     stem.endswith(_FEMININE_ENDINGS), restored,
+                     prefix.endswith("\u0644") and stem.startswith("\u0644")
+                     and not stem.startswith(ARTICLE))
 
     def add_chunk(self, doc: str, text: str, tokens: Sequence[Token],
                   skip: Iterable[int] = (), known: KnownSpans | None = None) -> None:
@@ -225,13 +232,19 @@ class TermCounter:
         terms = self.terms
         for i in range(n):
             wi = words[i]
-            if (wi.stop or wi.connector or wi.preposition or wi.verb_like
+            # للجنة التوجيهية: a definite adjective after it, so ل + اللجنة, not ل + لجنة
+            fused = (wi.fused and i + 1 < n and words[i + 1].definite
+                     and bool(words[i + 1].nisba))
+            if (wi.stop or wi.connector or (wi.preposition and not fused) or wi.verb_like
                     or (skipped and i in skipped)):
                 continue
             key: tuple[str, ...] = (wi.first_key,)
-            surfaces: tuple[str, ...] = (wi.first_surface,)
+            restore = "\u0627" if wi.restored else ARTICLE if fused else ""
+            surfaces: tuple[str, ...] = ((ARTICLE if fused else "") + wi.first_surface,)
             coordinations = 0
             agreement = _Agreement(wi)
+            left_cut = i > 0 and _noun_of_left_noun(words[i - 1], wi) and not (
+                skipped and i - 1 in skipped)
             for j in range(i, min(n, i + self.max_words)):
                 if j > i:
                     wj = words[j]
@@ -253,7 +266,8 @@ class TermCounter:
                 if cand is None:
                     cand = terms[key] = TermCandidate(key, coordinated=coordinations > 0)
                 cand.count += 1
-                if coordinations and _adjective_follows(words, j, skipped):
+                if ((coordinations and _adjective_follows(words, j, skipped))
+                        or (left_cut and j > i and _feminine_adjective(words[i + 1]))):
                     cand.cuts[doc] += 1
                 cand.surfaces[surfaces] = cand.surfaces.get(surfaces, 0) + 1
                 cand.docs[doc] += 1
@@ -266,7 +280,7 @@ class TermCounter:
                     if entry is not None:
                         cand.matched[(entry, doc)] += 1
                 if len(cand.contexts) < MAX_CONTEXTS:
-                    cand.contexts.append(make_context(doc, text, start, end))
+                    cand.contexts.append(make_context(doc, text, start, end, restore))
 
     def _perfect_verb(self, stem: str, folded: str) -> bool:
         """أنفقت، وضعت، حددته: an indefinite word ending in ت (not the plural ات) or
@@ -402,6 +416,30 @@ def _nisba(stem: str) -> str:
             and not (len(bare) == 5 and bare[2] == "\u0627")):
         return "m"
     return ""
+
+
+def _noun_of_left_noun(left: _Word, word: _Word) -> bool:
+    """Whether ``word`` is a definite noun that is not marked feminine nor plural and
+    follows a noun in the construct state that is (قاعدة بيانات السكان، لجنة الحزب).
+
+    A feminine adjective after ``word`` then qualifies the noun on the left (قاعدة
+    بيانات السكان الوطنية: الوطنية is قاعدة's), so a candidate that starts with
+    ``word`` and goes on with a definite word in ـة (السكان الوطنية) is cut out
+    of a longer phrase (counted in its ``cuts``). Broken plurals of the shapes
+    :func:`looks_plural` knows (الموارد البشرية) take feminine adjectives themselves
+    and are left alone.
+    """
+    return (left.feminine and not left.definite and not left.stop and not left.attached
+            and not left.connector and not left.suffixed and word.definite
+            and not word.feminine and not word.nisba and not word.attached
+            and not looks_plural(word.key))
+
+
+def _feminine_adjective(word: _Word) -> bool:
+    """A definite word in ـة with no clitic (الوطنية، المطبقة): after a definite noun,
+    an adjective in the feminine singular."""
+    return word.nisba == "f" or (word.definite and word.surface.endswith("\u0629")
+                                 and not word.attached and not word.coordinated)
 
 
 def _adjective_follows(words: Sequence[_Word], j: int, skipped: Collection[int]) -> bool:

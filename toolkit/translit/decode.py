@@ -13,26 +13,30 @@ spelling (tones included).
 
 from __future__ import annotations
 
-import functools
 import heapq
 import math
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from glossary.errors import InputError
 from glossary.model import Candidate
-from toolkit.translit.model import Model, compile_model
+from toolkit.translit.model import Model, compile_model, default_model
+from toolkit.translit.parses import Parse, parse_weight, title_name
 from toolkit.translit.priors import NAME_ROLES, NamePriors
-from toolkit.translit.rules import arabic_tokens, syllable_key
+from toolkit.translit.rules import (
+    arabic_tokens,
+    literal_key,
+    literal_tokens,
+    mark_groups,
+    syllable_key,
+)
 from toolkit.translit.spell import plain_index, spell_vi
 from toolkit.translit.syllables import (
     Syllable,
     fold,
     split_tone,
-    title_syllable,
 )
-from toolkit.translit.tables import Lexicon, Tables, load_tables
+from toolkit.translit.tables import Lexicon, Tables
 
 __all__ = ["KINDS", "Transliterator", "default_model"]
 
@@ -51,6 +55,8 @@ KIND_SHARE = {"person": 0.85, "place": 0.15}
 TOKEN_BEAM = 40
 MAX_FUSED = 3  # most syllables one Arabic token may spell (هوشيمينه would be 4: not read)
 NAME_BEAM = 80
+#: Readings kept per part of a name written with digits or dashes (كوان 13, ... – ...).
+MARK_BEAM = 20
 #: Beam weight of a syllable no prior knows (a rare known name syllable has about 5e-4).
 USABLE_FLOOR = 1e-4
 #: A syllable spelling below this share of the syllable's best spelling is rare (ت for tr,
@@ -59,30 +65,6 @@ RARE_SPELLING = 0.12
 #: Most score of a reading with a rare spelling, relative to the best reading without one:
 #: a syllable's prior does not override its spelling (تان is Thân or Tân, not Trần).
 RARE_CAP = 0.5
-
-
-@dataclass(frozen=True)
-class _Parse:
-    """Untoned syllables read from Arabic: spelling probability and beam weight.
-
-    ``weight`` is ``prob`` times how usable the syllables are as names (see ``_usable``):
-    pruning by spelling alone would drop readings such as Văn Sơn (فان سون) behind many
-    spellings of syllables no name uses; the final score still uses the role priors.
-    ``rare`` says whether a syllable is read from a rare spelling (:data:`RARE_SPELLING`).
-    """
-
-    syllables: tuple[Syllable, ...]
-    prob: float
-    weight: float
-    rare: bool = False
-
-
-def _weight(parse: _Parse) -> float:
-    return parse.weight
-
-
-def _title(syllables: Sequence[str]) -> str:
-    return " ".join(title_syllable(s) for s in syllables)
 
 
 class Transliterator:
@@ -123,7 +105,7 @@ class Transliterator:
                 usable[base] = max(usable.get(base, 0.0), weight / (norm or 1.0))
         self._usable = usable
         # Memo tables of pure functions, owned by this instance (not shared, not global).
-        self._token_cache: dict[str, tuple[_Parse, ...]] = {}
+        self._token_cache: dict[str, tuple[Parse, ...]] = {}
         self._likelihood_cache: dict[str, float] = {}
         self._plain: dict[str, tuple[Syllable, ...]] | None = None  # built on first vi -> ar
 
@@ -150,7 +132,7 @@ class Transliterator:
         return cls.from_model(default_model())
 
     # ---------------------------------------------------------------- Arabic -> Vietnamese
-    def parse_token(self, token: str) -> tuple[_Parse, ...]:
+    def parse_token(self, token: str) -> tuple[Parse, ...]:
         """Untoned syllable readings of one normalised Arabic token, most probable first.
 
         Args:
@@ -165,13 +147,14 @@ class Transliterator:
         if cached is not None:
             return cached
         n = len(token)
-        beams: list[list[_Parse]] = [[] for _ in range(n + 1)]
-        beams[0] = [_Parse((), 1.0, 1.0)]
+        initial = self.tables.initial_onsets
+        beams: list[list[Parse]] = [[] for _ in range(n + 1)]
+        beams[0] = [Parse((), 1.0, 1.0)]
         for i in range(n):
             if not beams[i]:
                 continue
             # Every reading ending at i is known now: keep the best before extending.
-            current = heapq.nlargest(TOKEN_BEAM, beams[i], key=_weight)
+            current = heapq.nlargest(TOKEN_BEAM, beams[i], key=parse_weight)
             current = [b for b in current if len(b.syllables) < MAX_FUSED]
             for j in range(i + 1, min(n, i + self._maxlen) + 1):
                 entries = self._index.get(token[i:j])
@@ -180,15 +163,17 @@ class Transliterator:
                 for prev in current:
                     penalty = FUSION_PENALTY if prev.syllables else 1.0
                     for syl, p in entries:
-                        if i > 0 and not syl.onset:
-                            continue  # a vowel-initial syllable inside a word needs its alef
+                        if i > 0 and (not syl.onset or syl.onset in initial):
+                            # A vowel-initial syllable inside a word needs its alef; a
+                            # cluster (كر) starts a word.
+                            continue
                         q = p * penalty
                         rare = prev.rare or p < RARE_SPELLING * self._best_spelling[syl.text]
-                        beams[j].append(_Parse(
+                        beams[j].append(Parse(
                             (*prev.syllables, syl), prev.prob * q,
                             prev.weight * q * (self._usable.get(syl.text, 0.0) + USABLE_FLOOR),
                             rare))
-        result = tuple(heapq.nlargest(TOKEN_BEAM, beams[n], key=_weight))
+        result = tuple(heapq.nlargest(TOKEN_BEAM, beams[n], key=parse_weight))
         self._token_cache[token] = result
         return result
 
@@ -216,8 +201,38 @@ class Transliterator:
         if not tokens:
             raise InputError("no Arabic letters to transliterate",
                              hint="give a name in Arabic script, e.g. نجوين مانه هونغ")
+        literals = literal_tokens(text)
+        groups = mark_groups(literals)
+        scores = self._read(tokens, kind) if len(groups) == 1 else self._read_marks(groups, kind)
+        # A place the syllables cannot spell (Krông Pắc, Pleiku, Quận 3), written as vi -> ar
+        # writes it, is read as that place unless a person is named.
+        spelled = self.model.spelled.get(literal_key(literals), ()) if kind != "person" else ()
+        names = list(dict.fromkeys(place.vi for place in spelled))
+        best = max(scores.values(), default=0.1)
+        for vi in names:
+            vi = unicodedata.normalize("NFC", vi)
+            scores[vi] = scores.get(vi, 0.0) + best * 10.0 / len(names)
+        return self._finish(scores, top)
+
+    def _read_marks(self, groups: Sequence[list[str] | str], kind: str | None
+                    ) -> dict[str, float]:
+        """Readings of a name with digits or dashes (:func:`rules.mark_groups`), kept in place:
+        كوان 13 -> Quận 13; each run of letters is read on its own."""
+        combined: dict[str, float] = {"": 1.0}
+        for group in groups:
+            options = {group: 1.0} if isinstance(group, str) else self._read(group, kind)
+            total = sum(options.values()) or 1.0
+            combined = dict(heapq.nlargest(
+                MARK_BEAM,
+                ((f"{name} {o}".strip(), p * q / total) for name, p in combined.items()
+                 for o, q in heapq.nlargest(MARK_BEAM, options.items(), key=lambda kv: kv[1])),
+                key=lambda kv: kv[1]))
+        return combined
+
+    def _read(self, tokens: Sequence[str], kind: str | None) -> dict[str, float]:
+        """Reading -> unnormalised score of normalised Arabic-letter tokens (see ar_to_vi)."""
         # Full readings: beam over tokens of untoned syllable sequences.
-        beam = [_Parse((), 1.0, 1.0)]
+        beam = [Parse((), 1.0, 1.0)]
         for token in tokens:
             parses = self.parse_token(token)
             if not parses:
@@ -225,10 +240,10 @@ class Transliterator:
                 break
             beam = heapq.nlargest(
                 NAME_BEAM,
-                (_Parse(b.syllables + q.syllables, b.prob * q.prob, b.weight * q.weight,
+                (Parse(b.syllables + q.syllables, b.prob * q.prob, b.weight * q.weight,
                         b.rare or q.rare)
                  for b in beam for q in parses),
-                key=_weight,
+                key=parse_weight,
             )
         if kind is not None:
             scores, rare_scores = self._decode(tokens, beam, kind, GAZETTEER_PRIOR[kind])
@@ -262,10 +277,10 @@ class Transliterator:
         best = max(scores.values(), default=0.1)
         for vi in known:
             add(vi, best * 10.0 / len(known))
-        return self._finish(scores, top)
+        return scores
 
     def _decode(
-        self, tokens: Sequence[str], beam: Sequence[_Parse], kind: str | None,
+        self, tokens: Sequence[str], beam: Sequence[Parse], kind: str | None,
         per_syllable: float, *, multi_only: bool = False,
     ) -> tuple[dict[str, float], dict[str, float]]:
         """Likelihoods of the toned readings of ``beam`` for one kind of name.
@@ -313,7 +328,7 @@ class Transliterator:
                     key=lambda x: x[0],
                 )
             for p, names in toned:
-                add(_title(names), p, reading.rare)
+                add(title_name(names), p, reading.rare)
         return scores, rare_scores
 
     @staticmethod
@@ -346,7 +361,7 @@ class Transliterator:
     def _token_likelihood(self, token: str) -> float:
         if not token or token in self._common:
             return 0.02
-        if token in self._exonym_index or token in self._ar_index:
+        if token in self._exonym_index or token in self._ar_index or token in self.model.spelled:
             return 0.95
         parses = self.parse_token(token)
         if not parses:
@@ -386,7 +401,8 @@ class Transliterator:
         geo = math.exp(sum(math.log(s) for s in scores) / len(scores))
         score = math.sqrt(min(scores) * geo)
         joined = " ".join(tokens)
-        if joined in self._exonym_index or joined in self._ar_index:
+        if (joined in self._exonym_index or joined in self._ar_index
+                or joined in self.model.spelled):
             return max(score, 0.95)
         first = self.parse_token(tokens[0])
         if first and len(tokens) > 1:
@@ -462,21 +478,3 @@ class Transliterator:
         if self._plain is None:
             self._plain = plain_index(self.model)
         return spell_vi(self.model, text, top=top, plain=self._plain, usable=self._usable)
-
-
-def _gazetteer_lexicon() -> Lexicon:
-    """The gazetteer's places and name priors as a :class:`Lexicon`."""
-    from toolkit.gazetteer import load_gazetteer
-    from toolkit.translit.gazetteer_adapter import lexicon_from_gazetteer
-
-    return lexicon_from_gazetteer(load_gazetteer())
-
-
-@functools.cache
-def default_model() -> Model:
-    """The model of the shipped tables and the gazetteer, compiled once (immutable).
-
-    Returns:
-        The compiled model, shared by every caller.
-    """
-    return compile_model(load_tables(), _gazetteer_lexicon())

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
-from toolkit.translit.rules import arabic_tokens, build_index
+from toolkit.translit.rules import arabic_tokens, build_index, literal_key, literal_tokens
 from toolkit.translit.syllables import (
     Syllable,
     fold,
@@ -16,9 +18,9 @@ from toolkit.translit.syllables import (
     parse_syllable,
     split_tone,
 )
-from toolkit.translit.tables import Lexicon, Place, Tables
+from toolkit.translit.tables import Lexicon, Place, Tables, load_tables
 
-__all__ = ["Model", "compile_model"]
+__all__ = ["Model", "compile_model", "default_model"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ class Model:
         exonyms: Normalised established Arabic spelling -> Vietnamese name.
         common: Normalised common Arabic words.
         genders: (role, toned name syllable) -> ``m`` or ``f`` (mostly a man's / a woman's).
+        spelled: Arabic spelling (:func:`toolkit.translit.rules.literal_key`) -> the places
+            so spelled by vi -> ar, for places that the syllable reader cannot read back
+            (Krông Pắc, Pleiku; digits: Quận 3; dashes: Bà Rịa – Vũng Tàu).
     """
 
     tables: Tables
@@ -56,11 +61,15 @@ class Model:
     exonyms: Mapping[str, str]
     common: frozenset[str]
     genders: Mapping[tuple[str, str], str] = field(default_factory=lambda: MappingProxyType({}))
+    spelled: Mapping[str, tuple[Place, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
 
 #: Share of the priors shipped with the tables where another lexicon (the gazetteer) has the
 #: same role: the shipped tables separate middle from given names and carry genders.
 SHIPPED_SHARE = 0.7
+#: How many vi -> ar spellings (canonical + common variants) of a place :attr:`Model.spelled`
+#: lists.
+SPELLED_VARIANTS = 4
 
 
 def _merge_priors(sources: list[Lexicon]) -> dict[str, dict[str, float]]:
@@ -115,7 +124,10 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
     sources = [tables.lexicon] if lexicon is None else [tables.lexicon, lexicon]
     priors = _merge_priors(sources)
     places = tuple(p for source in sources for p in source.places)
-    read = [o for o in tables.onsets if o not in tables.unread_onsets]
+    # Clusters of minority names (read = start) are read only in syllables of known names
+    # (Krông, Plông, Grai): generated, they would make Arabic words (برلمان) look Vietnamese.
+    read = [o for o in tables.onsets
+            if o not in tables.unread_onsets and o not in tables.initial_onsets]
     inventory = list(generate_inventory(["", *read], tables.vowel_info))
     # Names may be spelled outside the rules (Bắc Kạn, Kon Tum, Đắk Lắk): every syllable of
     # a known name or prior joins the inventory.
@@ -139,7 +151,7 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
     for vi, ars in tables.exonyms.items():
         for ar in ars:
             exonyms.setdefault(" ".join(arabic_tokens(ar)), vi)
-    return Model(
+    model = Model(
         tables=tables,
         places=places,
         inventory=tuple(inventory),
@@ -162,3 +174,64 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
             for source in sources for (role, name), g in source.genders.items()
         }),
     )
+    return dataclasses.replace(model, spelled=MappingProxyType(_spelled_places(model)))
+
+
+def _readable(model: Model, name: str, syllables: frozenset[str],
+              seen: dict[str, bool]) -> bool:
+    """Whether every word of ``name`` is a syllable the ar -> vi reader knows (``seen``:
+    memo of words already judged)."""
+    tables = model.tables
+    for word in name.lower().split():
+        known = seen.get(word)
+        if known is None:
+            syl = (parse_syllable(split_tone(word)[0], tables.vowel_info, onsets=tables.onsets)
+                   if word.isalpha() else None)
+            known = seen[word] = syl is not None and syl.text in syllables
+        if not known:
+            return False
+    return True
+
+
+def _spelled_places(model: Model) -> dict[str, tuple[Place, ...]]:
+    """Arabic spellings (vi -> ar) of the places the syllable reader cannot read back.
+
+    A name with a word outside the ar -> vi inventory (Krông, Pleiku, Pa, Jút) or with a
+    digit or dash is spelled as ``vi_to_ar`` writes it, canonical and common variants.
+    """
+    from glossary.errors import InputError
+    from toolkit.translit.spell import plain_index, spell_vi
+
+    syllables = frozenset(s.text for s in model.inventory)
+    seen: dict[str, bool] = {}
+    todo = [p for p in model.places if p.kind == "place" and any(c.isalpha() for c in p.vi)
+            and not _readable(model, p.vi, syllables, seen)]
+    if not todo:
+        return {}
+    plain = plain_index(model)
+    pairs: list[tuple[str, Place]] = []
+    for place in todo:
+        try:
+            spellings = spell_vi(model, place.vi, top=SPELLED_VARIANTS, plain=plain, usable={})
+        except InputError:
+            continue  # a name vi -> ar cannot spell either
+        pairs.extend((literal_key(literal_tokens(c.text)), place) for c in spellings)
+    return _group(pairs)
+
+
+def _gazetteer_lexicon() -> Lexicon:
+    """The gazetteer's places and name priors as a :class:`Lexicon`."""
+    from toolkit.gazetteer import load_gazetteer
+    from toolkit.translit.gazetteer_adapter import lexicon_from_gazetteer
+
+    return lexicon_from_gazetteer(load_gazetteer())
+
+
+@functools.cache
+def default_model() -> Model:
+    """The model of the shipped tables and the gazetteer, compiled once (immutable).
+
+    Returns:
+        The compiled model, shared by every caller.
+    """
+    return compile_model(load_tables(), _gazetteer_lexicon())

@@ -12,6 +12,9 @@ from toolkit.translit.tables import Tables
 __all__ = [
     "arabic_tokens",
     "build_index",
+    "literal_key",
+    "literal_tokens",
+    "mark_groups",
     "normalize_arabic",
     "render_syllable",
     "syllable_key",
@@ -49,6 +52,75 @@ def arabic_tokens(text: str) -> list[str]:
     return _ARABIC_LETTER.findall(normalize_arabic(text))
 
 
+#: Arabic letter runs, digit runs and the dashes that join names (Bà Rịa – Vũng Tàu).
+_LITERAL_TOKEN = re.compile("[\u0621-\u064a\u066e-\u06d3\u06a4]+|[0-9]+|[-\u2010-\u2015]")
+#: Arabic-Indic and Persian digits read as ASCII digits (كوان ٣ = Quận 3).
+_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                        "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+                        "01234567890123456789")
+#: Dashes that join the parts of one name, all read as the en dash of the gazetteer.
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015")
+
+
+def literal_tokens(text: str) -> list[str]:
+    """Normalised Arabic tokens as :func:`arabic_tokens`, with digit runs and dashes kept.
+
+    Digits are ASCII (٣ -> 3); dashes are kept as written (see :func:`literal_key`).
+
+    Args:
+        text: Arabic text in logical order.
+
+    Returns:
+        The tokens in order.
+    """
+    return _LITERAL_TOKEN.findall(normalize_arabic(text.translate(_DIGITS)))
+
+
+def literal_key(tokens: list[str]) -> str:
+    """The tokens of :func:`literal_tokens` joined by spaces, every dash read as the en dash.
+
+    ``كوان 3`` and ``با ريا - فونغ تاو`` are then the keys of the names the gazetteer
+    writes Quận 3 and Bà Rịa – Vũng Tàu.
+
+    Args:
+        tokens: Tokens of :func:`literal_tokens`.
+
+    Returns:
+        The key.
+    """
+    return " ".join("\u2013" if t in _DASHES else t for t in tokens)
+
+
+#: Marks that join the words of one name as a space does (نغوين-فان); other dashes (–) and
+#: digits are kept in a reading.
+HYPHENS = frozenset("-\u2010\u2011")
+
+
+def mark_groups(tokens: list[str]) -> list[list[str] | str]:
+    """Groups :func:`literal_tokens` into runs of Arabic tokens and the marks between them.
+
+    Hyphens are dropped (they join words as a space does); digit runs and other dashes
+    are groups of their own, kept in the reading.
+
+    Args:
+        tokens: Tokens of :func:`literal_tokens`.
+
+    Returns:
+        Lists of Arabic tokens and mark strings, in order.
+    """
+    groups: list[list[str] | str] = []
+    for token in tokens:
+        if token in HYPHENS:
+            continue
+        if not token[0].isalpha():
+            groups.append(token)
+        elif groups and isinstance(groups[-1], list):
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+    return groups
+
+
 def _merge(items: Iterator[tuple[str, float]]) -> dict[str, float]:
     out: dict[str, float] = {}
     for text, p in items:
@@ -60,7 +132,8 @@ def _rhyme_spellings(tables: Tables, vowel: str, coda: str, *, written: bool = F
                      ) -> dict[str, float]:
     rhyme = vowel + coda
     if rhyme in tables.rhymes:
-        return _merge(iter(tables.rhymes[rhyme]))
+        # An unwritten rhyme ("-" row: فو for Võ) is read, never proposed.
+        return _merge((r, p) for r, p in tables.rhymes[rhyme] if r or not written)
     return _merge(
         (v + c, pv * pc)
         for v, pv in tables.vowels.get(vowel, ())

@@ -85,6 +85,8 @@ class Tables:
             lower-case NFC (``given_compounds.tsv``).
         unread_onsets: Onsets written for vi -> ar but left out of the ar -> vi
             inventory (``read`` = ``no`` in ``onsets.tsv``: p, written ب like b).
+        initial_onsets: Onsets read only at the start of an Arabic word (``read`` =
+            ``start`` in ``onsets.tsv``: the clusters of minority names, كرونغ = Krông).
         never: Toned syllables never proposed in a name, lower-case NFC (vulgar words,
             ``never_names.tsv``).
         unread_codas: Codas of ethnic-minority names written for vi -> ar but left out of
@@ -105,6 +107,7 @@ class Tables:
     role_mix: dict[str, dict[str, float]] = field(default_factory=dict)
     compounds: frozenset[tuple[str, str]] = frozenset()
     unread_onsets: frozenset[str] = frozenset()
+    initial_onsets: frozenset[str] = frozenset()
     unread_codas: frozenset[str] = frozenset()
     never: frozenset[str] = frozenset()
     exonym_names: dict[str, str] = field(default_factory=dict)
@@ -240,6 +243,8 @@ def load_tables(directory: str | Path | None = None) -> Tables:
         onsets=weighted("onsets.tsv"),
         unread_onsets=frozenset(_unit(c[0]) for _line, c in _rows(base / "onsets.tsv", 3)
                                 if len(c) > 3 and c[3] == "no"),
+        initial_onsets=frozenset(_unit(c[0]) for _line, c in _rows(base / "onsets.tsv", 3)
+                                 if len(c) > 3 and c[3] == "start"),
         unread_codas=frozenset(_unit(c[0]) for _line, c in _rows(base / "codas.tsv", 3)
                                if len(c) > 3 and c[3] == "no"),
         carriers={k: tuple(v) for k, v in carriers.items()},

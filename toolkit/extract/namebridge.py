@@ -1,0 +1,226 @@
+"""Arabic words that are also Vietnamese syllables, inside and at the start of names.
+
+Short Arabic function words (هو "he", كان "was", لو "if", منه "from him") are also
+how Vietnamese syllables are spelled (Hồ, Cần, Lò, Minh). Such a *bridging* word
+is judged by :func:`syllable_share`: the probability that it spells one Vietnamese
+syllable, whatever its tone and vowel quality, which Arabic script writes neither
+of (a word's best toned reading alone splits the score: منه is Mênh 0.28 but one
+syllable 1.0). The context then decides (:class:`NameBridges`, a base of
+:class:`toolkit.extract.names.NameDetector`):
+
+* between name tokens, when a syllable-like word that is no Arabic word follows
+  (فام منه تشينه: Phạm Minh Chính);
+* at the start of a name after a person or place cue, when such words follow
+  (السيدة لو ثي ماي، مدينة كان ثو، مدينة هو تشي منه); the Arabic reading (مدينة
+  كان فيها "the city was") is followed by an Arabic word;
+* not at the start of a name without a cue (في باك نينه is "in Bắc Ninh", and an
+  unlisted place after في reads as well as a person named Vi), unless a cue
+  introduced that name earlier in the document;
+* at the end of a name after a place or organisation cue (قرية با هو), or when the
+  name then reads as a place the gazetteer knows (ديان بيان: Điện Biên).
+
+It also finds the name that holds a glossary name and more words
+(:meth:`NameBridges.longer_name`: بلدة فينه تشاو holds Vinh), which extraction
+prefers to the glossary name: the longest name wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from toolkit.extract.cluster import spelling_skeleton
+from toolkit.extract.data import Cue, particles
+from toolkit.extract.namespans import NameSpan
+from toolkit.extract.namespans import memo as _memo
+from toolkit.extract.tokenize import ARTICLE, Token, strip_article
+
+if TYPE_CHECKING:
+    from toolkit.extract.names import _Tok
+
+__all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "GAZETTEER_MIN", "STRONG",
+           "NameBridges", "syllable_share"]
+
+#: Best place reading a name needs to count as confirmed by the gazetteer.
+GAZETTEER_MIN = 0.9
+_NOTHING: Mapping[str, Cue] = MappingProxyType({})
+#: Token likelihood above which a token is name-like on its own.
+STRONG = 0.15
+#: Longest Arabic word (letters) that may bridge as a syllable (بيان = Biên).
+BRIDGE_LEN = 4
+#: Probability of spelling one syllable a word needs to bridge.
+BRIDGE_MIN = 0.5
+
+
+def syllable_share(translit: Any, word: str) -> float:
+    """The probability that an Arabic word spells one Vietnamese syllable.
+
+    Summed over the word's untoned readings (:meth:`toolkit.translit.Transliterator.
+    parse_token`, weighted as the transliterator ranks them): all tones and vowel
+    qualities of one syllable count together, and no tone is decoded (fast).
+
+    Args:
+        translit: A :class:`toolkit.translit.Transliterator`.
+        word: One Arabic word as written.
+
+    Returns:
+        The share of the one-syllable readings, 0..1 (0 if the word spells nothing).
+    """
+    from toolkit.translit.rules import arabic_tokens
+
+    tokens = arabic_tokens(word)
+    if len(tokens) != 1:
+        return 0.0
+    parses = translit.parse_token(tokens[0])
+    total = sum(p.weight for p in parses)
+    if total <= 0:
+        return 0.0
+    return sum(p.weight for p in parses if len(p.syllables) == 1) / total
+
+
+class NameBridges:
+    """Where a bridging word joins a name, and longer names (see the module docstring).
+
+    A mixin of :class:`~toolkit.extract.names.NameDetector`, which sets the
+    attributes below.
+    """
+
+    #: Longest name, in tokens.
+    MAX_NAME_TOKENS = 4
+    _titles: frozenset[str]
+    _surnames: frozenset[str]
+    _span_cache: dict[tuple[str, ...], float]
+    likelihood: Callable[[Sequence[str]], float]
+    fused: Callable[[str], bool] | None
+
+    if TYPE_CHECKING:
+        def _classify(self, tok: Token) -> _Tok: ...
+        def _cue_before(self, tokens: Sequence[Token], first: int) -> Cue | None: ...
+        def _grow(self, tokens: Sequence[Token], i: int, taken: set[int],
+                  seen: Mapping[str, Cue] = ...) -> NameSpan | None: ...
+        def _gazetteer_place(self, tokens: Sequence[Token], members: Sequence[int],
+                             clitic: str) -> bool: ...
+
+
+    def _strong_run(self, tokens: Sequence[Token], start: int, taken: set[int]) -> int:
+        """How many strong name tokens follow one another from ``tokens[start]``."""
+        end = start
+        while (end < len(tokens) and tokens[end].type == "ar" and end not in taken
+               and self._classify(tokens[end]).strong):
+            end += 1
+        return end - start
+
+    def _bridge_start(self, tokens: Sequence[Token], i: int, taken: set[int],
+                      seen: Mapping[str, Cue] = _NOTHING) -> Cue | None:
+        """The cue by which a word that reads as a syllable starts a name, ``None`` if
+        it does not start one.
+
+        The word (هو = Hồ, see :func:`syllable_share`) must be followed by strong name
+        tokens and stand right after a person or place cue (السيد هو دوك فوك، مدينة
+        كان ثو) or after a title and one definite word (وزير المالية هو دوك فوك). A
+        title may be the subject of a sentence whose هو is the copula (رئيس الوزراء
+        هو فام مينه تشينه, "is"): after one, the tokens that follow must not start
+        with a family name. An honorific (السيد) is no subject: after it هو is the
+        family name (السيد هو فان لوك). Without a cue the word is read as Arabic (في
+        باك نينه: "in Bắc Ninh"; وأشار هو …: "he"), unless the name it starts is one
+        that a cue introduced before (``seen``: skeleton of
+        :func:`~toolkit.extract.cluster.spelling_skeleton` → cue): وأشار هو دوك فووك
+        after وزير المالية هو دوك فوك; it then gets that cue.
+        """
+        info = self._classify(tokens[i])
+        if not info.bridge or tokens[i].light in particles():
+            return None
+        run = self._strong_run(tokens, i + 1, taken)
+        if not run or 1 + run > self.MAX_NAME_TOKENS:
+            return None
+        cue = self._cue_before(tokens, i)
+        title = cue is not None and any(strip_article(w) in self._titles for w in cue.words)
+        if cue is None and i >= 2 and tokens[i - 1].type == "ar" \
+                and tokens[i - 1].norm.startswith(ARTICLE):
+            cue = self._cue_before(tokens, i - 1)
+            title = cue is not None and cue.kind == "person"
+            if cue is not None and cue.kind != "person":
+                cue = None  # مدينة الكان ثو: only a title takes a definite complement
+        if cue is None and seen:
+            words = " ".join(tok.text for tok in tokens[i:i + 1 + run])
+            again = seen.get(spelling_skeleton(words))
+            if again is not None:
+                return again
+        if cue is None or cue.kind not in ("person", "place"):
+            return None
+        if title and tokens[i + 1].norm in self._surnames:
+            return None
+        return cue
+
+    def _inner_word(self, tokens: Sequence[Token], j: int, size: int, taken: set[int]) -> int:
+        """How many tokens from ``tokens[j]`` (an Arabic word) join a person's name of
+        ``size`` tokens so far: the word and the strong run after it when the
+        transliterator reads the word as a strong name token (دين of السيد ترينه دين
+        زونغ: Đình written without its final ه, also "religion"), else 0."""
+        tok = tokens[j]
+        if not self._classify(tok).lexical or tok.light in particles():
+            return 0
+        words = (tok.text,)
+        if _memo(self._span_cache, words, lambda: self.likelihood(words)) < STRONG:
+            return 0
+        run = self._strong_run(tokens, j + 1, taken)
+        return 1 + run if run and size + 1 + run <= self.MAX_NAME_TOKENS else 0
+
+    def longer_name(self, tokens: Sequence[Token], first: int, last: int,
+                    taken: set[int]) -> NameSpan | None:
+        """A name the detector reads over ``tokens[first..last]`` and more words, which
+        a cue anchors or the gazetteer confirms (بلدة فينه تشاو holds the known Vinh;
+        شركة فيتيل بوست the known Viettel): the longer name wins over a glossary
+        name found inside it. A glossary name written as one word for several
+        syllables (هانوي) is never inside another name (see
+        :meth:`~toolkit.extract.names.NameDetector.continues_person`).
+
+        Args:
+            tokens: The document's tokens.
+            first: Index of the inner name's first token.
+            last: Index of its last token (inclusive).
+            taken: Indexes not to read (codes).
+
+        Returns:
+            The longer name, or ``None``.
+        """
+        if not (self._may_extend(tokens, first - 1, taken)
+                or self._may_extend(tokens, last + 1, taken)):
+            return None  # no name-like word beside it: the usual case, decided cheaply
+        if self.fused is not None and any(self.fused(tokens[k].text)
+                                          for k in range(first, last + 1)):
+            return None  # زار السيد نجوين فان هونغ هانوي: a fused place is its own name
+        for start in range(max(0, first - self.MAX_NAME_TOKENS + 1), first + 1):
+            span = self._grow(tokens, start, taken)
+            if (span is not None and span.first <= first and span.last >= last
+                    and span.last - span.first > last - first
+                    and (span.cued or span.likelihood >= GAZETTEER_MIN)):
+                return span
+        return None
+
+    def _may_extend(self, tokens: Sequence[Token], k: int, taken: set[int]) -> bool:
+        """Whether ``tokens[k]`` may belong to a name beside another (no Arabic word
+        that reads as no syllable)."""
+        if not 0 <= k < len(tokens) or k in taken or tokens[k].type != "ar":
+            return False
+        info = self._classify(tokens[k])
+        return info.medium or info.bridge or bool(info.clitic)
+
+    def _ends_name(self, tokens: Sequence[Token], members: Sequence[int], j: int,
+                   cue: Cue | None, clitic: str) -> bool:
+        """Whether the Arabic word ``tokens[j]`` ends the name ``members``: a bridging
+        word after a place or organisation cue (قرية با هو) unless an Arabic word
+        follows it, or a short word with which the name reads as a place the
+        gazetteer knows (ديان بيان: Điện Biên), cue or not."""
+        tok = tokens[j]
+        info = self._classify(tok)
+        if cue is not None and cue.kind in ("place", "org") and info.bridge:
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            if not info.lexical or after is None or after.type == "sep":
+                return True
+        if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
+            return False
+        if cue is None and not (info.bridge or info.medium):
+            return False
+        return self._gazetteer_place(tokens, [*members, j], clitic)
