@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from pathlib import Path
 
 from glossary.errors import ConflictError, FormatError
 from glossary.model import LANGS, Entry
@@ -25,6 +26,7 @@ __all__ = [
     "FindByForm",
     "approvable",
     "check_approval",
+    "check_approved_rows",
     "check_characters",
     "check_conflicts",
     "check_separator",
@@ -206,6 +208,40 @@ def check_approval(entries: Sequence[Entry], find: FindByForm) -> None:
         found = _first_clash(entry, _approved_only(find, approving))
         if found is not None:
             raise _approval_error(entry, *found, approving)
+
+
+def check_approved_rows(rows: Sequence[tuple[int, Entry]], path: str | Path) -> None:
+    """Checks that the approved entries of one file may stand together, as
+    :func:`check_approval` requires of entries approved in one action: no admitted
+    form of one is a form of another that translates it differently (two Arabic
+    synonyms with one English term are one entry, the second a variant).
+
+    Args:
+        rows: ``(line, entry)`` of the file, in order; entries not approved are passed over.
+        path: The file, named in the error.
+
+    Raises:
+        ConflictError: Naming the later row's line, its form and the earlier row's line.
+    """
+    seen: dict[tuple[str, str], list[tuple[int, Entry]]] = {}
+    for line, entry in rows:
+        if entry.status != "approved":
+            continue
+        for lang in LANGS:
+            for form in entry.forms[lang].all_admitted():
+                for earlier, other in seen.get((lang, match_key(form, lang)), []):
+                    clash = conflicting_lang(entry, other)
+                    if clash is not None:
+                        raise ConflictError(
+                            f"the {lang} form {form!r} is also a form of the approved entry "
+                            f"of line {earlier}, whose {clash} is {other.term(clash)!r}, not "
+                            f"{entry.term(clash)!r}; nothing was imported",
+                            path=path, line=line or None,
+                            hint="make one row a variant of the other, or import one as a "
+                                 "candidate (--status candidate) and merge them in review")
+        for lang in LANGS:
+            for form in entry.forms[lang].all_admitted():
+                seen.setdefault((lang, match_key(form, lang)), []).append((line, entry))
 
 
 def approvable(entries: Sequence[Entry], find: FindByForm) -> list[Entry]:

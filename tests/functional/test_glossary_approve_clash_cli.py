@@ -58,3 +58,27 @@ def test_once_the_partner_is_rejected_the_candidate_is_approved_and_exports_back
     assert (code, err) == (0, "")
     assert _statuses(capsys, tmp_path / "new.db") == {1: "rejected", 2: "approved",
                                                       3: "approved"}
+
+
+_SYNONYMS = ("ar,vi,en\n"
+             "الحوسبة السحابية,điện toán đám mây,cloud computing\n"
+             "الحوسبة الغيمية,điện toán đám mây,cloud computing\n")
+
+
+@pytest.mark.parametrize(("status", "code", "stored"), [
+    ("approved", 2, 0),  # two approved entries sharing a form: what approve refuses
+    ("candidate", 0, 2),  # candidates may share it, to be merged in review
+])
+def test_import_checks_the_approved_rows_of_one_file_as_approve_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], status: str, code: int,
+        stored: int) -> None:
+    csv, db = tmp_path / "syn.csv", tmp_path / "s.db"
+    csv.write_text(_SYNONYMS, encoding="utf-8")
+    got, _, err = avet(capsys, "glossary", "import", str(csv), "--status", status,
+                       "--db", str(db))
+    assert got == code
+    if code:
+        assert err.startswith(f"avet: error: {csv}:3: the ") and "line 2" in err
+        assert "nothing was imported" in err and err.count("\n") == 1
+    if db.exists():
+        assert len(_statuses(capsys, db)) == stored

@@ -72,6 +72,20 @@ def test_an_arabic_reading_stays_arabic(detector: NameDetector, text: str, wrong
     assert wrong not in spans(detector, text)
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # A preposition after a title, or between two names, is Arabic: "in", "from".
+    ("قال الوزير في هانوي إن التعاون يشمل الزراعة.", "هانوي"),
+    ("وقال الوزير من دا نانغ إن المشروع يتقدم.", "دا نانغ"),
+    ("وقال السفير في هاي فونغ إن الميناء يتوسع.", "هاي فونغ"),
+    ("وقال السيد تران في هانوي إن الشركة تنمو.", "هانوي"),
+    ("وقال المدير العام لشركة فيتيل في هانوي إن الشبكة تتوسع.", "هانوي"),
+])
+def test_a_preposition_never_joins_a_name(detector: NameDetector, text: str, place: str) -> None:
+    found = spans(detector, text)
+    assert place in found
+    assert not any(s.startswith(("في ", "من ")) or " في " in s or " من " in s for s in found)
+
+
 def test_a_city_that_was_is_no_name(detector: NameDetector) -> None:
     assert not any(s.startswith("كان") for s in spans(detector, "إن مدينة كان لها دور كبير."))
 

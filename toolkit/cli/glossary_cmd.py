@@ -18,6 +18,7 @@ from glossary import (
     Entry,
     FormatError,
     InputError,
+    check_approved_rows,
     check_conflicts,
     conflicting_lang,
 )
@@ -218,6 +219,8 @@ def _import(args: argparse.Namespace, config: Config) -> int:
                             path=file, line=line or None,
                             hint="fix the file, or pass --overwrite to replace stored forms")
             plan.append((line, entry, stored))
+        check_approved_rows([(line, entry) for line, entry, stored in plan if stored is None],
+                            file)
         changed: dict[int | None, int] = {}
         for line, entry, stored in plan:
             if stored is None:

@@ -13,6 +13,7 @@ built from the evidence it has accumulated over the documents.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from glossary.model import Candidate, Entry, Forms
 from toolkit.extract.cluster import Cluster, canonical_form, spelling_skeleton
 from toolkit.extract.codecount import CodeCounter
 from toolkit.extract.codes import written_code
+from toolkit.extract.contexts import MAX_CONTEXTS
 from toolkit.extract.forms import (
     adopt_known,
     compose_translation,
@@ -76,7 +78,7 @@ class EntryBuilder:
     def entries(self) -> list[Extracted]:
         """Builds the candidate entries: names, then codes, then terms by score."""
         out = [*self._name_entries(), *self._code_entries(), *self._term_entries()]
-        return out
+        return one_per_known(out)
 
     def _status(self, known: bool) -> str:
         return "approved" if known and self.approve_known else "candidate"
@@ -153,6 +155,12 @@ class EntryBuilder:
                     continue
             drafts.append((cluster, found))
         drafts = self._merge_spellings(drafts, draft)
+        # Two clusters of one approved name (its spelling read verbatim, and read by the
+        # detector under another cluster key) are one entry too.
+        by_known = Counter(c.known for c, _ in drafts if c.known is not None)
+        for index, n in by_known.items():
+            if n > 1:
+                joined.setdefault(index, [])
         if not joined:
             return drafts
         out = [(c, d) for c, d in drafts if c.known not in joined]
@@ -290,3 +298,45 @@ class EntryBuilder:
             ar_forms.variants = term_variants(ar_forms.preferred, ar_forms.variants,
                                               known.forms["ar"].all_admitted())
         return Extracted(entry, "term", dict(cand.docs), known is not None)
+
+
+def one_per_known(found: list[Extracted]) -> list[Extracted]:
+    """Folds the candidates that are one approved entry found by two detectors (the
+    acronym UBND and the term اللجنة الشعبية, both forms of one entry): the one seen
+    most often keeps the others' counts, contexts and Arabic spellings, in its place.
+
+    Args:
+        found: The candidates, best first within each detector.
+
+    Returns:
+        The candidates, at most one per approved entry, in their order.
+    """
+    groups: dict[tuple[str, str, str], list[Extracted]] = {}
+    for item in found:
+        if item.known:
+            entry = item.entry
+            groups.setdefault((entry.kind, entry.term("ar"), entry.term("en")), []).append(item)
+    gone: set[int] = set()
+    for items in groups.values():
+        if len(items) < 2:
+            continue
+        kept = max(items, key=lambda x: x.entry.frequency)
+        for item in items:
+            if item is not kept:
+                _absorb(kept, item)
+                gone.add(id(item))
+    return [item for item in found if id(item) not in gone]
+
+
+def _absorb(kept: Extracted, item: Extracted) -> None:
+    """Adds ``item``'s evidence to ``kept`` (one approved entry)."""
+    for doc, n in item.doc_counts.items():
+        kept.doc_counts[doc] = kept.doc_counts.get(doc, 0) + n
+    kept.entry.frequency += item.entry.frequency
+    seen = {(c.doc, c.start) for c in kept.entry.contexts}
+    room = max(0, MAX_CONTEXTS - len(kept.entry.contexts))
+    kept.entry.contexts.extend(
+        [c for c in item.entry.contexts if (c.doc, c.start) not in seen][:room])
+    forms = kept.entry.forms["ar"]
+    forms.variants.extend(v for v in item.entry.forms["ar"].all_admitted()
+                          if v not in forms.all_admitted())

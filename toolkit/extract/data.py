@@ -111,6 +111,12 @@ def connectors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def prepositions() -> frozenset[str]:
+    """Returns the folded prepositions that never bridge into a name (prepositions.txt)."""
+    return frozenset(_fold(cells[0]) for _, cells in _rows("prepositions.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def particles() -> frozenset[str]:
     """Returns the Arabic function words written with a hamza on the alef (particles.tsv),
     as written, diacritics removed: أن ("that") is no syllable, though the folded key

@@ -40,7 +40,7 @@ from types import MappingProxyType
 from typing import Any
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.data import Cue, cues, surnames, written_words
+from toolkit.extract.data import Cue, cues, prepositions, surnames, written_words
 from toolkit.extract.namebridge import (
     BRIDGE_LEN,
     BRIDGE_MIN,
@@ -223,7 +223,7 @@ class NameDetector(NameBridges):
                 if lik >= STRONG and lik > info.clitic_lik and lik > info.lik + CLITIC_GAIN:
                     info.clitic, info.clitic_lik = prefix, lik
         if (not info.strong and len(folded) <= BRIDGE_LEN
-                and not tok.text.startswith(_HAMZA_FORMS)):
+                and not tok.text.startswith(_HAMZA_FORMS) and folded not in prepositions()):
             info.bridge = self.reading(tok.text) >= BRIDGE_MIN
         return info
 

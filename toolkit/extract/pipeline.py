@@ -140,9 +140,11 @@ class Extractor(EntryBuilder):
             if entry.kind in NAME_KINDS:
                 for form in entry.forms["vi"].all_admitted():
                     self._known_name_vi.setdefault(unicodedata.normalize("NFC", form), index)
-            if entry.kind in CODE_KINDS:
-                for lang in ("ar", "vi", "en"):
-                    for form in entry.forms[lang].all_admitted():
+            for lang in ("ar", "vi", "en"):
+                for form in entry.forms[lang].all_admitted():
+                    if entry.kind in CODE_KINDS or _acronym_like(form):
+                        # UBND, a Vietnamese form of اللجنة الشعبية: the code detector
+                        # finds it, and it is that entry, not a code of its own.
                         self._known_codes.setdefault(form, index)
         if added:
             self._matcher.build()
@@ -378,3 +380,8 @@ class Extractor(EntryBuilder):
         # preferred form and variants are plain spellings, as for terms.
         cluster.add(normalize_ar(span.surface, match=False).text, doc.path,
                     partial(make_context, doc.path, doc.text, span.start, span.end))
+
+
+def _acronym_like(form: str) -> bool:
+    """Whether a form reads as an acronym or code: one word, two capitals or more."""
+    return not any(ch.isspace() for ch in form) and sum(ch.isupper() for ch in form) >= 2
