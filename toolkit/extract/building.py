@@ -101,12 +101,7 @@ class EntryBuilder:
             known = self.known[cluster.known] if cluster.known is not None else None
             admitted = known.forms["ar"].all_admitted() if known else []
             ar = canonical_form(cluster.forms, admitted, canonical)
-            kind = known.kind if known else cluster.kind(
-                "person" if len(ar.split()) >= 3 else "place")
-            if kind == "org" and known is None and self._place_reading(ar) >= GAZETTEER_MIN:
-                # مستشفى باك كان: an organisation cue before a place the gazetteer
-                # knows; the name itself is the place's.
-                kind = "place"
+            kind = known.kind if known else self._new_name_kind(cluster, ar)
             readings = rank_readings(translit, cluster.forms, kind, ar)
             return ar, kind, prefer_gloss(readings, cluster.glosses)
 
@@ -133,6 +128,42 @@ class EntryBuilder:
             out.append(Extracted(entry, "name", dict(cluster.docs), known is not None))
         out.sort(key=lambda x: (-x.entry.frequency, x.entry.term("ar")))
         return out
+
+    def _new_name_kind(self, cluster: Cluster, ar: str) -> str:
+        """The kind of a name that no approved entry has: the votes of its cues and
+        titles and its shape (see :meth:`Cluster.kind`), then the gazetteer's word.
+
+        A name that the gazetteer lists as a place (its best place reading scores at
+        least :data:`GAZETTEER_MIN`) is a place unless a person cue or title stood
+        by one of its occurrences, or it reads as a person's name with a middle name
+        (Văn, Thị, Hữu…): a family name first alone does not make a person of لام
+        دونغ (Lâm Đồng) or ها زانغ (Hà Giang). Likewise an organisation cue before a
+        listed place (مستشفى باك كان) names the place.
+        """
+        kind = cluster.kind("person" if len(ar.split()) >= 3 else "place")
+        if kind == "person" and cluster.votes.get("person", 0.0) > 0.0:
+            return kind
+        if kind not in ("person", "org") or self._place_reading(ar) < GAZETTEER_MIN:
+            return kind
+        if kind == "person" and self._middle_named(ar):
+            return kind
+        return "place"
+
+    def _middle_named(self, ar: str) -> bool:
+        """Whether ``ar``, read as a person's name, has a syllable between its first
+        and last that the gazetteer lists as a middle name only (Văn, Thị, Hữu)."""
+        from toolkit.gazetteer import load_gazetteer, name_key
+
+        if len(ar.split()) < 3:
+            return False
+        try:
+            best = self._translit.ar_to_vi(ar, top=1, kind="person")
+        except InputError:
+            return False
+        given = load_gazetteer().given_names
+        syllables = best[0].text.split() if best else []
+        return any((found := given.get(name_key(s))) is not None and found.role == "middle"
+                   for s in syllables[1:-1])
 
     def _known_readings(self, draft: Callable[[Cluster], _Draft]
                         ) -> list[tuple[Cluster, _Draft]]:

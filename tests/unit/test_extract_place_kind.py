@@ -1,0 +1,53 @@
+"""The kind of a new name that no cue word introduces: a place the gazetteer lists is a
+place (read with place priors), unless a person cue or title stands by one of its
+occurrences or it reads as a person's name with a middle name. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.extract import Extractor, extract_paths
+
+
+def name_entries(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    found = extract_paths([tmp_path / "a.txt"], Extractor([])).candidates
+    return {c.entry.term("ar"): (c.entry.kind, c.entry.term("vi"))
+            for c in found if c.origin == "name"}
+
+
+@pytest.mark.parametrize(("text", "ar", "vi"), [
+    # a family name first (Lâm, Hà, Đồng): the whole name is still a listed place
+    ("وزار الوفد لام دونغ الأسبوع الماضي.", "لام دونغ", "Lâm Đồng"),
+    ("وصلت الأمطار إلى ها زانغ أمس.", "ها زانغ", "Hà Giang"),
+    ("وتقع دونغ فان في الشمال.", "دونغ فان", "Đồng Văn"),
+    ("وزار الوفد تونغ دونغ أمس.", "تونغ دونغ", "Tương Dương"),
+    # three syllables without a middle name
+    ("وزار الوفد مو كاي نام أمس.", "مو كاي نام", "Mỏ Cày Nam"),
+])
+def test_a_listed_place_without_a_cue_is_a_place(tmp_path: Path, text: str, ar: str,
+                                                 vi: str) -> None:
+    assert name_entries(tmp_path, text)[ar] == ("place", vi)
+
+
+@pytest.mark.parametrize(("text", "ar"), [
+    ("وقال السيد لام دونغ إن الوفد وصل.", "لام دونغ"),
+    # the cue stands by one occurrence only: the other one is the same person
+    ("وقال السيد لام دونغ إن الوفد وصل. ثم غادر لام دونغ القاعة.", "لام دونغ"),
+    ("وقالت السيدة ها زانغ إن المشروع بدأ.", "ها زانغ"),
+])
+def test_a_person_cue_keeps_a_person(tmp_path: Path, text: str, ar: str) -> None:
+    assert name_entries(tmp_path, text)[ar][0] == "person"
+
+
+@pytest.mark.parametrize(("text", "ar"), [
+    # Hoàng Văn Thụ and Trần Văn Thời are places too, named after persons: a middle
+    # name (Văn) keeps a name that no cue introduces a person's.
+    ("وزار هوانغ فان ثو المدرسة أمس.", "هوانغ فان ثو"),
+    ("وزار تران فان ثوي المدرسة أمس.", "تران فان ثوي"),
+])
+def test_a_middle_name_keeps_a_person(tmp_path: Path, text: str, ar: str) -> None:
+    assert name_entries(tmp_path, text)[ar][0] == "person"
