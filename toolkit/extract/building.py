@@ -208,14 +208,19 @@ class EntryBuilder:
         هوين كووك فييت: Huỳnh Quốc Việt): the same kind, the same top reading with its
         diacritics, both read with a score of at least :data:`CONFIDENT`, and spellings
         that differ only as the transliteration tables allow
-        (:func:`~toolkit.extract.cluster.spelling_skeleton`). The reading alone would
+        (:func:`~toolkit.extract.cluster.spelling_skeleton`), or any spellings of a place
+        read with a score of at least :data:`GAZETTEER_MIN`. The reading alone would
         also join names that the letters tell apart (نغوين فان تان Tân, نغوين فان ثانه
         Thanh, should both read Thanh).
         """
         groups: dict[tuple[str, str, str], list[int]] = {}
         for n, (cluster, (ar, kind, vi)) in enumerate(drafts):
             if cluster.known is None and vi and vi[0].score >= CONFIDENT:
-                key = (unicodedata.normalize("NFC", vi[0].text), kind, spelling_skeleton(ar))
+                # A place read as surely as the gazetteer confirms one is that place,
+                # however spelled (جيا لاي، زا لاي: Gia Lai; فينه لونغ، فينلونغ).
+                sure = kind == "place" and vi[0].score >= GAZETTEER_MIN
+                key = (unicodedata.normalize("NFC", vi[0].text), kind,
+                       "" if sure else spelling_skeleton(ar))
                 groups.setdefault(key, []).append(n)
         merged = [members for members in groups.values() if len(members) > 1]
         if not merged:
@@ -305,7 +310,7 @@ class EntryBuilder:
         if known is not None:
             vi, en, kind = known.term("vi"), known.term("en"), known.kind
         else:
-            vi, en = compose_translation(cand.key, coordinated=cand.coordinated)
+            vi, en = compose_translation(cand.key, coordinated=cand.coordinated, form=ar)
             kind = "term"
         entry = Entry(kind=kind, status=self._status(known is not None),
                       confidence=1.0 if known else (0.5 if vi else 0.0),

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from glossary.errors import FormatError
-from toolkit.extract.tokenize import fold_ar, light_ar, term_word_key
+from toolkit.extract.tokenize import ARTICLE, fold_ar, light_ar, term_word_key
 
 __all__ = [
     "Cue",
@@ -204,22 +204,50 @@ def reference_frequencies() -> Mapping[str, float]:
 class WordSense:
     """A regular word translation for composing term translations.
 
-    ``pos`` is ``noun`` or ``adj``; ``ar`` may hold two words (بنية تحتية).
+    ``pos`` is ``noun``, ``adj`` or ``head`` (a noun heading institution names:
+    وزارة); ``ar`` may hold up to three words (بنية تحتية). ``agr`` is the gender
+    and number an adjective shows or a noun takes: ``m``, ``f`` (the plurals of
+    things too), ``pl`` (masculine plural of persons) or ``*`` (invariant).
+    ``coordinated``: its last word came with و (صناعة والتجارة), so it is only
+    read at the end of a coordinated candidate.
     """
 
     ar: tuple[str, ...]
     pos: str
     vi: str
     en: str
+    agr: str = ""
+    coordinated: bool = False
+
+
+#: The values of the pos and agreement columns of words.tsv.
+_WORD_POS = ("noun", "adj", "head")
+_WORD_AGREEMENT = ("m", "f", "pl", "*")
 
 
 @lru_cache(maxsize=1)
 def word_senses() -> Mapping[tuple[str, ...], WordSense]:
-    """Returns words.tsv: article-free folded Arabic word(s) → their translation."""
+    """Returns words.tsv: article-free folded Arabic word(s) → their translation.
+
+    A later word written with وال (صناعة والتجارة) is keyed without its و, as the
+    term counter keys a coordinated word.
+
+    Raises:
+        FormatError: A row has an unknown pos or agreement.
+    """
     table: dict[tuple[str, ...], WordSense] = {}
-    for _, cells in _rows("words.tsv", 4):
-        words = tuple(term_word_key(light_ar(w)) for w in cells[0].split())
-        table[words] = WordSense(words, cells[1], cells[2], cells[3])
+    for number, cells in _rows("words.tsv", 5):
+        if cells[1] not in _WORD_POS or cells[4] not in _WORD_AGREEMENT:
+            raise FormatError(f"unknown pos {cells[1]!r} or agreement {cells[4]!r}",
+                              path="toolkit/data/extract/words.tsv", line=number,
+                              hint=f"use a pos of {', '.join(_WORD_POS)} and an agreement "
+                                   f"of {', '.join(_WORD_AGREEMENT)}")
+        written = [light_ar(w) for w in cells[0].split()]
+        coordinated = len(written) > 1 and written[-1].startswith("\u0648" + ARTICLE)
+        if coordinated:
+            written[-1] = written[-1][1:]
+        words = tuple(term_word_key(w) for w in written)
+        table[words] = WordSense(words, cells[1], cells[2], cells[3], cells[4], coordinated)
     return MappingProxyType(table)
 
 

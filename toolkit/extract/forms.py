@@ -1,4 +1,5 @@
-"""The forms of extracted entries: spellings kept, known entries adopted, terms composed."""
+"""The forms of extracted entries: spellings kept, known entries adopted, terms composed
+(:func:`~toolkit.extract.compose.compose_translation`, re-exported here)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from glossary.model import Candidate, Entry, Forms, is_inflection
 from glossary.normalize import match_key
-from toolkit.extract.data import WordSense, word_senses
+from toolkit.extract.compose import compose_translation
 from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic, strip_article, term_key
 
 __all__ = ["adopt_known", "compose_translation", "construct_state", "coordinated",
@@ -178,65 +179,3 @@ def term_variants(preferred: str, forms: Iterable[str], admitted: Sequence[str] 
         return spelling_key(form) in keys and not is_inflection(_bare(form), bare, "ar")
 
     return [f for f in other_spellings(preferred, forms, keep_order=True) if keep(f)]
-
-
-def compose_translation(key: Sequence[str], *, coordinated: bool = False) -> tuple[str, str]:
-    """Composes Vietnamese and English for regular term shapes.
-
-    The shapes: ``noun adjective*`` (التحول الرقمي), ``noun noun``
-    (تكنولوجيا المعلومات) and, for a coordinated candidate (its last word came
-    with و), ``noun وnoun`` (العلوم والتكنولوجيا) and ``noun adjective وadjective``
-    (التنمية الاجتماعية والاقتصادية). A coordinated key of any other shape is
-    not composed: its و binds in a way word order alone does not tell.
-
-    Args:
-        key: Article-free folded words of the term.
-        coordinated: Whether the last word was coordinated by و (the key drops it).
-
-    Returns:
-        ``(vi, en)``, or ``("", "")`` where a word is missing from words.tsv or
-        the shape is not one of the above.
-    """
-    units = _senses_of(key)
-    if not units or units[0].pos != "noun" or len(units) > 3:
-        return "", ""
-    rest = units[1:]
-    if coordinated:
-        return _compose_coordinated(units)
-    if all(u.pos == "adj" for u in rest):
-        vi = " ".join(u.vi for u in units)
-        en = " ".join([*(u.en for u in reversed(rest)), units[0].en])
-        return vi, en
-    if len(units) == 2 and rest[0].pos == "noun":
-        return f"{units[0].vi} {units[1].vi}", f"{units[1].en} {units[0].en}"
-    return "", ""
-
-
-def _senses_of(key: Sequence[str]) -> list[WordSense]:
-    """The word senses of a key, two-word entries first; empty if a word is unknown."""
-    senses = word_senses()
-    units = []
-    i = 0
-    while i < len(key):
-        pair = tuple(key[i:i + 2])
-        if len(pair) == 2 and pair in senses:
-            units.append(senses[pair])
-            i += 2
-        elif (key[i],) in senses:
-            units.append(senses[(key[i],)])
-            i += 1
-        else:
-            return []
-    return units
-
-
-def _compose_coordinated(units: Sequence[WordSense]) -> tuple[str, str]:
-    """``noun وnoun`` and ``noun adjective وadjective``; anything else is not composed."""
-    pos = [u.pos for u in units]
-    if pos == ["noun", "noun"]:
-        return f"{units[0].vi} và {units[1].vi}", f"{units[0].en} and {units[1].en}"
-    if pos == ["noun", "adj", "adj"]:
-        noun, first, second = units
-        return (f"{noun.vi} {first.vi} và {second.vi}",
-                f"{first.en} and {second.en} {noun.en}")
-    return "", ""

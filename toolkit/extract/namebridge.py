@@ -17,7 +17,11 @@ syllable 1.0). The context then decides (:class:`NameBridges`, a base of
   unlisted place after في reads as well as a person named Vi), unless a cue
   introduced that name earlier in the document;
 * at the end of a name after a place or organisation cue (قرية با هو), or when the
-  name then reads as a place the gazetteer knows (ديان بيان: Điện Biên).
+  name then reads as a place the gazetteer knows (ديان بيان: Điện Biên);
+* at the start of a name without a cue when the name is a whole place the gazetteer
+  knows (تعمل آن جيانغ، وآن جيانغ، كي سون), or when the word is a family name before
+  a middle name that only middle names use and a given name (ويملك هو فان لام: Văn
+  never starts a name, so هو is Hồ, not "he"); see :meth:`NameBridges._uncued_start`.
 
 It also finds the name that holds a glossary name and more words
 (:meth:`NameBridges.longer_name`: بلدة فينه تشاو holds Vinh), which extraction
@@ -31,15 +35,15 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.data import Cue, particles
-from toolkit.extract.namespans import NameSpan
+from toolkit.extract.data import Cue, particles, prepositions
+from toolkit.extract.namespans import NameSpan, stem_surface
 from toolkit.extract.namespans import memo as _memo
-from toolkit.extract.tokenize import ARTICLE, Token, strip_article
+from toolkit.extract.tokenize import ARTICLE, Token, clitic_splits, strip_article
 
 if TYPE_CHECKING:
     from toolkit.extract.names import _Tok
 
-__all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "GAZETTEER_MIN", "STRONG",
+__all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "FUSED_LEN", "GAZETTEER_MIN", "STRONG",
            "NameBridges", "syllable_share"]
 
 #: Best place reading a name needs to count as confirmed by the gazetteer.
@@ -51,6 +55,11 @@ STRONG = 0.15
 BRIDGE_LEN = 4
 #: Probability of spelling one syllable a word needs to bridge.
 BRIDGE_MIN = 0.5
+#: Shortest word (letters) that, spelling several syllables and no known name, stays a
+#: name of its own: a person's name writes each syllable as a word, and a word such as
+#: لونجان (longan) or جينسنغ before a name (لونجان هونغ ين) is a loanword.
+FUSED_LEN = 5
+_HAMZA_FORMS = ("\u0623", "\u0625")  # أ إ: أن / إن are particles, never names
 
 
 def syllable_share(translit: Any, word: str) -> float:
@@ -92,7 +101,9 @@ class NameBridges:
     _surnames: frozenset[str]
     _span_cache: dict[tuple[str, ...], float]
     likelihood: Callable[[Sequence[str]], float]
+    reading: Callable[[str], float]
     fused: Callable[[str], bool] | None
+    middle_named: Callable[[str], bool] | None
 
     if TYPE_CHECKING:
         def _classify(self, tok: Token) -> _Tok: ...
@@ -107,9 +118,47 @@ class NameBridges:
         """How many strong name tokens follow one another from ``tokens[start]``."""
         end = start
         while (end < len(tokens) and tokens[end].type == "ar" and end not in taken
-               and self._classify(tokens[end]).strong):
+               and self._classify(tokens[end]).strong
+               and not self._classify(tokens[end]).fused_word):
             end += 1
         return end - start
+
+    def _uncued_start(self, tokens: Sequence[Token], i: int, taken: set[int]
+                      ) -> tuple[str, int] | None:
+        """Where a word that reads as a syllable starts a name without a cue: the
+        proclitic to split off it and the index of the name's last token, ``None`` if
+        it starts none.
+
+        The word (also behind a proclitic: وآن) and the strong name tokens after it
+        must read as a whole place the gazetteer knows (آن جيانغ: An Giang; كان ثو:
+        Cần Thơ), or the word must be a family name before exactly two name tokens of
+        which the first is, read as a person's name, a middle name that only middle
+        names use (هو فان لام: Hồ Văn Lâm; ``middle_named``). Arabic never puts "he"
+        or "was" before such a name: "X is Văn Lâm" lacks the family name.
+        """
+        tok = tokens[i]
+        if tok.light in particles():
+            return None
+        run = self._strong_run(tokens, i + 1, taken)
+        if not run or 1 + run > self.MAX_NAME_TOKENS:
+            return None
+        info = self._classify(tok)
+        clitics = [""] if info.bridge else []
+        for prefix, stem in clitic_splits(tok.norm)[1:]:
+            rest = stem_surface(tok.text, prefix)[0]
+            if (len(stem) <= BRIDGE_LEN and stem not in prepositions() and stem not in particles()
+                    and not rest.startswith(_HAMZA_FORMS) and self.reading(rest) >= BRIDGE_MIN):
+                clitics.append(prefix)
+        for size in range(run, 0, -1):
+            members = range(i, i + 1 + size)
+            for clitic in clitics:
+                if self._gazetteer_place(tokens, members, clitic):
+                    return clitic, members[-1]
+        if (info.bridge and run == 2 and tok.norm in self._surnames
+                and self.middle_named is not None
+                and self.middle_named(" ".join(t.text for t in tokens[i:i + 3]))):
+            return "", i + 2
+        return None
 
     def _bridge_start(self, tokens: Sequence[Token], i: int, taken: set[int],
                       seen: Mapping[str, Cue] = _NOTHING) -> Cue | None:
@@ -152,6 +201,49 @@ class NameBridges:
         if title and tokens[i + 1].norm in self._surnames:
             return None
         return cue
+
+    def continues_person(self, tokens: Sequence[Token], first: int, last: int,
+                         blocked: Callable[[int], bool]) -> bool:
+        """Whether ``tokens[first..last]`` (a place the glossary knows) is the end of a
+        person's name rather than a place.
+
+        Vietnamese given names are often place names (Nguyễn Thị Thanh Hoa, Nguyễn
+        Hòa Bình): the span continues a person's name when the name tokens right before
+        it (no separator, no Arabic word between) start with a family name or follow
+        a person cue word (السيدة نجوين ثي ثانه هوا), or when a person cue stands
+        right before the span itself (السيد هوا بينه); the whole name must stay within
+        :attr:`MAX_NAME_TOKENS`. A place that the text separates from the name (في
+        مقاطعة …), that carries a proclitic (وهانوي) or that is written fused (زار
+        السيد نجوين هانوي: Hà Nội is one word, a name's syllables are one word each)
+        is not given here.
+
+        Args:
+            tokens: The document's tokens.
+            first: Index of the span's first token.
+            last: Index of its last token (inclusive).
+            blocked: Whether a token index belongs to another name or a code (not
+                walked over).
+
+        Returns:
+            ``True`` if the span ends a person's name.
+        """
+        if self.fused is not None and any(self.fused(tokens[k].text)
+                                          for k in range(first, last + 1)):
+            return False
+        j = first
+        while j > 0 and not blocked(j - 1) and tokens[j - 1].type == "ar":
+            info = self._classify(tokens[j - 1])
+            if not (info.strong or info.medium or info.clitic):
+                break
+            j -= 1
+            if info.clitic:
+                break  # ونجوين: the proclitic starts the name
+        if first - j + last - first + 1 > self.MAX_NAME_TOKENS:
+            return False
+        cue = self._cue_before(tokens, j)
+        if cue is not None or j == first:
+            return cue is not None and cue.kind == "person"
+        return tokens[j].norm[len(self._classify(tokens[j]).clitic):] in self._surnames
 
     def _inner_word(self, tokens: Sequence[Token], j: int, size: int, taken: set[int]) -> int:
         """How many tokens from ``tokens[j]`` (an Arabic word) join a person's name of

@@ -13,8 +13,9 @@ name-like. A name is a run of name-like tokens:
   name tokens when the name stays within :data:`MAX_NAME_TOKENS`, or at the end of
   a name that a place or organisation cue introduces (قرية با هو) or that the
   gazetteer confirms as a place (ديان بيان); it also starts a name after a person
-  or place cue (السيدة لو ثي ماي، مدينة كان ثو) and a person's name without one
-  when it is a family name before two name tokens: see
+  or place cue (السيدة لو ثي ماي، مدينة كان ثو), and without one a person's
+  name when it is a family name before a middle-only middle name and a given name
+  (هو فان لام) or a place that the gazetteer confirms whole (آن جيانغ): see
   :mod:`toolkit.extract.namebridge`;
 * a word that the gazetteer lists as a place's Arabic spelling (فيتنام) is a name
   even though Arabic uses it as a word, and a proclitic ك stays on a word that
@@ -24,8 +25,12 @@ name-like. A name is a run of name-like tokens:
 * a cue word behind a proclitic (لحي، لبلدية) is an Arabic word, whatever its
   length, and the cue of the name after it.
 
-A run of two tokens or more is a name when the whole run is likely enough; a
-single token only after a cue word or when it is a fused known name (هانوي).
+A run of two tokens or more is a name when the whole run is likely enough or reads
+as a place the gazetteer knows (وهوتشي منه، هوي آن); a single token only after a cue
+word or when it is a fused known name (هانوي) or a word spelling several syllables
+that the gazetteer confirms as a place (دالات، كانتو). A word of
+:data:`~toolkit.extract.namebridge.FUSED_LEN` letters or more that spells several
+syllables is a name only on its own (لونجان هونغ ين: the fruit, then Hưng Yên).
 The kind comes from votes: the cue before the name (السيد → person, بلدية →
 place, تعاونية → org), a title after it (، سكرتير الحزب → person), and the
 shape (a family name first, three syllables → person), which counts once per
@@ -34,6 +39,7 @@ document rather than once per occurrence.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -44,6 +50,7 @@ from toolkit.extract.data import Cue, cues, prepositions, surnames, written_word
 from toolkit.extract.namebridge import (
     BRIDGE_LEN,
     BRIDGE_MIN,
+    FUSED_LEN,
     GAZETTEER_MIN,
     STRONG,
     NameBridges,
@@ -93,6 +100,7 @@ _VERB_ENDINGS = ("\u0627\u0646", "\u0648\u0646")
 _NOTHING: Mapping[str, Cue] = MappingProxyType({})
 _KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
 _HAMZA_FORMS = ("\u0623", "\u0625")  # أ إ: أن / إن are particles, never names
+_MIDDLE_ONLY = "middle"  # gazetteer role of Văn, Thị, Hữu: never a name's first syllable
 #: Letters and marks of Arabic words that transliterations of Vietnamese never use.
 _ARABIC_ONLY = frozenset("\u0629\u064b\u064c\u064d\u0624\u0626\u0621")
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ها هم هما
@@ -109,6 +117,7 @@ class _Tok:
     clitic: str = ""
     clitic_lik: float = 0.0
     bridge: bool = False
+    fused_word: bool = False  # FUSED_LEN letters or more, read as several syllables only
 
     @property
     def strong(self) -> bool:
@@ -135,14 +144,20 @@ class NameDetector(NameBridges):
             ``None``: only at the end of a chunk.
         fused: Whether one Arabic word spells several syllables (هانوي = Hà Nội).
             A person's name writes each syllable as a word, so a fused place is
-            never part of one (:meth:`continues_person`). ``None``: no word is.
+            never part of one (:meth:`continues_person`), and a long fused word
+            that no table knows is a name only on its own. ``None``: no word is.
+        middle_named: Whether three Arabic words, read as a person's name, have a
+            middle name that only middle names use (Văn, Thị); lets a family name
+            that is also an Arabic word start a name without a cue (هو فان لام).
+            ``None``: never.
     """
 
     def __init__(self, lexical: Callable[[str], bool],
                  likelihood: Callable[[Sequence[str]], float] | None = None,
                  reading: Callable[[str], float] | None = None,
                  place_reading: Callable[[str], float] | None = None,
-                 fused: Callable[[str], bool] | None = None) -> None:
+                 fused: Callable[[str], bool] | None = None,
+                 middle_named: Callable[[str], bool] | None = None) -> None:
         if likelihood is None or reading is None:
             from toolkit.translit import default_transliterator
 
@@ -158,6 +173,7 @@ class NameDetector(NameBridges):
         self.reading = reading
         self.place_reading = place_reading
         self.fused = fused
+        self.middle_named = middle_named
         self._cues = cues()
         self._cues_before = [c for c in self._cues if c.position == "before"]
         self._cue_words = frozenset(c.words[0] for c in self._cues if len(c.words) == 1)
@@ -225,6 +241,11 @@ class NameDetector(NameBridges):
         if (not info.strong and len(folded) <= BRIDGE_LEN
                 and not tok.text.startswith(_HAMZA_FORMS) and folded not in prepositions()):
             info.bridge = self.reading(tok.text) >= BRIDGE_MIN
+        word, lik = (_stem_surface(tok.text, info.clitic)[0], info.clitic_lik) if info.clitic \
+            else (tok.text, info.lik)
+        if (self.fused is not None and STRONG <= lik < FUSED_MIN
+                and len(folded) - len(info.clitic) >= FUSED_LEN):
+            info.fused_word = self.fused(word)
         return info
 
     # ------------------------------------------------------------------ cues
@@ -299,49 +320,6 @@ class NameDetector(NameBridges):
         found = _memo(self._span_cache, ("place", *words), lambda: reading(" ".join(words)))
         return found >= GAZETTEER_MIN
 
-    def continues_person(self, tokens: Sequence[Token], first: int, last: int,
-                         blocked: Callable[[int], bool]) -> bool:
-        """Whether ``tokens[first..last]`` (a place the glossary knows) is the end of a
-        person's name rather than a place.
-
-        Vietnamese given names are often place names (Nguyễn Thị Thanh Hoa, Nguyễn
-        Hòa Bình): the span continues a person's name when the name tokens right before
-        it (no separator, no Arabic word between) start with a family name or follow
-        a person cue word (السيدة نجوين ثي ثانه هوا), or when a person cue stands
-        right before the span itself (السيد هوا بينه); the whole name must stay within
-        :data:`MAX_NAME_TOKENS`. A place that the text separates from the name (في
-        مقاطعة …), that carries a proclitic (وهانوي) or that is written fused (زار
-        السيد نجوين هانوي: Hà Nội is one word, a name's syllables are one word each)
-        is not given here.
-
-        Args:
-            tokens: The document's tokens.
-            first: Index of the span's first token.
-            last: Index of its last token (inclusive).
-            blocked: Whether a token index belongs to another name or a code (not
-                walked over).
-
-        Returns:
-            ``True`` if the span ends a person's name.
-        """
-        if self.fused is not None and any(self.fused(tokens[k].text)
-                                          for k in range(first, last + 1)):
-            return False
-        j = first
-        while j > 0 and not blocked(j - 1) and tokens[j - 1].type == "ar":
-            info = self._classify(tokens[j - 1])
-            if not (info.strong or info.medium or info.clitic):
-                break
-            j -= 1
-            if info.clitic:
-                break  # ونجوين: the proclitic starts the name
-        if first - j + last - first + 1 > MAX_NAME_TOKENS:
-            return False
-        cue = self._cue_before(tokens, j)
-        if cue is not None or j == first:
-            return cue is not None and cue.kind == "person"
-        return tokens[j].norm[len(self._classify(tokens[j]).clitic):] in self._surnames
-
     # ------------------------------------------------------------------ spans
     def detect(self, tokens: Sequence[Token], taken: set[int] | None = None,
                seen: dict[str, Cue] | None = None) -> list[NameSpan]:
@@ -383,10 +361,14 @@ class NameDetector(NameBridges):
         info = self._classify(tok)
         clitic = info.clitic
         cue = None
+        vouched = -1  # last token of a name that an uncued start vouches for
         if not info.strong and not clitic:
             cue = self._bridge_start(tokens, i, taken, seen)
             if cue is None:
-                return None
+                uncued = self._uncued_start(tokens, i, taken)
+                if uncued is None:
+                    return None
+                clitic, vouched = uncued
         cue = cue or self._cue_before(tokens, i)
         if clitic == _KAF and info.strong and (
                 cue is not None or self._gazetteer_place(tokens, [i], "")):
@@ -395,8 +377,8 @@ class NameDetector(NameBridges):
         j = i + 1
         while j < len(tokens) and tokens[j].type == "ar" and j not in taken:
             nxt = self._classify(tokens[j])
-            if nxt.clitic:
-                break  # و/ل/ب + name: a new name starts here
+            if nxt.clitic or nxt.fused_word or self._classify(tokens[members[0]]).fused_word:
+                break  # و/ل/ب + name: a new name starts here; a fused word stays alone
             if nxt.strong or (nxt.medium and self._classify(tokens[j - 1]).strong
                               and self._medium_ok(tokens, i, j)):
                 members.append(j)
@@ -426,9 +408,12 @@ class NameDetector(NameBridges):
         words = (surface_first, *(tokens[k].text for k in members[1:]))
         lik = _memo(self._span_cache, words, lambda: self.likelihood(words))
         if len(members) == 1:
-            ok = (cue is not None and lik >= SINGLE_CUED_MIN) or lik >= FUSED_MIN
+            ok = (cue is not None and lik >= SINGLE_CUED_MIN) or lik >= FUSED_MIN or (
+                lik >= STRONG and self.fused is not None and self.fused(surface_first)
+                and self._gazetteer_place(tokens, members, clitic))  # دالات: Đà Lạt
         else:
-            ok = lik >= (CUED_MIN if cue is not None else SPAN_MIN)
+            ok = (lik >= (CUED_MIN if cue is not None else SPAN_MIN) or last == vouched
+                  or self._gazetteer_place(tokens, members, clitic))  # هوي آن: Hội An
         if not ok:
             return None
         span = NameSpan(first, last, start, end, " ".join(words), clitic, lik,
@@ -466,11 +451,29 @@ def name_detector(translit: Any) -> NameDetector:
     def reading(token: str) -> float:
         return syllable_share(translit, token)
 
+    known_places = {unicodedata.normalize("NFC", p.vi) for p in model.places}
+
     def place_reading(name: str) -> float:
-        found = translit.ar_to_vi(name, top=1, kind="place")
-        return found[0].score if found else 0.0
+        # Two places spelled alike (تشاو دوك: Châu Đốc, Châu Đức) confirm a place together.
+        found = translit.ar_to_vi(name, top=5, kind="place")
+        listed = sum(c.score for c in found if c.text in known_places)
+        return max(found[0].score if found else 0.0, listed)
 
     fused_memo: dict[str, bool] = {}
+    given = None
+
+    def middle_named(name: str) -> bool:
+        nonlocal given
+        if given is None:
+            from toolkit.gazetteer import load_gazetteer
+
+            given = load_gazetteer().given_names
+        from toolkit.gazetteer import name_key
+
+        top = translit.ar_to_vi(name, top=1, kind="person")
+        middle = top[0].text.split()[1:-1] if top else []
+        return any((found := given.get(name_key(s))) is not None and found.role == _MIDDLE_ONLY
+                   for s in middle)
 
     def fused(token: str) -> bool:
         # Asked for every known name's every occurrence (continues_person): read each
@@ -481,4 +484,5 @@ def name_detector(translit: Any) -> NameDetector:
 
         return _memo(fused_memo, token, read)
 
-    return NameDetector(lexical, translit.name_likelihood, reading, place_reading, fused)
+    return NameDetector(lexical, translit.name_likelihood, reading, place_reading, fused,
+                        middle_named)

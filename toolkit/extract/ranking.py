@@ -26,13 +26,15 @@ adjective (المقاطعة المشروع), a phrase ending with a deictic admi
 What the C-value nests reads the surface form: an adjective agrees with the word
 before it in definiteness, a first word in ـي before a definite word is a noun
 in the construct state (موظفي الخدمة), and a phrase after a preposition clitic
-(للتحول الرقمي) is a whole noun phrase, not a fragment.
+(للتحول الرقمي) or a construct's genitive (موظفي | الخدمة المدنية) is a whole noun
+phrase, not a fragment. A rare head noun before an established term (خطة التحول
+الرقمي) is scored by :func:`~toolkit.extract.termhood.composed_cvalues`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from toolkit.extract.candidates import (
     TermCandidate,
@@ -51,7 +53,7 @@ from toolkit.extract.data import (
     title_words,
     word_senses,
 )
-from toolkit.extract.termhood import NISBA, cvalues, keyness, keyness_weight
+from toolkit.extract.termhood import NISBA, composed_cvalues, cvalues, keyness, keyness_weight
 from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic, term_word_key
 
 __all__ = [
@@ -99,6 +101,8 @@ VERB_START_WEIGHT = 0.3
 FRAGMENT_WEIGHT = 0.3
 _PREPOSITIONS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
 _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
+#: Endings of folded keys marked feminine: ة (folded ه) and the plural ات.
+_FEMININE_KEYS = ("\u0647", "\u0627\u062a")
 _IMPERFECT = ("\u062a", "\u064a", "\u0646")  # ت ي ن: prefixes of imperfect verbs
 
 _Shape = Sequence[tuple[bool, str]]
@@ -155,19 +159,24 @@ class _Ranking:
         self.senses: Mapping[tuple[str, ...], WordSense] = word_senses()
         self.ref = reference_frequencies()
         self.fragments = FragmentRules(terms, word_counts, self.ref)
+        self.connectors = connectors()
 
     def score(self, kept: dict[tuple[str, ...], TermCandidate]) -> list[TermCandidate]:
         shapes = {k: surface_shape(c.form) for k, c in kept.items()}
-        values = cvalues({k: c.count for k, c in kept.items()},
-                         {k for k, c in kept.items() if c.coordinated},
-                         adjective_end={k for k, s in shapes.items() if self._adjective_end(k, s)},
-                         adjective_start={k for k, s in shapes.items()
-                                          if k[0].endswith(NISBA) and not _construct(s)},
-                         pp_starts={k: [i for i, (_, p) in enumerate(s)
-                                        if i and p.endswith(_PREPOSITIONS)]
-                                    for k, s in shapes.items()})
-        heads = light_heads()
+        freq = {k: c.count for k, c in kept.items()}
+        starts = {k: _phrase_starts(k, s, self.connectors) for k, s in shapes.items()}
         institutions = term_heads()
+        values = composed_cvalues(
+            freq, cvalues(freq, {k for k, c in kept.items() if c.coordinated},
+                          adjective_end={k for k, s in shapes.items()
+                                         if self._adjective_end(k, s)},
+                          adjective_start={k for k, s in shapes.items()
+                                           if k[0].endswith(NISBA) and not _construct(s)},
+                          pp_starts=starts),
+            institutions, tails={k: _tail(s, starts[k]) for k, s in shapes.items()},
+            confirmed={k for k, c in kept.items() if c.matched},
+            aliases={a: k for k, c in kept.items() for a in c.aliases})
+        heads = light_heads()
         classifiers = cue_words()
         # Fields: X وY that institutions are named after (وزارة العلوم والتكنولوجيا →
         # العلوم والتكنولوجيا) is one name, not a coordination of two phrases.
@@ -180,7 +189,8 @@ class _Ranking:
             shape = 1.0 if len(key) == 1 or shapes[key][-1][0] else INDEFINITE_WEIGHT
             if self._adjective(key[0]) and not _construct(shapes[key]):
                 shape *= ADJECTIVE_START_WEIGHT
-            if len(key) > 1 and key[0] in heads and not self._qualified(key, shapes[key]):
+            if len(key) > 1 and key[0] in heads and key[0] not in institutions \
+                    and not self._qualified(key, shapes[key]):
                 shape *= LIGHT_HEAD_WEIGHT
             if len(key) == 1 and (cand.keyness < UNIGRAM_MIN_KEYNESS or key[0] in classifiers):
                 shape *= UNIGRAM_GENERAL_WEIGHT
@@ -196,8 +206,9 @@ class _Ranking:
                         key, cand.form, shapes[key], cand.coordinated and key not in fields)
             if cand.cuts:
                 shape *= max(0.0, 1.0 - sum(cand.cuts.values()) / cand.count)
-            if cand.coordinated and not (key[0] in institutions or _coordinated_adjectives(key)
-                                         or key in fields):
+            # وزارة الصناعة والتجارة is one name; الإدارة والتشغيل two nouns
+            if cand.coordinated and not ((key[0] in institutions and len(key) > 2)
+                                         or _coordinated_adjectives(key) or key in fields):
                 shape *= COORDINATION_WEIGHT
             cand.score = round(cand.cvalue * keyness_weight(cand.keyness) * shape, 4)
         return sorted(kept.values(), key=lambda c: (-c.score, -c.count, c.key))
@@ -245,6 +256,51 @@ class _Ranking:
             return True
         return ((word[:1] in _IMPERFECT and 4 <= len(word) <= 5)
                 or (word.endswith("\u062a") and not word.endswith("\u0627\u062a")))
+
+
+def _phrase_starts(key: tuple[str, ...], shape: _Shape, conn: Collection[str]) -> list[int]:
+    """The positions inside a candidate where a whole noun phrase starts: a word after a
+    preposition clitic (للتحول الرقمي), and the genitive of a construct that ends the
+    candidate, a definite noun and its definite adjectives after an indefinite noun
+    (موظفي | الخدمة المدنية), when no adjective can be the construct noun's: an idafa's
+    second part is then a complete definite noun phrase, not a fragment of the first.
+    Where an adjective may qualify either noun (قواعد البيانات الوطنية: الوطنية agrees
+    with the plural قواعد) the genitive is read as nested. Connectors (غير الحكومية)
+    are no construct noun."""
+    if len(shape) != len(key):
+        return []
+    return [i for i, (definite, clitic) in enumerate(shape) if i and (
+        clitic.endswith(_PREPOSITIONS)
+        or (definite and not clitic and not shape[i - 1][0] and key[i - 1] not in conn
+            and i + 1 < len(key) and all(d and not c for d, c in shape[i + 1:])
+            and not _shared_adjective(key, shape, i)))]
+
+
+def _tail(shape: _Shape, starts: Sequence[int]) -> int:
+    """Where the noun phrase after a head noun starts (0: nowhere): its genitive, right
+    after it, when the head is in the construct state (no article: خطة التحول الرقمي);
+    else the object of the first preposition (اللجنة التوجيهية للتحول الرقمي). A
+    candidate whose last word lacks the article or follows a preposition (لجنة الحزب
+    لمقاطعة, before a name) is no complete term: nowhere."""
+    if not shape or not shape[-1][0] or shape[-1][1].endswith(_PREPOSITIONS):
+        return 0
+    if not shape[0][0]:
+        return 1
+    return next((i for i in starts if shape[i][1]), 0)
+
+
+def _shared_adjective(key: tuple[str, ...], shape: _Shape, i: int) -> bool:
+    """Whether an adjective after the genitive at ``i`` (a definite word after a definite
+    word) agrees in gender with the construct noun before ``i``: feminine (ـة) with a
+    noun in ـة، ـات or a broken plural, masculine with any other noun."""
+    noun = key[i - 1]
+    feminine = noun.endswith(_FEMININE_KEYS) or looks_plural(noun)
+    for j in range(i + 1, len(key)):
+        if not (shape[j][0] and shape[j - 1][0]) or shape[j][1]:
+            break
+        if key[j].endswith("\u0647") == feminine:
+            return True
+    return False
 
 
 def _construct(shape: _Shape) -> bool:

@@ -1,9 +1,10 @@
 """Termhood measures: the adapted C-value of candidates and their keyness.
 
 The C-value follows Frantzi, Ananiadou and Mima (2000), adapted for small
-corpora and Arabic adjective order (see :func:`cvalues`); keyness compares a
-word's relative frequency in the documents with a general-Arabic reference list
-(:func:`toolkit.extract.data.reference_frequencies`).
+corpora and Arabic adjective order (see :func:`cvalues`), and raised for rare
+candidates that put a head noun before a known term (:func:`composed_cvalues`);
+keyness compares a word's relative frequency in the documents with a general-Arabic
+reference list (:func:`toolkit.extract.data.reference_frequencies`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections.abc import Collection, Mapping, Sequence
 
 from toolkit.extract.data import connectors
 
-__all__ = ["NISBA", "RARE", "REFERENCE_FLOOR", "UNIGRAM_WEIGHT", "cvalues", "keyness",
-           "keyness_weight"]
+__all__ = ["NISBA", "RARE", "REFERENCE_FLOOR", "UNIGRAM_WEIGHT", "composed_cvalues", "cvalues",
+           "keyness", "keyness_weight"]
 
 #: Candidates seen this often or less are scored without nesting (see :func:`cvalues`).
 RARE = 2
@@ -143,3 +144,57 @@ def cvalues(freq: dict[tuple[str, ...], int],
             weight = math.log2(len(cand) + 1)
         values[cand] = max(0.0, weight * own)
     return values
+
+
+def composed_cvalues(freq: Mapping[tuple[str, ...], int], values: Mapping[tuple[str, ...], float],
+                     heads: Collection[str], *,
+                     tails: Mapping[tuple[str, ...], int] | None = None,
+                     confirmed: Collection[tuple[str, ...]] = (),
+                     aliases: Mapping[tuple[str, ...], tuple[str, ...]] | None = None,
+                     ) -> dict[tuple[str, ...], float]:
+    """Raises the C-value of rare candidates composed of a head noun and a known term.
+
+    Arabic names new terms by putting an institution or concept noun (term_heads.txt:
+    خطة، مشروع، نظام، منصة) before an existing term, which then follows as a whole
+    noun phrase: the genitive of the head in the construct state (خطة | التحول الرقمي)
+    or the object of a preposition after a definite head and its adjectives (اللجنة
+    التوجيهية | للتحول الرقمي). Such a candidate is often seen once, so the rare weight
+    of :func:`cvalues` would rank it with the sentence fragments; the term inside it is
+    evidence of termhood that C-value's nesting reads the other way. A candidate of
+    :data:`RARE` occurrences or fewer, of three words or more, whose first word is a
+    head and whose tail is an established term (approved, or repeated with a positive
+    C-value), gets the C-value of a multiword candidate without nesting,
+    ``log2(n + 1) * f``; unless it is cut from a longer candidate as frequent whose tail
+    also occurs without this head (مركز تكنولوجيا المعلومات | والاتصالات: تكنولوجيا
+    المعلومات والاتصالات is seen elsewhere).
+
+    Args:
+        freq: Candidate → frequency.
+        values: Candidate → C-value, from :func:`cvalues`.
+        heads: Head nouns (article-free folded keys).
+        tails: Per candidate, where its tail starts (default 1; absent: none).
+        confirmed: Candidates that an approved glossary entry confirms.
+        aliases: Keys merged into a candidate (its other number) → the candidate's key.
+
+    Returns:
+        Candidate → C-value, raised where the rule applies.
+    """
+    def established(key: tuple[str, ...]) -> bool:
+        key = aliases.get(key, key) if aliases is not None else key
+        return key in confirmed or (freq.get(key, 0) >= 2 and values.get(key, 0.0) > 0.0)
+
+    longer: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for cand in freq:
+        if len(cand) > 3 and cand[0] in heads:
+            longer.setdefault(cand[:-1], []).append(cand)
+    out = dict(values)
+    for cand, f in freq.items():
+        n = len(cand)
+        i = (tails.get(cand) if tails is not None else 1) or 0
+        if f > RARE or n < 3 or cand[0] not in heads or not 0 < i <= n - 2:
+            continue
+        if established(cand[i:]) and not any(
+                freq[ext] >= f and freq.get(ext[i:], 0) > freq[ext]
+                for ext in longer.get(cand, ())):
+            out[cand] = max(values[cand], math.log2(n + 1) * f)
+    return out

@@ -54,6 +54,11 @@ GAZETTEER_PRIOR = {"place": 0.2, "org": 0.2, None: 0.05, "person": 0.005}
 KIND_SHARE = {"person": 0.85, "place": 0.15}
 TOKEN_BEAM = 40
 MAX_FUSED = 3  # most syllables one Arabic token may spell (هوشيمينه would be 4: not read)
+#: Likelihood of a token that spells Vietnamese only as :data:`MAX_FUSED` syllables and is
+#: no known spelling (below the name detector's medium threshold).
+FUSED_WORD_LIKELIHOOD = 0.05
+#: Shortest token (letters) to which :data:`FUSED_WORD_LIKELIHOOD` applies.
+FUSED_WORD_LEN = 5
 NAME_BEAM = 80
 #: Readings kept per part of a name written with digits or dashes (كوان 13, ... – ...).
 MARK_BEAM = 20
@@ -366,6 +371,11 @@ class Transliterator:
         parses = self.parse_token(token)
         if not parses:
             return 0.0
+        if len(token) >= FUSED_WORD_LEN and all(len(p.syllables) >= MAX_FUSED for p in parses):
+            # Three syllables in one word of five letters or more and no known spelling: an
+            # Arabic word (تمتلك، بتركيب، إمكانات), not a name, whose syllables are written
+            # one word each (a short one may be a minority name: كو مغار = Cư M'gar).
+            return FUSED_WORD_LIKELIHOOD
         best = 0.0
         for parse in parses[:10]:
             n = len(parse.syllables)

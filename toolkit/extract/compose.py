@@ -1,0 +1,203 @@
+"""Vietnamese and English drafts of term candidates, composed from word translations.
+
+The words come from words.tsv (:func:`toolkit.extract.data.word_senses`); a term is
+composed only when its shape tells how the words bind, from the surface form alone:
+
+* ``noun+ adjective*``: a chain of genitives (نظام إدارة الوثائق), then adjectives
+  (السجلات الطبية الإلكترونية). Every noun but the last is in the construct state
+  (no article), every adjective has the definiteness of the last noun and agrees
+  in gender and number with a noun of the chain, the adjectives of a later noun
+  first (مركز البيانات الوطني: الوطني is masculine like مركز; مؤشر التحول الرقمي:
+  الرقمي goes with التحول). Vietnamese keeps the Arabic order and English reverses
+  it: which noun an adjective qualifies changes neither (national data centre,
+  digital transformation index).
+* ``head noun+ adjective*``: an institution head (وزارة) and its field: English
+  "Ministry of …", Vietnamese "Bộ …" with the field capitalized. An adjective
+  must agree with the field and not with the head, else it is not decided.
+* coordinations (the candidate's last word came with و): ``noun وnoun``,
+  ``noun adjective وadjective`` and ``head noun وnoun`` (وزارة العلوم
+  والتكنولوجيا); a fixed coordination of the table (صناعة والتجارة) reads as one word.
+
+Anything else is left empty for review: a wrong draft is worse than none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from toolkit.extract.data import WordSense, word_senses
+from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic
+
+__all__ = ["compose_translation", "definiteness"]
+
+#: The longest entry of words.tsv, in words.
+_MAX_ENTRY_WORDS = 3
+#: At most this many nouns (a head included) and adjectives in a composed term.
+_MAX_NOUNS, _MAX_ADJECTIVES, _MAX_UNITS = 3, 2, 4
+#: English words left in lower case in an institution name.
+_MINOR_EN = frozenset({"and", "of", "for", "the", "in", "on", "to"})
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A word sense found in a key, and the key words it covers."""
+
+    sense: WordSense
+    start: int
+    end: int
+
+
+def compose_translation(key: Sequence[str], *, coordinated: bool = False,
+                        form: str = "") -> tuple[str, str]:
+    """Composes Vietnamese and English for regular term shapes (see the module doc).
+
+    Args:
+        key: Article-free folded words of the term.
+        coordinated: Whether the last word was coordinated by و (the key drops it).
+        form: The surface form (first word without clitics), to read each word's
+            article; without it, definiteness is not checked.
+
+    Returns:
+        ``(vi, en)``, or ``("", "")`` where a word is missing from words.tsv or
+        the shape is not one of the above.
+    """
+    units = _units(key, coordinated)
+    if not units:
+        return "", ""
+    definite = definiteness(form, len(key))
+    if coordinated and not units[-1].sense.coordinated:
+        return _compose_coordinated(units, definite)
+    return _compose_plain(units, definite)
+
+
+def definiteness(form: str, words: int) -> list[bool] | None:
+    """Whether each word of a surface form has the article (after its proclitics).
+
+    Args:
+        form: A surface form (its first word without clitics); may be empty.
+        words: The number of words of its key.
+
+    Returns:
+        One flag per word, or ``None`` when the form is empty or has another
+        number of words than the key.
+    """
+    parts = form.split()
+    if not parts or len(parts) != words:
+        return None
+    return [split_clitic(light_ar(word))[1].startswith(ARTICLE) for word in parts]
+
+
+def _units(key: Sequence[str], coordinated: bool) -> list[_Unit]:
+    """The word senses of a key, longest entries first; empty if a word is unknown.
+
+    A fixed coordination of the table (صناعة والتجارة) is only taken at the end
+    of a coordinated key.
+    """
+    senses = word_senses()
+    units: list[_Unit] = []
+    i = 0
+    while i < len(key):
+        for size in range(min(_MAX_ENTRY_WORDS, len(key) - i), 0, -1):
+            sense = senses.get(tuple(key[i:i + size]))
+            if sense is not None and (not sense.coordinated
+                                      or (coordinated and i + size == len(key))):
+                units.append(_Unit(sense, i, i + size))
+                i += size
+                break
+        else:
+            return []
+    return units
+
+
+def _definite(unit: _Unit, definite: list[bool] | None) -> bool | None:
+    """The definiteness of a unit (that of its last word); ``None`` if unknown."""
+    return None if definite is None else definite[unit.end - 1]
+
+
+def _construct(unit: _Unit, definite: list[bool] | None) -> bool:
+    """Whether a unit can govern a genitive: none of its words has the article."""
+    return definite is None or not any(definite[unit.start:unit.end])
+
+
+def _agreeing(adjectives: Sequence[_Unit], nouns: Sequence[_Unit]) -> bool:
+    """Whether each adjective agrees with a noun, the adjectives of later nouns first
+    (greedy from the last noun: the one that leaves the most nouns to the others)."""
+    at = len(nouns) - 1
+    for adj in adjectives:
+        if adj.sense.agr == "*":
+            continue
+        while at >= 0 and nouns[at].sense.agr != adj.sense.agr:
+            at -= 1
+        if at < 0:
+            return False
+    return True
+
+
+def _chain(units: Sequence[_Unit], definite: list[bool] | None) -> tuple[str, str]:
+    """``noun+ adjective*`` without a head; ``("", "")`` if the shape does not hold."""
+    count = next((i for i, u in enumerate(units) if u.sense.pos != "noun"), len(units))
+    nouns, adjectives = units[:count], units[count:]
+    if (not nouns or len(nouns) > _MAX_NOUNS or len(adjectives) > _MAX_ADJECTIVES
+            or len(units) > _MAX_UNITS or any(u.sense.pos != "adj" for u in adjectives)):
+        return "", ""
+    if not all(_construct(u, definite) for u in nouns[:-1]):
+        return "", ""
+    phrase = _definite(nouns[-1], definite)
+    if any(_definite(a, definite) != phrase for a in adjectives if a.sense.agr != "*"):
+        return "", ""
+    if not _agreeing(adjectives, nouns):
+        return "", ""
+    return (" ".join(u.sense.vi for u in units),
+            " ".join(u.sense.en for u in reversed(units)))
+
+
+def _compose_plain(units: Sequence[_Unit], definite: list[bool] | None) -> tuple[str, str]:
+    """A chain, or a head and its field; a lone head is a common noun (bộ, ministry)."""
+    head = units[0].sense
+    if head.pos == "adj":
+        return "", ""
+    if head.pos != "head":
+        return _chain(units, definite)
+    if len(units) == 1:
+        return head.vi.lower(), head.en.lower()
+    field = units[1:]
+    if (field[0].sense.pos != "noun" or not _construct(units[0], definite)
+            or any(u.sense.pos == "adj" and u.sense.agr in (head.agr, "*") for u in field)):
+        return "", ""
+    vi, en = _chain(field, definite)
+    return (f"{head.vi} {_capital(vi)}", f"{head.en} of {_title(en)}") if vi else ("", "")
+
+
+def _compose_coordinated(units: Sequence[_Unit], definite: list[bool] | None
+                         ) -> tuple[str, str]:
+    """``noun وnoun``, ``noun adjective وadjective`` and ``head noun وnoun``."""
+    pos = [u.sense.pos for u in units]
+    same = definite is None or len({_definite(u, definite) for u in units[-2:]}) == 1
+    if not same:
+        return "", ""
+    if pos == ["noun", "noun"]:
+        first, second = (u.sense for u in units)
+        return f"{first.vi} và {second.vi}", f"{first.en} and {second.en}"
+    if pos == ["noun", "adj", "adj"]:
+        noun, first, second = (u.sense for u in units)
+        if (_definite(units[0], definite) != _definite(units[1], definite)
+                or not _agreeing(units[1:], units[:1])):
+            return "", ""
+        return (f"{noun.vi} {first.vi} và {second.vi}",
+                f"{first.en} and {second.en} {noun.en}")
+    if pos == ["head", "noun", "noun"] and _construct(units[0], definite):
+        head, first, second = (u.sense for u in units)
+        return (f"{head.vi} {_capital(first.vi)} và {_capital(second.vi)}",
+                f"{head.en} of {_title(first.en)} and {_title(second.en)}")
+    return "", ""
+
+
+def _capital(text: str) -> str:
+    """Vietnamese: the first letter of a field in an institution name is capitalized."""
+    return text[:1].upper() + text[1:]
+
+
+def _title(text: str) -> str:
+    """English: the words of an institution name are capitalized, but and/of …"""
+    return " ".join(w if w in _MINOR_EN else w[:1].upper() + w[1:] for w in text.split())
