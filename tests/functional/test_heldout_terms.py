@@ -61,8 +61,8 @@ def test_every_form_of_the_term_key_is_in_the_documents(held: str) -> None:
 FLOORS = {
     ("heldout", False): (0.70, 0.28, 0.55),
     ("heldout", True): (0.80, 0.52, 0.75),
-    ("heldout2", False): (0.67, 0.22, 0.52),
-    ("heldout2", True): (0.74, 0.36, 0.67),
+    ("heldout2", False): (0.67, 0.22, 0.48),
+    ("heldout2", True): (0.74, 0.36, 0.63),
     ("heldout3", False): (0.72, 0.40, 0.63),
     ("heldout3", True): (0.85, 0.67, 0.80),
 }

@@ -139,3 +139,12 @@ def _keyness_weight(cand: TermCandidate) -> float:
     from toolkit.extract.termhood import keyness_weight
 
     return keyness_weight(cand.keyness)
+
+
+@pytest.mark.parametrize("teen", ["عشرة", "عشر"])
+def test_no_candidate_ends_with_half_of_a_compound_ordinal(teen: str) -> None:
+    # التاسعة عشرة is "the nineteenth": a term cut before عشرة would say "the ninth".
+    found = count([f"عقد المؤتمر الحزبي الإقليمي الدورة التاسعة {teen} للجنة في المدينة."]).terms
+    assert term_key("الدورة التاسعة") not in found
+    assert term_key("التاسعة") not in found
+    assert term_key("المؤتمر الحزبي الإقليمي") in found

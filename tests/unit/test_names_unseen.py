@@ -41,6 +41,7 @@ def spans(detector: NameDetector, text: str) -> list[str]:
     ("يبيع التجار البضائع في دا نانغ وهوتشي منه بأسعار منخفضة.", "هوتشي منه"),
     # A family name (هو: "he") before a middle name only middle names use (Văn).
     ("ويملك هو فان لام مزرعة كبيرة.", "هو فان لام"),
+    ("وكان هو فان لام مديراً للإدارة.", "هو فان لام"),
 ])
 def test_an_uncued_name_starting_with_an_arabic_word_is_read_whole(
         detector: NameDetector, text: str, name: str) -> None:
@@ -50,6 +51,8 @@ def test_an_uncued_name_starting_with_an_arabic_word_is_read_whole(
 @pytest.mark.parametrize(("text", "fused"), [
     ("تبدأ الرحلة من دالات وتنتهي في الشمال.", "دالات"),
     ("يصل الأرز من كانتو إلى الموانئ.", "كانتو"),
+    # Three syllables in one word: a place the gazetteer knows, not an Arabic word.
+    ("يزرع المزارعون البن قرب مدينة بوونماتوت منذ عقود.", "بوونماتوت"),
 ])
 def test_a_fused_place_the_gazetteer_confirms_is_a_name_alone(
         detector: NameDetector, text: str, fused: str) -> None:
@@ -60,6 +63,12 @@ def test_a_fused_place_the_gazetteer_confirms_is_a_name_alone(
     # هو as "he" or the copula before a name that has no middle-only syllable stays Arabic.
     ("وأشار هو دوك فووك إلى الخطة.", "هو دوك فووك"),
     ("المشروع هو دوك فوك", "هو دوك فوك"),
+    # The copula after a definite subject, before Văn: a foreign name (van) or not.
+    ("وكان أفضل هداف في البطولة هو فان دايك.", "هو فان دايك"),
+    ("ويرى المعلقون أن الهولندي هو فان جال.", "هو فان جال"),
+    ("وقال إن صاحب المبادرة هو فان هاي.", "هو فان هاي"),
+    # Words after Văn that spell two syllables each (دايك: Đại Kè) are no Vietnamese name.
+    ("وقال هو فان دايك إن الفريق جاهز.", "هو فان دايك"),
     # كان ("was") before Arabic words is no place.
     ("إن مدينة كان لها دور كبير.", "كان لها"),
 ])
@@ -88,6 +97,13 @@ def test_a_name_ends_before_the_arabic_word_after_it(
 def test_an_arabic_word_read_as_three_fused_syllables_is_not_name_like(
         translit: Transliterator, word: str) -> None:
     assert translit.name_likelihood([word]) < 0.07
+
+
+def test_a_place_the_gazetteer_knows_written_fused_is_name_like(
+        translit: Transliterator) -> None:
+    # بوونماتوت parses only as three syllables, like تمتلك, but reads as Buôn Ma Thuột.
+    assert translit.name_likelihood(["بوونماتوت"]) >= 0.15
+    assert translit.ar_to_vi("بوونماتوت", top=1)[0].text == "Buôn Ma Thuột"
 
 
 @pytest.mark.parametrize(("ar", "vi"), [

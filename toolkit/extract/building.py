@@ -22,6 +22,7 @@ from glossary.model import Candidate, Entry, Forms
 from toolkit.extract.cluster import Cluster, canonical_form, spelling_skeleton
 from toolkit.extract.codecount import CodeCounter
 from toolkit.extract.codes import written_code
+from toolkit.extract.compose import fragment, longest_extensions
 from toolkit.extract.contexts import MAX_CONTEXTS
 from toolkit.extract.forms import (
     adopt_known,
@@ -285,6 +286,8 @@ class EntryBuilder:
                 cand.score = known_score(cand)
         merged.sort(key=lambda c: (-c.score, -c.count, c.key))
         out: list[Extracted] = []
+        longest = longest_extensions((k, c.count, c.coordinated)
+                                     for k, c in self.terms.terms.items())
         for cand in merged:
             if cand.count < self.min_count:
                 continue
@@ -293,7 +296,7 @@ class EntryBuilder:
                                      or cue_fragment(cand.key)):
                 continue
             known = self.known[known_at] if known_at is not None else None
-            out.append(self._term_entry(cand, known))
+            out.append(self._term_entry(cand, known, longest))
         return out
 
     def _known_at(self, cand: TermCandidate) -> int | None:
@@ -305,12 +308,15 @@ class EntryBuilder:
                 return found
         return None
 
-    def _term_entry(self, cand: TermCandidate, known: Entry | None) -> Extracted:
+    def _term_entry(self, cand: TermCandidate, known: Entry | None,
+                    longest: Mapping[tuple[str, ...], int]) -> Extracted:
         ar = cand.form
         if known is not None:
             vi, en, kind = known.term("vi"), known.term("en"), known.kind
         else:
-            vi, en = compose_translation(cand.key, coordinated=cand.coordinated, form=ar)
+            # No draft for a piece of a longer name (وزارة الصناعة of …والتجارة).
+            vi, en = ("", "") if fragment((cand.key, *cand.aliases), cand.count, longest) \
+                else compose_translation(cand.key, coordinated=cand.coordinated, form=ar)
             kind = "term"
         entry = Entry(kind=kind, status=self._status(known is not None),
                       confidence=1.0 if known else (0.5 if vi else 0.0),

@@ -12,27 +12,29 @@ composed only when its shape tells how the words bind, from the surface form alo
   it: which noun an adjective qualifies changes neither (national data centre,
   digital transformation index).
 * ``head noun+ adjective*``: an institution head (وزارة) and its field: English
-  "Ministry of …", Vietnamese "Bộ …" with the field capitalized. An adjective
+  "Ministry of …", Vietnamese "Bộ …" with the field capitalized; the title of a law
+  (قانون البيانات: Luật Dữ liệu, Law on Data) reads the same way. An adjective
   must agree with the field and not with the head, else it is not decided.
 * coordinations (the candidate's last word came with و): ``noun وnoun``,
   ``noun adjective وadjective`` and ``head noun وnoun`` (وزارة العلوم
   والتكنولوجيا); a fixed coordination of the table (صناعة والتجارة) reads as one word.
 
-Anything else is left empty for review: a wrong draft is worse than none.
+Anything else is left empty for review: a wrong draft is worse than none. So is a
+fragment: a candidate seen only as the start of a longer one (وزارة الصناعة inside
+وزارة الصناعة والتجارة, مؤشر التحول inside مؤشر التحول الرقمي) is a piece of a name,
+not a name; :func:`fragment` tells it from the counts of the longer candidates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from toolkit.extract.data import WordSense, word_senses
 from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic
 
-__all__ = ["compose_translation", "definiteness"]
+__all__ = ["compose_translation", "definiteness", "fragment", "longest_extensions"]
 
-#: The longest entry of words.tsv, in words.
-_MAX_ENTRY_WORDS = 3
 #: At most this many nouns (a head included) and adjectives in a composed term.
 _MAX_NOUNS, _MAX_ADJECTIVES, _MAX_UNITS = 3, 2, 4
 #: English words left in lower case in an institution name.
@@ -71,6 +73,97 @@ def compose_translation(key: Sequence[str], *, coordinated: bool = False,
     return _compose_plain(units, definite)
 
 
+def longest_extensions(counts: Iterable[tuple[tuple[str, ...], int, bool]]
+                       ) -> dict[tuple[str, ...], int]:
+    """The count of each key's most frequent one-word-longer extension that continues
+    it as one name (see :func:`_continues`).
+
+    Args:
+        counts: ``(key, count, coordinated)`` of every counted candidate; a coordinated
+            last word is keyed without its و, so وزارة الصناعة والتجارة extends وزارة
+            الصناعة.
+
+    Returns:
+        Key → the largest count of such a candidate that is the key plus one word.
+    """
+    longest: dict[tuple[str, ...], int] = {}
+    for key, count, coordinated in counts:
+        if len(key) > 1 and _continues(key, coordinated):
+            start = key[:-1]
+            longest[start] = max(longest.get(start, 0), count)
+    return longest
+
+
+def _continues(key: Sequence[str], coordinated: bool) -> bool:
+    """Whether the last word of a key continues the words before it as one name.
+
+    After a noun, an adjective or a genitive does (مؤشر التحول + الرقمي, قاعدة بيانات +
+    السكان), and so does a coordinated noun in an institution's field (وزارة الصناعة +
+    والتجارة); after an adjective, a coordinated adjective does (الشركات الصغيرة +
+    والمتوسطة), and a known noun after a noun of two words (البنية التحتية +
+    للاتصالات). A list (البيانات الضخمة والحوسبة) or a further adjective of a whole
+    phrase (الهجمات الإلكترونية المتطورة) does not.
+    """
+    senses = word_senses()
+    pair = senses.get(tuple(key[-2:]))
+    if coordinated and pair is not None and pair.coordinated:
+        return True  # a fixed coordination of the table (صغيرة والمتوسطة)
+    adjective = _adjective_word(key[-1])
+    if _adjective_word(key[-2]):
+        if coordinated:
+            return adjective
+        # a further adjective qualifies the whole phrase (البنية التحتية الرقمية); a
+        # known noun continues a noun of two words (البنية التحتية + للاتصالات)
+        last = senses.get((key[-1],))
+        return (last is not None and last.pos in ("noun", "head")
+                and not _ends_in_adjective(key[:-1]))
+    if not coordinated:
+        return True
+    head = senses.get((key[0],))
+    return not adjective and head is not None and head.pos == "head"
+
+
+def _ends_in_adjective(words: Sequence[str]) -> bool:
+    """Whether words end in an adjective: not in an entry of two words or more that
+    is a noun (بنية تحتية ends in a noun)."""
+    senses = word_senses()
+    for size in range(len(words), 1, -1):
+        sense = senses.get(tuple(words[-size:]))
+        if sense is not None and not sense.coordinated:
+            return sense.pos == "adj"
+    return _adjective_word(words[-1])
+
+
+def _adjective_word(word: str) -> bool:
+    """A word key that words.tsv gives as an adjective, or an unknown one that ends
+    in the nisba ـي/ـية (folded ـيه)."""
+    sense = word_senses().get((word,))
+    if sense is not None:
+        return sense.pos == "adj"
+    return word.endswith(("\u064a", "\u064a\u0647"))
+
+
+def fragment(keys: Iterable[tuple[str, ...]], count: int,
+             longest: Mapping[tuple[str, ...], int]) -> bool:
+    """Whether a multiword candidate is never seen alone: its keys' one-word-longer
+    extensions (see :func:`longest_extensions`) are together seen as often as it is.
+    A single word is never a fragment here: it is counted only with the article,
+    its extensions also without it (تحول رقمي).
+
+    Args:
+        keys: The candidate's keys (its own and the other numbers merged into it).
+        count: How often the candidate was seen.
+        longest: The result of :func:`longest_extensions`.
+
+    Returns:
+        ``True`` for a fragment, which gets no composed draft.
+    """
+    distinct = set(keys)
+    if count <= 0 or not distinct or min(map(len, distinct)) < 2:
+        return False
+    return sum(longest.get(key, 0) for key in distinct) >= count
+
+
 def definiteness(form: str, words: int) -> list[bool] | None:
     """Whether each word of a surface form has the article (after its proclitics).
 
@@ -89,18 +182,20 @@ def definiteness(form: str, words: int) -> list[bool] | None:
 
 
 def _units(key: Sequence[str], coordinated: bool) -> list[_Unit]:
-    """The word senses of a key, longest entries first; empty if a word is unknown.
+    """The word senses of a key, longest entries first; empty if a word is unknown
+    or has no translation of its own (عامة).
 
     A fixed coordination of the table (صناعة والتجارة) is only taken at the end
     of a coordinated key.
     """
     senses = word_senses()
+    longest = max(map(len, senses), default=1)  # the longest entry, in words
     units: list[_Unit] = []
     i = 0
     while i < len(key):
-        for size in range(min(_MAX_ENTRY_WORDS, len(key) - i), 0, -1):
+        for size in range(min(longest, len(key) - i), 0, -1):
             sense = senses.get(tuple(key[i:i + size]))
-            if sense is not None and (not sense.coordinated
+            if sense is not None and sense.vi and (not sense.coordinated
                                       or (coordinated and i + size == len(key))):
                 units.append(_Unit(sense, i, i + size))
                 i += size
@@ -148,25 +243,28 @@ def _chain(units: Sequence[_Unit], definite: list[bool] | None) -> tuple[str, st
         return "", ""
     if not _agreeing(adjectives, nouns):
         return "", ""
-    return (" ".join(u.sense.vi for u in units),
-            " ".join(u.sense.en for u in reversed(units)))
+    # English ends with the first noun; a later one qualifies it: sector data
+    english = [u.sense.en_modifier or u.sense.en if u in nouns[1:] else u.sense.en
+               for u in reversed(units)]
+    return " ".join(u.sense.vi for u in units), " ".join(english)
 
 
 def _compose_plain(units: Sequence[_Unit], definite: list[bool] | None) -> tuple[str, str]:
-    """A chain, or a head and its field; a lone head is a common noun (bộ, ministry)."""
+    """A chain, or a head and its field; a lone head is a common noun (bộ, ministry:
+    its English without the preposition)."""
     head = units[0].sense
     if head.pos == "adj":
         return "", ""
     if head.pos != "head":
         return _chain(units, definite)
     if len(units) == 1:
-        return head.vi.lower(), head.en.lower()
+        return head.vi.lower(), " ".join(head.en.split()[:-1]).lower()
     field = units[1:]
     if (field[0].sense.pos != "noun" or not _construct(units[0], definite)
             or any(u.sense.pos == "adj" and u.sense.agr in (head.agr, "*") for u in field)):
         return "", ""
     vi, en = _chain(field, definite)
-    return (f"{head.vi} {_capital(vi)}", f"{head.en} of {_title(en)}") if vi else ("", "")
+    return (f"{head.vi} {_capital(vi)}", f"{head.en} {_title(en)}") if vi else ("", "")
 
 
 def _compose_coordinated(units: Sequence[_Unit], definite: list[bool] | None
@@ -189,7 +287,7 @@ def _compose_coordinated(units: Sequence[_Unit], definite: list[bool] | None
     if pos == ["head", "noun", "noun"] and _construct(units[0], definite):
         head, first, second = (u.sense for u in units)
         return (f"{head.vi} {_capital(first.vi)} và {_capital(second.vi)}",
-                f"{head.en} of {_title(first.en)} and {_title(second.en)}")
+                f"{head.en} {_title(first.en)} and {_title(second.en)}")
     return "", ""
 
 

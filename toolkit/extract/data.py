@@ -205,11 +205,15 @@ class WordSense:
     """A regular word translation for composing term translations.
 
     ``pos`` is ``noun``, ``adj`` or ``head`` (a noun heading institution names:
-    وزارة); ``ar`` may hold up to three words (بنية تحتية). ``agr`` is the gender
+    وزارة, قانون); ``ar`` may hold up to four words (بنية تحتية). ``agr`` is the gender
     and number an adjective shows or a noun takes: ``m``, ``f`` (the plurals of
     things too), ``pl`` (masculine plural of persons) or ``*`` (invariant).
     ``coordinated``: its last word came with و (صناعة والتجارة), so it is only
-    read at the end of a coordinated candidate.
+    read at the end of a coordinated candidate. ``vi`` and ``en`` are empty for a
+    word known only for its part of speech (عامة: public or general, by its noun),
+    which is translated only inside the longer entries that fix it (خدمة عامة).
+    ``en_modifier``: a plural noun's English before another noun (sector data, not
+    sectors data); empty where it stays as ``en``.
     """
 
     ar: tuple[str, ...]
@@ -218,6 +222,7 @@ class WordSense:
     en: str
     agr: str = ""
     coordinated: bool = False
+    en_modifier: str = ""
 
 
 #: The values of the pos and agreement columns of words.tsv.
@@ -247,7 +252,9 @@ def word_senses() -> Mapping[tuple[str, ...], WordSense]:
         if coordinated:
             written[-1] = written[-1][1:]
         words = tuple(term_word_key(w) for w in written)
-        table[words] = WordSense(words, cells[1], cells[2], cells[3], cells[4], coordinated)
+        modifier = cells[5] if len(cells) > 5 else ""
+        table[words] = WordSense(words, cells[1], cells[2], cells[3], cells[4], coordinated,
+                                 en_modifier=modifier)
     return MappingProxyType(table)
 
 

@@ -134,7 +134,10 @@ class NameBridges:
         Cần Thơ), or the word must be a family name before exactly two name tokens of
         which the first is, read as a person's name, a middle name that only middle
         names use (هو فان لام: Hồ Văn Lâm; ``middle_named``). Arabic never puts "he"
-        or "was" before such a name: "X is Văn Lâm" lacks the family name.
+        or "was" before such a name: "X is Văn Lâm" lacks the family name. Each of the
+        two must then read as one syllable (:func:`syllable_share`; دايك، جال spell two:
+        فان دايك is Dutch), and the word must not follow a definite word, after which it
+        is the copula (أفضل لاعب في المباراة هو فان دايك: "is").
         """
         tok = tokens[i]
         if tok.light in particles():
@@ -155,10 +158,24 @@ class NameBridges:
                 if self._gazetteer_place(tokens, members, clitic):
                     return clitic, members[-1]
         if (info.bridge and run == 2 and tok.norm in self._surnames
+                and not self._after_definite(tokens, i)
+                and all(self.reading(t.text) >= BRIDGE_MIN for t in tokens[i + 1:i + 3])
                 and self.middle_named is not None
                 and self.middle_named(" ".join(t.text for t in tokens[i:i + 3]))):
             return "", i + 2
         return None
+
+    def _after_definite(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether ``tokens[i]`` follows a definite word with no cue: a subject or a
+        predicate noun (المباراة هو، الهولندي هو، الفكرة هو), after which هو is the
+        copula ("is"), not the family name Hồ."""
+        if i < 1 or tokens[i - 1].type != "ar" or self._cue_before(tokens, i) is not None:
+            return False
+        prev = tokens[i - 1].norm
+        if prev in prepositions() or prev in particles():
+            return False
+        return any(stem.startswith(ARTICLE) and len(stem) > len(ARTICLE) + 1
+                   for _, stem in clitic_splits(prev))
 
     def _bridge_start(self, tokens: Sequence[Token], i: int, taken: set[int],
                       seen: Mapping[str, Cue] = _NOTHING) -> Cue | None:

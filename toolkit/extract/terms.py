@@ -99,6 +99,9 @@ _FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
 _WAW_HAMZA = ("\u0648\u0623", "\u0648\u0625", "\u0648\u0622")
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u0643\u0645",
                      "\u0646\u0627")  # ها هم هما كم نا
+#: عشر، عشرة after a number or ordinal make 11–19 (التاسعة عشرة: the nineteenth): the word
+#: before them is half a number, so no candidate ends there (keys as term_word_key gives them).
+_TEENS = frozenset({"\u0639\u0634\u0631", "\u0639\u0634\u0631\u0647"})
 
 
 @dataclass
@@ -262,6 +265,8 @@ class TermCounter:
                         continue  # never the last word
                 elif wi.suffixed or not wi.definite:
                     continue  # a single-word term is a noun: seen with the article
+                if j + 1 < n and words[j + 1].first_key in _TEENS:
+                    continue  # التاسعة | عشرة: half of a compound ordinal
                 cand = terms.get(key)
                 if cand is None:
                     cand = terms[key] = TermCandidate(key, coordinated=coordinations > 0)

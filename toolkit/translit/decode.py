@@ -55,7 +55,7 @@ KIND_SHARE = {"person": 0.85, "place": 0.15}
 TOKEN_BEAM = 40
 MAX_FUSED = 3  # most syllables one Arabic token may spell (هوشيمينه would be 4: not read)
 #: Likelihood of a token that spells Vietnamese only as :data:`MAX_FUSED` syllables and is
-#: no known spelling (below the name detector's medium threshold).
+#: no known spelling nor place (below the name detector's medium threshold).
 FUSED_WORD_LIKELIHOOD = 0.05
 #: Shortest token (letters) to which :data:`FUSED_WORD_LIKELIHOOD` applies.
 FUSED_WORD_LEN = 5
@@ -371,10 +371,12 @@ class Transliterator:
         parses = self.parse_token(token)
         if not parses:
             return 0.0
-        if len(token) >= FUSED_WORD_LEN and all(len(p.syllables) >= MAX_FUSED for p in parses):
-            # Three syllables in one word of five letters or more and no known spelling: an
-            # Arabic word (تمتلك، بتركيب، إمكانات), not a name, whose syllables are written
-            # one word each (a short one may be a minority name: كو مغار = Cư M'gar).
+        if (len(token) >= FUSED_WORD_LEN and all(len(p.syllables) >= MAX_FUSED for p in parses)
+                and not self._gazetteer_readings([token])):
+            # Three syllables in one word of five letters or more and no known spelling nor
+            # place: an Arabic word (تمتلك، بتركيب، إمكانات), not a name, whose syllables are
+            # written one word each (a short one may be a minority name: كو مغار = Cư M'gar);
+            # a place the gazetteer knows may be written fused (بوونماتوت: Buôn Ma Thuột).
             return FUSED_WORD_LIKELIHOOD
         best = 0.0
         for parse in parses[:10]:
