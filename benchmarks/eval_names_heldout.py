@@ -140,7 +140,7 @@ def evaluate(found: list[Extracted], names: list[KeyName], optional: list[KeyNam
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=SETS, action="append",
-                        help="the held-out set to measure (default: both)")
+                        help="the held-out set to measure (default: all)")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args(argv)
     results: dict[str, dict[str, dict[str, float]]] = {}

@@ -25,13 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "benchmarks"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from eval_names_heldout import SETS, folder, run  # noqa: E402
 
 from toolkit.extract.pipeline import Extracted  # noqa: E402
 from toolkit.extract.tokenize import term_key  # noqa: E402
 
-SETS = ("heldout", "heldout2", "heldout3")
 #: The top of the list a reviewer reads first.
 TOP_TERMS = 100
 
@@ -61,18 +63,11 @@ def load_terms(path: Path) -> list[KeyTerm]:
     return rows
 
 
-def run(docs: Path, use_starter: bool) -> list[Extracted]:
-    """Extracts a set's documents as ``avet extract`` does (no store); the term candidates."""
-    from glossary.starter import load_starter_termbase
-    from toolkit.extract.pipeline import Extractor, extract_paths
+def evaluate(found: list[Extracted], key: list[KeyTerm]) -> dict[str, float]:
+    """Scores the ranked term candidates of an extraction (:func:`run`) against a key;
+    fractions in 0..1."""
+    terms = [x for x in found if x.origin == "term"]
 
-    known = load_starter_termbase() if use_starter else []
-    found = extract_paths([docs], Extractor(known)).candidates
-    return [x for x in found if x.origin == "term"]
-
-
-def evaluate(terms: list[Extracted], key: list[KeyTerm]) -> dict[str, float]:
-    """Scores ranked term candidates against a key; fractions in 0..1."""
     def hits(top: int) -> dict[int, Extracted]:
         keys: dict[tuple[str, ...], Extracted] = {}
         for cand in terms[:top]:
@@ -112,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results: dict[str, dict[str, dict[str, float]]] = {}
     for name in args.set or SETS:
-        data = ROOT / "tests" / "data" / name
+        data = folder(name)
         if not (data / "terms.tsv").is_file():
             if args.set:
                 print(f"{data / 'terms.tsv'}: not found", file=sys.stderr)
@@ -124,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {len(key)} key terms")
         for use_starter in (False, True):
             title = "with starter termbase" if use_starter else "without starter termbase"
-            numbers = evaluate(run(data / "docs", use_starter), key)
+            numbers = evaluate(run(data, use_starter), key)
             results[name][title] = numbers
             if not args.json:
                 print(f"== {title}")

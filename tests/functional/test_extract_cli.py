@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from glossary.store import Store
+from tests.functional.bench_modules import load
 from toolkit.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,15 +18,6 @@ CORPUS = ROOT / ".." / "shared" / "corpus" / "ar"
 GOLD = ROOT / "tests" / "data" / "gold" / "corpus_gold.tsv"
 GOLD_TERMS2 = ROOT / "tests" / "data" / "gold" / "corpus_gold_terms2.tsv"
 
-
-def _eval_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_extract",
-                                                  ROOT / "benchmarks" / "eval_extract.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_extract"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.slow
@@ -46,7 +35,7 @@ def test_extract_corpus_reaches_the_measured_thresholds(
     assert len(thai) == 1 and {"تاي نغوين", "ثاي نجوين"} <= set(thai[0]["variants_ar"])
     assert thai[0]["vi"][0]["text"] == "Thái Nguyên"
 
-    evaluation = _eval_module()
+    evaluation = load("eval_extract")
     candidates = evaluation.candidates_from_json(rows)
     numbers = evaluation.evaluate(candidates, evaluation.load_gold(GOLD, GOLD_TERMS2)).numbers
     first_pass = evaluation.evaluate(candidates, evaluation.load_gold(GOLD)).numbers

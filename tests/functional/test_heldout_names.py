@@ -4,31 +4,19 @@ by benchmarks/eval_names_heldout.py."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import unicodedata
-from pathlib import Path
-from types import ModuleType
+from collections.abc import Callable
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "eval_names_heldout", ROOT / "benchmarks" / "eval_names_heldout.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_names_heldout"] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.functional.bench_modules import load
+from toolkit.extract.pipeline import Extracted
 
 
 @pytest.mark.parametrize("held", ["heldout", "heldout2", "heldout3"])
 @pytest.mark.parametrize("name", ["names.tsv", "optional.tsv"])
 def test_the_key_is_well_formed(held: str, name: str) -> None:
-    module = _module()
+    module = load("eval_names_heldout")
     rows = module.load_names(module.folder(held) / name)
     assert rows
     assert {r.kind for r in rows} <= {"person", "place", "org"}
@@ -38,7 +26,7 @@ def test_the_key_is_well_formed(held: str, name: str) -> None:
 
 @pytest.mark.parametrize("held", ["heldout", "heldout2", "heldout3"])
 def test_every_spelling_of_the_key_is_in_the_documents(held: str) -> None:
-    module = _module()
+    module = load("eval_names_heldout")
     data = module.folder(held)
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((data / "docs").glob("*.txt")))
     keys = [*module.load_names(data / "names.tsv"), *module.load_names(data / "optional.tsv")]
@@ -59,11 +47,15 @@ FLOORS = {
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("heldout")  # one extraction per set serves both measures
 @pytest.mark.parametrize(("held", "use_starter"), list(FLOORS))
-def test_held_out_names_reach_the_measured_thresholds(held: str, use_starter: bool) -> None:
-    module = _module()
+def test_held_out_names_reach_the_measured_thresholds(
+        held: str, use_starter: bool,
+        heldout_found: Callable[[str, bool], list[Extracted]]) -> None:
+    module = load("eval_names_heldout")
     data = module.folder(held)
-    numbers = module.evaluate(module.run(data, use_starter), module.load_names(data / "names.tsv"),
+    numbers = module.evaluate(heldout_found(held, use_starter),
+                              module.load_names(data / "names.tsv"),
                               module.load_names(data / "optional.tsv"), module.load_codes(data))
     recall, precision, kind, top1_fold = FLOORS[(held, use_starter)]
     assert numbers["name_recall"] >= recall

@@ -4,31 +4,20 @@ benchmarks/eval_terms_heldout.py on documents it was never tuned on."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import unicodedata
-from pathlib import Path
-from types import ModuleType
+from collections.abc import Callable
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.functional.bench_modules import load
+from toolkit.extract.pipeline import Extracted
+
 SETS = ["heldout", "heldout2", "heldout3"]
 
 
-def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "eval_terms_heldout", ROOT / "benchmarks" / "eval_terms_heldout.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_terms_heldout"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _docs(held: str) -> str:
-    folder = ROOT / "tests" / "data" / held / "docs"
+    folder = load("eval_terms_heldout").folder(held) / "docs"
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
 
 
@@ -42,7 +31,8 @@ def _occurs(form: str, text: str) -> bool:
 
 @pytest.mark.parametrize("held", SETS)
 def test_the_term_key_is_well_formed(held: str) -> None:
-    rows = _module().load_terms(ROOT / "tests" / "data" / held / "terms.tsv")
+    module = load("eval_terms_heldout")
+    rows = module.load_terms(module.folder(held) / "terms.tsv")
     assert len(rows) >= 50
     assert [r.forms[0] for r in rows if not r.vi or not r.en] == []
     assert [r.vi for r in rows if unicodedata.normalize("NFC", r.vi) != r.vi] == []
@@ -52,7 +42,8 @@ def test_the_term_key_is_well_formed(held: str) -> None:
 @pytest.mark.parametrize("held", SETS)
 def test_every_form_of_the_term_key_is_in_the_documents(held: str) -> None:
     text = _docs(held)
-    rows = _module().load_terms(ROOT / "tests" / "data" / held / "terms.tsv")
+    module = load("eval_terms_heldout")
+    rows = module.load_terms(module.folder(held) / "terms.tsv")
     assert [f for r in rows for f in r.forms if not _occurs(f, text)] == []
 
 
@@ -69,12 +60,14 @@ FLOORS = {
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("heldout")  # one extraction per set serves both measures
 @pytest.mark.parametrize(("held", "use_starter"), list(FLOORS))
-def test_held_out_terms_reach_the_measured_thresholds(held: str, use_starter: bool) -> None:
-    module = _module()
-    data = ROOT / "tests" / "data" / held
-    numbers = module.evaluate(module.run(data / "docs", use_starter),
-                              module.load_terms(data / "terms.tsv"))
+def test_held_out_terms_reach_the_measured_thresholds(
+        held: str, use_starter: bool,
+        heldout_found: Callable[[str, bool], list[Extracted]]) -> None:
+    module = load("eval_terms_heldout")
+    numbers = module.evaluate(heldout_found(held, use_starter),
+                              module.load_terms(module.folder(held) / "terms.tsv"))
     kept, r_precision, en_filled = FLOORS[(held, use_starter)]
     assert numbers["recall_kept"] >= kept
     assert numbers["r_precision"] >= r_precision

@@ -1,4 +1,5 @@
-"""Fixtures shared by the unit tests: transliteration tables, recorded SQLite connections."""
+"""Fixtures shared by the unit tests: transliteration tables, the shipped transliterator and
+name detector, recorded SQLite connections."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from toolkit.translit import Tables, Transliterator, load_tables
+from toolkit.extract.names import NameDetector, name_detector
+from toolkit.translit import Tables, Transliterator, default_transliterator, load_tables
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +23,18 @@ def tables() -> Tables:
 def plain(tables: Tables) -> Transliterator:
     """Shipped tables only: no gazetteer."""
     return Transliterator(tables)
+
+
+@pytest.fixture(scope="module")
+def translit() -> Transliterator:
+    """The shipped transliterator: tables and gazetteer."""
+    return default_transliterator()
+
+
+@pytest.fixture(scope="module")
+def detector(translit: Transliterator) -> NameDetector:
+    """The name detector over the shipped transliterator."""
+    return name_detector(translit)
 
 
 @pytest.fixture()

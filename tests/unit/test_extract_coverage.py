@@ -7,12 +7,13 @@ import math
 
 import pytest
 
+from tests.unit.counting import count_terms
 from toolkit.extract.candidates import surface_shape
 from toolkit.extract.data import light_heads, term_heads
 from toolkit.extract.ranking import _phrase_starts, _tail
 from toolkit.extract.termhood import RARE, composed_cvalues, cvalues
 from toolkit.extract.terms import COORDINATION_WEIGHT, TermCandidate, TermCounter
-from toolkit.extract.tokenize import chunks, term_key, tokenize
+from toolkit.extract.tokenize import term_key
 
 HEADS = frozenset({"خطه", "مركز"})
 TERM = ("تحول", "رقمي")
@@ -20,11 +21,7 @@ PLAN = ("خطه", "تحول", "رقمي")
 
 
 def count(docs: list[str]) -> TermCounter:
-    counter = TermCounter()
-    for i, doc in enumerate(docs):
-        for chunk in chunks(tokenize(doc)):
-            counter.add_chunk(f"doc{i}", doc, chunk)
-    return counter
+    return count_terms(docs)
 
 
 def ranked(docs: list[str]) -> dict[tuple[str, ...], TermCandidate]:

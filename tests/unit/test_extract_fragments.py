@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from glossary.model import Context, Entry, Forms
+from tests.unit.counting import count_terms
 from toolkit.extract.candidates import surface_shape
 from toolkit.extract.data import deictic_nouns, reference_frequencies
 from toolkit.extract.ranking import (
@@ -18,7 +19,7 @@ from toolkit.extract.ranking import (
 )
 from toolkit.extract.termhood import keyness_weight
 from toolkit.extract.terms import TermCandidate, TermCounter
-from toolkit.extract.tokenize import chunks, term_key, term_word_key, tokenize
+from toolkit.extract.tokenize import term_key, term_word_key
 from tui.index import kwic
 
 
@@ -35,12 +36,7 @@ def count(docs: list[str]) -> TermCounter:
     def known(word: str) -> bool:
         return term_word_key(word) in ref
 
-    counter = TermCounter(known, known)
-    for i, doc in enumerate(docs):
-        counter.start_document()
-        for chunk in chunks(tokenize(doc)):
-            counter.add_chunk(f"doc{i}", doc, chunk)
-    return counter
+    return count_terms(docs, TermCounter(known, known))
 
 
 def shape_of(cand: TermCandidate) -> float:

@@ -14,19 +14,9 @@ from tests.unit.entries import approved
 from toolkit.extract import Extractor, extract_paths
 from toolkit.extract.cluster import spelling_skeleton
 from toolkit.extract.namebridge import BRIDGE_MIN, syllable_share
-from toolkit.extract.names import NameDetector, name_detector
+from toolkit.extract.names import NameDetector
 from toolkit.extract.tokenize import tokenize
-from toolkit.translit import Transliterator, default_transliterator
-
-
-@pytest.fixture(scope="module")
-def translit() -> Transliterator:
-    return default_transliterator()
-
-
-@pytest.fixture(scope="module")
-def detector(translit: Transliterator) -> NameDetector:
-    return name_detector(translit)
+from toolkit.translit import Transliterator
 
 
 def spans(detector: NameDetector, text: str) -> list[str]:

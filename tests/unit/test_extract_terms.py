@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from tests.unit.counting import count_terms
 from toolkit.extract.data import cue_words, light_heads, reference_frequencies, word_senses
 from toolkit.extract.pipeline import compose_translation
 from toolkit.extract.termhood import keyness_weight
@@ -38,11 +39,7 @@ TOY = [
 
 
 def count(docs: list[str]) -> TermCounter:
-    counter = TermCounter()
-    for i, doc in enumerate(docs):
-        for chunk in chunks(tokenize(doc)):
-            counter.add_chunk(f"doc{i}", doc, chunk)
-    return counter
+    return count_terms(docs)
 
 
 def test_cvalue_of_a_term_never_seen_alone_is_zero() -> None:

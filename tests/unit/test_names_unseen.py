@@ -11,19 +11,9 @@ from pathlib import Path
 import pytest
 
 from toolkit.extract import Extractor, extract_paths
-from toolkit.extract.names import NameDetector, name_detector
+from toolkit.extract.names import NameDetector
 from toolkit.extract.tokenize import tokenize
-from toolkit.translit import Transliterator, default_transliterator
-
-
-@pytest.fixture(scope="module")
-def translit() -> Transliterator:
-    return default_transliterator()
-
-
-@pytest.fixture(scope="module")
-def detector(translit: Transliterator) -> NameDetector:
-    return name_detector(translit)
+from toolkit.translit import Transliterator
 
 
 def spans(detector: NameDetector, text: str) -> list[str]:

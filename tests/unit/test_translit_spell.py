@@ -7,15 +7,10 @@ import re
 import pytest
 
 from glossary.errors import InputError
-from toolkit.translit import Transliterator, default_transliterator
+from toolkit.translit import Transliterator
 from toolkit.translit.spell import split_words
 
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-
-
-@pytest.fixture(scope="module")
-def translit() -> Transliterator:
-    return default_transliterator()
 
 
 def _spell(translit: Transliterator, text: str, top: int = 5) -> list[str]:
