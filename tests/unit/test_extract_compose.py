@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import FormatError
-from toolkit.extract import Extractor, extract_paths
+from toolkit.extract import Extractor, building, extract_paths
 from toolkit.extract import data as extract_data
 from toolkit.extract.compose import (
     compose_translation,
@@ -389,3 +389,20 @@ def test_drafts_agree_with_the_starter_termbase() -> None:
 ])
 def test_english_modifiers_are_singular(form: str, en: str) -> None:
     assert compose(form)[1] == en
+
+
+@pytest.mark.parametrize(("factor", "first"), [(1.0, "الأسماك المجففة"),
+                                               (building.DOMAIN_FACTOR, "الأمن السيبراني")])
+def test_a_term_the_word_table_composes_ranks_first_at_equal_termhood(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, factor: float, first: str) -> None:
+    # Seen once each, a general phrase and a term of the domain score alike on keyness;
+    # the one whose every word the table lists and composes is ranked first.
+    (tmp_path / "a.txt").write_text(
+        "تعزز المقاطعة الأمن السيبراني في المدارس هذا العام. ويبيع الصيادون الأسماك "
+        "المجففة في السوق القديم كل صباح.", encoding="utf-8")
+    monkeypatch.setattr(building, "DOMAIN_FACTOR", factor)
+    found = [x.entry for x in extract_paths([tmp_path / "a.txt"], Extractor([])).candidates
+             if x.origin == "term"]
+    pair = [e for e in found if e.term("ar") in ("الأسماك المجففة", "الأمن السيبراني")]
+    assert next(e.term("ar") for e in pair) == first
+    assert {e.term("ar"): e.term("vi") for e in pair}["الأمن السيبراني"] == "an ninh mạng"

@@ -7,7 +7,8 @@ built from the evidence it has accumulated over the documents.
 * codes and acronyms: verbatim, do-not-translate;
 * terms: from an approved glossary entry with the same key, else composed word
   by word where the composition is regular (words.tsv), else left empty; ranked
-  by score, the first ``max_terms`` kept (and every confirmed one).
+  by score (a composed one's by :data:`DOMAIN_FACTOR` times it), the first
+  ``max_terms`` kept (and every confirmed one).
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ _Draft = tuple[str, str, list[Candidate]]
 
 #: Score of its top reading both names need to be merged as spellings of one name.
 CONFIDENT = 0.5
+#: Factor on the score of a new term candidate that the word table composes (every
+#: word listed, in a shape it translates): the domain's vocabulary (الأمن السيبراني)
+#: before general phrases that keyness alone ranks as high (الأسماك المجففة).
+DOMAIN_FACTOR = 2.0
 
 
 class EntryBuilder:
@@ -281,13 +286,21 @@ class EntryBuilder:
                                          self._ref)
                 merged.append(target)
             absorb(target, cluster, index)
+        longest = longest_extensions((k, c.count, c.coordinated)
+                                     for k, c in self.terms.terms.items())
+        drafts: dict[int, tuple[str, str]] = {}
         for cand in merged:
             if self._known_at(cand) is not None:
                 cand.score = known_score(cand)
+                continue
+            # No draft for a piece of a longer name (وزارة الصناعة of …والتجارة).
+            drafts[id(cand)] = draft = ("", "") if fragment(
+                (cand.key, *cand.aliases), cand.count, longest) else compose_translation(
+                cand.key, coordinated=cand.coordinated, form=cand.form)
+            if draft[0]:
+                cand.score *= DOMAIN_FACTOR
         merged.sort(key=lambda c: (-c.score, -c.count, c.key))
         out: list[Extracted] = []
-        longest = longest_extensions((k, c.count, c.coordinated)
-                                     for k, c in self.terms.terms.items())
         for cand in merged:
             if cand.count < self.min_count:
                 continue
@@ -296,7 +309,7 @@ class EntryBuilder:
                                      or cue_fragment(cand.key)):
                 continue
             known = self.known[known_at] if known_at is not None else None
-            out.append(self._term_entry(cand, known, longest))
+            out.append(self._term_entry(cand, known, drafts.get(id(cand), ("", ""))))
         return out
 
     def _known_at(self, cand: TermCandidate) -> int | None:
@@ -309,15 +322,12 @@ class EntryBuilder:
         return None
 
     def _term_entry(self, cand: TermCandidate, known: Entry | None,
-                    longest: Mapping[tuple[str, ...], int]) -> Extracted:
+                    draft: tuple[str, str]) -> Extracted:
         ar = cand.form
         if known is not None:
             vi, en, kind = known.term("vi"), known.term("en"), known.kind
         else:
-            # No draft for a piece of a longer name (وزارة الصناعة of …والتجارة).
-            vi, en = ("", "") if fragment((cand.key, *cand.aliases), cand.count, longest) \
-                else compose_translation(cand.key, coordinated=cand.coordinated, form=ar)
-            kind = "term"
+            (vi, en), kind = draft, "term"
         entry = Entry(kind=kind, status=self._status(known is not None),
                       confidence=1.0 if known else (0.5 if vi else 0.0),
                       frequency=cand.count, score=cand.score,

@@ -37,7 +37,7 @@ from toolkit.extract.cluster import Cluster
 from toolkit.extract.codecount import CodeCounter
 from toolkit.extract.codes import latin_gloss
 from toolkit.extract.contexts import make_context
-from toolkit.extract.data import Cue, reference_frequencies, stopwords
+from toolkit.extract.data import Cue, cues, reference_frequencies, stopwords
 from toolkit.extract.forms import adopt_known, compose_translation, coordinated, indefinite_form
 from toolkit.extract.kinds import CODE_KINDS, COMPATIBLE_KINDS, NAME_KINDS
 from toolkit.extract.markup import blank_markup
@@ -67,6 +67,8 @@ __all__ = [
 
 #: Term candidates kept (best first); names and codes are all kept.
 DEFAULT_MAX_TERMS = 300
+#: How far after a cue word a glossary name is looked for (see Extractor._find_known).
+_CUE_LOOKAHEAD = 120
 
 
 class Extractor(EntryBuilder):
@@ -109,6 +111,7 @@ class Extractor(EntryBuilder):
         self._known_term_keys: dict[tuple[str, ...], int] = {}
         self._known_coordinated: set[tuple[str, ...]] = set()
         self._known_codes: dict[str, int] = {}
+        self._cue_words = frozenset(fold_ar(c.words[0]) for c in cues() if len(c.words) == 1)
         self._build_known()
 
     # ---------------------------------------------------------------- lexicon
@@ -250,7 +253,7 @@ class Extractor(EntryBuilder):
         if not self.known:
             return
         whole = not start and end is None
-        for match in self._matcher.find(doc.text if whole else doc.text[start:end]):
+        for match in self._find_known(doc.text if whole else doc.text[start:end]):
             if start:
                 match = match._replace(start=match.start + start, end=match.end + start,
                                        prefix_start=match.prefix_start + start)
@@ -290,6 +293,36 @@ class Extractor(EntryBuilder):
             span.vote(entry.kind, 3.0)
             yield span
 
+    def _find_known(self, text: str) -> list[Match]:
+        """The glossary's forms in ``text``, leftmost-longest, except that a name's form
+        that starts with a cue word (مدينة هوي: Huế) gives way to a glossary name that
+        starts after the cue and ends further on (مدينة هوي آن: the city of Hội An)."""
+        out: list[Match] = []
+        for match in self._matcher.find(text):
+            if out and match.start < out[-1].end:
+                continue  # inside the name that took a cue form's place
+            out.append(self._after_cue(text, match) or match)
+        return out
+
+    def _after_cue(self, text: str, match: Match) -> Match | None:
+        """The glossary name that starts after the cue word of ``match`` and ends further
+        on (see :meth:`_find_known`), or None."""
+        head, _, rest = match.surface.partition(" ")
+        if not rest.strip() or self.known[int(str(match.key))].kind not in NAME_KINDS:
+            return None
+        if fold_ar(head) not in self._cue_words:
+            return None
+        begin = match.end - len(rest.lstrip())
+        window = text[begin:begin + _CUE_LOOKAHEAD]
+        found = self._matcher.find(window)
+        if not found or found[0].prefix_start != 0 or not (
+                match.end - begin < found[0].end < len(window)):
+            return None
+        if self.known[int(str(found[0].key))].kind not in NAME_KINDS:
+            return None
+        return found[0]._replace(start=found[0].start + begin, end=found[0].end + begin,
+                                 prefix_start=begin)
+
     def _is_form(self, index: int, surface: str) -> bool:
         """Whether ``surface`` is an admitted Arabic form of the known entry ``index``."""
         folded = fold_ar(surface)
@@ -305,13 +338,11 @@ class Extractor(EntryBuilder):
         """
         cached = self._name_like_cache.get(index)
         if cached is None:
-            from toolkit.extract.data import cues
             from toolkit.extract.names import SPAN_MIN
 
             entry = self.known[index]
             words = entry.term("ar").split()
-            cue_words = {c.words[0] for c in cues() if len(c.words) == 1}
-            cached = not any(fold_ar(w).startswith("\u0627\u0644") or fold_ar(w) in cue_words
+            cached = not any(fold_ar(w).startswith("\u0627\u0644") or fold_ar(w) in self._cue_words
                              for w in words)
             if cached and entry.kind == "org":
                 cached = self._translit.name_likelihood(words) >= SPAN_MIN

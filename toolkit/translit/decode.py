@@ -27,6 +27,7 @@ from toolkit.translit.rules import (
     arabic_tokens,
     literal_key,
     literal_tokens,
+    madda_tokens,
     mark_groups,
     syllable_key,
 )
@@ -347,24 +348,25 @@ class Transliterator:
                 for name, s in ranked]
 
     # ---------------------------------------------------------------- name detection
-    def token_likelihood(self, token: str) -> float:
+    def token_likelihood(self, token: str, madda: bool = False) -> float:
         """How much one normalised Arabic token looks like transliterated Vietnamese.
 
         Args:
             token: The normalised token.
+            madda: Whether the word was written with an initial alef madda (آنه: Ánh),
+                so that a common Arabic word it normalises to (انه) does not count.
 
         Returns:
             A likelihood in 0..1.
         """
-        cached = self._likelihood_cache.get(token)
-        if cached is not None:
-            return cached
-        score = self._token_likelihood(token)
-        self._likelihood_cache[token] = score
-        return score
+        key = "\u0622" + token if madda and token in self._common else token
+        cached = self._likelihood_cache.get(key)
+        if cached is None:
+            cached = self._likelihood_cache[key] = self._token_likelihood(token, key != token)
+        return cached
 
-    def _token_likelihood(self, token: str) -> float:
-        if not token or token in self._common:
+    def _token_likelihood(self, token: str, madda: bool = False) -> float:
+        if not token or (token in self._common and not madda):
             return 0.02
         if token in self._exonym_index or token in self._ar_index or token in self.model.spelled:
             return 0.95
@@ -402,10 +404,12 @@ class Transliterator:
             raised when the whole sequence is a known place or starts with a known surname,
             lowered for a single token.
         """
-        tokens = [t for tok in ar_tokens for t in arabic_tokens(tok)]
+        written = [t for tok in ar_tokens for t in madda_tokens(tok)]
+        tokens = [t for t, _ in written]
         if not tokens:
             return 0.0
-        scores = [self.token_likelihood(t) for t in tokens]
+        # آنه (Ánh) is no Arabic word, though normalised it is أنه's انه.
+        scores = [self.token_likelihood(t, madda) for t, madda in written]
         if min(scores) <= 0.0:
             return 0.0
         # Every token of a name must look Vietnamese: the weakest token weighs as much as

@@ -67,6 +67,8 @@ class Model:
 #: Share of the priors shipped with the tables where another lexicon (the gazetteer) has the
 #: same role: the shipped tables separate middle from given names and carry genders.
 SHIPPED_SHARE = 0.7
+#: Letters a place's spelling needs to be read also written as one word (سابا: Sa Pa).
+FUSED_SPELLED_LEN = 4
 #: How many vi -> ar spellings (canonical + common variants) of a place :attr:`Model.spelled`
 #: lists.
 SPELLED_VARIANTS = 4
@@ -215,7 +217,13 @@ def _spelled_places(model: Model) -> dict[str, tuple[Place, ...]]:
             spellings = spell_vi(model, place.vi, top=SPELLED_VARIANTS, plain=plain, usable={})
         except InputError:
             continue  # a name vi -> ar cannot spell either
-        pairs.extend((literal_key(literal_tokens(c.text)), place) for c in spellings)
+        for c in spellings:
+            key = literal_key(literal_tokens(c.text))
+            pairs.append((key, place))
+            # Also written as one word (سابا, داكلاك), as Arabic news often does.
+            fused = key.replace(" ", "")
+            if fused != key and fused.isalpha() and len(fused) >= FUSED_SPELLED_LEN:
+                pairs.append((fused, place))
     return _group(pairs)
 
 

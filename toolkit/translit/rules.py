@@ -14,6 +14,7 @@ __all__ = [
     "build_index",
     "literal_key",
     "literal_tokens",
+    "madda_tokens",
     "mark_groups",
     "normalize_arabic",
     "render_syllable",
@@ -50,6 +51,17 @@ def normalize_arabic(text: str) -> str:
 def arabic_tokens(text: str) -> list[str]:
     """Splits text into normalised Arabic-letter tokens (other characters separate them)."""
     return _ARABIC_LETTER.findall(normalize_arabic(text))
+
+
+def madda_tokens(text: str) -> list[tuple[str, bool]]:
+    """:func:`arabic_tokens` of ``text``, each with whether its word is written with an
+    initial alef madda: آنه (Ánh) and آن (An) are not the Arabic أنه and أن that
+    normalisation makes of them."""
+    out: list[tuple[str, bool]] = []
+    for word in text.split():
+        madda = word.lstrip("\"'(\u00ab[").startswith("\u0622")
+        out.extend((token, madda and k == 0) for k, token in enumerate(arabic_tokens(word)))
+    return out
 
 
 #: Arabic letter runs, digit runs and the dashes that join names (Bà Rịa – Vũng Tàu).
