@@ -406,3 +406,23 @@ def test_a_term_the_word_table_composes_ranks_first_at_equal_termhood(
     pair = [e for e in found if e.term("ar") in ("الأسماك المجففة", "الأمن السيبراني")]
     assert next(e.term("ar") for e in pair) == first
     assert {e.term("ar"): e.term("vi") for e in pair}["الأمن السيبراني"] == "an ninh mạng"
+
+
+@pytest.mark.parametrize(("form", "boosted"), [
+    ("الأمن السيبراني", True),
+    ("الأسماك", False),  # one word: a general noun, though the table lists it
+    ("المركز الجديد", False),  # جديد is a general word (stopwords.txt)
+    ("المواطنين والسياح", False),  # a coordination
+])
+def test_the_domain_factor_is_for_multiword_terms_of_the_domain(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str, boosted: bool) -> None:
+    (tmp_path / "a.txt").write_text(
+        "تعزز المقاطعة الأمن السيبراني في المدارس. ويبيع الصيادون الأسماك في السوق. "
+        "وافتتح المركز الجديد أبوابه. ويستقبل المواطنين والسياح كل يوم.", encoding="utf-8")
+
+    def score(factor: float) -> float:
+        monkeypatch.setattr(building, "DOMAIN_FACTOR", factor)
+        found = extract_paths([tmp_path / "a.txt"], Extractor([])).candidates
+        return next(x.entry.score for x in found if x.entry.term("ar") == form)
+
+    assert score(2.0) == pytest.approx(score(1.0) * (2.0 if boosted else 1.0))

@@ -63,12 +63,37 @@ def test_a_landscape_cue_is_not_part_of_the_name(
 
 
 @pytest.mark.parametrize("text", [
-    # كنت ("I was") and a verb after it; بكل ("with every") after a place.
+    # كنت ("I was") and a verb after it.
     "وقال المزارع: في الماضي كنت أسقي الحقول يدويا.",
     "وقال آخر: كنا نبيع المحصول للتجار.",
+    # A landmark word names the kind of what follows but vouches for no foreign name.
+    "يقضي السياح عطلتهم على شاطئ باتونغ وحول بحيرة توبا.",
+    "تمتد الرحلة بين شلال أسوان وجبال سيناء.",
+    # آن in Arabic expressions ("at once"); ذهابا وإيابا ("there and back").
+    "يعمل النظامان في آن واحد دون توقف.",
+    "يسافر الموظفون ذهابا وإيابا كل يوم.",
 ])
 def test_forms_of_kana_are_no_name(detector: NameDetector, text: str) -> None:
     assert spans(detector, text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # آمن ("safe") spells two syllables: its madda makes no name of it.
+    ("وأكد أن الوضع في مقاطعة هاو جيانغ آمن تماما.", "هاو جيانغ"),
+    # آن الأوان: "the time has come", after a name.
+    ("وقال السيد تران فان هونغ آن الأوان لتسريع العمل.", "تران فان هونغ"),
+    # قرب ("near") after a name.
+    ("ينظم الشباب رحلات إلى شلال كوانغ سي قرب المدينة.", "كوانغ سي"),
+])
+def test_a_name_ends_before_an_arabic_word_written_like_a_syllable(
+        detector: NameDetector, text: str, name: str) -> None:
+    assert spans(detector, text) == [name]
+
+
+def test_a_mausoleum_is_named_after_a_person_not_a_place(detector: NameDetector) -> None:
+    found = detector.detect(tokenize("وزار الوفد ضريح فو نغوين جياب صباح اليوم."))
+    assert [s.surface for s in found] == ["فو نغوين جياب"]
+    assert "place" not in found[0].votes
 
 
 def test_a_word_with_a_proclitic_does_not_run_into_a_place(detector: NameDetector) -> None:

@@ -25,6 +25,7 @@ from toolkit.extract.codecount import CodeCounter
 from toolkit.extract.codes import written_code
 from toolkit.extract.compose import fragment, longest_extensions
 from toolkit.extract.contexts import MAX_CONTEXTS
+from toolkit.extract.data import term_heads
 from toolkit.extract.forms import (
     adopt_known,
     compose_translation,
@@ -40,7 +41,7 @@ from toolkit.extract.readings import prefer_gloss, rank_readings
 from toolkit.extract.results import Extracted
 from toolkit.extract.termhood import keyness
 from toolkit.extract.terms import TermCandidate, TermCounter
-from toolkit.extract.tokenize import coded_key
+from toolkit.extract.tokenize import coded_key, term_word_key
 from toolkit.extract.tokenize import term_key as _term_key_of
 
 if TYPE_CHECKING:
@@ -52,9 +53,12 @@ _Draft = tuple[str, str, list[Candidate]]
 
 #: Score of its top reading both names need to be merged as spellings of one name.
 CONFIDENT = 0.5
-#: Factor on the score of a new term candidate that the word table composes (every
-#: word listed, in a shape it translates): the domain's vocabulary (الأمن السيبراني)
-#: before general phrases that keyness alone ranks as high (الأسماك المجففة).
+#: Factor on the score of a new multiword term candidate that the word table composes
+#: (every word listed, in a shape it translates): the domain's vocabulary (الأمن السيبراني)
+#: before general phrases that keyness alone ranks as high (الأسماك المجففة). Not for a
+#: coordination (المواطنين والسياح), a phrase with a general word of the stopword list
+#: (المركز الجديد), nor an institution noun's phrase always seen inside a longer
+#: candidate (وزارة الزراعة of وزارة الزراعة والبيئة and … والتنمية الريفية).
 DOMAIN_FACTOR = 2.0
 
 
@@ -78,6 +82,7 @@ class EntryBuilder:
     _known_coordinated: set[tuple[str, ...]]
     _known_codes: dict[str, int]
     _ref: Mapping[str, float]
+    _stop: frozenset[str]
     _translit: Transliterator
     _place_reading: Callable[[str], float]
 
@@ -289,6 +294,12 @@ class EntryBuilder:
         longest = longest_extensions((k, c.count, c.coordinated)
                                      for k, c in self.terms.terms.items())
         drafts: dict[int, tuple[str, str]] = {}
+        general = frozenset(term_word_key(w) for w in self._stop)
+        heads = term_heads()
+        extended: Counter[tuple[str, ...]] = Counter()
+        for key, counted in self.terms.terms.items():
+            if len(key) > 2 and key[0] in heads:
+                extended[key[:-1]] += counted.count
         for cand in merged:
             if self._known_at(cand) is not None:
                 cand.score = known_score(cand)
@@ -297,7 +308,8 @@ class EntryBuilder:
             drafts[id(cand)] = draft = ("", "") if fragment(
                 (cand.key, *cand.aliases), cand.count, longest) else compose_translation(
                 cand.key, coordinated=cand.coordinated, form=cand.form)
-            if draft[0]:
+            if draft[0] and len(cand.key) > 1 and not cand.coordinated and \
+                    extended[cand.key] < cand.count and not general.intersection(cand.key):
                 cand.score *= DOMAIN_FACTOR
         merged.sort(key=lambda c: (-c.score, -c.count, c.key))
         out: list[Extracted] = []

@@ -26,6 +26,7 @@ __all__ = [
     "cue_words",
     "cues",
     "deictic_nouns",
+    "expressions",
     "letter_names",
     "light_heads",
     "reference_frequencies",
@@ -102,6 +103,14 @@ def stopwords() -> frozenset[str]:
     """Returns the folded stopwords of stopwords.txt (single words only)."""
     return frozenset(_fold(cells[0]) for _, cells in _rows("stopwords.txt", 1)
                      if " " not in cells[0])
+
+
+@lru_cache(maxsize=1)
+def expressions() -> frozenset[tuple[str, str]]:
+    """Returns the folded word pairs of expressions.txt (آن الأوان): a name never ends
+    with the first word when the second follows it."""
+    pairs = (cells[0].split() for _, cells in _rows("expressions.txt", 1))
+    return frozenset((_fold(p[0]), _fold(p[1])) for p in pairs if len(p) == 2)
 
 
 @lru_cache(maxsize=1)

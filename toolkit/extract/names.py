@@ -46,7 +46,7 @@ from types import MappingProxyType
 from typing import Any
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.data import Cue, cues, prepositions, surnames, written_words
+from toolkit.extract.data import Cue, cues, expressions, prepositions, surnames, written_words
 from toolkit.extract.namebridge import (
     BRIDGE_LEN,
     BRIDGE_MIN,
@@ -176,6 +176,8 @@ class NameDetector(NameBridges):
         self.middle_named = middle_named
         self._cues = cues()
         self._cues_before = [c for c in self._cues if c.position == "before"]
+        self._landmarks = [c for c in self._cues if c.position == "landmark"]
+        self._expressions = expressions()
         self._cue_words = frozenset(c.words[0] for c in self._cues if len(c.words) == 1)
         # Titles (وزير): person cues that also follow a name as an appositive.
         self._titles = frozenset(strip_article(c.words[0]) for c in self._cues
@@ -272,11 +274,12 @@ class NameDetector(NameBridges):
             return True
         return any(stem == word for _, stem in clitic_splits(tok.norm)[1:])
 
-    def _cue_before(self, tokens: Sequence[Token], first: int) -> Cue | None:
+    def _cue_before(self, tokens: Sequence[Token], first: int,
+                    landmark: bool = False) -> Cue | None:
         if first < 1 or tokens[first - 1].type != "ar":
             return None
         forms = self._forms_of(tokens[first - 1].norm)
-        for cue in self._cues_before:
+        for cue in self._landmarks if landmark else self._cues_before:
             if cue.words[-1] not in forms:
                 continue
             n = len(cue.words)
@@ -401,6 +404,9 @@ class NameDetector(NameBridges):
             members.append(j)
         if len(members) > MAX_NAME_TOKENS:
             members = members[:MAX_NAME_TOKENS]
+        while len(members) > 1 and members[-1] + 1 < len(tokens) and (  # آن | الأوان
+                tokens[members[-1]].norm, tokens[members[-1] + 1].norm) in self._expressions:
+            members.pop()
         first, last = members[0], members[-1]
         surface_first, offset = _stem_surface(tokens[first].text, clitic)
         start = tokens[first].start + offset
@@ -420,6 +426,8 @@ class NameDetector(NameBridges):
                         cued=cue is not None)
         if cue is not None:
             span.vote(cue.kind, 2.0)
+        elif (landmark := self._cue_before(tokens, first, landmark=True)) is not None:
+            span.vote(landmark.kind, 1.0)
         after_cue = self._cue_after(tokens, last)
         if after_cue is not None:
             span.vote(after_cue.kind, 1.5)

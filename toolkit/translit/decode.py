@@ -354,7 +354,8 @@ class Transliterator:
         Args:
             token: The normalised token.
             madda: Whether the word was written with an initial alef madda (آنه: Ánh),
-                so that a common Arabic word it normalises to (انه) does not count.
+                so that a common Arabic word it normalises to (انه) does not count where
+                it spells one syllable.
 
         Returns:
             A likelihood in 0..1.
@@ -366,7 +367,9 @@ class Transliterator:
         return cached
 
     def _token_likelihood(self, token: str, madda: bool = False) -> float:
-        if not token or (token in self._common and not madda):
+        # With madda a common word's spelling is a syllable where it spells one (آنه, not آمن).
+        if not token or (token in self._common and not (
+                madda and any(len(p.syllables) == 1 for p in self.parse_token(token)))):
             return 0.02
         if token in self._exonym_index or token in self._ar_index or token in self.model.spelled:
             return 0.95

@@ -217,13 +217,14 @@ def _spelled_places(model: Model) -> dict[str, tuple[Place, ...]]:
             spellings = spell_vi(model, place.vi, top=SPELLED_VARIANTS, plain=plain, usable={})
         except InputError:
             continue  # a name vi -> ar cannot spell either
-        for c in spellings:
-            key = literal_key(literal_tokens(c.text))
-            pairs.append((key, place))
-            # Also written as one word (سابا, داكلاك), as Arabic news often does.
-            fused = key.replace(" ", "")
-            if fused != key and fused.isalpha() and len(fused) >= FUSED_SPELLED_LEN:
-                pairs.append((fused, place))
+        keys = [literal_key(literal_tokens(c.text)) for c in spellings]
+        pairs.extend((key, place) for key in keys)
+        # The canonical spelling also written as one word (سابا, داكلاك), as Arabic news
+        # often does; not one that starts with alef, as Arabic words do (إيابا: Ia Pa).
+        fused = keys[0].replace(" ", "") if keys else ""
+        if (fused != keys[0] and fused.isalpha() and len(fused) >= FUSED_SPELLED_LEN
+                and not fused.startswith("\u0627")):
+            pairs.append((fused, place))
     return _group(pairs)
 
 
