@@ -11,12 +11,8 @@ from glossary.model import Context, Entry, Forms
 from tests.unit.counting import count_terms
 from toolkit.extract.candidates import surface_shape
 from toolkit.extract.data import deictic_nouns, reference_frequencies
-from toolkit.extract.ranking import (
-    COORDINATION_WEIGHT,
-    FRAGMENT_WEIGHT,
-    FragmentRules,
-    looks_plural,
-)
+from toolkit.extract.fragments import FragmentRules, looks_plural
+from toolkit.extract.ranking import COORDINATION_WEIGHT, FRAGMENT_WEIGHT
 from toolkit.extract.termhood import keyness_weight
 from toolkit.extract.terms import TermCandidate, TermCounter
 from toolkit.extract.tokenize import term_key, term_word_key

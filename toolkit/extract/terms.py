@@ -31,6 +31,7 @@ from toolkit.extract.candidates import (
 )
 from toolkit.extract.contexts import MAX_CONTEXTS, make_context
 from toolkit.extract.data import connectors, stopwords
+from toolkit.extract.fragments import looks_plural
 from toolkit.extract.ranking import (
     ADJECTIVE_START_WEIGHT,
     COORDINATION_WEIGHT,
@@ -40,7 +41,6 @@ from toolkit.extract.ranking import (
     UNIGRAM_GENERAL_WEIGHT,
     UNIGRAM_MIN_KEYNESS,
     VERB_START_WEIGHT,
-    looks_plural,
     rank_candidates,
 )
 from toolkit.extract.termhood import (
