@@ -114,17 +114,12 @@ def per_document_recall(corpus: Path, gold: list[GoldRow], use_starter: bool = T
     them: over the documents, the gold terms found in a document's top 100 over the
     gold terms the document holds (a form occurring in its text, inside a longer term
     too)."""
-    from glossary.starter import load_starter_termbase
-    from toolkit.extract.pipeline import Extractor, extract_paths
-
-    known = load_starter_termbase() if use_starter else []
     terms = [g for g in gold if g.type == "term"]
     held = found = 0
     for doc in sorted(corpus.glob("*.txt")):
         text = match_key(doc.read_text(encoding="utf-8"), "ar")
         present = [g for g in terms if any(match_key(f, "ar") in text for f in g.forms)]
-        top = [c for c in extract_paths([doc], Extractor(known)).candidates
-               if c.origin == "term"][:TOP_TERMS]
+        top = [c for c in run_extraction(doc, use_starter) if c.origin == "term"][:TOP_TERMS]
         keys = {_term_key_of(f) for c in top for f in c.entry.forms["ar"].all_admitted()}
         held += len(present)
         found += sum(any(_term_key_of(f) in keys for f in g.forms) for g in present)
