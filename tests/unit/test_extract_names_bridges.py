@@ -11,16 +11,13 @@ import pytest
 
 from glossary.model import Entry
 from tests.unit.entries import approved
+from tests.unit.names_helpers import spans
 from toolkit.extract import Extractor, extract_paths
 from toolkit.extract.cluster import spelling_skeleton
 from toolkit.extract.namebridge import BRIDGE_MIN, syllable_share
 from toolkit.extract.names import NameDetector
 from toolkit.extract.tokenize import tokenize
 from toolkit.translit import Transliterator
-
-
-def spans(detector: NameDetector, text: str) -> list[str]:
-    return [s.surface for s in detector.detect(tokenize(text))]
 
 
 @pytest.mark.parametrize("word", ["منه", "لو", "كان", "هو", "بيان"])

@@ -12,14 +12,11 @@ from pathlib import Path
 import pytest
 
 from glossary.model import Entry, Forms
+from tests.unit.names_helpers import spans
 from toolkit.extract import Extractor, extract_paths
 from toolkit.extract.names import NameDetector
 from toolkit.extract.tokenize import tokenize
 from toolkit.translit import Transliterator
-
-
-def spans(detector: NameDetector, text: str) -> list[str]:
-    return [s.surface for s in detector.detect(tokenize(text))]
 
 
 @pytest.mark.parametrize("name", [["نغوين", "فان", "آن"], ["دو", "نغوك", "آنه"], ["آنه"]])

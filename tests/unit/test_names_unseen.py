@@ -10,14 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.names_helpers import spans
 from toolkit.extract import Extractor, extract_paths
 from toolkit.extract.names import NameDetector
-from toolkit.extract.tokenize import tokenize
 from toolkit.translit import Transliterator
-
-
-def spans(detector: NameDetector, text: str) -> list[str]:
-    return [s.surface for s in detector.detect(tokenize(text))]
 
 
 @pytest.mark.parametrize(("text", "name"), [

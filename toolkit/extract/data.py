@@ -23,6 +23,7 @@ __all__ = [
     "WordSense",
     "clitic_prefixes",
     "connectors",
+    "cue_forms",
     "cue_words",
     "cues",
     "deictic_nouns",
@@ -74,6 +75,13 @@ def cues() -> tuple[Cue, ...]:
     found = [Cue(tuple(_fold(w) for w in cells[0].split()), cells[1], cells[2])
              for _, cells in _rows("cues.tsv", 3)]
     return tuple(sorted(found, key=lambda c: -len(c.words)))
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> frozenset[str]:
+    """Returns the one-word cues of cues.tsv, folded as written (article kept): an Arabic
+    word, never part of a name, and the word a glossary name after a cue gives way to."""
+    return frozenset(c.words[0] for c in cues() if len(c.words) == 1)
 
 
 @lru_cache(maxsize=1)

@@ -41,7 +41,7 @@ from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.tokenize import ARTICLE, Token, clitic_splits, strip_article
 
 if TYPE_CHECKING:
-    from toolkit.extract.names import _Tok
+    from toolkit.extract.nametokens import NameToken
 
 __all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "FUSED_LEN", "GAZETTEER_MIN", "STRONG",
            "NameBridges", "syllable_share"]
@@ -106,7 +106,7 @@ class NameBridges:
     middle_named: Callable[[str], bool] | None
 
     if TYPE_CHECKING:
-        def _classify(self, tok: Token) -> _Tok: ...
+        def _classify(self, tok: Token) -> NameToken: ...
         def _cue_before(self, tokens: Sequence[Token], first: int) -> Cue | None: ...
         def _grow(self, tokens: Sequence[Token], i: int, taken: set[int],
                   seen: Mapping[str, Cue] = ...) -> NameSpan | None: ...

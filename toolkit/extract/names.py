@@ -41,16 +41,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.data import Cue, cues, expressions, prepositions, surnames, written_words
+from toolkit.extract.data import Cue, cues, expressions, surnames, written_words
 from toolkit.extract.namebridge import (
     BRIDGE_LEN,
-    BRIDGE_MIN,
-    FUSED_LEN,
     GAZETTEER_MIN,
     STRONG,
     NameBridges,
@@ -59,12 +56,12 @@ from toolkit.extract.namebridge import (
 from toolkit.extract.namespans import MEMO_SIZE, NameSpan, reads_particle
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.namespans import stem_surface as _stem_surface
+from toolkit.extract.nametokens import FUSED_MIN, MEDIUM, NameToken, TokenClassifier
 from toolkit.extract.tokenize import (
     ARTICLE,
     Token,
     clitic_splits,
     light_ar,
-    split_clitic,
     strip_article,
 )
 
@@ -81,51 +78,17 @@ __all__ = [
     "reads_particle",
 ]
 
-#: Token likelihood above which a token joins a name beside a strong token.
-MEDIUM = 0.07
 #: Likelihood a run of two or more tokens needs without a cue word.
 SPAN_MIN = 0.2
 #: Likelihood a run needs after a cue word.
 CUED_MIN = 0.05
-#: Likelihood of a single token that is a name without any cue (fused known names).
-FUSED_MIN = 0.9
 #: Longest name, in tokens.
 MAX_NAME_TOKENS = NameBridges.MAX_NAME_TOKENS
-#: Prefixes of the imperfect (ت، ن), the consonants after which a Vietnamese onset
-#: may be spelled (تر Tr, تش Ch, ته Th, نغ Ng, نه Nh) or a vowel letter, and the
-#: endings of the dual and plural (ـان، ـون).
-_IMPERFECT = "\u062a\u0646"
-_CLUSTER_SECOND = frozenset("\u0627\u0648\u064a\u0631\u0634\u0647\u063a")
-_VERB_ENDINGS = ("\u0627\u0646", "\u0648\u0646")
 _NOTHING: Mapping[str, Cue] = MappingProxyType({})
 _KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
-_HAMZA_FORMS = ("\u0623", "\u0625")  # أ إ: أن / إن are particles, never names
 _MIDDLE_ONLY = "middle"  # gazetteer role of Văn, Thị, Hữu: never a name's first syllable
-#: Letters and marks of Arabic words that transliterations of Vietnamese never use.
-_ARABIC_ONLY = frozenset("\u0629\u064b\u064c\u064d\u0624\u0626\u0621")
-_PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ها هم هما
-#: How much likelier the stem must be for a proclitic to be split off a name token.
-CLITIC_GAIN = 0.1
 #: Likelihood a single token needs after a cue word.
 SINGLE_CUED_MIN = 0.3
-
-
-@dataclass
-class _Tok:
-    lexical: bool
-    lik: float
-    clitic: str = ""
-    clitic_lik: float = 0.0
-    bridge: bool = False
-    fused_word: bool = False  # FUSED_LEN letters or more, read as several syllables only
-
-    @property
-    def strong(self) -> bool:
-        return not self.lexical and self.lik >= STRONG
-
-    @property
-    def medium(self) -> bool:
-        return not self.lexical and self.lik >= MEDIUM
 
 
 class NameDetector(NameBridges):
@@ -178,77 +141,18 @@ class NameDetector(NameBridges):
         self._cues_before = [c for c in self._cues if c.position == "before"]
         self._landmarks = [c for c in self._cues if c.position == "landmark"]
         self._expressions = expressions()
-        self._cue_words = frozenset(c.words[0] for c in self._cues if len(c.words) == 1)
         # Titles (وزير): person cues that also follow a name as an appositive.
         self._titles = frozenset(strip_article(c.words[0]) for c in self._cues
                                  if c.kind == "person" and c.position == "after")
         self._forms_cache: dict[str, frozenset[str]] = {}
         self._surnames = surnames()
-        self._cache: dict[str, _Tok] = {}
+        self._tokens = TokenClassifier(lexical, likelihood, reading, fused)
         self._word_cache: dict[tuple[str, str], bool] = {}
         self._span_cache: dict[tuple[str, ...], float] = {}
 
     # ------------------------------------------------------------------ tokens
-    def _is_lexical(self, word: str, folded: str) -> bool:
-        """Whether a token is an Arabic word, never part of a transliterated name.
-
-        True for the article, letters that transliterations do not use (ة,
-        tanween, final ى, hamza on و/ي or alone), cue words, words of the
-        lexicon (also with the accusative alef, كبيرا), long words with a
-        possessive suffix (نهجها) or the imperfect prefix ي (يتقدم), and a
-        lexicon word behind a proclitic (بتطوير، للوزير) or a cue word behind
-        one, however short (لحي).
-        """
-        if len(folded) < 2 or folded.startswith(ARTICLE) or self.lexical(word):
-            return True
-        if any(ch in _ARABIC_ONLY for ch in word) or word.endswith("\u0649"):
-            return True
-        if folded in self._cue_words:
-            return True
-        if len(folded) >= 5 and folded.startswith("\u064a"):
-            return True  # يتقدم: an imperfect verb (Vietnamese y- syllables are short)
-        if (len(folded) >= 5 and folded[0] in _IMPERFECT and folded[1] not in _CLUSTER_SECOND
-                and folded.endswith(_VERB_ENDINGS)):
-            return True  # تبنيان: a dual or plural imperfect verb (Vietnamese has no تب-)
-        if len(folded) >= 5 and folded.endswith(_PRONOUN_SUFFIXES):
-            return True  # نهجها، وحلولهم: a noun with a possessive pronoun
-        if folded.endswith("\u0627") and len(folded) >= 4 and self.lexical(word[:-1]):
-            return True  # كبيرا: the accusative alef of an Arabic word
-        _, stem = split_clitic(folded)
-        if stem.startswith(ARTICLE) and stem != folded and self.lexical(stem):
-            return True  # للوزير = ل + الوزير
-        for prefix, rest in clitic_splits(folded)[1:]:
-            if rest in self._cue_words:
-                return True  # لحي = ل + حي: a cue word, however short
-            if len(rest) >= 3 and self.lexical(_stem_surface(word, prefix)[0]):
-                return True
-        return False
-
-    def _classify(self, tok: Token) -> _Tok:
-        return _memo(self._cache, tok.text, lambda: self._new_tok(tok))
-
-    def _new_tok(self, tok: Token) -> _Tok:
-        folded = tok.norm
-        lexical = self._is_lexical(tok.text, folded)
-        # An Arabic word is never name-like: its likelihood is not needed (the costly part).
-        info = _Tok(lexical, 0.0 if lexical else self.likelihood([tok.text]))
-        if not info.lexical:
-            for prefix, stem in clitic_splits(folded)[1:]:
-                rest = _stem_surface(tok.text, prefix)[0]
-                if self._is_lexical(rest, stem):
-                    continue
-                lik = self.likelihood([rest])
-                if lik >= STRONG and lik > info.clitic_lik and lik > info.lik + CLITIC_GAIN:
-                    info.clitic, info.clitic_lik = prefix, lik
-        if (not info.strong and len(folded) <= BRIDGE_LEN
-                and not tok.text.startswith(_HAMZA_FORMS) and folded not in prepositions()):
-            info.bridge = self.reading(tok.text) >= BRIDGE_MIN
-        word, lik = (_stem_surface(tok.text, info.clitic)[0], info.clitic_lik) if info.clitic \
-            else (tok.text, info.lik)
-        if (self.fused is not None and STRONG <= lik < FUSED_MIN
-                and len(folded) - len(info.clitic) >= FUSED_LEN):
-            info.fused_word = self.fused(word)
-        return info
+    def _classify(self, tok: Token) -> NameToken:
+        return self._tokens.classify(tok)
 
     # ------------------------------------------------------------------ cues
     def _word_is(self, tok: Token, word: str) -> bool:

@@ -37,7 +37,7 @@ from toolkit.extract.cluster import Cluster
 from toolkit.extract.codecount import CodeCounter
 from toolkit.extract.codes import latin_gloss
 from toolkit.extract.contexts import make_context
-from toolkit.extract.data import Cue, cues, reference_frequencies, stopwords
+from toolkit.extract.data import Cue, cue_forms, reference_frequencies, stopwords
 from toolkit.extract.forms import adopt_known, compose_translation, coordinated, indefinite_form
 from toolkit.extract.kinds import CODE_KINDS, COMPATIBLE_KINDS, NAME_KINDS
 from toolkit.extract.markup import blank_markup
@@ -111,7 +111,7 @@ class Extractor(EntryBuilder):
         self._known_term_keys: dict[tuple[str, ...], int] = {}
         self._known_coordinated: set[tuple[str, ...]] = set()
         self._known_codes: dict[str, int] = {}
-        self._cue_words = frozenset(fold_ar(c.words[0]) for c in cues() if len(c.words) == 1)
+        self._cue_words = cue_forms()
         self._build_known()
 
     # ---------------------------------------------------------------- lexicon

@@ -20,21 +20,20 @@ from collections.abc import Sequence
 
 from glossary.errors import InputError
 from glossary.model import Candidate
+from toolkit.translit.likelihood import NameLikelihood
 from toolkit.translit.model import Model, compile_model, default_model
-from toolkit.translit.parses import Parse, parse_weight, title_name
+from toolkit.translit.parses import MAX_FUSED, Parse, parse_weight, title_name
 from toolkit.translit.priors import NAME_ROLES, NamePriors
 from toolkit.translit.rules import (
     arabic_tokens,
     literal_key,
     literal_tokens,
-    madda_tokens,
     mark_groups,
     syllable_key,
 )
 from toolkit.translit.spell import plain_index, spell_vi
 from toolkit.translit.syllables import (
     Syllable,
-    fold,
     split_tone,
 )
 from toolkit.translit.tables import Lexicon, Tables
@@ -54,12 +53,6 @@ GAZETTEER_PRIOR = {"place": 0.2, "org": 0.2, None: 0.05, "person": 0.005}
 #: as a place; a single syllable keeps the mixed role ``*`` of role_mix.tsv.
 KIND_SHARE = {"person": 0.85, "place": 0.15}
 TOKEN_BEAM = 40
-MAX_FUSED = 3  # most syllables one Arabic token may spell (هوشيمينه would be 4: not read)
-#: Likelihood of a token that spells Vietnamese only as :data:`MAX_FUSED` syllables and is
-#: no known spelling nor place (below the name detector's medium threshold).
-FUSED_WORD_LIKELIHOOD = 0.05
-#: Shortest token (letters) to which :data:`FUSED_WORD_LIKELIHOOD` applies.
-FUSED_WORD_LEN = 5
 NAME_BEAM = 80
 #: Readings kept per part of a name written with digits or dashes (كوان 13, ... – ...).
 MARK_BEAM = 20
@@ -95,13 +88,9 @@ class Transliterator:
         self._index = model.index
         self._best_spelling = model.best_spelling
         self._maxlen = model.maxlen
-        self._role_weights = model.role_weights
-        self._known_bases = model.known_bases
         self._place_index = model.place_index
-        self._place_prefixes = model.place_prefixes
         self._ar_index = model.ar_index
         self._exonym_index = model.exonyms
-        self._common = model.common
         self.priors = NamePriors(model)
         # Untoned syllable -> its largest prior weight in any role (orders beams).
         usable: dict[str, float] = {}
@@ -112,7 +101,7 @@ class Transliterator:
         self._usable = usable
         # Memo tables of pure functions, owned by this instance (not shared, not global).
         self._token_cache: dict[str, tuple[Parse, ...]] = {}
-        self._likelihood_cache: dict[str, float] = {}
+        self._likelihood = NameLikelihood(model, self.parse_token, self.priors)
         self._plain: dict[str, tuple[Syllable, ...]] | None = None  # built on first vi -> ar
 
     @classmethod
@@ -310,7 +299,7 @@ class Transliterator:
             target = rare_scores if rare else scores
             target[name] = target.get(name, 0.0) + score
 
-        for prob, key in self._gazetteer_readings(tokens):
+        for prob, key in self._likelihood.gazetteer_readings(tokens):
             # Places spelled alike (Phú Yên, Phù Yên) each weigh by how much they are named
             # (a province before a district).
             weights: dict[str, float] = {}
@@ -353,48 +342,12 @@ class Transliterator:
 
         Args:
             token: The normalised token.
-            madda: Whether the word was written with an initial alef madda (آنه: Ánh),
-                so that a common Arabic word it normalises to (انه) does not count where
-                it spells one syllable.
+            madda: Whether the word was written with an initial alef madda (آنه: Ánh).
 
         Returns:
-            A likelihood in 0..1.
+            A likelihood in 0..1 (:meth:`NameLikelihood.token`).
         """
-        key = "\u0622" + token if madda and token in self._common else token
-        cached = self._likelihood_cache.get(key)
-        if cached is None:
-            cached = self._likelihood_cache[key] = self._token_likelihood(token, key != token)
-        return cached
-
-    def _token_likelihood(self, token: str, madda: bool = False) -> float:
-        # With madda a common word's spelling is a syllable where it spells one (آنه, not آمن).
-        if not token or (token in self._common and not (
-                madda and any(len(p.syllables) == 1 for p in self.parse_token(token)))):
-            return 0.02
-        if token in self._exonym_index or token in self._ar_index or token in self.model.spelled:
-            return 0.95
-        parses = self.parse_token(token)
-        if not parses:
-            return 0.0
-        if (len(token) >= FUSED_WORD_LEN and all(len(p.syllables) >= MAX_FUSED for p in parses)
-                and not self._gazetteer_readings([token])):
-            # Three syllables in one word of five letters or more and no known spelling nor
-            # place: an Arabic word (تمتلك، بتركيب، إمكانات), not a name, whose syllables are
-            # written one word each (a short one may be a minority name: كو مغار = Cư M'gar);
-            # a place the gazetteer knows may be written fused (بوونماتوت: Buôn Ma Thuột).
-            return FUSED_WORD_LIKELIHOOD
-        best = 0.0
-        for parse in parses[:10]:
-            n = len(parse.syllables)
-            # Spelling probability relative to each syllable's best spelling (نجوين = 1),
-            # softened (square root) so that a common variant (لونج) still scores well.
-            best_spelling = math.prod(self._best_spelling[s.text] for s in parse.syllables)
-            per_syllable = (parse.prob / best_spelling) ** (0.5 / n)
-            known = sum(1 for s in parse.syllables if s.text in self._known_bases) / n
-            best = max(best, per_syllable * (0.5 + 0.5 * known))
-        if token.startswith("ال") and len(token) > 3:
-            best *= 0.1  # the Arabic article
-        return min(1.0, best)
+        return self._likelihood.token(token, madda)
 
     def name_likelihood(self, ar_tokens: Sequence[str]) -> float:
         """How likely a sequence of Arabic tokens is a transliterated Vietnamese name.
@@ -403,57 +356,9 @@ class Transliterator:
             ar_tokens: Arabic tokens in text order.
 
         Returns:
-            0..1: the root of (weakest token score x geometric mean of token scores),
-            raised when the whole sequence is a known place or starts with a known surname,
-            lowered for a single token.
+            A likelihood in 0..1 (:meth:`NameLikelihood.name`).
         """
-        written = [t for tok in ar_tokens for t in madda_tokens(tok)]
-        tokens = [t for t, _ in written]
-        if not tokens:
-            return 0.0
-        # آنه (Ánh) is no Arabic word, though normalised it is أنه's انه.
-        scores = [self.token_likelihood(t, madda) for t, madda in written]
-        if min(scores) <= 0.0:
-            return 0.0
-        # Every token of a name must look Vietnamese: the weakest token weighs as much as
-        # the geometric mean of all.
-        geo = math.exp(sum(math.log(s) for s in scores) / len(scores))
-        score = math.sqrt(min(scores) * geo)
-        joined = " ".join(tokens)
-        if (joined in self._exonym_index or joined in self._ar_index
-                or joined in self.model.spelled):
-            return max(score, 0.95)
-        first = self.parse_token(tokens[0])
-        if first and len(tokens) > 1:
-            surnames = self._role_weights.get("surname", ({}, 1.0))[0]
-            if any(t in surnames for s in first[0].syllables[:1]
-                   for t, _ in self.priors.tones(s, None)):
-                score = min(1.0, score * 1.3)
-        if min(scores) > 0.1 and self._gazetteer_readings(tokens):
-            score = max(score, 0.9)
-        if len(tokens) == 1:
-            score *= 0.8
-        return round(score, 6)
-
-    def _gazetteer_readings(self, tokens: Sequence[str]) -> list[tuple[float, tuple[str, ...]]]:
-        """Readings of ``tokens`` that spell a known place/organisation: (prob, folded key).
-
-        Only partial readings that are a prefix of a known name are kept, so the search is
-        exhaustive over the token parses yet small.
-        """
-        beam: dict[tuple[str, ...], float] = {(): 1.0}
-        for token in tokens:
-            nxt: dict[tuple[str, ...], float] = {}
-            for parse in self.parse_token(token):
-                tail = tuple(fold(s.text) for s in parse.syllables)
-                for key, p in beam.items():
-                    full = key + tail
-                    if full in self._place_prefixes:
-                        nxt[full] = max(nxt.get(full, 0.0), p * parse.prob)
-            if not nxt:
-                return []
-            beam = nxt
-        return [(p, key) for key, p in beam.items() if key in self._place_index]
+        return self._likelihood.name(ar_tokens)
 
     def name_key(self, ar_text: str) -> str:
         """:func:`syllable_key` over every token, joined by spaces.

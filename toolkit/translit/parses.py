@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from toolkit.translit.syllables import Syllable, title_syllable
 
-__all__ = ["Parse", "parse_weight", "title_name"]
+__all__ = ["MAX_FUSED", "Parse", "parse_weight", "title_name"]
+
+#: Most syllables one Arabic token may spell (هوشيمينه would be 4: not read).
+MAX_FUSED = 3
 
 
 @dataclass(frozen=True)
