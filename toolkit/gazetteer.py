@@ -33,7 +33,8 @@ __all__ = [
 ]
 
 #: Place levels in places.tsv.
-LEVELS: tuple[str, ...] = ("province", "city", "district", "commune", "ward", "village")
+LEVELS: tuple[str, ...] = ("province", "city", "district", "commune", "ward", "village",
+                           "landmark", "region")
 #: Roles of given_names.tsv.
 NAME_ROLES: tuple[str, ...] = ("middle", "given", "both")
 

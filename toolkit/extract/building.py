@@ -126,7 +126,7 @@ class EntryBuilder:
                       *[c for c in vi if c.text != known.term("vi")]][:5]
             best = vi[0].text if vi else ""
             en = known.term("en") if known and known.term("en") else (
-                to_english(best, translit.places) if best else "")
+                to_english(best, translit.places, translit.tables.exonym_en) if best else "")
             entry = Entry(kind=kind, status=self._status(known is not None),
                           confidence=round(vi[0].score if vi else 0.0, 4),
                           frequency=cluster.count, score=round(cluster.likelihood, 4),
@@ -149,7 +149,8 @@ class EntryBuilder:
         by one of its occurrences, or it reads as a person's name with a middle name
         (Văn, Thị, Hữu…): a family name first alone does not make a person of لام
         دونغ (Lâm Đồng) or ها زانغ (Hà Giang). Likewise an organisation cue before a
-        listed place (مستشفى باك كان) names the place.
+        listed place (مستشفى باك كان) names the place, unless the gazetteer lists
+        the name as an organisation (مستشفى تشو راي: Chợ Rẫy).
         """
         kind = cluster.kind("person" if len(ar.split()) >= 3 else "place")
         if kind == "person" and cluster.votes.get("person", 0.0) > 0.0:
@@ -158,7 +159,18 @@ class EntryBuilder:
             return kind
         if kind == "person" and self._middle_named(ar):
             return kind
+        if kind == "org" and self._listed_org(ar):
+            return kind
         return "place"
+
+    def _listed_org(self, ar: str) -> bool:
+        """Whether the best place reading of ``ar`` is an organisation of the gazetteer."""
+        try:
+            best = self._translit.ar_to_vi(ar, top=1, kind="place")
+        except InputError:
+            return False
+        return bool(best) and any(p.kind == "org" and p.vi == best[0].text
+                                  for p in self._translit.places)
 
     def _middle_named(self, ar: str) -> bool:
         """Whether ``ar``, read as a person's name, has a syllable between its first

@@ -56,7 +56,13 @@ from toolkit.extract.namebridge import (
 from toolkit.extract.namespans import MEMO_SIZE, NameSpan, reads_particle
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.namespans import stem_surface as _stem_surface
-from toolkit.extract.nametokens import FUSED_MIN, MEDIUM, NameToken, TokenClassifier
+from toolkit.extract.nametokens import (
+    FUSED_MIN,
+    MEDIUM,
+    ListedNames,
+    NameToken,
+    TokenClassifier,
+)
 from toolkit.extract.tokenize import (
     ARTICLE,
     Token,
@@ -84,6 +90,9 @@ SPAN_MIN = 0.2
 CUED_MIN = 0.05
 #: Longest name, in tokens.
 MAX_NAME_TOKENS = NameBridges.MAX_NAME_TOKENS
+#: Least weight (see :mod:`toolkit.translit.gazetteer_adapter`: a district 0.35) of a listed
+#: place that confirms a name written as one word.
+FUSED_PLACE_WEIGHT = 0.3
 _NOTHING: Mapping[str, Cue] = MappingProxyType({})
 _KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
 _MIDDLE_ONLY = "middle"  # gazetteer role of Văn, Thị, Hữu: never a name's first syllable
@@ -113,6 +122,10 @@ class NameDetector(NameBridges):
             middle name that only middle names use (Văn, Thị); lets a family name
             that is also an Arabic word start a name without a cue (هو فان لام).
             ``None``: never.
+        listed: Names listed with an Arabic word after the name (فيتين بنك), read
+            whole wherever they occur. ``None``: none.
+        dashed: Whether two names joined by a dash are one listed place (با ريا - فونغ
+            تاو: Bà Rịa – Vũng Tàu; not هانوي - هاي فونغ, a route). ``None``: never.
     """
 
     def __init__(self, lexical: Callable[[str], bool],
@@ -120,7 +133,9 @@ class NameDetector(NameBridges):
                  reading: Callable[[str], float] | None = None,
                  place_reading: Callable[[str], float] | None = None,
                  fused: Callable[[str], bool] | None = None,
-                 middle_named: Callable[[str], bool] | None = None) -> None:
+                 middle_named: Callable[[str], bool] | None = None,
+                 listed: ListedNames | None = None,
+                 dashed: Callable[[str], bool] | None = None) -> None:
         if likelihood is None or reading is None:
             from toolkit.translit import default_transliterator
 
@@ -137,6 +152,8 @@ class NameDetector(NameBridges):
         self.place_reading = place_reading
         self.fused = fused
         self.middle_named = middle_named
+        self.listed = listed
+        self.dashed = dashed
         self._cues = cues()
         self._cues_before = [c for c in self._cues if c.position == "before"]
         self._landmarks = [c for c in self._cues if c.position == "landmark"]
@@ -253,6 +270,7 @@ class NameDetector(NameBridges):
             if span is None:
                 i += 1
                 continue
+            span = self._joined_by_dash(tokens, span, taken) or span
             found.append(span)
             if span.cued and span.votes and len(span.surface.split()) >= 2:
                 kind = max(sorted(span.votes), key=lambda k: span.votes[k])
@@ -260,11 +278,57 @@ class NameDetector(NameBridges):
             i = span.last + 1
         return found
 
+    def _joined_by_dash(self, tokens: Sequence[Token], before: NameSpan, taken: set[int]
+                        ) -> NameSpan | None:
+        """The listed place that a name and the words after a dash make together (فونغ
+        نها - كي بانغ: Phong Nha – Kẻ Bàng), the longest first, or None."""
+        dash = before.last + 1
+        if (self.dashed is None or dash + 1 >= len(tokens) or tokens[dash].type != "sep"
+                or tokens[dash].text not in "-\u2013\u2014"):
+            return None
+        for last in range(min(len(tokens), dash + MAX_NAME_TOKENS) - 1, dash, -1):
+            after = range(dash + 1, last + 1)
+            if any(k in taken or tokens[k].type != "ar" for k in after):
+                continue
+            surface = " ".join((before.surface, tokens[dash].text,
+                                *(tokens[k].text for k in after)))
+            if self.dashed(surface):
+                joined = NameSpan(before.first, last, before.start, tokens[last].end, surface,
+                                  before.clitic, before.likelihood, cued=before.cued)
+                joined.vote("place", 3.0)
+                return joined
+        return None
+
+    def _listed(self, tokens: Sequence[Token], i: int, taken: set[int]) -> NameSpan | None:
+        """The listed name (:class:`ListedNames`) that starts at ``tokens[i]``, the
+        longest first, or None."""
+        listed = self.listed
+        assert listed is not None
+        for clitic, stem in clitic_splits(tokens[i].norm):
+            if stem not in listed.first:
+                continue
+            for last in range(min(len(tokens), i + listed.longest) - 1, i, -1):
+                window = range(i, last + 1)
+                if any(k in taken or tokens[k].type != "ar" for k in window):
+                    continue
+                first_word, offset = _stem_surface(tokens[i].text, clitic)
+                words = (first_word, *(tokens[k].text for k in window[1:]))
+                kind = listed.kind(words)
+                if kind is None:
+                    continue
+                span = NameSpan(i, last, tokens[i].start + offset, tokens[last].end,
+                                " ".join(words), clitic, 1.0, cued=True)
+                span.vote(kind, 3.0)
+                return span
+        return None
+
     def _grow(self, tokens: Sequence[Token], i: int, taken: set[int],
               seen: Mapping[str, Cue] = _NOTHING) -> NameSpan | None:
         tok = tokens[i]
         if tok.type != "ar" or i in taken:
             return None
+        if self.listed is not None and (span := self._listed(tokens, i, taken)) is not None:
+            return span
         info = self._classify(tok)
         clitic = info.clitic
         cue = None
@@ -364,10 +428,16 @@ def name_detector(translit: Any) -> NameDetector:
         return syllable_share(translit, token)
 
     known_places = {unicodedata.normalize("NFC", p.vi) for p in model.places}
+    # A place written as one word (دالات: Đà Lạt) is a province, city or district: a word
+    # that reads as a landmark or commune (ننهي: Nhơn Hội) is an Arabic word (we finish).
+    fused_places = {unicodedata.normalize("NFC", p.vi) for p in model.places
+                    if p.weight >= FUSED_PLACE_WEIGHT}
 
     def place_reading(name: str) -> float:
         # Two places spelled alike (تشاو دوك: Châu Đốc, Châu Đức) confirm a place together.
         found = translit.ar_to_vi(name, top=5, kind="place")
+        if " " not in name.strip():
+            return sum(c.score for c in found if c.text in fused_places)
         listed = sum(c.score for c in found if c.text in known_places)
         return max(found[0].score if found else 0.0, listed)
 
@@ -396,5 +466,28 @@ def name_detector(translit: Any) -> NameDetector:
 
         return _memo(fused_memo, token, read)
 
+    dashed_places = {name for name in known_places if "\u2013" in name}
+
+    def dashed(name: str) -> bool:
+        found = translit.ar_to_vi(name, top=1, kind="place")
+        return bool(found) and found[0].text in dashed_places
+
     return NameDetector(lexical, translit.name_likelihood, reading, place_reading, fused,
-                        middle_named)
+                        middle_named, _listed_names(translit.model, lexical), dashed)
+
+
+def _listed_names(model: Any, lexical: Callable[[str], bool]) -> ListedNames:
+    """The gazetteer's names written as a name and then Arabic words (فيتين بنك)."""
+    from toolkit.translit.rules import arabic_tokens
+
+    kinds: dict[str, str] = {}
+    for key, places in model.ar_index.items():
+        words = key.split()
+        if len(words) >= 2 and not lexical(words[0]) and any(lexical(w) for w in words[1:]):
+            kinds[key] = places[0].kind
+
+    def kind(words: Sequence[str]) -> str | None:
+        return kinds.get(" ".join(arabic_tokens(" ".join(words))))
+
+    first = frozenset(k.split()[0] for k in kinds)
+    return ListedNames(first, kind, max((len(k.split()) for k in kinds), default=0))

@@ -18,7 +18,7 @@ from toolkit.extract.namebridge import BRIDGE_LEN, BRIDGE_MIN, FUSED_LEN, STRONG
 from toolkit.extract.namespans import memo, stem_surface
 from toolkit.extract.tokenize import ARTICLE, Token, clitic_splits, split_clitic
 
-__all__ = ["CLITIC_GAIN", "FUSED_MIN", "MEDIUM", "NameToken", "TokenClassifier"]
+__all__ = ["CLITIC_GAIN", "FUSED_MIN", "MEDIUM", "ListedNames", "NameToken", "TokenClassifier"]
 
 #: Token likelihood above which a token joins a name beside a strong token.
 MEDIUM = 0.07
@@ -58,6 +58,23 @@ class NameToken:
     def medium(self) -> bool:
         """Name-like beside a strong token (likelihood ≥ :data:`MEDIUM`)."""
         return not self.lexical and self.lik >= MEDIUM
+
+
+@dataclass(frozen=True)
+class ListedNames:
+    """Names a table lists in Arabic as a name followed by Arabic words (فيتين بنك:
+    VietinBank, اغري بنك: Agribank), which token by token end at the Arabic word.
+
+    Attributes:
+        first: The folded first words of the listed names (a cheap first test).
+        kind: The kind of the listed name that these words (as written) spell, or
+            ``None``.
+        longest: The most words a listed name has.
+    """
+
+    first: frozenset[str]
+    kind: Callable[[Sequence[str]], str | None]
+    longest: int
 
 
 class TokenClassifier:

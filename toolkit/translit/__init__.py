@@ -136,4 +136,5 @@ def to_english(vi: str) -> str:
     Returns:
         Its English spelling.
     """
-    return _to_english(vi, default_transliterator().places)
+    translit = default_transliterator()
+    return _to_english(vi, translit.places, translit.tables.exonym_en)

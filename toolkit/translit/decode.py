@@ -267,6 +267,9 @@ class Transliterator:
         # does an established spelling of a place (سايغون = Sài Gòn) unless a person is named.
         joined = " ".join(tokens)
         known = [place.vi for place in self._ar_index.get(joined, ())]
+        if (kind != "person" and len(tokens) > 1 and known
+                and all(place.kind == "org" for place in self._ar_index[joined])):
+            scores.clear()  # فيتين بنك: VietinBank, not syllables (Vị Tiên Bến Kè)
         if kind != "person" and joined in self._exonym_index:
             known.append(self._exonym_index[joined])
         best = max(scores.values(), default=0.1)

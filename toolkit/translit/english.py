@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from toolkit.translit.tables import Place
 
@@ -23,13 +23,16 @@ def strip_diacritics(vi: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
 
 
-def to_english(vi: str, places: Iterable[Place] = ()) -> str:
+def to_english(vi: str, places: Iterable[Place] = (),
+               exonyms: Mapping[str, str] | None = None) -> str:
     """The usual English spelling of a Vietnamese name.
 
     Args:
         vi: A Vietnamese name (NFC or not).
         places: Known places/organisations; one whose ``vi`` matches (case-insensitive)
             and has an ``en`` spelling gives it (Hà Nội -> Hanoi).
+        exonyms: Vietnamese name -> established English form, for names that are no
+            place of ``places`` (Mê Kông -> Mekong).
 
     Returns:
         The known English form, else the name without diacritics.
@@ -39,4 +42,7 @@ def to_english(vi: str, places: Iterable[Place] = ()) -> str:
     for place in places:
         if place.en and unicodedata.normalize("NFC", place.vi).casefold() == folded:
             return place.en
+    for name, en in (exonyms or {}).items():
+        if unicodedata.normalize("NFC", name).casefold() == folded:
+            return en
     return strip_diacritics(text)

@@ -13,9 +13,9 @@ __all__ = ["ADMIN_PREFIXES", "ORG_PREFIXES", "lexicon_from_gazetteer"]
 
 #: Administrative words before a place name; the bare name is known too (Thành phố Huế -> Huế).
 ADMIN_PREFIXES = ("thành phố ", "tỉnh ", "quận ", "huyện ", "thị xã ", "xã ", "phường ")
-#: Words before the name of a newspaper or broadcaster, often translated (Báo Nhân Dân ->
-#: صحيفة نهان دان): the bare name is known too.
-ORG_PREFIXES = ("báo ", "đài ")
+#: Words before the name of a newspaper, broadcaster or hospital, often translated (Báo Nhân
+#: Dân -> صحيفة نهان دان, Bệnh viện Chợ Rẫy -> مستشفى تشو راي): the bare name is known too.
+ORG_PREFIXES = ("báo ", "đài ", "bệnh viện ")
 #: Weight of a place's syllables in the place prior, by level (a province is named more often).
 LEVEL_WEIGHT = {"province": 3.0, "city": 3.0, "district": 1.0}
 #: How often a place is named, by level, relative to a province (Phú Yên before Phù Yên).

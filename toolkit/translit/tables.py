@@ -76,6 +76,8 @@ class Tables:
         exonyms: Vietnamese name -> established Arabic spellings, canonical first.
         exonym_names: Established English form, lower-case (vietnam, saigon) -> the
             Vietnamese name of ``exonyms`` it stands for.
+        exonym_en: Vietnamese name of ``exonyms`` -> its first established English form
+            (Việt Nam -> Vietnam, Mê Kông -> Mekong).
         common_ar: Common Arabic words (normalised) that are not names.
         key_classes: Arabic spelling -> variant class letter, longest spelling first.
         tones: Tone name -> share among syllables (orders the tones of unknown syllables).
@@ -111,6 +113,7 @@ class Tables:
     unread_codas: frozenset[str] = frozenset()
     never: frozenset[str] = frozenset()
     exonym_names: dict[str, str] = field(default_factory=dict)
+    exonym_en: dict[str, str] = field(default_factory=dict)
 
 
 def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
@@ -223,11 +226,13 @@ def load_tables(directory: str | Path | None = None) -> Tables:
 
     exonyms: dict[str, list[str]] = {}
     exonym_names: dict[str, str] = {}
+    exonym_en: dict[str, str] = {}
     for _line, cells in _rows(base / "exonyms.tsv", 2):
         exonyms.setdefault(cells[0], []).append(cells[1])
         for en in (cells[2].split("|") if len(cells) > 2 else ()):
             if en.strip():
                 exonym_names.setdefault(en.strip().lower(), cells[0])
+                exonym_en.setdefault(cells[0], en.strip())
 
     common_path = base / "ar_common_words.txt"
     if not common_path.is_file():
@@ -265,4 +270,5 @@ def load_tables(directory: str | Path | None = None) -> Tables:
         compounds=compounds,
         never=frozenset(c[0].lower() for _line, c in _rows(base / "never_names.tsv", 1)),
         exonym_names=exonym_names,
+        exonym_en=exonym_en,
     )
