@@ -245,7 +245,8 @@ class NameBridges:
             ``True`` if the span ends a person's name.
         """
         if self.fused is not None and any(self.fused(tokens[k].text)
-                                          for k in range(first, last + 1)):
+                                          for k in range(first, last + 1)
+                                          if tokens[k].type == "ar"):
             return False
         j = first
         while j > 0 and not blocked(j - 1) and tokens[j - 1].type == "ar":

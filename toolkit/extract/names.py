@@ -70,6 +70,7 @@ from toolkit.extract.tokenize import (
     light_ar,
     strip_article,
 )
+from toolkit.translit.likelihood import ONE_WORD_PLACE_WEIGHT
 
 __all__ = [
     "BRIDGE_LEN",
@@ -90,9 +91,7 @@ SPAN_MIN = 0.2
 CUED_MIN = 0.05
 #: Longest name, in tokens.
 MAX_NAME_TOKENS = NameBridges.MAX_NAME_TOKENS
-#: Least weight (see :mod:`toolkit.translit.gazetteer_adapter`: a district 0.35) of a listed
-#: place that confirms a name written as one word.
-FUSED_PLACE_WEIGHT = 0.3
+
 _NOTHING: Mapping[str, Cue] = MappingProxyType({})
 _KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
 _MIDDLE_ONLY = "middle"  # gazetteer role of Văn, Thị, Hữu: never a name's first syllable
@@ -431,7 +430,7 @@ def name_detector(translit: Any) -> NameDetector:
     # A place written as one word (دالات: Đà Lạt) is a province, city or district: a word
     # that reads as a landmark or commune (ننهي: Nhơn Hội) is an Arabic word (we finish).
     fused_places = {unicodedata.normalize("NFC", p.vi) for p in model.places
-                    if p.weight >= FUSED_PLACE_WEIGHT}
+                    if p.weight >= ONE_WORD_PLACE_WEIGHT}
 
     def place_reading(name: str) -> float:
         # Two places spelled alike (تشاو دوك: Châu Đốc, Châu Đức) confirm a place together.

@@ -4,9 +4,10 @@ Tokens are found on the normalized text (:func:`glossary.normalize.normalize_ar`
 no diacritics, tatweel or invisible controls, folded letters) and mapped back
 with its offset map, so every offset is an offset into what the user gave.
 A token is Arabic (``ar``), Latin-script (``lat``), a number
-(``num``) or a separator (``sep``, any other visible character, and a line break:
-a title or a list item ends with its line). Runs of Arabic tokens between
-separators are *chunks*: term and name candidates never cross a chunk boundary.
+(``num``) or a separator (``sep``, any other visible character, and a blank line:
+a title ends with its paragraph, while a line wrapped inside a paragraph goes on).
+Runs of Arabic tokens between separators are *chunks*: term and name candidates
+never cross a chunk boundary.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ _TOKEN_RE = re.compile(
     rf"(?P<ar>{_AR_LETTER}+)"
     r"|(?P<lat>[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF]*)"
     r"|(?P<num>[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*)"
-    r"|(?P<sep>\S|\n)"
+    r"|(?P<sep>\S|\n\s*\n)"
 )
 #: Most characters of a document tokenized at once (see :func:`blocks`).
 BLOCK_CHARS = 1_000_000

@@ -15,13 +15,17 @@ from toolkit.translit.priors import NamePriors
 from toolkit.translit.rules import madda_tokens
 from toolkit.translit.syllables import fold
 
-__all__ = ["FUSED_WORD_LEN", "FUSED_WORD_LIKELIHOOD", "NameLikelihood"]
+__all__ = ["FUSED_WORD_LEN", "FUSED_WORD_LIKELIHOOD", "ONE_WORD_PLACE_WEIGHT", "NameLikelihood"]
 
 #: Likelihood of a token that spells Vietnamese only as :data:`MAX_FUSED` syllables and is
 #: no known spelling nor place (below the name detector's medium threshold).
 FUSED_WORD_LIKELIHOOD = 0.05
 #: Shortest token (letters) to which :data:`FUSED_WORD_LIKELIHOOD` applies.
 FUSED_WORD_LEN = 5
+#: Least weight of a listed place (:mod:`toolkit.translit.gazetteer_adapter`: a district
+#: 0.35, a landmark or commune 0.15) that vouches for a name written as one word: دالات
+#: is Đà Lạt, but ننهي ("we finish") is no Nhơn Hội nor فينمك (Vinmec) Vịnh Mốc.
+ONE_WORD_PLACE_WEIGHT = 0.3
 
 
 class NameLikelihood:
@@ -72,7 +76,7 @@ class NameLikelihood:
         if not parses:
             return 0.0
         if (len(token) >= FUSED_WORD_LEN and all(len(p.syllables) >= MAX_FUSED for p in parses)
-                and not self.gazetteer_readings([token])):
+                and not self._confirmed([token])):
             # Three syllables in one word of five letters or more and no known spelling nor
             # place: an Arabic word (تمتلك، بتركيب، إمكانات), not a name, whose syllables are
             # written one word each (a short one may be a minority name: كو مغار = Cư M'gar);
@@ -123,11 +127,20 @@ class NameLikelihood:
                 t in self._surnames for s in first[0].syllables[:1]
                 for t, _ in self._priors.tones(s, None)):
             score = min(1.0, score * 1.3)
-        if min(scores) > 0.1 and self.gazetteer_readings(tokens):
+        if min(scores) > 0.1 and self._confirmed(tokens):
             score = max(score, 0.9)
         if len(tokens) == 1:
             score *= 0.8
         return round(score, 6)
+
+    def _confirmed(self, tokens: Sequence[str]) -> bool:
+        """Whether the gazetteer lists a reading of the tokens; a single word only as a
+        place of :data:`ONE_WORD_PLACE_WEIGHT` or more."""
+        readings = self.gazetteer_readings(tokens)
+        if len(tokens) > 1:
+            return bool(readings)
+        return any(place.weight >= ONE_WORD_PLACE_WEIGHT
+                   for _, key in readings for place in self.model.place_index[key])
 
     def gazetteer_readings(self, tokens: Sequence[str]) -> list[tuple[float, tuple[str, ...]]]:
         """Readings of ``tokens`` that spell a known place/organisation.
