@@ -52,7 +52,7 @@ def test_every_form_of_the_term_key_is_in_the_documents(held: str) -> None:
 FLOORS = {
     ("heldout", False): (0.74, 0.44, 0.57),
     ("heldout", True): (0.82, 0.56, 0.73),
-    ("heldout2", False): (0.70, 0.35, 0.52),
+    ("heldout2", False): (0.72, 0.37, 0.51),
     ("heldout2", True): (0.76, 0.48, 0.66),
     ("heldout3", False): (0.75, 0.55, 0.65),
     ("heldout3", True): (0.87, 0.68, 0.80),
