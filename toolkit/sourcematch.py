@@ -105,7 +105,7 @@ class SourceMatcher:
     def _detector(self) -> Any:
         """The extraction's name detector, over one transliterator (made once)."""
         if self._names is None:
-            from toolkit.extract.names import name_detector
+            from toolkit.extract.namesetup import name_detector
             from toolkit.translit import default_transliterator
 
             self._names = name_detector(default_transliterator())

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from toolkit.extract.names import NameDetector, name_detector
+from toolkit.extract.names import NameDetector
+from toolkit.extract.namesetup import name_detector
 from toolkit.translit import Tables, Transliterator, default_transliterator, load_tables
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from toolkit.extract import Extractor, extract_paths
 from toolkit.extract.markup import blank_markup
-from toolkit.extract.names import name_detector
+from toolkit.extract.namesetup import name_detector
 from toolkit.extract.reader import read_document
 from toolkit.extract.tokenize import blocks, tokenize
 

@@ -39,13 +39,11 @@ document rather than once per occurrence.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.data import Cue, cues, expressions, surnames, written_words
+from toolkit.extract.data import Cue, cues, expressions, surnames
 from toolkit.extract.namebridge import (
     BRIDGE_LEN,
     GAZETTEER_MIN,
@@ -67,10 +65,8 @@ from toolkit.extract.tokenize import (
     ARTICLE,
     Token,
     clitic_splits,
-    light_ar,
     strip_article,
 )
-from toolkit.translit.likelihood import ONE_WORD_PLACE_WEIGHT
 
 __all__ = [
     "BRIDGE_LEN",
@@ -81,7 +77,6 @@ __all__ = [
     "STRONG",
     "NameDetector",
     "NameSpan",
-    "name_detector",
     "reads_particle",
 ]
 
@@ -94,7 +89,6 @@ MAX_NAME_TOKENS = NameBridges.MAX_NAME_TOKENS
 
 _NOTHING: Mapping[str, Cue] = MappingProxyType({})
 _KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
-_MIDDLE_ONLY = "middle"  # gazetteer role of Văn, Thị, Hữu: never a name's first syllable
 #: Likelihood a single token needs after a cue word.
 SINGLE_CUED_MIN = 0.3
 
@@ -402,91 +396,3 @@ class NameDetector(NameBridges):
         if first_stem in self._surnames:
             span.shape["person"] = 1.0 if len(members) >= 3 else 0.3
         return span
-
-
-def name_detector(translit: Any) -> NameDetector:
-    """The name detector that extraction uses, over one transliterator (whose memo
-    tables make repeated names cheap): a word is an Arabic word when the stopword or
-    reference lists hold it as written (أن and آن stay apart), article dropped, and
-    the gazetteer does not list it as a place's Arabic spelling (فيتنام).
-
-    Args:
-        translit: A :class:`toolkit.translit.Transliterator`.
-    """
-    # A place's Arabic spelling that the gazetteer lists (فيتنام) is a name, though
-    # Arabic uses it as a word too.
-    model = translit.model
-    listed = {strip_article(light_ar(form)) for form in (*model.ar_index, *model.exonyms)
-              if " " not in form.strip()}
-    words = written_words() - listed
-
-    def lexical(word: str) -> bool:
-        return strip_article(light_ar(word)) in words
-
-    def reading(token: str) -> float:
-        return syllable_share(translit, token)
-
-    known_places = {unicodedata.normalize("NFC", p.vi) for p in model.places}
-    # A place written as one word (دالات: Đà Lạt) is a province, city or district: a word
-    # that reads as a landmark or commune (ننهي: Nhơn Hội) is an Arabic word (we finish).
-    fused_places = {unicodedata.normalize("NFC", p.vi) for p in model.places
-                    if p.weight >= ONE_WORD_PLACE_WEIGHT}
-
-    def place_reading(name: str) -> float:
-        # Two places spelled alike (تشاو دوك: Châu Đốc, Châu Đức) confirm a place together.
-        found = translit.ar_to_vi(name, top=5, kind="place")
-        if " " not in name.strip():
-            return sum(c.score for c in found if c.text in fused_places)
-        listed = sum(c.score for c in found if c.text in known_places)
-        return max(found[0].score if found else 0.0, listed)
-
-    fused_memo: dict[str, bool] = {}
-    given = None
-
-    def middle_named(name: str) -> bool:
-        nonlocal given
-        if given is None:
-            from toolkit.gazetteer import load_gazetteer
-
-            given = load_gazetteer().given_names
-        from toolkit.gazetteer import name_key
-
-        top = translit.ar_to_vi(name, top=1, kind="person")
-        middle = top[0].text.split()[1:-1] if top else []
-        return any((found := given.get(name_key(s))) is not None and found.role == _MIDDLE_ONLY
-                   for s in middle)
-
-    def fused(token: str) -> bool:
-        # Asked for every known name's every occurrence (continues_person): read each
-        # spelling once, so that a long document costs no decoding per occurrence.
-        def read() -> bool:
-            top = translit.ar_to_vi(token, top=1)
-            return bool(top) and " " in top[0].text
-
-        return _memo(fused_memo, token, read)
-
-    dashed_places = {name for name in known_places if "\u2013" in name}
-
-    def dashed(name: str) -> bool:
-        found = translit.ar_to_vi(name, top=1, kind="place")
-        return bool(found) and found[0].text in dashed_places
-
-    return NameDetector(lexical, translit.name_likelihood, reading, place_reading, fused,
-                        middle_named, _listed_names(translit.model, lexical), dashed)
-
-
-def _listed_names(model: Any, lexical: Callable[[str], bool]) -> ListedNames:
-    """The gazetteer's names written as a name and then Arabic words (فيتين بنك)."""
-    from toolkit.translit.rules import arabic_tokens
-
-    kinds: dict[str, str] = {}
-    for key, places in model.ar_index.items():
-        words = key.split()
-        if len(words) >= 2 and not lexical(words[0]) and any(lexical(w) for w in words[1:]):
-            kinds[key] = places[0].kind
-
-    def kind(words: Sequence[str]) -> str | None:
-        return kinds.get(" ".join(arabic_tokens(" ".join(words))))
-
-    first = frozenset(k.split()[0] for k in kinds)
-    return ListedNames(first, kind, max((len(k.split()) for k in kinds), default=0))

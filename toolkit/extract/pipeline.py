@@ -41,7 +41,8 @@ from toolkit.extract.data import Cue, cue_forms, reference_frequencies, stopword
 from toolkit.extract.forms import adopt_known, compose_translation, coordinated, indefinite_form
 from toolkit.extract.kinds import CODE_KINDS, COMPATIBLE_KINDS, NAME_KINDS
 from toolkit.extract.markup import blank_markup
-from toolkit.extract.names import NameSpan, name_detector, reads_particle
+from toolkit.extract.names import NameSpan, reads_particle
+from toolkit.extract.namesetup import name_detector
 from toolkit.extract.reader import Document
 from toolkit.extract.results import Extracted, ExtractResult, extract_paths
 from toolkit.extract.terms import KnownSpans, TermCounter
