@@ -86,11 +86,13 @@ def name_detector(translit: Any) -> NameDetector:
 
         return _memo(fused_memo, token, read)
 
-    dashed_places = {name for name in known_places if "\u2013" in name}
+    dashed_memo: dict[str, bool] = {}
 
     def dashed(name: str) -> bool:
-        found = translit.ar_to_vi(name, top=1, kind="place")
-        return bool(found) and found[0].text in dashed_places
+        def read() -> bool:
+            return any("\u2013" in place.vi for place in translit.listed_places(name))
+
+        return _memo(dashed_memo, name, read)
 
     return NameDetector(lexical, translit.name_likelihood, reading, place_reading, fused,
                         middle_named, _listed_names(translit.model, lexical), dashed)

@@ -36,7 +36,7 @@ from toolkit.translit.syllables import (
     Syllable,
     split_tone,
 )
-from toolkit.translit.tables import Lexicon, Tables
+from toolkit.translit.tables import Lexicon, Place, Tables
 
 __all__ = ["KINDS", "Transliterator", "default_model"]
 
@@ -362,6 +362,22 @@ class Transliterator:
             A likelihood in 0..1 (:meth:`NameLikelihood.name`).
         """
         return self._likelihood.name(ar_tokens)
+
+    def listed_places(self, ar_text: str) -> list[Place]:
+        """The places and organisations of the lexicon that ``ar_text`` can spell, digits
+        and dashes as written (fast: no tones are decoded).
+
+        Args:
+            ar_text: A name in Arabic script.
+
+        Returns:
+            The listed places, in no particular order.
+        """
+        tokens = literal_key(literal_tokens(ar_text)).split()
+        if not any(t[:1].isalpha() for t in tokens):
+            return []
+        return [place for _, key in self._likelihood.gazetteer_readings(tokens)
+                for place in self._place_index[key]]
 
     def name_key(self, ar_text: str) -> str:
         """:func:`syllable_key` over every token, joined by spaces.

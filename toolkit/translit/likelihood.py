@@ -149,7 +149,8 @@ class NameLikelihood:
         exhaustive over the token parses yet small.
 
         Args:
-            tokens: Normalised Arabic tokens.
+            tokens: Normalised Arabic tokens; a mark (the en dash of
+                :func:`~toolkit.translit.rules.literal_key`, digits) stands for itself.
 
         Returns:
             (spelling probability, folded syllables) of each reading the gazetteer lists.
@@ -157,12 +158,13 @@ class NameLikelihood:
         beam: dict[tuple[str, ...], float] = {(): 1.0}
         for token in tokens:
             nxt: dict[tuple[str, ...], float] = {}
-            for parse in self._parse(token):
-                tail = tuple(fold(s.text) for s in parse.syllables)
+            tails = [(tuple(fold(s.text) for s in parse.syllables), parse.prob)
+                     for parse in self._parse(token)] if token[:1].isalpha() else [((token,), 1.0)]
+            for tail, prob in tails:
                 for key, p in beam.items():
                     full = key + tail
                     if full in self.model.place_prefixes:
-                        nxt[full] = max(nxt.get(full, 0.0), p * parse.prob)
+                        nxt[full] = max(nxt.get(full, 0.0), p * prob)
             if not nxt:
                 return []
             beam = nxt
