@@ -43,7 +43,7 @@ from toolkit.extract.tokenize import ARTICLE, Token, clitic_splits, strip_articl
 if TYPE_CHECKING:
     from toolkit.extract.nametokens import NameToken
 
-__all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "FUSED_LEN", "GAZETTEER_MIN", "STRONG",
+__all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "FUSED_LEN", "GAZETTEER_MIN", "HAMZA_FORMS", "STRONG",
            "NameBridges", "syllable_share"]
 
 #: Best place reading a name needs to count as confirmed by the gazetteer.
@@ -59,7 +59,8 @@ BRIDGE_MIN = 0.5
 #: name of its own: a person's name writes each syllable as a word, and a word such as
 #: لونجان (longan) or جينسنغ before a name (لونجان هونغ ين) is a loanword.
 FUSED_LEN = 5
-_HAMZA_FORMS = ("\u0623", "\u0625")  # أ إ: أن / إن are particles, never names
+#: أ إ: a word that starts with them (أن / إن, particles) never bridges as a syllable.
+HAMZA_FORMS = ("\u0623", "\u0625")
 
 
 def syllable_share(translit: Any, word: str) -> float:
@@ -150,7 +151,7 @@ class NameBridges:
         for prefix, stem in clitic_splits(tok.norm)[1:]:
             rest = stem_surface(tok.text, prefix)[0]
             if (len(stem) <= BRIDGE_LEN and stem not in prepositions() and stem not in particles()
-                    and not rest.startswith(_HAMZA_FORMS) and self.reading(rest) >= BRIDGE_MIN):
+                    and not rest.startswith(HAMZA_FORMS) and self.reading(rest) >= BRIDGE_MIN):
                 clitics.append(prefix)
         for size in range(run, 0, -1):
             members = range(i, i + 1 + size)

@@ -300,11 +300,11 @@ class NameDetector(NameBridges):
         for clitic, stem in clitic_splits(tokens[i].norm):
             if stem not in listed.first:
                 continue
+            first_word, offset = _stem_surface(tokens[i].text, clitic)
             for last in range(min(len(tokens), i + listed.longest) - 1, i, -1):
                 window = range(i, last + 1)
                 if any(k in taken or tokens[k].type != "ar" for k in window):
                     continue
-                first_word, offset = _stem_surface(tokens[i].text, clitic)
                 words = (first_word, *(tokens[k].text for k in window[1:]))
                 kind = listed.kind(words)
                 if kind is None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from toolkit.extract.data import cue_forms, prepositions
-from toolkit.extract.namebridge import BRIDGE_LEN, BRIDGE_MIN, FUSED_LEN, STRONG
+from toolkit.extract.namebridge import BRIDGE_LEN, BRIDGE_MIN, FUSED_LEN, HAMZA_FORMS, STRONG
 from toolkit.extract.namespans import memo, stem_surface
 from toolkit.extract.tokenize import ARTICLE, Token, clitic_splits, split_clitic
 
@@ -32,7 +32,6 @@ CLITIC_GAIN = 0.1
 _IMPERFECT = "\u062a\u0646"
 _CLUSTER_SECOND = frozenset("\u0627\u0648\u064a\u0631\u0634\u0647\u063a")
 _VERB_ENDINGS = ("\u0627\u0646", "\u0648\u0646")
-_HAMZA_FORMS = ("\u0623", "\u0625")  # أ إ: أن / إن are particles, never names
 #: Letters and marks of Arabic words that transliterations of Vietnamese never use.
 _ARABIC_ONLY = frozenset("\u0629\u064b\u064c\u064d\u0624\u0626\u0621")
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ها هم هما
@@ -165,7 +164,7 @@ class TokenClassifier:
                 if lik >= STRONG and lik > info.clitic_lik and lik > info.lik + CLITIC_GAIN:
                     info.clitic, info.clitic_lik = prefix, lik
         if (not info.strong and len(folded) <= BRIDGE_LEN
-                and not tok.text.startswith(_HAMZA_FORMS) and folded not in prepositions()):
+                and not tok.text.startswith(HAMZA_FORMS) and folded not in prepositions()):
             info.bridge = self.reading(tok.text) >= BRIDGE_MIN
         word, lik = (stem_surface(tok.text, info.clitic)[0], info.clitic_lik) if info.clitic \
             else (tok.text, info.lik)
