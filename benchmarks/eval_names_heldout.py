@@ -42,7 +42,7 @@ if str(ROOT) not in sys.path:
 from glossary.normalize import match_key  # noqa: E402
 from toolkit.extract.results import Extracted  # noqa: E402
 
-SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
 @dataclass

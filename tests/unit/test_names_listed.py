@@ -116,6 +116,18 @@ def test_a_dashed_place_of_the_starter_is_one_entry(tmp_path: Path, dash: str) -
     assert [x.entry.term("vi") for x in found if x.entry.kind == "place"] == ["Bà Rịa – Vũng Tàu"]
 
 
+def test_a_dashed_starter_place_after_another_name_is_read(tmp_path: Path) -> None:
+    # The starter's Bà Rịa – Vũng Tàu beside a name-like word (نينه ثوان وبا ريا …):
+    # the check for a longer name around it walked onto the dash and stopped the run.
+    from glossary.starter import load_starter_termbase
+
+    (tmp_path / "a.txt").write_text(
+        "زار الوفد مقاطعتي نينه ثوان وبا ريا - فونغ تاو الأسبوع الماضي.", encoding="utf-8")
+    found = extract_paths([tmp_path / "a.txt"], Extractor(load_starter_termbase())).candidates
+    assert "Bà Rịa – Vũng Tàu" in [x.entry.term("vi") for x in found
+                                   if x.entry.kind == "place"]
+
+
 def test_a_one_word_place_is_a_province_city_or_district(detector: NameDetector) -> None:
     # ننهي ("we finish") reads as the economic zone Nhơn Hội written as one word.
     assert spans(detector, "أما الآن فننهي الإجراءات في دقائق.") == []

@@ -245,9 +245,7 @@ class NameBridges:
         Returns:
             ``True`` if the span ends a person's name.
         """
-        if self.fused is not None and any(self.fused(tokens[k].text)
-                                          for k in range(first, last + 1)
-                                          if tokens[k].type == "ar"):
+        if self._holds_fused(tokens, first, last):
             return False
         j = first
         while j > 0 and not blocked(j - 1) and tokens[j - 1].type == "ar":
@@ -299,8 +297,7 @@ class NameBridges:
         if not (self._may_extend(tokens, first - 1, taken)
                 or self._may_extend(tokens, last + 1, taken)):
             return None  # no name-like word beside it: the usual case, decided cheaply
-        if self.fused is not None and any(self.fused(tokens[k].text)
-                                          for k in range(first, last + 1)):
+        if self._holds_fused(tokens, first, last):
             return None  # زار السيد نجوين فان هونغ هانوي: a fused place is its own name
         for start in range(max(0, first - self.MAX_NAME_TOKENS + 1), first + 1):
             span = self._grow(tokens, start, taken)
@@ -309,6 +306,13 @@ class NameBridges:
                     and (span.cued or span.likelihood >= GAZETTEER_MIN)):
                 return span
         return None
+
+    def _holds_fused(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+        """Whether an Arabic word of ``tokens[first..last]`` is a name written fused
+        (هانوي); the dash or number of a listed name (با ريا - فونغ تاو) is none."""
+        return self.fused is not None and any(self.fused(tokens[k].text)
+                                              for k in range(first, last + 1)
+                                              if tokens[k].type == "ar")
 
     def _may_extend(self, tokens: Sequence[Token], k: int, taken: set[int]) -> bool:
         """Whether ``tokens[k]`` may belong to a name beside another (no Arabic word
