@@ -59,6 +59,13 @@ BRIDGE_MIN = 0.5
 #: name of its own: a person's name writes each syllable as a word, and a word such as
 #: لونجان (longan) or جينسنغ before a name (لونجان هونغ ين) is a loanword.
 FUSED_LEN = 5
+#: Pronouns that follow a definite subject as the copula ("is"): هو is then no family
+#: name (المباراة هو فان دايك); other family names that are Arabic words (لو "if")
+#: are never a copula, so الجندي لو فان بانه is the soldier Lò Văn Pánh.
+COPULAS = frozenset(("\u0647\u0648", "\u0647\u064a"))
+#: "That" after a verb of saying (أكدت السيدة … أن): the word before it, a syllable
+#: that is also an Arabic word (انه "that he", آنه Anh), is then the name's last.
+COMPLEMENTIZERS = frozenset(("\u0623\u0646", "\u0625\u0646", "\u0628\u0623\u0646"))
 #: أ إ: a word that starts with them (أن / إن, particles) never bridges as a syllable.
 HAMZA_FORMS = ("\u0623", "\u0625")
 
@@ -167,10 +174,11 @@ class NameBridges:
         return None
 
     def _after_definite(self, tokens: Sequence[Token], i: int) -> bool:
-        """Whether ``tokens[i]`` follows a definite word with no cue: a subject or a
-        predicate noun (المباراة هو، الهولندي هو، الفكرة هو), after which هو is the
-        copula ("is"), not the family name Hồ."""
-        if i < 1 or tokens[i - 1].type != "ar" or self._cue_before(tokens, i) is not None:
+        """Whether ``tokens[i]`` is a copula pronoun (:data:`COPULAS`) after a definite
+        word with no cue: a subject or a predicate noun (المباراة هو، الهولندي هو، الفكرة
+        هو), after which هو is the copula ("is"), not the family name Hồ."""
+        if (tokens[i].norm not in COPULAS or i < 1 or tokens[i - 1].type != "ar"
+                or self._cue_before(tokens, i) is not None):
             return False
         prev = tokens[i - 1].norm
         if prev in prepositions() or prev in particles():
@@ -196,12 +204,20 @@ class NameBridges:
         after وزير المالية هو دوك فوك; it then gets that cue.
         """
         info = self._classify(tokens[i])
-        if not info.bridge or tokens[i].light in particles():
+        if tokens[i].light in particles():
+            return None
+        # مدينة في ثانه: a preposition right after a place cue spells a syllable when
+        # the name it starts is a place the gazetteer knows (Vị Thanh).
+        preposition = not info.bridge and tokens[i].norm in prepositions()
+        if not (info.bridge or preposition):
             return None
         run = self._strong_run(tokens, i + 1, taken)
         if not run or 1 + run > self.MAX_NAME_TOKENS:
             return None
         cue = self._cue_before(tokens, i)
+        if preposition:
+            return cue if cue is not None and cue.kind == "place" and self._gazetteer_place(
+                tokens, range(i, i + 1 + run), "") else None
         title = cue is not None and any(strip_article(w) in self._titles for w in cue.words)
         if cue is None and i >= 2 and tokens[i - 1].type == "ar" \
                 and tokens[i - 1].norm.startswith(ARTICLE):
@@ -326,8 +342,9 @@ class NameBridges:
                    cue: Cue | None, clitic: str) -> bool:
         """Whether the Arabic word ``tokens[j]`` ends the name ``members``: a bridging
         word after a place or organisation cue (قرية با هو) unless an Arabic word
-        follows it, or a short word with which the name reads as a place the
-        gazetteer knows (ديان بيان: Điện Biên), cue or not."""
+        follows it, a bridging word after a person cue before "that" (السيدة دو تي لان
+        انه أن), or a short word with which the name reads as a place the gazetteer
+        knows (ديان بيان: Điện Biên), cue or not."""
         tok = tokens[j]
         info = self._classify(tok)
         if cue is not None and cue.kind in ("place", "org") and info.bridge:
@@ -336,6 +353,9 @@ class NameBridges:
                 return True
         if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
             return False
+        if (cue is not None and cue.kind == "person" and info.bridge and j + 1 < len(tokens)
+                and tokens[j + 1].light in COMPLEMENTIZERS):
+            return True  # السيدة دو تي لان انه أن: "that" never follows "that he"
         if cue is None and not (info.bridge or info.medium):
             return False
         return self._gazetteer_place(tokens, [*members, j], clitic)

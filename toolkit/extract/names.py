@@ -82,6 +82,9 @@ __all__ = [
 
 #: Likelihood a run of two or more tokens needs without a cue word.
 SPAN_MIN = 0.2
+#: Definite words a place or organisation cue may stand before a name (منطقة
+#: التكنولوجيا العالية هوا لاك): they make it that kind, as a landmark word does.
+MAX_HEAD_MODIFIERS = 3
 #: Likelihood a run needs after a cue word.
 CUED_MIN = 0.05
 #: Longest name, in tokens.
@@ -215,6 +218,19 @@ class NameDetector(NameBridges):
             if len(window) == len(cue.words) and all(
                     self._word_is(t, w) for t, w in zip(window, cue.words, strict=True)):
                 return cue
+        return None
+
+    def _head_cue(self, tokens: Sequence[Token], first: int) -> Cue | None:
+        """The place or organisation cue that heads the definite words right before a
+        name (منطقة التكنولوجيا العالية هوا لاك: a zone; ميناء المياه العميقة …)."""
+        k = first
+        for _ in range(MAX_HEAD_MODIFIERS):
+            if k < 2 or tokens[k - 1].type != "ar" or not tokens[k - 1].norm.startswith(ARTICLE):
+                return None
+            k -= 1
+            cue = self._cue_before(tokens, k)
+            if cue is not None:
+                return cue if cue.kind != "person" else None
         return None
 
     def _medium_ok(self, tokens: Sequence[Token], first: int, j: int) -> bool:
@@ -387,7 +403,8 @@ class NameDetector(NameBridges):
                         cued=cue is not None)
         if cue is not None:
             span.vote(cue.kind, 2.0)
-        elif (landmark := self._cue_before(tokens, first, landmark=True)) is not None:
+        elif (landmark := self._cue_before(tokens, first, landmark=True)
+              or self._head_cue(tokens, first)) is not None:
             span.vote(landmark.kind, 1.0)
         after_cue = self._cue_after(tokens, last)
         if after_cue is not None:

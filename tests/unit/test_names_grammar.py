@@ -1,0 +1,80 @@
+"""Where Arabic grammar tells a name's bounds and kind: a family name that is an Arabic
+word after a definite noun (الجندي لو فان بانه), a last syllable that is also "that he"
+before "that" (… لان انه أن), a preposition that spells a place's first syllable right
+after a place cue (مدينة في ثانه), and the place noun that heads the definite words
+before a name (منطقة التكنولوجيا العالية هوا لاك). The real transliterator, on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.unit.names_helpers import spans
+from toolkit.extract import Extractor, extract_paths
+from toolkit.extract.names import NameDetector
+from toolkit.extract.pipeline import Extracted
+
+
+def _names(tmp_path: Path, text: str) -> dict[str, Extracted]:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    found = extract_paths([tmp_path / "a.txt"], Extractor([])).candidates
+    return {x.entry.term("ar"): x for x in found if x.origin == "name"}
+
+
+@pytest.mark.parametrize("text", [
+    "وروى الصياد لو فان خيم كيف غرق القارب.",
+    "وقال المزارع لو فان تونغ إن المحصول تضاعف.",
+])
+def test_a_family_name_that_is_an_arabic_word_starts_a_name_after_a_definite_noun(
+        detector: NameDetector, text: str) -> None:
+    # لو ("if") is never the copula that هو ("he", "is") can be after a subject.
+    assert [s.split()[0] for s in spans(detector, text)] == ["لو"]
+
+
+def test_ho_after_a_definite_subject_stays_the_copula(detector: NameDetector) -> None:
+    assert not any(s.startswith("هو") for s in spans(detector, "أفضل لاعب في المباراة هو فان دايك"))
+
+
+def test_a_syllable_spelled_as_that_he_ends_a_name_before_that(tmp_path: Path) -> None:
+    names = _names(tmp_path, "وأكدت السيدة فام ثي ثو انه أن البرنامج سيتوسع.")
+    assert list(names) == ["فام ثي ثو انه"]
+    assert names["فام ثي ثو انه"].entry.term("vi") == "Phạm Thị Thu Anh"
+
+
+def test_that_he_after_a_name_is_arabic_when_no_that_follows(detector: NameDetector) -> None:
+    assert spans(detector, "وأكدت السيدة فام ثي ثو انه سيتوسع البرنامج.") == ["فام ثي ثو"]
+
+
+def test_a_preposition_after_a_place_cue_spells_a_listed_place(tmp_path: Path) -> None:
+    names = _names(tmp_path, "تستخدم جميع المدارس في مدينة في ثانه نظاما رقميا.")
+    assert [x.entry.term("vi") for x in names.values()] == ["Vị Thanh"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("هي مدينة في باك نينه.", ["باك نينه"]),  # "a city in Bắc Ninh"
+    ("وصل الوفد إلى مدينة في الجنوب.", []),
+])
+def test_a_preposition_after_a_place_cue_is_a_preposition_otherwise(
+        detector: NameDetector, text: str, expected: list[str]) -> None:
+    assert spans(detector, text) == expected
+
+
+@pytest.mark.parametrize(("text", "ar", "kind"), [
+    ("افتتحت في منطقة التكنولوجيا العالية هوا لاك مختبرات جديدة.", "هوا لاك", "place"),
+    ("رست السفن في ميناء المياه العميقة كاي لان أمس.", "كاي لان", "place"),
+])
+def test_a_place_noun_heading_definite_words_makes_the_name_a_place(
+        tmp_path: Path, text: str, ar: str, kind: str) -> None:
+    assert _names(tmp_path, text)[ar].entry.kind == kind
+
+
+@pytest.mark.parametrize(("text", "ar", "vi"), [
+    ("وتقدم تيكوم بنك قروضا للشركات الناشئة.", "تيكوم بنك", "Techcombank"),
+    ("ووقعت مجموعة لوك تروي عقدا لشراء الأرز.", "لوك تروي", "Lộc Trời"),
+])
+def test_listed_companies_in_other_spellings(tmp_path: Path, text: str, ar: str, vi: str) -> None:
+    names = _names(tmp_path, text)
+    assert names[ar].entry.kind == "org"
+    assert names[ar].entry.term("vi") == vi
