@@ -47,6 +47,7 @@ from toolkit.extract.reader import Document
 from toolkit.extract.results import Extracted, ExtractResult, extract_paths
 from toolkit.extract.terms import KnownSpans, TermCounter
 from toolkit.extract.tokenize import (
+    ARTICLE,
     Token,
     arabic_vocabulary,
     blocks,
@@ -120,7 +121,14 @@ class Extractor(EntryBuilder):
         return term_word_key(word) in self._ref or fold_ar(word) in self._stop
 
     def _known_word(self, word: str) -> bool:
-        return self._lexical_folded(word) or fold_ar(word) in self._vocab
+        """Whether a word is known: in the lexicon, in the document as written or with
+        the article (تسرب after التسرب), or a plural in ـات of a singular the lexicon
+        knows (محطات: محطة). The term counter then splits a proclitic off it (ومحطات)."""
+        folded = fold_ar(word)
+        return (self._lexical_folded(word) or folded in self._vocab
+                or ARTICLE + folded in self._vocab
+                or (len(folded) >= 5 and folded.endswith("\u0627\u062a")
+                    and self._lexical_folded(folded[:-2] + "\u0647")))
 
     def _build_known(self) -> None:
         name_key = self._translit.name_key

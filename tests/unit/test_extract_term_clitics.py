@@ -1,0 +1,43 @@
+"""Where a term candidate starts and stops in the extractor: a conjunction split off a
+word that the lexicon knows in the singular (ومحطات) or that the document writes with
+the article (وتسرب … التسرب), and honorifics (السيدة) that no term holds. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.extract import Extractor, extract_paths
+
+
+def _keys(tmp_path: Path, text: str) -> set[tuple[str, ...]]:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    extractor = Extractor([])
+    extract_paths([tmp_path / "a.txt"], extractor)
+    return set(extractor.terms.terms)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # محطة is a known word: its plural محطات is one too, so و is the conjunction.
+    ("تنتشر مزارع الرياح ومحطات الطاقة الشمسية على الساحل.", ("محطات", "طاقه", "شمسيه")),
+    # تسرب is in no table, but the document also writes التسرب.
+    ("زاد التسرب هذا العام في موسم الجفاف وتسرب المياه المالحة إلى الحقول.",
+     ("تسرب", "مياه", "مالحه")),
+])
+def test_a_conjunction_is_split_off_a_word_known_in_another_form(
+        tmp_path: Path, text: str, key: tuple[str, ...]) -> None:
+    assert key in _keys(tmp_path, text)
+
+
+def test_a_word_that_starts_with_waw_keeps_it(tmp_path: Path) -> None:
+    keys = _keys(tmp_path, "أعلنت وزارة الصحة خطة جديدة للمستشفيات.")
+    assert ("وزاره", "صحه") in keys
+    assert ("زاره", "صحه") not in keys
+
+
+def test_an_honorific_is_never_part_of_a_term(tmp_path: Path) -> None:
+    keys = _keys(tmp_path, "قال رئيس اللجنة الشعبية للمقاطعة السيدة فام ثي ثو إن الخطة نجحت.")
+    assert ("رييس", "لجنه", "شعبيه") in keys
+    assert not any("سيده" in key for key in keys)
