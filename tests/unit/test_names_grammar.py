@@ -78,3 +78,43 @@ def test_listed_companies_in_other_spellings(tmp_path: Path, text: str, ar: str,
     names = _names(tmp_path, text)
     assert names[ar].entry.kind == "org"
     assert names[ar].entry.term("vi") == vi
+
+
+@pytest.mark.parametrize("text", [
+    "وشدد نائب وزير الزراعة والبيئة هو آنه توان على أهمية الري.",
+    "وقال وزير العلوم والتكنولوجيا والابتكار هو دوك لام إن المختبر جاهز.",
+])
+def test_a_title_and_its_coordinated_field_introduce_ho(detector: NameDetector, text: str) -> None:
+    assert [s for s in spans(detector, text) if s.startswith("هو")] == [
+        " ".join(text.split()[text.split().index("هو"):][:3])]
+
+
+def test_ho_after_a_title_before_a_family_name_is_the_copula(detector: NameDetector) -> None:
+    assert spans(detector, "وكان رئيس الوزراء هو فام مينه تشينه.") == ["فام مينه تشينه"]
+
+
+@pytest.mark.parametrize("text", [
+    "وغادر السيد لي فان دونغ دون أن يدلي بتصريح.",
+    "وقال السيد فام مينه هوانغ لو أن الأمطار جاءت مبكرا لخسرنا.",
+    "وصرح السيد فو فان هونغ ما إن وصل الوفد.",
+    "وقال السيد تران دوك ثانه ثم إن الخطة تغيرت.",
+])
+def test_an_arabic_phrase_before_that_is_no_syllable(detector: NameDetector, text: str) -> None:
+    # دون أن "without", لو أن "if", ما إن "as soon as", ثم إن "moreover"
+    words = text.split()
+    start = words.index("السيد") + 1
+    assert spans(detector, text) == [" ".join(words[start:start + 3])]
+
+
+@pytest.mark.parametrize(("text", "ar"), [
+    ("وأشاد رئيس جامعة العلوم التطبيقية نجوين دينه دوك بالطلاب.", "نجوين دينه دوك"),
+    ("وقال مدير مستشفى الأطفال الوطني فام فان لوك إن الأسرة كافية.", "فام فان لوك"),
+])
+def test_a_person_after_a_title_and_an_institution_stays_a_person(
+        tmp_path: Path, text: str, ar: str) -> None:
+    assert _names(tmp_path, text)[ar].entry.kind == "person"
+
+
+def test_a_listed_bank_written_as_one_word_is_an_organisation(tmp_path: Path) -> None:
+    names = _names(tmp_path, "كما خفض فيتينبنك أسعار الفائدة على القروض الزراعية.")
+    assert [(x.entry.kind, x.entry.term("vi")) for x in names.values()] == [("org", "VietinBank")]

@@ -63,9 +63,11 @@ FUSED_LEN = 5
 #: name (المباراة هو فان دايك); other family names that are Arabic words (لو "if")
 #: are never a copula, so الجندي لو فان بانه is the soldier Lò Văn Pánh.
 COPULAS = frozenset(("\u0647\u0648", "\u0647\u064a"))
-#: "That" after a verb of saying (أكدت السيدة … أن): the word before it, a syllable
-#: that is also an Arabic word (انه "that he", آنه Anh), is then the name's last.
+#: "That" after a verb of saying (أكدت السيدة … أن) never follows "that he" (انه, folded),
+#: which before it is then Anh, the name's last syllable. Other words before it are
+#: Arabic (دون أن "without", لو أن "if", ما إن "as soon as", ثم إن "moreover").
 COMPLEMENTIZERS = frozenset(("\u0623\u0646", "\u0625\u0646", "\u0628\u0623\u0646"))
+THAT_HE = "\u0627\u0646\u0647"
 #: أ إ: a word that starts with them (أن / إن, particles) never bridges as a syllable.
 HAMZA_FORMS = ("\u0623", "\u0625")
 
@@ -116,6 +118,8 @@ class NameBridges:
     if TYPE_CHECKING:
         def _classify(self, tok: Token) -> NameToken: ...
         def _cue_before(self, tokens: Sequence[Token], first: int) -> Cue | None: ...
+        def _head_cue(self, tokens: Sequence[Token], first: int, person: bool = ...
+                      ) -> Cue | None: ...
         def _grow(self, tokens: Sequence[Token], i: int, taken: set[int],
                   seen: Mapping[str, Cue] = ...) -> NameSpan | None: ...
         def _gazetteer_place(self, tokens: Sequence[Token], members: Sequence[int],
@@ -219,12 +223,11 @@ class NameBridges:
             return cue if cue is not None and cue.kind == "place" and self._gazetteer_place(
                 tokens, range(i, i + 1 + run), "") else None
         title = cue is not None and any(strip_article(w) in self._titles for w in cue.words)
-        if cue is None and i >= 2 and tokens[i - 1].type == "ar" \
-                and tokens[i - 1].norm.startswith(ARTICLE):
-            cue = self._cue_before(tokens, i - 1)
-            title = cue is not None and cue.kind == "person"
-            if cue is not None and cue.kind != "person":
-                cue = None  # مدينة الكان ثو: only a title takes a definite complement
+        if cue is None:
+            # وزير المالية هو دوك فوك: a title and its field; مدينة الكان ثو: only a
+            # title takes a definite complement
+            cue = self._head_cue(tokens, i, person=True)
+            title = cue is not None
         if cue is None and seen:
             words = " ".join(tok.text for tok in tokens[i:i + 1 + run])
             again = seen.get(spelling_skeleton(words))
@@ -342,8 +345,8 @@ class NameBridges:
                    cue: Cue | None, clitic: str) -> bool:
         """Whether the Arabic word ``tokens[j]`` ends the name ``members``: a bridging
         word after a place or organisation cue (قرية با هو) unless an Arabic word
-        follows it, a bridging word after a person cue before "that" (السيدة دو تي لان
-        انه أن), or a short word with which the name reads as a place the gazetteer
+        follows it, انه after a person cue before "that" (السيدة دو تي لان انه أن),
+        or a short word with which the name reads as a place the gazetteer
         knows (ديان بيان: Điện Biên), cue or not."""
         tok = tokens[j]
         info = self._classify(tok)
@@ -353,8 +356,8 @@ class NameBridges:
                 return True
         if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
             return False
-        if (cue is not None and cue.kind == "person" and info.bridge and j + 1 < len(tokens)
-                and tokens[j + 1].light in COMPLEMENTIZERS):
+        if (cue is not None and cue.kind == "person" and tok.norm == THAT_HE
+                and j + 1 < len(tokens) and tokens[j + 1].light in COMPLEMENTIZERS):
             return True  # السيدة دو تي لان انه أن: "that" never follows "that he"
         if cue is None and not (info.bridge or info.medium):
             return False

@@ -91,6 +91,7 @@ CUED_MIN = 0.05
 MAX_NAME_TOKENS = NameBridges.MAX_NAME_TOKENS
 
 _NOTHING: Mapping[str, Cue] = MappingProxyType({})
+_WAW = "\u0648"  # و: "and", before a coordinated definite word (والرياضة)
 _KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
 #: Likelihood a single token needs after a cue word.
 SINGLE_CUED_MIN = 0.3
@@ -157,6 +158,10 @@ class NameDetector(NameBridges):
         # Titles (وزير): person cues that also follow a name as an appositive.
         self._titles = frozenset(strip_article(c.words[0]) for c in self._cues
                                  if c.kind == "person" and c.position == "after")
+        # Every word of a person cue (مدير، رئيس، السيد): before an organisation's name it
+        # makes the name after it a person's (مدير مستشفى الأطفال الوطني تران …).
+        self._person_words = frozenset(strip_article(w) for c in self._cues
+                                       if c.kind == "person" for w in c.words)
         self._forms_cache: dict[str, frozenset[str]] = {}
         self._surnames = surnames()
         self._tokens = TokenClassifier(lexical, likelihood, reading, fused)
@@ -220,18 +225,35 @@ class NameDetector(NameBridges):
                 return cue
         return None
 
-    def _head_cue(self, tokens: Sequence[Token], first: int) -> Cue | None:
-        """The place or organisation cue that heads the definite words right before a
-        name (منطقة التكنولوجيا العالية هوا لاك: a zone; ميناء المياه العميقة …)."""
+    def _head_cue(self, tokens: Sequence[Token], first: int, person: bool = False
+                  ) -> Cue | None:
+        """The cue that heads the definite words right before a name: a place or
+        organisation noun (منطقة التكنولوجيا العالية هوا لاك: a zone; ميناء المياه
+        العميقة …), or with ``person`` a person's title and its field (نائب وزير الثقافة
+        والرياضة والسياحة هو آنه دونغ). At most :data:`MAX_HEAD_MODIFIERS` words, each
+        with the article, after و or not."""
         k = first
         for _ in range(MAX_HEAD_MODIFIERS):
-            if k < 2 or tokens[k - 1].type != "ar" or not tokens[k - 1].norm.startswith(ARTICLE):
+            if k < 2 or tokens[k - 1].type != "ar" or not tokens[k - 1].norm.startswith(
+                    (ARTICLE, _WAW + ARTICLE)):
                 return None
             k -= 1
             cue = self._cue_before(tokens, k)
-            if cue is not None:
-                return cue if cue.kind != "person" else None
+            if cue is None:
+                continue
+            if (cue.kind == "person") != person:
+                return None
+            if not person and self._person_before(tokens, k - len(cue.words)):
+                return None  # رئيس جامعة العلوم الطبيعية نجوين …: the rector, a person
+            return cue
         return None
+
+    def _person_before(self, tokens: Sequence[Token], k: int) -> bool:
+        """Whether a word of a person cue (مدير، رئيس، المدير العام) is among the two
+        words before ``tokens[k]``."""
+        return any(tokens[m].type == "ar" and any(
+            strip_article(stem) in self._person_words for _, stem in clitic_splits(tokens[m].norm))
+            for m in range(max(0, k - 2), k))
 
     def _medium_ok(self, tokens: Sequence[Token], first: int, j: int) -> bool:
         """A medium token joins after a cue word, or when a strong token follows it."""
@@ -404,8 +426,9 @@ class NameDetector(NameBridges):
         if cue is not None:
             span.vote(cue.kind, 2.0)
         elif (landmark := self._cue_before(tokens, first, landmark=True)
-              or self._head_cue(tokens, first)) is not None:
-            span.vote(landmark.kind, 1.0)
+              or self._head_cue(tokens, first)) is not None \
+                and not (len(members) >= 3 and tokens[first].norm[len(clitic):] in self._surnames):
+            span.vote(landmark.kind, 1.0)  # not a person's three-word name (تران مينه دين)
         after_cue = self._cue_after(tokens, last)
         if after_cue is not None:
             span.vote(after_cue.kind, 1.5)

@@ -62,20 +62,26 @@ def name_detector(translit: Any) -> NameDetector:
         return max(found[0].score if found else 0.0, listed)
 
     fused_memo: dict[str, bool] = {}
+    middle_memo: dict[str, bool] = {}
     given = None
 
     def middle_named(name: str) -> bool:
-        nonlocal given
-        if given is None:
-            from toolkit.gazetteer import load_gazetteer
+        # Asked wherever a family name that is an Arabic word (هو، لو) starts a run:
+        # decode each spelling once.
+        def read() -> bool:
+            nonlocal given
+            if given is None:
+                from toolkit.gazetteer import load_gazetteer
 
-            given = load_gazetteer().given_names
-        from toolkit.gazetteer import name_key
+                given = load_gazetteer().given_names
+            from toolkit.gazetteer import name_key
 
-        top = translit.ar_to_vi(name, top=1, kind="person")
-        middle = top[0].text.split()[1:-1] if top else []
-        return any((found := given.get(name_key(s))) is not None and found.role == _MIDDLE_ONLY
-                   for s in middle)
+            top = translit.ar_to_vi(name, top=1, kind="person")
+            middle = top[0].text.split()[1:-1] if top else []
+            return any((found := given.get(name_key(s))) is not None
+                       and found.role == _MIDDLE_ONLY for s in middle)
+
+        return _memo(middle_memo, name, read)
 
     def fused(token: str) -> bool:
         # Asked for every known name's every occurrence (continues_person): read each
