@@ -118,3 +118,9 @@ def test_a_person_after_a_title_and_an_institution_stays_a_person(
 def test_a_listed_bank_written_as_one_word_is_an_organisation(tmp_path: Path) -> None:
     names = _names(tmp_path, "كما خفض فيتينبنك أسعار الفائدة على القروض الزراعية.")
     assert [(x.entry.kind, x.entry.term("vi")) for x in names.values()] == [("org", "VietinBank")]
+
+
+def test_a_person_named_like_a_listed_company_keeps_a_persons_english(tmp_path: Path) -> None:
+    names = _names(tmp_path, "وقال السيد هوا فات إن المصنع توسع.")
+    entry = names["هوا فات"].entry
+    assert (entry.kind, entry.term("en")) == ("person", "Hoa Phat")

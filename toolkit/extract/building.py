@@ -125,8 +125,10 @@ class EntryBuilder:
                 vi = [Candidate(known.term("vi"), 1.0),
                       *[c for c in vi if c.text != known.term("vi")]][:5]
             best = vi[0].text if vi else ""
+            # A person named like a listed company (هوا فات: Hòa Phát) is no Hoa Phat Group.
             en = known.term("en") if known and known.term("en") else (
-                to_english(best, translit.places, translit.tables.exonym_en) if best else "")
+                to_english(best) if kind == "person" else
+                to_english(best, translit.places, translit.tables.exonym_en))
             entry = Entry(kind=kind, status=self._status(known is not None),
                           confidence=round(vi[0].score if vi else 0.0, 4),
                           frequency=cluster.count, score=round(cluster.likelihood, 4),
