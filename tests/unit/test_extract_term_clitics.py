@@ -41,3 +41,17 @@ def test_an_honorific_is_never_part_of_a_term(tmp_path: Path) -> None:
     keys = _keys(tmp_path, "قال رئيس اللجنة الشعبية للمقاطعة السيدة فام ثي ثو إن الخطة نجحت.")
     assert ("رييس", "لجنه", "شعبيه") in keys
     assert not any("سيده" in key for key in keys)
+
+
+def test_a_plural_of_the_lexicon_keeps_its_first_letter(tmp_path: Path) -> None:
+    # فعاليات is the plural of فعالية: ف is no conjunction, though عالية is a word too.
+    keys = _keys(tmp_path, "انطلقت فعاليات المهرجان الثقافي أمس، وتستمر فعاليات المهرجان.")
+    assert ("فعاليات", "مهرجان", "ثقافي") in keys
+    assert not any(key[0].startswith("عاليات") for key in keys)
+
+
+def test_the_shortest_proclitic_that_leaves_a_word_of_the_lexicon_is_split(tmp_path: Path) -> None:
+    # وبطاقات: و + بطاقات ("and cards"), not وب + طاقات ("and with energies").
+    keys = _keys(tmp_path, "تدعم الحكومة البنية التحتية وبطاقات الهوية الرقمية.")
+    assert ("بطاقات", "هويه", "رقميه") in keys
+    assert not any(key[0] == "طاقات" for key in keys)

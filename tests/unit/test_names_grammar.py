@@ -124,3 +124,22 @@ def test_a_person_named_like_a_listed_company_keeps_a_persons_english(tmp_path: 
     names = _names(tmp_path, "وقال السيد هوا فات إن المصنع توسع.")
     entry = names["هوا فات"].entry
     assert (entry.kind, entry.term("en")) == ("person", "Hoa Phat")
+
+
+@pytest.mark.parametrize("text", [
+    "وكان مقصد وزير الخارجية الأمريكي الجديد هو دا نانغ.",
+    "وكانت المحطة الأولى في جولة وزير الخارجية هي دا نانغ.",
+    "وكان أول ما زاره وزير التجارة هو دا نانغ.",
+])
+def test_the_copula_after_a_title_is_no_family_name(detector: NameDetector, text: str) -> None:
+    # An adjective after the title (الأمريكي), هي, or a listed place after هو: "is Đà Nẵng".
+    assert spans(detector, text) == ["دا نانغ"]
+
+
+@pytest.mark.parametrize(("text", "ar"), [
+    ("وقال نائب رئيس مجلس إدارة شركة الطيران الوطنية هوانغ آنه إن الطلب ارتفع.", "هوانغ آنه"),
+    ("وأوضح الباحث في جامعة الطب الوطنية نغوين هوانغ أن اللقاح آمن.", "نغوين هوانغ"),
+])
+def test_a_person_after_an_institution_and_its_words_stays_a_person(
+        tmp_path: Path, text: str, ar: str) -> None:
+    assert _names(tmp_path, text)[ar].entry.kind == "person"

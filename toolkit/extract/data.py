@@ -276,12 +276,18 @@ def word_senses() -> Mapping[tuple[str, ...], WordSense]:
 
 
 @lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
+def surnames(min_share: float = 0.0) -> frozenset[str]:
     """Returns the folded Arabic spellings of Vietnamese family names (the ``ar_variants``
-    of the gazetteer's surnames.tsv, read by :func:`toolkit.gazetteer.load_gazetteer`)."""
+    of the gazetteer's surnames.tsv, read by :func:`toolkit.gazetteer.load_gazetteer`).
+
+    Args:
+        min_share: Only the family names that at least this share of people bear
+            (0.01: Nguyễn … Dương).
+    """
     from toolkit.gazetteer import load_gazetteer
 
-    return frozenset(_fold(ar) for s in load_gazetteer().surnames.values() for ar in s.ar)
+    return frozenset(_fold(ar) for s in load_gazetteer().surnames.values()
+                     if s.prior >= min_share for ar in s.ar)
 
 
 @lru_cache(maxsize=1)

@@ -62,7 +62,8 @@ FUSED_LEN = 5
 #: Pronouns that follow a definite subject as the copula ("is"): هو is then no family
 #: name (المباراة هو فان دايك); other family names that are Arabic words (لو "if")
 #: are never a copula, so الجندي لو فان بانه is the soldier Lò Văn Pánh.
-COPULAS = frozenset(("\u0647\u0648", "\u0647\u064a"))
+COPULA_HO = "\u0647\u0648"
+COPULAS = frozenset((COPULA_HO, "\u0647\u064a"))
 #: "That" after a verb of saying (أكدت السيدة … أن) never follows "that he" (انه, folded),
 #: which before it is then Anh, the name's last syllable. Other words before it are
 #: Arabic (دون أن "without", لو أن "if", ما إن "as soon as", ثم إن "moreover").
@@ -235,8 +236,9 @@ class NameBridges:
                 return again
         if cue is None or cue.kind not in ("person", "place"):
             return None
-        if title and tokens[i + 1].norm in self._surnames:
-            return None
+        if title and (tokens[i].norm != COPULA_HO or tokens[i + 1].norm in self._surnames
+                      or self._gazetteer_place(tokens, range(i + 1, i + 1 + run), "")):
+            return None  # الوزير هو دا نانغ: "is Đà Nẵng"; هي is never a family name
         return cue
 
     def continues_person(self, tokens: Sequence[Token], first: int, last: int,

@@ -85,6 +85,9 @@ SPAN_MIN = 0.2
 #: Definite words a place or organisation cue may stand before a name (منطقة
 #: التكنولوجيا العالية هوا لاك): they make it that kind, as a landmark word does.
 MAX_HEAD_MODIFIERS = 3
+#: Share of people a family name needs for a name it starts to stay a person's after
+#: an institution's words (جامعة الطب الوطنية نغوين هوانغ: a researcher, not the school).
+COMMON_SURNAME_SHARE = 0.01
 #: Likelihood a run needs after a cue word.
 CUED_MIN = 0.05
 #: Longest name, in tokens.
@@ -164,6 +167,7 @@ class NameDetector(NameBridges):
                                        if c.kind == "person" for w in c.words)
         self._forms_cache: dict[str, frozenset[str]] = {}
         self._surnames = surnames()
+        self._common_surnames = surnames(COMMON_SURNAME_SHARE)
         self._tokens = TokenClassifier(lexical, likelihood, reading, fused)
         self._word_cache: dict[tuple[str, str], bool] = {}
         self._span_cache: dict[tuple[str, ...], float] = {}
@@ -228,18 +232,27 @@ class NameDetector(NameBridges):
     def _head_cue(self, tokens: Sequence[Token], first: int, person: bool = False
                   ) -> Cue | None:
         """The cue that heads the definite words right before a name: a place or
-        organisation noun (منطقة التكنولوجيا العالية هوا لاك: a zone; ميناء المياه
-        العميقة …), or with ``person`` a person's title and its field (نائب وزير الثقافة
-        والرياضة والسياحة هو آنه دونغ). At most :data:`MAX_HEAD_MODIFIERS` words, each
-        with the article, after و or not."""
+        organisation noun and up to :data:`MAX_HEAD_MODIFIERS` words with the article
+        (منطقة التكنولوجيا العالية هوا لاك: a zone; ميناء المياه العميقة …), or with
+        ``person`` a person's title and its field: one word with the article and the
+        fields coordinated with it (وزير المالية هو دوك فوك; نائب وزير الثقافة والرياضة
+        والسياحة هو آنه دونغ). A title with an adjective (وزير الخارجية الأمريكي هو …)
+        is the subject of a copula."""
         k = first
         for _ in range(MAX_HEAD_MODIFIERS):
-            if k < 2 or tokens[k - 1].type != "ar" or not tokens[k - 1].norm.startswith(
-                    (ARTICLE, _WAW + ARTICLE)):
+            if k < 2 or tokens[k - 1].type != "ar":
+                return None
+            norm = tokens[k - 1].norm
+            coordinated = norm.startswith(_WAW + ARTICLE)
+            if not (coordinated or norm.startswith(ARTICLE)):
                 return None
             k -= 1
+            if person and coordinated:
+                continue  # a field coordinated with the one before it
             cue = self._cue_before(tokens, k)
             if cue is None:
+                if person:
+                    return None  # one word with the article, right after the title
                 continue
             if (cue.kind == "person") != person:
                 return None
@@ -248,12 +261,19 @@ class NameDetector(NameBridges):
             return cue
         return None
 
+    def _person_shaped(self, first: str, size: int) -> bool:
+        """Whether a name of ``size`` tokens starting with ``first`` (folded, no clitic)
+        reads as a person's whatever precedes it: a family name and two more words
+        (تران مينه دين), or a common family name and one more (نغوين هوانغ)."""
+        return (size >= 3 and first in self._surnames) or (
+            size >= 2 and first in self._common_surnames)
+
     def _person_before(self, tokens: Sequence[Token], k: int) -> bool:
-        """Whether a word of a person cue (مدير، رئيس، المدير العام) is among the two
-        words before ``tokens[k]``."""
+        """Whether a word of a person cue (مدير، رئيس، المدير العام) is among the three
+        words before ``tokens[k]`` (نائب رئيس مجلس إدارة شركة …)."""
         return any(tokens[m].type == "ar" and any(
             strip_article(stem) in self._person_words for _, stem in clitic_splits(tokens[m].norm))
-            for m in range(max(0, k - 2), k))
+            for m in range(max(0, k - 3), k))
 
     def _medium_ok(self, tokens: Sequence[Token], first: int, j: int) -> bool:
         """A medium token joins after a cue word, or when a strong token follows it."""
@@ -427,8 +447,8 @@ class NameDetector(NameBridges):
             span.vote(cue.kind, 2.0)
         elif (landmark := self._cue_before(tokens, first, landmark=True)
               or self._head_cue(tokens, first)) is not None \
-                and not (len(members) >= 3 and tokens[first].norm[len(clitic):] in self._surnames):
-            span.vote(landmark.kind, 1.0)  # not a person's three-word name (تران مينه دين)
+                and not self._person_shaped(tokens[first].norm[len(clitic):], len(members)):
+            span.vote(landmark.kind, 1.0)
         after_cue = self._cue_after(tokens, last)
         if after_cue is not None:
             span.vote(after_cue.kind, 1.5)

@@ -118,17 +118,21 @@ class Extractor(EntryBuilder):
 
     # ---------------------------------------------------------------- lexicon
     def _lexical_folded(self, word: str) -> bool:
-        return term_word_key(word) in self._ref or fold_ar(word) in self._stop
+        """Whether a word is in the lexicon (reference list, stopwords), also as the
+        plural in ـات of a singular in ـة there (محطات: محطة; فعاليات: فعالية)."""
+        if term_word_key(word) in self._ref or fold_ar(word) in self._stop:
+            return True
+        folded = fold_ar(word)
+        return (len(folded) >= 5 and folded.endswith("\u0627\u062a")
+                and term_word_key(folded[:-2] + "\u0647") in self._ref)
 
     def _known_word(self, word: str) -> bool:
-        """Whether a word is known: in the lexicon, in the document as written or with
-        the article (تسرب after التسرب), or a plural in ـات of a singular the lexicon
-        knows (محطات: محطة). The term counter then splits a proclitic off it (ومحطات)."""
+        """Whether a word is known: in the lexicon (:meth:`_lexical_folded`), or in the
+        document as written or with the article (تسرب after التسرب). The term counter
+        then splits a proclitic off it (ومحطات، وتسرب)."""
         folded = fold_ar(word)
         return (self._lexical_folded(word) or folded in self._vocab
-                or ARTICLE + folded in self._vocab
-                or (len(folded) >= 5 and folded.endswith("\u0627\u062a")
-                    and self._lexical_folded(folded[:-2] + "\u0647")))
+                or ARTICLE + folded in self._vocab)
 
     def _build_known(self) -> None:
         name_key = self._translit.name_key

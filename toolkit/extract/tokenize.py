@@ -210,7 +210,9 @@ def split_clitic(folded: str, known: Callable[[str], bool] | None = None,
     A prefix that carries the article (بال، وال، لل …) is split whenever at least
     two letters remain; ``لل`` gives back the article (للتحول → ل + التحول). A bare
     one-letter prefix (و ب ل ك ف, or وب ول …) is split only if ``known`` accepts
-    the rest and ``lexical`` does not accept the whole word, so وزارة stays whole.
+    the rest and ``lexical`` does not accept the whole word, so وزارة stays whole;
+    the longest such prefix, unless a shorter one leaves a word ``lexical`` accepts
+    (وبطاقات: و + بطاقات, not وب + طاقات).
 
     Args:
         folded: A word, light (:func:`light_ar`) or folded (:func:`fold_ar`).
@@ -221,6 +223,7 @@ def split_clitic(folded: str, known: Callable[[str], bool] | None = None,
     Returns:
         ``(prefix, stem)``; ``prefix`` is ``""`` when nothing was split.
     """
+    bare: list[tuple[str, str]] = []
     for prefix, article in _matching_prefixes(folded):
         rest = folded[len(prefix):]
         if article:
@@ -233,8 +236,15 @@ def split_clitic(folded: str, known: Callable[[str], bool] | None = None,
         if rest.startswith(ARTICLE):
             return prefix, rest
         if known is not None and known(rest) and not (lexical or known)(folded):
-            return prefix, rest
-    return "", folded
+            bare.append((prefix, rest))
+    if not bare:
+        return "", folded
+    # وبطاقات: و + بطاقات, a word of the lexicon, before وب + طاقات
+    if lexical is not None:
+        for prefix, rest in reversed(bare):
+            if lexical(rest):
+                return prefix, rest
+    return bare[0]
 
 
 @lru_cache(maxsize=131072)
