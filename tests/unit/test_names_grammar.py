@@ -143,3 +143,19 @@ def test_the_copula_after_a_title_is_no_family_name(detector: NameDetector, text
 def test_a_person_after_an_institution_and_its_words_stays_a_person(
         tmp_path: Path, text: str, ar: str) -> None:
     assert _names(tmp_path, text)[ar].entry.kind == "person"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال رئيس اللجنة الشعبية لمقاطعة تاي بينه فام فان نغوك إن المحصول جيد.",
+     ["تاي بينه", "فام فان نغوك"]),
+    ("وقال مدير مستشفى هونغ دوك بوي هوو تام إن الأسرة كافية.", ["هونغ دوك", "بوي هوو تام"]),
+    ("زار الوفد مقاطعة با ريا فونغ تاو أمس.", ["با ريا فونغ تاو"]),  # two places, no person
+])
+def test_a_person_after_a_place_with_no_comma_is_a_name_of_its_own(
+        detector: NameDetector, text: str, expected: list[str]) -> None:
+    assert spans(detector, text) == expected
+
+
+def test_still_is_no_place(detector: NameDetector) -> None:
+    # ما زالت ("still") reads as Đà Lạt written as one word.
+    assert spans(detector, "وقالت إن القرى ما زالت تعاني من نقص المياه.") == []

@@ -88,6 +88,9 @@ MAX_HEAD_MODIFIERS = 3
 #: Share of people a family name needs for a name it starts to stay a person's after
 #: an institution's words (جامعة الطب الوطنية نغوين هوانغ: a researcher, not the school).
 COMMON_SURNAME_SHARE = 0.01
+#: Fewest tokens of a run after a place or organisation cue that may hold a person's
+#: name after the place's (سوك ترانغ لام كووك …): a name of one word, then two.
+MIN_PLACE_AND_PERSON = 3
 #: Likelihood a run needs after a cue word.
 CUED_MIN = 0.05
 #: Longest name, in tokens.
@@ -261,6 +264,28 @@ class NameDetector(NameBridges):
             return cue
         return None
 
+    def _before_person(self, tokens: Sequence[Token], members: list[int], clitic: str
+                       ) -> list[int]:
+        """The place or organisation of a run that a person's name follows with no
+        comma (رئيس اللجنة الشعبية لمقاطعة سوك ترانغ لام كووك ترونغ: Sóc Trăng, then
+        Lâm Quốc Trung): the run is cut before a family name when the words before it
+        are a place the gazetteer lists, or the three words from it read as a person's
+        name with a middle name (بوي هوو نغيا: Bùi Hữu Nghĩa). A run that is a listed
+        place as a whole is kept (با ريا فونغ تاو)."""
+        if self._gazetteer_place(tokens, members, clitic):
+            return members
+        for cut in range(1, len(members) - 1):
+            if tokens[members[cut]].norm not in self._surnames:
+                continue
+            person = " ".join(tokens[k].text for k in members[cut:cut + 3])
+            if self._gazetteer_place(tokens, members[cut:], ""):
+                continue  # با ريا فونغ تاو: two places, no person
+            if self._gazetteer_place(tokens, members[:cut], clitic) or (
+                    len(members) - cut >= 3 and self.middle_named is not None
+                    and self.middle_named(person)):
+                return members[:cut]
+        return members
+
     def _person_shaped(self, first: str, size: int) -> bool:
         """Whether a name of ``size`` tokens starting with ``first`` (folded, no clitic)
         reads as a person's whatever precedes it: a family name and two more words
@@ -421,6 +446,8 @@ class NameDetector(NameBridges):
                 and len(members) < MAX_NAME_TOKENS \
                 and self._ends_name(tokens, members, j, cue, clitic):
             members.append(j)
+        if cue is not None and cue.kind != "person" and len(members) > MIN_PLACE_AND_PERSON:
+            members = self._before_person(tokens, members, clitic)
         if len(members) > MAX_NAME_TOKENS:
             members = members[:MAX_NAME_TOKENS]
         while len(members) > 1 and members[-1] + 1 < len(tokens) and (  # آن | الأوان
