@@ -15,6 +15,7 @@ from tests.unit.names_helpers import spans
 from toolkit.extract import Extractor, extract_paths
 from toolkit.extract.names import NameDetector
 from toolkit.extract.pipeline import Extracted
+from toolkit.translit import Transliterator
 
 
 def _names(tmp_path: Path, text: str) -> dict[str, Extracted]:
@@ -159,3 +160,17 @@ def test_a_person_after_a_place_with_no_comma_is_a_name_of_its_own(
 def test_still_is_no_place(detector: NameDetector) -> None:
     # ما زالت ("still") reads as Đà Lạt written as one word.
     assert spans(detector, "وقالت إن القرى ما زالت تعاني من نقص المياه.") == []
+
+
+def test_a_monastery_names_a_place_not_a_person(detector: NameDetector) -> None:
+    # دير ("monastery") after رئيس is no syllable of the abbot's name.
+    assert spans(detector, "وقال رئيس دير تام تشوك إن الزوار كثر.") == ["تام تشوك"]
+
+
+def test_a_monk_is_read_with_the_family_name_thich(translit: Transliterator) -> None:
+    assert translit.ar_to_vi("تيتش ثانه تو", top=1, kind="person")[0].text.startswith("Thích")
+
+
+def test_a_person_after_a_place_with_no_cue_is_a_name_of_its_own(detector: NameDetector) -> None:
+    text = "وقال مدير إدارة الصحة في نام دينه تران فان هوانغ إن المستشفيات جاهزة."
+    assert spans(detector, text) == ["نام دينه", "تران فان هوانغ"]

@@ -446,7 +446,7 @@ class NameDetector(NameBridges):
                 and len(members) < MAX_NAME_TOKENS \
                 and self._ends_name(tokens, members, j, cue, clitic):
             members.append(j)
-        if cue is not None and cue.kind != "person" and len(members) > MIN_PLACE_AND_PERSON:
+        if (cue is None or cue.kind != "person") and len(members) > MIN_PLACE_AND_PERSON:
             members = self._before_person(tokens, members, clitic)
         if len(members) > MAX_NAME_TOKENS:
             members = members[:MAX_NAME_TOKENS]
