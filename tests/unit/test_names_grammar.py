@@ -174,3 +174,15 @@ def test_a_monk_is_read_with_the_family_name_thich(translit: Transliterator) -> 
 def test_a_person_after_a_place_with_no_cue_is_a_name_of_its_own(detector: NameDetector) -> None:
     text = "وقال مدير إدارة الصحة في نام دينه تران فان هوانغ إن المستشفيات جاهزة."
     assert spans(detector, text) == ["نام دينه", "تران فان هوانغ"]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("وقال رئيس بلدة فينه تشاو لام فان هوا إن المياه انحسرت.", "فينه تشاو"),
+    ("وقال رئيس اللجنة الشعبية لمقاطعة با ريا فونغ تاو فام فان تان إن الميناء جاهز.",
+     "با ريا فونغ تاو"),  # not Bà Rịa, then a person Phùng Tàu
+    ("وقال نغوين لي فان هونغ إن الطلب ارتفع.", "نغوين لي فان هونغ"),  # two family names
+    ("زار الوفد جيا لاي داك لاك الأسبوع الماضي.", "جيا لاي داك لاك"),  # no person in a list
+])
+def test_a_run_is_cut_only_after_a_listed_place_of_two_words(
+        detector: NameDetector, text: str, first: str) -> None:
+    assert spans(detector, text)[0] == first

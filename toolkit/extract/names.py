@@ -88,8 +88,8 @@ MAX_HEAD_MODIFIERS = 3
 #: Share of people a family name needs for a name it starts to stay a person's after
 #: an institution's words (جامعة الطب الوطنية نغوين هوانغ: a researcher, not the school).
 COMMON_SURNAME_SHARE = 0.01
-#: Fewest tokens of a run after a place or organisation cue that may hold a person's
-#: name after the place's (سوك ترانغ لام كووك …): a name of one word, then two.
+#: Fewest tokens of a run that may hold a person's name after a place's (سوك ترانغ لام
+#: كووك …): a place of two words, then two.
 MIN_PLACE_AND_PERSON = 3
 #: Likelihood a run needs after a cue word.
 CUED_MIN = 0.05
@@ -264,26 +264,33 @@ class NameDetector(NameBridges):
             return cue
         return None
 
-    def _before_person(self, tokens: Sequence[Token], members: list[int], clitic: str
-                       ) -> list[int]:
-        """The place or organisation of a run that a person's name follows with no
-        comma (رئيس اللجنة الشعبية لمقاطعة سوك ترانغ لام كووك ترونغ: Sóc Trăng, then
-        Lâm Quốc Trung): the run is cut before a family name when the words before it
-        are a place the gazetteer lists, or the three words from it read as a person's
-        name with a middle name (بوي هوو نغيا: Bùi Hữu Nghĩa). A run that is a listed
-        place as a whole is kept (با ريا فونغ تاو)."""
+    def _before_person(self, tokens: Sequence[Token], members: list[int], clitic: str,
+                       org: bool = False) -> list[int]:
+        """The place of a run that a person's name follows with no comma (رئيس اللجنة
+        الشعبية لمقاطعة سوك ترانغ لام كووك ترونغ: Sóc Trăng, then Lâm Quốc Trung): the
+        run is cut before a family name when the two or more words before it are a
+        place the gazetteer lists, the longest such place first, and the words from the
+        family name start no listed place (با ريا فونغ تاو: two places, no person; لام
+        دونغ داك نونغ). A run that is a listed place as a whole is kept. After an
+        organisation cue (``org``), the run is also cut before its last three words
+        when they read as a person's name with a middle name (جامعة هونغ دوك بوي هوو
+        نغيا: Hồng Đức, then Bùi Hữu Nghĩa)."""
         if self._gazetteer_place(tokens, members, clitic):
             return members
-        for cut in range(1, len(members) - 1):
-            if tokens[members[cut]].norm not in self._surnames:
+        last3 = len(members) - 3
+        if (org and last3 >= 2 and tokens[members[last3]].norm in self._surnames
+                and self.middle_named is not None
+                and self.middle_named(" ".join(tokens[k].text for k in members[last3:]))):
+            return members[:last3]
+        for cut in range(len(members) - 2, 1, -1):
+            if tokens[members[cut]].norm not in self._surnames or not self._gazetteer_place(
+                    tokens, members[:cut], clitic):
                 continue
-            person = " ".join(tokens[k].text for k in members[cut:cut + 3])
-            if self._gazetteer_place(tokens, members[cut:], ""):
-                continue  # با ريا فونغ تاو: two places, no person
-            if self._gazetteer_place(tokens, members[:cut], clitic) or (
-                    len(members) - cut >= 3 and self.middle_named is not None
-                    and self.middle_named(person)):
-                return members[:cut]
+            rest = members[cut:]
+            if any(self._gazetteer_place(tokens, rest[:size], "")
+                   for size in range(2, min(len(rest), MAX_NAME_TOKENS) + 1)):
+                return members  # the place goes on: no person starts here
+            return members[:cut]
         return members
 
     def _person_shaped(self, first: str, size: int) -> bool:
@@ -447,7 +454,8 @@ class NameDetector(NameBridges):
                 and self._ends_name(tokens, members, j, cue, clitic):
             members.append(j)
         if (cue is None or cue.kind != "person") and len(members) > MIN_PLACE_AND_PERSON:
-            members = self._before_person(tokens, members, clitic)
+            members = self._before_person(tokens, members, clitic,
+                                          cue is not None and cue.kind == "org")
         if len(members) > MAX_NAME_TOKENS:
             members = members[:MAX_NAME_TOKENS]
         while len(members) > 1 and members[-1] + 1 < len(tokens) and (  # آن | الأوان
