@@ -271,18 +271,18 @@ class NameDetector(NameBridges):
         run is cut before a family name when the two or more words before it are a
         place the gazetteer lists, the longest such place first, and the words from the
         family name start no listed place (با ريا فونغ تاو: two places, no person; لام
-        دونغ داك نونغ). A run that is a listed place as a whole is kept. After an
-        organisation cue (``org``), the run is also cut before its last three words
-        when they read as a person's name with a middle name (جامعة هونغ دوك بوي هوو
-        نغيا: Hồng Đức, then Bùi Hữu Nghĩa)."""
-        if self._gazetteer_place(tokens, members, clitic):
+        دونغ داك نونغ). A run of four words or fewer that is a listed place is kept.
+        After an organisation cue (``org``), the run is also cut before its last three
+        words when they read as a person's name with a middle name (جامعة هونغ دوك بوي
+        هوو نغيا: Hồng Đức, then Bùi Hữu Nghĩa)."""
+        if len(members) <= MAX_NAME_TOKENS and self._gazetteer_place(tokens, members, clitic):
             return members
         last3 = len(members) - 3
         if (org and last3 >= 2 and tokens[members[last3]].norm in self._surnames
                 and self.middle_named is not None
                 and self.middle_named(" ".join(tokens[k].text for k in members[last3:]))):
             return members[:last3]
-        for cut in range(len(members) - 2, 1, -1):
+        for cut in range(min(len(members) - 2, MAX_NAME_TOKENS), 1, -1):
             if tokens[members[cut]].norm not in self._surnames or not self._gazetteer_place(
                     tokens, members[:cut], clitic):
                 continue
