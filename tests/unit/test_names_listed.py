@@ -10,18 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.names_helpers import extracted_names as _names
 from tests.unit.names_helpers import spans
 from toolkit.extract import Extractor, extract_paths
 from toolkit.extract.names import NameDetector
-from toolkit.extract.pipeline import Extracted
 from toolkit.extract.tokenize import tokenize
 from toolkit.translit import Transliterator, to_english
-
-
-def _names(tmp_path: Path, text: str) -> dict[str, Extracted]:
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    found = extract_paths([tmp_path / "a.txt"], Extractor([])).candidates
-    return {x.entry.term("ar"): x for x in found if x.origin == "name"}
 
 
 @pytest.mark.parametrize(("ar", "vi"), [
