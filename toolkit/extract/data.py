@@ -275,7 +275,7 @@ def word_senses() -> Mapping[tuple[str, ...], WordSense]:
     return MappingProxyType(table)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def surnames(min_share: float = 0.0) -> frozenset[str]:
     """Returns the folded Arabic spellings of Vietnamese family names (the ``ar_variants``
     of the gazetteer's surnames.tsv, read by :func:`toolkit.gazetteer.load_gazetteer`).
