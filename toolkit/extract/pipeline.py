@@ -120,9 +120,9 @@ class Extractor(EntryBuilder):
     def _lexical_folded(self, word: str) -> bool:
         """Whether a word is in the lexicon (reference list, stopwords), also as the
         plural in ـات of a singular in ـة there (محطات: محطة; فعاليات: فعالية)."""
-        if term_word_key(word) in self._ref or fold_ar(word) in self._stop:
-            return True
         folded = fold_ar(word)
+        if term_word_key(word) in self._ref or folded in self._stop:
+            return True
         return (len(folded) >= 5 and folded.endswith("\u0627\u062a")
                 and term_word_key(folded[:-2] + "\u0647") in self._ref)
 
