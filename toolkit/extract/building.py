@@ -36,6 +36,7 @@ from toolkit.extract.forms import (
 from toolkit.extract.kinds import COMPATIBLE_KINDS
 from toolkit.extract.known import absorb, covered_by_known, known_score, merge_spellings
 from toolkit.extract.names import GAZETTEER_MIN
+from toolkit.extract.namesetup import reads_middle_named
 from toolkit.extract.ranking import cue_fragment
 from toolkit.extract.readings import prefer_gloss, rank_readings
 from toolkit.extract.results import Extracted
@@ -181,18 +182,12 @@ class EntryBuilder:
     def _middle_named(self, ar: str) -> bool:
         """Whether ``ar``, read as a person's name, has a syllable between its first
         and last that the gazetteer lists as a middle name only (Văn, Thị, Hữu)."""
-        from toolkit.gazetteer import load_gazetteer, name_key
-
         if len(ar.split()) < 3:
             return False
         try:
-            best = self._translit.ar_to_vi(ar, top=1, kind="person")
+            return reads_middle_named(self._translit, ar)
         except InputError:
             return False
-        given = load_gazetteer().given_names
-        syllables = best[0].text.split() if best else []
-        return any((found := given.get(name_key(s))) is not None and found.role == "middle"
-                   for s in syllables[1:-1])
 
     def _known_readings(self, draft: Callable[[Cluster], _Draft]
                         ) -> list[tuple[Cluster, _Draft]]:

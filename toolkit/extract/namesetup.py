@@ -20,9 +20,26 @@ from toolkit.extract.nametokens import ListedNames
 from toolkit.extract.tokenize import light_ar, strip_article
 from toolkit.translit.likelihood import ONE_WORD_PLACE_WEIGHT
 
-__all__ = ["name_detector"]
+__all__ = ["name_detector", "reads_middle_named"]
 
 _MIDDLE_ONLY = "middle"  # gazetteer role of Văn, Thị, Hữu: never a name's first syllable
+
+
+def reads_middle_named(translit: Any, name: str) -> bool:
+    """Whether ``name``, read as a person's name, has a syllable between its first and
+    last that the gazetteer lists as a middle name only (Văn, Thị, Hữu).
+
+    Args:
+        translit: The transliterator that reads the name.
+        name: The name in Arabic script.
+    """
+    from toolkit.gazetteer import load_gazetteer, name_key
+
+    top = translit.ar_to_vi(name, top=1, kind="person")
+    middle = top[0].text.split()[1:-1] if top else []
+    given = load_gazetteer().given_names
+    return any((found := given.get(name_key(s))) is not None and found.role == _MIDDLE_ONLY
+               for s in middle)
 
 
 def name_detector(translit: Any) -> NameDetector:
@@ -63,25 +80,11 @@ def name_detector(translit: Any) -> NameDetector:
 
     fused_memo: dict[str, bool] = {}
     middle_memo: dict[str, bool] = {}
-    given = None
 
     def middle_named(name: str) -> bool:
         # Asked wherever a family name that is an Arabic word (هو، لو) starts a run:
         # decode each spelling once.
-        def read() -> bool:
-            nonlocal given
-            if given is None:
-                from toolkit.gazetteer import load_gazetteer
-
-                given = load_gazetteer().given_names
-            from toolkit.gazetteer import name_key
-
-            top = translit.ar_to_vi(name, top=1, kind="person")
-            middle = top[0].text.split()[1:-1] if top else []
-            return any((found := given.get(name_key(s))) is not None
-                       and found.role == _MIDDLE_ONLY for s in middle)
-
-        return _memo(middle_memo, name, read)
+        return _memo(middle_memo, name, lambda: reads_middle_named(translit, name))
 
     def fused(token: str) -> bool:
         # Asked for every known name's every occurrence (continues_person): read each
