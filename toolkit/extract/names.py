@@ -43,7 +43,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.data import Cue, cues, expressions, surnames
+from toolkit.extract.data import Cue
 from toolkit.extract.namebridge import (
     BRIDGE_LEN,
     GAZETTEER_MIN,
@@ -51,6 +51,7 @@ from toolkit.extract.namebridge import (
     NameBridges,
     syllable_share,
 )
+from toolkit.extract.namecues import NameCues
 from toolkit.extract.namespans import MEMO_SIZE, NameSpan, reads_particle
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.namespans import stem_surface as _stem_surface
@@ -62,10 +63,8 @@ from toolkit.extract.nametokens import (
     TokenClassifier,
 )
 from toolkit.extract.tokenize import (
-    ARTICLE,
     Token,
     clitic_splits,
-    strip_article,
 )
 
 __all__ = [
@@ -82,12 +81,6 @@ __all__ = [
 
 #: Likelihood a run of two or more tokens needs without a cue word.
 SPAN_MIN = 0.2
-#: Definite words a place or organisation cue may stand before a name (منطقة
-#: التكنولوجيا العالية هوا لاك): they make it that kind, as a landmark word does.
-MAX_HEAD_MODIFIERS = 3
-#: Share of people a family name needs for a name it starts to stay a person's after
-#: an institution's words (جامعة الطب الوطنية نغوين هوانغ: a researcher, not the school).
-COMMON_SURNAME_SHARE = 0.01
 #: Fewest tokens of a run that may hold a person's name after a place's (سوك ترانغ لام
 #: كووك …): a place of two words, then two.
 MIN_PLACE_AND_PERSON = 3
@@ -97,13 +90,12 @@ CUED_MIN = 0.05
 MAX_NAME_TOKENS = NameBridges.MAX_NAME_TOKENS
 
 _NOTHING: Mapping[str, Cue] = MappingProxyType({})
-_WAW = "\u0648"  # و: "and", before a coordinated definite word (والرياضة)
 _KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
 #: Likelihood a single token needs after a cue word.
 SINGLE_CUED_MIN = 0.3
 
 
-class NameDetector(NameBridges):
+class NameDetector(NameCues, NameBridges):
     """Finds transliterated Vietnamese names in the token list of one document.
 
     Args:
@@ -149,163 +141,18 @@ class NameDetector(NameBridges):
 
             likelihood = likelihood or translit.name_likelihood
             reading = reading or _reading
+        NameCues.__init__(self, place_reading, middle_named)
         self.lexical = lexical
         self.likelihood = likelihood
         self.reading = reading
-        self.place_reading = place_reading
         self.fused = fused
-        self.middle_named = middle_named
         self.listed = listed
         self.dashed = dashed
-        self._cues = cues()
-        self._cues_before = [c for c in self._cues if c.position == "before"]
-        self._landmarks = [c for c in self._cues if c.position == "landmark"]
-        self._expressions = expressions()
-        # Titles (وزير): person cues that also follow a name as an appositive.
-        self._titles = frozenset(strip_article(c.words[0]) for c in self._cues
-                                 if c.kind == "person" and c.position == "after")
-        # Every word of a person cue (مدير، رئيس، السيد): before an organisation's name it
-        # makes the name after it a person's (مدير مستشفى الأطفال الوطني تران …).
-        self._person_words = frozenset(strip_article(w) for c in self._cues
-                                       if c.kind == "person" for w in c.words)
-        self._forms_cache: dict[str, frozenset[str]] = {}
-        self._surnames = surnames()
-        self._common_surnames = surnames(COMMON_SURNAME_SHARE)
         self._tokens = TokenClassifier(lexical, likelihood, reading, fused)
-        self._word_cache: dict[tuple[str, str], bool] = {}
-        self._span_cache: dict[tuple[str, ...], float] = {}
 
     # ------------------------------------------------------------------ tokens
     def _classify(self, tok: Token) -> NameToken:
         return self._tokens.classify(tok)
-
-    # ------------------------------------------------------------------ cues
-    def _word_is(self, tok: Token, word: str) -> bool:
-        if tok.type != "ar":
-            return False
-        return _memo(self._word_cache, (tok.norm, word), lambda: self._matches_word(tok, word))
-
-    def _forms_of(self, norm: str) -> frozenset[str]:
-        """The words a token may be (see :meth:`_matches_word`): itself, its stems
-        after a proclitic, and الX for للX."""
-        def forms() -> frozenset[str]:
-            words = {norm, *(stem for _, stem in clitic_splits(norm)[1:])}
-            if norm.startswith("\u0644\u0644"):
-                words.add(ARTICLE + norm[2:])
-            return frozenset(words)
-
-        return _memo(self._forms_cache, norm, forms)
-
-    def _matches_word(self, tok: Token, word: str) -> bool:
-        if tok.norm == word:
-            return True
-        if word.startswith(ARTICLE) and tok.norm == "\u0644\u0644" + word[2:]:
-            return True
-        return any(stem == word for _, stem in clitic_splits(tok.norm)[1:])
-
-    def _cue_before(self, tokens: Sequence[Token], first: int,
-                    landmark: bool = False) -> Cue | None:
-        if first < 1 or tokens[first - 1].type != "ar":
-            return None
-        forms = self._forms_of(tokens[first - 1].norm)
-        for cue in self._landmarks if landmark else self._cues_before:
-            if cue.words[-1] not in forms:
-                continue
-            n = len(cue.words)
-            if first - n < 0:
-                continue
-            window = tokens[first - n:first]
-            if all(self._word_is(t, w) for t, w in zip(window, cue.words, strict=True)):
-                return cue
-        return None
-
-    def _cue_after(self, tokens: Sequence[Token], last: int) -> Cue | None:
-        i = last + 1
-        if i >= len(tokens) or tokens[i].type != "sep" or tokens[i].text not in "،,-–—":
-            return None
-        for cue in self._cues:
-            if cue.position != "after":
-                continue
-            window = tokens[i + 1:i + 1 + len(cue.words)]
-            if len(window) == len(cue.words) and all(
-                    self._word_is(t, w) for t, w in zip(window, cue.words, strict=True)):
-                return cue
-        return None
-
-    def _head_cue(self, tokens: Sequence[Token], first: int, person: bool = False
-                  ) -> Cue | None:
-        """The cue that heads the definite words right before a name: a place or
-        organisation noun and up to :data:`MAX_HEAD_MODIFIERS` words with the article
-        (منطقة التكنولوجيا العالية هوا لاك: a zone; ميناء المياه العميقة …), or with
-        ``person`` a person's title and its field: one word with the article and the
-        fields coordinated with it (وزير المالية هو دوك فوك; نائب وزير الثقافة والرياضة
-        والسياحة هو آنه دونغ). A title with an adjective (وزير الخارجية الأمريكي هو …)
-        is the subject of a copula."""
-        k = first
-        for _ in range(MAX_HEAD_MODIFIERS):
-            if k < 2 or tokens[k - 1].type != "ar":
-                return None
-            norm = tokens[k - 1].norm
-            coordinated = norm.startswith(_WAW + ARTICLE)
-            if not (coordinated or norm.startswith(ARTICLE)):
-                return None
-            k -= 1
-            if person and coordinated:
-                continue  # a field coordinated with the one before it
-            cue = self._cue_before(tokens, k)
-            if cue is None:
-                if person:
-                    return None  # one word with the article, right after the title
-                continue
-            if (cue.kind == "person") != person:
-                return None
-            if not person and self._person_before(tokens, k - len(cue.words)):
-                return None  # رئيس جامعة العلوم الطبيعية نجوين …: the rector, a person
-            return cue
-        return None
-
-    def _before_person(self, tokens: Sequence[Token], members: list[int], clitic: str,
-                       org: bool = False) -> list[int]:
-        """The place of a run that a person's name follows with no comma (رئيس اللجنة
-        الشعبية لمقاطعة سوك ترانغ لام كووك ترونغ: Sóc Trăng, then Lâm Quốc Trung): the
-        run is cut before a family name when the two or more words before it are a
-        place the gazetteer lists, the longest such place first, and the words from the
-        family name start no listed place (با ريا فونغ تاو: two places, no person; لام
-        دونغ داك نونغ). A run of four words or fewer that is a listed place is kept.
-        After an organisation cue (``org``), the run is also cut before its last three
-        words when they read as a person's name with a middle name (جامعة هونغ دوك بوي
-        هوو نغيا: Hồng Đức, then Bùi Hữu Nghĩa)."""
-        if len(members) <= MAX_NAME_TOKENS and self._gazetteer_place(tokens, members, clitic):
-            return members
-        last3 = len(members) - 3
-        if (org and last3 >= 2 and tokens[members[last3]].norm in self._surnames
-                and self.middle_named is not None
-                and self.middle_named(" ".join(tokens[k].text for k in members[last3:]))):
-            return members[:last3]
-        for cut in range(min(len(members) - 2, MAX_NAME_TOKENS), 1, -1):
-            if tokens[members[cut]].norm not in self._surnames or not self._gazetteer_place(
-                    tokens, members[:cut], clitic):
-                continue
-            rest = members[cut:]
-            if any(self._gazetteer_place(tokens, rest[:size], "")
-                   for size in range(2, min(len(rest), MAX_NAME_TOKENS) + 1)):
-                return members  # the place goes on: no person starts here
-            return members[:cut]
-        return members
-
-    def _person_shaped(self, first: str, size: int) -> bool:
-        """Whether a name of ``size`` tokens starting with ``first`` (folded, no clitic)
-        reads as a person's whatever precedes it: a family name and two more words
-        (تران مينه دين), or a common family name and one more (نغوين هوانغ)."""
-        return (size >= 3 and first in self._surnames) or (
-            size >= 2 and first in self._common_surnames)
-
-    def _person_before(self, tokens: Sequence[Token], k: int) -> bool:
-        """Whether a word of a person cue (مدير، رئيس، المدير العام) is among the three
-        words before ``tokens[k]`` (نائب رئيس مجلس إدارة شركة …)."""
-        return any(tokens[m].type == "ar" and any(
-            strip_article(stem) in self._person_words for _, stem in clitic_splits(tokens[m].norm))
-            for m in range(max(0, k - 3), k))
 
     def _medium_ok(self, tokens: Sequence[Token], first: int, j: int) -> bool:
         """A medium token joins after a cue word, or when a strong token follows it."""
@@ -314,18 +161,6 @@ class NameDetector(NameBridges):
         nxt = j + 1
         return (nxt < len(tokens) and tokens[nxt].type == "ar"
                 and self._classify(tokens[nxt]).strong)
-
-    def _gazetteer_place(self, tokens: Sequence[Token], members: Sequence[int],
-                         clitic: str) -> bool:
-        """Whether the tokens read as a place the gazetteer knows (best place reading ≥
-        :data:`GAZETTEER_MIN`)."""
-        if self.place_reading is None:
-            return False
-        words = (_stem_surface(tokens[members[0]].text, clitic)[0],
-                 *(tokens[k].text for k in members[1:]))
-        reading = self.place_reading
-        found = _memo(self._span_cache, ("place", *words), lambda: reading(" ".join(words)))
-        return found >= GAZETTEER_MIN
 
     # ------------------------------------------------------------------ spans
     def detect(self, tokens: Sequence[Token], taken: set[int] | None = None,
