@@ -21,6 +21,7 @@ __all__ = [
     "merge_conjunctions",
     "merge_numbers",
     "number_key",
+    "phrase_spans",
     "surface_shape",
     "surface_without_clitic",
 ]
@@ -209,3 +210,30 @@ def surface_shape(form: str) -> list[tuple[bool, str]]:
         prefix, stem = split_clitic(light_ar(word))
         out.append((stem.startswith(ARTICLE), prefix))
     return out
+
+
+def phrase_spans(words: Sequence[str], phrases: Iterable[tuple[str, ...]]
+                 ) -> dict[int, tuple[int, int]]:
+    """Where fixed modifier phrases (:func:`toolkit.extract.data.modifier_phrases`)
+    stand in a run of words: each position of a phrase → its first and last position.
+
+    Args:
+        words: Folded words (with their article), or a candidate key when
+            ``phrases`` are keyed the same way
+            (:func:`toolkit.extract.data.modifier_keys`).
+        phrases: The phrases, as words of the same kind.
+
+    Returns:
+        Position → ``(first, last)`` of the phrase that holds it; empty if none.
+    """
+    spans: dict[int, tuple[int, int]] = {}
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        heads.setdefault(phrase[0], []).append(phrase)
+    for i, word in enumerate(words):
+        for phrase in heads.get(word, ()):
+            last = i + len(phrase) - 1
+            if tuple(words[i:last + 1]) == phrase:
+                spans.update((k, (i, last)) for k in range(i, last + 1))
+    return spans
+

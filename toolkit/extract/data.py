@@ -30,6 +30,8 @@ __all__ = [
     "expressions",
     "letter_names",
     "light_heads",
+    "modifier_keys",
+    "modifier_phrases",
     "reference_frequencies",
     "stopwords",
     "surnames",
@@ -125,6 +127,21 @@ def expressions() -> frozenset[tuple[str, str]]:
 def connectors() -> frozenset[str]:
     """Returns the folded function words allowed inside a term (connectors.txt)."""
     return frozenset(_fold(cells[0]) for _, cells in _rows("connectors.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def modifier_phrases() -> frozenset[tuple[str, ...]]:
+    """Returns the fixed phrases that may end a term as an adjective does (التعليم عن
+    بعد: modifiers.txt), each as its folded words."""
+    return frozenset(tuple(_fold(w) for w in cells[0].split())
+                     for _, cells in _rows("modifiers.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def modifier_keys() -> frozenset[tuple[str, ...]]:
+    """Returns the phrases of :func:`modifier_phrases` keyed as term candidates are
+    (article-free folded words: عن بعد، وقت حقيقي)."""
+    return frozenset(tuple(term_word_key(w) for w in phrase) for phrase in modifier_phrases())
 
 
 @lru_cache(maxsize=1)

@@ -40,6 +40,7 @@ from toolkit.extract.candidates import (
     TermCandidate,
     merge_conjunctions,
     merge_numbers,
+    phrase_spans,
     surface_shape,
 )
 from toolkit.extract.data import (
@@ -47,6 +48,7 @@ from toolkit.extract.data import (
     connectors,
     cue_words,
     light_heads,
+    modifier_keys,
     reference_frequencies,
     term_heads,
     title_words,
@@ -165,8 +167,8 @@ class _Ranking:
         institutions = term_heads()
         values = composed_cvalues(
             freq, cvalues(freq, {k for k, c in kept.items() if c.coordinated},
-                          adjective_end={k for k, s in shapes.items()
-                                         if self._adjective_end(k, s)},
+                          adjective_end={k: m for k, s in shapes.items()
+                                         if (m := self._adjective_size(k, s))},
                           adjective_start={k for k, s in shapes.items()
                                            if k[0].endswith(NISBA) and not _construct(s)},
                           pp_starts=starts),
@@ -183,7 +185,8 @@ class _Ranking:
             cand.cvalue = values[key]
             cand.keyness = keyness(key, self.word_counts, self.total_words, self.ref)
             # Arabic terms are mostly definite noun phrases: the last word has the article.
-            shape = 1.0 if len(key) == 1 or shapes[key][-1][0] else INDEFINITE_WEIGHT
+            shape = 1.0 if len(key) == 1 or shapes[key][self._noun_end(key)][0] \
+                else INDEFINITE_WEIGHT
             if self._adjective(key[0]) and not _construct(shapes[key]):
                 shape *= ADJECTIVE_START_WEIGHT
             if len(key) > 1 and key[0] in heads and key[0] not in institutions \
@@ -235,6 +238,25 @@ class _Ranking:
         clitic = shape[-1][1]
         return shape[-1][0] == shape[-2][0] and (
             not clitic or (clitic in _CONJUNCTIONS and self._adjective_like(key[-2])))
+
+    def _adjective_size(self, key: tuple[str, ...], shape: _Shape) -> int:
+        """How many words the adjective that ends a candidate has (0: none): a modifier
+        phrase (التطبيب عن بعد: 2), an adjective in a construct or a connector and its
+        definite noun (الإنترنت عالية السرعة، المنظمات غير الحكومية: 2), or one word
+        (:meth:`_adjective_end`)."""
+        phrase = phrase_spans(key, modifier_keys()).get(len(key) - 1)
+        if phrase is not None and phrase[0] > 0:
+            return len(key) - phrase[0]
+        if (len(key) >= 3 and key[-2] in self.connectors and len(shape) == len(key)
+                and shape[-1][0] and not shape[-1][1]):
+            return 2
+        return int(self._adjective_end(key, shape))
+
+    def _noun_end(self, key: tuple[str, ...]) -> int:
+        """Where the word whose article makes a candidate definite is, counted from the
+        end (-1: the last word); before a modifier phrase (التطبيب عن بعد: التطبيب, -3)."""
+        phrase = phrase_spans(key, modifier_keys()).get(len(key) - 1)
+        return phrase[0] - 1 - len(key) if phrase is not None and phrase[0] > 0 else -1
 
     def _qualified(self, key: tuple[str, ...], shape: _Shape) -> bool:
         """Whether the first word is qualified by an adjective of the same definiteness

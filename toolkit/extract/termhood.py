@@ -13,7 +13,8 @@ import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
-from toolkit.extract.data import connectors
+from toolkit.extract.candidates import phrase_spans
+from toolkit.extract.data import connectors, modifier_keys
 
 __all__ = ["NISBA", "RARE", "REFERENCE_FLOOR", "UNIGRAM_WEIGHT", "composed_cvalues", "cvalues",
            "keyness", "keyness_weight"]
@@ -45,13 +46,15 @@ def keyness(key: Sequence[str], counts: Counter[str], total: int,
         reference: Reference frequencies per million.
 
     Returns:
-        The mean over the words (connectors excluded) of
+        The mean over the words (connectors and modifier phrases such as عن بعد
+        excluded) of
         ``log2((f_here + 0.5) / (f_ref + 0.5))``, both per million.
     """
     conn = connectors()
+    phrases = phrase_spans(key, modifier_keys())
     ratios = []
-    for word in key:
-        if word in conn:
+    for i, word in enumerate(key):
+        if word in conn or i in phrases:
             continue
         here = counts.get(word, 0) * 1e6 / max(total, 1)
         ref = reference.get(word, REFERENCE_FLOOR)
@@ -61,7 +64,8 @@ def keyness(key: Sequence[str], counts: Counter[str], total: int,
 
 def cvalues(freq: dict[tuple[str, ...], int],
             coordinated: Collection[tuple[str, ...]] = (), *,
-            adjective_end: Collection[tuple[str, ...]] | None = None,
+            adjective_end: Collection[tuple[str, ...]] | Mapping[tuple[str, ...], int]
+            | None = None,
             adjective_start: Collection[tuple[str, ...]] | None = None,
             pp_starts: Mapping[tuple[str, ...], Collection[int]] | None = None,
             ) -> dict[tuple[str, ...], float]:
@@ -85,7 +89,9 @@ def cvalues(freq: dict[tuple[str, ...], int],
             nest X when X is frequent (وزارة المعلومات inside وزارة المعلومات
             والاتصالات), not when it is rare (البيانات الضخمة والحوسبة).
         adjective_end: Candidates whose last word is an adjective of the word before
-            it (``None``: those ending in a nisba, ـي/ـية, and not coordinated).
+            it (``None``: those ending in a nisba, ـي/ـية, and not coordinated), or a
+            mapping of candidates to the words of their last adjective (2: عالية
+            السرعة، عن بعد).
         adjective_start: Candidates whose first word is an adjective (``None``:
             those starting with a nisba).
         pp_starts: Per candidate, the positions of words that start a prepositional
@@ -117,9 +123,15 @@ def cvalues(freq: dict[tuple[str, ...], int],
         longest_right[right] = max(longest_right.get(right, 0), f)
         if 1 not in pp:
             longest_left[left] = max(longest_left.get(left, 0), f)
-        if (longer in adjective_end if adjective_end is not None
-                else longer[-1].endswith(NISBA) and longer not in coordinated):
-            adjective_right[right] = max(adjective_right.get(right, 0), f)
+        if adjective_end is None:
+            size = int(longer[-1].endswith(NISBA) and longer not in coordinated)
+        elif isinstance(adjective_end, Mapping):
+            size = adjective_end.get(longer, 0)
+        else:
+            size = int(longer in adjective_end)
+        if 0 < size < n:
+            head = longer[:-size]
+            adjective_right[head] = max(adjective_right.get(head, 0), f)
         if n == 2 and f >= 2 and longer not in coordinated:
             for word in set(longer):
                 unigram_cover[(word,)] += f

@@ -27,10 +27,11 @@ from toolkit.extract.candidates import (
     merge_conjunctions,
     merge_numbers,
     number_key,
+    phrase_spans,
     surface_without_clitic,
 )
 from toolkit.extract.contexts import MAX_CONTEXTS, make_context
-from toolkit.extract.data import connectors, stopwords
+from toolkit.extract.data import connectors, modifier_phrases, stopwords
 from toolkit.extract.fragments import looks_plural
 from toolkit.extract.ranking import (
     ADJECTIVE_START_WEIGHT,
@@ -151,6 +152,7 @@ class TermCounter:
         self.total_words = 0
         self._stop = stopwords()
         self._connectors = connectors()
+        self._phrases = modifier_phrases()
         self._words: dict[str, _Word] = {}
         self._memo: dict[tuple[str, str], _Word] = {}
 
@@ -233,6 +235,8 @@ class TermCounter:
         self.total_words += len(words)
         n = len(words)
         terms = self.terms
+        # عن بعد، في الوقت الحقيقي: words a term holds after a noun, a stopword or not
+        phrases = phrase_spans([t.norm or fold_ar(t.text) for t in tokens], self._phrases)
         for i in range(n):
             wi = words[i]
             # للجنة التوجيهية: a definite adjective after it, so ل + اللجنة, not ل + لجنة
@@ -248,10 +252,14 @@ class TermCounter:
             agreement = _Agreement(wi)
             left_cut = i > 0 and _noun_of_left_noun(words[i - 1], wi) and not (
                 skipped and i - 1 in skipped)
+            closed = False  # a modifier phrase ends the candidate
             for j in range(i, min(n, i + self.max_words)):
                 if j > i:
                     wj = words[j]
-                    if (skipped and j in skipped) or (wj.stop and not wj.connector):
+                    phrase = phrases.get(j) if phrases else None
+                    inside = phrase is not None and phrase[0] > i
+                    if closed or (skipped and j in skipped) or (
+                            wj.stop and not wj.connector and not inside):
                         break
                     if not agreement.add(wj):
                         break  # an adjective that no noun of the candidate can take
@@ -261,8 +269,10 @@ class TermCounter:
                         coordinations += 1
                     key += (wj.key,)
                     surfaces += (wj.surface,)
-                    if wj.connector or wj.suffixed or wj.attached:
+                    if wj.connector or wj.suffixed or wj.attached or (
+                            phrase is not None and inside and j < phrase[1]):
                         continue  # never the last word
+                    closed = inside
                 elif wi.suffixed or not wi.definite:
                     continue  # a single-word term is a noun: seen with the article
                 if j + 1 < n and words[j + 1].first_key in _TEENS:
