@@ -98,4 +98,4 @@ def test_every_modifier_phrase_has_a_translation(phrase: tuple[str, ...]) -> Non
 
 def test_phrase_spans_marks_each_word_of_a_phrase() -> None:
     words = ["توسع", "تعليم", "عن", "بعد", "عن", "قرب"]
-    assert phrase_spans(words, [("عن", "بعد")]) == {2: (2, 3), 3: (2, 3)}
+    assert phrase_spans(words, frozenset({("عن", "بعد")})) == {2: (2, 3), 3: (2, 3)}

@@ -9,8 +9,9 @@ before ranking.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from glossary.model import Context
 from toolkit.extract.contexts import MAX_CONTEXTS
@@ -212,7 +213,7 @@ def surface_shape(form: str) -> list[tuple[bool, str]]:
     return out
 
 
-def phrase_spans(words: Sequence[str], phrases: Iterable[tuple[str, ...]]
+def phrase_spans(words: Sequence[str], phrases: frozenset[tuple[str, ...]]
                  ) -> dict[int, tuple[int, int]]:
     """Where fixed modifier phrases (:func:`toolkit.extract.data.modifier_phrases`)
     stand in a run of words: each position of a phrase → its first and last position.
@@ -227,13 +228,20 @@ def phrase_spans(words: Sequence[str], phrases: Iterable[tuple[str, ...]]
         Position → ``(first, last)`` of the phrase that holds it; empty if none.
     """
     spans: dict[int, tuple[int, int]] = {}
-    heads: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        heads.setdefault(phrase[0], []).append(phrase)
+    heads = _by_first_word(phrases)
     for i, word in enumerate(words):
         for phrase in heads.get(word, ()):
             last = i + len(phrase) - 1
             if tuple(words[i:last + 1]) == phrase:
                 spans.update((k, (i, last)) for k in range(i, last + 1))
     return spans
+
+
+@lru_cache(maxsize=4)
+def _by_first_word(phrases: frozenset[tuple[str, ...]]
+                   ) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    heads: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in sorted(phrases):
+        heads[phrase[0]] = (*heads.get(phrase[0], ()), phrase)
+    return heads
 
