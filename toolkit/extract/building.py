@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from glossary.errors import InputError
@@ -233,20 +234,43 @@ class EntryBuilder:
         diacritics, both read with a score of at least :data:`CONFIDENT`, and spellings
         that differ only as the transliteration tables allow
         (:func:`~toolkit.extract.cluster.spelling_skeleton`), or any spellings of a place
-        read with a score of at least :data:`GAZETTEER_MIN`. The reading alone would
-        also join names that the letters tell apart (نغوين فان تان Tân, نغوين فان ثانه
-        Thanh, should both read Thanh).
+        read with a score of at least :data:`GAZETTEER_MIN`. Spellings alike of one
+        kind also merge when one's sure top reading is among the other's readings (كيو
+        مينه توان: Kiều Minh Tuấn; كيو مين توان: Kiều Mến Tuấn, then Kiều Minh Tuấn):
+        the readings of both then rank the name. The reading alone would also join
+        names that the letters tell apart (نغوين فان تان Tân, نغوين فان ثانه Thanh,
+        should both read Thanh).
         """
-        groups: dict[tuple[str, str, str], list[int]] = {}
+        groups: dict[tuple[str, ...], list[int]] = {}  # (vi, kind, skeleton), (kind, skeleton)
         for n, (cluster, (ar, kind, vi)) in enumerate(drafts):
-            if cluster.known is None and vi and vi[0].score >= CONFIDENT:
+            if cluster.known is not None or not vi:
+                continue
+            groups.setdefault((kind, spelling_skeleton(ar)), []).append(n)
+            if vi[0].score >= CONFIDENT:
                 # A place read as surely as the gazetteer confirms one is that place,
                 # however spelled (جيا لاي، زا لاي: Gia Lai; فينه لونغ، فينلونغ).
                 sure = kind == "place" and vi[0].score >= GAZETTEER_MIN
                 key = (unicodedata.normalize("NFC", vi[0].text), kind,
                        "" if sure else spelling_skeleton(ar))
                 groups.setdefault(key, []).append(n)
-        merged = [members for members in groups.values() if len(members) > 1]
+        root = list(range(len(drafts)))
+
+        def find(n: int) -> int:
+            while root[n] != n:
+                root[n] = root[root[n]]
+                n = root[n]
+            return n
+
+        for shared, members in groups.items():
+            for a, b in combinations(members, 2):
+                # same top reading; or, spelled alike, the top reading of one among the
+                # other's (كيو مين توان, كيو مينه توان: both spellings then rank them)
+                if len(shared) == 3 or _shares_reading(drafts[a][1][2], drafts[b][1][2]):
+                    root[find(a)] = find(b)
+        components: dict[int, list[int]] = {}
+        for n in range(len(drafts)):
+            components.setdefault(find(n), []).append(n)
+        merged = [members for members in components.values() if len(members) > 1]
         if not merged:
             return drafts
         gone = {n for members in merged for n in members}
@@ -417,3 +441,15 @@ def _absorb(kept: Extracted, item: Extracted) -> None:
     forms = kept.entry.forms["ar"]
     forms.variants.extend(v for v in item.entry.forms["ar"].all_admitted()
                           if v not in forms.all_admitted())
+
+
+def _shares_reading(one: Sequence[Candidate], other: Sequence[Candidate]) -> bool:
+    """Whether the top reading of either name, read with a score of at least
+    :data:`CONFIDENT`, is among the other's readings."""
+    def sure_in(first: Sequence[Candidate], readings: Sequence[Candidate]) -> bool:
+        top = unicodedata.normalize("NFC", first[0].text)
+        return first[0].score >= CONFIDENT and any(
+            unicodedata.normalize("NFC", c.text) == top for c in readings)
+
+    return bool(one and other) and (sure_in(one, other) or sure_in(other, one))
+

@@ -118,7 +118,8 @@ class NameBridges:
 
     if TYPE_CHECKING:
         def _classify(self, tok: Token) -> NameToken: ...
-        def _cue_before(self, tokens: Sequence[Token], first: int) -> Cue | None: ...
+        def _cue_before(self, tokens: Sequence[Token], first: int,
+                        landmark: bool = ...) -> Cue | None: ...
         def _head_cue(self, tokens: Sequence[Token], first: int, person: bool = ...
                       ) -> Cue | None: ...
         def _grow(self, tokens: Sequence[Token], i: int, taken: set[int],
@@ -144,9 +145,9 @@ class NameBridges:
 
         The word (also behind a proclitic: وآن) and the strong name tokens after it
         must read as a whole place the gazetteer knows (آن جيانغ: An Giang; كان ثو:
-        Cần Thơ), or the word must be a family name before exactly two name tokens of
+        Cần Thơ), or the word must be a family name before two or three name tokens of
         which the first is, read as a person's name, a middle name that only middle
-        names use (هو فان لام: Hồ Văn Lâm; ``middle_named``). Arabic never puts "he"
+        names use (هو فان لام: Hồ Văn Lâm; هو ثي لان آنه; ``middle_named``). Arabic never puts "he"
         or "was" before such a name: "X is Văn Lâm" lacks the family name. Each of the
         two must then read as one syllable (:func:`syllable_share`; دايك، جال spell two:
         فان دايك is Dutch), and the word must not follow a definite word, after which it
@@ -155,9 +156,10 @@ class NameBridges:
         tok = tokens[i]
         if tok.light in particles():
             return None
-        run = self._strong_run(tokens, i + 1, taken)
-        if not run or 1 + run > self.MAX_NAME_TOKENS:
+        whole = self._strong_run(tokens, i + 1, taken)
+        if not whole:
             return None
+        run = min(whole, self.MAX_NAME_TOKENS - 1)  # a longer run: a place, then a person
         info = self._classify(tok)
         clitics = [""] if info.bridge else []
         for prefix, stem in clitic_splits(tok.norm)[1:]:
@@ -170,12 +172,12 @@ class NameBridges:
             for clitic in clitics:
                 if self._gazetteer_place(tokens, members, clitic):
                     return clitic, members[-1]
-        if (info.bridge and run == 2 and tok.norm in self._surnames
+        if (info.bridge and whole in (2, 3) and tok.norm in self._surnames
                 and not self._after_definite(tokens, i)
-                and all(self.reading(t.text) >= BRIDGE_MIN for t in tokens[i + 1:i + 3])
+                and all(self.reading(t.text) >= BRIDGE_MIN for t in tokens[i + 1:i + 1 + whole])
                 and self.middle_named is not None
                 and self.middle_named(" ".join(t.text for t in tokens[i:i + 3]))):
-            return "", i + 2
+            return "", i + whole
         return None
 
     def _after_definite(self, tokens: Sequence[Token], i: int) -> bool:
@@ -209,20 +211,23 @@ class NameBridges:
         after وزير المالية هو دوك فوك; it then gets that cue.
         """
         info = self._classify(tokens[i])
-        if tokens[i].light in particles():
-            return None
-        # مدينة في ثانه: a preposition right after a place cue spells a syllable when
-        # the name it starts is a place the gazetteer knows (Vị Thanh).
-        preposition = not info.bridge and tokens[i].norm in prepositions()
+        # مدينة في ثانه، غابة أو مينه ها: a preposition or a particle right after a place
+        # cue spells a syllable when the name it starts is a place the gazetteer knows
+        # (Vị Thanh, U Minh Hạ).
+        preposition = tokens[i].light in particles() or (
+            not info.bridge and tokens[i].norm in prepositions())
         if not (info.bridge or preposition):
             return None
-        run = self._strong_run(tokens, i + 1, taken)
-        if not run or 1 + run > self.MAX_NAME_TOKENS:
+        run = min(self._strong_run(tokens, i + 1, taken), self.MAX_NAME_TOKENS - 1)
+        if not run:
             return None
-        cue = self._cue_before(tokens, i)
+        cue = self._cue_before(tokens, i) or self._cue_before(tokens, i, landmark=True)
         if preposition:
-            return cue if cue is not None and cue.kind == "place" and self._gazetteer_place(
-                tokens, range(i, i + 1 + run), "") else None
+            return cue if cue is not None and cue.kind == "place" and any(
+                self._gazetteer_place(tokens, range(i, i + 1 + size), "")
+                for size in range(run, 0, -1)) else None
+        if cue is not None and cue.position == "landmark":
+            cue = None  # a landmark vouches for no word that is Arabic too
         title = cue is not None and any(strip_article(w) in self._titles for w in cue.words)
         if cue is None:
             # وزير المالية هو دوك فوك: a title and its field; مدينة الكان ثو: only a

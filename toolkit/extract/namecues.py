@@ -54,6 +54,10 @@ class NameCues:
         # makes the name after it a person's (مدير مستشفى الأطفال الوطني تران …).
         self._person_words = frozenset(strip_article(w) for c in self._cues
                                        if c.kind == "person" for w in c.words)
+        # A place or organisation noun with the article (المنطقة، الميناء) heads the
+        # definite words after it as its indefinite form heads a construct.
+        self._definite_heads = {ARTICLE + c.words[0]: c for c in self._cues_before
+                                if len(c.words) == 1 and c.kind != "person"}
         self._forms_cache: dict[str, frozenset[str]] = {}
         self._surnames = surnames()
         self._common_surnames = surnames(COMMON_SURNAME_SHARE)
@@ -116,7 +120,8 @@ class NameCues:
                   ) -> Cue | None:
         """The cue that heads the definite words right before a name: a place or
         organisation noun and up to :data:`MAX_HEAD_MODIFIERS` words with the article
-        (منطقة التكنولوجيا العالية هوا لاك: a zone; ميناء المياه العميقة …), or with
+        (منطقة التكنولوجيا العالية هوا لاك: a zone; ميناء المياه العميقة …; the noun
+        may have the article too, before one or more of them: المنطقة الصناعية), or with
         ``person`` a person's title and its field: one word with the article and the
         fields coordinated with it (وزير المالية هو دوك فوك; نائب وزير الثقافة والرياضة
         والسياحة هو آنه دونغ). A title with an adjective (وزير الخارجية الأمريكي هو …)
@@ -132,6 +137,12 @@ class NameCues:
             k -= 1
             if person and coordinated:
                 continue  # a field coordinated with the one before it
+            if not person and k < first - 1:
+                # المنطقة الصناعية فو نوي: the head noun itself definite, with an adjective
+                head = next((self._definite_heads[f] for f in self._forms_of(norm)
+                             if f in self._definite_heads), None)
+                if head is not None:
+                    return None if self._person_before(tokens, k) else head
             cue = self._cue_before(tokens, k)
             if cue is None:
                 if person:
@@ -147,14 +158,17 @@ class NameCues:
     def _before_person(self, tokens: Sequence[Token], members: list[int], clitic: str,
                        org: bool = False) -> list[int]:
         """The place of a run that a person's name follows with no comma (رئيس اللجنة
-        الشعبية لمقاطعة سوك ترانغ لام كووك ترونغ: Sóc Trăng, then Lâm Quốc Trung): the
-        run is cut before a family name when the two or more words before it are a
-        place the gazetteer lists, the longest such place first, and the words from the
-        family name start no listed place (با ريا فونغ تاو: two places, no person; لام
-        دونغ داك نونغ). A run of four words or fewer that is a listed place is kept.
-        After an organisation cue (``org``), the run is also cut before its last three
-        words when they read as a person's name with a middle name (جامعة هونغ دوك بوي
-        هوو نغيا: Hồng Đức, then Bùi Hữu Nghĩa)."""
+        الشعبية لمقاطعة سوك ترانغ لام كووك ترونغ: Sóc Trăng, then Lâm Quốc Trung).
+
+        The run is cut before a family name when the two or more words before it are a
+        place the gazetteer lists, the longest such place first, unless the words from
+        the family name start a listed place that ends the run or that a name of two
+        words or more follows, starting with a family name (با ريا فونغ تاو: two places,
+        no person; با ريا فونغ تاو فام فان هاي). So كوانج نجاي فو تان دات is Quảng Ngãi,
+        then Võ Tấn Đạt, not Phú Tân and دات. A run of four words or fewer that is a
+        listed place is kept. After an organisation cue (``org``), the run is also cut
+        before its last three words when they read as a person's name with a middle
+        name (جامعة هونغ دوك بوي هوو نغيا: Hồng Đức, then Bùi Hữu Nghĩa)."""
         if len(members) <= MAX_NAME_TOKENS and self._gazetteer_place(tokens, members, clitic):
             return members
         last3 = len(members) - 3
@@ -167,18 +181,24 @@ class NameCues:
                     tokens, members[:cut], clitic):
                 continue
             rest = members[cut:]
-            if any(self._gazetteer_place(tokens, rest[:size], "")
-                   for size in range(2, min(len(rest), MAX_NAME_TOKENS) + 1)):
+            place = next((size for size in range(min(len(rest), MAX_NAME_TOKENS), 1, -1)
+                          if self._gazetteer_place(tokens, rest[:size], "")), 0)
+            after = rest[place:]  # a person's name after the longer place: two words or more
+            if place and (not after or (len(after) >= 2
+                                        and tokens[after[0]].norm in self._surnames)):
                 return members  # the place goes on: no person starts here
             return members[:cut]
         return members
 
-    def _person_shaped(self, first: str, size: int) -> bool:
+    def _person_shaped(self, first: str, size: int, kind: str = "org") -> bool:
         """Whether a name of ``size`` tokens starting with ``first`` (folded, no clitic)
         reads as a person's whatever precedes it: a family name and two more words
-        (تران مينه دين), or a common family name and one more (نغوين هوانغ)."""
+        (تران مينه دين), or, after an organisation's words (``kind``), a common family
+        name and one more (جامعة الطب الوطنية نغوين هوانغ: a researcher). After a place
+        noun or a landmark two words are the place's (المنطقة الصناعية فو نوي: Phố Nối;
+        جسر فونغ تشاو: Phong Châu), though they may start like Vũ, Phùng."""
         return (size >= 3 and first in self._surnames) or (
-            size >= 2 and first in self._common_surnames)
+            kind == "org" and size >= 2 and first in self._common_surnames)
 
     def _person_before(self, tokens: Sequence[Token], k: int) -> bool:
         """Whether a word of a person cue (مدير، رئيس، المدير العام) is among the three

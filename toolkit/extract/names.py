@@ -317,7 +317,8 @@ class NameDetector(NameCues, NameBridges):
             span.vote(cue.kind, 2.0)
         elif (landmark := self._cue_before(tokens, first, landmark=True)
               or self._head_cue(tokens, first)) is not None \
-                and not self._person_shaped(tokens[first].norm[len(clitic):], len(members)):
+                and not self._person_shaped(tokens[first].norm[len(clitic):], len(members),
+                                            landmark.kind):
             span.vote(landmark.kind, 1.0)
         after_cue = self._cue_after(tokens, last)
         if after_cue is not None:
