@@ -91,3 +91,20 @@ def test_one_name_spelled_two_ways_is_one_entry_read_from_both(tmp_path: Path) -
     assert set(entry.forms["ar"].all_admitted()) == {"دانغ مين كوانغ", "دانغ مينه كوانغ"}
     # مين alone reads Mến first; مينه is Minh, and both spellings rank the readings
     assert entry.term("vi") == "Đặng Minh Quang"
+
+
+@pytest.mark.parametrize("text", [
+    "ووصل الوفد إلى هو تشي منه أمس.",
+    "وقال إن هو تشي منه تستقبل ملايين الزوار.",
+])
+def test_ho_chi_minh_city_without_a_cue_is_read_whole(tmp_path: Path, text: str) -> None:
+    # منه is also "from him": it ends a listed place after a strong word
+    assert _read(tmp_path, text) == {"هو تشي منه": ("place", "Hồ Chí Minh")}
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إنه كان منه أن يغادر المدينة.",  # كان منه: "it was his", not ك + An Minh
+    "وعاد إلى هو منه وحده.",
+])
+def test_bridging_words_alone_read_no_listed_place(detector: NameDetector, text: str) -> None:
+    assert spans(detector, text) == []

@@ -128,11 +128,14 @@ class NameBridges:
                              clitic: str) -> bool: ...
 
 
-    def _strong_run(self, tokens: Sequence[Token], start: int, taken: set[int]) -> int:
-        """How many strong name tokens follow one another from ``tokens[start]``."""
+    def _strong_run(self, tokens: Sequence[Token], start: int, taken: set[int],
+                    bridges: bool = False) -> int:
+        """How many strong name tokens (with ``bridges``, also bridging words) follow one
+        another from ``tokens[start]``."""
         end = start
         while (end < len(tokens) and tokens[end].type == "ar" and end not in taken
-               and self._classify(tokens[end]).strong
+               and (self._classify(tokens[end]).strong
+                    or (bridges and self._classify(tokens[end]).bridge))
                and not self._classify(tokens[end]).fused_word):
             end += 1
         return end - start
@@ -144,14 +147,15 @@ class NameBridges:
         it starts none.
 
         The word (also behind a proclitic: وآن) and the strong name tokens after it
-        must read as a whole place the gazetteer knows (آن جيانغ: An Giang; كان ثو:
-        Cần Thơ), or the word must be a family name before two or three name tokens of
+        must read as a whole place the gazetteer knows (آن جيانغ: An Giang; كان ثو: Cần
+        Thơ); after a strong token, bridging words may end it (إلى هو تشي منه: Hồ Chí
+        Minh). Or the word must be a family name before two or three name tokens of
         which the first is, read as a person's name, a middle name that only middle
-        names use (هو فان لام: Hồ Văn Lâm; هو ثي لان آنه; ``middle_named``). Arabic never puts "he"
-        or "was" before such a name: "X is Văn Lâm" lacks the family name. Each of the
-        two must then read as one syllable (:func:`syllable_share`; دايك، جال spell two:
-        فان دايك is Dutch), and the word must not follow a definite word, after which it
-        is the copula (أفضل لاعب في المباراة هو فان دايك: "is").
+        names use (هو فان لام: Hồ Văn Lâm; هو ثي لان آنه; ``middle_named``). Arabic
+        never puts "he" or "was" before such a name: "X is Văn Lâm" lacks the family
+        name. Each of the others must then read as one syllable (:func:`syllable_share`;
+        دايك، جال spell two: فان دايك is Dutch), and the word must not follow a definite
+        word, after which it is the copula (أفضل لاعب في المباراة هو فان دايك: "is").
         """
         tok = tokens[i]
         if tok.light in particles():
@@ -159,7 +163,10 @@ class NameBridges:
         whole = self._strong_run(tokens, i + 1, taken)
         if not whole:
             return None
-        run = min(whole, self.MAX_NAME_TOKENS - 1)  # a longer run: a place, then a person
+        # a longer run is a place, then a person; after a strong word, a listed place
+        # may take syllables that are Arabic words too (إلى هو تشي منه: Hồ Chí Minh)
+        strong = min(whole, self.MAX_NAME_TOKENS - 1)
+        run = min(self._strong_run(tokens, i + 1, taken, bridges=True), self.MAX_NAME_TOKENS - 1)
         info = self._classify(tok)
         clitics = [""] if info.bridge else []
         for prefix, stem in clitic_splits(tok.norm)[1:]:
@@ -169,7 +176,7 @@ class NameBridges:
                 clitics.append(prefix)
         for size in range(run, 0, -1):
             members = range(i, i + 1 + size)
-            for clitic in clitics:
+            for clitic in clitics if size <= strong else clitics[:1] if info.bridge else ():
                 if self._gazetteer_place(tokens, members, clitic):
                     return clitic, members[-1]
         if (info.bridge and whole in (2, 3) and tok.norm in self._surnames
