@@ -64,10 +64,23 @@ def test_a_repeated_term_with_a_modifier_phrase_is_no_fragment() -> None:
     assert remote.score > ranked[term_key("التعليم")].score
 
 
-def test_a_rare_noun_is_nested_in_its_multiword_adjective() -> None:
-    ranked = {c.key: c for c in count_terms([SPEED]).ranked()}
-    assert ranked[term_key("شبكة الإنترنت")].cvalue == 0.0
-    assert ranked[term_key("شبكة الإنترنت عالية السرعة")].cvalue > 0.0
+@pytest.mark.parametrize(("text", "whole", "phrase"), [
+    (SPEED, "شبكة الإنترنت عالية السرعة", "شبكة الإنترنت"),
+    ("وتوسع المقاطعة تسويق المنتجات الزراعية عبر الإنترنت.",
+     "تسويق المنتجات الزراعية عبر الإنترنت", "المنتجات الزراعية"),
+])
+def test_a_modifier_of_the_whole_phrase_leaves_the_phrase_a_term(
+        text: str, whole: str, phrase: str) -> None:
+    ranked = {c.key: c for c in count_terms([text]).ranked()}
+    assert ranked[term_key(whole)].cvalue > 0.0
+    assert ranked[term_key(phrase)].cvalue > 0.0
+
+
+def test_a_modifier_phrase_nests_the_noun_it_makes_a_new_concept_of() -> None:
+    ranked = {c.key: c for c in count_terms(["ويعتمد المستشفى التطبيب عن بعد."]).ranked()}
+    assert ranked[term_key("التطبيب عن بعد")].cvalue > 0.0
+    assert term_key("التطبيب") not in ranked or ranked[term_key("التطبيب")].score < ranked[
+        term_key("التطبيب عن بعد")].score
 
 
 @pytest.mark.parametrize(("size", "nested"), [(2, True), (0, False)])
@@ -85,6 +98,9 @@ def test_cvalue_reads_an_adjective_of_several_words(size: int, nested: bool) -> 
     ("مراقبة عن بعد", "giám sát từ xa", "remote monitoring"),
     ("الموارد البشرية عالية الجودة", "nhân lực chất lượng cao",
      "high-quality human resources"),
+    # الإنترنت takes adjectives of either gender
+    ("الإنترنت عالية السرعة", "Internet tốc độ cao", "high-speed Internet"),
+    ("الإنترنت عالي السرعة", "Internet tốc độ cao", "high-speed Internet"),
 ])
 def test_a_modifier_is_translated_as_an_adjective(ar: str, vi: str, en: str) -> None:
     assert compose_translation(term_key(ar), form=ar) == (vi, en)

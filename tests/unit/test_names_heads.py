@@ -108,3 +108,28 @@ def test_ho_chi_minh_city_without_a_cue_is_read_whole(tmp_path: Path, text: str)
 ])
 def test_bridging_words_alone_read_no_listed_place(detector: NameDetector, text: str) -> None:
     assert spans(detector, text) == []
+
+
+@pytest.mark.parametrize(("text", "ar", "vi"), [
+    # a person in apposition after a definite place noun: not a listed place
+    ("وقال الصياد في الميناء البحري نغوين نام إن الموسم جيد.", "نغوين نام", "Nguyễn Nam"),
+    ("وقال العامل في المنطقة الصناعية لي هوا إن الأجور ارتفعت.", "لي هوا", "Lê Hòa"),
+    # the copula هو before a family name (Phan) and two given names
+    ("وكان أفضل لاعب هو فان تشي ثانه.", "فان تشي ثانه", "Phan Chí Thanh"),
+])
+def test_a_person_stays_a_person(tmp_path: Path, text: str, ar: str, vi: str) -> None:
+    assert _read(tmp_path, text) == {ar: ("person", vi)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a preposition after a place cue spells a listed place only when the whole run is it
+    ("وأكبر مدينة في ثانه هوا هي العاصمة.", ["ثانه هوا"]),
+    # a place written without its dash, then an Arabic word read as a name word
+    ("ورست في مقاطعة با ريا فونغ تاو سفن الحاويات.", ["با ريا فونغ تاو"]),
+    # a list of provinces without commas, place by place
+    ("وتشمل المقاطعات تاي بينه ها نام نام دينه.", ["تاي بينه", "ها نام", "نام دينه"]),
+    ("في نينه ثوان فان رانغ تاب تشام الجديدة", ["نينه ثوان", "فان رانغ تاب تشام"]),
+])
+def test_places_in_a_row(detector: NameDetector, text: str, expected: list[str]) -> None:
+    assert spans(detector, text) == expected
+

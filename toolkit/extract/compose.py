@@ -222,7 +222,7 @@ def _agreeing(adjectives: Sequence[_Unit], nouns: Sequence[_Unit]) -> bool:
     for adj in adjectives:
         if adj.sense.agr == "*":
             continue
-        while at >= 0 and nouns[at].sense.agr != adj.sense.agr:
+        while at >= 0 and nouns[at].sense.agr not in (adj.sense.agr, "*"):
             at -= 1
         if at < 0:
             return False

@@ -179,7 +179,9 @@ class NameBridges:
             for clitic in clitics if size <= strong else clitics[:1] if info.bridge else ():
                 if self._gazetteer_place(tokens, members, clitic):
                     return clitic, members[-1]
-        if (info.bridge and whole in (2, 3) and tok.norm in self._surnames
+        # هو فان تشي ثانه: Phan Chí Thanh after the copula, not Hồ Văn Chí Thanh
+        four = whole == 3 and tokens[i + 1].norm not in self._surnames
+        if (info.bridge and (whole == 2 or four) and tok.norm in self._surnames
                 and not self._after_definite(tokens, i)
                 and all(self.reading(t.text) >= BRIDGE_MIN for t in tokens[i + 1:i + 1 + whole])
                 and self.middle_named is not None
@@ -229,10 +231,9 @@ class NameBridges:
         if not run:
             return None
         cue = self._cue_before(tokens, i) or self._cue_before(tokens, i, landmark=True)
-        if preposition:
-            return cue if cue is not None and cue.kind == "place" and any(
-                self._gazetteer_place(tokens, range(i, i + 1 + size), "")
-                for size in range(run, 0, -1)) else None
+        if preposition:  # the whole run is the place (في ثانه هوا is "in Thanh Hóa")
+            return cue if cue is not None and cue.kind == "place" and self._gazetteer_place(
+                tokens, range(i, i + 1 + run), "") else None
         if cue is not None and cue.position == "landmark":
             cue = None  # a landmark vouches for no word that is Arabic too
         title = cue is not None and any(strip_article(w) in self._titles for w in cue.words)

@@ -160,15 +160,14 @@ class NameCues:
         """The place of a run that a person's name follows with no comma (رئيس اللجنة
         الشعبية لمقاطعة سوك ترانغ لام كووك ترونغ: Sóc Trăng, then Lâm Quốc Trung).
 
-        The run is cut before a family name when the two or more words before it are a
-        place the gazetteer lists, the longest such place first, unless the words from
-        the family name start a listed place that ends the run or that a name of two
-        words or more follows, starting with a family name (با ريا فونغ تاو: two places,
-        no person; با ريا فونغ تاو فام فان هاي). So كوانج نجاي فو تان دات is Quảng Ngãi,
-        then Võ Tấn Đạt, not Phú Tân and دات. A run of four words or fewer that is a
-        listed place is kept. After an organisation cue (``org``), the run is also cut
-        before its last three words when they read as a person's name with a middle
-        name (جامعة هونغ دوك بوي هوو نغيا: Hồng Đức, then Bùi Hữu Nghĩa)."""
+        A run of four words or fewer that is a listed place is kept. A longer run, or
+        one that is no listed place, is cut after the longest listed place it starts
+        with: كوانج نجاي فو تان دات is Quảng Ngãi, then Võ Tấn Đạt (not Phú Tân and دات);
+        با ريا فونغ تاو فام فان هاي is Bà Rịa Vũng Tàu, then Phạm Văn Hải; a list of
+        places without commas is cut place by place (لام دونغ داك نونغ). After an
+        organisation cue (``org``), the run is first cut before its last three words
+        when they read as a person's name with a middle name (جامعة هونغ دوك بوي هوو
+        نغيا: Hồng Đức, then Bùi Hữu Nghĩa)."""
         if len(members) <= MAX_NAME_TOKENS and self._gazetteer_place(tokens, members, clitic):
             return members
         last3 = len(members) - 3
@@ -176,29 +175,30 @@ class NameCues:
                 and self.middle_named is not None
                 and self.middle_named(" ".join(tokens[k].text for k in members[last3:]))):
             return members[:last3]
-        for cut in range(min(len(members) - 2, MAX_NAME_TOKENS), 1, -1):
-            if tokens[members[cut]].norm not in self._surnames or not self._gazetteer_place(
-                    tokens, members[:cut], clitic):
-                continue
-            rest = members[cut:]
-            place = next((size for size in range(min(len(rest), MAX_NAME_TOKENS), 1, -1)
-                          if self._gazetteer_place(tokens, rest[:size], "")), 0)
-            after = rest[place:]  # a person's name after the longer place: two words or more
-            if place and (not after or (len(after) >= 2
-                                        and tokens[after[0]].norm in self._surnames)):
-                return members  # the place goes on: no person starts here
-            return members[:cut]
+        for cut in range(min(len(members) - 1, MAX_NAME_TOKENS), 1, -1):
+            if self._gazetteer_place(tokens, members[:cut], clitic):
+                return members[:cut]
         return members
 
-    def _person_shaped(self, first: str, size: int, kind: str = "org") -> bool:
+    def _person_shaped(self, first: str, size: int) -> bool:
         """Whether a name of ``size`` tokens starting with ``first`` (folded, no clitic)
         reads as a person's whatever precedes it: a family name and two more words
-        (تران مينه دين), or, after an organisation's words (``kind``), a common family
-        name and one more (جامعة الطب الوطنية نغوين هوانغ: a researcher). After a place
-        noun or a landmark two words are the place's (المنطقة الصناعية فو نوي: Phố Nối;
-        جسر فونغ تشاو: Phong Châu), though they may start like Vũ, Phùng."""
+        (تران مينه دين), or a common family name and one more (نغوين هوانغ)."""
         return (size >= 3 and first in self._surnames) or (
-            kind == "org" and size >= 2 and first in self._common_surnames)
+            size >= 2 and first in self._common_surnames)
+
+    def _place_shaped(self, tokens: Sequence[Token], members: Sequence[int], clitic: str,
+                      cue: Cue, bare: bool) -> bool:
+        """Whether a name of two words after a place noun is the place's although it
+        starts like a common family name (:meth:`_person_shaped`): when a landmark word
+        without the article stands right before it (``bare``: جسر فونغ تشاو, Phong Châu)
+        or the gazetteer lists it (المنطقة الصناعية فو نوي: Phố Nối). After a definite
+        head it may be a person in apposition (الصياد في الميناء البحري نغوين نام)."""
+        if cue.kind != "place" or len(members) != 2:
+            return False
+        if bare and not cue.words[0].startswith(ARTICLE):
+            return True
+        return self._gazetteer_place(tokens, members, clitic)
 
     def _person_before(self, tokens: Sequence[Token], k: int) -> bool:
         """Whether a word of a person cue (مدير، رئيس، المدير العام) is among the three

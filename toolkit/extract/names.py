@@ -315,11 +315,13 @@ class NameDetector(NameCues, NameBridges):
                         cued=cue is not None)
         if cue is not None:
             span.vote(cue.kind, 2.0)
-        elif (landmark := self._cue_before(tokens, first, landmark=True)
-              or self._head_cue(tokens, first)) is not None \
-                and not self._person_shaped(tokens[first].norm[len(clitic):], len(members),
-                                            landmark.kind):
-            span.vote(landmark.kind, 1.0)
+        else:
+            landmark = self._cue_before(tokens, first, landmark=True)
+            head = landmark or self._head_cue(tokens, first)
+            if head is not None and (
+                    not self._person_shaped(tokens[first].norm[len(clitic):], len(members))
+                    or self._place_shaped(tokens, members, clitic, head, landmark is not None)):
+                span.vote(head.kind, 1.0)
         after_cue = self._cue_after(tokens, last)
         if after_cue is not None:
             span.vote(after_cue.kind, 1.5)

@@ -241,15 +241,13 @@ class _Ranking:
 
     def _adjective_size(self, key: tuple[str, ...], shape: _Shape) -> int:
         """How many words the adjective that ends a candidate has (0: none): a modifier
-        phrase (التطبيب عن بعد: 2), an adjective in a construct or a connector and its
-        definite noun (الإنترنت عالية السرعة، المنظمات غير الحكومية: 2), or one word
-        (:meth:`_adjective_end`)."""
+        phrase (التطبيب عن بعد: 2), which makes a new concept of the noun before it, or
+        one word (:meth:`_adjective_end`). A modifier of the whole phrase (الموارد البشرية
+        عالية الجودة، تسويق المنتجات الزراعية عبر الإنترنت) leaves the phrase before it a
+        term of its own: it is no adjective here."""
         phrase = phrase_spans(key, modifier_keys()).get(len(key) - 1)
         if phrase is not None and phrase[0] > 0:
             return len(key) - phrase[0]
-        if (len(key) >= 3 and key[-2] in self.connectors and len(shape) == len(key)
-                and shape[-1][0] and not shape[-1][1]):
-            return 2
         return int(self._adjective_end(key, shape))
 
     def _noun_end(self, key: tuple[str, ...]) -> int:

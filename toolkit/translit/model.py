@@ -149,6 +149,9 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
         for syl, p in entries:
             best[syl.text] = max(best.get(syl.text, 0.0), p)
     place_keys = [(tuple(fold(s) for s in p.vi.split()), p) for p in places]
+    # Bà Rịa – Vũng Tàu is also written without its dash (با ريا فونغ تاو)
+    place_keys += [(tuple(s for s in key if s != "\u2013"), p)
+                   for key, p in place_keys if "\u2013" in key]
     exonyms: dict[str, str] = {}
     for vi, ars in tables.exonyms.items():
         for ar in ars:
