@@ -133,3 +133,23 @@ def test_a_person_stays_a_person(tmp_path: Path, text: str, ar: str, vi: str) ->
 def test_places_in_a_row(detector: NameDetector, text: str, expected: list[str]) -> None:
     assert spans(detector, text) == expected
 
+
+
+@pytest.mark.parametrize(("text", "ar"), [
+    # a person whose name starts like a listed district, with no cue that vouches for it
+    ("وقالت الممثلة هوانغ ماي ثو ها إن الفيلم نجح.", "هوانغ ماي ثو ها"),  # Hoàng Mai
+    ("وقال لاعب الوسط ها ترونغ كيين آنه إن الفريق فاز.", "ها ترونغ كيين آنه"),  # Hà Trung
+])
+def test_a_person_named_like_a_place_stays_whole(detector: NameDetector, text: str,
+                                                  ar: str) -> None:
+    assert spans(detector, text) == [ar]
+
+
+def test_a_hospital_named_after_two_places_stays_whole(detector: NameDetector) -> None:
+    assert spans(detector, "وافتتح مستشفى ها نوي فيت دوك قسما جديدا.") == ["ها نوي فيت دوك"]
+
+
+def test_a_list_of_provinces_after_their_cue_is_cut_place_by_place(
+        detector: NameDetector) -> None:
+    text = "وتشمل مقاطعات ين باي لاو كاي ها جيانغ كاو بانغ البرنامج."
+    assert spans(detector, text) == ["ين باي", "لاو كاي", "ها جيانغ", "كاو بانغ"]

@@ -156,29 +156,42 @@ class NameCues:
         return None
 
     def _before_person(self, tokens: Sequence[Token], members: list[int], clitic: str,
-                       org: bool = False) -> list[int]:
+                       cue: str = "") -> list[int]:
         """The place of a run that a person's name follows with no comma (رئيس اللجنة
         الشعبية لمقاطعة سوك ترانغ لام كووك ترونغ: Sóc Trăng, then Lâm Quốc Trung).
 
         A run of four words or fewer that is a listed place is kept. A longer run, or
         one that is no listed place, is cut after the longest listed place it starts
-        with: كوانج نجاي فو تان دات is Quảng Ngãi, then Võ Tấn Đạt (not Phú Tân and دات);
-        با ريا فونغ تاو فام فان هاي is Bà Rịa Vũng Tàu, then Phạm Văn Hải; a list of
-        places without commas is cut place by place (لام دونغ داك نونغ). After an
-        organisation cue (``org``), the run is first cut before its last three words
-        when they read as a person's name with a middle name (جامعة هونغ دوك بوي هوو
-        نغيا: Hồng Đức, then Bùi Hữu Nghĩa)."""
+        with when a place cue introduced it (``cue``), when a name of two words or more
+        starting with a family name follows, or, with no organisation cue, when another
+        listed place follows: كوانج نجاي فو تان دات is Quảng Ngãi, then Võ Tấn Đạt (not
+        Phú Tân and دات); با ريا فونغ تاو فام فان هاي is Bà Rịa Vũng Tàu, then Phạm Văn
+        Hải; a list of places without commas is cut place by place (لام دونغ داك نونغ).
+        A person whose name starts like a place stays whole (الممثلة هوانغ ماي ثو ها:
+        Hoàng Mai is a district). After an organisation cue the run is first cut before
+        its last three words when they read as a person's name with a middle name (جامعة
+        هونغ دوك بوي هوو نغيا: Hồng Đức, then Bùi Hữu Nghĩa)."""
         if len(members) <= MAX_NAME_TOKENS and self._gazetteer_place(tokens, members, clitic):
             return members
         last3 = len(members) - 3
-        if (org and last3 >= 2 and tokens[members[last3]].norm in self._surnames
+        if (cue == "org" and last3 >= 2 and tokens[members[last3]].norm in self._surnames
                 and self.middle_named is not None
                 and self.middle_named(" ".join(tokens[k].text for k in members[last3:]))):
             return members[:last3]
         for cut in range(min(len(members) - 1, MAX_NAME_TOKENS), 1, -1):
-            if self._gazetteer_place(tokens, members[:cut], clitic):
+            if not self._gazetteer_place(tokens, members[:cut], clitic):
+                continue
+            rest = members[cut:]
+            person = len(rest) >= 2 and tokens[rest[0]].norm in self._surnames
+            if cue == "place" or person or (cue != "org" and self._place_starts(tokens, rest)):
                 return members[:cut]
         return members
+
+    def _place_starts(self, tokens: Sequence[Token], members: Sequence[int]) -> bool:
+        """Whether the gazetteer lists a place of two words or more that ``members``
+        start with."""
+        return any(self._gazetteer_place(tokens, members[:size], "")
+                   for size in range(2, min(len(members), MAX_NAME_TOKENS) + 1))
 
     def _person_shaped(self, first: str, size: int) -> bool:
         """Whether a name of ``size`` tokens starting with ``first`` (folded, no clitic)

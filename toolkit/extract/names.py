@@ -290,7 +290,7 @@ class NameDetector(NameCues, NameBridges):
             members.append(j)
         if (cue is None or cue.kind != "person") and len(members) > MIN_PLACE_AND_PERSON:
             members = self._before_person(tokens, members, clitic,
-                                          cue is not None and cue.kind == "org")
+                                          cue.kind if cue is not None else "")
         if len(members) > MAX_NAME_TOKENS:
             members = members[:MAX_NAME_TOKENS]
         while len(members) > 1 and members[-1] + 1 < len(tokens) and (  # آن | الأوان
