@@ -20,3 +20,11 @@ def extracted_names(tmp_path: Path, text: str) -> dict[str, Extracted]:
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     found = extract_paths([tmp_path / "a.txt"], Extractor([])).candidates
     return {x.entry.term("ar"): x for x in found if x.origin == "name"}
+
+
+def name_readings(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
+    """Arabic form → (kind, top Vietnamese reading) of the names ``avet extract`` (no
+    starter termbase) finds in ``text``."""
+    return {ar: (x.entry.kind, x.entry.term("vi"))
+            for ar, x in extracted_names(tmp_path, text).items()}
+

@@ -9,14 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.extract import Extractor, extract_paths
-
-
-def name_entries(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    found = extract_paths([tmp_path / "a.txt"], Extractor([])).candidates
-    return {c.entry.term("ar"): (c.entry.kind, c.entry.term("vi"))
-            for c in found if c.origin == "name"}
+from tests.unit.names_helpers import name_readings as name_entries
 
 
 @pytest.mark.parametrize(("text", "ar", "vi"), [

@@ -12,13 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.unit.names_helpers import extracted_names as _names
+from tests.unit.names_helpers import name_readings as _read
 from tests.unit.names_helpers import spans
 from toolkit.extract.names import NameDetector
-
-
-def _read(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
-    """Arabic form → (kind, top Vietnamese reading) of the names extracted from ``text``."""
-    return {ar: (x.entry.kind, x.entry.term("vi")) for ar, x in _names(tmp_path, text).items()}
 
 
 @pytest.mark.parametrize(("text", "ar", "vi"), [
