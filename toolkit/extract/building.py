@@ -241,18 +241,19 @@ class EntryBuilder:
         names that the letters tell apart (نغوين فان تان Tân, نغوين فان ثانه Thanh,
         should both read Thanh).
         """
-        groups: dict[tuple[str, ...], list[int]] = {}  # (vi, kind, skeleton), (kind, skeleton)
+        same_reading: dict[tuple[str, str, str], list[int]] = {}
+        alike: dict[tuple[str, str], list[int]] = {}  # the same kind and skeleton
         for n, (cluster, (ar, kind, vi)) in enumerate(drafts):
             if cluster.known is not None or not vi:
                 continue
-            groups.setdefault((kind, spelling_skeleton(ar)), []).append(n)
+            alike.setdefault((kind, spelling_skeleton(ar)), []).append(n)
             if vi[0].score >= CONFIDENT:
                 # A place read as surely as the gazetteer confirms one is that place,
                 # however spelled (جيا لاي، زا لاي: Gia Lai; فينه لونغ، فينلونغ).
                 sure = kind == "place" and vi[0].score >= GAZETTEER_MIN
                 key = (unicodedata.normalize("NFC", vi[0].text), kind,
                        "" if sure else spelling_skeleton(ar))
-                groups.setdefault(key, []).append(n)
+                same_reading.setdefault(key, []).append(n)
         root = list(range(len(drafts)))
 
         def find(n: int) -> int:
@@ -261,12 +262,13 @@ class EntryBuilder:
                 n = root[n]
             return n
 
-        for shared, members in groups.items():
-            for a, b in combinations(members, 2):
-                # same top reading; or, spelled alike, the top reading of one among the
-                # other's (كيو مين توان, كيو مينه توان: both spellings then rank them)
-                if len(shared) == 3 or _shares_reading(drafts[a][1][2], drafts[b][1][2]):
-                    root[find(a)] = find(b)
+        pairs = [pair for members in same_reading.values() for pair in combinations(members, 2)]
+        # spelled alike, the top reading of one among the other's (كيو مين توان, كيو مينه
+        # توان): both spellings then rank the readings
+        pairs += [(a, b) for members in alike.values() for a, b in combinations(members, 2)
+                  if _shares_reading(drafts[a][1][2], drafts[b][1][2])]
+        for a, b in pairs:
+            root[find(a)] = find(b)
         components: dict[int, list[int]] = {}
         for n in range(len(drafts)):
             components.setdefault(find(n), []).append(n)

@@ -15,10 +15,12 @@ from functools import lru_cache
 
 from glossary.model import Context
 from toolkit.extract.contexts import MAX_CONTEXTS
+from toolkit.extract.data import modifier_keys
 from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic
 
 __all__ = [
     "TermCandidate",
+    "ending_phrase",
     "merge_conjunctions",
     "merge_numbers",
     "number_key",
@@ -244,4 +246,11 @@ def _by_first_word(phrases: frozenset[tuple[str, ...]]
     for phrase in sorted(phrases):
         heads[phrase[0]] = (*heads.get(phrase[0], ()), phrase)
     return heads
+
+
+def ending_phrase(key: Sequence[str]) -> int:
+    """Where the fixed modifier phrase that ends a candidate key starts (التطبيب عن بعد:
+    1), or 0 when none does (a key that is only the phrase counts as none)."""
+    phrase = phrase_spans(key, modifier_keys()).get(len(key) - 1)
+    return phrase[0] if phrase is not None else 0
 

@@ -11,14 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from toolkit.extract.candidates import TermCandidate, phrase_spans
-from toolkit.extract.data import (
-    connectors,
-    cue_words,
-    deictic_nouns,
-    modifier_keys,
-    term_heads,
-)
+from toolkit.extract.candidates import TermCandidate, ending_phrase
+from toolkit.extract.data import connectors, cue_words, deictic_nouns, term_heads
 from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic, term_word_key
 
 __all__ = ["FragmentRules", "looks_plural"]
@@ -76,9 +70,8 @@ class FragmentRules:
             return 0
         broken = self.clitic_left(key[0], words[0]) + self.possessed(key[0], words[0])
         # a modifier phrase at the end (التطبيب عن بعد) qualifies the phrase before it
-        phrase = phrase_spans(key, modifier_keys()).get(len(key) - 1)
-        if phrase is not None and phrase[0] > 0:
-            key, words, shape = key[:phrase[0]], words[:phrase[0]], shape[:phrase[0]]
+        if start := ending_phrase(key):
+            key, words, shape = key[:start], words[:start], shape[:start]
         if len(key) < 2:
             return broken
         return broken + sum((self.disagreeing(key, words, shape),

@@ -176,7 +176,8 @@ class NameBridges:
                 clitics.append(prefix)
         for size in range(run, 0, -1):
             members = range(i, i + 1 + size)
-            for clitic in clitics if size <= strong else clitics[:1] if info.bridge else ():
+            # past the strong tokens, only the word as written (no proclitic split off)
+            for clitic in clitics if size <= strong else [c for c in clitics if not c]:
                 if self._gazetteer_place(tokens, members, clitic):
                     return clitic, members[-1]
         # هو فان تشي ثانه: Phan Chí Thanh after the copula, not Hồ Văn Chí Thanh

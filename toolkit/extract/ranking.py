@@ -38,9 +38,9 @@ from collections.abc import Collection, Mapping, Sequence
 
 from toolkit.extract.candidates import (
     TermCandidate,
+    ending_phrase,
     merge_conjunctions,
     merge_numbers,
-    phrase_spans,
     surface_shape,
 )
 from toolkit.extract.data import (
@@ -48,7 +48,6 @@ from toolkit.extract.data import (
     connectors,
     cue_words,
     light_heads,
-    modifier_keys,
     reference_frequencies,
     term_heads,
     title_words,
@@ -245,16 +244,14 @@ class _Ranking:
         one word (:meth:`_adjective_end`). A modifier of the whole phrase (الموارد البشرية
         عالية الجودة، تسويق المنتجات الزراعية عبر الإنترنت) leaves the phrase before it a
         term of its own: it is no adjective here."""
-        phrase = phrase_spans(key, modifier_keys()).get(len(key) - 1)
-        if phrase is not None and phrase[0] > 0:
-            return len(key) - phrase[0]
-        return int(self._adjective_end(key, shape))
+        start = ending_phrase(key)
+        return len(key) - start if start else int(self._adjective_end(key, shape))
 
     def _noun_end(self, key: tuple[str, ...]) -> int:
         """Where the word whose article makes a candidate definite is, counted from the
         end (-1: the last word); before a modifier phrase (التطبيب عن بعد: التطبيب, -3)."""
-        phrase = phrase_spans(key, modifier_keys()).get(len(key) - 1)
-        return phrase[0] - 1 - len(key) if phrase is not None and phrase[0] > 0 else -1
+        start = ending_phrase(key)
+        return start - 1 - len(key) if start else -1
 
     def _qualified(self, key: tuple[str, ...], shape: _Shape) -> bool:
         """Whether the first word is qualified by an adjective of the same definiteness
