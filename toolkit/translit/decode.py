@@ -23,7 +23,7 @@ from glossary.model import Candidate
 from toolkit.translit.likelihood import NameLikelihood
 from toolkit.translit.model import Model, compile_model, default_model
 from toolkit.translit.parses import MAX_FUSED, Parse, parse_weight, title_name
-from toolkit.translit.priors import NAME_ROLES, NamePriors
+from toolkit.translit.priors import GROUP_BOOST, NAME_ROLES, NamePriors
 from toolkit.translit.rules import (
     arabic_tokens,
     literal_key,
@@ -93,11 +93,13 @@ class Transliterator:
         self._exonym_index = model.exonyms
         self.priors = NamePriors(model)
         # Untoned syllable -> its largest prior weight in any role (orders beams).
+        # A syllable of a minority naming tradition counts as lifted (Páo after Giàng A).
         usable: dict[str, float] = {}
-        for weights, norm in model.role_weights.values():
+        for role, (weights, norm) in model.role_weights.items():
             for toned, weight in weights.items():
                 base = split_tone(toned)[0]
-                usable[base] = max(usable.get(base, 0.0), weight / (norm or 1.0))
+                lift = GROUP_BOOST.get(model.groups.get((role, toned), ""), 1.0)
+                usable[base] = max(usable.get(base, 0.0), weight * lift / (norm or 1.0))
         self._usable = usable
         # Memo tables of pure functions, owned by this instance (not shared, not global).
         self._token_cache: dict[str, tuple[Parse, ...]] = {}
@@ -321,13 +323,21 @@ class Transliterator:
                     20,
                     ((p * q * self.priors.compound(roles, names, t), (*names, t))
                      for p, names in toned
-                     for t, q in self.priors.tones(syl, role, self.priors.gender(names, roles)
-                                             if role in NAME_ROLES else "")),
+                     for t, q in self._tones(syl, role, names, roles)),
                     key=lambda x: x[0],
                 )
             for p, names in toned:
                 add(title_name(names), p, reading.rare)
         return scores, rare_scores
+
+    def _tones(self, syl: Syllable, role: str | None, names: Sequence[str],
+               roles: Sequence[str | None]) -> tuple[tuple[str, float], ...]:
+        """Toned forms of ``syl`` in ``role`` after the syllables ``names`` toned before it,
+        which settle the name's gender and minority naming tradition."""
+        if role not in NAME_ROLES:
+            return self.priors.tones(syl, role)
+        return self.priors.tones(syl, role, self.priors.gender(names, roles),
+                                 self.priors.group(names, roles))
 
     @staticmethod
     def _finish(scores: dict[str, float], top: int) -> list[Candidate]:

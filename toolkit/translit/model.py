@@ -42,6 +42,7 @@ class Model:
         exonyms: Normalised established Arabic spelling -> Vietnamese name.
         common: Normalised common Arabic words.
         genders: (role, toned name syllable) -> ``m`` or ``f`` (mostly a man's / a woman's).
+        groups: (role, toned name syllable) -> its minority naming tradition (``hmong``).
         spelled: Arabic spelling (:func:`toolkit.translit.rules.literal_key`) -> the places
             so spelled by vi -> ar, for places that the syllable reader cannot read back
             (Krông Pắc, Pleiku; digits: Quận 3; dashes: Bà Rịa – Vũng Tàu).
@@ -61,6 +62,7 @@ class Model:
     exonyms: Mapping[str, str]
     common: frozenset[str]
     genders: Mapping[tuple[str, str], str] = field(default_factory=lambda: MappingProxyType({}))
+    groups: Mapping[tuple[str, str], str] = field(default_factory=lambda: MappingProxyType({}))
     spelled: Mapping[str, tuple[Place, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
 
@@ -178,21 +180,27 @@ def compile_model(tables: Tables, lexicon: Lexicon | None = None) -> Model:
             (role, unicodedata.normalize("NFC", name.lower())): g
             for source in sources for (role, name), g in source.genders.items()
         }),
+        groups=MappingProxyType({
+            (role, unicodedata.normalize("NFC", name.lower())): g
+            for source in sources for (role, name), g in source.groups.items()
+        }),
     )
     return dataclasses.replace(model, spelled=MappingProxyType(_spelled_places(model)))
 
 
 def _readable(model: Model, name: str, syllables: frozenset[str],
               seen: dict[str, bool]) -> bool:
-    """Whether every word of ``name`` is a syllable the ar -> vi reader knows (``seen``:
-    memo of words already judged)."""
+    """Whether every word of ``name`` is a syllable the ar -> vi reader knows anywhere in a
+    word (``seen``: memo of words already judged): not one whose onset is read only at the
+    start of a word (Pa of Sa Pa, written سابا)."""
     tables = model.tables
     for word in name.lower().split():
         known = seen.get(word)
         if known is None:
             syl = (parse_syllable(split_tone(word)[0], tables.vowel_info, onsets=tables.onsets)
                    if word.isalpha() else None)
-            known = seen[word] = syl is not None and syl.text in syllables
+            known = seen[word] = (syl is not None and syl.text in syllables
+                                  and syl.onset not in tables.initial_onsets)
         if not known:
             return False
     return True

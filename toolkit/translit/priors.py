@@ -3,7 +3,9 @@
 P(toned syllable | role, gender) mixes the role priors of the syllable tables and the
 gazetteer (``role_mix.tsv`` says how much of each) with a flat share over the syllable
 inventory; a middle name that settles the name's gender (Thị, Văn) lowers the given names
-of the other gender, and a given name that completes a common compound (Quốc Toản) is
+of the other gender, a family or middle name of a minority naming tradition (Giàng, A, Lò)
+lifts that tradition's given names (Páo, Pánh), which are unlikely in other names, and a
+given name that completes a common compound (Quốc Toản) is
 lifted. :class:`toolkit.translit.decode.Transliterator` owns one :class:`NamePriors`.
 """
 
@@ -20,7 +22,7 @@ from toolkit.translit.syllables import (
     split_tone,
 )
 
-__all__ = ["COMPOUND_BOOST", "NAME_ROLES", "TONES_PER_SYLLABLE", "NamePriors"]
+__all__ = ["COMPOUND_BOOST", "GROUP_BOOST", "NAME_ROLES", "TONES_PER_SYLLABLE", "NamePriors"]
 
 TONES_PER_SYLLABLE = 6
 #: Prior mix for a role missing from role_mix.tsv: the role, all other roles, the rest flat.
@@ -32,6 +34,15 @@ NAME_ROLES = ("middle", "given")
 GENDER_CLASH = 0.15
 #: Factor by a syllable's gender when the name's is unknown (men are named more in news).
 GENDER_UNKNOWN = {"m": 1.0, "f": 0.5}
+#: Factor on a middle or given name of a minority tradition in a name that the family or
+#: middle name marks as of that tradition (Giàng A Páo, Sùng Mí Chứ; Thái families use Kinh
+#: given names more: Lò Văn Thắng), and on such a given name in any other name (Nguyễn Văn
+#: Páo is no name).
+GROUP_BOOST = {"hmong": 30.0, "thai": 3.0}
+GROUP_OUTSIDE = 0.1
+#: Factor on a middle name that marks a tradition (A, Seo) after a family name that is not of
+#: it (Giàng A Páo rather than Giang A Bảo).
+SURNAME_OUTSIDE = 0.3
 #: Factor on a given name that completes a common compound given name (given_compounds.tsv).
 COMPOUND_BOOST = 3.0
 
@@ -47,6 +58,7 @@ class NamePriors:
         self.tables = model.tables
         self._role_weights = model.role_weights
         self._genders = model.genders
+        self._groups = model.groups
         self._n_untoned = len(model.inventory)
         # Memo of a pure function, owned by this instance (not shared, not global).
         self._tone_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
@@ -63,11 +75,13 @@ class NamePriors:
         out["flat"] = 1.0 - sum(out.values())
         return out
 
-    def prior(self, role: str | None, syllable: str, gender: str = "") -> float:
+    def prior(self, role: str | None, syllable: str, gender: str = "", group: str = "") -> float:
         """Prior P(toned syllable | role, gender of the name): a mix of the role priors and flat.
 
         ``gender`` is ``m`` or ``f`` when the syllables toned before settle it (Thị, Văn ...);
-        a syllable of the other gender is then unlikely.
+        a syllable of the other gender is then unlikely. ``group`` is the minority naming
+        tradition they settle (``hmong`` after Giàng or A): a given name of that tradition is
+        then likelier, one of a tradition the name does not have unlikely.
         """
         total = 0.0
         flat = 0.0
@@ -89,6 +103,11 @@ class NamePriors:
                 total *= GENDER_CLASH
             elif not gender:
                 total *= GENDER_UNKNOWN.get(own, 1.0)
+        tradition = self._groups.get((role, syllable), "") if role in NAME_ROLES else ""
+        if tradition == group:
+            total *= GROUP_BOOST.get(tradition, 1.0)
+        elif tradition and role == "given":
+            total *= GROUP_OUTSIDE
         # Flat over untoned syllables; within one, the tones by their general shares.
         base, tone = split_tone(syllable)
         parsed = parse_syllable(base, self.tables.vowel_info, self.tables.codas,
@@ -99,7 +118,7 @@ class NamePriors:
         return total + flat * tone_share / self._n_untoned
 
     def tones(
-        self, syl: Syllable, role: str | None, gender: str = ""
+        self, syl: Syllable, role: str | None, gender: str = "", group: str = ""
     ) -> tuple[tuple[str, float], ...]:
         """The likeliest toned forms of an untoned syllable in a role, best first.
 
@@ -108,18 +127,19 @@ class NamePriors:
             role: Its role in the name (``surname``, ``middle``, ``given``, ``place``) or
                 ``None`` when unknown.
             gender: ``m`` or ``f`` when the name's gender is settled, else ``""``.
+            group: The name's minority naming tradition when settled, else ``""``.
 
         Returns:
             Up to :data:`TONES_PER_SYLLABLE` pairs (toned syllable, prior).
         """
-        key = (syl.text, f"{role or ''}/{gender}")
+        key = (syl.text, f"{role or ''}/{gender}/{group}")
         cached = self._tone_cache.get(key)
         if cached is not None:
             return cached
         # Vulgar words (never_names.tsv) are never proposed, in any role.
         options = [o for o in (apply_tone(syl, t) for t in allowed_tones(syl.coda))
                    if o not in self.tables.never]
-        scored = sorted(((o, self.prior(role, o, gender)) for o in options),
+        scored = sorted(((o, self.prior(role, o, gender, group)) for o in options),
                         key=lambda x: -x[1])
         result = tuple(scored[:TONES_PER_SYLLABLE])
         self._tone_cache[key] = result
@@ -132,12 +152,26 @@ class NamePriors:
                 return self._genders[("middle", name)]
         return ""
 
+    def group(self, toned: Sequence[str], roles: Sequence[str | None]) -> str:
+        """Minority naming tradition settled by the family or middle syllables toned so far
+        (the last one that has one: Lò ... A is read as Hmong)."""
+        found = ""
+        for name, role in zip(toned, roles, strict=False):
+            if role in ("surname", "middle"):
+                found = self._groups.get((role, name), found)
+        return found
+
     def compound(self, roles: Sequence[str | None], names: Sequence[str], given: str) -> float:
-        """COMPOUND_BOOST if ``given`` completes a common compound given name after ``names``."""
+        """COMPOUND_BOOST if ``given`` completes a common compound given name after ``names``;
+        SURNAME_OUTSIDE if ``given`` is a middle name of a tradition the family name is not of."""
         n = len(names)
         if (n >= 2 and roles[n] == "given" and roles[n - 1] == "middle"
                 and (names[-1], given) in self.tables.compounds):
             return COMPOUND_BOOST
+        tradition = self._groups.get(("middle", given), "") if roles[n] == "middle" else ""
+        if tradition and roles[0] == "surname" and self._groups.get(
+                ("surname", names[0]), "") != tradition:
+            return SURNAME_OUTSIDE
         return 1.0
 
     @staticmethod

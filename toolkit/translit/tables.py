@@ -17,6 +17,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "translit"
 Weighted = tuple[tuple[str, float], ...]
 #: Values of the gender column of syllable_priors.tsv ("" = either).
 GENDERS = ("", "m", "f")
+#: Values of the group column of syllable_priors.tsv: the naming tradition of an
+#: ethnic-minority name syllable ("" = Kinh or any).
+GROUPS = ("", "hmong", "thai")
 #: Values of the ``at`` column of carriers.tsv.
 CARRIER_PLACES = ("start", "inside")
 
@@ -53,12 +56,15 @@ class Lexicon:
 
     ``priors[role][syllable]`` is a relative weight; roles are ``surname``, ``middle``,
     ``given`` (``both`` = middle and given) and ``place``. ``genders[(role, syllable)]`` is
-    ``m`` or ``f`` for a name syllable that in that role is mostly a man's or a woman's.
+    ``m`` or ``f`` for a name syllable that in that role is mostly a man's or a woman's;
+    ``groups[(role, syllable)]`` names the minority naming tradition (``hmong``, ``thai``)
+    of a syllable that marks it (Giàng, Lò, the middle name A) or is a given name of it.
     """
 
     places: tuple[Place, ...] = ()
     priors: dict[str, dict[str, float]] = field(default_factory=dict)
     genders: dict[tuple[str, str], str] = field(default_factory=dict)
+    groups: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,7 @@ def load_tables(directory: str | Path | None = None) -> Tables:
 
     priors: dict[str, dict[str, float]] = {}
     genders: dict[tuple[str, str], str] = {}
+    groups: dict[tuple[str, str], str] = {}
     prior_path = base / "syllable_priors.tsv"
     for line, cells in _rows(prior_path, 3):
         role = priors.setdefault(cells[1], {})
@@ -207,9 +214,16 @@ def load_tables(directory: str | Path | None = None) -> Tables:
         if gender not in GENDERS:
             raise FormatError(f"gender {gender!r} is not one of m, f or empty",
                               path=prior_path, line=line, hint="write m, f or leave it empty")
+        group = cells[4] if len(cells) > 4 else ""
+        if group not in GROUPS:
+            raise FormatError(f"group {group!r} is not one of {', '.join(GROUPS[1:])} or empty",
+                              path=prior_path, line=line,
+                              hint="write a listed group or leave it empty")
         for target in ("middle", "given") if cells[1] == "both" else (cells[1],):
             if gender:
                 genders[(target, syl)] = gender
+            if group:
+                groups[(target, syl)] = group
 
     mix_path = base / "role_mix.tsv"
     role_mix: dict[str, dict[str, float]] = {}
@@ -265,7 +279,7 @@ def load_tables(directory: str | Path | None = None) -> Tables:
         )),
         tones={c[0]: _weight(c[1], base / "tone_priors.tsv", line)
                for line, c in _rows(base / "tone_priors.tsv", 2)},
-        lexicon=Lexicon(priors=priors, genders=genders),
+        lexicon=Lexicon(priors=priors, genders=genders, groups=groups),
         role_mix=role_mix,
         compounds=compounds,
         never=frozenset(c[0].lower() for _line, c in _rows(base / "never_names.tsv", 1)),

@@ -1,0 +1,39 @@
+"""Arabic words next to a name stay Arabic (طوال، طيلة: "throughout"), the established
+spelling هيو is Huế after مدينة while a person's هيو stays Hiếu, and names of the Hmong and
+Thái naming traditions are read in running text. The real transliterator, on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.unit.names_helpers import name_readings as _read
+
+
+@pytest.mark.parametrize(("text", "ar", "vi"), [
+    ("ويعمل المركز في حي كوانغ ترونغ طوال أيام الأسبوع.", "كوانغ ترونغ", "Quang Trung"),
+    ("وبقي مكتب بلدية تان لاب مفتوحا طيلة العطلة.", "تان لاب", "Tân Lập"),
+])
+def test_an_adverb_after_a_place_is_not_read_into_it(tmp_path: Path, text: str, ar: str,
+                                                      vi: str) -> None:
+    assert _read(tmp_path, text)[ar] == ("place", vi)
+
+
+@pytest.mark.parametrize(("text", "kind", "vi"), [
+    ("وستفتتح مدينة هيو متحفا رقميا في العام المقبل.", "place", "Huế"),
+    ("وقال السيد فان فان هيو إن العمل يسير جيدا.", "person", "Phan Văn Hiếu"),
+])
+def test_hue_is_read_as_the_city_only_as_a_place(tmp_path: Path, text: str, kind: str,
+                                                  vi: str) -> None:
+    assert (kind, vi) in _read(tmp_path, text).values()
+
+
+@pytest.mark.parametrize(("text", "ar", "vi"), [
+    ("وقال السيد ثاو آ سينه، رئيس البلدية، إن الطريق اكتمل.", "ثاو آ سينه", "Thào A Sình"),
+    ("وأكد السيد فانغ سيو سو أن المدرسة الداخلية افتتحت.", "فانغ سيو سو", "Vàng Seo Sử"),
+    ("وقالت السيدة لو ثي اون إن المياه النظيفة وصلت إلى القرية.", "لو ثي اون", "Lò Thị Ún"),
+])
+def test_minority_names_in_running_text(tmp_path: Path, text: str, ar: str, vi: str) -> None:
+    assert _read(tmp_path, text)[ar] == ("person", vi)
