@@ -1,10 +1,16 @@
-"""An established Arabic spelling comes before every word-by-word spelling of a name."""
+"""An established Arabic spelling comes before every word-by-word spelling of a name; one
+marked ``cue`` is read only where a place cue makes the name a place."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from toolkit.translit import Transliterator
+from glossary.errors import FormatError
+from toolkit.translit import Transliterator, load_tables
+from toolkit.translit.tables import DATA_DIR
 
 
 @pytest.mark.parametrize(("name", "established"), [
@@ -17,3 +23,19 @@ def test_the_established_spelling_is_clearly_first(name: str, established: str) 
     candidates = Transliterator.default().vi_to_ar_scored(name, top=5)
     assert candidates[0].text == established
     assert all(c.score < candidates[0].score for c in candidates[1:])
+
+
+def test_a_spelling_read_only_after_a_cue(translit: Transliterator) -> None:
+    assert translit.ar_to_vi("هيو", kind="place")[0].text == "Huế"
+    assert "Huế" not in [c.text for c in translit.ar_to_vi("هيو", kind="person", top=10)]
+    assert "هيو" not in [c.text for c in translit.vi_to_ar_scored("Huế", top=10)]
+
+
+def test_a_bad_after_column_is_reported(tmp_path: Path) -> None:
+    data = tmp_path / "translit"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "exonyms.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "Huế\tهوي\t\tbefore\n", encoding="utf-8")
+    with pytest.raises(FormatError) as err:
+        load_tables(data)
+    assert err.value.line is not None and "cue" in str(err.value)

@@ -93,7 +93,6 @@ MAX_CANDIDATES = 1_000_000
 MAX_WORD_MEMO = 200_000
 _PREPOSITIONS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
 _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
-_BI = "\u0628"  # ب
 #: و + alef with hamza (وأ، وإ، وآ): no Arabic noun starts so (وأد is a rare verb), so
 #: the و is the conjunction even when the rest is not in the lexicon (وأكشاك).
 #: Endings of a noun that takes feminine adjectives: ة and the plural ات.
@@ -243,13 +242,7 @@ class TermCounter:
             # للجنة التوجيهية: a definite adjective after it, so ل + اللجنة, not ل + لجنة
             fused = (wi.fused and i + 1 < n and words[i + 1].definite
                      and bool(words[i + 1].nisba))
-            # بقواعد البيانات: a noun in construct after its preposition starts a term
-            construct = (wi.preposition and i + 1 < n
-                         and fold_ar(wi.surface[:wi.first_offset]).endswith(_BI)
-                         and words[i + 1].definite
-                         and not words[i + 1].coordinated and not words[i + 1].stop)
-            if (wi.stop or wi.connector or (wi.preposition and not fused and not construct)
-                    or wi.verb_like
+            if (wi.stop or wi.connector or (wi.preposition and not fused) or wi.verb_like
                     or (skipped and i in skipped)):
                 continue
             key: tuple[str, ...] = (wi.first_key,)

@@ -34,6 +34,7 @@ from toolkit.translit.rules import (
 from toolkit.translit.spell import plain_index, spell_vi
 from toolkit.translit.syllables import (
     Syllable,
+    parse_syllable,
     split_tone,
 )
 from toolkit.translit.tables import Lexicon, Place, Tables
@@ -274,6 +275,8 @@ class Transliterator:
             scores.clear()  # فيتين بنك: VietinBank, not syllables (Vị Tiên Bến Kè)
         if kind != "person" and joined in self._exonym_index:
             known.append(self._exonym_index[joined])
+        elif kind == "place" and joined in self.tables.cued_exonyms:
+            known.append(self.tables.cued_exonyms[joined])  # مدينة هيو: Huế
         best = max(scores.values(), default=0.1)
         for vi in known:
             add(vi, best * 10.0 / len(known))
@@ -305,6 +308,8 @@ class Transliterator:
             target[name] = target.get(name, 0.0) + score
 
         for prob, key in self._likelihood.gazetteer_readings(tokens):
+            if kind == "person" and self._start_only(key):
+                continue  # سا با is no person Sa Pa: p is read in places and minority names
             # Places spelled alike (Phú Yên, Phù Yên) each weigh by how much they are named
             # (a province before a district).
             weights: dict[str, float] = {}
@@ -329,6 +334,14 @@ class Transliterator:
             for p, names in toned:
                 add(title_name(names), p, reading.rare)
         return scores, rare_scores
+
+    def _start_only(self, key: Sequence[str]) -> bool:
+        """Whether a folded place key has a syllable whose onset is read only in known names
+        (p, kr: Sa Pa, Krông Pắc)."""
+        tables = self.tables
+        return any(
+            syl is not None and syl.onset in tables.initial_onsets
+            for syl in (parse_syllable(w, tables.vowel_info, onsets=tables.onsets) for w in key))
 
     def _tones(self, syl: Syllable, role: str | None, names: Sequence[str],
                roles: Sequence[str | None]) -> tuple[tuple[str, float], ...]:

@@ -87,7 +87,14 @@ class NamePriors:
         flat = 0.0
         # Neighbour roles only fill the gaps of the role's own list (Văn, Thị: rare given names).
         own_list = self._role_weights.get(role or "")
-        listed = own_list is not None and syllable in own_list[0]
+        base, tone = split_tone(syllable)
+        parsed = parse_syllable(base, self.tables.vowel_info, self.tables.codas,
+                                onsets=self.tables.onsets)
+        # Páo, Krông: only the names that have them, never the flat share, and in a person's
+        # name never a neighbour role's (Pà is a given name, no family name)
+        start_only = parsed is not None and parsed.onset in self.tables.initial_onsets
+        listed = ((own_list is not None and syllable in own_list[0])
+                  or (start_only and role in ("surname", *NAME_ROLES)))
         for source, share in self.mix(role).items():
             entry = self._role_weights.get(source)
             if entry is None:
@@ -108,10 +115,9 @@ class NamePriors:
             total *= GROUP_BOOST.get(tradition, 1.0)
         elif tradition and role == "given":
             total *= GROUP_OUTSIDE
+        if start_only:
+            return total
         # Flat over untoned syllables; within one, the tones by their general shares.
-        base, tone = split_tone(syllable)
-        parsed = parse_syllable(base, self.tables.vowel_info, self.tables.codas,
-                                onsets=self.tables.onsets)
         allowed = allowed_tones(parsed.coda) if parsed else tuple(self.tables.tones)
         shares = self.tables.tones
         tone_share = shares.get(tone, 0.0) / (sum(shares.get(t, 0.0) for t in allowed) or 1.0)

@@ -80,6 +80,8 @@ class Tables:
         codas: Coda -> weighted Arabic spellings.
         rhymes: Rhyme -> weighted Arabic spellings replacing vowel x coda.
         exonyms: Vietnamese name -> established Arabic spellings, canonical first.
+        cued_exonyms: Established Arabic spelling -> Vietnamese name, for spellings that
+            are the name only after a place cue (مدينة هيو: Huế; هيو جاكمان is Hugh).
         exonym_names: Established English form, lower-case (vietnam, saigon) -> the
             Vietnamese name of ``exonyms`` it stands for.
         exonym_en: Vietnamese name of ``exonyms`` -> its first established English form
@@ -119,6 +121,7 @@ class Tables:
     unread_codas: frozenset[str] = frozenset()
     never: frozenset[str] = frozenset()
     exonym_names: dict[str, str] = field(default_factory=dict)
+    cued_exonyms: dict[str, str] = field(default_factory=dict)
     exonym_en: dict[str, str] = field(default_factory=dict)
 
 
@@ -241,7 +244,16 @@ def load_tables(directory: str | Path | None = None) -> Tables:
     exonyms: dict[str, list[str]] = {}
     exonym_names: dict[str, str] = {}
     exonym_en: dict[str, str] = {}
-    for _line, cells in _rows(base / "exonyms.tsv", 2):
+    cued_exonyms: dict[str, str] = {}
+    exonym_path = base / "exonyms.tsv"
+    for line, cells in _rows(exonym_path, 2):
+        if len(cells) > 3 and cells[3]:
+            if cells[3] != "cue":
+                raise FormatError(f"column after is {cells[3]!r}, not cue or empty",
+                                  path=exonym_path, line=line,
+                                  hint="write cue (read only after a place cue) or leave it empty")
+            cued_exonyms.setdefault(cells[1], cells[0])
+            continue
         exonyms.setdefault(cells[0], []).append(cells[1])
         for en in (cells[2].split("|") if len(cells) > 2 else ()):
             if en.strip():
@@ -272,6 +284,7 @@ def load_tables(directory: str | Path | None = None) -> Tables:
         codas=weighted("codas.tsv"),
         rhymes=weighted("rhyme_overrides.tsv"),
         exonyms={k: tuple(v) for k, v in exonyms.items()},
+        cued_exonyms=cued_exonyms,
         common_ar=common,
         key_classes=tuple(sorted(
             ((c[0], c[1]) for _line, c in _rows(base / "key_classes.tsv", 2)),
