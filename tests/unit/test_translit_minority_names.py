@@ -61,7 +61,7 @@ def test_given_names_of_the_tradition(plain: Transliterator, ar: str, vi: str) -
 def test_kinh_names_keep_kinh_given_names(plain: Transliterator, ar: str, kinh: str,
                                           minority: str) -> None:
     ranked = [c.text for c in plain.ar_to_vi(ar, kind="person", top=10)]
-    assert ranked.index(kinh) < ranked.index(minority)
+    assert ranked[0] == kinh and minority not in ranked
 
 
 def test_a_tradition_middle_name_prefers_the_tradition_family_name(
@@ -83,3 +83,14 @@ def test_p_is_read_in_known_places(translit: Transliterator, ar: str, vi: str) -
 def test_p_is_not_read_in_syllables_no_name_has(plain: Transliterator) -> None:
     readings = [c.text for c in plain.ar_to_vi("بينه", kind="place", top=10)]
     assert readings and not any(r.startswith("P") for r in readings)
+
+
+@pytest.mark.parametrize(("ar", "vi"), [
+    ("نجوين فان بانه", "Nguyễn Văn Banh"),  # not the Thái Pánh: no Thái family name
+    ("نجوين ثي أون", "Nguyễn Thị Ôn"),      # not the Thái Ún
+    ("نجوين فان تشا", "Nguyễn Văn Chà"),    # not the Hmong Chá
+    ("لي آ تا", "Lê A Tạ"),                 # A after a Kinh family name lifts no Hmong name
+])
+def test_a_tradition_given_name_needs_the_tradition_family_name(
+        translit: Transliterator, ar: str, vi: str) -> None:
+    assert translit.ar_to_vi(ar, kind="person")[0].text == vi

@@ -34,12 +34,10 @@ NAME_ROLES = ("middle", "given")
 GENDER_CLASH = 0.15
 #: Factor by a syllable's gender when the name's is unknown (men are named more in news).
 GENDER_UNKNOWN = {"m": 1.0, "f": 0.5}
-#: Factor on a middle or given name of a minority tradition in a name that the family or
-#: middle name marks as of that tradition (Giàng A Páo, Sùng Mí Chứ; Thái families use Kinh
-#: given names more: Lò Văn Thắng), and on such a given name in any other name (Nguyễn Văn
-#: Páo is no name).
+#: Factor on a middle or given name of a minority tradition in a name whose family name is
+#: of that tradition (Giàng A Páo, Sùng Mí Chứ; Thái families use Kinh given names more: Lò
+#: Văn Thắng). In any other name such a given name has no listed prior (Nguyễn Văn Banh).
 GROUP_BOOST = {"hmong": 30.0, "thai": 3.0}
-GROUP_OUTSIDE = 0.1
 #: Factor on a middle name that marks a tradition (A, Seo) after a family name that is not of
 #: it (Giàng A Páo rather than Giang A Bảo).
 SURNAME_OUTSIDE = 0.3
@@ -114,7 +112,7 @@ class NamePriors:
         if tradition == group:
             total *= GROUP_BOOST.get(tradition, 1.0)
         elif tradition and role == "given":
-            total *= GROUP_OUTSIDE
+            total = 0.0  # outside its tradition, read like any syllable no list has
         if start_only:
             return total
         # Flat over untoned syllables; within one, the tones by their general shares.
@@ -159,13 +157,11 @@ class NamePriors:
         return ""
 
     def group(self, toned: Sequence[str], roles: Sequence[str | None]) -> str:
-        """Minority naming tradition settled by the family or middle syllables toned so far
-        (the last one that has one: Lò ... A is read as Hmong)."""
-        found = ""
-        for name, role in zip(toned, roles, strict=False):
-            if role in ("surname", "middle"):
-                found = self._groups.get((role, name), found)
-        return found
+        """Minority naming tradition settled by the family name toned so far (Giàng, Lò);
+        a middle name of a tradition after another family name settles none (Lê A Tạ)."""
+        if toned and roles and roles[0] == "surname":
+            return self._groups.get(("surname", toned[0]), "")
+        return ""
 
     def compound(self, roles: Sequence[str | None], names: Sequence[str], given: str) -> float:
         """COMPOUND_BOOST if ``given`` completes a common compound given name after ``names``;
