@@ -190,16 +190,6 @@ def test_genders_are_read_by_role(tables):
     assert ("middle", "hồng") not in genders and genders[("given", "hồng")] == "f"
 
 
-def test_bad_gender_is_reported(tmp_path):
-    data = tmp_path / "translit"
-    shutil.copytree(DATA_DIR, data)
-    path = data / "syllable_priors.tsv"
-    path.write_text(path.read_text(encoding="utf-8") + "hùng\tgiven\t1\tx\n", encoding="utf-8")
-    with pytest.raises(FormatError) as err:
-        load_tables(data)
-    assert err.value.line is not None and "gender" in str(err.value)
-
-
 @pytest.mark.parametrize(("weights", "expected"), [((1.0, 0.35), "Phú Yên"),
                                                    ((0.35, 1.0), "Phù Yên")])
 def test_place_weight_orders_places_spelled_alike(tables, weights, expected):
@@ -294,14 +284,21 @@ def test_to_english_from_the_gazetteer(vi, en):
 
 
 # ---------------------------------------------------------------- tables
-def test_tables_report_file_and_line(tmp_path):
+@pytest.mark.parametrize(("table", "row", "named"), [
+    ("onsets.tsv", "zz\tز\tmany\n", "many"),                     # a weight that is no number
+    ("syllable_priors.tsv", "hùng\tgiven\t1\tx\n", "gender"),
+    ("syllable_priors.tsv", "sình\tgiven\t1\tm\tmaya\n", "group"),
+    ("exonyms.tsv", "Huế\tهوي\t\tbefore\n", "cue"),              # column after: cue or empty
+])
+def test_tables_report_file_and_line(tmp_path, table, row, named):
     data = tmp_path / "translit"
     shutil.copytree(DATA_DIR, data)
-    path = data / "onsets.tsv"
-    path.write_text(path.read_text(encoding="utf-8") + "zz\tز\tmany\n", encoding="utf-8")
+    path = data / table
+    path.write_text(path.read_text(encoding="utf-8") + row, encoding="utf-8")
     with pytest.raises(FormatError) as err:
         load_tables(data)
     assert err.value.path == str(path) and err.value.line is not None
+    assert named in str(err.value)
 
 
 def test_missing_table_is_named(tmp_path):

@@ -3,14 +3,9 @@ marked ``cue`` is read only where a place cue makes the name a place."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from glossary.errors import FormatError
-from toolkit.translit import Transliterator, load_tables
-from toolkit.translit.tables import DATA_DIR
+from toolkit.translit import Transliterator
 
 
 @pytest.mark.parametrize(("name", "established"), [
@@ -30,12 +25,3 @@ def test_a_spelling_read_only_after_a_cue(translit: Transliterator) -> None:
     assert "Huế" not in [c.text for c in translit.ar_to_vi("هيو", kind="person", top=10)]
     assert "هيو" not in [c.text for c in translit.vi_to_ar_scored("Huế", top=10)]
 
-
-def test_a_bad_after_column_is_reported(tmp_path: Path) -> None:
-    data = tmp_path / "translit"
-    shutil.copytree(DATA_DIR, data)
-    path = data / "exonyms.tsv"
-    path.write_text(path.read_text(encoding="utf-8") + "Huế\tهوي\t\tbefore\n", encoding="utf-8")
-    with pytest.raises(FormatError) as err:
-        load_tables(data)
-    assert err.value.line is not None and "cue" in str(err.value)

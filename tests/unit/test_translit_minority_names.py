@@ -4,14 +4,9 @@ names; p, written ب, is read in the syllables that known names and priors have 
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from glossary.errors import FormatError
-from toolkit.translit import Tables, Transliterator, load_tables
-from toolkit.translit.tables import DATA_DIR
+from toolkit.translit import Tables, Transliterator
 
 
 @pytest.mark.parametrize(("role", "syllable", "group"), [
@@ -29,17 +24,6 @@ def test_groups_are_read_by_role(tables: Tables, role: str, syllable: str, group
 def test_kinh_syllables_have_no_group(tables: Tables) -> None:
     groups = tables.lexicon.groups
     assert ("surname", "nguyễn") not in groups and ("given", "minh") not in groups
-
-
-def test_bad_group_is_reported(tmp_path: Path) -> None:
-    data = tmp_path / "translit"
-    shutil.copytree(DATA_DIR, data)
-    path = data / "syllable_priors.tsv"
-    path.write_text(path.read_text(encoding="utf-8") + "sình\tgiven\t1\tm\tmaya\n",
-                    encoding="utf-8")
-    with pytest.raises(FormatError) as err:
-        load_tables(data)
-    assert err.value.line is not None and "group" in str(err.value)
 
 
 @pytest.mark.parametrize(("ar", "vi"), [

@@ -104,6 +104,7 @@ class Transliterator:
         self._usable = usable
         # Memo tables of pure functions, owned by this instance (not shared, not global).
         self._token_cache: dict[str, tuple[Parse, ...]] = {}
+        self._start_only_keys: dict[tuple[str, ...], bool] = {}
         self._likelihood = NameLikelihood(model, self.parse_token, self.priors)
         self._plain: dict[str, tuple[Syllable, ...]] | None = None  # built on first vi -> ar
 
@@ -335,13 +336,17 @@ class Transliterator:
                 add(title_name(names), p, reading.rare)
         return scores, rare_scores
 
-    def _start_only(self, key: Sequence[str]) -> bool:
+    def _start_only(self, key: tuple[str, ...]) -> bool:
         """Whether a folded place key has a syllable whose onset is read only in known names
-        (p, kr: Sa Pa, Krông Pắc)."""
-        tables = self.tables
-        return any(
-            syl is not None and syl.onset in tables.initial_onsets
-            for syl in (parse_syllable(w, tables.vowel_info, onsets=tables.onsets) for w in key))
+        (p, kr: Sa Pa, Krông Pắc); memoised per key."""
+        found = self._start_only_keys.get(key)
+        if found is None:
+            tables = self.tables
+            found = self._start_only_keys[key] = any(
+                syl is not None and syl.onset in tables.initial_onsets
+                for syl in (parse_syllable(w, tables.vowel_info, onsets=tables.onsets)
+                            for w in key))
+        return found
 
     def _tones(self, syl: Syllable, role: str | None, names: Sequence[str],
                roles: Sequence[str | None]) -> tuple[tuple[str, float], ...]:

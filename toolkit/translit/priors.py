@@ -3,10 +3,10 @@
 P(toned syllable | role, gender) mixes the role priors of the syllable tables and the
 gazetteer (``role_mix.tsv`` says how much of each) with a flat share over the syllable
 inventory; a middle name that settles the name's gender (Thị, Văn) lowers the given names
-of the other gender, a family or middle name of a minority naming tradition (Giàng, A, Lò)
-lifts that tradition's given names (Páo, Pánh), which are unlikely in other names, and a
-given name that completes a common compound (Quốc Toản) is
-lifted. :class:`toolkit.translit.decode.Transliterator` owns one :class:`NamePriors`.
+of the other gender, a family name of a minority naming tradition (Giàng, Lò) lifts that
+tradition's middle and given names (A, Páo, Pánh), while in other names its given names
+have no listed prior, and a given name that completes a common compound (Quốc Toản) is lifted.
+:class:`toolkit.translit.decode.Transliterator` owns one :class:`NamePriors`.
 """
 
 from __future__ import annotations
@@ -78,8 +78,9 @@ class NamePriors:
 
         ``gender`` is ``m`` or ``f`` when the syllables toned before settle it (Thị, Văn ...);
         a syllable of the other gender is then unlikely. ``group`` is the minority naming
-        tradition they settle (``hmong`` after Giàng or A): a given name of that tradition is
-        then likelier, one of a tradition the name does not have unlikely.
+        tradition the family name settles (``hmong`` after Giàng): a middle or given name of
+        that tradition is then likelier, and a given name of another tradition has no
+        listed prior.
         """
         total = 0.0
         flat = 0.0
