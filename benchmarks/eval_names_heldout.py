@@ -52,7 +52,7 @@ from glossary.normalize import match_key  # noqa: E402
 from toolkit.extract.results import Extracted  # noqa: E402
 
 SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-        "heldout7", "heldout8", "heldout9")
+        "heldout7", "heldout8", "heldout9", "heldout10")
 
 
 @dataclass

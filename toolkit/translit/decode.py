@@ -206,11 +206,11 @@ class Transliterator:
         # A place the syllables cannot spell (Krông Pắc, Pleiku, Quận 3), written as vi -> ar
         # writes it, is read as that place unless a person is named.
         spelled = self.model.spelled.get(literal_key(literals), ()) if kind != "person" else ()
-        names = list(dict.fromkeys(place.vi for place in spelled))
         best = max(scores.values(), default=0.1)
-        for vi in names:
+        shares = self._likelihood.spelled_shares(tokens, spelled) if spelled else {}
+        for vi, share in shares.items():
             vi = unicodedata.normalize("NFC", vi)
-            scores[vi] = scores.get(vi, 0.0) + best * 10.0 / len(names)
+            scores[vi] = scores.get(vi, 0.0) + best * 10.0 * share
         return self._finish(scores, top)
 
     def _read_marks(self, groups: Sequence[list[str] | str], kind: str | None
@@ -281,7 +281,29 @@ class Transliterator:
         best = max(scores.values(), default=0.1)
         for vi in known:
             add(vi, best * 10.0 / len(known))
+        if kind != "person" and len(tokens) > 1:
+            for vi, share in self._with_fused_exonym(tokens, kind).items():
+                add(vi, best * 10.0 * share)
         return scores
+
+    def _with_fused_exonym(self, tokens: Sequence[str], kind: str | None) -> dict[str, float]:
+        """Readings of a longer name with an established one-word spelling of several
+        syllables inside (تان كانغ سايغون: Tân Cảng Sài Gòn), as shares summing to 1;
+        empty if it has none. The other tokens are read as the name's kind."""
+        for i, token in enumerate(tokens):
+            vi = self._exonym_index.get(token)
+            if vi is None or " " not in vi:
+                continue
+            sides = [self._read(part, kind) if part else {"": 1.0}
+                     for part in (tokens[:i], tokens[i + 1:])]
+            if not all(sides):
+                return {}
+            left, right = (heapq.nlargest(MARK_BEAM, side.items(), key=lambda kv: kv[1])
+                           for side in sides)
+            total = sum(p for _, p in left) * sum(q for _, q in right)
+            return {" ".join(x for x in (name, vi, after) if x): p * q / total
+                    for name, p in left for after, q in right}
+        return {}
 
     def _decode(
         self, tokens: Sequence[str], beam: Sequence[Parse], kind: str | None,
