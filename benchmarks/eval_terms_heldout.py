@@ -7,11 +7,12 @@ Usage::
 The held-out sets (tests/data/heldout*, see eval_names_heldout.py) each carry a
 term key, ``terms.tsv``, written by an annotator who read only the documents:
 for ``heldout`` and ``heldout2`` after they were written, for ``heldout3`` to
-``heldout9`` by the documents' writer. Prints, for each set, with and without the starter termbase:
-how many key terms are among the term candidates kept (``--max-terms`` 300, as
+``heldout10`` by the documents' writer. Prints, for each set, with and without the starter
+termbase: how many key terms are among the term candidates kept (``--max-terms`` 300, as
 ``avet extract`` keeps), at rank |key| (R-precision) and in the top 100, the
 share of the top |key| candidates that are key terms, and, of the key terms
-found, how many have an English and a Vietnamese rendering filled in. A key term
+found, how many have an English and a Vietnamese rendering filled in, and how many
+of those filled are the key's own (ignoring case; a synonym counts as a miss). A key term
 matches a candidate when one of its Arabic forms has the candidate's term key
 (clitics, the article and spelling variants folded, as the extractor keys terms).
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +98,22 @@ def evaluate(found: list[Extracted], key: list[KeyTerm]) -> dict[str, float]:
         / (len(kept) or 1),
         "vi_filled_when_kept": sum(bool(c.entry.term("vi")) for c in kept.values())
         / (len(kept) or 1),
+        "vi_as_key_when_filled": _agree(kept, key, "vi"),
+        "en_as_key_when_filled": _agree(kept, key, "en"),
     }
+
+
+def _agree(kept: dict[int, Extracted], key: list[KeyTerm], lang: str) -> float:
+    """Share of the filled drafts (or approved renderings) in ``lang`` that are the key's,
+    ignoring case: a lower bound, as a synonym counts as a miss."""
+    pairs = [(c.entry.term(lang), getattr(key[n], lang)) for n, c in kept.items()
+             if c.entry.term(lang)]
+    same = sum(_plain(got) == _plain(want) for got, want in pairs)
+    return same / (len(pairs) or 1)
+
+
+def _plain(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -56,6 +56,7 @@ from toolkit.extract.namespans import MEMO_SIZE, NameSpan, reads_particle
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.namespans import stem_surface as _stem_surface
 from toolkit.extract.nametokens import (
+    ALEF_MADDA,
     FUSED_MIN,
     MEDIUM,
     ListedNames,
@@ -268,8 +269,9 @@ class NameDetector(NameCues, NameBridges):
             nxt = self._classify(tokens[j])
             if nxt.clitic or nxt.fused_word or self._classify(tokens[members[0]]).fused_word:
                 break  # و/ل/ب + name: a new name starts here; a fused word stays alone
-            if nxt.strong or (nxt.medium and self._classify(tokens[j - 1]).strong
-                              and self._medium_ok(tokens, i, j)):
+            after_strong = self._classify(tokens[j - 1]).strong
+            if nxt.strong or (after_strong and tokens[j].text == ALEF_MADDA) or (
+                    nxt.medium and after_strong and self._medium_ok(tokens, i, j)):
                 members.append(j)
                 j += 1
                 continue

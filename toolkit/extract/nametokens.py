@@ -32,7 +32,8 @@ CLITIC_GAIN = 0.1
 _IMPERFECT = "\u062a\u0646"
 _CLUSTER_SECOND = frozenset("\u0627\u0648\u064a\u0631\u0634\u0647\u063a")
 _VERB_ENDINGS = ("\u0627\u0646", "\u0648\u0646")
-#: The alef with madda written alone: the syllable A (Nam Á, Giàng A Dũng), no Arabic word.
+#: The alef with madda written alone: after a name word it is the syllable A (بنك نام آ: Nam
+#: Á; جيانغ آ باو: Giàng A Páo); it never starts a name (شركة آ بي سي, تل آ 1).
 ALEF_MADDA = "\u0622"
 #: Letters and marks of Arabic words that transliterations of Vietnamese never use.
 _ARABIC_ONLY = frozenset("\u0629\u064b\u064c\u064d\u0624\u0626\u0621")
@@ -116,8 +117,6 @@ class TokenClassifier:
         Returns:
             Whether it is an Arabic word.
         """
-        if word == ALEF_MADDA:
-            return False  # بنك نام آ: the syllable A (Nam Á), no Arabic word
         if len(folded) < 2 or folded.startswith(ARTICLE) or self.lexical(word):
             return True
         if any(ch in _ARABIC_ONLY for ch in word) or word.endswith("\u0649"):

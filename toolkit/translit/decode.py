@@ -206,11 +206,11 @@ class Transliterator:
         # A place the syllables cannot spell (Krông Pắc, Pleiku, Quận 3), written as vi -> ar
         # writes it, is read as that place unless a person is named.
         spelled = self.model.spelled.get(literal_key(literals), ()) if kind != "person" else ()
+        names = list(dict.fromkeys(place.vi for place in spelled))
         best = max(scores.values(), default=0.1)
-        shares = self._likelihood.spelled_shares(tokens, spelled) if spelled else {}
-        for vi, share in shares.items():
+        for vi in names:
             vi = unicodedata.normalize("NFC", vi)
-            scores[vi] = scores.get(vi, 0.0) + best * 10.0 * share
+            scores[vi] = scores.get(vi, 0.0) + best * 10.0 / len(names)
         return self._finish(scores, top)
 
     def _read_marks(self, groups: Sequence[list[str] | str], kind: str | None
@@ -264,7 +264,8 @@ class Transliterator:
         # Readings with a rare spelling are scaled together (they keep their order among
         # themselves) to at most RARE_CAP of the best regular reading.
         cap = RARE_CAP * max(scores.values(), default=math.inf)
-        scale = min(1.0, cap / max(rare_scores.values(), default=1.0))
+        rare_top = max(rare_scores.values(), default=0.0)
+        scale = min(1.0, cap / rare_top) if rare_top > 0.0 else 1.0  # all 0: no prior
         for name, score in rare_scores.items():
             add(name, score * scale)
         # An Arabic rendering the gazetteer lists (فيناسا = VINASA) outweighs any reading, as

@@ -19,7 +19,7 @@ ORG_PREFIXES = ("báo ", "đài ", "bệnh viện ")
 #: Weight of a place's syllables in the place prior, by level (a province is named more often).
 LEVEL_WEIGHT = {"province": 3.0, "city": 3.0, "district": 1.0}
 #: How often a place is named, by level, relative to a province (Phú Yên before Phù Yên;
-#: a region as often: Bắc Bộ before Pác Bó).
+#: a region as often: Trung Bộ).
 #: A city with a parent province is a provincial city (Phổ Yên): PROVINCIAL_CITY_WEIGHT.
 PLACE_WEIGHT = {"province": 1.0, "city": 1.0, "region": 1.0, "district": 0.35}
 PROVINCIAL_CITY_WEIGHT = 0.5

@@ -14,7 +14,6 @@ from toolkit.translit.parses import MAX_FUSED, Parse
 from toolkit.translit.priors import NamePriors
 from toolkit.translit.rules import madda_tokens
 from toolkit.translit.syllables import fold
-from toolkit.translit.tables import Place
 
 __all__ = ["FUSED_WORD_LEN", "FUSED_WORD_LIKELIHOOD", "ONE_WORD_PLACE_WEIGHT", "NameLikelihood"]
 
@@ -27,11 +26,6 @@ FUSED_WORD_LEN = 5
 #: 0.35, a landmark or commune 0.15) that vouches for a name written as one word: دالات
 #: is Đà Lạt, but ننهي ("we finish") is no Nhơn Hội nor فينمك (Vinmec) Vịnh Mốc.
 ONE_WORD_PLACE_WEIGHT = 0.3
-#: A place the gazetteer reads an established spelling as shares its weight when its
-#: reading is at least this share of the best reading's spelling probability ...
-SPELLED_RIVAL = 0.5
-#: ... and it is named as often as a province (a province, a centrally run city, a region).
-MAJOR_PLACE = 1.0
 
 
 class NameLikelihood:
@@ -175,29 +169,3 @@ class NameLikelihood:
                 return []
             beam = nxt
         return [(p, key) for key, p in beam.items() if key in self.model.place_index]
-
-    def spelled_shares(self, tokens: Sequence[str], spelled: Sequence[Place]
-                       ) -> dict[str, float]:
-        """How an established spelling's weight is shared among the places it stands for.
-
-        The places the spelling is listed for share it with the major places the letters
-        read as, by how much each is named: باك بو is the region Bắc Bộ before the site
-        Pác Bó, whose p is spelled ب; سون دوونغ stays the cave Sơn Đoòng, not the
-        district Sơn Dương.
-
-        Args:
-            tokens: The normalised Arabic tokens.
-            spelled: The places listed for that spelling (:attr:`Model.spelled`).
-
-        Returns:
-            Vietnamese name -> share; the shares sum to 1.
-        """
-        weights: dict[str, float] = {}
-        readings = self.gazetteer_readings(tokens)
-        floor = SPELLED_RIVAL * max((p for p, _ in readings), default=0.0)
-        rivals = (place for p, key in readings if p >= floor
-                  for place in self.model.place_index[key] if place.weight >= MAJOR_PLACE)
-        for place in (*spelled, *rivals):
-            weights[place.vi] = max(weights.get(place.vi, 0.0), place.weight)
-        total = sum(weights.values())
-        return {vi: weight / total for vi, weight in weights.items()}
