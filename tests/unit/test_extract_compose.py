@@ -132,6 +132,11 @@ def test_an_unknown_pos_names_the_file_line_and_fix(
      "foreign direct investment"),
     ("السياحة البيئية", "du lịch sinh thái", "ecotourism"),
     ("اللجنة الشعبية الإقليمية", "Ủy ban nhân dân tỉnh", "provincial People's Committee"),
+    ("سلامة الأراضي", "toàn vẹn lãnh thổ", "territorial integrity"),  # not "land safety"
+    # the fourth pass: environment, finance, land
+    ("طاقة الرياح البحرية", "năng lượng gió ngoài khơi", "offshore wind energy"),
+    ("ضريبة الدخل الشخصي", "thuế thu nhập cá nhân", "personal income tax"),
+    ("حقوق استخدام الأراضي", "quyền sử dụng đất", "land use rights"),
     # an invariant adjective (عبر الإنترنت) after a noun adjective
     ("الخدمات العامة عبر الإنترنت", "dịch vụ công trực tuyến", "online public services"),
     # the agreement of persons (masculine plural)

@@ -60,6 +60,18 @@ def test_split_clitic(word: str, expected: tuple[str, str]) -> None:
     assert split_clitic(fold_ar(word), known) == expected
 
 
+@pytest.mark.parametrize(("word", "expected"), [
+    ("وكالة", ("", "وكاله")),            # a word of the lexicon: no و + ك + الة
+    ("وكالات", ("", "وكالات")),
+    ("وكالمدينة", ("وك", "المدينه")),     # و + ك + the article
+    ("وبالتعاون", ("وب", "التعاون")),
+])
+def test_a_word_of_the_lexicon_keeps_an_article_like_al(word: str,
+                                                        expected: tuple[str, str]) -> None:
+    lexical = {"وكاله", "وكالات"}.__contains__
+    assert split_clitic(fold_ar(word), known, lexical) == expected
+
+
 def test_clitic_splits_keep_a_name_starting_with_lam() -> None:
     splits = clitic_splits(fold_ar("للاو"))
     assert ("ل", "لاو") in splits

@@ -211,6 +211,7 @@ def split_clitic(folded: str, known: Callable[[str], bool] | None = None,
     two letters remain; ``لل`` gives back the article (للتحول → ل + التحول). A bare
     one-letter prefix (و ب ل ك ف, or وب ول …) is split only if ``known`` accepts
     the rest and ``lexical`` does not accept the whole word, so وزارة stays whole;
+    a word ``lexical`` accepts keeps an article-like ال too (وكالة، وكالات);
     the longest such prefix, unless a shorter one leaves a word ``lexical`` accepts
     (وبطاقات: و + بطاقات, not وب + طاقات).
 
@@ -224,8 +225,11 @@ def split_clitic(folded: str, known: Callable[[str], bool] | None = None,
         ``(prefix, stem)``; ``prefix`` is ``""`` when nothing was split.
     """
     bare: list[tuple[str, str]] = []
+    whole = lexical is not None and lexical(folded)  # وكالة، وكالات: no و + ك + ال
     for prefix, article in _matching_prefixes(folded):
         rest = folded[len(prefix):]
+        if article and whole:
+            continue
         if article:
             if prefix.endswith("\u0644\u0644"):  # لل: ل + (ا)ل, or ل + a word starting with ل
                 plain = folded[len(prefix) - 1:]
@@ -233,8 +237,8 @@ def split_clitic(folded: str, known: Callable[[str], bool] | None = None,
                     return prefix[:-1], plain
                 return prefix[:-1], ARTICLE + rest
             return prefix[:-2], ARTICLE + rest
-        if rest.startswith(ARTICLE):
-            return prefix, rest
+        if rest.startswith(ARTICLE) and len(rest) > len(ARTICLE) + 1 and not whole:
+            return prefix, rest  # وكالمدينة; not وكالة (وك + الة)
         if known is not None and known(rest) and not (lexical or known)(folded):
             bare.append((prefix, rest))
     if not bare:
