@@ -289,7 +289,7 @@ class Transliterator:
 
     def _with_fused_exonym(self, tokens: Sequence[str], kind: str | None) -> dict[str, float]:
         """Readings of a longer name with an established one-word spelling of several
-        syllables inside (تان كانغ سايغون: Tân Cảng Sài Gòn), as shares summing to 1;
+        syllables inside (بيا سايغون: Bia Sài Gòn), as shares summing to 1;
         empty if it has none. The other tokens are read as the name's kind."""
         for i, token in enumerate(tokens):
             vi = self._exonym_index.get(token)
