@@ -23,3 +23,20 @@ def test_acronyms_are_found_beside_codes_and_urls(text: str,
     found = find_codes(text)
     assert [(c.text, c.kind) for c in found] == codes
     assert all(text[c.start:c.end] == c.text for c in found)
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("وتطبق المستشفيات اللائحة QCVN 01:2021/BYT منذ العام الماضي.",
+     [("QCVN 01:2021/BYT", "code")]),
+    ("وحصلت الشركة على شهادة ISO 9001:2015 ومعيار TCVN 5687:2010.",
+     [("ISO 9001:2015", "code"), ("TCVN 5687:2010", "code")]),
+    ("وتلتزم المنصة بمعيار ISO/IEC 27001:2022 وبمعيار TCVN ISO 14001:2015.",
+     [("ISO/IEC 27001:2022", "code"), ("TCVN ISO 14001:2015", "code")]),
+    # Without its year a standard's body is an acronym and its number a number.
+    ("وتطبق الوحدة معيار ISO 9001 وخطة VNPT 2025.", [("ISO", "acronym"), ("VNPT", "acronym")]),
+])
+def test_a_standard_cited_with_its_year_is_one_code(text: str,
+                                                    codes: list[tuple[str, str]]) -> None:
+    found = find_codes(text)
+    assert [(c.text, c.kind) for c in found] == codes
+    assert all(text[c.start:c.end] == c.text for c in found)

@@ -2,8 +2,9 @@
 آثار) name a place; the alef with madda written alone after a name word is the syllable A
 (بنك دونغ آ) and starts no name; an established one-word spelling inside a longer name keeps
 its reading (بيا سايغون: Bia Sài Gòn); the regions Bắc Bộ, Trung Bộ and Nam Bộ are listed;
-a name whose readings all have a rare spelling and no prior is read, not a crash. The real
-transliterator, on sentences written for these tests."""
+a name whose readings all have a rare spelling and no prior is read, not a crash; Thị written
+تي is no Arabic word (التي is not ال + تي). The real transliterator, on sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.names_helpers import name_readings as _read
+from toolkit.extract.data import written_words
 from toolkit.translit import Transliterator
 
 
@@ -110,3 +112,15 @@ def test_a_lone_alef_with_madda_starts_no_name(tmp_path: Path, text: str) -> Non
 ])
 def test_double_waw_still_spells_huu(translit: Transliterator, ar: str, kind: str, vi: str) -> None:
     assert translit.ar_to_vi(ar, kind=kind)[0].text == vi
+
+
+@pytest.mark.parametrize("word", ["التي", "الذي"])
+def test_a_relative_pronoun_is_a_word_but_not_without_its_article(word: str) -> None:
+    # The reference list counts words without the article; التي is not ال + تي (Thị).
+    words = written_words()
+    assert (word in words, word[2:] in words) == (True, False)
+
+
+def test_a_name_with_thi_written_ti_is_one_person(tmp_path: Path) -> None:
+    text = "وفي الختام، شددت السيدة دين تي ثو هانج على أهمية السجلات الإلكترونية."
+    assert _read(tmp_path, text) == {"دين تي ثو هانج": ("person", "Đinh Thị Thu Hằng")}

@@ -4,7 +4,8 @@ Document codes follow the Vietnamese numbering of legal documents: a number,
 then the type and issuer abbreviations joined by ``-`` and ``/`` (05-NQ/TU,
 749/QD-TTg, 52-NQ/TW, 08-DA/TU); its digits may be Arabic-Indic (١٢/٢٠٢٤/NĐ-CP),
 which :func:`ascii_digits` turns into the ASCII digits of its Vietnamese and
-English forms. Acronyms and product names are Latin-script words with a capital
+English forms. A standard cited with its year (TCVN 5687:2010, QCVN 01:2021/BYT)
+is one code. Acronyms and product names are Latin-script words with a capital
 letter that is not only the first one, or a capitalised word beside one (VNeID,
 LGSP, iHanoi, C-ThaiNguyen, Thai Nguyen ID), or one capitalised word alone
 (Viettel, a brand). Latin words keep their diacritics (Phạm, Lào): a run of
@@ -22,8 +23,8 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-__all__ = ["CODE_RE", "LATIN_LETTERS", "URL_RE", "CodeMatch", "ascii_digits", "find_codes",
-           "latin_gloss", "overlaps", "url_spans", "written_code"]
+__all__ = ["CODE_RE", "LATIN_LETTERS", "STANDARD_RE", "URL_RE", "CodeMatch", "ascii_digits",
+           "find_codes", "latin_gloss", "overlaps", "url_spans", "written_code"]
 
 #: URLs, bare domains and e-mail addresses (excluded with everything inside them).
 URL_RE = re.compile(
@@ -35,6 +36,12 @@ URL_RE = re.compile(
 #: A document code: number (and year), then letter groups joined by - or /.
 CODE_RE = re.compile(
     r"(?<![A-Za-z0-9/-])\d{1,5}(?:/\d{4})?(?:[-/][A-ZĐ][A-Za-zĐđ]{0,7}){1,4}(?![A-Za-z0-9/-])"
+)
+#: A standard cited with its year (TCVN 5687:2010, QCVN 01:2021/BYT, ISO/IEC 27001:2022,
+#: TCVN ISO 9001:2015): one code, never an acronym and a piece of a code.
+STANDARD_RE = re.compile(
+    r"(?<![A-Za-z0-9/-])[A-Z]{2,6}(?:[ /][A-Z]{2,6})*[ ]\d{1,6}(?:-\d{1,4})*:\d{4}"
+    r"(?:/[A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ][A-Za-zĐđ]{0,7})*)?(?![A-Za-z0-9/-])"
 )
 #: Latin letters: ASCII, Latin-1 (without × ÷), Extended-A/B and Extended Additional
 #: (the precomposed Vietnamese letters ạ ố ữ ...), as a regular-expression class body.
@@ -195,10 +202,11 @@ def find_codes(text: str) -> list[CodeMatch]:
         return not overlaps(blocked, s, e)
 
     found: list[CodeMatch] = []
-    for m in CODE_RE.finditer(text):
-        if "/" in m.group() and free(*m.span()):
-            found.append(CodeMatch(m.group(), "code", m.start(), m.end()))
-            insort(blocked, m.span())
+    for pattern in (STANDARD_RE, CODE_RE):
+        for m in pattern.finditer(text):
+            if (pattern is STANDARD_RE or "/" in m.group()) and free(*m.span()):
+                found.append(CodeMatch(m.group(), "code", m.start(), m.end()))
+                insort(blocked, m.span())
     for m in _LATIN_RUN_RE.finditer(text):
         # Each word on its own: a run that reaches a code (COVID-19 theo 749/QĐ-TTg)
         # keeps its acronyms.

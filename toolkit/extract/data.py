@@ -167,13 +167,16 @@ def written_words() -> frozenset[str]:
     not folded, article dropped), so أن and آن, فإن and فان stay apart."""
     from glossary.normalize import normalize_ar
 
-    words = set()
+    words: set[str] = set()
     for name in ("stopwords.txt", "reference_words.txt"):
         for _, cells in _rows(name, 1):
             if " " not in cells[0]:
                 raw = normalize_ar(cells[0], match=False).text
-                if name != "stopwords.txt" and raw.startswith("\u0627\u0644") and len(raw) >= 4:
-                    raw = raw[2:]  # the reference list counts words without the article
+                # The reference list counts words without the article, but a function
+                # word is whole: التي is not ال + تي (which is Thị).
+                if (name != "stopwords.txt" and raw not in words
+                        and raw.startswith("\u0627\u0644") and len(raw) >= 4):
+                    raw = raw[2:]
                 words.add(raw)
     return frozenset(words)
 

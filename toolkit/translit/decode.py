@@ -65,6 +65,10 @@ RARE_SPELLING = 0.12
 #: Most score of a reading with a rare spelling, relative to the best reading without one:
 #: a syllable's prior does not override its spelling (تان is Thân or Tân, not Trần).
 RARE_CAP = 0.5
+#: ... unless it is this many times likelier than the best regular reading, which no prior
+#: then knows as a name (فين: Vinh, not Phin; ين for inh is rare). تان stays Thân or Tân:
+#: Trần is 9 times likelier, no more.
+RARE_OVERRIDE = 20.0
 
 
 class Transliterator:
@@ -263,9 +267,11 @@ class Transliterator:
 
         # Readings with a rare spelling are scaled together (they keep their order among
         # themselves) to at most RARE_CAP of the best regular reading.
-        cap = RARE_CAP * max(scores.values(), default=math.inf)
+        regular_top = max(scores.values(), default=math.inf)
         rare_top = max(rare_scores.values(), default=0.0)
-        scale = min(1.0, cap / rare_top) if rare_top > 0.0 else 1.0  # all 0: no prior
+        scale = 1.0  # all 0: no prior; or far likelier than any regular reading
+        if 0.0 < rare_top < RARE_OVERRIDE * regular_top:
+            scale = min(1.0, RARE_CAP * regular_top / rare_top)
         for name, score in rare_scores.items():
             add(name, score * scale)
         # An Arabic rendering the gazetteer lists (فيناسا = VINASA) outweighs any reading, as
