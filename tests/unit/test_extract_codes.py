@@ -14,6 +14,9 @@ from toolkit.extract.codes import find_codes
       ("749/QĐ-TTg", "code")]),
     ("Triển khai LGSP theo 05-NQ/TU và iHanoi", [("LGSP", "acronym"), ("05-NQ/TU", "code"),
                                                  ("iHanoi", "acronym")]),
+    # A law or resolution of the National Assembly ends in the legislature's number.
+    ("Luật Đất đai số 31/2024/QH15 và Nghị quyết 202/2025/QH15",
+     [("31/2024/QH15", "code"), ("202/2025/QH15", "code")]),
     # Nothing inside a URL, the words beside it still count.
     ("Xem VNeID tại https://a.gov.vn/LGSP và LGSP",
      [("Xem VNeID", "acronym"), ("LGSP", "acronym")]),

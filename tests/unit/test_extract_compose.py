@@ -137,6 +137,11 @@ def test_an_unknown_pos_names_the_file_line_and_fix(
     ("طاقة الرياح البحرية", "năng lượng gió ngoài khơi", "offshore wind energy"),
     ("ضريبة الدخل الشخصي", "thuế thu nhập cá nhân", "personal income tax"),
     ("حقوق استخدام الأراضي", "quyền sử dụng đất", "land use rights"),
+    # the fifth pass: disasters and water, industry, tourism
+    ("موسم الأمطار", "mùa mưa", "rainy season"),
+    ("المنخفض الاستوائي", "áp thấp nhiệt đới", "tropical depression"),
+    ("خطوط الإنتاج", "dây chuyền sản xuất", "production lines"),
+    ("المنتجعات الساحلية", "khu nghỉ dưỡng ven biển", "coastal resorts"),
     # an invariant adjective (عبر الإنترنت) after a noun adjective
     ("الخدمات العامة عبر الإنترنت", "dịch vụ công trực tuyến", "online public services"),
     # the agreement of persons (masculine plural)
@@ -144,6 +149,13 @@ def test_an_unknown_pos_names_the_file_line_and_fix(
 ])
 def test_chains_of_nouns_and_adjectives(form: str, vi: str, en: str) -> None:
     assert compose(form) == (vi, en)
+
+
+@pytest.mark.parametrize("form", ["إخلاء السكان", "المجمعات الصناعية", "البيانات السكانية"])
+def test_a_word_whose_sense_depends_on_context_drafts_nothing(form: str) -> None:
+    # إخلاء: evacuation or site clearance; مجمع صناعي: cụm or khu công nghiệp; سكاني: dân số
+    # or dân cư. Left out of the table, the term waits for the reviewer.
+    assert compose(form) == ("", "")
 
 
 @pytest.mark.parametrize(("form", "vi", "en"), [
@@ -356,8 +368,10 @@ def test_ambiguous_words_stay_out(form: str) -> None:
 #: Starter entries whose composed Vietnamese differs from the approved one (synonyms
 #: and capitals of proper names: đô thị / thành phố, tài liệu / văn bản, Ban Chỉ đạo).
 #: 32 on 18b664c; it may only go down, but for synonyms a new word brings: 18 since the
-#: fourth word pass (الشركات الناشئة المبتكرة: doanh nghiệp khởi nghiệp sáng tạo).
-STARTER_DISAGREEMENTS = 18
+#: fourth word pass (الشركات الناشئة المبتكرة: doanh nghiệp khởi nghiệp sáng tạo), 20 since
+#: the fifth (الخدمات البريدية: dịch vụ bưu chính; مؤتمر الحزب الإقليمي: đại hội Đảng tỉnh, where
+#: the starter has bưu chính and Đại hội Đảng bộ tỉnh).
+STARTER_DISAGREEMENTS = 20
 
 
 def _starter_drafts() -> list[tuple[str, str, str]]:

@@ -121,6 +121,17 @@ def test_a_relative_pronoun_is_a_word_but_not_without_its_article(word: str) -> 
     assert (word in words, word[2:] in words) == (True, False)
 
 
+@pytest.mark.parametrize("word", ["السيد", "العديد", "اليوم"])
+def test_an_article_word_of_the_stopwords_is_a_word_without_it(word: str) -> None:
+    # للسيد is ل + السيد: سيد must stay a word, or للسيد joins the name after it.
+    assert word[2:] in written_words()
+
+
+def test_a_title_behind_a_preposition_is_no_part_of_the_name(tmp_path: Path) -> None:
+    text = "وقدمت الوزارة الشكر للسيد نغوين فان آن على جهوده في المشروع."
+    assert _read(tmp_path, text) == {"نغوين فان آن": ("person", "Nguyễn Văn An")}
+
+
 def test_a_name_with_thi_written_ti_is_one_person(tmp_path: Path) -> None:
     text = "وفي الختام، شددت السيدة دين تي ثو هانج على أهمية السجلات الإلكترونية."
     assert _read(tmp_path, text) == {"دين تي ثو هانج": ("person", "Đinh Thị Thu Hằng")}

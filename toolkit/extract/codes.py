@@ -33,9 +33,11 @@ URL_RE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|int)\b(?:/\S*)?",
     re.IGNORECASE | re.ASCII,  # ASCII \w: Arabic words are never scanned as domains
 )
-#: A document code: number (and year), then letter groups joined by - or /.
+#: A document code: number (and year), then letter groups joined by - or /; a group may end
+#: in the number of a legislature (20/2023/QH15, a law of the 15th National Assembly).
 CODE_RE = re.compile(
-    r"(?<![A-Za-z0-9/-])\d{1,5}(?:/\d{4})?(?:[-/][A-ZĐ][A-Za-zĐđ]{0,7}){1,4}(?![A-Za-z0-9/-])"
+    r"(?<![A-Za-z0-9/-])\d{1,5}(?:/\d{4})?(?:[-/][A-ZĐ][A-Za-zĐđ]{0,7}\d{0,2}){1,4}"
+    r"(?![A-Za-z0-9/-])"
 )
 #: A standard cited with its year (TCVN 5687:2010, QCVN 01:2021/BYT, ISO/IEC 27001:2022,
 #: TCVN ISO 9001:2015): one code, never an acronym and a piece of a code.

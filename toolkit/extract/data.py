@@ -161,6 +161,17 @@ def particles() -> frozenset[str]:
                      for _, cells in _rows("particles.tsv", 2))
 
 
+#: The relative pronouns, whose initial ال is part of the word (a closed class of Arabic).
+_RELATIVE_PRONOUNS = frozenset({
+    "\u0627\u0644\u062a\u064a", "\u0627\u0644\u0630\u064a",  # التي الذي
+    "\u0627\u0644\u0630\u064a\u0646",  # الذين
+    "\u0627\u0644\u0644\u0630\u0627\u0646", "\u0627\u0644\u0644\u062a\u0627\u0646",  # اللذان اللتان
+    "\u0627\u0644\u0644\u0630\u064a\u0646", "\u0627\u0644\u0644\u062a\u064a\u0646",  # اللذين اللتين
+    "\u0627\u0644\u0644\u0627\u062a\u064a",  # اللاتي
+    "\u0627\u0644\u0644\u0648\u0627\u062a\u064a",  # اللواتي
+})
+
+
 @lru_cache(maxsize=1)
 def written_words() -> frozenset[str]:
     """Returns the stopwords and reference words as written (diacritics removed, letters
@@ -172,9 +183,9 @@ def written_words() -> frozenset[str]:
         for _, cells in _rows(name, 1):
             if " " not in cells[0]:
                 raw = normalize_ar(cells[0], match=False).text
-                # The reference list counts words without the article, but a function
-                # word is whole: التي is not ال + تي (which is Thị).
-                if (name != "stopwords.txt" and raw not in words
+                # The reference list counts words without the article (السيد: سيد), but
+                # the ال of a relative pronoun is no article: التي is not ال + تي (Thị).
+                if (name != "stopwords.txt" and raw not in _RELATIVE_PRONOUNS
                         and raw.startswith("\u0627\u0644") and len(raw) >= 4):
                     raw = raw[2:]
                 words.add(raw)
