@@ -40,7 +40,7 @@ CODE_RE = re.compile(
     r"(?![A-Za-z0-9/-])"
 )
 #: A standard cited with its year (TCVN 5687:2010, QCVN 01:2021/BYT, ISO/IEC 27001:2022,
-#: TCVN ISO 9001:2015): one code, never an acronym and a piece of a code.
+#: TCVN ISO 9001:2015): one code, not an acronym followed by a fragment of a code.
 STANDARD_RE = re.compile(
     r"(?<![A-Za-z0-9/-])[A-Z]{2,6}(?:[ /][A-Z]{2,6})*[ ]\d{1,6}(?:-\d{1,4})*:\d{4}"
     r"(?:/[A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ][A-Za-zĐđ]{0,7})*)?(?![A-Za-z0-9/-])"

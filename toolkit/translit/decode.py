@@ -65,9 +65,9 @@ RARE_SPELLING = 0.12
 #: Most score of a reading with a rare spelling, relative to the best reading without one:
 #: a syllable's prior does not override its spelling (تان is Thân or Tân, not Trần).
 RARE_CAP = 0.5
-#: ... unless it is this many times likelier than the best regular reading, which no prior
-#: then knows as a name (فين: Vinh, not Phin; ين for inh is rare). تان stays Thân or Tân:
-#: Trần is 9 times likelier, no more.
+#: ... unless it is this many times likelier than the best regular reading: the regular
+#: readings are then syllables no name list knows (فين: Vinh, not Phin or Vin, though ين for
+#: inh is rare). تان stays Thân or Tân: Trần is 9 times likelier than Thân, no more.
 RARE_OVERRIDE = 20.0
 
 
@@ -266,7 +266,8 @@ class Transliterator:
             scores[name] = scores.get(name, 0.0) + score
 
         # Readings with a rare spelling are scaled together (they keep their order among
-        # themselves) to at most RARE_CAP of the best regular reading.
+        # themselves) to at most RARE_CAP of the best regular reading, unless they are
+        # RARE_OVERRIDE times likelier than it.
         regular_top = max(scores.values(), default=math.inf)
         rare_top = max(rare_scores.values(), default=0.0)
         scale = 1.0  # all 0: no prior; or far likelier than any regular reading
