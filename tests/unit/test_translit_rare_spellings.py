@@ -42,6 +42,8 @@ def test_a_rare_spelling_is_not_overridden_by_the_prior(translit, ar, kind, best
     # reading is far likelier (RARE_OVERRIDE) and comes first.
     ("تا كوانج فين", "Tạ Quang Vinh", "Tạ Quang Phin"),
     ("دين تي ثو هانج", "Đinh Thị Thu Hằng", "Đin Thị Thu Hằng"),
+    ("نغوين فان فين", "Nguyễn Văn Vinh", "Nguyễn Văn Phin"),
+    ("لي مين كوانغ", "Lê Minh Quang", "Lê Mến Quang"),
 ])
 def test_a_rare_spelling_wins_where_no_regular_reading_is_a_name(translit, ar, best, behind):
     ranked = _texts(translit.ar_to_vi(ar, top=5, kind="person"))

@@ -66,9 +66,10 @@ RARE_SPELLING = 0.12
 #: a syllable's prior does not override its spelling (تان is Thân or Tân, not Trần).
 RARE_CAP = 0.5
 #: ... unless it is this many times likelier than the best regular reading: the regular
-#: readings are then syllables no name list knows (فين: Vinh, not Phin or Vin, though ين for
-#: inh is rare). تان stays Thân or Tân: Trần is 9 times likelier than Thân, no more.
-RARE_OVERRIDE = 20.0
+#: readings are then syllables no name list knows (نغوين فان فين: Nguyễn Văn Vinh, 20 times
+#: likelier than Phin; لي مين كوانغ: Lê Minh Quang, 19 times Lê Mến Quang; ين for inh is
+#: rare). تان stays Thân or Tân: Trần is 9 times likelier than Thân, no more.
+RARE_OVERRIDE = 12.0
 
 
 class Transliterator:
