@@ -14,6 +14,7 @@ import pytest
 
 from tests.unit.names_helpers import name_readings as _read
 from toolkit.extract.data import written_words
+from toolkit.extract.names import NameDetector
 from toolkit.translit import Transliterator
 
 
@@ -125,6 +126,16 @@ def test_a_relative_pronoun_is_a_word_but_not_without_its_article(word: str) -> 
 def test_an_article_word_of_the_stopwords_is_a_word_without_it(word: str) -> None:
     # للسيد is ل + السيد: سيد must stay a word, or للسيد joins the name after it.
     assert word[2:] in written_words()
+
+
+@pytest.mark.parametrize(("word", "lexical"), [
+    ("التي", True), ("والتي", False), ("السيد", True), ("سيد", True), ("تي", False),
+])
+def test_the_detector_knows_a_relative_pronoun_as_written(detector: NameDetector, word: str,
+                                                          lexical: bool) -> None:
+    # والتي is no word of the list as written: the classifier splits its و off (وال + تي is
+    # never read), and then asks for التي, which is one.
+    assert detector.lexical(word) is lexical
 
 
 def test_a_title_behind_a_preposition_is_no_part_of_the_name(tmp_path: Path) -> None:

@@ -59,7 +59,8 @@ def name_detector(translit: Any) -> NameDetector:
     words = written_words() - listed
 
     def lexical(word: str) -> bool:
-        return strip_article(light_ar(word)) in words
+        light = light_ar(word)  # التي is a word as written; السيد one without its article
+        return light in words or strip_article(light) in words
 
     def reading(token: str) -> float:
         return syllable_share(translit, token)
