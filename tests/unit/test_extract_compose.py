@@ -142,6 +142,8 @@ def test_an_unknown_pos_names_the_file_line_and_fix(
     ("المنخفض الاستوائي", "áp thấp nhiệt đới", "tropical depression"),
     ("خطوط الإنتاج", "dây chuyền sản xuất", "production lines"),
     ("المنتجعات الساحلية", "khu nghỉ dưỡng ven biển", "coastal resorts"),
+    # a plural of persons before the head reads as its singular in English
+    ("حماية الأطفال", "bảo vệ trẻ em", "child protection"),
     # an invariant adjective (عبر الإنترنت) after a noun adjective
     ("الخدمات العامة عبر الإنترنت", "dịch vụ công trực tuyến", "online public services"),
     # the agreement of persons (masculine plural)
