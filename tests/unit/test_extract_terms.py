@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from tests.unit.counting import count_terms
+from toolkit.extract import Extractor, extract_paths
 from toolkit.extract.data import cue_words, light_heads, reference_frequencies, word_senses
 from toolkit.extract.pipeline import compose_translation
 from toolkit.extract.termhood import keyness_weight
@@ -404,3 +406,30 @@ def test_future_verbs_are_told_from_nouns(word: str, verb: bool) -> None:
     from toolkit.extract.terms import _future_verb
 
     assert _future_verb(word) is verb
+
+
+@pytest.mark.parametrize(("doc", "key", "counted"), [
+    ("وتعمل المقاطعة على تحسين البنية التحتية للنقل.", ("بنيه", "تحتيه", "للنقل"), True),
+    ("وافتتح الوزير المركز الوطني للابتكار أمس.", ("مركز", "وطني", "للابتكار"), True),
+    ("وطورت المدينة الحكومة الإلكترونية للمقاطعة.", ("حكومه", "الكترونيه", "للمقاطعه"), False),
+    ("ووضعت الوزارة الخطة للتنمية.", ("خطه", "للتنميه"), False),
+])
+def test_a_term_ends_with_lam_and_article_only_after_a_noun_and_its_adjective(
+        doc: str, key: tuple[str, ...], counted: bool) -> None:
+    assert (key in count_terms([doc]).terms) is counted
+
+
+def test_a_noun_whose_adjective_follows_does_not_end_a_term_after_lam() -> None:
+    docs = ["أطلقت الحكومة البرنامج الوطني للتحول الرقمي.", "وتدعم القرى البرنامج الوطني "
+            "للتحول الرقمي.", "وتمول المدارس البرنامج الوطني للتحول، وهو خطة طويلة."]
+    terms = count_terms(docs).terms
+    assert terms[("برنامج", "وطني", "للتحول")].count == 1
+    assert terms[("برنامج", "وطني", "تحول", "رقمي")].count == 2
+
+
+def test_a_complement_with_lam_leaves_the_words_before_it_a_whole_term(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("وبدأت المدينة بناء الإسكان الاجتماعي للعمال.",
+                                    encoding="utf-8")
+    found = {x.entry.term("ar"): x.entry
+             for x in extract_paths([tmp_path], Extractor([])).candidates}
+    assert found["الإسكان الاجتماعي"].term("vi") == "nhà ở xã hội"

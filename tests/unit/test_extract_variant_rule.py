@@ -57,10 +57,11 @@ def test_coordinated(form: str, expected: bool) -> None:
     assert coordinated(form) is expected
 
 
-def test_a_coordination_and_an_idafa_have_different_spelling_keys() -> None:
+def test_a_coordination_and_a_phrase_with_lam_have_different_keys() -> None:
     coordination = spelling_key("البنية التحتية والبيانات")
-    idafa = spelling_key("البنية التحتية للبيانات")
-    assert coordination[0] == idafa[0] and coordination != idafa
+    phrase = spelling_key("البنية التحتية للبيانات")
+    assert coordination == (("بنيه", "تحتيه", "بيانات"), True)
+    assert phrase == (("بنيه", "تحتيه", "للبيانات"), False)
 
 
 @pytest.mark.parametrize(("first", "end", "expected"), [

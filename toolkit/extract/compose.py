@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from toolkit.extract.data import WordSense, word_senses
-from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic
+from toolkit.extract.tokenize import ARTICLE, lam_object, light_ar, split_clitic
 
 __all__ = ["compose_translation", "definiteness", "fragment", "longest_extensions"]
 
@@ -76,7 +76,8 @@ def compose_translation(key: Sequence[str], *, coordinated: bool = False,
 def longest_extensions(counts: Iterable[tuple[tuple[str, ...], int, bool]]
                        ) -> dict[tuple[str, ...], int]:
     """The count of each key's most frequent one-word-longer extension that continues
-    it as one name (see :func:`_continues`).
+    it as one name (see :func:`_continues`); the object of ل + the article does not
+    (الإسكان الاجتماعي | للعمال: the words before it are a whole term).
 
     Args:
         counts: ``(key, count, coordinated)`` of every counted candidate; a coordinated
@@ -88,7 +89,7 @@ def longest_extensions(counts: Iterable[tuple[tuple[str, ...], int, bool]]
     """
     longest: dict[tuple[str, ...], int] = {}
     for key, count, coordinated in counts:
-        if len(key) > 1 and _continues(key, coordinated):
+        if len(key) > 1 and not lam_object(key) and _continues(key, coordinated):
             start = key[:-1]
             longest[start] = max(longest.get(start, 0), count)
     return longest

@@ -161,31 +161,22 @@ def particles() -> frozenset[str]:
                      for _, cells in _rows("particles.tsv", 2))
 
 
-#: The relative pronouns, whose initial ال is part of the word (a closed class of Arabic).
-_RELATIVE_PRONOUNS = frozenset({
-    "\u0627\u0644\u062a\u064a", "\u0627\u0644\u0630\u064a",  # التي الذي
-    "\u0627\u0644\u0630\u064a\u0646",  # الذين
-    "\u0627\u0644\u0644\u0630\u0627\u0646", "\u0627\u0644\u0644\u062a\u0627\u0646",  # اللذان اللتان
-    "\u0627\u0644\u0644\u0630\u064a\u0646", "\u0627\u0644\u0644\u062a\u064a\u0646",  # اللذين اللتين
-    "\u0627\u0644\u0644\u0627\u062a\u064a",  # اللاتي
-    "\u0627\u0644\u0644\u0648\u0627\u062a\u064a",  # اللواتي
-})
-
-
 @lru_cache(maxsize=1)
 def written_words() -> frozenset[str]:
     """Returns the stopwords and reference words as written (diacritics removed, letters
-    not folded, article dropped), so أن and آن, فإن and فان stay apart."""
+    not folded, article dropped unless article_words.txt says it belongs to the word), so
+    أن and آن, فإن and فان stay apart."""
     from glossary.normalize import normalize_ar
 
+    bound = {normalize_ar(cells[0], match=False).text for _, cells in _rows("article_words.txt", 1)}
     words: set[str] = set()
     for name in ("stopwords.txt", "reference_words.txt"):
         for _, cells in _rows(name, 1):
             if " " not in cells[0]:
                 raw = normalize_ar(cells[0], match=False).text
                 # The reference list counts words without the article (السيد: سيد), but
-                # the ال of a relative pronoun is no article: التي is not ال + تي (Thị).
-                if (name != "stopwords.txt" and raw not in _RELATIVE_PRONOUNS
+                # some words own their ال (article_words.txt): التي is not ال + تي (Thị).
+                if (name != "stopwords.txt" and raw not in bound
                         and raw.startswith("\u0627\u0644") and len(raw) >= 4):
                     raw = raw[2:]
                 words.add(raw)

@@ -37,6 +37,9 @@ _VERB_ENDINGS = ("\u0627\u0646", "\u0648\u0646")
 ALEF_MADDA = "\u0622"
 #: Letters and marks of Arabic words that transliterations of Vietnamese never use.
 _ARABIC_ONLY = frozenset("\u0629\u064b\u064c\u064d\u0624\u0626\u0621")
+#: The long vowels (folded): a name word without one and without a one-syllable reading
+#: is a cluster of consonants, an Arabic word.
+_VOWEL_LETTERS = frozenset("\u0627\u0648\u064a")
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ها هم هما
 
 
@@ -50,6 +53,7 @@ class NameToken:
     clitic_lik: float = 0.0
     bridge: bool = False
     fused_word: bool = False  # FUSED_LEN letters or more, read as several syllables only
+    spelled: bool = True  # one syllable, or a vowel letter (checked only below STRONG)
 
     @property
     def strong(self) -> bool:
@@ -58,8 +62,10 @@ class NameToken:
 
     @property
     def medium(self) -> bool:
-        """Name-like beside a strong token (likelihood ≥ :data:`MEDIUM`)."""
-        return not self.lexical and self.lik >= MEDIUM
+        """Name-like beside a strong token (likelihood ≥ :data:`MEDIUM`; below STRONG, also
+        one syllable or a word with a vowel letter: لنسج, read Lan Sĩ Gia, is the Arabic
+        "for weaving", فقد "has lost"; مغار is M'gar)."""
+        return not self.lexical and self.lik >= MEDIUM and (self.spelled or self.strong)
 
 
 @dataclass(frozen=True)
@@ -169,6 +175,9 @@ class TokenClassifier:
         if (not info.strong and len(folded) <= BRIDGE_LEN
                 and not tok.text.startswith(HAMZA_FORMS) and folded not in prepositions()):
             info.bridge = self.reading(tok.text) >= BRIDGE_MIN
+        if not info.lexical and MEDIUM <= info.lik < STRONG:
+            info.spelled = (any(ch in _VOWEL_LETTERS for ch in folded)
+                            or self.reading(tok.text) > 0.0)
         word, lik = (stem_surface(tok.text, info.clitic)[0], info.clitic_lik) if info.clitic \
             else (tok.text, info.lik)
         if (self.fused is not None and STRONG <= lik < FUSED_MIN

@@ -7,7 +7,8 @@ connectors (عبر، غير) inside. The first word loses its proclitics
 التحول الرقمي and تحول رقمي are one term.
 
 Verb-like first words (يتقدم، أنفقت، حددته) never start a candidate, and a word
-with a preposition clitic (للتحول) or a pronoun suffix never ends one. A verb in
+with a preposition clitic (للتحول) or a pronoun suffix never ends one, except ل + the
+article after a definite noun and its adjective (البنية التحتية للنقل). A verb in
 the future (سيصبح، ستنفذ، ستشمل) is in no candidate at all, like a stopword. A
 definite noun between a feminine construct noun and a feminine adjective (قاعدة
 بيانات السكان الوطنية) starts no phrase with that adjective (السكان الوطنية).
@@ -31,7 +32,7 @@ from toolkit.extract.candidates import (
     surface_without_clitic,
 )
 from toolkit.extract.contexts import MAX_CONTEXTS, make_context
-from toolkit.extract.data import connectors, modifier_phrases, stopwords
+from toolkit.extract.data import connectors, deictic_nouns, modifier_phrases, stopwords
 from toolkit.extract.fragments import looks_plural
 from toolkit.extract.ranking import (
     ADJECTIVE_START_WEIGHT,
@@ -54,6 +55,7 @@ from toolkit.extract.termhood import (
 )
 from toolkit.extract.tokenize import (
     ARTICLE,
+    LAM_OBJECT,
     Token,
     fold_ar,
     light_ar,
@@ -153,6 +155,7 @@ class TermCounter:
         self._stop = stopwords()
         self._connectors = connectors()
         self._phrases = modifier_phrases()
+        self._deictic = deictic_nouns()
         self._words: dict[str, _Word] = {}
         self._memo: dict[tuple[str, str], _Word] = {}
 
@@ -269,7 +272,8 @@ class TermCounter:
                         coordinations += 1
                     key += (wj.key,)
                     surfaces += (wj.surface,)
-                    if wj.connector or wj.suffixed or wj.attached or (
+                    if wj.connector or wj.suffixed or (
+                            wj.attached and not self._lam_end(words, i, j, skipped)) or (
                             phrase is not None and inside and j < phrase[1]):
                         continue  # never the last word
                     closed = inside
@@ -277,9 +281,11 @@ class TermCounter:
                     continue  # a single-word term is a noun: seen with the article
                 if j + 1 < n and words[j + 1].first_key in _TEENS:
                     continue  # التاسعة | عشرة: half of a compound ordinal
-                cand = terms.get(key)
+                # البنية التحتية للنقل: keyed apart from البنية التحتية والنقل (term_key)
+                counted = (*key[:-1], LAM_OBJECT + key[-1]) if j > i and wj.attached else key
+                cand = terms.get(counted)
                 if cand is None:
-                    cand = terms[key] = TermCandidate(key, coordinated=coordinations > 0)
+                    cand = terms[counted] = TermCandidate(counted, coordinated=coordinations > 0)
                 cand.count += 1
                 if ((coordinations and _adjective_follows(words, j, skipped))
                         or (left_cut and j > i and _feminine_adjective(words[i + 1]))):
@@ -296,6 +302,17 @@ class TermCounter:
                         cand.matched[(entry, doc)] += 1
                 if len(cand.contexts) < MAX_CONTEXTS:
                     cand.contexts.append(make_context(doc, text, start, end, restore))
+
+    def _lam_end(self, words: Sequence[_Word], i: int, j: int, skipped: Collection[int]) -> bool:
+        """Whether a word with ل + article ends the candidate ``i..j``: after a definite
+        noun and its adjective (البنية التحتية للنقل، المركز الوطني للابتكار), not a
+        place of the text (الحكومة الإلكترونية للمقاطعة) nor a noun whose adjective
+        follows (البرنامج الوطني للتحول | الرقمي). Such a candidate has a key of its own
+        (:data:`~toolkit.extract.tokenize.LAM_OBJECT`), which no longer one nests."""
+        word = words[j]
+        return (word.restored and not word.coordinated and j - i >= 2
+                and words[j - 1].definite and word.first_key not in self._deictic
+                and not _adjective_follows(words, j, skipped))
 
     def _perfect_verb(self, stem: str, folded: str) -> bool:
         """أنفقت، وضعت، حددته: an indefinite word ending in ت (not the plural ات) or

@@ -22,6 +22,7 @@ from glossary.normalize import normalize_ar, read_presentation_forms
 __all__ = [
     "ARTICLE",
     "BLOCK_CHARS",
+    "LAM_OBJECT",
     "Token",
     "arabic_vocabulary",
     "blocks",
@@ -29,6 +30,7 @@ __all__ = [
     "clitic_splits",
     "coded_key",
     "fold_ar",
+    "lam_object",
     "light_ar",
     "split_clitic",
     "strip_article",
@@ -53,6 +55,9 @@ _SENTENCE_END = frozenset(".!?:;\u061f\u061b\u06d4)]\"'\u00bb\u2026")
 _AR_WORD_RE = re.compile(f"{_AR_LETTER}+")
 #: The Arabic definite article ال.
 ARTICLE = "\u0627\u0644"
+#: Starts the last word of a term key that is the object of ل + the article (للنقل):
+#: a folded word never starts with لل once its article is gone.
+LAM_OBJECT = "\u0644\u0644"
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,19 +315,33 @@ def term_key(text: str, known: Callable[[str], bool] | None = None) -> tuple[str
 
     A numbered form (القرار 749/QD-TTg، المشروع 06) thus never shares the key of its
     Arabic words alone (القرار): the term counter, which reads Arabic words only, never
-    proposes it.
+    proposes it. A last word with ل + the article keeps :data:`LAM_OBJECT` (البنية التحتية
+    للبيانات: بنيه تحتيه للبيانات), so the phrase and the coordination البنية التحتية
+    والبيانات have different keys.
 
     Args:
         text: The form.
         known: Tells whether a folded word is a word (see :func:`split_clitic`).
     """
     key: list[str] = []
+    lam = False
     for tok in tokenize(text):
+        lam = False
         if tok.type == "ar":
-            key.append(term_word_key(split_clitic(tok.light, None if key else known)[1]))
+            prefix, stem = split_clitic(tok.light, None if key else known)
+            lam = bool(key) and prefix == "\u0644" and stem.startswith(ARTICLE)
+            key.append(term_word_key(stem))
         elif tok.type in ("num", "lat"):
             key.append(tok.norm)
+    if lam:
+        key[-1] = LAM_OBJECT + key[-1]
     return tuple(key)
+
+
+def lam_object(key: Sequence[str]) -> bool:
+    """Whether a key of :func:`term_key` ends with the object of ل + the article
+    (البنية التحتية للنقل), a complement of the words before it."""
+    return len(key) > 1 and key[-1].startswith(LAM_OBJECT)
 
 
 def coded_key(key: Sequence[str]) -> bool:
