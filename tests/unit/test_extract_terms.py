@@ -413,6 +413,16 @@ def test_future_verbs_are_told_from_nouns(word: str, verb: bool) -> None:
     ("وافتتح الوزير المركز الوطني للابتكار أمس.", ("مركز", "وطني", "للابتكار"), True),
     ("وطورت المدينة الحكومة الإلكترونية للمقاطعة.", ("حكومه", "الكترونيه", "للمقاطعه"), False),
     ("ووضعت الوزارة الخطة للتنمية.", ("خطه", "للتنميه"), False),
+    # a purpose, not an institution or a compound noun
+    ("ويسعى المستثمرون الأجانب للوصول إلى السوق.", ("مستثمرون", "اجانب", "للوصول"), False),
+    ("وارتفعت الإيرادات الضريبية للعام 2025.", ("ايرادات", "ضريبيه", "للعام"), False),
+    # the object's adjective follows
+    ("وافتتح المركز الوطني للبيانات الضخمة.", ("مركز", "وطني", "للبيانات"), False),
+    ("ويدعم الصندوق الوطني للتأمين الصحي الأسر.", ("صندوق", "وطني", "للتامين"), False),
+    # after another ل, or after two definite nouns (verb, subject, object)
+    ("ويسعى المعهد الوطني للصحة للوصول إلى القرى.", ("معهد", "وطني", "صحه", "للوصول"), False),
+    ("ووجهت الوزارة الدعوة الرسمية للمستثمرين.", ("وزاره", "دعوه", "رسميه", "للمستثمرين"),
+     False),
 ])
 def test_a_term_ends_with_lam_and_article_only_after_a_noun_and_its_adjective(
         doc: str, key: tuple[str, ...], counted: bool) -> None:
@@ -433,3 +443,11 @@ def test_a_complement_with_lam_leaves_the_words_before_it_a_whole_term(tmp_path:
     found = {x.entry.term("ar"): x.entry
              for x in extract_paths([tmp_path], Extractor([])).candidates}
     assert found["الإسكان الاجتماعي"].term("vi") == "nhà ở xã hội"
+
+
+def test_a_phrase_with_lam_does_not_nest_the_words_before_it() -> None:
+    docs = [f"وتحدث {who} قاعدة البيانات الوطنية للسكان يوميا." for who in
+            ("الوزارة", "المدن", "القرى", "المدارس")]
+    ranked = {c.key: c for c in count_terms(docs).ranked()}
+    assert ranked[("قاعده", "بيانات", "وطنيه", "للسكان")].count == 4
+    assert ranked[("قاعده", "بيانات", "وطنيه")].cvalue > 0.0

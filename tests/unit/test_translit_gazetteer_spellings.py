@@ -22,6 +22,7 @@ TOP = 5
 SURNAME_ALLOWED = {
     ("Ninh", "نين"): "ين is a rare spelling of inh: the same letters spell -in/-ên/-iên",
     ("Khuất", "كوات"): "ك is a rare spelling of kh: the readings with qu (Quát) come first",
+    ("Khúc", "كوك"): "ك is a rare spelling of kh: Quốc, then c + úc/ức/óc/ốc come first",
     ("Đường", "دونغ"): "prior 0.0001 and the usual spelling of Dương and Đồng (دوونغ reads back)",
 }
 

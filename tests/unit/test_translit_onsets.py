@@ -1,12 +1,14 @@
-"""Syllables are parsed with the onsets of onsets.tsv, whatever the table holds."""
+"""Syllables are parsed with the onsets of onsets.tsv, whatever the table holds; ك alone
+seldom spells qu (كانغ is Cang, كوك Quốc)."""
 
 from __future__ import annotations
 
 import inspect
+import unicodedata
 
 import pytest
 
-from toolkit.translit import syllables
+from toolkit.translit import Transliterator, syllables
 from toolkit.translit.syllables import Syllable, parse_syllable
 from toolkit.translit.tables import Tables
 
@@ -37,3 +39,20 @@ def test_an_onset_missing_from_the_table_is_not_parsed(tables: Tables) -> None:
 def test_the_module_holds_no_copy_of_the_onsets() -> None:
     source = inspect.getsource(syllables)
     assert '"ngh", "ng"' not in source and "_ONSETS" not in source
+
+
+
+@pytest.mark.parametrize(("ar", "kind", "first"), [
+    ("تان كانغ", "org", "Tân Cang"),  # Tân Cảng: كانغ is c + ang, not Quang without its و
+    ("كانغ", None, "Cang"),
+    ("كوك", None, "Quốc"),  # ك + و for qu + ô still reads Quốc
+    ("كوانغ نينه", "place", "Quảng Ninh"),
+])
+def test_k_alone_seldom_spells_qu(ar: str, kind: str | None, first: str) -> None:
+    found = Transliterator.default().ar_to_vi(ar, top=3, kind=kind)
+    assert _fold(found[0].text) == _fold(first)
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower())
+                   if not unicodedata.combining(c)).replace("đ", "d")

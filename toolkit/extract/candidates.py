@@ -8,6 +8,7 @@ before ranking.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,7 @@ from toolkit.extract.data import modifier_keys
 from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic
 
 __all__ = [
+    "KnownSpans",
     "TermCandidate",
     "ending_phrase",
     "merge_conjunctions",
@@ -254,3 +256,41 @@ def ending_phrase(key: Sequence[str]) -> int:
     phrase = phrase_spans(key, modifier_keys()).get(len(key) - 1)
     return phrase[0] if phrase is not None else 0
 
+
+class KnownSpans:
+    """Where approved glossary entries occur in one document, for lookups in O(log n).
+
+    Args:
+        spans: ``(start, end, entry)`` of the matches; the glossary matcher's are
+            leftmost-longest, so they do not overlap.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int, str]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _, _ in ordered]
+        self.ends = [end for _, end, _ in ordered]
+        self.entries = [entry for _, _, entry in ordered]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def same(self, first_start: int, first_end: int, end: int) -> str | None:
+        """The entry with an occurrence of the same words as a candidate's: it starts in
+        the candidate's first word (after its proclitics) and ends where it ends.
+
+        Args:
+            first_start: Where the candidate's first word starts, proclitics included.
+            first_end: Where that word ends.
+            end: Where the candidate ends.
+        """
+        i = bisect_right(self.starts, first_end - 1) - 1
+        if i < 0 or self.ends[i] != end or self.starts[i] < first_start:
+            return None
+        return self.entries[i]
+
+    def covering(self, start: int, end: int) -> str | None:
+        """The entry whose occurrence holds ``start:end`` and is longer, or ``None``."""
+        i = bisect_right(self.starts, start) - 1
+        if i < 0 or end > self.ends[i] or (self.starts[i], self.ends[i]) == (start, end):
+            return None
+        return self.entries[i]

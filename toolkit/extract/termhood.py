@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from toolkit.extract.candidates import phrase_spans
 from toolkit.extract.data import connectors, modifier_keys
+from toolkit.extract.tokenize import lam_object
 
 __all__ = ["NISBA", "RARE", "REFERENCE_FLOOR", "UNIGRAM_WEIGHT", "composed_cvalues", "cvalues",
            "keyness", "keyness_weight"]
@@ -113,14 +114,17 @@ def cvalues(freq: dict[tuple[str, ...], int],
         if n < 2:
             continue
         pp = pp_starts.get(longer, ()) if pp_starts is not None else ()
-        subs = {longer[i:j] for i in range(n) for j in range(i + 1, n + 1)
+        # ل + the article's object (البنية التحتية | للنقل) leaves the words before it whole
+        whole = n - 1 if lam_object(longer) else 0
+        subs = {longer[i:j] for i in range(n) for j in range(max(i + 1, whole + 1), n + 1)
                 if j - i < n and i not in pp}
         for sub in subs:
             if sub in freq:
                 nested_sum[sub] += f
                 nested_types[sub] += 1
         right, left = longer[:-1], longer[1:]
-        longest_right[right] = max(longest_right.get(right, 0), f)
+        if not whole:
+            longest_right[right] = max(longest_right.get(right, 0), f)
         if 1 not in pp:
             longest_left[left] = max(longest_left.get(left, 0), f)
         if adjective_end is None:

@@ -17,13 +17,13 @@ definite noun between a feminine construct noun and a feminine adjective (قاع
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from glossary.normalize import normalize_ar
 from toolkit.extract.candidates import (
+    KnownSpans,
     TermCandidate,
     merge_conjunctions,
     merge_numbers,
@@ -32,7 +32,14 @@ from toolkit.extract.candidates import (
     surface_without_clitic,
 )
 from toolkit.extract.contexts import MAX_CONTEXTS, make_context
-from toolkit.extract.data import connectors, deictic_nouns, modifier_phrases, stopwords
+from toolkit.extract.data import (
+    connectors,
+    deictic_nouns,
+    modifier_phrases,
+    stopwords,
+    term_heads,
+    word_senses,
+)
 from toolkit.extract.fragments import looks_plural
 from toolkit.extract.ranking import (
     ADJECTIVE_START_WEIGHT,
@@ -156,6 +163,8 @@ class TermCounter:
         self._connectors = connectors()
         self._phrases = modifier_phrases()
         self._deictic = deictic_nouns()
+        self._heads = term_heads()
+        self._senses = word_senses()
         self._words: dict[str, _Word] = {}
         self._memo: dict[tuple[str, str], _Word] = {}
 
@@ -304,15 +313,30 @@ class TermCounter:
                     cand.contexts.append(make_context(doc, text, start, end, restore))
 
     def _lam_end(self, words: Sequence[_Word], i: int, j: int, skipped: Collection[int]) -> bool:
-        """Whether a word with ل + article ends the candidate ``i..j``: after a definite
-        noun and its adjective (البنية التحتية للنقل، المركز الوطني للابتكار), not a
-        place of the text (الحكومة الإلكترونية للمقاطعة) nor a noun whose adjective
-        follows (البرنامج الوطني للتحول | الرقمي). Such a candidate has a key of its own
-        (:data:`~toolkit.extract.tokenize.LAM_OBJECT`), which no longer one nests."""
-        word = words[j]
-        return (word.restored and not word.coordinated and j - i >= 2
-                and words[j - 1].definite and word.first_key not in self._deictic
-                and not _adjective_follows(words, j, skipped))
+        """Whether a word with ل + article ends the candidate ``i..j``: the name of an
+        institution or a compound noun (term_heads.txt, or a noun of two words in
+        words.tsv) with its adjective, then ل + a noun (المركز الوطني للابتكار، البنية
+        التحتية للنقل); not a place of the text (الحكومة الإلكترونية للمقاطعة), a purpose
+        (المستثمرون الأجانب للوصول) nor a noun whose adjective follows (البرنامج الوطني
+        للتحول | الرقمي، المركز الوطني للبيانات | الضخمة). A definite first word takes one
+        adjective (الهيئة العامة للضرائب), not a second noun (وجهت الوزارة الدعوة الرسمية
+        للمستثمرين). Such a candidate has a key of its
+        own (:data:`~toolkit.extract.tokenize.LAM_OBJECT`), which nests no shorter one."""
+        word, first = words[j], words[i].first_key
+        if not (word.restored and not word.coordinated and j - i >= 2 and words[j - 1].definite
+                and not words[j - 1].attached and word.first_key not in self._deictic
+                and (j - i == 2 or not words[i].definite)):
+            return False  # not after another ل (…للصحة للوصول) nor two definite nouns
+        sense = self._senses.get((first, words[i + 1].key))
+        if first not in self._heads and (sense is None or sense.pos != "noun"):
+            return False
+        if j + 1 >= len(words) or j + 1 in skipped:
+            return True
+        nxt = words[j + 1]
+        if not nxt.definite or nxt.attached or nxt.coordinated or nxt.stop:
+            return True
+        one = self._senses.get((nxt.key,))
+        return not (nxt.key.endswith(NISBA) or (one is not None and one.pos == "adj"))
 
     def _perfect_verb(self, stem: str, folded: str) -> bool:
         """أنفقت، وضعت، حددته: an indefinite word ending in ت (not the plural ات) or
@@ -335,45 +359,6 @@ class TermCounter:
             The candidates, best first.
         """
         return rank_candidates(self.terms, self.word_counts, self.total_words, min_count)
-
-
-class KnownSpans:
-    """Where approved glossary entries occur in one document, for lookups in O(log n).
-
-    Args:
-        spans: ``(start, end, entry)`` of the matches; the glossary matcher's are
-            leftmost-longest, so they do not overlap.
-    """
-
-    def __init__(self, spans: Iterable[tuple[int, int, str]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [start for start, _, _ in ordered]
-        self.ends = [end for _, end, _ in ordered]
-        self.entries = [entry for _, _, entry in ordered]
-
-    def __bool__(self) -> bool:
-        return bool(self.starts)
-
-    def same(self, first_start: int, first_end: int, end: int) -> str | None:
-        """The entry with an occurrence of the same words as a candidate's: it starts in
-        the candidate's first word (after its proclitics) and ends where it ends.
-
-        Args:
-            first_start: Where the candidate's first word starts, proclitics included.
-            first_end: Where that word ends.
-            end: Where the candidate ends.
-        """
-        i = bisect_right(self.starts, first_end - 1) - 1
-        if i < 0 or self.ends[i] != end or self.starts[i] < first_start:
-            return None
-        return self.entries[i]
-
-    def covering(self, start: int, end: int) -> str | None:
-        """The entry whose occurrence holds ``start:end`` and is longer, or ``None``."""
-        i = bisect_right(self.starts, start) - 1
-        if i < 0 or end > self.ends[i] or (self.starts[i], self.ends[i]) == (start, end):
-            return None
-        return self.entries[i]
 
 
 class _Agreement:
