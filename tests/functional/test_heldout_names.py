@@ -1,4 +1,4 @@
-"""Name extraction on the held-out documents (tests/data/heldout to heldout11): names
+"""Name extraction on the held-out documents (tests/data/heldout to heldout12): names
 found in documents written for testing keep the recall, precision, kinds and codes measured
 by benchmarks/eval_names_heldout.py."""
 
@@ -13,7 +13,7 @@ from tests.functional.bench_modules import load
 from toolkit.extract.pipeline import Extracted
 
 SETS = ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-        "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"]
+        "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"]
 
 
 @pytest.mark.parametrize("held", SETS)
@@ -42,26 +42,28 @@ def test_every_spelling_of_the_key_is_in_the_documents(held: str) -> None:
 FLOORS = {
     ("heldout", False): (0.97, 1.00, 0.98, 0.88),
     ("heldout", True): (0.97, 1.00, 0.98, 0.87),
-    ("heldout2", False): (0.98, 1.00, 1.00, 0.89),
-    ("heldout2", True): (0.98, 1.00, 1.00, 0.89),
+    ("heldout2", False): (0.98, 1.00, 1.00, 0.90),
+    ("heldout2", True): (0.98, 1.00, 1.00, 0.90),
     ("heldout3", False): (0.98, 0.98, 1.00, 0.90),
     ("heldout3", True): (0.98, 0.98, 1.00, 0.89),
-    ("heldout4", False): (0.96, 0.96, 0.95, 0.86),
-    ("heldout4", True): (0.96, 0.96, 0.95, 0.84),
+    ("heldout4", False): (0.96, 0.96, 0.95, 0.87),
+    ("heldout4", True): (0.96, 0.96, 0.95, 0.86),
     ("heldout5", False): (1.00, 0.98, 1.00, 0.91),
     ("heldout5", True): (1.00, 0.98, 1.00, 0.90),
     ("heldout6", False): (0.97, 0.96, 0.96, 0.88),
     ("heldout6", True): (0.97, 0.96, 0.96, 0.88),
     ("heldout7", False): (0.98, 0.96, 0.97, 0.87),
     ("heldout7", True): (1.00, 0.98, 0.97, 0.88),
-    ("heldout8", False): (0.98, 0.97, 0.98, 0.93),
-    ("heldout8", True): (1.00, 0.97, 1.00, 0.93),
-    ("heldout9", False): (0.98, 0.98, 1.00, 0.88),
-    ("heldout9", True): (0.98, 0.98, 1.00, 0.88),
+    ("heldout8", False): (1.00, 0.98, 0.98, 0.93),
+    ("heldout8", True): (1.00, 0.98, 1.00, 0.93),
+    ("heldout9", False): (0.98, 0.98, 1.00, 0.89),
+    ("heldout9", True): (0.98, 0.98, 1.00, 0.89),
     ("heldout10", False): (0.98, 0.97, 0.96, 0.88),
     ("heldout10", True): (0.97, 0.96, 0.97, 0.86),
-    ("heldout11", False): (0.97, 0.96, 0.98, 0.87),
-    ("heldout11", True): (0.97, 0.96, 0.98, 0.87),
+    ("heldout11", False): (1.00, 0.98, 0.98, 0.89),
+    ("heldout11", True): (1.00, 0.98, 0.98, 0.89),
+    ("heldout12", False): (0.97, 0.97, 1.00, 0.86),
+    ("heldout12", True): (0.97, 0.97, 1.00, 0.85),
 }
 
 

@@ -423,6 +423,11 @@ def test_future_verbs_are_told_from_nouns(word: str, verb: bool) -> None:
     ("ويسعى المعهد الوطني للصحة للوصول إلى القرى.", ("معهد", "وطني", "صحه", "للوصول"), False),
     ("ووجهت الوزارة الدعوة الرسمية للمستثمرين.", ("وزاره", "دعوه", "رسميه", "للمستثمرين"),
      False),
+    # a purpose after an institution: it governs a preposition
+    ("ودعت اللجنة الشعبية للإسراع في تطهير الأراضي.", ("لجنه", "شعبيه", "للاسراع"), False),
+    # a participle adjective or a coordinated object follows
+    ("وقال إن المركز الوطني للأبحاث المتقدمة سيشارك.", ("مركز", "وطني", "للابحاث"), False),
+    ("وعقدت اللجنة الوطنية للبحث والإنقاذ اجتماعا.", ("لجنه", "وطنيه", "للبحث"), False),
 ])
 def test_a_term_ends_with_lam_and_article_only_after_a_noun_and_its_adjective(
         doc: str, key: tuple[str, ...], counted: bool) -> None:
@@ -451,3 +456,17 @@ def test_a_phrase_with_lam_does_not_nest_the_words_before_it() -> None:
     ranked = {c.key: c for c in count_terms(docs).ranked()}
     assert ranked[("قاعده", "بيانات", "وطنيه", "للسكان")].count == 4
     assert ranked[("قاعده", "بيانات", "وطنيه")].cvalue > 0.0
+
+
+def test_a_phrase_with_lam_leaves_the_score_of_the_words_before_it(tmp_path: Path) -> None:
+    # The same words, once followed by ل + a noun, once cut off it by a full stop.
+    text = ("وتحدث {0} قاعدة البيانات الوطنية{1}للسكان يوميا. ", "الوزارة", "المدن", "القرى")
+    scores = []
+    for gap in (" ", ". "):
+        folder = tmp_path / str(len(gap))
+        folder.mkdir()
+        (folder / "a.txt").write_text("".join(text[0].format(who, gap) for who in text[1:]),
+                                      encoding="utf-8")
+        found = {x.entry.term("ar"): x for x in extract_paths([folder], Extractor([])).candidates}
+        scores.append(found["قاعدة البيانات الوطنية"].entry.score)
+    assert scores[0] == pytest.approx(scores[1]) and scores[0] > 0

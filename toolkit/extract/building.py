@@ -43,7 +43,7 @@ from toolkit.extract.readings import prefer_gloss, rank_readings
 from toolkit.extract.results import Extracted
 from toolkit.extract.termhood import keyness
 from toolkit.extract.terms import TermCandidate, TermCounter
-from toolkit.extract.tokenize import coded_key, term_word_key
+from toolkit.extract.tokenize import coded_key, lam_object, term_word_key
 from toolkit.extract.tokenize import term_key as _term_key_of
 
 if TYPE_CHECKING:
@@ -337,7 +337,7 @@ class EntryBuilder:
         heads = term_heads()
         extended: Counter[tuple[str, ...]] = Counter()
         for key, counted in self.terms.terms.items():
-            if len(key) > 2 and key[0] in heads:
+            if len(key) > 2 and key[0] in heads and not lam_object(key):
                 extended[key[:-1]] += counted.count
         for cand in merged:
             if self._known_at(cand) is not None:

@@ -36,6 +36,7 @@ from toolkit.extract.data import (
     connectors,
     deictic_nouns,
     modifier_phrases,
+    prepositions,
     stopwords,
     term_heads,
     word_senses,
@@ -164,6 +165,7 @@ class TermCounter:
         self._phrases = modifier_phrases()
         self._deictic = deictic_nouns()
         self._heads = term_heads()
+        self._prepositions = prepositions()
         self._senses = word_senses()
         self._words: dict[str, _Word] = {}
         self._memo: dict[tuple[str, str], _Word] = {}
@@ -316,12 +318,13 @@ class TermCounter:
         """Whether a word with ل + article ends the candidate ``i..j``: the name of an
         institution or a compound noun (term_heads.txt, or a noun of two words in
         words.tsv) with its adjective, then ل + a noun (المركز الوطني للابتكار، البنية
-        التحتية للنقل); not a place of the text (الحكومة الإلكترونية للمقاطعة), a purpose
-        (المستثمرون الأجانب للوصول) nor a noun whose adjective follows (البرنامج الوطني
-        للتحول | الرقمي، المركز الوطني للبيانات | الضخمة). A definite first word takes one
-        adjective (الهيئة العامة للضرائب), not a second noun (وجهت الوزارة الدعوة الرسمية
-        للمستثمرين). Such a candidate has a key of its
-        own (:data:`~toolkit.extract.tokenize.LAM_OBJECT`), which nests no shorter one."""
+        التحتية للنقل). Not a place of the text (الحكومة الإلكترونية للمقاطعة); not before
+        the object's adjective or a coordinated object (المركز الوطني للأبحاث | المتقدمة،
+        اللجنة الوطنية للبحث | والإنقاذ); not a purpose, which governs a preposition (الهيئة
+        العامة للتحقق | من) or heads no institution (المستثمرون الأجانب للوصول); a definite
+        first word takes one adjective (الهيئة العامة للضرائب), not a second noun (وجهت
+        الوزارة الدعوة الرسمية للمستثمرين). Such a candidate has a key of its own
+        (:data:`~toolkit.extract.tokenize.LAM_OBJECT`), which nests no shorter one."""
         word, first = words[j], words[i].first_key
         if not (word.restored and not word.coordinated and j - i >= 2 and words[j - 1].definite
                 and not words[j - 1].attached and word.first_key not in self._deictic
@@ -333,10 +336,11 @@ class TermCounter:
         if j + 1 >= len(words) or j + 1 in skipped:
             return True
         nxt = words[j + 1]
-        if not nxt.definite or nxt.attached or nxt.coordinated or nxt.stop:
-            return True
-        one = self._senses.get((nxt.key,))
-        return not (nxt.key.endswith(NISBA) or (one is not None and one.pos == "adj"))
+        if nxt.definite and not nxt.attached:
+            return False  # its adjective (للأبحاث المتقدمة) or a coordinated object (والإنقاذ)
+        # a purpose governs a preposition (للإسراع في، للتحقق من، للحفاظ على، للالتزام بـ)
+        return not (fold_ar(nxt.surface) in self._prepositions
+                    or (nxt.attached and nxt.surface.startswith("\u0628")))
 
     def _perfect_verb(self, stem: str, folded: str) -> bool:
         """أنفقت، وضعت، حددته: an indefinite word ending in ت (not the plural ات) or
