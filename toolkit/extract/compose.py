@@ -18,6 +18,8 @@ composed only when its shape tells how the words bind, from the surface form alo
 * coordinations (the candidate's last word came with و): ``noun وnoun``,
   ``noun adjective وadjective`` and ``head noun وnoun`` (وزارة العلوم
   والتكنولوجيا); a fixed coordination of the table (صناعة والتجارة) reads as one word.
+  A list of three (two words with و in the form): ``noun وnoun وnoun`` and ``head noun
+  وnoun وnoun`` (وزارة الثقافة والرياضة والسياحة: Bộ Văn hóa, Thể thao và Du lịch).
 
 Anything else is left empty for review: a wrong draft is worse than none. So is a
 fragment: a candidate seen only as the start of a longer one (وزارة الصناعة inside
@@ -69,8 +71,32 @@ def compose_translation(key: Sequence[str], *, coordinated: bool = False,
         return "", ""
     definite = definiteness(form, len(key))
     if coordinated and not units[-1].sense.coordinated:
+        if _links(form) == 2:
+            return _compose_list(units, definite)
         return _compose_coordinated(units, definite)
     return _compose_plain(units, definite)
+
+
+def _links(form: str) -> int:
+    """How many words after the first a surface form joins with و (0 without a form)."""
+    return sum(1 for word in form.split()[1:] if word.startswith("\u0648"))
+
+
+def _compose_list(units: Sequence[_Unit], definite: list[bool] | None) -> tuple[str, str]:
+    """A list of three nouns, alone (العلوم والتكنولوجيا والابتكار) or the field of an
+    institution head (إدارة الثقافة والرياضة والسياحة), all of one definiteness."""
+    pos = [u.sense.pos for u in units]
+    if definite is not None and len({_definite(u, definite) for u in units[-3:]}) != 1:
+        return "", ""
+    if pos == ["noun", "noun", "noun"]:
+        first, second, third = (u.sense for u in units)
+        return (f"{first.vi}, {second.vi} và {third.vi}",
+                f"{first.en}, {second.en} and {third.en}")
+    if pos == ["head", "noun", "noun", "noun"] and _construct(units[0], definite):
+        head, first, second, third = (u.sense for u in units)
+        return (f"{head.vi} {_capital(first.vi)}, {_capital(second.vi)} và {_capital(third.vi)}",
+                f"{head.en} {_title(first.en)}, {_title(second.en)} and {_title(third.en)}")
+    return "", ""
 
 
 def longest_extensions(counts: Iterable[tuple[tuple[str, ...], int, bool]]

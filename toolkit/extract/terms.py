@@ -277,8 +277,8 @@ class TermCounter:
                         break
                     if not agreement.add(wj):
                         break  # an adjective that no noun of the candidate can take
-                    if coordinations:
-                        break  # a coordinated word (والاتصالات) ends the candidate
+                    if coordinations and not wj.coordinated:
+                        break  # a coordinated word (والاتصالات) or a list of them ends it
                     if wj.coordinated:
                         coordinations += 1
                     key += (wj.key,)
