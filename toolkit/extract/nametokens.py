@@ -65,7 +65,7 @@ class NameToken:
         """Name-like beside a strong token (likelihood ≥ :data:`MEDIUM`; below STRONG, also
         one syllable or a word with a vowel letter: لنسج, read Lan Sĩ Gia, is the Arabic
         "for weaving", فقد "has lost"; مغار is M'gar)."""
-        return not self.lexical and self.lik >= MEDIUM and (self.spelled or self.strong)
+        return not self.lexical and self.lik >= MEDIUM and self.spelled
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,9 @@ def cvalues(freq: dict[tuple[str, ...], int],
         pp_starts: Per candidate, the positions of words that start a prepositional
             phrase (للتحول in البرنامج الوطني للتحول الرقمي): a candidate starting
             there is the object of the preposition, a whole noun phrase, so it is not
-            nested there.
+            nested there. A candidate that ends with ل + the article's object
+            (:func:`~toolkit.extract.tokenize.lam_object`: البنية التحتية للنقل) nests
+            no candidate without that object either: the words before it are whole.
 
     Returns:
         Candidate → C-value; never negative.
