@@ -71,32 +71,13 @@ def compose_translation(key: Sequence[str], *, coordinated: bool = False,
         return "", ""
     definite = definiteness(form, len(key))
     if coordinated and not units[-1].sense.coordinated:
-        if _links(form) == 2:
-            return _compose_list(units, definite)
-        return _compose_coordinated(units, definite)
+        return _compose_coordinated(units, definite, 3 if _links(form) == 2 else 2)
     return _compose_plain(units, definite)
 
 
 def _links(form: str) -> int:
     """How many words after the first a surface form joins with و (0 without a form)."""
     return sum(1 for word in form.split()[1:] if word.startswith("\u0648"))
-
-
-def _compose_list(units: Sequence[_Unit], definite: list[bool] | None) -> tuple[str, str]:
-    """A list of three nouns, alone (العلوم والتكنولوجيا والابتكار) or the field of an
-    institution head (إدارة الثقافة والرياضة والسياحة), all of one definiteness."""
-    pos = [u.sense.pos for u in units]
-    if definite is not None and len({_definite(u, definite) for u in units[-3:]}) != 1:
-        return "", ""
-    if pos == ["noun", "noun", "noun"]:
-        first, second, third = (u.sense for u in units)
-        return (f"{first.vi}, {second.vi} và {third.vi}",
-                f"{first.en}, {second.en} and {third.en}")
-    if pos == ["head", "noun", "noun", "noun"] and _construct(units[0], definite):
-        head, first, second, third = (u.sense for u in units)
-        return (f"{head.vi} {_capital(first.vi)}, {_capital(second.vi)} và {_capital(third.vi)}",
-                f"{head.en} {_title(first.en)}, {_title(second.en)} and {_title(third.en)}")
-    return "", ""
 
 
 def longest_extensions(counts: Iterable[tuple[tuple[str, ...], int, bool]]
@@ -294,28 +275,34 @@ def _compose_plain(units: Sequence[_Unit], definite: list[bool] | None) -> tuple
     return (f"{head.vi} {_capital(vi)}", f"{head.en} {_title(en)}") if vi else ("", "")
 
 
-def _compose_coordinated(units: Sequence[_Unit], definite: list[bool] | None
+def _compose_coordinated(units: Sequence[_Unit], definite: list[bool] | None, items: int
                          ) -> tuple[str, str]:
-    """``noun وnoun``, ``noun adjective وadjective`` and ``head noun وnoun``."""
+    """``noun وnoun``, ``noun adjective وadjective`` and ``head noun وnoun``, or with
+    ``items`` 3 a list of three: ``noun وnoun وnoun`` and ``head noun وnoun وnoun``."""
     pos = [u.sense.pos for u in units]
-    same = definite is None or len({_definite(u, definite) for u in units[-2:]}) == 1
+    same = definite is None or len({_definite(u, definite) for u in units[-items:]}) == 1
     if not same:
         return "", ""
-    if pos == ["noun", "noun"]:
-        first, second = (u.sense for u in units)
-        return f"{first.vi} và {second.vi}", f"{first.en} and {second.en}"
-    if pos == ["noun", "adj", "adj"]:
+    if pos == ["noun"] * items:
+        return (_listed([u.sense.vi for u in units], "và"),
+                _listed([u.sense.en for u in units], "and"))
+    if items == 2 and pos == ["noun", "adj", "adj"]:
         noun, first, second = (u.sense for u in units)
         if (_definite(units[0], definite) != _definite(units[1], definite)
                 or not _agreeing(units[1:], units[:1])):
             return "", ""
         return (f"{noun.vi} {first.vi} và {second.vi}",
                 f"{first.en} and {second.en} {noun.en}")
-    if pos == ["head", "noun", "noun"] and _construct(units[0], definite):
-        head, first, second = (u.sense for u in units)
-        return (f"{head.vi} {_capital(first.vi)} và {_capital(second.vi)}",
-                f"{head.en} {_title(first.en)} and {_title(second.en)}")
+    if pos == ["head", *["noun"] * items] and _construct(units[0], definite):
+        head, fields = units[0].sense, [u.sense for u in units[1:]]
+        return (f"{head.vi} " + _listed([_capital(f.vi) for f in fields], "và"),
+                f"{head.en} " + _listed([_title(f.en) for f in fields], "and"))
     return "", ""
+
+
+def _listed(items: Sequence[str], conjunction: str) -> str:
+    """``A và B``, ``A, B và C`` (Vietnamese) or ``A and B``, ``A, B and C`` (English)."""
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def _capital(text: str) -> str:

@@ -63,9 +63,9 @@ from toolkit.extract.termhood import (
 )
 from toolkit.extract.tokenize import (
     ARTICLE,
-    LAM_OBJECT,
     Token,
     fold_ar,
+    lam_keyed,
     light_ar,
     split_clitic,
     term_word_key,
@@ -293,7 +293,7 @@ class TermCounter:
                 if j + 1 < n and words[j + 1].first_key in _TEENS:
                     continue  # التاسعة | عشرة: half of a compound ordinal
                 # البنية التحتية للنقل: keyed apart from البنية التحتية والنقل (term_key)
-                counted = (*key[:-1], LAM_OBJECT + key[-1]) if j > i and wj.attached else key
+                counted = lam_keyed(key) if j > i and wj.attached else key
                 cand = terms.get(counted)
                 if cand is None:
                     cand = terms[counted] = TermCandidate(counted, coordinated=coordinations > 0)

@@ -30,6 +30,7 @@ __all__ = [
     "clitic_splits",
     "coded_key",
     "fold_ar",
+    "lam_keyed",
     "lam_object",
     "light_ar",
     "split_clitic",
@@ -333,9 +334,13 @@ def term_key(text: str, known: Callable[[str], bool] | None = None) -> tuple[str
             key.append(term_word_key(stem))
         elif tok.type in ("num", "lat"):
             key.append(tok.norm)
-    if lam:
-        key[-1] = LAM_OBJECT + key[-1]
-    return tuple(key)
+    return lam_keyed(tuple(key)) if lam else tuple(key)
+
+
+def lam_keyed(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The key of a phrase whose last word is the object of ل + the article: that word
+    marked with :data:`LAM_OBJECT` (بنيه تحتيه نقل → بنيه تحتيه للنقل)."""
+    return (*key[:-1], LAM_OBJECT + key[-1])
 
 
 def lam_object(key: Sequence[str]) -> bool:
