@@ -35,10 +35,12 @@ from dataclasses import dataclass
 from toolkit.extract.data import WordSense, word_senses
 from toolkit.extract.tokenize import ARTICLE, lam_object, light_ar, split_clitic
 
-__all__ = ["compose_translation", "definiteness", "fragment", "longest_extensions"]
+__all__ = ["compose_translation", "conjunctions", "definiteness", "fragment",
+           "longest_extensions"]
 
 #: At most this many nouns (a head included) and adjectives in a composed term.
 _MAX_NOUNS, _MAX_ADJECTIVES, _MAX_UNITS = 3, 2, 4
+_CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 #: English words left in lower case in an institution name.
 _MINOR_EN = frozenset({"and", "of", "for", "the", "in", "on", "to"})
 
@@ -71,13 +73,22 @@ def compose_translation(key: Sequence[str], *, coordinated: bool = False,
         return "", ""
     definite = definiteness(form, len(key))
     if coordinated and not units[-1].sense.coordinated:
-        return _compose_coordinated(units, definite, 3 if _links(form) == 2 else 2)
+        return _compose_coordinated(units, definite, 3 if conjunctions(form) == 2 else 2)
     return _compose_plain(units, definite)
 
 
-def _links(form: str) -> int:
-    """How many words after the first a surface form joins with و (0 without a form)."""
-    return sum(1 for word in form.split()[1:] if word.startswith("\u0648"))
+def conjunctions(form: str) -> int:
+    """How many words after the first of an Arabic form carry the conjunction و or ف
+    (وزارة الثقافة والرياضة والسياحة: 2; البنية التحتية للبيانات: 0).
+
+    Args:
+        form: An Arabic form (0 for an empty one).
+
+    Returns:
+        The number of coordinated words.
+    """
+    return sum(1 for word in form.split()[1:]
+               if split_clitic(light_ar(word))[0].startswith(_CONJUNCTIONS))
 
 
 def longest_extensions(counts: Iterable[tuple[tuple[str, ...], int, bool]]

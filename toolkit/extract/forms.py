@@ -7,13 +7,12 @@ from collections.abc import Iterable, Sequence
 
 from glossary.model import Candidate, Entry, Forms, is_inflection
 from glossary.normalize import match_key
-from toolkit.extract.compose import compose_translation
-from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic, strip_article, term_key
+from toolkit.extract.compose import compose_translation, conjunctions
+from toolkit.extract.tokenize import ARTICLE, light_ar, strip_article, term_key
 
 __all__ = ["adopt_known", "compose_translation", "construct_state", "coordinated",
            "indefinite_form", "other_spellings", "spelling_key", "term_variants"]
 
-_CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 
 def adopt_known(entry: Entry, known: Entry) -> Entry:
     """Gives a candidate that a known approved entry confirms all of that entry's forms.
@@ -130,8 +129,7 @@ def coordinated(form: str) -> bool:
     Args:
         form: An Arabic form.
     """
-    return any(split_clitic(light_ar(word))[0].startswith(_CONJUNCTIONS)
-               for word in form.split()[1:])
+    return conjunctions(form) > 0
 
 
 def spelling_key(form: str) -> tuple[tuple[str, ...], bool]:
