@@ -34,7 +34,7 @@ __all__ = [
 
 #: Place levels in places.tsv.
 LEVELS: tuple[str, ...] = ("province", "city", "district", "commune", "ward", "village",
-                           "landmark", "region")
+                           "landmark", "region", "namesake")
 #: Roles of given_names.tsv.
 NAME_ROLES: tuple[str, ...] = ("middle", "given", "both")
 

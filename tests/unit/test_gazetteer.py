@@ -77,6 +77,15 @@ def test_places_fields(gaz: Gazetteer) -> None:
     assert all(p.parent in names for p in gaz.places if p.parent)
 
 
+def test_namesakes_are_persons_named_nowhere_else(gaz: Gazetteer) -> None:
+    namesakes = [p for p in gaz.places if p.level == "namesake"]
+    assert len(namesakes) >= 100
+    assert all(p.tags == ("person",) and not p.parent for p in namesakes)
+    assert all(2 <= len(p.vi.split()) <= 4 for p in namesakes)
+    others = {p.vi for p in gaz.places if p.level != "namesake"}
+    assert [p.vi for p in namesakes if p.vi in others] == []  # a ward named so is listed once
+
+
 def test_no_duplicate_places(gaz: Gazetteer) -> None:
     keys = Counter((p.vi, p.level, p.parent) for p in gaz.places)
     assert [k for k, n in keys.items() if n > 1] == []

@@ -360,16 +360,18 @@ class NameBridges:
     def _ends_name(self, tokens: Sequence[Token], members: Sequence[int], j: int,
                    cue: Cue | None, clitic: str) -> bool:
         """Whether the Arabic word ``tokens[j]`` ends the name ``members``: a bridging
-        word after a place or organisation cue (قرية با هو) unless an Arabic word
-        follows it, انه after a person cue before "that" (السيدة دو تي لان انه أن),
-        or a short word with which the name reads as a place the gazetteer
-        knows (ديان بيان: Điện Biên), cue or not."""
+        word after a place or organisation cue (قرية با هو) unless an Arabic word other
+        than a definite nisba adjective (the cue's: مدرسة لي كوي دون الثانوية) follows
+        it, انه after a person cue before "that" (السيدة دو تي لان انه أن), or a short
+        word with which the name reads as a place the gazetteer knows (ديان بيان: Điện
+        Biên), cue or not."""
         tok = tokens[j]
         info = self._classify(tok)
         if cue is not None and cue.kind in ("place", "org") and info.bridge:
             after = tokens[j + 1] if j + 1 < len(tokens) else None
-            if not info.lexical or after is None or after.type == "sep":
-                return True
+            if (not info.lexical or after is None or after.type == "sep"
+                    or _definite_nisba(after.norm)):
+                return True  # مدرسة لي كوي دون الثانوية: the cue's adjective follows
         if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
             return False
         if (cue is not None and cue.kind == "person" and tok.norm == THAT_HE
@@ -378,3 +380,9 @@ class NameBridges:
         if cue is None and not (info.bridge or info.medium):
             return False
         return self._gazetteer_place(tokens, [*members, j], clitic)
+
+
+def _definite_nisba(folded: str) -> bool:
+    """Whether a folded word is a definite nisba adjective (الثانوية، المركزي)."""
+    return folded.startswith(ARTICLE) and len(folded) >= 6 and folded.endswith(
+        ("\u064a", "\u064a\u0647"))

@@ -18,6 +18,7 @@ from toolkit.extract.names import NameDetector
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.nametokens import ListedNames
 from toolkit.extract.tokenize import light_ar, strip_article
+from toolkit.translit.gazetteer_adapter import NAMESAKE
 from toolkit.translit.likelihood import ONE_WORD_PLACE_WEIGHT
 
 __all__ = ["name_detector", "reads_middle_named"]
@@ -65,7 +66,11 @@ def name_detector(translit: Any) -> NameDetector:
     def reading(token: str) -> float:
         return syllable_share(translit, token)
 
-    known_places = {unicodedata.normalize("NFC", p.vi) for p in model.places}
+    known_places = {unicodedata.normalize("NFC", p.vi) for p in model.places
+                    if p.kind != NAMESAKE}
+    # A namesake (Lê Quý Đôn) reads like a place but confirms none: the cue tells.
+    namesakes = {unicodedata.normalize("NFC", p.vi) for p in model.places
+                 if p.kind == NAMESAKE}
     # A place written as one word (دالات: Đà Lạt) is a province, city or district: a word
     # that reads as a landmark or commune (ننهي: Nhơn Hội) is an Arabic word (we finish).
     fused_places = {unicodedata.normalize("NFC", p.vi) for p in model.places
@@ -77,7 +82,7 @@ def name_detector(translit: Any) -> NameDetector:
         if " " not in name.strip():
             return sum(c.score for c in found if c.text in fused_places)
         listed = sum(c.score for c in found if c.text in known_places)
-        return max(found[0].score if found else 0.0, listed)
+        return max(found[0].score if found and found[0].text not in namesakes else 0.0, listed)
 
     fused_memo: dict[str, bool] = {}
     middle_memo: dict[str, bool] = {}

@@ -64,6 +64,7 @@ from toolkit.extract.termhood import (
 from toolkit.extract.tokenize import (
     ARTICLE,
     Token,
+    derived_verb,
     fold_ar,
     lam_keyed,
     light_ar,
@@ -223,7 +224,8 @@ class TermCounter:
                      prefix.startswith(_CONJUNCTIONS), stem.startswith(ARTICLE),
                      inner_prefix.endswith(_PREPOSITIONS) or prefix.endswith(_PREPOSITIONS),
                      (folded_stem.startswith("\u064a") and len(folded_stem) >= 4)
-                     or self._perfect_verb(stem, folded_stem),
+                     or self._perfect_verb(stem, folded_stem)
+                     or (not stem.startswith(ARTICLE) and derived_verb(folded_stem)),
                      len(folded_stem) >= 5 and folded_stem.endswith(_PRONOUN_SUFFIXES),
                      _nisba(stem) if not prefix.endswith(_PREPOSITIONS) else "",
                      stem.endswith(_FEMININE_ENDINGS), restored,
@@ -299,7 +301,9 @@ class TermCounter:
                     cand = terms[counted] = TermCandidate(counted, coordinated=coordinations > 0)
                 cand.count += 1
                 if ((coordinations and _adjective_follows(words, j, skipped))
-                        or (left_cut and j > i and _feminine_adjective(words[i + 1]))):
+                        or (left_cut and j > i and _feminine_adjective(words[i + 1]))
+                        or (j > i and not (wj.attached or closed)  # عن بعد | الطلاب
+                            and _construct_head(words, j, skipped))):
                     cand.cuts[doc] += 1
                 cand.surfaces[surfaces] = cand.surfaces.get(surfaces, 0) + 1
                 cand.docs[doc] += 1
@@ -437,6 +441,18 @@ def _nisba(stem: str) -> str:
             and not (len(bare) == 5 and bare[2] == "\u0627")):
         return "m"
     return ""
+
+
+def _construct_head(words: Sequence[_Word], i: int, skipped: Collection[int]) -> bool:
+    """Whether the word at ``i``, indefinite, is a noun in the construct state: a definite
+    word with no clitic follows, its genitive (مديرة تعاونية | البن، ممثل إدارة | التعليم).
+    A candidate that ends with it is cut from the construct."""
+    word = words[i]
+    if (i + 1 >= len(words) or word.definite or word.suffixed
+            or (skipped and i + 1 in skipped)):
+        return False
+    nxt = words[i + 1]
+    return nxt.definite and not nxt.attached and not nxt.coordinated and not nxt.stop
 
 
 def _noun_of_left_noun(left: _Word, word: _Word) -> bool:

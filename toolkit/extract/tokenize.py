@@ -29,6 +29,7 @@ __all__ = [
     "chunks",
     "clitic_splits",
     "coded_key",
+    "derived_verb",
     "fold_ar",
     "lam_keyed",
     "lam_object",
@@ -347,6 +348,29 @@ def lam_object(key: Sequence[str]) -> bool:
     """Whether a key of :func:`term_key` ends with the object of ل + the article
     (البنية التحتية للنقل), a complement of the words before it."""
     return len(key) > 1 and key[-1].startswith(LAM_OBJECT)
+
+
+#: Letters that a past verb of the derived forms VII, VIII and X has nowhere after its
+#: prefix: long vowels and the ending ة (folded ه), which its verbal noun and nouns have
+#: (اختتام، انطلاقة، استثمار).
+_NOT_IN_DERIVED_VERB = frozenset("\u0627\u0648\u064a\u0647")
+
+
+def derived_verb(folded: str) -> bool:
+    """Whether a folded word is the past tense of a derived verb: form VIII افتعل
+    (اختتم، اعتمد), form VII انفعل (انطلق) or form X استفعل (استقبل), also after the
+    conjunction و or ف (واختتم). Such a word starts no term and heads no noun phrase.
+
+    Args:
+        folded: A clitic-free folded word (:func:`fold_ar`), article removed.
+    """
+    if len(folded) in (6, 7) and folded[0] in "\u0648\u0641":
+        folded = folded[1:]
+    if not folded.startswith("\u0627") or _NOT_IN_DERIVED_VERB.intersection(folded[1:]):
+        return False
+    if len(folded) == 5:
+        return folded[2] == "\u062a" or folded[1] == "\u0646"
+    return len(folded) == 6 and folded.startswith("\u0627\u0633\u062a")
 
 
 def coded_key(key: Sequence[str]) -> bool:

@@ -9,13 +9,15 @@ from toolkit.translit.tables import Lexicon, Place
 if TYPE_CHECKING:
     from toolkit.gazetteer import Gazetteer
 
-__all__ = ["ADMIN_PREFIXES", "ORG_PREFIXES", "lexicon_from_gazetteer"]
+__all__ = ["ADMIN_PREFIXES", "NAMESAKE", "ORG_PREFIXES", "lexicon_from_gazetteer"]
 
 #: Administrative words before a place name; the bare name is known too (Thành phố Huế -> Huế).
 ADMIN_PREFIXES = ("thành phố ", "tỉnh ", "quận ", "huyện ", "thị xã ", "xã ", "phường ")
 #: Words before the name of a newspaper, broadcaster or hospital, often translated (Báo Nhân
 #: Dân -> صحيفة نهان دان, Bệnh viện Chợ Rẫy -> مستشفى تشو راي): the bare name is known too.
 ORG_PREFIXES = ("báo ", "đài ", "bệnh viện ")
+#: Level (places.tsv) and lexicon kind of a historical figure whom places are named after.
+NAMESAKE = "namesake"
 #: Weight of a place's syllables in the place prior, by level (a province is named more often).
 LEVEL_WEIGHT = {"province": 3.0, "city": 3.0, "district": 1.0}
 #: How often a place is named, by level, relative to a province (Phú Yên before Phù Yên;
@@ -46,11 +48,16 @@ def lexicon_from_gazetteer(gazetteer: Gazetteer | None = None) -> Lexicon:
         weight = PLACE_WEIGHT.get(place.level, OTHER_PLACE_WEIGHT)
         if place.level == "city" and place.parent:
             weight = PROVINCIAL_CITY_WEIGHT
-        places.append(Place(place.vi, place.en, "place", weight=weight))
+        # A figure whom streets and schools are named after (Lê Quý Đôn) is read like a
+        # place but confirms none: the cue says what the name is (مدرسة: a school).
+        kind = NAMESAKE if place.level == NAMESAKE else "place"
+        places.append(Place(place.vi, place.en, kind, weight=weight))
         lowered = place.vi.lower()
         for prefix in ADMIN_PREFIXES:
             if lowered.startswith(prefix) and len(place.vi) > len(prefix):
                 places.append(Place(place.vi[len(prefix):], "", "place", weight=weight))
+        if kind == NAMESAKE:
+            continue  # a person's syllables: no weight in the place prior (Xuân, Diệu)
         for word in place.vi.split():
             key = word.lower()
             place_prior[key] = place_prior.get(key, 0.0) + LEVEL_WEIGHT.get(place.level, 0.5)

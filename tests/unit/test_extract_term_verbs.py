@@ -1,0 +1,44 @@
+"""Term candidates and the words that end or start none: derived verbs, construct heads.
+
+The documents are toy sentences written for avet's tests, not taken from any document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.counting import count_terms
+from toolkit.extract.tokenize import derived_verb, fold_ar
+
+
+@pytest.mark.parametrize(("word", "verb"), [
+    # forms VIII, VII and X in the past tense, also after و or ف
+    ("اختتم", True), ("واختتم", True), ("افتتح", True), ("اعتمد", True), ("فاجتمع", True),
+    ("انطلق", True), ("استقبل", True), ("واستقبل", True), ("استمر", True),
+    # their verbal nouns and other nouns that start with ا
+    ("اختتام", False), ("استثمار", False), ("اتحاد", False), ("انترنت", False),
+    ("اقتصاد", False), ("التزام", False), ("استخدام", False), ("انتهى", False),
+])
+def test_derived_verbs_are_told_from_nouns(word: str, verb: bool) -> None:
+    assert derived_verb(fold_ar(word)) is verb
+
+
+def test_a_derived_verb_starts_no_candidate() -> None:
+    docs = ["واختتم نائب الوزير المؤتمر أمس.", "وافتتح نائب الوزير المعرض الوطني."]
+    terms = count_terms(docs).terms
+    assert terms[("نايب", "وزير")].count == 2
+    assert not any(key[0] in ("واختتم", "اختتم", "وافتتح", "افتتح") for key in terms)
+
+
+def test_a_candidate_cut_from_its_genitive_counts_as_a_cut() -> None:
+    docs = ["وقالت مديرة تعاونية البن إن الإنتاج ارتفع.",
+            "وقالت مديرة تعاونية للشاي إن الأسعار ارتفعت.",
+            "وقال ممثل إدارة التعليم إن المدارس جاهزة."]
+    counter = count_terms(docs)
+    cut, apart = counter.terms[("مديره", "تعاونيه")], counter.terms[("ممثل", "اداره")]
+    assert (cut.count, sum(cut.cuts.values())) == (2, 1)
+    assert (apart.count, sum(apart.cuts.values())) == (1, 1)
+    assert sum(counter.terms[("ممثل", "اداره", "تعليم")].cuts.values()) == 0
+    ranked = {c.key: c for c in counter.ranked()}
+    assert ranked[("ممثل", "اداره")].score == 0.0
+    assert ranked[("مديره", "تعاونيه")].score > 0.0
