@@ -22,11 +22,19 @@ def test_a_namesake_reads_as_its_figure_and_keeps_the_cue_kind(
     assert name_readings(tmp_path, text)[ar] == ("org", vi)
 
 
+def test_a_person_of_today_is_not_read_as_a_namesake(tmp_path: Path) -> None:
+    text = "وقالت السيدة هوانغ هوا ثام، مديرة التعاونية، إن الإنتاج ارتفع."
+    assert name_readings(tmp_path, text)["هوانغ هوا ثام"] == ("person", "Hoàng Hòa Thắm")
+
+
 @pytest.mark.parametrize(("text", "wrong"), [
     # دون before a noun that is no adjective of the cue is "without"
     ("وتعمل مدرسة تران فو دون الحاجة إلى دعم.", "تران فو دون"),
     # هو "he" after an organisation cue, before an adjective, names nothing alone
     ("وافتتح مستشفى هو الوطني قسما جديدا.", "هو"),
+    # a copula before the predicate's adjective is no syllable of the name
+    ("وتعد مقاطعة باك نينه هي الأولى في البلاد.", "باك نينه هي"),
+    ("وقال إن مستشفى باخ ماي هو الرئيسي في الشمال.", "باخ ماي هو"),
 ])
 def test_a_bridging_word_before_another_word_stays_arabic(
         detector: NameDetector, text: str, wrong: str) -> None:

@@ -42,3 +42,19 @@ def test_a_candidate_cut_from_its_genitive_counts_as_a_cut() -> None:
     ranked = {c.key: c for c in counter.ranked()}
     assert ranked[("ممثل", "اداره")].score == 0.0
     assert ranked[("مديره", "تعاونيه")].score > 0.0
+
+
+@pytest.mark.parametrize(("doc", "key", "cut"), [
+    # a possessor after an indefinite noun: the phrase is cut from its construct
+    ("وأنشأت المدرسة مناطق إعادة التوطين للأسر.", ("مناطق", "اعاده"), True),
+    # a noun of time, the text's place, an adjective: no genitive follows
+    ("وأنشأت الجامعة حاضنة أعمال العام الماضي.", ("حاضنه", "اعمال"), False),
+    ("وتدعم البلدية حاضنة أعمال الحي منذ عامين.", ("حاضنه", "اعمال"), False),
+    ("وأطلقت الوزارة منصة رقمية الأسبوع الماضي.", ("منصه", "رقميه"), False),
+    # a post before a post: a title of its own (نائب رئيس | اللجنة)
+    ("وقال نائب رئيس اللجنة إن الخطة جاهزة.", ("نايب", "رييس"), False),
+])
+def test_a_genitive_cuts_a_phrase_only_where_it_is_one(
+        doc: str, key: tuple[str, ...], cut: bool) -> None:
+    found = count_terms([doc]).terms[key]
+    assert (found.count, sum(found.cuts.values())) == (1, int(cut))

@@ -403,9 +403,9 @@ def test_a_candidate_whose_adjective_agrees_with_no_noun_of_it_is_dropped(
     ("سنوات", False), ("سينما", False), ("سيول", False),
 ])
 def test_future_verbs_are_told_from_nouns(word: str, verb: bool) -> None:
-    from toolkit.extract.terms import _future_verb
+    from toolkit.extract.tokenize import future_verb
 
-    assert _future_verb(word) is verb
+    assert future_verb(word) is verb
 
 
 @pytest.mark.parametrize(("doc", "key", "counted"), [

@@ -23,6 +23,7 @@ __all__ = [
     "WordSense",
     "clitic_prefixes",
     "connectors",
+    "copulas",
     "cue_forms",
     "cue_words",
     "cues",
@@ -32,10 +33,12 @@ __all__ = [
     "light_heads",
     "modifier_keys",
     "modifier_phrases",
+    "person_words",
     "reference_frequencies",
     "stopwords",
     "surnames",
     "term_heads",
+    "time_nouns",
     "title_words",
     "word_senses",
     "written_words",
@@ -102,6 +105,15 @@ def title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_words() -> frozenset[str]:
+    """Returns the one-word person cues of cues.tsv, before or after a name (السيد،
+    الوزير، مدير، نائب، سكرتير …), as article-free term keys: nouns that name a person by
+    the post, whose complement is the whole phrase after them (مديرة تعاونية البن)."""
+    return frozenset(term_word_key(c.words[0]) for c in cues()
+                     if len(c.words) == 1 and c.kind == "person")
+
+
+@lru_cache(maxsize=1)
 def clitic_prefixes() -> tuple[tuple[str, bool], ...]:
     """Returns the proclitic prefixes of clitics.tsv, longest first, with their article flag."""
     found = [(_fold(cells[0]), cells[1] == "yes") for _, cells in _rows("clitics.tsv", 2)]
@@ -151,6 +163,13 @@ def prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def copulas() -> frozenset[str]:
+    """Returns the folded pronouns and verbs that link a subject to its predicate
+    (copulas.txt: هو، هي، كان …), which never end a name before an adjective."""
+    return frozenset(_fold(cells[0]) for _, cells in _rows("copulas.txt", 1))
+
+
+@lru_cache(maxsize=1)
 def particles() -> frozenset[str]:
     """Returns the Arabic function words written with a hamza on the alef (particles.tsv),
     as written, diacritics removed: أن ("that") is no syllable, though the folded key
@@ -193,6 +212,13 @@ def light_heads() -> frozenset[str]:
 def term_heads() -> frozenset[str]:
     """Returns term_heads.txt: article-free folded head nouns of institution names."""
     return frozenset(term_word_key(light_ar(cells[0])) for _, cells in _rows("term_heads.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def time_nouns() -> frozenset[str]:
+    """Returns time_nouns.txt: article-free term keys of nouns of time (عام، أسبوع) that
+    follow a phrase as an adverb (العام الماضي "last year"), never as its genitive."""
+    return frozenset(term_word_key(light_ar(cells[0])) for _, cells in _rows("time_nouns.txt", 1))
 
 
 @lru_cache(maxsize=1)

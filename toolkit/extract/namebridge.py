@@ -35,10 +35,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.data import Cue, particles, prepositions
+from toolkit.extract.data import Cue, copulas, particles, prepositions
 from toolkit.extract.namespans import NameSpan, stem_surface
 from toolkit.extract.namespans import memo as _memo
-from toolkit.extract.tokenize import ARTICLE, Token, clitic_splits, strip_article
+from toolkit.extract.tokenize import ARTICLE, Token, clitic_splits, light_ar, strip_article
 
 if TYPE_CHECKING:
     from toolkit.extract.nametokens import NameToken
@@ -369,8 +369,9 @@ class NameBridges:
         info = self._classify(tok)
         if cue is not None and cue.kind in ("place", "org") and info.bridge:
             after = tokens[j + 1] if j + 1 < len(tokens) else None
-            if (not info.lexical or after is None or after.type == "sep"
-                    or _definite_nisba(after.norm)):
+            if not info.lexical or after is None or after.type == "sep":
+                return True
+            if tok.norm not in copulas() and _definite_nisba(after.light or light_ar(after.text)):
                 return True  # مدرسة لي كوي دون الثانوية: the cue's adjective follows
         if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
             return False
@@ -382,7 +383,8 @@ class NameBridges:
         return self._gazetteer_place(tokens, [*members, j], clitic)
 
 
-def _definite_nisba(folded: str) -> bool:
-    """Whether a folded word is a definite nisba adjective (الثانوية، المركزي)."""
-    return folded.startswith(ARTICLE) and len(folded) >= 6 and folded.endswith(
-        ("\u064a", "\u064a\u0647"))
+def _definite_nisba(light: str) -> bool:
+    """Whether a light word (letters as written) is a definite nisba adjective (الثانوية،
+    المركزي), not an elative in ى (الأولى، الكبرى)."""
+    return light.startswith(ARTICLE) and len(light) >= 6 and light.endswith(
+        ("\u064a", "\u064a\u0629"))

@@ -18,8 +18,8 @@ from toolkit.extract.names import NameDetector
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.nametokens import ListedNames
 from toolkit.extract.tokenize import light_ar, strip_article
-from toolkit.translit.gazetteer_adapter import NAMESAKE
 from toolkit.translit.likelihood import ONE_WORD_PLACE_WEIGHT
+from toolkit.translit.tables import NAMESAKE
 
 __all__ = ["name_detector", "reads_middle_named"]
 

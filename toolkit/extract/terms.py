@@ -36,9 +36,11 @@ from toolkit.extract.data import (
     connectors,
     deictic_nouns,
     modifier_phrases,
+    person_words,
     prepositions,
     stopwords,
     term_heads,
+    time_nouns,
     word_senses,
 )
 from toolkit.extract.fragments import looks_plural
@@ -66,6 +68,7 @@ from toolkit.extract.tokenize import (
     Token,
     derived_verb,
     fold_ar,
+    future_verb,
     lam_keyed,
     light_ar,
     split_clitic,
@@ -108,6 +111,8 @@ _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 #: the و is the conjunction even when the rest is not in the lexicon (وأكشاك).
 #: Endings of a noun that takes feminine adjectives: ة and the plural ات.
 _FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
+#: Endings of an indefinite nisba adjective as written (رقمي، رقمية), which heads no construct.
+_NISBA_ENDINGS = ("\u064a", "\u064a\u0629")
 _WAW_HAMZA = ("\u0648\u0623", "\u0648\u0625", "\u0648\u0622")
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u0643\u0645",
                      "\u0646\u0627")  # ها هم هما كم نا
@@ -167,6 +172,8 @@ class TermCounter:
         self._deictic = deictic_nouns()
         self._heads = term_heads()
         self._prepositions = prepositions()
+        self._posts = person_words()
+        self._times = time_nouns()
         self._senses = word_senses()
         self._words: dict[str, _Word] = {}
         self._memo: dict[tuple[str, str], _Word] = {}
@@ -216,7 +223,7 @@ class TermCounter:
         stop = (folded_stem in self._stop or folded in self._stop
                 or (folded[:1] in _CONJUNCTIONS and folded[1:] in self._stop)
                 or "\u064b" in tok.text  # tanween fath: an adverbial accusative
-                or _future_verb(stem))  # ستنفذ: no candidate holds a verb
+                or future_verb(stem))  # ستنفذ: no candidate holds a verb
         return _Word(light, first_surface, offset, bare,
                      term_word_key(inner_stem), stop, folded_stem in self._connectors,
                      prefix.endswith(_PREPOSITIONS) and not restored
@@ -302,8 +309,7 @@ class TermCounter:
                 cand.count += 1
                 if ((coordinations and _adjective_follows(words, j, skipped))
                         or (left_cut and j > i and _feminine_adjective(words[i + 1]))
-                        or (j > i and not (wj.attached or closed)  # عن بعد | الطلاب
-                            and _construct_head(words, j, skipped))):
+                        or (j > i and self._construct_cut(words, i, j, closed, skipped))):
                     cand.cuts[doc] += 1
                 cand.surfaces[surfaces] = cand.surfaces.get(surfaces, 0) + 1
                 cand.docs[doc] += 1
@@ -345,6 +351,24 @@ class TermCounter:
         # a purpose governs a preposition (للإسراع في، للتحقق من، للحفاظ على، للالتزام بـ)
         return not (fold_ar(nxt.surface) in self._prepositions
                     or (nxt.attached and nxt.surface.startswith("\u0628")))
+
+    def _construct_cut(self, words: Sequence[_Word], i: int, j: int, closed: bool,
+                       skipped: Collection[int]) -> bool:
+        """Whether the candidate ``i..j`` is cut from a construct: its last word is
+        indefinite with its genitive after it, a definite word with no clitic (ممثل إدارة |
+        التعليم). A noun of time after it is an adverb (العام الماضي), a deictic noun the
+        text's place (حاضنة أعمال | الحي), an ending modifier phrase takes no genitive
+        (التعليم عن بعد | الطلاب), nor does an adjective (منصة رقمية | الأسبوع). A first word
+        that names a person by the post takes the whole phrase after it as its complement
+        (مديرة تعاونية | البن), unless the last word is a post too (نائب رئيس | اللجنة)."""
+        if closed or words[j].attached or not _construct_head(words, j, skipped):
+            return False
+        nxt = words[j + 1].first_key
+        if nxt in self._times:
+            return False
+        if words[i].first_key in self._posts:
+            return words[j].first_key not in self._posts
+        return nxt not in self._deictic and not words[j].surface.endswith(_NISBA_ENDINGS)
 
     def _perfect_verb(self, stem: str, folded: str) -> bool:
         """أنفقت، وضعت، حددته: an indefinite word ending in ت (not the plural ات) or
@@ -404,25 +428,6 @@ class _Agreement:
                 self.masculine.append(self.position)
         self.previous = word
         return ok
-
-
-#: The future prefix س, then an imperfect prefix (ي ت ن أ).
-_FUTURE = ("\u0633\u064a", "\u0633\u062a", "\u0633\u0646", "\u0633\u0623")
-#: Endings of nouns and adjectives that start like a future verb (سياسة، سياسات،
-#: سيبراني، سيناريو، سينما), never of the verb's singular forms.
-_NOMINAL_ENDINGS = ("\u0629", "\u0627\u062a", "\u064a", "\u0648", "\u0627", "\u0649")
-
-
-def _future_verb(stem: str) -> bool:
-    """Whether a clitic-free light word (letters as written) is a verb in the future:
-    the prefix س and an imperfect prefix, then a stem of three letters or more
-    (سيصبح، ستنفذ، سنعمل، سأعمل, also after و or ف: وسيصبح), not ending like a noun
-    (سياسة، سيبراني).
-    """
-    if stem[:2] in ("\u0648\u0633", "\u0641\u0633"):
-        stem = stem[1:]  # وسيصبح، فستنفذ: the conjunction was not split off
-    return (len(stem) >= 5 and stem.startswith(_FUTURE)
-            and not stem.endswith(_NOMINAL_ENDINGS))
 
 
 def _nisba(stem: str) -> str:

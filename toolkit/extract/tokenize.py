@@ -31,6 +31,7 @@ __all__ = [
     "coded_key",
     "derived_verb",
     "fold_ar",
+    "future_verb",
     "lam_keyed",
     "lam_object",
     "light_ar",
@@ -371,6 +372,28 @@ def derived_verb(folded: str) -> bool:
     if len(folded) == 5:
         return folded[2] == "\u062a" or folded[1] == "\u0646"
     return len(folded) == 6 and folded.startswith("\u0627\u0633\u062a")
+
+
+#: The future prefix س, then an imperfect prefix (ي ت ن أ).
+_FUTURE = ("\u0633\u064a", "\u0633\u062a", "\u0633\u0646", "\u0633\u0623")
+#: Endings of nouns and adjectives that start like a future verb (سياسة، سياسات،
+#: سيبراني، سيناريو، سينما), never of the verb's singular forms.
+_NOMINAL_ENDINGS = ("\u0629", "\u0627\u062a", "\u064a", "\u0648", "\u0627", "\u0649")
+
+
+def future_verb(stem: str) -> bool:
+    """Whether a clitic-free light word (letters as written) is a verb in the future:
+    the prefix س and an imperfect prefix, then a stem of three letters or more
+    (سيصبح، ستنفذ، سنعمل، سأعمل, also after و or ف: وسيصبح), not ending like a noun
+    (سياسة، سيبراني). Such a word is in no term candidate.
+
+    Args:
+        stem: A clitic-free light word.
+    """
+    if stem[:2] in ("\u0648\u0633", "\u0641\u0633"):
+        stem = stem[1:]  # وسيصبح، فستنفذ: the conjunction was not split off
+    return (len(stem) >= 5 and stem.startswith(_FUTURE)
+            and not stem.endswith(_NOMINAL_ENDINGS))
 
 
 def coded_key(key: Sequence[str]) -> bool:

@@ -37,7 +37,7 @@ from toolkit.translit.syllables import (
     parse_syllable,
     split_tone,
 )
-from toolkit.translit.tables import Lexicon, Place, Tables
+from toolkit.translit.tables import NAMESAKE, Lexicon, Place, Tables
 
 __all__ = ["KINDS", "Transliterator", "default_model"]
 
@@ -346,6 +346,8 @@ class Transliterator:
             # (a province before a district).
             weights: dict[str, float] = {}
             for place in self._place_index[key]:
+                if kind == "person" and place.kind == NAMESAKE:
+                    continue  # السيدة هوانغ هوا ثام is a woman of today, not Hoàng Hoa Thám
                 weights[place.vi] = max(weights.get(place.vi, 0.0), place.weight)
             for vi, weight in weights.items():
                 add(vi, prob * per_syllable ** len(key) * weight)

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from toolkit.translit.tables import Lexicon, Place
+from toolkit.translit.tables import NAMESAKE, Lexicon, Place
 
 if TYPE_CHECKING:
     from toolkit.gazetteer import Gazetteer
 
-__all__ = ["ADMIN_PREFIXES", "NAMESAKE", "ORG_PREFIXES", "lexicon_from_gazetteer"]
+__all__ = ["ADMIN_PREFIXES", "ORG_PREFIXES", "lexicon_from_gazetteer"]
 
 #: Administrative words before a place name; the bare name is known too (Thành phố Huế -> Huế).
 ADMIN_PREFIXES = ("thành phố ", "tỉnh ", "quận ", "huyện ", "thị xã ", "xã ", "phường ")
 #: Words before the name of a newspaper, broadcaster or hospital, often translated (Báo Nhân
 #: Dân -> صحيفة نهان دان, Bệnh viện Chợ Rẫy -> مستشفى تشو راي): the bare name is known too.
 ORG_PREFIXES = ("báo ", "đài ", "bệnh viện ")
-#: Level (places.tsv) and lexicon kind of a historical figure whom places are named after.
-NAMESAKE = "namesake"
 #: Weight of a place's syllables in the place prior, by level (a province is named more often).
 LEVEL_WEIGHT = {"province": 3.0, "city": 3.0, "district": 1.0}
 #: How often a place is named, by level, relative to a province (Phú Yên before Phù Yên;

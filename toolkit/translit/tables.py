@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from glossary.errors import FormatError, NotFoundError
 
-__all__ = ["DATA_DIR", "Carrier", "Lexicon", "Place", "Tables", "load_tables"]
+__all__ = ["DATA_DIR", "NAMESAKE", "Carrier", "Lexicon", "Place", "Tables", "load_tables"]
 
 #: Where the shipped tables live.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "translit"
@@ -36,6 +36,11 @@ class Carrier(NamedTuple):
     weight: float
     vowels: frozenset[str]
     initial: bool
+
+
+#: :attr:`Place.kind` of a historical figure whom streets, wards and schools are named after
+#: (Lê Quý Đôn): read like a place, but confirming none and not a person of today.
+NAMESAKE = "namesake"
 
 
 @dataclass(frozen=True)
