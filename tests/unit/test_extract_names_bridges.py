@@ -11,7 +11,7 @@ import pytest
 
 from glossary.model import Entry
 from tests.unit.entries import approved
-from tests.unit.names_helpers import spans
+from tests.unit.names_helpers import name_readings, spans
 from toolkit.extract import Extractor, extract_paths
 from toolkit.extract.cluster import spelling_skeleton
 from toolkit.extract.namebridge import BRIDGE_MIN, syllable_share
@@ -165,3 +165,9 @@ def test_names_the_letters_tell_apart_stay_two_entries(tmp_path: Path) -> None:
 def test_an_app_or_platform_cue_makes_an_organisation(detector: NameDetector, text: str) -> None:
     found = {s.surface: s.votes for s in detector.detect(tokenize(text))}
     assert found["زالو"].get("org", 0.0) > found["زالو"].get("place", 0.0)
+
+
+def test_a_place_represented_by_a_body_stays_a_place(tmp_path: Path) -> None:
+    # ممثلة بـ "represented by" is a participle, no title of a person
+    text = "ووقعت فو كووك، ممثلة بإدارة السياحة، اتفاقية مع الشركة."
+    assert name_readings(tmp_path, text)["فو كووك"] == ("place", "Phú Quốc")

@@ -51,10 +51,22 @@ def test_a_candidate_cut_from_its_genitive_counts_as_a_cut() -> None:
     ("وأنشأت الجامعة حاضنة أعمال العام الماضي.", ("حاضنه", "اعمال"), False),
     ("وتدعم البلدية حاضنة أعمال الحي منذ عامين.", ("حاضنه", "اعمال"), False),
     ("وأطلقت الوزارة منصة رقمية الأسبوع الماضي.", ("منصه", "رقميه"), False),
+    ("ووقعت الشركة عقد توريد الخميس الماضي.", ("عقد", "توريد"), False),
     # a post before a post: a title of its own (نائب رئيس | اللجنة)
     ("وقال نائب رئيس اللجنة إن الخطة جاهزة.", ("نايب", "رييس"), False),
+    ("وقالت نائبة مدير المستشفى إن الخدمة تحسنت.", ("نايبه", "مدير"), False),
 ])
 def test_a_genitive_cuts_a_phrase_only_where_it_is_one(
         doc: str, key: tuple[str, ...], cut: bool) -> None:
     found = count_terms([doc]).terms[key]
     assert (found.count, sum(found.cuts.values())) == (1, int(cut))
+
+
+def test_a_noun_of_time_with_its_adjective_is_in_no_candidate() -> None:
+    docs = ["وأنشأت المقاطعة صندوق دعم المزارعين العام الماضي.",
+            "وتعمل الشركة مع القطاع العام منذ الشهر المقبل."]
+    terms = count_terms(docs).terms
+    assert terms[("صندوق", "دعم", "مزارعين")].count == 1
+    assert terms[("قطاع", "عام")].count == 1  # العام "public", no noun of time here
+    assert not any(len(key) > 1 and key[-1] == "عام" and key[0] != "قطاع" for key in terms)
+    assert not any(key[0] in ("عام", "شهر") and len(key) > 1 for key in terms)

@@ -38,6 +38,7 @@ __all__ = [
     "stopwords",
     "surnames",
     "term_heads",
+    "time_adjectives",
     "time_nouns",
     "title_words",
     "word_senses",
@@ -219,6 +220,14 @@ def time_nouns() -> frozenset[str]:
     """Returns time_nouns.txt: article-free term keys of nouns of time (عام، أسبوع) that
     follow a phrase as an adverb (العام الماضي "last year"), never as its genitive."""
     return frozenset(term_word_key(light_ar(cells[0])) for _, cells in _rows("time_nouns.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def time_adjectives() -> frozenset[str]:
+    """Returns time_adjectives.txt: article-free term keys of the adjectives (ماضي، مقبل)
+    that make a noun of time an adverb (العام الماضي), which no term holds."""
+    return frozenset(term_word_key(light_ar(cells[0]))
+                     for _, cells in _rows("time_adjectives.txt", 1))
 
 
 @lru_cache(maxsize=1)

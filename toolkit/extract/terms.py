@@ -40,6 +40,7 @@ from toolkit.extract.data import (
     prepositions,
     stopwords,
     term_heads,
+    time_adjectives,
     time_nouns,
     word_senses,
 )
@@ -71,6 +72,7 @@ from toolkit.extract.tokenize import (
     future_verb,
     lam_keyed,
     light_ar,
+    nisba_gender,
     split_clitic,
     term_word_key,
 )
@@ -174,6 +176,7 @@ class TermCounter:
         self._prepositions = prepositions()
         self._posts = person_words()
         self._times = time_nouns()
+        self._time_adjectives = time_adjectives()
         self._senses = word_senses()
         self._words: dict[str, _Word] = {}
         self._memo: dict[tuple[str, str], _Word] = {}
@@ -234,7 +237,7 @@ class TermCounter:
                      or self._perfect_verb(stem, folded_stem)
                      or (not stem.startswith(ARTICLE) and derived_verb(folded_stem)),
                      len(folded_stem) >= 5 and folded_stem.endswith(_PRONOUN_SUFFIXES),
-                     _nisba(stem) if not prefix.endswith(_PREPOSITIONS) else "",
+                     nisba_gender(stem) if not prefix.endswith(_PREPOSITIONS) else "",
                      stem.endswith(_FEMININE_ENDINGS), restored,
                      prefix.endswith("\u0644") and stem.startswith("\u0644")
                      and not stem.startswith(ARTICLE))
@@ -266,7 +269,7 @@ class TermCounter:
             fused = (wi.fused and i + 1 < n and words[i + 1].definite
                      and bool(words[i + 1].nisba))
             if (wi.stop or wi.connector or (wi.preposition and not fused) or wi.verb_like
-                    or (skipped and i in skipped)):
+                    or (skipped and i in skipped) or self._time_adverb(words, i)):
                 continue
             key: tuple[str, ...] = (wi.first_key,)
             restore = "\u0627" if wi.restored else ARTICLE if fused else ""
@@ -288,6 +291,8 @@ class TermCounter:
                         break  # an adjective that no noun of the candidate can take
                     if coordinations and not wj.coordinated:
                         break  # a coordinated word (والاتصالات) or a list of them ends it
+                    if self._time_adverb(words, j):
+                        break  # صندوق دعم المزارعين | العام الماضي: "last year"
                     if wj.coordinated:
                         coordinations += 1
                     key += (wj.key,)
@@ -351,6 +356,12 @@ class TermCounter:
         # a purpose governs a preposition (للإسراع في، للتحقق من، للحفاظ على، للالتزام بـ)
         return not (fold_ar(nxt.surface) in self._prepositions
                     or (nxt.attached and nxt.surface.startswith("\u0628")))
+
+    def _time_adverb(self, words: Sequence[_Word], j: int) -> bool:
+        """Whether the word at ``j`` is a noun of time with its adjective after it (العام
+        الماضي "last year", الشهر المقبل), an adverb that no term holds."""
+        return (words[j].first_key in self._times and j + 1 < len(words)
+                and words[j + 1].first_key in self._time_adjectives)
 
     def _construct_cut(self, words: Sequence[_Word], i: int, j: int, closed: bool,
                        skipped: Collection[int]) -> bool:
@@ -428,24 +439,6 @@ class _Agreement:
                 self.masculine.append(self.position)
         self.previous = word
         return ok
-
-
-def _nisba(stem: str) -> str:
-    """``m`` for a definite masculine nisba adjective (الإقليمي), ``f`` for a feminine
-    one (الإقليمية), else ``""``. Broken plurals of the shape الأراضي (CCاCي) are nouns.
-
-    Args:
-        stem: The clitic-free light word.
-    """
-    if not stem.startswith(ARTICLE):
-        return ""
-    bare = stem[2:]
-    if bare.endswith("\u064a\u0629") and len(bare) >= 5:  # ية
-        return "f"
-    if (bare.endswith("\u064a") and len(bare) >= 4
-            and not (len(bare) == 5 and bare[2] == "\u0627")):
-        return "m"
-    return ""
 
 
 def _construct_head(words: Sequence[_Word], i: int, skipped: Collection[int]) -> bool:

@@ -35,6 +35,7 @@ __all__ = [
     "lam_keyed",
     "lam_object",
     "light_ar",
+    "nisba_gender",
     "split_clitic",
     "strip_article",
     "term_key",
@@ -394,6 +395,24 @@ def future_verb(stem: str) -> bool:
         stem = stem[1:]  # وسيصبح، فستنفذ: the conjunction was not split off
     return (len(stem) >= 5 and stem.startswith(_FUTURE)
             and not stem.endswith(_NOMINAL_ENDINGS))
+
+
+def nisba_gender(stem: str) -> str:
+    """``m`` for a definite masculine nisba adjective (الإقليمي), ``f`` for a feminine
+    one (الإقليمية), else ``""``. Broken plurals of the shape الأراضي (CCاCي) are nouns.
+
+    Args:
+        stem: The clitic-free light word.
+    """
+    if not stem.startswith(ARTICLE):
+        return ""
+    bare = stem[2:]
+    if bare.endswith("\u064a\u0629") and len(bare) >= 5:  # ية
+        return "f"
+    if (bare.endswith("\u064a") and len(bare) >= 4
+            and not (len(bare) == 5 and bare[2] == "\u0627")):
+        return "m"
+    return ""
 
 
 def coded_key(key: Sequence[str]) -> bool:
