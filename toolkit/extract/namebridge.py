@@ -38,7 +38,14 @@ from toolkit.extract.cluster import spelling_skeleton
 from toolkit.extract.data import Cue, copulas, particles, prepositions
 from toolkit.extract.namespans import NameSpan, stem_surface
 from toolkit.extract.namespans import memo as _memo
-from toolkit.extract.tokenize import ARTICLE, Token, clitic_splits, light_ar, strip_article
+from toolkit.extract.tokenize import (
+    ARTICLE,
+    NISBA_ENDINGS,
+    Token,
+    clitic_splits,
+    light_ar,
+    strip_article,
+)
 
 if TYPE_CHECKING:
     from toolkit.extract.nametokens import NameToken
@@ -386,5 +393,4 @@ class NameBridges:
 def _definite_nisba(light: str) -> bool:
     """Whether a light word (letters as written) is a definite nisba adjective (الثانوية،
     المركزي), not an elative in ى (الأولى، الكبرى)."""
-    return light.startswith(ARTICLE) and len(light) >= 6 and light.endswith(
-        ("\u064a", "\u064a\u0629"))
+    return light.startswith(ARTICLE) and len(light) >= 6 and light.endswith(NISBA_ENDINGS)

@@ -66,6 +66,7 @@ from toolkit.extract.termhood import (
 )
 from toolkit.extract.tokenize import (
     ARTICLE,
+    NISBA_ENDINGS,
     Token,
     derived_verb,
     fold_ar,
@@ -113,8 +114,6 @@ _CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 #: the و is the conjunction even when the rest is not in the lexicon (وأكشاك).
 #: Endings of a noun that takes feminine adjectives: ة and the plural ات.
 _FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
-#: Endings of an indefinite nisba adjective as written (رقمي، رقمية), which heads no construct.
-_NISBA_ENDINGS = ("\u064a", "\u064a\u0629")
 _WAW_HAMZA = ("\u0648\u0623", "\u0648\u0625", "\u0648\u0622")
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u0643\u0645",
                      "\u0646\u0627")  # ها هم هما كم نا
@@ -379,7 +378,7 @@ class TermCounter:
             return False
         if words[i].first_key in self._posts:
             return words[j].first_key not in self._posts
-        return nxt not in self._deictic and not words[j].surface.endswith(_NISBA_ENDINGS)
+        return nxt not in self._deictic and not words[j].surface.endswith(NISBA_ENDINGS)
 
     def _perfect_verb(self, stem: str, folded: str) -> bool:
         """أنفقت، وضعت، حددته: an indefinite word ending in ت (not the plural ات) or

@@ -23,6 +23,7 @@ __all__ = [
     "ARTICLE",
     "BLOCK_CHARS",
     "LAM_OBJECT",
+    "NISBA_ENDINGS",
     "Token",
     "arabic_vocabulary",
     "blocks",
@@ -352,6 +353,8 @@ def lam_object(key: Sequence[str]) -> bool:
     return len(key) > 1 and key[-1].startswith(LAM_OBJECT)
 
 
+#: Endings of a nisba adjective as written (رقمي، رقمية; not an elative in ى: الأولى).
+NISBA_ENDINGS = ("\u064a", "\u064a\u0629")
 #: Letters that a past verb of the derived forms VII, VIII and X has nowhere after its
 #: prefix: long vowels and the ending ة (folded ه), which its verbal noun and nouns have
 #: (اختتام، انطلاقة، استثمار).
