@@ -40,10 +40,10 @@ from toolkit.extract.namespans import NameSpan, stem_surface
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.tokenize import (
     ARTICLE,
-    NISBA_ENDINGS,
     Token,
     clitic_splits,
     light_ar,
+    nisba_gender,
     strip_article,
 )
 
@@ -378,7 +378,7 @@ class NameBridges:
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             if not info.lexical or after is None or after.type == "sep":
                 return True
-            if tok.norm not in copulas() and _definite_nisba(after.light or light_ar(after.text)):
+            if tok.norm not in copulas() and nisba_gender(after.light or light_ar(after.text)):
                 return True  # مدرسة لي كوي دون الثانوية: the cue's adjective follows
         if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
             return False
@@ -389,8 +389,3 @@ class NameBridges:
             return False
         return self._gazetteer_place(tokens, [*members, j], clitic)
 
-
-def _definite_nisba(light: str) -> bool:
-    """Whether a light word (letters as written) is a definite nisba adjective (الثانوية،
-    المركزي), not an elative in ى (الأولى، الكبرى)."""
-    return light.startswith(ARTICLE) and len(light) >= 6 and light.endswith(NISBA_ENDINGS)

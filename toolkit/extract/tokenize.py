@@ -353,7 +353,7 @@ def lam_object(key: Sequence[str]) -> bool:
     return len(key) > 1 and key[-1].startswith(LAM_OBJECT)
 
 
-#: Endings of a nisba adjective as written (رقمي، رقمية; not an elative in ى: الأولى).
+#: Endings of an indefinite nisba adjective as written (رقمي، رقمية), which heads no construct.
 NISBA_ENDINGS = ("\u064a", "\u064a\u0629")
 #: Letters that a past verb of the derived forms VII, VIII and X has nowhere after its
 #: prefix: long vowels and the ending ة (folded ه), which its verbal noun and nouns have
