@@ -31,7 +31,6 @@ __all__ = [
     "surface_without_clitic",
 ]
 
-_CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 #: Proclitics that a first word may keep when its stem is unknown: و ف (and), ل ب (to, by).
 _PROCLITICS = ("\u0648", "\u0641", "\u0644", "\u0628")
 

@@ -33,14 +33,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from toolkit.extract.data import WordSense, word_senses
-from toolkit.extract.tokenize import ARTICLE, lam_object, light_ar, split_clitic
+from toolkit.extract.tokenize import ARTICLE, CONJUNCTIONS, lam_object, light_ar, split_clitic
 
 __all__ = ["compose_translation", "conjunctions", "definiteness", "fragment",
            "longest_extensions"]
 
 #: At most this many nouns (a head included) and adjectives in a composed term.
 _MAX_NOUNS, _MAX_ADJECTIVES, _MAX_UNITS = 3, 2, 4
-_CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 #: English words left in lower case in an institution name.
 _MINOR_EN = frozenset({"and", "of", "for", "the", "in", "on", "to"})
 
@@ -88,7 +87,7 @@ def conjunctions(form: str) -> int:
         The number of coordinated words.
     """
     return sum(1 for word in form.split()[1:]
-               if split_clitic(light_ar(word))[0].startswith(_CONJUNCTIONS))
+               if split_clitic(light_ar(word))[0].startswith(CONJUNCTIONS))
 
 
 def longest_extensions(counts: Iterable[tuple[tuple[str, ...], int, bool]]

@@ -55,6 +55,7 @@ from toolkit.extract.data import (
 )
 from toolkit.extract.fragments import FragmentRules, looks_plural
 from toolkit.extract.termhood import NISBA, composed_cvalues, cvalues, keyness, keyness_weight
+from toolkit.extract.tokenize import CONJUNCTIONS, PREPOSITION_CLITICS
 
 __all__ = [
     "ADJECTIVE_START_WEIGHT",
@@ -97,8 +98,6 @@ VERB_START_WEIGHT = 0.3
 #: word that cannot be the adjective of the definite feminine noun before it, a
 #: deictic administrative noun at the end, two coordinated plurals).
 FRAGMENT_WEIGHT = 0.3
-_PREPOSITIONS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
-_CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 #: Endings of folded keys marked feminine: ة (folded ه) and the plural ات.
 _FEMININE_KEYS = ("\u0647", "\u0627\u062a")
 _IMPERFECT = ("\u062a", "\u064a", "\u0646")  # ت ي ن: prefixes of imperfect verbs
@@ -236,7 +235,7 @@ class _Ranking:
             return True
         clitic = shape[-1][1]
         return shape[-1][0] == shape[-2][0] and (
-            not clitic or (clitic in _CONJUNCTIONS and self._adjective_like(key[-2])))
+            not clitic or (clitic in CONJUNCTIONS and self._adjective_like(key[-2])))
 
     def _adjective_size(self, key: tuple[str, ...], shape: _Shape) -> int:
         """How many words the adjective that ends a candidate has (0: none): a modifier
@@ -266,7 +265,7 @@ class _Ranking:
         is looked through."""
         if (word,) in self.terms or word in self.ref or word.endswith(("\u0647", "\u064a")):
             return False
-        if word[:1] in _CONJUNCTIONS and len(word) >= 5 and self._verb_start(word[1:]):
+        if word[:1] in CONJUNCTIONS and len(word) >= 5 and self._verb_start(word[1:]):
             return True
         return ((word[:1] in _IMPERFECT and 4 <= len(word) <= 5)
                 or (word.endswith("\u062a") and not word.endswith("\u0627\u062a")))
@@ -284,7 +283,7 @@ def _phrase_starts(key: tuple[str, ...], shape: _Shape, conn: Collection[str]) -
     if len(shape) != len(key):
         return []
     return [i for i, (definite, clitic) in enumerate(shape) if i and (
-        clitic.endswith(_PREPOSITIONS)
+        clitic.endswith(PREPOSITION_CLITICS)
         or (definite and not clitic and not shape[i - 1][0] and key[i - 1] not in conn
             and i + 1 < len(key) and all(d and not c for d, c in shape[i + 1:])
             and not _shared_adjective(key, shape, i)))]
@@ -296,7 +295,7 @@ def _tail(shape: _Shape, starts: Sequence[int]) -> int:
     else the object of the first preposition (اللجنة التوجيهية للتحول الرقمي). A
     candidate whose last word lacks the article or follows a preposition (لجنة الحزب
     لمقاطعة, before a name) is no complete term: nowhere."""
-    if not shape or not shape[-1][0] or shape[-1][1].endswith(_PREPOSITIONS):
+    if not shape or not shape[-1][0] or shape[-1][1].endswith(PREPOSITION_CLITICS):
         return 0
     if not shape[0][0]:
         return 1

@@ -66,7 +66,9 @@ from toolkit.extract.termhood import (
 )
 from toolkit.extract.tokenize import (
     ARTICLE,
+    CONJUNCTIONS,
     NISBA_ENDINGS,
+    PREPOSITION_CLITICS,
     Token,
     derived_verb,
     fold_ar,
@@ -108,8 +110,6 @@ MAX_TERM_WORDS = 5
 MAX_CANDIDATES = 1_000_000
 #: Word analyses kept across documents (memory bound).
 MAX_WORD_MEMO = 200_000
-_PREPOSITIONS = ("\u0628", "\u0644", "\u0643")  # ب ل ك
-_CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 #: و + alef with hamza (وأ، وإ، وآ): no Arabic noun starts so (وأد is a rare verb), so
 #: the و is the conjunction even when the rest is not in the lexicon (وأكشاك).
 #: Endings of a noun that takes feminine adjectives: ة and the plural ات.
@@ -223,20 +223,21 @@ class TermCounter:
         folded_stem = fold_ar(stem)
         folded = tok.norm or fold_ar(light)
         stop = (folded_stem in self._stop or folded in self._stop
-                or (folded[:1] in _CONJUNCTIONS and folded[1:] in self._stop)
+                or (folded[:1] in CONJUNCTIONS and folded[1:] in self._stop)
                 or "\u064b" in tok.text  # tanween fath: an adverbial accusative
                 or future_verb(stem))  # ستنفذ: no candidate holds a verb
         return _Word(light, first_surface, offset, bare,
                      term_word_key(inner_stem), stop, folded_stem in self._connectors,
-                     prefix.endswith(_PREPOSITIONS) and not restored
+                     prefix.endswith(PREPOSITION_CLITICS) and not restored
                      and not light[len(prefix):].startswith(ARTICLE),
-                     prefix.startswith(_CONJUNCTIONS), stem.startswith(ARTICLE),
-                     inner_prefix.endswith(_PREPOSITIONS) or prefix.endswith(_PREPOSITIONS),
+                     prefix.startswith(CONJUNCTIONS), stem.startswith(ARTICLE),
+                     inner_prefix.endswith(PREPOSITION_CLITICS)
+                     or prefix.endswith(PREPOSITION_CLITICS),
                      (folded_stem.startswith("\u064a") and len(folded_stem) >= 4)
                      or self._perfect_verb(stem, folded_stem)
                      or (not stem.startswith(ARTICLE) and derived_verb(folded_stem)),
                      len(folded_stem) >= 5 and folded_stem.endswith(_PRONOUN_SUFFIXES),
-                     nisba_gender(stem) if not prefix.endswith(_PREPOSITIONS) else "",
+                     nisba_gender(stem) if not prefix.endswith(PREPOSITION_CLITICS) else "",
                      stem.endswith(_FEMININE_ENDINGS), restored,
                      prefix.endswith("\u0644") and stem.startswith("\u0644")
                      and not stem.startswith(ARTICLE))

@@ -22,8 +22,10 @@ from glossary.normalize import normalize_ar, read_presentation_forms
 __all__ = [
     "ARTICLE",
     "BLOCK_CHARS",
+    "CONJUNCTIONS",
     "LAM_OBJECT",
     "NISBA_ENDINGS",
+    "PREPOSITION_CLITICS",
     "Token",
     "arabic_vocabulary",
     "blocks",
@@ -60,6 +62,10 @@ _SENTENCE_END = frozenset(".!?:;\u061f\u061b\u06d4)]\"'\u00bb\u2026")
 _AR_WORD_RE = re.compile(f"{_AR_LETTER}+")
 #: The Arabic definite article ال.
 ARTICLE = "\u0627\u0644"
+#: The conjunctions written as a proclitic: و ف.
+CONJUNCTIONS = ("\u0648", "\u0641")
+#: The prepositions written as a proclitic: ب ل ك.
+PREPOSITION_CLITICS = ("\u0628", "\u0644", "\u0643")
 #: Starts the last word of a term key that is the object of ل + the article (للنقل):
 #: a folded word never starts with لل once its article is gone.
 LAM_OBJECT = "\u0644\u0644"
@@ -369,7 +375,7 @@ def derived_verb(folded: str) -> bool:
     Args:
         folded: A clitic-free folded word (:func:`fold_ar`), article removed.
     """
-    if len(folded) in (6, 7) and folded[0] in "\u0648\u0641":
+    if len(folded) in (6, 7) and folded.startswith(CONJUNCTIONS):
         folded = folded[1:]
     if not folded.startswith("\u0627") or _NOT_IN_DERIVED_VERB.intersection(folded[1:]):
         return False
