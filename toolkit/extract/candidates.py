@@ -16,13 +16,14 @@ from functools import lru_cache
 
 from glossary.model import Context
 from toolkit.extract.contexts import MAX_CONTEXTS
-from toolkit.extract.data import modifier_keys
+from toolkit.extract.data import governed_prepositions, modifier_keys
 from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic
 
 __all__ = [
     "KnownSpans",
     "TermCandidate",
     "ending_phrase",
+    "governed_positions",
     "merge_conjunctions",
     "merge_numbers",
     "number_key",
@@ -254,6 +255,15 @@ def ending_phrase(key: Sequence[str]) -> int:
     1), or 0 when none does (a key that is only the phrase counts as none)."""
     phrase = phrase_spans(key, modifier_keys()).get(len(key) - 1)
     return phrase[0] if phrase is not None else 0
+
+
+def governed_positions(key: Sequence[str]) -> list[int]:
+    """Where a candidate key holds a preposition that the noun before it governs (الحد
+    من الفقر: 1), right after the noun or after its adjective (التحول الرقمي في: 2),
+    as governed.tsv lists them."""
+    pairs = governed_prepositions()
+    return [i for i in range(1, len(key) - 1)
+            if any((w, key[i]) in pairs for w in key[max(0, i - 2):i])]
 
 
 class KnownSpans:

@@ -29,6 +29,7 @@ __all__ = [
     "cues",
     "deictic_nouns",
     "expressions",
+    "governed_prepositions",
     "letter_names",
     "light_heads",
     "modifier_keys",
@@ -140,6 +141,15 @@ def expressions() -> frozenset[tuple[str, str]]:
 def connectors() -> frozenset[str]:
     """Returns the folded function words allowed inside a term (connectors.txt)."""
     return frozenset(_fold(cells[0]) for _, cells in _rows("connectors.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def governed_prepositions() -> frozenset[tuple[str, str]]:
+    """Returns the nouns that govern a preposition inside a term (الحد من، التكيف مع:
+    governed.tsv), each as ``(noun key, folded preposition)``: the noun keyed as term
+    candidates are (article-free, folded)."""
+    return frozenset((term_word_key(cells[0]), _fold(cells[1]))
+                     for _, cells in _rows("governed.tsv", 2))
 
 
 @lru_cache(maxsize=1)

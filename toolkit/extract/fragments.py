@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from toolkit.extract.candidates import TermCandidate, ending_phrase
+from toolkit.extract.candidates import TermCandidate, ending_phrase, governed_positions
 from toolkit.extract.data import connectors, cue_words, deictic_nouns, term_heads
 from toolkit.extract.tokenize import ARTICLE, light_ar, split_clitic, term_word_key
 
@@ -129,12 +129,14 @@ class FragmentRules:
         """المقاطعة أنجزت، المقاطعة صعوبات: a definite word followed by a word without the
         article. An adjective agrees with its noun in definiteness and the first noun of a
         construct has no article, so the two belong to different phrases (a subject and
-        its predicate). Left aside: connectors (غير), a word that may start with a
+        its predicate). Left aside: connectors (غير), a preposition that the noun
+        governs (الوقاية من), a word that may start with a
         proclitic (وتبادلها، لتكنولوجيا), and an adjective in a construct with a
         definite word (الإنترنت عريض النطاق)."""
         n = len(key)
+        governed = governed_positions(key)
         return any(shape[i][0] and not shape[i + 1][0] and not shape[i + 1][1]
-                   and key[i + 1] not in self.connectors
+                   and key[i + 1] not in self.connectors and i + 1 not in governed
                    and not self._proclitic(light_ar(words[i + 1]))
                    and (i + 2 == n or not shape[i + 2][0] or bool(shape[i + 2][1])
                         or _verb_shape(words[i + 1]))

@@ -54,7 +54,13 @@ from toolkit.extract.data import (
     word_senses,
 )
 from toolkit.extract.fragments import FragmentRules, looks_plural
-from toolkit.extract.termhood import NISBA, composed_cvalues, cvalues, keyness, keyness_weight
+from toolkit.extract.termhood import (
+    composed_cvalues,
+    cvalues,
+    keyness,
+    keyness_weight,
+    nisba_shaped,
+)
 from toolkit.extract.tokenize import CONJUNCTIONS, PREPOSITION_CLITICS
 
 __all__ = [
@@ -168,7 +174,7 @@ class _Ranking:
                           adjective_end={k: m for k, s in shapes.items()
                                          if (m := self._adjective_size(k, s))},
                           adjective_start={k for k, s in shapes.items()
-                                           if k[0].endswith(NISBA) and not _construct(s)},
+                                           if nisba_shaped(k[0]) and not _construct(s)},
                           pp_starts=starts),
             institutions, tails={k: _tail(s, starts[k]) for k, s in shapes.items()},
             confirmed={k for k, c in kept.items() if c.matched},
@@ -222,7 +228,7 @@ class _Ranking:
 
     def _adjective_like(self, word: str) -> bool:
         """An adjective, or a word in ـية that may be one (its ـي form need not occur)."""
-        return word.endswith(NISBA) or self._adjective(word)
+        return nisba_shaped(word) or self._adjective(word)
 
     def _adjective_end(self, key: tuple[str, ...], shape: _Shape) -> bool:
         """Whether the last word is an adjective of the word before it: a nisba (ـي،
@@ -325,4 +331,4 @@ def _construct(shape: _Shape) -> bool:
 def _coordinated_adjectives(key: tuple[str, ...]) -> bool:
     """X الاجتماعية والاقتصادية: two coordinated adjectives qualify one noun (the key of
     a coordinated candidate, whose last word is keyed without its و)."""
-    return len(key) >= 3 and key[-2].endswith(NISBA) and key[-1].endswith(NISBA)
+    return len(key) >= 3 and nisba_shaped(key[-2]) and nisba_shaped(key[-1])

@@ -13,12 +13,13 @@ import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
-from toolkit.extract.candidates import phrase_spans
+from toolkit.extract.candidates import governed_positions, phrase_spans
 from toolkit.extract.data import connectors, modifier_keys
 from toolkit.extract.tokenize import lam_object
 
 __all__ = ["NISBA", "RARE", "REFERENCE_FLOOR", "UNIGRAM_WEIGHT", "composed_cvalues", "cvalues",
-           "keyness", "keyness_weight"]
+           "keyness", "keyness_weight",
+           "nisba_shaped"]
 
 #: Candidates seen this often or less are scored without nesting (see :func:`cvalues`).
 RARE = 2
@@ -28,6 +29,15 @@ UNIGRAM_WEIGHT = 0.15
 REFERENCE_FLOOR = 0.5
 #: Endings of a nisba adjective (folded): ي، ية.
 NISBA = ("\u064a", "\u064a\u0647")
+#: Folded ending ـاية of nouns that look like a feminine nisba: verbal nouns of defective
+#: verbs and their kin (وقاية، حماية، رعاية، نهاية), no adjective.
+_NOUN_AYA = "\u0627\u064a\u0647"
+
+
+def nisba_shaped(key: str) -> bool:
+    """Whether a folded key ends like a nisba adjective (رقمي، رقميه), not like a noun
+    in ـاية (وقايه، رعايه)."""
+    return key.endswith(NISBA) and not key.endswith(_NOUN_AYA)
 
 
 def keyness_weight(k: float) -> float:
@@ -47,15 +57,16 @@ def keyness(key: Sequence[str], counts: Counter[str], total: int,
         reference: Reference frequencies per million.
 
     Returns:
-        The mean over the words (connectors and modifier phrases such as عن بعد
-        excluded) of
+        The mean over the words (connectors, modifier phrases such as عن بعد and
+        a preposition governed by the noun before it, الحد من, excluded) of
         ``log2((f_here + 0.5) / (f_ref + 0.5))``, both per million.
     """
     conn = connectors()
     phrases = phrase_spans(key, modifier_keys())
+    governed = governed_positions(key)
     ratios = []
     for i, word in enumerate(key):
-        if word in conn or i in phrases:
+        if word in conn or i in phrases or i in governed:
             continue
         here = counts.get(word, 0) * 1e6 / max(total, 1)
         ref = reference.get(word, REFERENCE_FLOOR)
@@ -130,7 +141,7 @@ def cvalues(freq: dict[tuple[str, ...], int],
         if 1 not in pp:
             longest_left[left] = max(longest_left.get(left, 0), f)
         if adjective_end is None:
-            size = int(longer[-1].endswith(NISBA) and longer not in coordinated)
+            size = int(nisba_shaped(longer[-1]) and longer not in coordinated)
         elif isinstance(adjective_end, Mapping):
             size = adjective_end.get(longer, 0)
         else:
@@ -153,9 +164,10 @@ def cvalues(freq: dict[tuple[str, ...], int],
             # continues on the right, or an adjective cut off its noun on the left.
             own = f - adjective_right.get(cand, 0)
             if (cand in adjective_start if adjective_start is not None
-                    else cand[0].endswith(NISBA)):
+                    else nisba_shaped(cand[0])):
                 own -= longest_left.get(cand, 0)
-            weight = math.log2(3) * 2 / len(cand)
+            # a governed preposition (الحد من الفقر) adds no length to the term
+            weight = math.log2(3) * 2 / (len(cand) - len(governed_positions(cand)))
         else:
             mean = nested_sum[cand] / nested_types[cand] if nested_types[cand] else 0.0
             own = f - max(mean, longest_right.get(cand, 0), longest_left.get(cand, 0))

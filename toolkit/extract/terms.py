@@ -2,7 +2,8 @@
 
 Candidates are n-grams of 1–5 Arabic words inside one chunk (no punctuation,
 number or Latin word in between), with no stopword at either edge and only
-connectors (عبر، غير) inside. The first word loses its proclitics
+connectors (عبر، غير) and a preposition that the noun before it governs (الحد من الفقر,
+governed.tsv) inside. The first word loses its proclitics
 (بالتحول الرقمي → التحول الرقمي); every word is keyed without the article, so
 التحول الرقمي and تحول رقمي are one term.
 
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
 
 from glossary.normalize import normalize_ar
 from toolkit.extract.candidates import (
@@ -35,6 +35,7 @@ from toolkit.extract.contexts import MAX_CONTEXTS, make_context
 from toolkit.extract.data import (
     connectors,
     deictic_nouns,
+    governed_prepositions,
     modifier_phrases,
     person_words,
     prepositions,
@@ -44,7 +45,6 @@ from toolkit.extract.data import (
     time_nouns,
     word_senses,
 )
-from toolkit.extract.fragments import looks_plural
 from toolkit.extract.ranking import (
     ADJECTIVE_START_WEIGHT,
     COORDINATION_WEIGHT,
@@ -57,12 +57,19 @@ from toolkit.extract.ranking import (
     rank_candidates,
 )
 from toolkit.extract.termhood import (
-    NISBA,
     RARE,
     REFERENCE_FLOOR,
     UNIGRAM_WEIGHT,
     cvalues,
     keyness,
+)
+from toolkit.extract.termwords import (
+    Agreement,
+    Word,
+    adjective_follows,
+    construct_head,
+    feminine_adjective,
+    noun_of_left_noun,
 )
 from toolkit.extract.tokenize import (
     ARTICLE,
@@ -110,37 +117,16 @@ MAX_TERM_WORDS = 5
 MAX_CANDIDATES = 1_000_000
 #: Word analyses kept across documents (memory bound).
 MAX_WORD_MEMO = 200_000
-#: و + alef with hamza (وأ، وإ، وآ): no Arabic noun starts so (وأد is a rare verb), so
-#: the و is the conjunction even when the rest is not in the lexicon (وأكشاك).
 #: Endings of a noun that takes feminine adjectives: ة and the plural ات.
 _FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
+#: و + alef with hamza (وأ، وإ، وآ): no Arabic noun starts so (وأد is a rare verb), so
+#: the و is the conjunction even when the rest is not in the lexicon (وأكشاك).
 _WAW_HAMZA = ("\u0648\u0623", "\u0648\u0625", "\u0648\u0622")
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u0643\u0645",
                      "\u0646\u0627")  # ها هم هما كم نا
 #: عشر، عشرة after a number or ordinal make 11–19 (التاسعة عشرة: the nineteenth): the word
 #: before them is half a number, so no candidate ends there (keys as term_word_key gives them).
 _TEENS = frozenset({"\u0639\u0634\u0631", "\u0639\u0634\u0631\u0647"})
-
-
-@dataclass
-class _Word:
-    surface: str
-    first_surface: str
-    first_offset: int  # where the clitic-free first word starts, from the token start
-    first_key: str
-    key: str
-    stop: bool
-    connector: bool
-    preposition: bool  # a bare preposition clitic on an indefinite word (بقوة)
-    coordinated: bool  # starts with the conjunction و or ف
-    definite: bool
-    attached: bool  # carries a preposition clitic (للتحول، بالبيانات): not a term end
-    verb_like: bool  # looks like a verb: ي + three letters, or a past form in ت
-    suffixed: bool  # ends with a pronoun suffix (ها، هم، هما، كم، نا)
-    nisba: str  # "m" (الرقمي) or "f" (الرقمية) for a definite nisba adjective, else ""
-    feminine: bool  # ends with ة or the plural ات: takes feminine adjectives
-    restored: bool  # لل + X: the article's alef, fused with ل, is given back (للمدينة)
-    fused: bool  # لل + لX, read as ل + لX (للجنة): maybe ل + اللX, the article fused too
 
 
 class TermCounter:
@@ -170,6 +156,7 @@ class TermCounter:
         self._stop = stopwords()
         self._connectors = connectors()
         self._phrases = modifier_phrases()
+        self._governed = governed_prepositions()
         self._deictic = deictic_nouns()
         self._heads = term_heads()
         self._prepositions = prepositions()
@@ -177,8 +164,8 @@ class TermCounter:
         self._times = time_nouns()
         self._time_adjectives = time_adjectives()
         self._senses = word_senses()
-        self._words: dict[str, _Word] = {}
-        self._memo: dict[tuple[str, str], _Word] = {}
+        self._words: dict[str, Word] = {}
+        self._memo: dict[tuple[str, str], Word] = {}
 
     def start_document(self) -> None:
         """Forgets the per-document word cache (the ``known`` lexicon may change).
@@ -194,7 +181,7 @@ class TermCounter:
             self.pruned_below = max(self.pruned_below, floor + 1)
             floor += 1
 
-    def _word(self, tok: Token) -> _Word:
+    def _word(self, tok: Token) -> Word:
         cached = self._words.get(tok.text)
         if cached is None:
             # Only the proclitic split depends on the document (its vocabulary); the
@@ -212,7 +199,7 @@ class TermCounter:
             self._words[tok.text] = cached
         return cached
 
-    def _new_word(self, tok: Token, light: str, prefix: str, stem: str) -> _Word:
+    def _new_word(self, tok: Token, light: str, prefix: str, stem: str) -> Word:
         inner_prefix, inner_stem = split_clitic(light, None)
         restored = stem.startswith(ARTICLE) and not light[len(prefix):].startswith(ARTICLE)
         first_surface, offset = surface_without_clitic(tok.text, prefix, restored)
@@ -226,7 +213,7 @@ class TermCounter:
                 or (folded[:1] in CONJUNCTIONS and folded[1:] in self._stop)
                 or "\u064b" in tok.text  # tanween fath: an adverbial accusative
                 or future_verb(stem))  # ستنفذ: no candidate holds a verb
-        return _Word(light, first_surface, offset, bare,
+        return Word(light, first_surface, offset, bare,
                      term_word_key(inner_stem), stop, folded_stem in self._connectors,
                      prefix.endswith(PREPOSITION_CLITICS) and not restored
                      and not light[len(prefix):].startswith(ARTICLE),
@@ -263,20 +250,23 @@ class TermCounter:
         terms = self.terms
         # عن بعد، في الوقت الحقيقي: words a term holds after a noun, a stopword or not
         phrases = phrase_spans([t.norm or fold_ar(t.text) for t in tokens], self._phrases)
+        governed = self._governed_at(words)
+        governing = set(governed.values())  # الحد من: a stopword alone, a head before من
         for i in range(n):
             wi = words[i]
             # للجنة التوجيهية: a definite adjective after it, so ل + اللجنة, not ل + لجنة
             fused = (wi.fused and i + 1 < n and words[i + 1].definite
                      and bool(words[i + 1].nisba))
-            if (wi.stop or wi.connector or (wi.preposition and not fused) or wi.verb_like
+            if ((wi.stop and i not in governing) or wi.connector
+                    or (wi.preposition and not fused) or wi.verb_like
                     or (skipped and i in skipped) or self._time_adverb(words, i)):
                 continue
             key: tuple[str, ...] = (wi.first_key,)
             restore = "\u0627" if wi.restored else ARTICLE if fused else ""
             surfaces: tuple[str, ...] = ((ARTICLE if fused else "") + wi.first_surface,)
             coordinations = 0
-            agreement = _Agreement(wi)
-            left_cut = i > 0 and _noun_of_left_noun(words[i - 1], wi) and not (
+            agreement = Agreement(wi)
+            left_cut = i > 0 and noun_of_left_noun(words[i - 1], wi) and not (
                 skipped and i - 1 in skipped)
             closed = False  # a modifier phrase ends the candidate
             for j in range(i, min(n, i + self.max_words)):
@@ -284,8 +274,9 @@ class TermCounter:
                     wj = words[j]
                     phrase = phrases.get(j) if phrases else None
                     inside = phrase is not None and phrase[0] > i
+                    held = governed.get(j, -1) >= i or (wj.stop and j in governing)
                     if closed or (skipped and j in skipped) or (
-                            wj.stop and not wj.connector and not inside):
+                            wj.stop and not wj.connector and not inside and not held):
                         break
                     if not agreement.add(wj):
                         break  # an adjective that no noun of the candidate can take
@@ -297,12 +288,12 @@ class TermCounter:
                         coordinations += 1
                     key += (wj.key,)
                     surfaces += (wj.surface,)
-                    if wj.connector or wj.suffixed or (
+                    if wj.connector or wj.suffixed or held or (
                             wj.attached and not self._lam_end(words, i, j, skipped)) or (
                             phrase is not None and inside and j < phrase[1]):
                         continue  # never the last word
                     closed = inside
-                elif wi.suffixed or not wi.definite:
+                elif wi.suffixed or not wi.definite or wi.stop:
                     continue  # a single-word term is a noun: seen with the article
                 if j + 1 < n and words[j + 1].first_key in _TEENS:
                     continue  # التاسعة | عشرة: half of a compound ordinal
@@ -312,8 +303,8 @@ class TermCounter:
                 if cand is None:
                     cand = terms[counted] = TermCandidate(counted, coordinated=coordinations > 0)
                 cand.count += 1
-                if ((coordinations and _adjective_follows(words, j, skipped))
-                        or (left_cut and j > i and _feminine_adjective(words[i + 1]))
+                if ((coordinations and adjective_follows(words, j, skipped))
+                        or (left_cut and j > i and feminine_adjective(words[i + 1]))
                         or (j > i and self._construct_cut(words, i, j, closed, skipped))):
                     cand.cuts[doc] += 1
                 cand.surfaces[surfaces] = cand.surfaces.get(surfaces, 0) + 1
@@ -329,7 +320,7 @@ class TermCounter:
                 if len(cand.contexts) < MAX_CONTEXTS:
                     cand.contexts.append(make_context(doc, text, start, end, restore))
 
-    def _lam_end(self, words: Sequence[_Word], i: int, j: int, skipped: Collection[int]) -> bool:
+    def _lam_end(self, words: Sequence[Word], i: int, j: int, skipped: Collection[int]) -> bool:
         """Whether a word with ل + article ends the candidate ``i..j``: the name of an
         institution or a compound noun (term_heads.txt, or a noun of two words in
         words.tsv) with its adjective, then ل + a noun (المركز الوطني للابتكار، البنية
@@ -357,13 +348,34 @@ class TermCounter:
         return not (fold_ar(nxt.surface) in self._prepositions
                     or (nxt.attached and nxt.surface.startswith("\u0628")))
 
-    def _time_adverb(self, words: Sequence[_Word], j: int) -> bool:
+    def _governed_at(self, words: Sequence[Word]) -> dict[int, int]:
+        """Where a preposition that a noun governs stands (governed.tsv): its position →
+        the noun's, right before it (الحد من) or before the noun's adjective (التحول
+        الرقمي في). A candidate holds such a preposition when it holds the noun, unless a
+        deictic noun follows it: التحول الرقمي في | المقاطعة is said of a place."""
+        found: dict[int, int] = {}
+        for j in range(1, len(words) - 1):
+            word = words[j]
+            if (not word.stop or word.coordinated or words[j + 1].stop
+                    or words[j + 1].first_key in self._deictic):
+                continue  # في المقاطعة، في مقاطعة (a name): the place of the sentence
+            prep = fold_ar(word.surface)
+            for head in (j - 1, j - 2):
+                if head < 0 or (head == j - 2 and not (
+                        words[j - 1].nisba and words[j - 1].definite == words[head].definite)):
+                    continue
+                if not words[head].attached and (words[head].key, prep) in self._governed:
+                    found[j] = head
+                    break
+        return found
+
+    def _time_adverb(self, words: Sequence[Word], j: int) -> bool:
         """Whether the word at ``j`` is a noun of time with its adjective after it (العام
         الماضي "last year", الشهر المقبل), an adverb that no term holds."""
         return (words[j].first_key in self._times and j + 1 < len(words)
                 and words[j + 1].first_key in self._time_adjectives)
 
-    def _construct_cut(self, words: Sequence[_Word], i: int, j: int, closed: bool,
+    def _construct_cut(self, words: Sequence[Word], i: int, j: int, closed: bool,
                        skipped: Collection[int]) -> bool:
         """Whether the candidate ``i..j`` is cut from a construct: its last word is
         indefinite with its genitive after it, a definite word with no clitic (ممثل إدارة |
@@ -372,7 +384,7 @@ class TermCounter:
         (التعليم عن بعد | الطلاب), nor does an adjective (منصة رقمية | الأسبوع). A first word
         that names a person by the post takes the whole phrase after it as its complement
         (مديرة تعاونية | البن), unless the last word is a post too (نائب رئيس | اللجنة)."""
-        if closed or words[j].attached or not _construct_head(words, j, skipped):
+        if closed or words[j].attached or not construct_head(words, j, skipped):
             return False
         nxt = words[j + 1].first_key
         if nxt in self._times:
@@ -402,86 +414,3 @@ class TermCounter:
             The candidates, best first.
         """
         return rank_candidates(self.terms, self.word_counts, self.total_words, min_count)
-
-
-class _Agreement:
-    """Gender agreement of the nisba adjectives of a candidate, word by word.
-
-    A masculine nisba adjective (الإقليمي) needs a noun before it in the
-    candidate that is not marked feminine (ة, ات): in البيانات الإقليمي it
-    belongs to a noun further left (مركز تكامل البيانات الإقليمي), so the
-    candidate is not a phrase. A feminine one right after a masculine one
-    (التحول الرقمي المجتمعية) cannot qualify the masculine one's noun, so it
-    needs a noun before that. Broken plurals (البرامج الضارة) and feminine nouns
-    without ة take feminine adjectives too, so a feminine adjective alone is
-    never a mismatch.
-    """
-
-    def __init__(self, first: _Word) -> None:
-        # positions of the nouns not marked feminine (the first word is a noun)
-        self.masculine = [] if first.feminine else [0]
-        self.head = -1  # the noun the last masculine adjective qualifies
-        self.previous = first
-        self.position = 0
-
-    def add(self, word: _Word) -> bool:
-        """Takes the next word; ``False`` if it breaks agreement."""
-        self.position += 1
-        ok = True
-        if word.nisba == "m":
-            ok = bool(self.masculine)
-            self.head = self.masculine[-1] if ok else -1
-        elif word.nisba == "f":
-            # a noun before the masculine adjective's head (the first word, position 0)
-            ok = self.previous.nisba != "m" or self.head > 0
-        else:
-            if not word.feminine:
-                self.masculine.append(self.position)
-        self.previous = word
-        return ok
-
-
-def _construct_head(words: Sequence[_Word], i: int, skipped: Collection[int]) -> bool:
-    """Whether the word at ``i``, indefinite, is a noun in the construct state: a definite
-    word with no clitic follows, its genitive (مديرة تعاونية | البن، ممثل إدارة | التعليم).
-    A candidate that ends with it is cut from the construct."""
-    word = words[i]
-    if (i + 1 >= len(words) or word.definite or word.suffixed
-            or (skipped and i + 1 in skipped)):
-        return False
-    nxt = words[i + 1]
-    return nxt.definite and not nxt.attached and not nxt.coordinated and not nxt.stop
-
-
-def _noun_of_left_noun(left: _Word, word: _Word) -> bool:
-    """Whether ``word`` is a definite noun that is not marked feminine nor plural and
-    follows a noun in the construct state that is (قاعدة بيانات السكان، لجنة الحزب).
-
-    A feminine adjective after ``word`` then qualifies the noun on the left (قاعدة
-    بيانات السكان الوطنية: الوطنية is قاعدة's), so a candidate that starts with
-    ``word`` and goes on with a definite word in ـة (السكان الوطنية) is cut out
-    of a longer phrase (counted in its ``cuts``). Broken plurals of the shapes
-    :func:`looks_plural` knows (الموارد البشرية) take feminine adjectives themselves
-    and are left alone.
-    """
-    return (left.feminine and not left.definite and not left.stop and not left.attached
-            and not left.connector and not left.suffixed and word.definite
-            and not word.feminine and not word.nisba and not word.attached
-            and not looks_plural(word.key))
-
-
-def _feminine_adjective(word: _Word) -> bool:
-    """A definite word in ـة with no clitic (الوطنية، المطبقة): after a definite noun,
-    an adjective in the feminine singular."""
-    return word.nisba == "f" or (word.definite and word.surface.endswith("\u0629")
-                                 and not word.attached and not word.coordinated)
-
-
-def _adjective_follows(words: Sequence[_Word], j: int, skipped: Collection[int]) -> bool:
-    """Whether the word after ``j`` is a nisba adjective that can qualify it (same
-    definiteness, no clitic): والمجتمع الرقمي goes on past the candidate's end."""
-    if j + 1 >= len(words) or j + 1 in skipped:
-        return False
-    word, nxt = words[j], words[j + 1]
-    return (nxt.key.endswith(NISBA) and len(nxt.key) >= 4 and not nxt.stop
-            and not nxt.coordinated and not nxt.attached and nxt.definite == word.definite)

@@ -408,7 +408,8 @@ def future_verb(stem: str) -> bool:
 
 def nisba_gender(stem: str) -> str:
     """``m`` for a definite masculine nisba adjective (الإقليمي), ``f`` for a feminine
-    one (الإقليمية), else ``""``. Broken plurals of the shape الأراضي (CCاCي) are nouns.
+    one (الإقليمية), else ``""``. Broken plurals of the shape الأراضي (CCاCي) and
+    words in ـاية (الوقاية، الرعاية) are nouns.
 
     Args:
         stem: The clitic-free light word.
@@ -416,8 +417,8 @@ def nisba_gender(stem: str) -> str:
     if not stem.startswith(ARTICLE):
         return ""
     bare = stem[2:]
-    if bare.endswith("\u064a\u0629") and len(bare) >= 5:  # ية
-        return "f"
+    if bare.endswith("\u064a\u0629") and len(bare) >= 5 and bare[-3] != "\u0627":
+        return "f"  # ية, but not اية: الوقاية، الرعاية are nouns
     if (bare.endswith("\u064a") and len(bare) >= 4
             and not (len(bare) == 5 and bare[2] == "\u0627")):
         return "m"
