@@ -41,10 +41,28 @@ def test_a_governed_preposition_stands_inside_a_term(text: str, term: str) -> No
     ("وتدعم الحكومة الاستثمار في الزراعة.", "الاستثمار في الزراعة"),
     ("وتسرع المقاطعة التحول الرقمي في المقاطعة.", "التحول الرقمي في المقاطعة"),
     ("وتدعم الوزارة الحد في الزراعة.", "الحد في الزراعة"),
+    # the time of the sentence: السنوات الأخيرة is an adverb
+    ("وقال إن التحول في السنوات الأخيرة كان كبيرا.", "التحول في السنوات"),
+    # a participle qualifies a noun before it and starts no term
+    ("وتم إجلاء سكان القرى القريبة من الجبال.", "القريبة من الجبال"),
+    # القائمة is also "the list", الحصول a general verbal noun: neither governs here
+    ("ونشرت اللجنة القائمة على الموقع الإلكتروني.", "القائمة على الموقع"),
+    ("ويسهل البنك الحصول على القروض التفضيلية.", "الحصول على القروض"),
 ])
 def test_a_term_never_ends_with_a_governed_preposition_nor_holds_another(
         text: str, cut: str) -> None:
     assert term_key(cut) not in keys([text])
+
+
+def test_a_participle_governs_inside_a_term_after_its_noun() -> None:
+    assert term_key("القرى القريبة من الجبال") in keys(["وتم إجلاء سكان القرى القريبة من الجبال."])
+
+
+def test_a_term_that_ends_with_a_governing_noun_is_cut_from_the_longer_phrase() -> None:
+    text = "وتعزز المقاطعة التحول الرقمي في الوقاية من الكوارث الطبيعية."
+    terms = count_terms([text]).terms
+    assert sum(terms[term_key("التحول الرقمي في الوقاية")].cuts.values()) == 1
+    assert not terms[term_key("التحول الرقمي")].cuts
 
 
 def test_the_preposition_counts_as_neither_length_nor_keyness() -> None:

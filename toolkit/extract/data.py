@@ -144,12 +144,13 @@ def connectors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def governed_prepositions() -> frozenset[tuple[str, str]]:
+def governed_prepositions() -> Mapping[tuple[str, str], bool]:
     """Returns the nouns that govern a preposition inside a term (الحد من، التكيف مع:
-    governed.tsv), each as ``(noun key, folded preposition)``: the noun keyed as term
-    candidates are (article-free, folded)."""
-    return frozenset((term_word_key(cells[0]), _fold(cells[1]))
-                     for _, cells in _rows("governed.tsv", 2))
+    governed.tsv), each as ``(noun key, folded preposition)`` → whether the word may
+    start a term: a noun may, a participle (القريبة من) qualifies a noun before it. The
+    noun is keyed as term candidates are (article-free, folded)."""
+    return MappingProxyType({(term_word_key(cells[0]), _fold(cells[1])): cells[2] == "noun"
+                             for _, cells in _rows("governed.tsv", 3)})
 
 
 @lru_cache(maxsize=1)

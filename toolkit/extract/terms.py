@@ -126,6 +126,8 @@ _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u06
                      "\u0646\u0627")  # ها هم هما كم نا
 #: عشر، عشرة after a number or ordinal make 11–19 (التاسعة عشرة: the nineteenth): the word
 #: before them is half a number, so no candidate ends there (keys as term_word_key gives them).
+#: No governed preposition: no start position, no governing word.
+_NONE = (-1, -1)
 _TEENS = frozenset({"\u0639\u0634\u0631", "\u0639\u0634\u0631\u0647"})
 
 
@@ -250,8 +252,8 @@ class TermCounter:
         terms = self.terms
         # عن بعد، في الوقت الحقيقي: words a term holds after a noun, a stopword or not
         phrases = phrase_spans([t.norm or fold_ar(t.text) for t in tokens], self._phrases)
-        governed = self._governed_at(words)
-        governing = set(governed.values())  # الحد من: a stopword alone, a head before من
+        # الحد من الفقر: a preposition inside, and الحد a stopword that starts a term
+        governed, governing = self._governed_at(words)
         for i in range(n):
             wi = words[i]
             # للجنة التوجيهية: a definite adjective after it, so ل + اللجنة, not ل + لجنة
@@ -274,7 +276,7 @@ class TermCounter:
                     wj = words[j]
                     phrase = phrases.get(j) if phrases else None
                     inside = phrase is not None and phrase[0] > i
-                    held = governed.get(j, -1) >= i or (wj.stop and j in governing)
+                    held = governed.get(j, _NONE)[0] >= i or (wj.stop and j in governing)
                     if closed or (skipped and j in skipped) or (
                             wj.stop and not wj.connector and not inside and not held):
                         break
@@ -305,7 +307,8 @@ class TermCounter:
                 cand.count += 1
                 if ((coordinations and adjective_follows(words, j, skipped))
                         or (left_cut and j > i and feminine_adjective(words[i + 1]))
-                        or (j > i and self._construct_cut(words, i, j, closed, skipped))):
+                        or (j > i and self._construct_cut(words, i, j, closed, skipped))
+                        or governed.get(j + 1, _NONE)[1] == j > i):  # … الوقاية | من
                     cand.cuts[doc] += 1
                 cand.surfaces[surfaces] = cand.surfaces.get(surfaces, 0) + 1
                 cand.docs[doc] += 1
@@ -348,26 +351,36 @@ class TermCounter:
         return not (fold_ar(nxt.surface) in self._prepositions
                     or (nxt.attached and nxt.surface.startswith("\u0628")))
 
-    def _governed_at(self, words: Sequence[Word]) -> dict[int, int]:
-        """Where a preposition that a noun governs stands (governed.tsv): its position →
-        the noun's, right before it (الحد من) or before the noun's adjective (التحول
-        الرقمي في). A candidate holds such a preposition when it holds the noun, unless a
-        deictic noun follows it: التحول الرقمي في | المقاطعة is said of a place."""
-        found: dict[int, int] = {}
+    def _governed_at(self, words: Sequence[Word]
+                     ) -> tuple[dict[int, tuple[int, int]], set[int]]:
+        """Where a preposition that a word governs stands (governed.tsv): its position →
+        the last position a candidate that holds it may start at, and the governing word's
+        position. A candidate may start at the noun right before it (الحد من) or before
+        the noun's adjective (التحول الرقمي في), or at a word before a participle (الأسر
+        القريبة من). A candidate that ends with the governing word is cut from the phrase
+        (التحول الرقمي في الوقاية | من). Not before a deictic noun or a noun of time
+        (التحول الرقمي في | المقاطعة، في | السنوات الأخيرة): the sentence's place or time.
+        Also returns the nouns that govern one, which may start a candidate though they
+        are stopwords (الحد)."""
+        found: dict[int, tuple[int, int]] = {}
+        nouns: set[int] = set()
         for j in range(1, len(words) - 1):
-            word = words[j]
-            if (not word.stop or word.coordinated or words[j + 1].stop
-                    or words[j + 1].first_key in self._deictic):
-                continue  # في المقاطعة، في مقاطعة (a name): the place of the sentence
+            word, nxt = words[j], words[j + 1]
+            if (not word.stop or word.coordinated or nxt.stop
+                    or nxt.first_key in self._deictic or nxt.first_key in self._times):
+                continue
             prep = fold_ar(word.surface)
             for head in (j - 1, j - 2):
                 if head < 0 or (head == j - 2 and not (
                         words[j - 1].nisba and words[j - 1].definite == words[head].definite)):
                     continue
-                if not words[head].attached and (words[head].key, prep) in self._governed:
-                    found[j] = head
+                starts = self._governed.get((words[head].key, prep))
+                if starts is not None and not words[head].attached:
+                    found[j] = (head if starts else head - 1, head)
+                    if starts:
+                        nouns.add(head)
                     break
-        return found
+        return found, nouns
 
     def _time_adverb(self, words: Sequence[Word], j: int) -> bool:
         """Whether the word at ``j`` is a noun of time with its adjective after it (العام
