@@ -262,8 +262,15 @@ def governed_positions(key: Sequence[str]) -> list[int]:
     من الفقر: 1), right after the noun or after its adjective (التحول الرقمي في: 2),
     as governed.tsv lists them."""
     pairs = governed_prepositions()
-    return [i for i in range(1, len(key) - 1)
-            if any((w, key[i]) in pairs for w in key[max(0, i - 2):i])]
+    preps = _governed_words()
+    return [i for i in range(1, len(key) - 1) if key[i] in preps
+            and any((w, key[i]) in pairs for w in key[max(0, i - 2):i])]
+
+
+@lru_cache(maxsize=1)
+def _governed_words() -> frozenset[str]:
+    """The prepositions of governed.tsv: a key without one holds none governed."""
+    return frozenset(prep for _, prep in governed_prepositions())
 
 
 class KnownSpans:
