@@ -10,6 +10,7 @@ import pytest
 
 from tests.unit.counting import count_terms
 from toolkit.extract.candidates import governed_positions, surface_shape
+from toolkit.extract.compose import compose_translation
 from toolkit.extract.data import governed_prepositions
 from toolkit.extract.fragments import FragmentRules
 from toolkit.extract.termhood import cvalues, keyness, nisba_shaped
@@ -104,3 +105,22 @@ def test_a_noun_in_aya_is_no_feminine_nisba(word: str, gender: str) -> None:
 def test_a_term_headed_by_a_noun_in_aya_takes_its_adjective() -> None:
     counted = keys(["وتحسن المقاطعة الرعاية الصحية للسكان."])
     assert term_key("الرعاية الصحية") in counted
+
+
+@pytest.mark.parametrize(("term", "vi", "en"), [
+    ("الحد من الفقر", "giảm nghèo", "reduction of poverty"),
+    ("التكيف مع تغير المناخ", "thích ứng với biến đổi khí hậu", "adaptation to climate change"),
+    ("التأمين ضد البطالة", "bảo hiểm thất nghiệp", "insurance against unemployment"),
+    ("التطعيم ضد الأمراض المعدية", "tiêm phòng bệnh truyền nhiễm",
+     "vaccination against infectious diseases"),
+    # المستدام may qualify الحد or الفقر: Vietnamese reads the same, English is left empty
+    ("الحد من الفقر المستدام", "giảm nghèo bền vững", ""),
+    # the rendering of الحفاظ على depends on its object; the noun before its adjective and
+    # a noun not first are not composed
+    ("الحفاظ على التنوع البيولوجي", "", ""),
+    ("التحول الرقمي في الزراعة", "", ""),
+    ("حملة التطعيم ضد الحصبة", "", ""),
+])
+def test_a_governed_term_is_composed_from_the_pair_and_its_object(
+        term: str, vi: str, en: str) -> None:
+    assert compose_translation(term_key(term), form=term) == (vi, en)

@@ -21,6 +21,9 @@ composed only when its shape tells how the words bind, from the surface form alo
   A list of three (two words with و in the form): ``noun وnoun وnoun`` and ``head noun
   وnoun وnoun`` (وزارة الثقافة والرياضة والسياحة: Bộ Văn hóa, Thể thao và Du lịch).
 
+* ``noun preposition object``: a noun with the preposition it governs (governed.tsv)
+  and its object, composed on its own: الحد من الفقر → giảm nghèo, reduction of poverty.
+
 Anything else is left empty for review: a wrong draft is worse than none. So is a
 fragment: a candidate seen only as the start of a longer one (وزارة الصناعة inside
 وزارة الصناعة والتجارة, مؤشر التحول inside مؤشر التحول الرقمي) is a piece of a name,
@@ -32,7 +35,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from toolkit.extract.data import WordSense, word_senses
+from toolkit.extract.candidates import governed_positions
+from toolkit.extract.data import WordSense, governed_translations, word_senses
 from toolkit.extract.tokenize import ARTICLE, CONJUNCTIONS, lam_object, light_ar, split_clitic
 
 __all__ = ["compose_translation", "conjunctions", "definiteness", "fragment",
@@ -67,6 +71,9 @@ def compose_translation(key: Sequence[str], *, coordinated: bool = False,
         ``(vi, en)``, or ``("", "")`` where a word is missing from words.tsv or
         the shape is not one of the above.
     """
+    governed = governed_positions(key)
+    if governed:
+        return _compose_governed(key, governed, coordinated, form)
     units = _units(key, coordinated)
     if not units:
         return "", ""
@@ -74,6 +81,30 @@ def compose_translation(key: Sequence[str], *, coordinated: bool = False,
     if coordinated and not units[-1].sense.coordinated:
         return _compose_coordinated(units, definite, 3 if conjunctions(form) == 2 else 2)
     return _compose_plain(units, definite)
+
+
+def _compose_governed(key: Sequence[str], governed: Sequence[int], coordinated: bool,
+                      form: str) -> tuple[str, str]:
+    """A noun, the preposition it governs and the object (الحد من الفقر): the pair's
+    rendering (governed.tsv) before the object's, composed as a term of its own. English
+    is left empty when the object ends with an adjective of the noun's gender, which may
+    qualify either (الحد من الفقر المستدام: giảm nghèo bền vững, but sustainable poverty
+    reduction, not reduction of sustainable poverty)."""
+    if list(governed) != [1]:
+        return "", ""
+    pair = governed_translations().get((key[0], key[1]))
+    words = form.split()
+    if pair is None or (form and len(words) != len(key)):
+        return "", ""
+    vi, en = compose_translation(key[2:], coordinated=coordinated,
+                                 form=" ".join(words[2:]))
+    if not vi:
+        return "", ""
+    last = word_senses().get((key[-1],))
+    if last is not None and last.pos == "adj" and len(key) > 3 and (
+            last.agr == "*" or (last.agr == "f") == key[0].endswith("\u0647")):
+        en = ""
+    return f"{pair[0]} {vi}", f"{pair[1]} {en}" if en else ""
 
 
 def conjunctions(form: str) -> int:

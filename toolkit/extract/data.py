@@ -30,6 +30,7 @@ __all__ = [
     "deictic_nouns",
     "expressions",
     "governed_prepositions",
+    "governed_translations",
     "letter_names",
     "light_heads",
     "modifier_keys",
@@ -151,6 +152,16 @@ def governed_prepositions() -> Mapping[tuple[str, str], bool]:
     noun is keyed as term candidates are (article-free, folded)."""
     return MappingProxyType({(term_word_key(cells[0]), _fold(cells[1])): cells[2] == "noun"
                              for _, cells in _rows("governed.tsv", 3)})
+
+
+@lru_cache(maxsize=1)
+def governed_translations() -> Mapping[tuple[str, str], tuple[str, str]]:
+    """Returns the Vietnamese and English of a governing noun with its preposition
+    (governed.tsv: الحد من → giảm, reduction of), keyed as :func:`governed_prepositions`;
+    the pairs whose rendering depends on the object are left out."""
+    return MappingProxyType({(term_word_key(cells[0]), _fold(cells[1])): (cells[3], cells[4])
+                             for _, cells in _rows("governed.tsv", 3)
+                             if len(cells) >= 5 and cells[3] and cells[4]})
 
 
 @lru_cache(maxsize=1)
