@@ -161,3 +161,13 @@ def test_listed_banks_companies_and_border_gates_read_as_listed(
     # organisations.tsv lists banks and companies by their Vietnamese names, places.tsv
     # the international border gates: the listed reading comes first
     assert _read(tmp_path, text)[ar] == (kind, vi)
+
+
+@pytest.mark.parametrize(("text", "ar", "kind", "vi"), [
+    # a listed company's rendering reads no person (Trường is no family name)
+    ("وقال السيد ترونغ هاي إن الشركة توسعت.", "ترونغ هاي", "person", "Trương Hải"),
+    ("وصدرت شركة ترونغ هاي أول دفعة من السيارات.", "ترونغ هاي", "org", "Trường Hải"),
+])
+def test_an_organisation_listing_reads_no_person(tmp_path: Path, text: str, ar: str,
+                                                 kind: str, vi: str) -> None:
+    assert _read(tmp_path, text)[ar] == (kind, vi)

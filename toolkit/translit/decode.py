@@ -278,8 +278,11 @@ class Transliterator:
             add(name, score * scale)
         # An Arabic rendering the gazetteer lists (فيناسا = VINASA) outweighs any reading, as
         # does an established spelling of a place (سايغون = Sài Gòn) unless a person is named.
+        # An organisation's rendering reads no person (السيد ترونغ هاي: Trương Hải, not the
+        # company Trường Hải).
         joined = " ".join(tokens)
-        known = [place.vi for place in self._ar_index.get(joined, ())]
+        known = [place.vi for place in self._ar_index.get(joined, ())
+                 if kind != "person" or place.kind != "org"]
         if (kind != "person" and len(tokens) > 1 and known
                 and all(place.kind == "org" for place in self._ar_index[joined])):
             scores.clear()  # فيتين بنك: VietinBank, not syllables (Vị Tiên Bến Kè)
@@ -348,6 +351,8 @@ class Transliterator:
             for place in self._place_index[key]:
                 if kind == "person" and place.kind == NAMESAKE:
                     continue  # السيدة هوانغ هوا ثام is a woman of today, not Hoàng Hoa Thám
+                if kind == "person" and place.kind == "org":
+                    continue  # السيد ترونغ هاي is Trương Hải, not the company Trường Hải
                 weights[place.vi] = max(weights.get(place.vi, 0.0), place.weight)
             for vi, weight in weights.items():
                 add(vi, prob * per_syllable ** len(key) * weight)
