@@ -11,7 +11,7 @@ import pytest
 from tests.unit.counting import count_terms
 from toolkit.extract.candidates import governed_positions, surface_shape
 from toolkit.extract.compose import compose_translation
-from toolkit.extract.data import governed_prepositions
+from toolkit.extract.data import governed_prepositions, governed_translations
 from toolkit.extract.fragments import FragmentRules
 from toolkit.extract.termhood import cvalues, keyness, nisba_shaped
 from toolkit.extract.tokenize import nisba_gender, term_key
@@ -124,3 +124,11 @@ def test_a_term_headed_by_a_noun_in_aya_takes_its_adjective() -> None:
 def test_a_governed_term_is_composed_from_the_pair_and_its_object(
         term: str, vi: str, en: str) -> None:
     assert compose_translation(term_key(term), form=term) == (vi, en)
+
+
+def test_the_pairs_rendered_are_governed_nouns_with_both_languages() -> None:
+    rendered = governed_translations()
+    assert rendered[(term_key("الحد")[0], "من")] == ("giảm", "reduction of")
+    assert set(rendered) <= set(governed_prepositions())
+    assert all(vi and en for vi, en in rendered.values())
+    assert (term_key("الحفاظ")[0], "علي") not in rendered  # its rendering depends on the object
