@@ -167,7 +167,10 @@ def test_listed_banks_companies_and_border_gates_read_as_listed(
     # a listed company's rendering reads no person (Trường is no family name)
     ("وقال السيد ترونغ هاي إن الشركة توسعت.", "ترونغ هاي", "person", "Trương Hải"),
     ("وصدرت شركة ترونغ هاي أول دفعة من السيارات.", "ترونغ هاي", "org", "Trường Hải"),
+    # nor does a landmark's (the border gate Tây Trang), which still reads the gate
+    ("وقالت السيدة تاي ترانغ إن التجارة نمت.", "تاي ترانغ", "person", "Thái Trang"),
+    ("وعبرت الشاحنات البوابة الحدودية تاي ترانغ أمس.", "تاي ترانغ", "place", "Tây Trang"),
 ])
-def test_an_organisation_listing_reads_no_person(tmp_path: Path, text: str, ar: str,
-                                                 kind: str, vi: str) -> None:
+def test_an_organisation_or_landmark_listing_reads_no_person(
+        tmp_path: Path, text: str, ar: str, kind: str, vi: str) -> None:
     assert _read(tmp_path, text)[ar] == (kind, vi)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from glossary.errors import InputError
 from glossary.model import Candidate
+from toolkit.translit.gazetteer_adapter import OTHER_PLACE_WEIGHT
 from toolkit.translit.likelihood import NameLikelihood
 from toolkit.translit.model import Model, compile_model, default_model
 from toolkit.translit.parses import MAX_FUSED, Parse, parse_weight, title_name
@@ -351,8 +352,10 @@ class Transliterator:
             for place in self._place_index[key]:
                 if kind == "person" and place.kind == NAMESAKE:
                     continue  # السيدة هوانغ هوا ثام is a woman of today, not Hoàng Hoa Thám
-                if kind == "person" and place.kind == "org":
-                    continue  # السيد ترونغ هاي is Trương Hải, not the company Trường Hải
+                if kind == "person" and (place.kind == "org" or (
+                        place.kind == "place" and place.weight <= OTHER_PLACE_WEIGHT)):
+                    continue  # السيد ترونغ هاي is Trương Hải, not the company Trường Hải;
+                    # السيدة تاي ترانغ Thái Trang, not the border gate Tây Trang
                 weights[place.vi] = max(weights.get(place.vi, 0.0), place.weight)
             for vi, weight in weights.items():
                 add(vi, prob * per_syllable ** len(key) * weight)
