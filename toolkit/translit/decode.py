@@ -38,7 +38,7 @@ from toolkit.translit.syllables import (
     parse_syllable,
     split_tone,
 )
-from toolkit.translit.tables import NAMESAKE, Lexicon, Place, Tables
+from toolkit.translit.tables import Lexicon, Place, Tables
 
 __all__ = ["KINDS", "Transliterator", "default_model"]
 
@@ -279,11 +279,9 @@ class Transliterator:
             add(name, score * scale)
         # An Arabic rendering the gazetteer lists (فيناسا = VINASA) outweighs any reading, as
         # does an established spelling of a place (سايغون = Sài Gòn) unless a person is named.
-        # An organisation's rendering reads no person (السيد ترونغ هاي: Trương Hải, not the
-        # company Trường Hải).
         joined = " ".join(tokens)
         known = [place.vi for place in self._ar_index.get(joined, ())
-                 if kind != "person" or place.kind != "org"]
+                 if kind != "person" or _may_name_person(place)]
         if (kind != "person" and len(tokens) > 1 and known
                 and all(place.kind == "org" for place in self._ar_index[joined])):
             scores.clear()  # فيتين بنك: VietinBank, not syllables (Vị Tiên Bến Kè)
@@ -350,12 +348,8 @@ class Transliterator:
             # (a province before a district).
             weights: dict[str, float] = {}
             for place in self._place_index[key]:
-                if kind == "person" and place.kind == NAMESAKE:
-                    continue  # السيدة هوانغ هوا ثام is a woman of today, not Hoàng Hoa Thám
-                if kind == "person" and (place.kind == "org" or (
-                        place.kind == "place" and place.weight <= OTHER_PLACE_WEIGHT)):
-                    continue  # السيد ترونغ هاي is Trương Hải, not the company Trường Hải;
-                    # السيدة تاي ترانغ Thái Trang, not the border gate Tây Trang
+                if kind == "person" and not _may_name_person(place):
+                    continue
                 weights[place.vi] = max(weights.get(place.vi, 0.0), place.weight)
             for vi, weight in weights.items():
                 add(vi, prob * per_syllable ** len(key) * weight)
@@ -490,3 +484,12 @@ class Transliterator:
         if self._plain is None:
             self._plain = plain_index(self.model)
         return spell_vi(self.model, text, top=top, plain=self._plain, usable=self._usable)
+
+
+def _may_name_person(place: Place) -> bool:
+    """Whether a listed name ranks the readings of a person's name: a province, city or
+    district may (a man may be named Thái Bình). A historical figure may not (السيدة هوانغ
+    هوا ثام is a woman of today, not Hoàng Hoa Thám), nor an organisation (السيد ترونغ هاي
+    is Trương Hải, not the company Trường Hải), nor a commune, ward or landmark, named too
+    rarely (السيدة تاي ترانغ is Thái Trang, not the border gate Tây Trang)."""
+    return place.kind == "place" and place.weight > OTHER_PLACE_WEIGHT
