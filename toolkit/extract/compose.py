@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from toolkit.extract.candidates import governed_positions
-from toolkit.extract.data import WordSense, governed_translations, word_senses
+from toolkit.extract.data import WordSense, governed_prepositions, word_senses
 from toolkit.extract.tokenize import ARTICLE, CONJUNCTIONS, lam_object, light_ar, split_clitic
 
 __all__ = ["compose_translation", "conjunctions", "definiteness", "fragment",
@@ -92,9 +92,9 @@ def _compose_governed(key: Sequence[str], governed: Sequence[int], coordinated: 
     reduction, not reduction of sustainable poverty)."""
     if list(governed) != [1]:
         return "", ""
-    pair = governed_translations().get((key[0], key[1]))
+    pair = governed_prepositions().get((key[0], key[1]))
     words = form.split()
-    if pair is None or (form and len(words) != len(key)):
+    if pair is None or not pair.vi or (form and len(words) != len(key)):
         return "", ""
     vi, en = compose_translation(key[2:], coordinated=coordinated,
                                  form=" ".join(words[2:]))
@@ -104,7 +104,7 @@ def _compose_governed(key: Sequence[str], governed: Sequence[int], coordinated: 
     if last is not None and last.pos == "adj" and len(key) > 3 and (
             last.agr == "*" or (last.agr == "f") == key[0].endswith("\u0647")):
         en = ""
-    return f"{pair[0]} {vi}", f"{pair[1]} {en}" if en else ""
+    return f"{pair.vi} {vi}", f"{pair.en} {en}" if en else ""
 
 
 def conjunctions(form: str) -> int:

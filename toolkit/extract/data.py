@@ -20,6 +20,7 @@ from toolkit.extract.tokenize import ARTICLE, fold_ar, light_ar, term_word_key
 
 __all__ = [
     "Cue",
+    "Governed",
     "WordSense",
     "clitic_prefixes",
     "connectors",
@@ -30,7 +31,6 @@ __all__ = [
     "deictic_nouns",
     "expressions",
     "governed_prepositions",
-    "governed_translations",
     "letter_names",
     "light_heads",
     "modifier_keys",
@@ -144,24 +144,27 @@ def connectors() -> frozenset[str]:
     return frozenset(_fold(cells[0]) for _, cells in _rows("connectors.txt", 1))
 
 
-@lru_cache(maxsize=1)
-def governed_prepositions() -> Mapping[tuple[str, str], bool]:
-    """Returns the nouns that govern a preposition inside a term (الحد من، التكيف مع:
-    governed.tsv), each as ``(noun key, folded preposition)`` → whether the word may
-    start a term: a noun may, a participle (القريبة من) qualifies a noun before it. The
-    noun is keyed as term candidates are (article-free, folded)."""
-    return MappingProxyType({(term_word_key(cells[0]), _fold(cells[1])): cells[2] == "noun"
-                             for _, cells in _rows("governed.tsv", 3)})
+@dataclass(frozen=True)
+class Governed:
+    """A word of governed.tsv that governs a preposition inside a term (الحد من):
+    whether it may start a term (a noun may; a participle, القريبة من, qualifies the noun
+    before it), and the Vietnamese and English of the word with its preposition, empty
+    where the rendering depends on the object (الحفاظ على)."""
+
+    starts: bool
+    vi: str = ""
+    en: str = ""
 
 
 @lru_cache(maxsize=1)
-def governed_translations() -> Mapping[tuple[str, str], tuple[str, str]]:
-    """Returns the Vietnamese and English of a governing noun with its preposition
-    (governed.tsv: الحد من → giảm, reduction of), keyed as :func:`governed_prepositions`;
-    the pairs whose rendering depends on the object are left out."""
-    return MappingProxyType({(term_word_key(cells[0]), _fold(cells[1])): (cells[3], cells[4])
-                             for _, cells in _rows("governed.tsv", 3)
-                             if len(cells) >= 5 and cells[3] and cells[4]})
+def governed_prepositions() -> Mapping[tuple[str, str], Governed]:
+    """Returns the words that govern a preposition inside a term (الحد من، التكيف مع:
+    governed.tsv), each keyed ``(word key, folded preposition)``, the word keyed as term
+    candidates are (article-free, folded)."""
+    return MappingProxyType({
+        (term_word_key(cells[0]), _fold(cells[1])):
+            Governed(cells[2] == "noun", *(cells[3:5] if len(cells) >= 5 else ()))
+        for _, cells in _rows("governed.tsv", 3)})
 
 
 @lru_cache(maxsize=1)

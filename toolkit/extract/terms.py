@@ -374,10 +374,10 @@ class TermCounter:
                 if head < 0 or (head == j - 2 and not (
                         words[j - 1].nisba and words[j - 1].definite == words[head].definite)):
                     continue
-                starts = self._governed.get((words[head].key, prep))
-                if starts is not None and not words[head].attached:
-                    found[j] = (head if starts else head - 1, head)
-                    if starts:
+                entry = self._governed.get((words[head].key, prep))
+                if entry is not None and not words[head].attached:
+                    found[j] = (head if entry.starts else head - 1, head)
+                    if entry.starts:
                         nouns.add(head)
                     break
         return found, nouns
