@@ -44,3 +44,15 @@ def test_a_person_cue_keeps_a_person(tmp_path: Path, text: str, ar: str) -> None
 ])
 def test_a_middle_name_keeps_a_person(tmp_path: Path, text: str, ar: str) -> None:
     assert name_entries(tmp_path, text)[ar][0] == "person"
+
+
+@pytest.mark.parametrize(("text", "ar", "kind"), [
+    # في "in" before an unlisted name of two words: a place, though دونغ is a family name
+    ("تقام المهرجانات التقليدية في دونغ ثاو كل عام.", "دونغ ثاو", "place"),
+    ("انتقلت العائلات إلى دونغ ثاو العام الماضي.", "دونغ ثاو", "place"),
+    # a person's name of three words outweighs it
+    ("وأعرب الوفد عن ثقته في نغوين فان ثانه.", "نغوين فان ثانه", "person"),
+])
+def test_in_or_to_before_a_name_with_no_cue_is_a_weak_place_vote(
+        tmp_path: Path, text: str, ar: str, kind: str) -> None:
+    assert name_entries(tmp_path, text)[ar][0] == kind

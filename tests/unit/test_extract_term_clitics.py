@@ -55,3 +55,26 @@ def test_the_shortest_proclitic_that_leaves_a_word_of_the_lexicon_is_split(tmp_p
     keys = _keys(tmp_path, "تدعم الحكومة البنية التحتية وبطاقات الهوية الرقمية.")
     assert ("بطاقات", "هويه", "رقميه") in keys
     assert not any(key[0] == "طاقات" for key in keys)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # ل + شبكة: the noun heads a construct (شبكة النقل), so it starts a candidate.
+    ("يشكل الطريق الجديد جزءا أساسيا لشبكة النقل الوطنية في الشمال.",
+     ("شبكه", "نقل", "وطنيه")),
+    # ب + منصة, the same.
+    ("ترتبط المستشفيات بمنصة الفحص الطبي عن بعد منذ العام الماضي.", ("منصه", "فحص", "طبي")),
+])
+def test_a_noun_behind_a_bare_preposition_heads_its_construct(
+        tmp_path: Path, text: str, key: tuple[str, ...]) -> None:
+    assert key in _keys(tmp_path, text)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # بقوة: no genitive follows, an adverb ("strongly").
+    ("تدعم المقاطعة بقوة التحول الرقمي في القرى.", "قوه"),
+    # لتنفيذ: an action noun after ل says what for ("to carry out"), no term.
+    ("خصصت المقاطعة ميزانية لتنفيذ التحول الرقمي في القرى.", "تنفيذ"),
+])
+def test_a_bare_preposition_before_an_adverb_or_a_purpose_starts_nothing(
+        tmp_path: Path, text: str, first: str) -> None:
+    assert not any(key[0] == first for key in _keys(tmp_path, text))

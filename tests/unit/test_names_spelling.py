@@ -1,8 +1,8 @@
 """How names are written: an initial alef madda (آنه: Ánh) that normalisation would make
-an Arabic word, open ê written يه (نغيه: Nghệ), landscape cue words (كهوف، بحيرة), forms
-of كان and words with بـ/لـ that are no syllables, a listed place written as one word
-(سابا: Sa Pa), and a glossary name whose cue form (مدينة هوي: Huế) runs into another
-glossary name (هوي آن: Hội An). The real
+an Arabic word, open ê written يه (نغيه: Nghệ), landscape cue words (كهوف، بحيرة), one
+syllable after a landmark word (معبد هونغ), forms of كان and words with بـ/لـ that are no
+syllables, a listed place written as one word (سابا: Sa Pa), and a glossary name whose
+cue form (مدينة هوي: Huế) runs into another glossary name (هوي آن: Hội An). The real
 transliterator, on sentences written for these tests."""
 
 from __future__ import annotations
@@ -57,6 +57,27 @@ def test_a_landscape_cue_is_not_part_of_the_name(
     found = spans(detector, text)
     assert name in found
     assert wrong not in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # One plain syllable after a landmark word: đền Hùng, chùa Keo.
+    ("يحتفل الأهالي كل ربيع في معبد هونغ بذكرى الأجداد.", "هونغ"),
+    ("تضم الرحلة زيارة باغودا كيو القديمة.", "كيو"),
+])
+def test_one_syllable_after_a_landmark_word_is_a_name(
+        detector: NameDetector, text: str, name: str) -> None:
+    assert spans(detector, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    # Kings (ملوك), an Arabic word, before a syllable that no landmark word introduces.
+    "تحيي المقاطعة ذكرى ملوك هونغ كل عام.",
+    # لو may be the name's second syllable (بوابة تشا لو): تشا alone is not read.
+    "تعمل المقاطعتان على تطوير بوابة تشا لو الحدودية.",
+])
+def test_no_syllable_alone_without_a_landmark_word_before_it(
+        detector: NameDetector, text: str) -> None:
+    assert spans(detector, text) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -9,7 +9,9 @@ governed.tsv) inside. The first word loses its proclitics
 
 Verb-like first words (يتقدم، أنفقت، حددته) never start a candidate, and a word
 with a preposition clitic (للتحول) or a pronoun suffix never ends one, except ل + the
-article after a definite noun and its adjective (البنية التحتية للنقل). A verb in
+article after a definite noun and its adjective (البنية التحتية للنقل). Behind a bare
+ل or ب, a noun starts one only when its genitive follows (لشبكة النقل → شبكة النقل)
+and it is no action noun of light_heads.txt (لتنفيذ: "in order to carry out"). A verb in
 the future (سيصبح، ستنفذ، ستشمل) is in no candidate at all, like a stopword. A
 definite noun between a feminine construct noun and a feminine adjective (قاعدة
 بيانات السكان الوطنية) starts no phrase with that adjective (السكان الوطنية).
@@ -36,6 +38,7 @@ from toolkit.extract.data import (
     connectors,
     deictic_nouns,
     governed_prepositions,
+    light_heads,
     modifier_phrases,
     person_words,
     prepositions,
@@ -68,6 +71,7 @@ from toolkit.extract.termwords import (
     Word,
     adjective_follows,
     construct_head,
+    coordinated_adjective,
     feminine_adjective,
     noun_of_left_noun,
 )
@@ -161,6 +165,7 @@ class TermCounter:
         self._governed = governed_prepositions()
         self._deictic = deictic_nouns()
         self._heads = term_heads()
+        self._light = light_heads()
         self._prepositions = prepositions()
         self._posts = person_words()
         self._times = time_nouns()
@@ -259,8 +264,13 @@ class TermCounter:
             # للجنة التوجيهية: a definite adjective after it, so ل + اللجنة, not ل + لجنة
             fused = (wi.fused and i + 1 < n and words[i + 1].definite
                      and bool(words[i + 1].nisba))
+            # لشبكة النقل الوطنية: behind a bare ل or ب, a noun whose genitive follows
+            # heads a candidate; alone (بقوة، بشكل كبير) it is an adverb, and an action
+            # noun (لتنفيذ التحول الرقمي) says what for
             if ((wi.stop and i not in governing) or wi.connector
-                    or (wi.preposition and not fused) or wi.verb_like
+                    or (wi.preposition and not fused and (
+                        wi.first_key in self._light or not construct_head(words, i, skipped)))
+                    or wi.verb_like
                     or (skipped and i in skipped) or self._time_adverb(words, i)):
                 continue
             key: tuple[str, ...] = (wi.first_key,)
@@ -282,8 +292,10 @@ class TermCounter:
                         break
                     if not agreement.add(wj):
                         break  # an adjective that no noun of the candidate can take
-                    if coordinations and not wj.coordinated:
-                        break  # a coordinated word (والاتصالات) or a list of them ends it
+                    if coordinations and not wj.coordinated and not coordinated_adjective(
+                            words[j - 1], wj):
+                        break  # a coordinated word (والاتصالات) or a list of them ends it,
+                        # with its adjective (الزراعة والتنمية الريفية)
                     if self._time_adverb(words, j):
                         break  # صندوق دعم المزارعين | العام الماضي: "last year"
                     if wj.coordinated:

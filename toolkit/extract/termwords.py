@@ -19,6 +19,7 @@ __all__ = [
     "Word",
     "adjective_follows",
     "construct_head",
+    "coordinated_adjective",
     "feminine_adjective",
     "noun_of_left_noun",
 ]
@@ -82,6 +83,15 @@ class Agreement:
                 self.masculine.append(self.position)
         self.previous = word
         return ok
+
+
+def coordinated_adjective(noun: Word, word: Word) -> bool:
+    """Whether ``word`` is a nisba adjective of ``noun``, a coordinated noun (والتنمية
+    الريفية): the same definiteness, no clitic. A candidate goes on with it past the
+    coordination (الزراعة والتنمية الريفية), as with the noun alone."""
+    return (noun.coordinated and not noun.stop and not noun.suffixed and bool(word.nisba)
+            and word.definite == noun.definite and not word.attached
+            and not word.coordinated and not word.stop)
 
 
 def construct_head(words: Sequence[Word], i: int, skipped: Collection[int]) -> bool:
