@@ -49,7 +49,7 @@ def test_extract_corpus_reaches_the_measured_thresholds(
     assert numbers["codes_found"] == 1.0
     # Both gold passes: 191 terms, so the top 100 can hold 52.4% of them at most.
     assert numbers["term_recall_top100"] >= 0.46
-    assert numbers["term_r_precision"] >= 0.73
+    assert numbers["term_r_precision"] >= 0.72
     assert numbers["term_recall_anywhere"] >= 0.78
     assert numbers["term_gold_share_top100"] >= 0.88
     assert first_pass["term_recall_top100"] >= 0.72

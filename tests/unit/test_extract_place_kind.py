@@ -46,13 +46,11 @@ def test_a_middle_name_keeps_a_person(tmp_path: Path, text: str, ar: str) -> Non
     assert name_entries(tmp_path, text)[ar][0] == "person"
 
 
-@pytest.mark.parametrize(("text", "ar", "kind"), [
-    # في "in" before an unlisted name of two words: a place, though دونغ is a family name
-    ("تقام المهرجانات التقليدية في دونغ ثاو كل عام.", "دونغ ثاو", "place"),
-    ("انتقلت العائلات إلى دونغ ثاو العام الماضي.", "دونغ ثاو", "place"),
-    # a person's name of three words outweighs it
-    ("وأعرب الوفد عن ثقته في نغوين فان ثانه.", "نغوين فان ثانه", "person"),
+@pytest.mark.parametrize(("text", "ar"), [
+    # "to" or "in" before a person's name says nothing of its kind
+    ("نقل المشاركون تحياتهم إلى تو لام.", "تو لام"),
+    ("وسلمت اللجنة الجائزة إلى نغوين هوا.", "نغوين هوا"),
 ])
-def test_in_or_to_before_a_name_with_no_cue_is_a_weak_place_vote(
-        tmp_path: Path, text: str, ar: str, kind: str) -> None:
-    assert name_entries(tmp_path, text)[ar][0] == kind
+def test_a_preposition_before_a_name_with_no_cue_leaves_a_person(
+        tmp_path: Path, text: str, ar: str) -> None:
+    assert name_entries(tmp_path, text)[ar][0] == "person"

@@ -74,6 +74,12 @@ def test_a_noun_behind_a_bare_preposition_heads_its_construct(
     ("تدعم المقاطعة بقوة التحول الرقمي في القرى.", "قوه"),
     # لتنفيذ: an action noun after ل says what for ("to carry out"), no term.
     ("خصصت المقاطعة ميزانية لتنفيذ التحول الرقمي في القرى.", "تنفيذ"),
+    # compound prepositions: "worth", "in the presence of", "on the occasion of"
+    ("وقعت الشركة عقدا بقيمة الاستثمار المطلوب.", "قيمه"),
+    ("افتتح المعرض بحضور الأمين العام للحزب.", "حضور"),
+    ("نظمت المدرسة حفلا بمناسبة الذكرى السنوية لتأسيسها.", "مناسبه"),
+    # ل + a verb in the imperfect: "for the exports to reach"
+    ("تسعى الوزارة لتصل الصادرات الزراعية إلى أسواق جديدة.", "تصل"),
 ])
 def test_a_bare_preposition_before_an_adverb_or_a_purpose_starts_nothing(
         tmp_path: Path, text: str, first: str) -> None:

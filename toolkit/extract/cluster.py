@@ -37,7 +37,6 @@ SPELLING_FOLDS: tuple[tuple[str, str, str], ...] = (
     ("\u064a?\u0646\u0647$|\u064a\u0646$", "\u0646",
      "-nh/-n after i: هوينه = هوين (Huỳnh), مينه = منه (Minh)"),
     ("^\u062a[\u0631\u0634]|^\u0634", "\u0634", "the onsets tr and ch: ترانغ = تشانغ = شانغ"),
-    ("^\u0646\u0647(?=[\u0627\u0648\u064a])", "\u0646", "the onset nh: نهونغ = نونغ (Nhung)"),
 )
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "modifier_keys",
     "modifier_phrases",
     "person_words",
+    "preposition_nouns",
     "reference_frequencies",
     "stopwords",
     "surnames",
@@ -232,6 +233,14 @@ def written_words() -> frozenset[str]:
 def light_heads() -> frozenset[str]:
     """Returns light_heads.txt: article-free folded action nouns that head phrases."""
     return frozenset(term_word_key(light_ar(cells[0])) for _, cells in _rows("light_heads.txt", 1))
+
+
+@lru_cache(maxsize=1)
+def preposition_nouns() -> frozenset[str]:
+    """Returns preposition_nouns.txt: article-free folded nouns that make a compound
+    preposition behind a bare ب or ل (بفضل، بقيمة، لصالح)."""
+    return frozenset(term_word_key(light_ar(cells[0]))
+                     for _, cells in _rows("preposition_nouns.txt", 1))
 
 
 @lru_cache(maxsize=1)

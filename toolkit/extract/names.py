@@ -27,9 +27,9 @@ name-like. A name is a run of name-like tokens:
 
 A run of two tokens or more is a name when the whole run is likely enough or reads
 as a place the gazetteer knows (وهوتشي منه، هوي آن); a single token only after a cue
-word, after a landmark word when it spells one syllable plainly (معبد هونغ), or when
-it is a fused known name (هانوي) or a word spelling several syllables that the
-gazetteer confirms as a place (دالات، كانتو). A word of
+word, after a landmark word when it spells one syllable plainly and ends its phrase
+(معبد هونغ في), or when it is a fused known name (هانوي) or a word spelling several
+syllables that the gazetteer confirms as a place (دالات، كانتو). A word of
 :data:`~toolkit.extract.namebridge.FUSED_LEN` letters or more that spells several
 syllables is a name only on its own (لونجان هونغ ين: the fruit, then Hưng Yên).
 The kind comes from votes: the cue before the name (السيد → person, بلدية →
@@ -44,7 +44,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.data import Cue
+from toolkit.extract.data import Cue, prepositions
 from toolkit.extract.namebridge import (
     BRIDGE_LEN,
     GAZETTEER_MIN,
@@ -95,10 +95,6 @@ _NOTHING: Mapping[str, Cue] = MappingProxyType({})
 _KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
 #: Likelihood a single token needs after a cue word.
 SINGLE_CUED_MIN = 0.3
-#: Vote for a place that في ("in") or إلى ("to") right before a name with no cue gives:
-#: less than a family name's shape in a name of three words (في نغوين فان آن …).
-PLACE_PREPOSITION_VOTE = 0.5
-_PLACE_PREPOSITIONS = frozenset({"\u0641\u064a", "\u0627\u0644\u064a"})  # في، إلى (folded)
 #: Likelihood a single token needs after a landmark word (معبد هونغ, đền Hùng), which
 #: does not vouch for longer foreign words (شاطئ باتونغ): one plain Vietnamese syllable.
 SINGLE_LANDMARK_MIN = 0.6
@@ -172,12 +168,13 @@ class NameDetector(NameCues, NameBridges):
                 and self._classify(tokens[nxt]).strong)
 
     # ------------------------------------------------------------------ spans
-    def _syllable_next(self, tokens: Sequence[Token], last: int) -> bool:
-        """Whether the word after ``last`` may be a syllable of the name that it ends
-        (a bridging word: بوابة تشا لو), so the name may be longer than read."""
+    def _clause_ends(self, tokens: Sequence[Token], last: int) -> bool:
+        """Whether the phrase ends after ``last``: the text or a punctuation mark, or a
+        bare preposition (معبد هونغ في …). An Arabic word that reads as a syllable
+        after a landmark word (جسر دام بناؤه: "a bridge whose building lasted") is
+        followed by its own clause; a syllable after it may be the name's (بوابة تشا لو)."""
         nxt = last + 1
-        return nxt < len(tokens) and tokens[nxt].type == "ar" and self._classify(
-            tokens[nxt]).bridge
+        return nxt >= len(tokens) or tokens[nxt].type != "ar" or tokens[nxt].norm in prepositions()
 
     def detect(self, tokens: Sequence[Token], taken: set[int] | None = None,
                seen: dict[str, Cue] | None = None) -> list[NameSpan]:
@@ -325,7 +322,7 @@ class NameDetector(NameCues, NameBridges):
                 and self._gazetteer_place(tokens, members, clitic)) or (  # دالات: Đà Lạt
                 lik >= SINGLE_LANDMARK_MIN and not clitic  # معبد هونغ: đền Hùng
                 and self._cue_before(tokens, first, landmark=True) is not None
-                and not self._syllable_next(tokens, last))  # بوابة تشا لو: not تشا alone
+                and self._clause_ends(tokens, last))  # not جسر دام بناؤه، بحيرة تام الصفاء
         else:
             ok = (lik >= (CUED_MIN if cue is not None else SPAN_MIN) or last == vouched
                   or self._gazetteer_place(tokens, members, clitic))  # هوي آن: Hội An
@@ -342,8 +339,6 @@ class NameDetector(NameCues, NameBridges):
                     not self._person_shaped(tokens[first].norm[len(clitic):], len(members))
                     or self._place_shaped(tokens, members, clitic, head, landmark is not None)):
                 span.vote(head.kind, 1.0)
-            elif first > 0 and not clitic and tokens[first - 1].norm in _PLACE_PREPOSITIONS:
-                span.vote("place", PLACE_PREPOSITION_VOTE)  # في دونغ مو: "in" a place
         after_cue = self._cue_after(tokens, last)
         if after_cue is not None:
             span.vote(after_cue.kind, 1.5)

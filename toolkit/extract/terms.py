@@ -10,8 +10,8 @@ governed.tsv) inside. The first word loses its proclitics
 Verb-like first words (يتقدم، أنفقت، حددته) never start a candidate, and a word
 with a preposition clitic (للتحول) or a pronoun suffix never ends one, except ل + the
 article after a definite noun and its adjective (البنية التحتية للنقل). Behind a bare
-ل or ب, a noun starts one only when its genitive follows (لشبكة النقل → شبكة النقل)
-and it is no action noun of light_heads.txt (لتنفيذ: "in order to carry out"). A verb in
+ل or ب, a noun starts one only when its genitive follows (لشبكة النقل → شبكة النقل),
+and not an action noun (لتنفيذ), a compound preposition (بقيمة) or a verb (لتصل). A verb in
 the future (سيصبح، ستنفذ، ستشمل) is in no candidate at all, like a stopword. A
 definite noun between a feminine construct noun and a feminine adjective (قاعدة
 بيانات السكان الوطنية) starts no phrase with that adjective (السكان الوطنية).
@@ -41,6 +41,7 @@ from toolkit.extract.data import (
     light_heads,
     modifier_phrases,
     person_words,
+    preposition_nouns,
     prepositions,
     stopwords,
     term_heads,
@@ -132,6 +133,9 @@ _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u06
 #: before them is half a number, so no candidate ends there (keys as term_word_key gives them).
 #: No governed preposition: no start position, no governing word.
 _NONE = (-1, -1)
+#: First letters of a verb in the imperfect (يصل، تصل): after ل, a short word with one
+#: says what for.
+_IMPERFECT_PREFIXES = ("\u064a", "\u062a")
 _TEENS = frozenset({"\u0639\u0634\u0631", "\u0639\u0634\u0631\u0647"})
 
 
@@ -166,6 +170,7 @@ class TermCounter:
         self._deictic = deictic_nouns()
         self._heads = term_heads()
         self._light = light_heads()
+        self._preposition_nouns = preposition_nouns()
         self._prepositions = prepositions()
         self._posts = person_words()
         self._times = time_nouns()
@@ -264,12 +269,8 @@ class TermCounter:
             # للجنة التوجيهية: a definite adjective after it, so ل + اللجنة, not ل + لجنة
             fused = (wi.fused and i + 1 < n and words[i + 1].definite
                      and bool(words[i + 1].nisba))
-            # لشبكة النقل الوطنية: behind a bare ل or ب, a noun whose genitive follows
-            # heads a candidate; alone (بقوة، بشكل كبير) it is an adverb, and an action
-            # noun (لتنفيذ التحول الرقمي) says what for
             if ((wi.stop and i not in governing) or wi.connector
-                    or (wi.preposition and not fused and (
-                        wi.first_key in self._light or not construct_head(words, i, skipped)))
+                    or (wi.preposition and not fused and not self._clitic_head(words, i, skipped))
                     or wi.verb_like
                     or (skipped and i in skipped) or self._time_adverb(words, i)):
                 continue
@@ -334,6 +335,18 @@ class TermCounter:
                         cand.matched[(entry, doc)] += 1
                 if len(cand.contexts) < MAX_CONTEXTS:
                     cand.contexts.append(make_context(doc, text, start, end, restore))
+
+    def _clitic_head(self, words: Sequence[Word], i: int, skipped: Collection[int]) -> bool:
+        """Whether a noun behind a bare ل or ب heads a candidate: its genitive follows
+        (لشبكة النقل الوطنية → شبكة النقل الوطنية); alone (بقوة، بشكل كبير) it is an
+        adverb. Not an action noun of light_heads.txt (لتنفيذ: "in order to carry out"), a
+        noun of a compound preposition (بقيمة، بحضور: preposition_nouns.txt), nor a short
+        verb in the imperfect after ل (لتصل الصادرات: "for the exports to reach")."""
+        key = words[i].first_key
+        return (construct_head(words, i, skipped) and key not in self._light
+                and key not in self._preposition_nouns
+                and not (key[:1] in _IMPERFECT_PREFIXES and len(key) <= 4
+                         and key not in self._times))
 
     def _lam_end(self, words: Sequence[Word], i: int, j: int, skipped: Collection[int]) -> bool:
         """Whether a word with ل + article ends the candidate ``i..j``: the name of an
