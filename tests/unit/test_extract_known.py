@@ -101,9 +101,11 @@ def test_an_occurrence_seen_by_counter_and_matcher_counts_once(folder: Path) -> 
     assert terms(folder, KNOWN)["اللجنة التوجيهية"].frequency == 2
 
 
-def test_the_matcher_adds_occurrences_after_a_preposition_clitic(folder: Path) -> None:
-    assert terms(folder, [])["مجلس الإدارة"].frequency == 2
-    assert terms(folder, KNOWN)["مجلس الإدارة"].frequency == 3  # لمجلس الإدارة counts too
+def test_an_occurrence_after_a_preposition_clitic_counts_once(folder: Path) -> None:
+    # لمجلس الإدارة: the counter reads a construct behind ل, and the matcher finds the
+    # approved entry there; the occurrence counts once
+    assert terms(folder, [])["مجلس الإدارة"].frequency == 3
+    assert terms(folder, KNOWN)["مجلس الإدارة"].frequency == 3
 
 
 def test_confirmation_lifts_multiword_terms_not_single_words(folder: Path) -> None:

@@ -80,6 +80,9 @@ def test_a_noun_behind_a_bare_preposition_heads_its_construct(
     ("نظمت المدرسة حفلا بمناسبة الذكرى السنوية لتأسيسها.", "مناسبه"),
     # ل + a verb in the imperfect: "for the exports to reach"
     ("تسعى الوزارة لتصل الصادرات الزراعية إلى أسواق جديدة.", "تصل"),
+    ("تعمل الوزارة لتستفيد الشركات الصغيرة من القرض.", "تستفيد"),
+    # بمساعدة: "with the help of"
+    ("بنيت المدرسة بمساعدة الحكومة المحلية.", "مساعده"),
 ])
 def test_a_bare_preposition_before_an_adverb_or_a_purpose_starts_nothing(
         tmp_path: Path, text: str, first: str) -> None:

@@ -27,9 +27,8 @@ name-like. A name is a run of name-like tokens:
 
 A run of two tokens or more is a name when the whole run is likely enough or reads
 as a place the gazetteer knows (وهوتشي منه، هوي آن); a single token only after a cue
-word, after a landmark word when it spells one syllable plainly and ends its phrase
-(معبد هونغ في), or when it is a fused known name (هانوي) or a word spelling several
-syllables that the gazetteer confirms as a place (دالات، كانتو). A word of
+word or when it is a fused known name (هانوي) or a word spelling several syllables
+that the gazetteer confirms as a place (دالات، كانتو). A word of
 :data:`~toolkit.extract.namebridge.FUSED_LEN` letters or more that spells several
 syllables is a name only on its own (لونجان هونغ ين: the fruit, then Hưng Yên).
 The kind comes from votes: the cue before the name (السيد → person, بلدية →
@@ -44,7 +43,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.data import Cue, prepositions
+from toolkit.extract.data import Cue
 from toolkit.extract.namebridge import (
     BRIDGE_LEN,
     GAZETTEER_MIN,
@@ -95,9 +94,6 @@ _NOTHING: Mapping[str, Cue] = MappingProxyType({})
 _KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
 #: Likelihood a single token needs after a cue word.
 SINGLE_CUED_MIN = 0.3
-#: Likelihood a single token needs after a landmark word (معبد هونغ, đền Hùng), which
-#: does not vouch for longer foreign words (شاطئ باتونغ): one plain Vietnamese syllable.
-SINGLE_LANDMARK_MIN = 0.6
 
 
 class NameDetector(NameCues, NameBridges):
@@ -168,14 +164,6 @@ class NameDetector(NameCues, NameBridges):
                 and self._classify(tokens[nxt]).strong)
 
     # ------------------------------------------------------------------ spans
-    def _clause_ends(self, tokens: Sequence[Token], last: int) -> bool:
-        """Whether the phrase ends after ``last``: the text or a punctuation mark, or a
-        bare preposition (معبد هونغ في …). An Arabic word that reads as a syllable
-        after a landmark word (جسر دام بناؤه: "a bridge whose building lasted") is
-        followed by its own clause; a syllable after it may be the name's (بوابة تشا لو)."""
-        nxt = last + 1
-        return nxt >= len(tokens) or tokens[nxt].type != "ar" or tokens[nxt].norm in prepositions()
-
     def detect(self, tokens: Sequence[Token], taken: set[int] | None = None,
                seen: dict[str, Cue] | None = None) -> list[NameSpan]:
         """Finds the names in one document.
@@ -319,10 +307,7 @@ class NameDetector(NameCues, NameBridges):
         if len(members) == 1:
             ok = (cue is not None and lik >= SINGLE_CUED_MIN) or lik >= FUSED_MIN or (
                 lik >= STRONG and self.fused is not None and self.fused(surface_first)
-                and self._gazetteer_place(tokens, members, clitic)) or (  # دالات: Đà Lạt
-                lik >= SINGLE_LANDMARK_MIN and not clitic  # معبد هونغ: đền Hùng
-                and self._cue_before(tokens, first, landmark=True) is not None
-                and self._clause_ends(tokens, last))  # not جسر دام بناؤه، بحيرة تام الصفاء
+                and self._gazetteer_place(tokens, members, clitic))  # دالات: Đà Lạt
         else:
             ok = (lik >= (CUED_MIN if cue is not None else SPAN_MIN) or last == vouched
                   or self._gazetteer_place(tokens, members, clitic))  # هوي آن: Hội An

@@ -136,6 +136,8 @@ _NONE = (-1, -1)
 #: First letters of a verb in the imperfect (يصل، تصل): after ل, a short word with one
 #: says what for.
 _IMPERFECT_PREFIXES = ("\u064a", "\u062a")
+#: The imperfect of the tenth form (تستفيد، يستخدم): its verbal noun starts with است.
+_IMPERFECT_TENTH = ("\u062a\u0633\u062a", "\u064a\u0633\u062a")
 _TEENS = frozenset({"\u0639\u0634\u0631", "\u0639\u0634\u0631\u0647"})
 
 
@@ -293,10 +295,11 @@ class TermCounter:
                         break
                     if not agreement.add(wj):
                         break  # an adjective that no noun of the candidate can take
+                    # a coordinated word (والاتصالات) or a list of them ends it, with the
+                    # last one's adjective (الزراعة والتنمية الريفية)
                     if coordinations and not wj.coordinated and not coordinated_adjective(
                             words[j - 1], wj):
-                        break  # a coordinated word (والاتصالات) or a list of them ends it,
-                        # with its adjective (الزراعة والتنمية الريفية)
+                        break
                     if self._time_adverb(words, j):
                         break  # صندوق دعم المزارعين | العام الماضي: "last year"
                     if wj.coordinated:
@@ -346,7 +349,8 @@ class TermCounter:
         return (construct_head(words, i, skipped) and key not in self._light
                 and key not in self._preposition_nouns
                 and not (key[:1] in _IMPERFECT_PREFIXES and len(key) <= 4
-                         and key not in self._times))
+                         and key not in self._times)
+                and not key.startswith(_IMPERFECT_TENTH))  # لتستفيد: no masdar starts so
 
     def _lam_end(self, words: Sequence[Word], i: int, j: int, skipped: Collection[int]) -> bool:
         """Whether a word with ل + article ends the candidate ``i..j``: the name of an
