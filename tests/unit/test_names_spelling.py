@@ -144,3 +144,14 @@ def test_a_place_spelled_outside_the_rules_is_read_when_written_as_one_word(
 
 def test_a_fused_listed_place_is_found_without_a_cue(detector: NameDetector) -> None:
     assert spans(detector, "يفضل الزوار مدنا جبلية مثل سابا في الشتاء.") == ["سابا"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Bạch Long Vĩ: its last syllable is spelled في, "in"; only the whole is a listed place.
+    ("وتضم المناطق البحرية المحمية باخ لونغ في التابعة للمدينة.", ["باخ لونغ في"]),
+    # Hải Phòng is listed without it: في is the preposition.
+    ("وزار الوفد هاي فونغ في الشهر الماضي.", ["هاي فونغ"]),
+])
+def test_a_preposition_ends_a_name_only_when_the_gazetteer_lists_the_whole(
+        detector: NameDetector, text: str, names: list[str]) -> None:
+    assert spans(detector, text) == names

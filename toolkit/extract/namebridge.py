@@ -371,7 +371,8 @@ class NameBridges:
         than a definite nisba adjective (the cue's: مدرسة لي كوي دون الثانوية) follows
         it, انه after a person cue before "that" (السيدة دو تي لان انه أن), or a short
         word with which the name reads as a place the gazetteer knows (ديان بيان: Điện
-        Biên), cue or not."""
+        Biên), cue or not; a preposition only when the name without it is no such place
+        (باخ لونغ في: Bạch Long Vĩ; not هاي فونغ | في)."""
         tok = tokens[j]
         info = self._classify(tok)
         if cue is not None and cue.kind in ("place", "org") and info.bridge:
@@ -385,6 +386,9 @@ class NameBridges:
         if (cue is not None and cue.kind == "person" and tok.norm == THAT_HE
                 and j + 1 < len(tokens) and tokens[j + 1].light in COMPLEMENTIZERS):
             return True  # السيدة دو تي لان انه أن: "that" never follows "that he"
+        if tok.norm in prepositions():  # باخ لونغ في: Bạch Long Vĩ, في no "in" here
+            return (self._gazetteer_place(tokens, [*members, j], clitic)
+                    and not self._gazetteer_place(tokens, members, clitic))
         if cue is None and not (info.bridge or info.medium):
             return False
         return self._gazetteer_place(tokens, [*members, j], clitic)
