@@ -149,8 +149,13 @@ def test_a_fused_listed_place_is_found_without_a_cue(detector: NameDetector) -> 
 @pytest.mark.parametrize(("text", "names"), [
     # Bạch Long Vĩ: its last syllable is spelled في, "in"; only the whole is a listed place.
     ("وتضم المناطق البحرية المحمية باخ لونغ في التابعة للمدينة.", ["باخ لونغ في"]),
+    # After a place cue, one word and في: Ba Vì.
+    ("وتقع القرية في منطقة با في غرب العاصمة.", ["با في"]),
     # Hải Phòng is listed without it: في is the preposition.
     ("وزار الوفد هاي فونغ في الشهر الماضي.", ["هاي فونغ"]),
+    # After a person or organisation cue, a name of one word: Công, not the ward Cống Vị.
+    ("وقال السيد كونغ في الاجتماع إن المشروع بدأ.", ["كونغ"]),
+    ("وقالت شركة كونغ في بيان إن المشروع بدأ.", ["كونغ"]),
 ])
 def test_a_preposition_ends_a_name_only_when_the_gazetteer_lists_the_whole(
         detector: NameDetector, text: str, names: list[str]) -> None:

@@ -371,8 +371,9 @@ class NameBridges:
         than a definite nisba adjective (the cue's: مدرسة لي كوي دون الثانوية) follows
         it, انه after a person cue before "that" (السيدة دو تي لان انه أن), or a short
         word with which the name reads as a place the gazetteer knows (ديان بيان: Điện
-        Biên), cue or not; a preposition only when the name without it is no such place
-        (باخ لونغ في: Bạch Long Vĩ; not هاي فونغ | في)."""
+        Biên), cue or not; a preposition only after a place cue or an uncued name of two
+        words or more, when the name is no such place without it (باخ لونغ في: Bạch Long
+        Vĩ; جبل با في: Ba Vì; not هاي فونغ | في, nor السيد كونغ | في)."""
         tok = tokens[j]
         info = self._classify(tok)
         if cue is not None and cue.kind in ("place", "org") and info.bridge:
@@ -387,7 +388,8 @@ class NameBridges:
                 and j + 1 < len(tokens) and tokens[j + 1].light in COMPLEMENTIZERS):
             return True  # السيدة دو تي لان انه أن: "that" never follows "that he"
         if tok.norm in prepositions():  # باخ لونغ في: Bạch Long Vĩ, في no "in" here
-            return (self._gazetteer_place(tokens, [*members, j], clitic)
+            return ((cue.kind == "place" if cue is not None else len(members) >= 2)
+                    and self._gazetteer_place(tokens, [*members, j], clitic)
                     and not self._gazetteer_place(tokens, members, clitic))
         if cue is None and not (info.bridge or info.medium):
             return False
