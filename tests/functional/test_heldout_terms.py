@@ -15,7 +15,7 @@ from toolkit.extract.pipeline import Extracted
 
 SETS = ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
         "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-        "heldout13", "heldout14", "heldout15"]
+        "heldout13", "heldout14", "heldout15", "heldout16"]
 
 
 def _docs(held: str) -> str:
@@ -82,6 +82,8 @@ FLOORS = {
     ("heldout14", True): (0.62, 0.36, 0.59),
     ("heldout15", False): (0.57, 0.30, 0.68),
     ("heldout15", True): (0.57, 0.29, 0.71),
+    ("heldout16", False): (0.60, 0.35, 0.64),
+    ("heldout16", True): (0.66, 0.37, 0.70),
 }
 
 
