@@ -237,7 +237,7 @@ class NameBridges:
             return None
         run = min(self._strong_run(tokens, i + 1, taken), self.MAX_NAME_TOKENS - 1)
         if not run:
-            return None
+            return self._bridged_place(tokens, i, taken) if info.bridge else None
         cue = self._cue_before(tokens, i) or self._cue_before(tokens, i, landmark=True)
         if preposition:  # the whole run is the place (في ثانه هوا is "in Thanh Hóa")
             return cue if cue is not None and cue.kind == "place" and self._gazetteer_place(
@@ -261,6 +261,19 @@ class NameBridges:
                       or self._gazetteer_place(tokens, range(i + 1, i + 1 + run), "")):
             return None  # الوزير هو دا نانغ: "is Đà Nẵng"; هي is never a family name
         return cue
+
+    def _bridged_place(self, tokens: Sequence[Token], i: int, taken: set[int]) -> Cue | None:
+        """The place cue before ``tokens[i]`` when it and the bridging words after it,
+        all Arabic words too, read as a whole place the gazetteer knows (بمقاطعة دين
+        بين: Điện Biên, "religion" and "between"), else ``None``."""
+        cue = self._cue_before(tokens, i)
+        if cue is None or cue.kind != "place":
+            return None
+        run = min(self._strong_run(tokens, i + 1, taken, bridges=True), self.MAX_NAME_TOKENS - 1)
+        for size in range(run, 0, -1):
+            if self._gazetteer_place(tokens, range(i, i + 1 + size), ""):
+                return cue
+        return None
 
     def continues_person(self, tokens: Sequence[Token], first: int, last: int,
                          blocked: Callable[[int], bool]) -> bool:

@@ -40,6 +40,9 @@ _ARABIC_ONLY = frozenset("\u0629\u064b\u064c\u064d\u0624\u0626\u0621")
 #: The long vowels (folded): a name word without one and without a one-syllable reading
 #: is a cluster of consonants, an Arabic word.
 _VOWEL_LETTERS = frozenset("\u0627\u0648\u064a")
+#: Letters that follow an initial ي in a transliterated syllable: a vowel letter, or the
+#: ن of ين (Yên); after any other letter ي is the prefix of an imperfect verb.
+_Y_SECOND = frozenset("\u0627\u0648\u064a\u0646")
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ها هم هما
 
 
@@ -131,6 +134,8 @@ class TokenClassifier:
             return True
         if len(folded) >= 5 and folded.startswith("\u064a"):
             return True  # يتقدم: an imperfect verb (Vietnamese y- syllables are short)
+        if len(folded) >= 3 and folded[0] == "\u064a" and folded[1] not in _Y_SECOND:
+            return True  # يخدم، يضم: ي then a consonant spells no syllable (يين، ين، يانغ)
         if (len(folded) >= 5 and folded[0] in _IMPERFECT and folded[1] not in _CLUSTER_SECOND
                 and folded.endswith(_VERB_ENDINGS)):
             return True  # تبنيان: a dual or plural imperfect verb (Vietnamese has no تب-)

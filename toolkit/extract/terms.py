@@ -290,9 +290,9 @@ class TermCounter:
                     phrase = phrases.get(j) if phrases else None
                     inside = phrase is not None and phrase[0] > i
                     held = governed.get(j, _NONE)[0] >= i or (wj.stop and j in governing)
-                    if closed or (skipped and j in skipped) or (
+                    if closed or (skipped and j in skipped) or wj.verb_like or (
                             wj.stop and not wj.connector and not inside and not held):
-                        break
+                        break  # ملوك هونغ | استقبل: a verb ends the phrase
                     if not agreement.add(wj):
                         break  # an adjective that no noun of the candidate can take
                     # a coordinated word (والاتصالات) or a list of them ends it, with the
