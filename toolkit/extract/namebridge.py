@@ -264,14 +264,19 @@ class NameBridges:
 
     def _bridged_place(self, tokens: Sequence[Token], i: int, taken: set[int]) -> Cue | None:
         """The place cue before ``tokens[i]`` when it and the bridging words after it,
-        all Arabic words too, read as a whole place the gazetteer knows (بمقاطعة دين
-        بين: Điện Biên, "religion" and "between"), else ``None``."""
+        all Arabic words too, read as a whole place the gazetteer knows and the phrase
+        ends there: punctuation, the end, or the cue's definite adjective follows
+        (بمقاطعة دين بين، : Điện Biên, "religion" and "between"; not في قرية تم بين
+        عامي: "was done between two years"), else ``None``."""
         cue = self._cue_before(tokens, i)
         if cue is None or cue.kind != "place":
             return None
         run = min(self._strong_run(tokens, i + 1, taken, bridges=True), self.MAX_NAME_TOKENS - 1)
         for size in range(run, 0, -1):
-            if self._gazetteer_place(tokens, range(i, i + 1 + size), ""):
+            after = tokens[i + 1 + size] if i + 1 + size < len(tokens) else None
+            if (after is None or after.type == "sep"
+                    or (after.type == "ar" and nisba_gender(after.light or light_ar(after.text)))
+                    ) and self._gazetteer_place(tokens, range(i, i + 1 + size), ""):
                 return cue
         return None
 

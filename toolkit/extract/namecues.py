@@ -89,9 +89,6 @@ class NameCues:
 
     def _cue_before(self, tokens: Sequence[Token], first: int,
                     landmark: bool = False) -> Cue | None:
-        if (first >= 4 and tokens[first - 1].text == ")" and tokens[first - 2].type == "lat"
-                and tokens[first - 3].text == "("):
-            first -= 3  # المجمع الصناعي (KCN) فان ترونغ: the cue's abbreviation in brackets
         if first < 1 or tokens[first - 1].type != "ar":
             return None
         forms = self._forms_of(tokens[first - 1].norm)

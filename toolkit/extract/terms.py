@@ -133,6 +133,8 @@ _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u06
 #: before them is half a number, so no candidate ends there (keys as term_word_key gives them).
 #: No governed preposition: no start position, no governing word.
 _NONE = (-1, -1)
+#: في "in", folded: after ل + an object it is mostly the place of the sentence.
+_FI = "\u0641\u064a"
 #: First letters of a verb in the imperfect (يصل، تصل): after ل, a short word with one
 #: says what for.
 _IMPERFECT_PREFIXES = ("\u064a", "\u062a")
@@ -290,9 +292,10 @@ class TermCounter:
                     phrase = phrases.get(j) if phrases else None
                     inside = phrase is not None and phrase[0] > i
                     held = governed.get(j, _NONE)[0] >= i or (wj.stop and j in governing)
-                    if closed or (skipped and j in skipped) or wj.verb_like or (
+                    if closed or (skipped and j in skipped) or (
+                            wj.verb_like and derived_verb(wj.first_key)) or (
                             wj.stop and not wj.connector and not inside and not held):
-                        break  # ملوك هونغ | استقبل: a verb ends the phrase
+                        break  # ملوك هونغ | استقبل: a past verb of a derived form ends it
                     if not agreement.add(wj):
                         break  # an adjective that no noun of the candidate can take
                     # a coordinated word (والاتصالات) or a list of them ends it, with the
@@ -376,8 +379,13 @@ class TermCounter:
         nxt = words[j + 1]
         if nxt.definite and not nxt.attached:
             return False  # its adjective (للأبحاث المتقدمة) or a coordinated object (والإنقاذ)
-        # a purpose governs a preposition (للإسراع في، للتحقق من، للحفاظ على، للالتزام بـ)
-        return not (fold_ar(nxt.surface) in self._prepositions
+        # a purpose governs a preposition (للتحقق من، للحفاظ على، للالتزام بـ); في is
+        # mostly the sentence's place (المركز الوطني للابتكار | في حديقة …) unless the
+        # object governs it (governed.tsv: للتحكم في) or is an action noun (للإسراع في)
+        prep = fold_ar(nxt.surface)
+        if prep == _FI:
+            return word.key not in self._light and (word.key, prep) not in self._governed
+        return not (prep in self._prepositions
                     or (nxt.attached and nxt.surface.startswith("\u0628")))
 
     def _governed_at(self, words: Sequence[Word]
