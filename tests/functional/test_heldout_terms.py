@@ -15,7 +15,8 @@ from toolkit.extract.pipeline import Extracted
 
 SETS = ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
         "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-        "heldout13", "heldout14", "heldout15", "heldout16"]
+        "heldout13", "heldout14", "heldout15", "heldout16",
+        "heldout17"]
 
 
 def _docs(held: str) -> str:
@@ -54,28 +55,28 @@ def test_every_form_of_the_term_key_is_in_the_documents(held: str) -> None:
 FLOORS = {
     ("heldout", False): (0.82, 0.50, 0.67),
     ("heldout", True): (0.87, 0.58, 0.80),
-    ("heldout2", False): (0.76, 0.43, 0.72),
+    ("heldout2", False): (0.76, 0.44, 0.72),
     ("heldout2", True): (0.81, 0.54, 0.81),
     ("heldout3", False): (0.78, 0.57, 0.74),
     ("heldout3", True): (0.91, 0.71, 0.85),
     ("heldout4", False): (0.62, 0.48, 0.75),
-    ("heldout4", True): (0.69, 0.47, 0.84),
+    ("heldout4", True): (0.69, 0.46, 0.84),
     ("heldout5", False): (0.69, 0.51, 0.88),
     ("heldout5", True): (0.71, 0.47, 0.89),
-    ("heldout6", False): (0.60, 0.31, 0.51),
-    ("heldout6", True): (0.62, 0.28, 0.54),
-    ("heldout7", False): (0.60, 0.36, 0.64),
+    ("heldout6", False): (0.60, 0.30, 0.50),
+    ("heldout6", True): (0.62, 0.27, 0.53),
+    ("heldout7", False): (0.60, 0.37, 0.64),
     ("heldout7", True): (0.63, 0.38, 0.72),
     ("heldout8", False): (0.69, 0.38, 0.63),
     ("heldout8", True): (0.72, 0.39, 0.64),
-    ("heldout9", False): (0.52, 0.37, 0.70),
-    ("heldout9", True): (0.54, 0.34, 0.72),
+    ("heldout9", False): (0.51, 0.36, 0.69),
+    ("heldout9", True): (0.53, 0.34, 0.72),
     ("heldout10", False): (0.54, 0.33, 0.71),
     ("heldout10", True): (0.55, 0.32, 0.75),
     ("heldout11", False): (0.68, 0.44, 0.70),
-    ("heldout11", True): (0.70, 0.42, 0.77),
+    ("heldout11", True): (0.70, 0.43, 0.77),
     ("heldout12", False): (0.64, 0.39, 0.56),
-    ("heldout12", True): (0.65, 0.41, 0.60),
+    ("heldout12", True): (0.65, 0.40, 0.60),
     ("heldout13", False): (0.65, 0.37, 0.78),
     ("heldout13", True): (0.67, 0.38, 0.79),
     ("heldout14", False): (0.62, 0.35, 0.50),
@@ -84,6 +85,8 @@ FLOORS = {
     ("heldout15", True): (0.57, 0.29, 0.71),
     ("heldout16", False): (0.60, 0.35, 0.64),
     ("heldout16", True): (0.66, 0.37, 0.70),
+    ("heldout17", False): (0.58, 0.44, 0.62),
+    ("heldout17", True): (0.59, 0.41, 0.62),
 }
 
 

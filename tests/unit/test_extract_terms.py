@@ -411,10 +411,13 @@ def test_future_verbs_are_told_from_nouns(word: str, verb: bool) -> None:
 @pytest.mark.parametrize(("doc", "key", "counted"), [
     ("وتعمل المقاطعة على تحسين البنية التحتية للنقل.", ("بنيه", "تحتيه", "للنقل"), True),
     ("وافتتح الوزير المركز الوطني للابتكار أمس.", ("مركز", "وطني", "للابتكار"), True),
-    # في after the object is the sentence's place, unless the object governs it
+    # في before a place noun is the sentence's place, unless the object governs it
     ("ويعمل المركز الوطني للابتكار في حديقة التكنولوجيا.", ("مركز", "وطني", "للابتكار"),
      True),
-    ("وأنشأت الوزارة الهيئة العامة للتحكم في الأمراض.", ("هييه", "عامه", "للتحكم"), False),
+    ("وأنشأت الوزارة الهيئة العامة للتحكم في المدينة.", ("هييه", "عامه", "للتحكم"), False),
+    # before anything else في is the purpose's (للنظر في الطلبات)
+    ("وشكلت الوزارة اللجنة الخاصة للنظر في الطلبات.", ("لجنه", "خاصه", "للنظر"), False),
+    ("وأطلقت البرنامج الوطني للمساعدة في التعليم.", ("برنامج", "وطني", "للمساعده"), False),
     ("وطورت المدينة الحكومة الإلكترونية للمقاطعة.", ("حكومه", "الكترونيه", "للمقاطعه"), False),
     ("ووضعت الوزارة الخطة للتنمية.", ("خطه", "للتنميه"), False),
     # a purpose, not an institution or a compound noun

@@ -36,6 +36,7 @@ __all__ = [
     "modifier_keys",
     "modifier_phrases",
     "person_words",
+    "place_cue_words",
     "preposition_nouns",
     "reference_frequencies",
     "stopwords",
@@ -91,6 +92,14 @@ def cue_forms() -> frozenset[str]:
     """Returns the one-word cues of cues.tsv, folded as written (article kept): an Arabic
     word, never part of a name, and the word a glossary name after a cue gives way to."""
     return frozenset(c.words[0] for c in cues() if len(c.words) == 1)
+
+
+@lru_cache(maxsize=1)
+def place_cue_words() -> frozenset[str]:
+    """Returns the one-word place cues of cues.tsv (مدينة، مقاطعة، حديقة …) as
+    article-free term keys: nouns that name where something is."""
+    return frozenset(term_word_key(c.words[0]) for c in cues()
+                     if len(c.words) == 1 and c.kind == "place")
 
 
 @lru_cache(maxsize=1)

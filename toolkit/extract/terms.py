@@ -41,6 +41,7 @@ from toolkit.extract.data import (
     light_heads,
     modifier_phrases,
     person_words,
+    place_cue_words,
     preposition_nouns,
     prepositions,
     stopwords,
@@ -172,6 +173,7 @@ class TermCounter:
         self._phrases = modifier_phrases()
         self._governed = governed_prepositions()
         self._deictic = deictic_nouns()
+        self._places = deictic_nouns() | place_cue_words()
         self._heads = term_heads()
         self._light = light_heads()
         self._preposition_nouns = preposition_nouns()
@@ -379,11 +381,13 @@ class TermCounter:
         nxt = words[j + 1]
         if nxt.definite and not nxt.attached:
             return False  # its adjective (للأبحاث المتقدمة) or a coordinated object (والإنقاذ)
-        # a purpose governs a preposition (للتحقق من، للحفاظ على، للالتزام بـ); في is
-        # mostly the sentence's place (المركز الوطني للابتكار | في حديقة …) unless the
-        # object governs it (governed.tsv: للتحكم في) or is an action noun (للإسراع في)
+        # a purpose governs a preposition (للتحقق من، للنظر في، للالتزام بـ); في before
+        # a name or a place noun is the sentence's place (المركز الوطني للابتكار | في
+        # هانوي، في حديقة …), unless the object governs it (للتحكم في) or is an action
+        # noun (للإسراع في)
         prep = fold_ar(nxt.surface)
-        if prep == _FI:
+        if prep == _FI and j + 2 < len(words) and (
+                j + 2 in skipped or words[j + 2].first_key in self._places):
             return word.key not in self._light and (word.key, prep) not in self._governed
         return not (prep in self._prepositions
                     or (nxt.attached and nxt.surface.startswith("\u0628")))
