@@ -1,6 +1,6 @@
-"""Arabic words next to a name stay Arabic (طوال، طيلة: "throughout"), the established
-spelling هيو is Huế after مدينة while a person's هيو stays Hiếu, and names of the Hmong and
-Thái naming traditions are read in running text. The real transliterator, on sentences
+"""Arabic words next to a name stay Arabic (طوال، طيلة: "throughout"; يخدم "serves"), the
+established spelling هيو is Huế after مدينة while a person's هيو stays Hiếu, and names of
+the Hmong and Thái naming traditions are read in running text. The real transliterator, on sentences
 written for these tests."""
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from tests.unit.names_helpers import name_readings as _read
 @pytest.mark.parametrize(("text", "ar", "vi"), [
     ("ويعمل المركز في حي كوانغ ترونغ طوال أيام الأسبوع.", "كوانغ ترونغ", "Quang Trung"),
     ("وبقي مكتب بلدية تان لاب مفتوحا طيلة العطلة.", "تان لاب", "Tân Lập"),
+    # ي then a consonant other than ن starts an imperfect verb, no syllable (يين، ين are)
+    ("وأنشئ ميناء جاف في مقاطعة ها نام يخدم المصانع القريبة.", "ها نام", "Hà Nam"),
+    ("وتقع بلدة ثانه هوا يضم سوقها مئات الأكشاك.", "ثانه هوا", "Thanh Hóa"),
 ])
 def test_an_adverb_after_a_place_is_not_read_into_it(tmp_path: Path, text: str, ar: str,
                                                       vi: str) -> None:
