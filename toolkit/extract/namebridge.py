@@ -106,6 +106,12 @@ def syllable_share(translit: Any, word: str) -> float:
     return sum(p.weight for p in parses if len(p.syllables) == 1) / total
 
 
+def _adjective(tok: Token) -> bool:
+    """Whether a token is a definite nisba adjective (الثانوية، الجبلية), which qualifies
+    the cue before a name and ends the name's phrase."""
+    return tok.type == "ar" and bool(nisba_gender(tok.light or light_ar(tok.text)))
+
+
 class NameBridges:
     """Where a bridging word joins a name, and longer names (see the module docstring).
 
@@ -274,8 +280,7 @@ class NameBridges:
         run = min(self._strong_run(tokens, i + 1, taken, bridges=True), self.MAX_NAME_TOKENS - 1)
         for size in range(run, 0, -1):
             after = tokens[i + 1 + size] if i + 1 + size < len(tokens) else None
-            if (after is None or after.type == "sep"
-                    or (after.type == "ar" and nisba_gender(after.light or light_ar(after.text)))
+            if (after is None or after.type == "sep" or _adjective(after)
                     ) and self._gazetteer_place(tokens, range(i, i + 1 + size), ""):
                 return cue
         return None
@@ -398,7 +403,7 @@ class NameBridges:
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             if not info.lexical or after is None or after.type == "sep":
                 return True
-            if tok.norm not in copulas() and nisba_gender(after.light or light_ar(after.text)):
+            if tok.norm not in copulas() and _adjective(after):
                 return True  # مدرسة لي كوي دون الثانوية: the cue's adjective follows
         if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
             return False

@@ -173,7 +173,7 @@ class TermCounter:
         self._phrases = modifier_phrases()
         self._governed = governed_prepositions()
         self._deictic = deictic_nouns()
-        self._places = deictic_nouns() | place_cue_words()
+        self._places = self._deictic | place_cue_words()
         self._heads = term_heads()
         self._light = light_heads()
         self._preposition_nouns = preposition_nouns()
@@ -227,6 +227,7 @@ class TermCounter:
         bare = term_word_key(stem)
         folded_stem = fold_ar(stem)
         folded = tok.norm or fold_ar(light)
+        past_verb = not stem.startswith(ARTICLE) and derived_verb(folded_stem)
         stop = (folded_stem in self._stop or folded in self._stop
                 or (folded[:1] in CONJUNCTIONS and folded[1:] in self._stop)
                 or "\u064b" in tok.text  # tanween fath: an adverbial accusative
@@ -239,13 +240,12 @@ class TermCounter:
                      inner_prefix.endswith(PREPOSITION_CLITICS)
                      or prefix.endswith(PREPOSITION_CLITICS),
                      (folded_stem.startswith("\u064a") and len(folded_stem) >= 4)
-                     or self._perfect_verb(stem, folded_stem)
-                     or (not stem.startswith(ARTICLE) and derived_verb(folded_stem)),
+                     or self._perfect_verb(stem, folded_stem) or past_verb,
                      len(folded_stem) >= 5 and folded_stem.endswith(_PRONOUN_SUFFIXES),
                      nisba_gender(stem) if not prefix.endswith(PREPOSITION_CLITICS) else "",
                      stem.endswith(_FEMININE_ENDINGS), restored,
                      prefix.endswith("\u0644") and stem.startswith("\u0644")
-                     and not stem.startswith(ARTICLE))
+                     and not stem.startswith(ARTICLE), past_verb)
 
     def add_chunk(self, doc: str, text: str, tokens: Sequence[Token],
                   skip: Iterable[int] = (), known: KnownSpans | None = None) -> None:
@@ -295,7 +295,7 @@ class TermCounter:
                     inside = phrase is not None and phrase[0] > i
                     held = governed.get(j, _NONE)[0] >= i or (wj.stop and j in governing)
                     if closed or (skipped and j in skipped) or (
-                            wj.verb_like and derived_verb(wj.first_key)) or (
+                            wj.past_verb) or (
                             wj.stop and not wj.connector and not inside and not held):
                         break  # ملوك هونغ | استقبل: a past verb of a derived form ends it
                     if not agreement.add(wj):
