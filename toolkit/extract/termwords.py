@@ -46,7 +46,7 @@ class Word:
     feminine: bool  # ends with ة or the plural ات: takes feminine adjectives
     restored: bool  # لل + X: the article's alef, fused with ل, is given back (للمدينة)
     fused: bool  # لل + لX, read as ل + لX (للجنة): maybe ل + اللX, the article fused too
-    past_verb: bool = False  # a past verb of a derived form (استقبل، ارتفع): ends a phrase
+    past_verb: bool  # a past verb of a derived form (استقبل، ارتفع): ends a phrase
 
 
 class Agreement:
