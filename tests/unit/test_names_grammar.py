@@ -31,14 +31,51 @@ def test_ho_after_a_definite_subject_stays_the_copula(detector: NameDetector) ->
     assert not any(s.startswith("هو") for s in spans(detector, "أفضل لاعب في المباراة هو فان دايك"))
 
 
-def test_a_syllable_spelled_as_that_he_ends_a_name_before_that(tmp_path: Path) -> None:
-    names = _names(tmp_path, "وأكدت السيدة فام ثي ثو انه أن البرنامج سيتوسع.")
-    assert list(names) == ["فام ثي ثو انه"]
-    assert names["فام ثي ثو انه"].entry.term("vi") == "Phạm Thị Thu Anh"
+@pytest.mark.parametrize(("text", "ar"), [
+    ("وأكدت السيدة فام ثي ثو انه أن البرنامج سيتوسع.", "فام ثي ثو انه"),
+    # Before a comma, after a person cue or a family name: "that he" needs a clause.
+    ("وتحدثت السيدة فام ثي ثو انه، مديرة المدرسة، عن البرنامج.", "فام ثي ثو انه"),
+    ("وتقول فام ثي ثو انه، مديرة المدرسة، إن البرنامج سيتوسع.", "فام ثي ثو انه"),
+])
+def test_a_syllable_spelled_as_that_he_ends_a_name_before_that_or_a_comma(
+        tmp_path: Path, text: str, ar: str) -> None:
+    names = _names(tmp_path, text)
+    assert list(names) == [ar]
+    assert names[ar].entry.term("vi") == "Phạm Thị Thu Anh"
 
 
-def test_that_he_after_a_name_is_arabic_when_no_that_follows(detector: NameDetector) -> None:
-    assert spans(detector, "وأكدت السيدة فام ثي ثو انه سيتوسع البرنامج.") == ["فام ثي ثو"]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأكدت السيدة فام ثي ثو انه سيتوسع البرنامج.", ["فام ثي ثو"]),
+    # Written with hamza it is the Arabic "that it" (إنه), whatever follows.
+    ("وقالت فام ثي ثو إنه، بعد الافتتاح، سيتوسع البرنامج.", ["فام ثي ثو"]),
+])
+def test_that_he_after_a_name_is_arabic_otherwise(
+        detector: NameDetector, text: str, expected: list[str]) -> None:
+    assert spans(detector, text) == expected
+
+
+@pytest.mark.parametrize(("text", "ar", "vi"), [
+    ("وقالت السيدة فان تي كيم وانه إن المشروع ناجح.", "فان تي كيم وانه", "Phan Thị Kim Oanh"),
+    ("وأكدت السيدة نجوين تي كيم وان أن الخطة جيدة.", "نجوين تي كيم وان",
+     "Nguyễn Thị Kim Oanh"),
+    ("وتحدثت السيدة لي ثي وانه، رئيسة الجمعية، عن النتائج.", "لي ثي وانه", "Lê Thị Oanh"),
+])
+def test_a_glide_vowel_written_with_a_bare_waw_ends_a_name_after_a_person_cue(
+        tmp_path: Path, text: str, ar: str, vi: str) -> None:
+    # Oanh's glide is written و, which Arabic reads as "and"; "and" + a word is never
+    # followed by "that" or a comma.
+    names = _names(tmp_path, text)
+    assert list(names) == [ar]
+    assert names[ar].entry.term("vi") == vi
+
+
+@pytest.mark.parametrize("text", [
+    "وزار السيد نجوين فان نام وأي مسؤول آخر المصنع.",  # "and any"
+    "وحضر الاجتماع السيد نجوين فان نام وانه سيعود غدا.",  # no "that", no comma
+    "وزار الوفد ها نام وأي مقاطعة أخرى.",  # no person cue
+])
+def test_a_word_with_a_bare_waw_is_and_elsewhere(detector: NameDetector, text: str) -> None:
+    assert not any(s.split()[-1].startswith("\u0648") for s in spans(detector, text))
 
 
 def test_a_preposition_after_a_place_cue_spells_a_listed_place(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from glossary.starter import load_starter_rows
+from toolkit.extract.nametokens import MEDIUM
 from toolkit.translit.decode import Transliterator, default_model
 from toolkit.translit.rules import render_syllable
 from toolkit.translit.syllables import parse_syllable
@@ -60,6 +61,9 @@ def test_a_rare_spelling_wins_where_no_regular_reading_is_a_name(translit, ar, b
     ("تران هو فيوك", "Trần Hữu Phước"),
     ("ليونغ فان هاي", "Lương Văn Hải"),
     ("نجوين هو تووان", "Nguyễn Hữu Toàn"),
+    # a glide vowel at the start of a word written with a bare و, not أو
+    ("فان تي كيم وانه", "Phan Thị Kim Oanh"),
+    ("تران ثي وين", "Trần Thị Uyên"),
 ])
 def test_regular_and_rarer_spellings_keep_their_readings(translit, ar, vi):
     assert translit.ar_to_vi(ar, top=1, kind="person")[0].text == vi
@@ -199,3 +203,11 @@ def test_abolished_levels_say_so(starter, row_id):
 
 def test_kim_thanh_district_is_past(starter):
     assert "until 2025" in starter["pl-kim-thanh"].note
+
+
+@pytest.mark.parametrize("word", ["وانه", "واي", "وين"])
+def test_a_bare_waw_reading_is_no_name_on_its_own(translit, word):
+    # "and" + a word: the reading is there for the name detector's cued rule, but the
+    # word is no name token (name likelihood below the medium threshold).
+    assert translit.ar_to_vi(word, top=1)
+    assert translit.name_likelihood([word]) < MEDIUM

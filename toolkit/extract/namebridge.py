@@ -76,6 +76,10 @@ COPULAS = frozenset((COPULA_HO, "\u0647\u064a"))
 #: Arabic (دون أن "without", لو أن "if", ما إن "as soon as", ثم إن "moreover").
 COMPLEMENTIZERS = frozenset(("\u0623\u0646", "\u0625\u0646", "\u0628\u0623\u0646"))
 THAT_HE = "\u0627\u0646\u0647"
+#: The bare و that starts a given name whose vowel is a glide (وانه, وان: Oanh), where
+#: Arabic would read "and"; commas may follow such a name, "and" + a word never does.
+_WAW = "\u0648"
+_COMMAS = frozenset(",\u060c")
 #: أ إ: a word that starts with them (أن / إن, particles) never bridges as a syllable.
 HAMZA_FORMS = ("\u0623", "\u0625")
 
@@ -392,11 +396,15 @@ class NameBridges:
         """Whether the Arabic word ``tokens[j]`` ends the name ``members``: a bridging
         word after a place or organisation cue (قرية با هو) unless an Arabic word other
         than a definite nisba adjective (the cue's: مدرسة لي كوي دون الثانوية) follows
-        it, انه after a person cue before "that" (السيدة دو تي لان انه أن), or a short
+        it, انه after a person cue before "that" (السيدة دو تي لان انه أن) or, written
+        without hamza, before a comma after a person cue or a family name (ترونغ ثي نغوك
+        انه،), or a short
         word with which the name reads as a place the gazetteer knows (ديان بيان: Điện
-        Biên), cue or not; a preposition only after a place cue or an uncued name of two
-        words or more, when the name is no such place without it (باخ لونغ في: Bạch Long
-        Vĩ; جبل با في: Ba Vì; not هاي فونغ | في, nor السيد كونغ | في)."""
+        Biên), cue or not; a one-syllable word with a bare initial و after a person cue
+        and two name words, before "that" or a comma (السيدة فان تي كيم وانه إن: Oanh,
+        whose glide Arabic writes as "and"); a preposition only after a place cue or an
+        uncued name of two words or more, when the name is no such place without it (باخ
+        لونغ في: Bạch Long Vĩ; جبل با في: Ba Vì; not هاي فونغ | في, nor السيد كونغ | في)."""
         tok = tokens[j]
         info = self._classify(tok)
         if cue is not None and cue.kind in ("place", "org") and info.bridge:
@@ -407,9 +415,19 @@ class NameBridges:
                 return True  # مدرسة لي كوي دون الثانوية: the cue's adjective follows
         if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
             return False
-        if (cue is not None and cue.kind == "person" and tok.norm == THAT_HE
-                and j + 1 < len(tokens) and tokens[j + 1].light in COMPLEMENTIZERS):
-            return True  # السيدة دو تي لان انه أن: "that" never follows "that he"
+        after = tokens[j + 1] if j + 1 < len(tokens) else None
+        if after is None:
+            return False
+        person = cue.kind == "person" if cue is not None else (
+            len(members) >= 2 and tokens[members[0]].norm[len(clitic):] in self._surnames)
+        if tok.norm == THAT_HE and (
+                (person and cue is not None and after.light in COMPLEMENTIZERS)
+                or (person and after.text in _COMMAS and tok.light == THAT_HE)):
+            return True  # السيدة دو تي لان انه أن، ترونغ ثي نغوك انه، : Anh, Ánh
+        if (person and cue is not None and len(members) >= 2 and tok.norm.startswith(_WAW)
+                and (after.light in COMPLEMENTIZERS or after.text in _COMMAS)
+                and self.reading(tok.text) >= BRIDGE_MIN):
+            return True  # السيدة فان تي كيم وانه إن: Oanh, not "and that he"
         if tok.norm in prepositions():  # باخ لونغ في: Bạch Long Vĩ, في no "in" here
             return ((cue.kind == "place" if cue is not None else len(members) >= 2)
                     and self._gazetteer_place(tokens, [*members, j], clitic)

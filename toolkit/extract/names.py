@@ -241,6 +241,12 @@ class NameDetector(NameCues, NameBridges):
                 return span
         return None
 
+    def _likely(self, tokens: Sequence[Token], members: Sequence[int], clitic: str) -> float:
+        """The name likelihood of ``members`` read without the first word's proclitic."""
+        words = (_stem_surface(tokens[members[0]].text, clitic)[0],
+                 *(tokens[k].text for k in members[1:]))
+        return _memo(self._span_cache, words, lambda: self.likelihood(words))
+
     def _grow(self, tokens: Sequence[Token], i: int, taken: set[int],
               seen: Mapping[str, Cue] = _NOTHING) -> NameSpan | None:
         tok = tokens[i]
@@ -289,6 +295,8 @@ class NameDetector(NameCues, NameBridges):
         if j < len(tokens) and j not in taken and tokens[j].type == "ar" \
                 and len(members) < MAX_NAME_TOKENS \
                 and self._ends_name(tokens, members, j, cue, clitic):
+            if cue is None and self._likely(tokens, members, clitic) >= SPAN_MIN:
+                vouched = j  # ترونغ ثي نغوك انه،: Ánh, which alone reads as Arabic
             members.append(j)
         if (cue is None or cue.kind != "person") and len(members) > MIN_PLACE_AND_PERSON:
             members = self._before_person(tokens, members, clitic,
@@ -303,7 +311,7 @@ class NameDetector(NameCues, NameBridges):
         start = tokens[first].start + offset
         end = tokens[last].end
         words = (surface_first, *(tokens[k].text for k in members[1:]))
-        lik = _memo(self._span_cache, words, lambda: self.likelihood(words))
+        lik = self._likely(tokens, members, clitic)
         if len(members) == 1:
             ok = (cue is not None and lik >= SINGLE_CUED_MIN) or lik >= FUSED_MIN or (
                 lik >= STRONG and self.fused is not None and self.fused(surface_first)

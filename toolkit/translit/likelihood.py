@@ -15,7 +15,8 @@ from toolkit.translit.priors import NamePriors
 from toolkit.translit.rules import madda_tokens
 from toolkit.translit.syllables import fold
 
-__all__ = ["FUSED_WORD_LEN", "FUSED_WORD_LIKELIHOOD", "ONE_WORD_PLACE_WEIGHT", "NameLikelihood"]
+__all__ = ["ARABIC_READING_WEIGHT", "FUSED_WORD_LEN", "FUSED_WORD_LIKELIHOOD",
+           "ONE_WORD_PLACE_WEIGHT", "NameLikelihood"]
 
 #: Likelihood of a token that spells Vietnamese only as :data:`MAX_FUSED` syllables and is
 #: no known spelling nor place (below the name detector's medium threshold).
@@ -26,6 +27,12 @@ FUSED_WORD_LEN = 5
 #: 0.35, a landmark or commune 0.15) that vouches for a name written as one word: دالات
 #: is Đà Lạt, but ننهي ("we finish") is no Nhơn Hội nor فينمك (Vinmec) Vịnh Mốc.
 ONE_WORD_PLACE_WEIGHT = 0.3
+#: Weight of a reading in which a word's initial و is a bare glide vowel (وانه: Oanh), and
+#: of a word with the Arabic article: such a word is far more often "and" + a word (وأي
+#: "and any", وان), so it never makes a name on its own; a cue places it (the name
+#: detector's ``_ends_name``).
+ARABIC_READING_WEIGHT = 0.1
+_WAW = "\u0648"
 
 
 class NameLikelihood:
@@ -90,9 +97,12 @@ class NameLikelihood:
             best_spelling = math.prod(model.best_spelling[s.text] for s in parse.syllables)
             per_syllable = (parse.prob / best_spelling) ** (0.5 / n)
             known = sum(1 for s in parse.syllables if s.text in model.known_bases) / n
-            best = max(best, per_syllable * (0.5 + 0.5 * known))
+            score = per_syllable * (0.5 + 0.5 * known)
+            if token.startswith(_WAW) and not parse.syllables[0].onset:
+                score *= ARABIC_READING_WEIGHT  # وانه: "and" + انه before Oanh
+            best = max(best, score)
         if token.startswith("ال") and len(token) > 3:
-            best *= 0.1  # the Arabic article
+            best *= ARABIC_READING_WEIGHT  # the Arabic article
         return min(1.0, best)
 
     def name(self, ar_tokens: Sequence[str]) -> float:
