@@ -1,7 +1,8 @@
 """Arabic words next to a name stay Arabic (طوال، طيلة: "throughout"; يخدم "serves"), the
 established spelling هيو is Huế after مدينة while a person's هيو stays Hiếu, and names of
-the Hmong and Thái naming traditions are read in running text. The real transliterator, on sentences
-written for these tests."""
+the Hmong and Thái naming traditions are read in running text; a short Arabic noun (بنت)
+is no place written as one word, and a bridging word (دين) ends a cued place before a
+larger place. The real transliterator, on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -40,3 +41,22 @@ def test_hue_is_read_as_the_city_only_as_a_place(tmp_path: Path, text: str, kind
 ])
 def test_minority_names_in_running_text(tmp_path: Path, text: str, ar: str, vi: str) -> None:
     assert _read(tmp_path, text)[ar] == ("person", vi)
+
+
+@pytest.mark.parametrize("text", [
+    # بنت "girl" reads as Bến Tre written as one word; it is an Arabic word
+    "وبلغت النسبة 112 ولدا لكل 100 بنت.",
+    "وحصلت بنت المزارع على منحة دراسية.",
+])
+def test_a_short_arabic_noun_is_no_fused_place(tmp_path: Path, text: str) -> None:
+    assert _read(tmp_path, text) == {}
+
+
+@pytest.mark.parametrize(("text", "ar"), [
+    # دين ("religion") is the name's last syllable where a larger place follows
+    ("أصبحت بلدة مانغ دين في مقاطعة كون توم وجهة مفضلة.", "مانغ دين"),
+    ("وزار الوفد قرية تا دين بمقاطعة لاو كاي.", "تا دين"),
+])
+def test_a_bridging_word_ends_a_cued_place_before_a_larger_place(
+        tmp_path: Path, text: str, ar: str) -> None:
+    assert _read(tmp_path, text)[ar][0] == "place"

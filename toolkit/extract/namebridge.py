@@ -50,7 +50,8 @@ from toolkit.extract.tokenize import (
 if TYPE_CHECKING:
     from toolkit.extract.nametokens import NameToken
 
-__all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "FUSED_LEN", "GAZETTEER_MIN", "HAMZA_FORMS", "STRONG",
+__all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "FUSED_LEN", "GAZETTEER_MIN", "HAMZA_FORMS", "IN_WORD",
+           "STRONG",
            "NameBridges", "syllable_share"]
 
 #: Best place reading a name needs to count as confirmed by the gazetteer.
@@ -80,6 +81,9 @@ THAT_HE = "\u0627\u0646\u0647"
 #: Arabic would read "and"; commas may follow such a name, "and" + a word never does.
 _WAW = "\u0648"
 _COMMAS = frozenset(",\u060c")
+#: في "in", and the proclitic ب "in, at", before a place cue after a name.
+IN_WORD = "\u0641\u064a"
+_BA = "\u0628"
 #: أ إ: a word that starts with them (أن / إن, particles) never bridges as a syllable.
 HAMZA_FORMS = ("\u0623", "\u0625")
 
@@ -391,28 +395,47 @@ class NameBridges:
         info = self._classify(tokens[k])
         return info.medium or info.bridge or bool(info.clitic)
 
+    def _place_phrase_at(self, tokens: Sequence[Token], k: int) -> bool:
+        """Whether the phrase at ``tokens[k]`` places the name before it in a larger
+        place: في and a place cue (في مقاطعة كون توم), or a place cue behind ب
+        (بمقاطعة)."""
+        if k >= len(tokens) or tokens[k].type != "ar":
+            return False
+        if tokens[k].light == IN_WORD:
+            cue = self._cue_before(tokens, k + 2)
+        elif tokens[k].norm.startswith(_BA):
+            cue = self._cue_before(tokens, k + 1)
+        else:
+            return False
+        return cue is not None and cue.kind == "place"
+
     def _ends_name(self, tokens: Sequence[Token], members: Sequence[int], j: int,
                    cue: Cue | None, clitic: str) -> bool:
-        """Whether the Arabic word ``tokens[j]`` ends the name ``members``: a bridging
-        word after a place or organisation cue (قرية با هو) unless an Arabic word other
-        than a definite nisba adjective (the cue's: مدرسة لي كوي دون الثانوية) follows
-        it, انه after a person cue before "that" (السيدة دو تي لان انه أن) or, written
-        without hamza, before a comma after a person cue or a family name (ترونغ ثي نغوك
-        انه،), or a short
-        word with which the name reads as a place the gazetteer knows (ديان بيان: Điện
-        Biên), cue or not; a one-syllable word with a bare initial و after a person cue
-        and two name words, before "that" or a comma (السيدة فان تي كيم وانه إن: Oanh,
-        whose glide Arabic writes as "and"); a preposition only after a place cue or an
-        uncued name of two words or more, when the name is no such place without it (باخ
-        لونغ في: Bạch Long Vĩ; جبل با في: Ba Vì; not هاي فونغ | في, nor السيد كونغ | في)."""
+        """Whether the Arabic word ``tokens[j]`` ends the name ``members``:
+
+        * a bridging word after a place or organisation cue (قرية با هو), unless an
+          Arabic word follows other than a definite nisba adjective (the cue's: مدرسة لي
+          كوي دون الثانوية) or a larger place (بلدة مانغ دين في مقاطعة كون توم);
+        * انه after a person cue before "that" (السيدة دو تي لان انه أن) or, written
+          without hamza, before a comma after a person cue or a family name (ترونغ ثي
+          نغوك انه،);
+        * a one-syllable word with a bare initial و after a person cue and two name
+          words, before "that" or a comma (السيدة فان تي كيم وانه إن: Oanh, whose glide
+          Arabic writes as "and");
+        * a preposition only after a place cue or an uncued name of two words or more,
+          when the name is no such place without it (باخ لونغ في: Bạch Long Vĩ; جبل با
+          في: Ba Vì; not هاي فونغ | في, nor السيد كونغ | في);
+        * a short word with which the name reads as a place the gazetteer knows (ديان
+          بيان: Điện Biên), cue or not."""
         tok = tokens[j]
         info = self._classify(tok)
         if cue is not None and cue.kind in ("place", "org") and info.bridge:
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             if not info.lexical or after is None or after.type == "sep":
                 return True
-            if tok.norm not in copulas() and _adjective(after):
-                return True  # مدرسة لي كوي دون الثانوية: the cue's adjective follows
+            if tok.norm not in copulas() and (_adjective(after)
+                                              or self._place_phrase_at(tokens, j + 1)):
+                return True  # مدرسة لي كوي دون الثانوية، بلدة مانغ دين في مقاطعة …
         if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
             return False
         after = tokens[j + 1] if j + 1 < len(tokens) else None

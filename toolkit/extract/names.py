@@ -48,6 +48,7 @@ from toolkit.extract.data import Cue
 from toolkit.extract.namebridge import (
     BRIDGE_LEN,
     GAZETTEER_MIN,
+    IN_WORD,
     STRONG,
     NameBridges,
     syllable_share,
@@ -98,7 +99,6 @@ SINGLE_CUED_MIN = 0.3
 #: Kind vote for a place of a name right after في ("in") without a cue: more than the
 #: shape of two words that start with a family name (0.3), less than that of three.
 IN_VOTE = 0.5
-_IN = "\u0641\u064a"
 
 
 class NameDetector(NameCues, NameBridges):
@@ -337,7 +337,7 @@ class NameDetector(NameCues, NameBridges):
                     not self._person_shaped(tokens[first].norm[len(clitic):], len(members))
                     or self._place_shaped(tokens, members, clitic, head, landmark is not None)):
                 span.vote(head.kind, 1.0)
-            elif not clitic and first > 0 and tokens[first - 1].light == _IN:
+            elif not clitic and first > 0 and tokens[first - 1].light == IN_WORD:
                 span.vote("place", IN_VOTE)  # في هوا لاك: "in" names a place, seldom a person
         after_cue = self._cue_after(tokens, last)
         if after_cue is not None:
