@@ -56,6 +56,8 @@ def test_a_short_arabic_noun_is_no_fused_place(tmp_path: Path, text: str) -> Non
     # دين ("religion") is the name's last syllable where a larger place follows
     ("أصبحت بلدة مانغ دين في مقاطعة كون توم وجهة مفضلة.", "مانغ دين"),
     ("وزار الوفد قرية تا دين بمقاطعة لاو كاي.", "تا دين"),
+    # كي ("so that") alone reads as an Arabic word; the phrase's end vouches for it
+    ("وتم اختيار حي زينه كي في مدينة باك جانغ للتجربة.", "زينه كي"),
 ])
 def test_a_bridging_word_ends_a_cued_place_before_a_larger_place(
         tmp_path: Path, text: str, ar: str) -> None:

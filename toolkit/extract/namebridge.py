@@ -395,6 +395,14 @@ class NameBridges:
         info = self._classify(tokens[k])
         return info.medium or info.bridge or bool(info.clitic)
 
+    def _phrase_end(self, tokens: Sequence[Token], k: int) -> bool:
+        """Whether a name's phrase ends before ``tokens[k]``: at the end, punctuation,
+        "that", a definite nisba adjective or a larger place (:meth:`_place_phrase_at`)."""
+        if k >= len(tokens) or tokens[k].type == "sep":
+            return True
+        return (tokens[k].light in COMPLEMENTIZERS or _adjective(tokens[k])
+                or self._place_phrase_at(tokens, k))
+
     def _place_phrase_at(self, tokens: Sequence[Token], k: int) -> bool:
         """Whether the phrase at ``tokens[k]`` places the name before it in a larger
         place: في and a place cue (في مقاطعة كون توم), or a place cue behind ب

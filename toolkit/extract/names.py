@@ -262,7 +262,7 @@ class NameDetector(NameCues, NameBridges):
         info = self._classify(tok)
         clitic = info.clitic
         cue = None
-        vouched = -1  # last token of a name that an uncued start vouches for
+        vouched = -1  # last token of a name that its start or its end vouches for
         if not info.strong and not clitic:
             cue = self._bridge_start(tokens, i, taken, seen)
             if cue is None:
@@ -300,8 +300,11 @@ class NameDetector(NameCues, NameBridges):
         if j < len(tokens) and j not in taken and tokens[j].type == "ar" \
                 and len(members) < MAX_NAME_TOKENS \
                 and self._ends_name(tokens, members, j, cue, clitic):
-            if cue is None and self._likely(tokens, members, clitic) >= SPAN_MIN:
-                vouched = j  # ترونغ ثي نغوك انه،: Ánh, which alone reads as Arabic
+            if self._phrase_end(tokens, j + 1) and self._likely(tokens, members, clitic) >= (
+                    CUED_MIN if cue is not None else SPAN_MIN):
+                # ترونغ ثي نغوك انه،، حي زينه كي في مدينة …: Ánh, Kế, which alone read as
+                # Arabic words, end the name where its phrase ends
+                vouched = j
             members.append(j)
         if (cue is None or cue.kind != "person") and len(members) > MIN_PLACE_AND_PERSON:
             members = self._before_person(tokens, members, clitic,
