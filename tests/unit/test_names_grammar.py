@@ -33,7 +33,7 @@ def test_ho_after_a_definite_subject_stays_the_copula(detector: NameDetector) ->
 
 @pytest.mark.parametrize(("text", "ar"), [
     ("وأكدت السيدة فام ثي ثو انه أن البرنامج سيتوسع.", "فام ثي ثو انه"),
-    # Before a comma, after a person cue or a family name: "that he" needs a clause.
+    # before a comma and a person's title, after a person cue or a family name
     ("وتحدثت السيدة فام ثي ثو انه، مديرة المدرسة، عن البرنامج.", "فام ثي ثو انه"),
     ("وتقول فام ثي ثو انه، مديرة المدرسة، إن البرنامج سيتوسع.", "فام ثي ثو انه"),
 ])
@@ -46,6 +46,9 @@ def test_a_syllable_spelled_as_that_he_ends_a_name_before_that_or_a_comma(
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("وأكدت السيدة فام ثي ثو انه سيتوسع البرنامج.", ["فام ثي ثو"]),
+    # before a comma and an adverbial phrase, انه is "that" (انه، رغم الصعوبات، …)
+    ("وقال الوزير نجوين فان نام انه، رغم الصعوبات، حققت البلاد نموا.", ["نجوين فان نام"]),
+    ("وأضاف تران فان هونغ انه، خلال العام الماضي، ارتفعت الصادرات.", ["تران فان هونغ"]),
     # Written with hamza it is the Arabic "that it" (إنه), whatever follows.
     ("وقالت فام ثي ثو إنه، بعد الافتتاح، سيتوسع البرنامج.", ["فام ثي ثو"]),
 ])
@@ -58,7 +61,7 @@ def test_that_he_after_a_name_is_arabic_otherwise(
     ("وقالت السيدة فان تي كيم وانه إن المشروع ناجح.", "فان تي كيم وانه", "Phan Thị Kim Oanh"),
     ("وأكدت السيدة نجوين تي كيم وان أن الخطة جيدة.", "نجوين تي كيم وان",
      "Nguyễn Thị Kim Oanh"),
-    ("وتحدثت السيدة لي ثي وانه، رئيسة الجمعية، عن النتائج.", "لي ثي وانه", "Lê Thị Oanh"),
+    ("وأضافت السيدة لي ثي وانه أن الجمعية ستتوسع.", "لي ثي وانه", "Lê Thị Oanh"),
 ])
 def test_a_glide_vowel_written_with_a_bare_waw_ends_a_name_after_a_person_cue(
         tmp_path: Path, text: str, ar: str, vi: str) -> None:
@@ -71,11 +74,27 @@ def test_a_glide_vowel_written_with_a_bare_waw_ends_a_name_after_a_person_cue(
 
 @pytest.mark.parametrize("text", [
     "وزار السيد نجوين فان نام وأي مسؤول آخر المصنع.",  # "and any"
-    "وحضر الاجتماع السيد نجوين فان نام وانه سيعود غدا.",  # no "that", no comma
+    "وحضر الاجتماع السيد نجوين فان نام وانه سيعود غدا.",  # no "that"
+    "ويعيش السيد فام فان تام وانه، شقيقه الأصغر، في المدينة.",  # "and Anh, his brother"
+    "وقال السيد فام فان دوك وإن، في الواقع، كان الأمر متوقعا.",  # وإن: "and that"
+    "ويعيش السيد لي فان هاي وآنه، ابنته الصغرى، في قرية جبلية.",  # وآنه: "and Ánh"
     "وزار الوفد ها نام وأي مقاطعة أخرى.",  # no person cue
+    "ووقعت مقاطعة كوانغ نينه وأي مقاطعة أخرى اتفاقا.",
+    "ووقعت شركة ثانه كونغ وأي شركة أجنبية عقدا.",
 ])
 def test_a_word_with_a_bare_waw_is_and_elsewhere(detector: NameDetector, text: str) -> None:
     assert not any(s.split()[-1].startswith("\u0648") for s in spans(detector, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # و + a word joins no name, and the names around it stay whole
+    ("وقال إن المفاوض هو السيد لي هاي وأن هانوي ستستضيف الجولة المقبلة.",
+     ["لي هاي", "هانوي"]),
+    ("ويربط الطريق الجديد بين كان ثو وان جيانغ.", ["كان ثو", "ان جيانغ"]),
+])
+def test_names_beside_an_and_word_stay_apart(
+        detector: NameDetector, text: str, expected: list[str]) -> None:
+    assert spans(detector, text) == expected
 
 
 def test_a_preposition_after_a_place_cue_spells_a_listed_place(tmp_path: Path) -> None:

@@ -149,8 +149,10 @@ def test_a_fused_listed_place_is_found_without_a_cue(detector: NameDetector) -> 
 @pytest.mark.parametrize(("text", "names"), [
     # Bạch Long Vĩ: its last syllable is spelled في, "in"; only the whole is a listed place.
     ("وتضم المناطق البحرية المحمية باخ لونغ في التابعة للمدينة.", ["باخ لونغ في"]),
-    # After a place cue, one word and في: Ba Vì.
+    # After a place cue, one word and في: Ba Vì; also at the very end of a text.
     ("وتقع القرية في منطقة با في غرب العاصمة.", ["با في"]),
+    ("زار الوفد جبل با في", ["با في"]),
+    ("زار الوفد جزيرة باخ لونغ في", ["باخ لونغ في"]),
     # Hải Phòng is listed without it: في is the preposition.
     ("وزار الوفد هاي فونغ في الشهر الماضي.", ["هاي فونغ"]),
     # After a person or organisation cue, a name of one word: Công, not the ward Cống Vị.

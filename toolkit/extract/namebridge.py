@@ -78,9 +78,10 @@ COPULAS = frozenset((COPULA_HO, "\u0647\u064a"))
 COMPLEMENTIZERS = frozenset(("\u0623\u0646", "\u0625\u0646", "\u0628\u0623\u0646"))
 THAT_HE = "\u0627\u0646\u0647"
 #: The bare و that starts a given name whose vowel is a glide (وانه, وان: Oanh), where
-#: Arabic would read "and"; commas may follow such a name, "and" + a word never does.
+#: Arabic would read "and"; "that" follows such a name, never "and" + a word; a و
+#: before a hamza or madda (وأن، وإن، وآنه) is always "and".
 _WAW = "\u0648"
-_COMMAS = frozenset(",\u060c")
+_HAMZA_ALEFS = frozenset("\u0623\u0625\u0622")
 #: في "in", and the proclitic ب "in, at", before a place cue after a name.
 IN_WORD = "\u0641\u064a"
 _BA = "\u0628"
@@ -147,6 +148,7 @@ class NameBridges:
                   seen: Mapping[str, Cue] = ...) -> NameSpan | None: ...
         def _gazetteer_place(self, tokens: Sequence[Token], members: Sequence[int],
                              clitic: str) -> bool: ...
+        def _cue_after(self, tokens: Sequence[Token], last: int) -> Cue | None: ...
 
 
     def _strong_run(self, tokens: Sequence[Token], start: int, taken: set[int],
@@ -417,6 +419,28 @@ class NameBridges:
             return False
         return cue is not None and cue.kind == "place"
 
+    def _glued_syllable(self, tokens: Sequence[Token], members: Sequence[int], j: int,
+                        cue: Cue | None, clitic: str) -> bool:
+        """Whether ``tokens[j]``, which Arabic reads as a word, is the last syllable of a
+        person's name (see :meth:`_ends_name`): "that" after "that he" (انه أن), or a
+        title after a comma, never follows the Arabic reading."""
+        after = tokens[j + 1] if j + 1 < len(tokens) else None
+        person = cue.kind == "person" if cue is not None else (
+            len(members) >= 2 and tokens[members[0]].norm[len(clitic):] in self._surnames)
+        if after is None or not person:
+            return False
+        tok = tokens[j]
+        if tok.norm == THAT_HE:
+            if cue is not None and after.light in COMPLEMENTIZERS:
+                return True  # السيدة دو تي لان انه أن
+            # فام ثي ثو انه، مديرة المدرسة: a title follows (not انه، رغم الصعوبات، …)
+            title = self._cue_after(tokens, j)
+            return tok.light == THAT_HE and title is not None and title.kind == "person"
+        # السيدة فان تي كيم وانه إن: the و of Oanh, not "and" (وإن، وأن، وآنه are Arabic)
+        return (cue is not None and len(members) >= 2 and tok.light.startswith(_WAW)
+                and tok.light[1:2] not in _HAMZA_ALEFS and after.light in COMPLEMENTIZERS
+                and self.reading(tok.text) >= BRIDGE_MIN)
+
     def _ends_name(self, tokens: Sequence[Token], members: Sequence[int], j: int,
                    cue: Cue | None, clitic: str) -> bool:
         """Whether the Arabic word ``tokens[j]`` ends the name ``members``:
@@ -425,11 +449,11 @@ class NameBridges:
           Arabic word follows other than a definite nisba adjective (the cue's: مدرسة لي
           كوي دون الثانوية) or a larger place (بلدة مانغ دين في مقاطعة كون توم);
         * انه after a person cue before "that" (السيدة دو تي لان انه أن) or, written
-          without hamza, before a comma after a person cue or a family name (ترونغ ثي
-          نغوك انه،);
+          without hamza, before a comma and a person's title after a person cue or a
+          family name (فام ثي ثو انه، مديرة المدرسة);
         * a one-syllable word with a bare initial و after a person cue and two name
-          words, before "that" or a comma (السيدة فان تي كيم وانه إن: Oanh, whose glide
-          Arabic writes as "and");
+          words, before "that" (السيدة فان تي كيم وانه إن: Oanh, whose glide Arabic
+          writes as "and");
         * a preposition only after a place cue or an uncued name of two words or more,
           when the name is no such place without it (باخ لونغ في: Bạch Long Vĩ; جبل با
           في: Ba Vì; not هاي فونغ | في, nor السيد كونغ | في);
@@ -446,19 +470,8 @@ class NameBridges:
                 return True  # مدرسة لي كوي دون الثانوية، بلدة مانغ دين في مقاطعة …
         if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
             return False
-        after = tokens[j + 1] if j + 1 < len(tokens) else None
-        if after is None:
-            return False
-        person = cue.kind == "person" if cue is not None else (
-            len(members) >= 2 and tokens[members[0]].norm[len(clitic):] in self._surnames)
-        if tok.norm == THAT_HE and (
-                (person and cue is not None and after.light in COMPLEMENTIZERS)
-                or (person and after.text in _COMMAS and tok.light == THAT_HE)):
-            return True  # السيدة دو تي لان انه أن، ترونغ ثي نغوك انه، : Anh, Ánh
-        if (person and cue is not None and len(members) >= 2 and tok.norm.startswith(_WAW)
-                and (after.light in COMPLEMENTIZERS or after.text in _COMMAS)
-                and self.reading(tok.text) >= BRIDGE_MIN):
-            return True  # السيدة فان تي كيم وانه إن: Oanh, not "and that he"
+        if self._glued_syllable(tokens, members, j, cue, clitic):
+            return True
         if tok.norm in prepositions():  # باخ لونغ في: Bạch Long Vĩ, في no "in" here
             return ((cue.kind == "place" if cue is not None else len(members) >= 2)
                     and self._gazetteer_place(tokens, [*members, j], clitic)

@@ -43,6 +43,7 @@ _VOWEL_LETTERS = frozenset("\u0627\u0648\u064a")
 #: Letters that follow an initial ي in a transliterated syllable: a vowel letter, or the
 #: ن of ين (Yên); after any other letter ي is the prefix of an imperfect verb.
 _Y_SECOND = frozenset("\u0627\u0648\u064a\u0646")
+_WAW = "\u0648"
 _PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ها هم هما
 
 
@@ -177,8 +178,9 @@ class TokenClassifier:
                 lik = self.likelihood([rest])
                 if lik >= STRONG and lik > info.clitic_lik and lik > info.lik + CLITIC_GAIN:
                     info.clitic, info.clitic_lik = prefix, lik
-        if (not info.strong and len(folded) <= BRIDGE_LEN
+        if (not info.strong and len(folded) <= BRIDGE_LEN and not folded.startswith(_WAW)
                 and not tok.text.startswith(HAMZA_FORMS) and folded not in prepositions()):
+            # و then a word is "and": its glide reading (وانه: Oanh) joins no name here
             info.bridge = self.reading(tok.text) >= BRIDGE_MIN
         if not info.lexical and MEDIUM <= info.lik < STRONG:
             info.spelled = (any(ch in _VOWEL_LETTERS for ch in folded)
