@@ -1,7 +1,8 @@
 """The kind of a new name that no cue word introduces: a place the gazetteer lists is a
 place (read with place priors), unless a person cue or title stands by one of its
-occurrences or it reads as a person's name with a middle name. Sentences written for
-these tests."""
+occurrences or it reads as a person's name with a middle name; في before a name of two
+words is a weak place vote, and a company cue (شركة) keeps its own name an organisation's.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -68,3 +69,17 @@ def test_a_preposition_before_a_name_with_no_cue_leaves_a_person(
 def test_in_before_a_name_of_two_words_with_no_cue_makes_a_place(
         tmp_path: Path, text: str, ar: str) -> None:
     assert name_entries(tmp_path, text)[ar][0] == "place"
+
+
+@pytest.mark.parametrize(("text", "ar", "kind"), [
+    # a company's own name stays the company's, though a province has it too
+    ("ووقعت الإدارة مذكرة مع شركة هاو جيانغ للأدوية أمس.", "هاو جيانغ", "org"),
+    ("وأعلنت مجموعة شوان ترونغ عن منتجع جديد.", "شوان ترونغ", "org"),
+    # an institution cue names the place it serves
+    ("وافتتح مستشفى باك كان العام جناحا جديدا.", "باك كان", "place"),
+    # a place cue elsewhere: the place
+    ("وأعلنت شركة هاو جيانغ عن خطة. وزار الوفد مقاطعة هاو جيانغ.", "هاو جيانغ", "place"),
+])
+def test_a_company_cue_keeps_its_own_name_an_organisation(
+        tmp_path: Path, text: str, ar: str, kind: str) -> None:
+    assert name_entries(tmp_path, text)[ar][0] == kind

@@ -154,13 +154,16 @@ class EntryBuilder:
         (Văn, Thị, Hữu…): a family name first alone does not make a person of لام
         دونغ (Lâm Đồng) or ها زانغ (Hà Giang). Likewise an organisation cue before a
         listed place (مستشفى باك كان) names the place, unless the gazetteer lists
-        the name as an organisation (مستشفى تشو راي: Chợ Rẫy). A name with no place
+        the name as an organisation (مستشفى تشو راي: Chợ Rẫy) or a cue of a company's
+        own name (شركة، مجموعة) stood by it and no place cue did. A name with no place
         cue that reads as an organisation the gazetteer lists is that organisation
         (فيتينبنك: VietinBank).
         """
         kind = cluster.kind("person" if len(ar.split()) >= 3 else "place")
         if kind == "person" and cluster.votes.get("person", 0.0) > 0.0:
             return kind
+        if kind == "org" and cluster.own and not cluster.votes.get("place"):
+            return kind  # شركة هاو جيانغ للأدوية: the company, not the province
         if kind == "place" and not cluster.votes.get("place") and self._listed_org(ar):
             return "org"  # فيتينبنك with no cue: the bank the gazetteer lists
         if kind not in ("person", "org") or self._place_reading(ar) < GAZETTEER_MIN:

@@ -55,6 +55,8 @@ class Cluster:
         known: Index of the known glossary entry it matched, if any.
         glosses: Latin-script glosses written after the name and their counts (names:
             فام مينه تشينه (Phạm Minh Chính)).
+        own: Occurrences after an organisation cue of the organisation's own name
+            (شركة، مجموعة; names).
     """
 
     key: str
@@ -66,6 +68,7 @@ class Cluster:
     likelihood: float = 0.0
     known: int | None = None
     glosses: Counter[str] = field(default_factory=Counter)
+    own: int = 0
 
     @property
     def count(self) -> int:
@@ -117,6 +120,7 @@ class Cluster:
                 out.shape[kind] = out.shape.get(kind, 0.0) + weight
             out.likelihood = max(out.likelihood, cluster.likelihood)
             out.glosses.update(cluster.glosses)
+            out.own += cluster.own
         return out
 
     def kind(self, default: str) -> str:

@@ -72,18 +72,20 @@ def _rows(name: str, columns: int) -> list[tuple[int, list[str]]]:
 
 @dataclass(frozen=True)
 class Cue:
-    """A cue word: ``words`` (folded, in order), the kind it implies, and its position."""
+    """A cue word: ``words`` (folded, in order), the kind it implies, its position, and
+    whether an organisation's own name follows it (``own``: شركة، مجموعة)."""
 
     words: tuple[str, ...]
     kind: str
     position: str
+    own: bool = False
 
 
 @lru_cache(maxsize=1)
 def cues() -> tuple[Cue, ...]:
     """Returns the cue words of cues.tsv, longest first."""
-    found = [Cue(tuple(_fold(w) for w in cells[0].split()), cells[1], cells[2])
-             for _, cells in _rows("cues.tsv", 3)]
+    found = [Cue(tuple(_fold(w) for w in cells[0].split()), cells[1], cells[2],
+                 cells[3:4] == ["own"]) for _, cells in _rows("cues.tsv", 3)]
     return tuple(sorted(found, key=lambda c: -len(c.words)))
 
 

@@ -333,6 +333,7 @@ class NameDetector(NameCues, NameBridges):
                         cued=cue is not None)
         if cue is not None:
             span.vote(cue.kind, 2.0)
+            span.own = cue.own
         else:
             landmark = self._cue_before(tokens, first, landmark=True)
             head = landmark or self._head_cue(tokens, first)

@@ -68,6 +68,8 @@ class NameSpan:
         cued: Whether a cue word anchored it.
         shape: Kind → weight that the name's own shape suggests (a family name
             first → person); a property of the spelling, counted once per document.
+        own: Whether an organisation cue of the organisation's own name stood before it
+            (شركة، مجموعة: see :class:`~toolkit.extract.data.Cue`).
     """
 
     first: int
@@ -80,6 +82,7 @@ class NameSpan:
     votes: dict[str, float] = field(default_factory=dict)
     cued: bool = False
     shape: dict[str, float] = field(default_factory=dict)
+    own: bool = False
 
     def vote(self, kind: str, weight: float) -> None:
         """Adds ``weight`` to the evidence that the span is a name of ``kind``.

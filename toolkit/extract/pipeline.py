@@ -417,6 +417,7 @@ class Extractor(EntryBuilder):
             for kind, weight in span.shape.items():
                 cluster.shape[kind] = cluster.shape.get(kind, 0.0) + weight
         cluster.likelihood = max(cluster.likelihood, span.likelihood)
+        cluster.own += span.own
         gloss = latin_gloss(doc.text, span.end)
         if gloss is not None and len(gloss.split()) == len(span.surface.split()):
             cluster.glosses[gloss] += 1
