@@ -138,6 +138,8 @@ def test_another_name_inside_a_glossary_body_is_still_read(tmp_path: Path) -> No
     ("سوك ترانغ", "سوك تشانغ"),
     ("فينه تشاو", "فينه شاو"),
     ("لي مينه خاي", "لي منه خاي"),
+    ("نجوين كوك خان", "نغوين كووك خان"),  # ng as نج or نغ, at the start
+    ("تا كوانج فين", "تا كوانغ فينه"),  # ... and at the end
 ])
 def test_spellings_the_tables_allow_share_a_skeleton(a: str, b: str) -> None:
     assert spelling_skeleton(a) == spelling_skeleton(b)
@@ -152,6 +154,17 @@ def test_one_name_spelled_two_ways_is_one_entry(tmp_path: Path) -> None:
             "وقال السيد هوين كووك فييت إن العمل مستمر.")
     entries = name_entries(tmp_path, text, [])
     assert len([ar for ar, kind in entries.items() if kind == "person"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن السيد نجوين كوك خان إطلاق المركز. وقال السيد نغوين كووك خانه إن العمل مستمر.",
+    # an organisation the gazetteer lists, spelled as two words and as one
+    "وأرسل مستشفى تشو راي فريقا. وقال مدير تشوراي إن الفريق وصل.",
+])
+def test_one_name_spelled_with_other_letters_of_one_sound_is_one_entry(
+        tmp_path: Path, text: str) -> None:
+    entries = name_entries(tmp_path, text, [])
+    assert len(entries) == 1, entries
 
 
 def test_names_the_letters_tell_apart_stay_two_entries(tmp_path: Path) -> None:

@@ -237,7 +237,8 @@ class EntryBuilder:
         diacritics, both read with a score of at least :data:`CONFIDENT`, and spellings
         that differ only as the transliteration tables allow
         (:func:`~toolkit.extract.cluster.spelling_skeleton`), or any spellings of a place
-        read with a score of at least :data:`GAZETTEER_MIN`. Spellings alike of one
+        or organisation read with a score of at least :data:`GAZETTEER_MIN` (تشو راي,
+        تشوراي: Chợ Rẫy). Spellings alike of one
         kind also merge when one's sure top reading is among the other's readings (كيو
         مينه توان: Kiều Minh Tuấn; كيو مين توان: Kiều Mến Tuấn, then Kiều Minh Tuấn):
         the readings of both then rank the name. The reading alone would also join
@@ -253,7 +254,7 @@ class EntryBuilder:
             if vi[0].score >= CONFIDENT:
                 # A place read as surely as the gazetteer confirms one is that place,
                 # however spelled (جيا لاي، زا لاي: Gia Lai; فينه لونغ، فينلونغ).
-                sure = kind == "place" and vi[0].score >= GAZETTEER_MIN
+                sure = kind in ("place", "org") and vi[0].score >= GAZETTEER_MIN
                 key = (unicodedata.normalize("NFC", vi[0].text), kind,
                        "" if sure else spelling_skeleton(ar))
                 same_reading.setdefault(key, []).append(n)

@@ -37,6 +37,8 @@ SPELLING_FOLDS: tuple[tuple[str, str, str], ...] = (
     ("\u064a?\u0646\u0647$|\u064a\u0646$", "\u0646",
      "-nh/-n after i: هوينه = هوين (Huỳnh), مينه = منه (Minh)"),
     ("^\u062a[\u0631\u0634]|^\u0634", "\u0634", "the onsets tr and ch: ترانغ = تشانغ = شانغ"),
+    ("^\u0646\u062c|\u0646\u062c$", "\u0646\u063a",
+     "ng written نج or نغ at either end of a syllable: نجوين = نغوين, هانج = هانغ"),
 )
 
 
