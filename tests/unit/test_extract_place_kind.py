@@ -1,7 +1,7 @@
 """The kind of a new name that no cue word introduces: a place the gazetteer lists is a
 place (read with place priors), unless a person cue or title stands by one of its
-occurrences or it reads as a person's name with a middle name; في before a name of two
-words is a weak place vote, and a company cue (شركة) keeps its own name an organisation's.
+occurrences or it reads as a person's name with a middle name, and a company cue (شركة)
+keeps its own name an organisation's.
 Sentences written for these tests."""
 
 from __future__ import annotations
@@ -48,27 +48,17 @@ def test_a_middle_name_keeps_a_person(tmp_path: Path, text: str, ar: str) -> Non
 
 
 @pytest.mark.parametrize(("text", "ar"), [
-    # "to" before a person's name says nothing of its kind
+    # "to" before a person's name says nothing of its kind,
     ("نقل المشاركون تحياتهم إلى تو لام.", "تو لام"),
     ("وسلمت اللجنة الجائزة إلى نغوين هوا.", "نغوين هوا"),
-    # "in" weighs less than three words with a family name first, or a cue elsewhere
+    # nor does "in": trust in, doubts about, found in a person
     ("وأعرب الوفد عن ثقته في نغوين فان ثانه.", "نغوين فان ثانه"),
-    ("وقال السيد تو لام إن الخطة جاهزة. وأعرب الوفد عن ثقته في تو لام.", "تو لام"),
+    ("وأعرب الحزب عن ثقته في تو لام.", "تو لام"),
+    ("ووجد المدرب في بوي تيان لاعبا موهوبا.", "بوي تيان"),
 ])
 def test_a_preposition_before_a_name_with_no_cue_leaves_a_person(
         tmp_path: Path, text: str, ar: str) -> None:
     assert name_entries(tmp_path, text)[ar][0] == "person"
-
-
-@pytest.mark.parametrize(("text", "ar"), [
-    # في "in" before an unlisted name of two words: a place, though دونغ and هوا are
-    # family names
-    ("تقام المهرجانات التقليدية في دونغ ثاو كل عام.", "دونغ ثاو"),
-    ("افتتح المركز مختبرا جديدا في هوا لونغ العام الماضي.", "هوا لونغ"),
-])
-def test_in_before_a_name_of_two_words_with_no_cue_makes_a_place(
-        tmp_path: Path, text: str, ar: str) -> None:
-    assert name_entries(tmp_path, text)[ar][0] == "place"
 
 
 @pytest.mark.parametrize(("text", "ar", "kind"), [

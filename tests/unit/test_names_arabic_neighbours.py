@@ -62,3 +62,16 @@ def test_a_short_arabic_noun_is_no_fused_place(tmp_path: Path, text: str) -> Non
 def test_a_bridging_word_ends_a_cued_place_before_a_larger_place(
         tmp_path: Path, text: str, ar: str) -> None:
     assert _read(tmp_path, text)[ar][0] == "place"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a function word before the next place is no syllable of the name before it
+    ("وانتقل الفريق إلى مدينة دا نانغ ثم في مدينة هوي.", {"دا نانغ", "هوي"}),
+    ("ويقع المصنع في مدينة هاي فونغ لا في مقاطعة كوانغ نينه.",
+     {"هاي فونغ", "كوانغ نينه"}),
+    # بلدة is a cue, not ب + a cue
+    ("وزار الوفد قرية تان لاب ثم بلدة فو ين.", {"تان لاب", "فو ين"}),
+])
+def test_a_function_word_before_another_place_stays_arabic(
+        tmp_path: Path, text: str, expected: set[str]) -> None:
+    assert set(_read(tmp_path, text)) == expected

@@ -35,7 +35,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.data import Cue, copulas, particles, prepositions
+from toolkit.extract.data import Cue, copulas, cue_forms, particles, prepositions, stopwords
 from toolkit.extract.namespans import NameSpan, stem_surface
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.tokenize import (
@@ -413,8 +413,8 @@ class NameBridges:
             return False
         if tokens[k].light == IN_WORD:
             cue = self._cue_before(tokens, k + 2)
-        elif tokens[k].norm.startswith(_BA):
-            cue = self._cue_before(tokens, k + 1)
+        elif tokens[k].norm.startswith(_BA) and tokens[k].norm not in cue_forms():
+            cue = self._cue_before(tokens, k + 1)  # بمقاطعة; not بلدة itself
         else:
             return False
         return cue is not None and cue.kind == "place"
@@ -465,9 +465,11 @@ class NameBridges:
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             if not info.lexical or after is None or after.type == "sep":
                 return True
-            if tok.norm not in copulas() and (_adjective(after)
-                                              or self._place_phrase_at(tokens, j + 1)):
-                return True  # مدرسة لي كوي دون الثانوية، بلدة مانغ دين في مقاطعة …
+            if tok.norm not in copulas() and (_adjective(after) or (
+                    tok.norm not in stopwords() and self._place_phrase_at(tokens, j + 1))):
+                # مدرسة لي كوي دون الثانوية، بلدة مانغ دين في مقاطعة …; not a function
+                # word before the next place (مدينة هوي ثم في مدينة …)
+                return True
         if len(tok.norm) > BRIDGE_LEN or tok.light in particles():
             return False
         if self._glued_syllable(tokens, members, j, cue, clitic):

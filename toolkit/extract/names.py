@@ -32,10 +32,9 @@ that the gazetteer confirms as a place (دالات، كانتو). A word of
 :data:`~toolkit.extract.namebridge.FUSED_LEN` letters or more that spells several
 syllables is a name only on its own (لونجان هونغ ين: the fruit, then Hưng Yên).
 The kind comes from votes: the cue before the name (السيد → person, بلدية →
-place, تعاونية → org), a title after it (، سكرتير الحزب → person), في ("in")
-right before a name with no cue (a weak place vote), and the shape (a family name
-first, three syllables → person), which counts once per document rather than once
-per occurrence.
+place, تعاونية → org), a title after it (، سكرتير الحزب → person), and the
+shape (a family name first, three syllables → person), which counts once per
+document rather than once per occurrence.
 """
 
 from __future__ import annotations
@@ -48,7 +47,6 @@ from toolkit.extract.data import Cue
 from toolkit.extract.namebridge import (
     BRIDGE_LEN,
     GAZETTEER_MIN,
-    IN_WORD,
     STRONG,
     NameBridges,
     syllable_share,
@@ -96,9 +94,6 @@ _NOTHING: Mapping[str, Cue] = MappingProxyType({})
 _KAF = "\u0643"  # ك: "like", also the first letter of onset clusters (كرونغ = Krông)
 #: Likelihood a single token needs after a cue word.
 SINGLE_CUED_MIN = 0.3
-#: Kind vote for a place of a name right after في ("in") without a cue: more than the
-#: shape of two words that start with a family name (0.3), less than that of three.
-IN_VOTE = 0.5
 
 
 class NameDetector(NameCues, NameBridges):
@@ -341,8 +336,6 @@ class NameDetector(NameCues, NameBridges):
                     not self._person_shaped(tokens[first].norm[len(clitic):], len(members))
                     or self._place_shaped(tokens, members, clitic, head, landmark is not None)):
                 span.vote(head.kind, 1.0)
-            elif not clitic and first > 0 and tokens[first - 1].light == IN_WORD:
-                span.vote("place", IN_VOTE)  # في هوا لاك: "in" names a place, seldom a person
         after_cue = self._cue_after(tokens, last)
         if after_cue is not None:
             span.vote(after_cue.kind, 1.5)
