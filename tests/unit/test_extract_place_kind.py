@@ -67,8 +67,10 @@ def test_a_preposition_before_a_name_with_no_cue_leaves_a_person(
     ("وأعلنت مجموعة شوان ترونغ عن منتجع جديد.", "شوان ترونغ", "org"),
     # an institution cue names the place it serves
     ("وافتتح مستشفى باك كان العام جناحا جديدا.", "باك كان", "place"),
-    # a place cue elsewhere: the place
+    # a place cue elsewhere, or the place named without one: the place
     ("وأعلنت شركة هاو جيانغ عن خطة. وزار الوفد مقاطعة هاو جيانغ.", "هاو جيانغ", "place"),
+    ("ووصل الوفد إلى دا نانغ أمس. وتدير شركة دا نانغ للمياه محطة جديدة.", "دا نانغ",
+     "place"),
 ])
 def test_a_company_cue_keeps_its_own_name_an_organisation(
         tmp_path: Path, text: str, ar: str, kind: str) -> None:

@@ -155,14 +155,14 @@ class EntryBuilder:
         دونغ (Lâm Đồng) or ها زانغ (Hà Giang). Likewise an organisation cue before a
         listed place (مستشفى باك كان) names the place, unless the gazetteer lists
         the name as an organisation (مستشفى تشو راي: Chợ Rẫy) or a cue of a company's
-        own name (شركة، مجموعة) stood by it and no place cue did. A name with no place
+        own name (شركة، مجموعة) stood by every occurrence of it. A name with no place
         cue that reads as an organisation the gazetteer lists is that organisation
         (فيتينبنك: VietinBank).
         """
         kind = cluster.kind("person" if len(ar.split()) >= 3 else "place")
         if kind == "person" and cluster.votes.get("person", 0.0) > 0.0:
             return kind
-        if kind == "org" and cluster.own and not cluster.votes.get("place"):
+        if kind == "org" and cluster.own >= cluster.count:
             return kind  # شركة هاو جيانغ للأدوية: the company, not the province
         if kind == "place" and not cluster.votes.get("place") and self._listed_org(ar):
             return "org"  # فيتينبنك with no cue: the bank the gazetteer lists
@@ -256,7 +256,7 @@ class EntryBuilder:
                 # however spelled (جيا لاي، زا لاي: Gia Lai; فينه لونغ، فينلونغ).
                 sure = kind in ("place", "org") and vi[0].score >= GAZETTEER_MIN
                 key = (unicodedata.normalize("NFC", vi[0].text), kind,
-                       "" if sure else spelling_skeleton(ar))
+                       "" if sure else spelling_skeleton(ar, ng=True))
                 same_reading.setdefault(key, []).append(n)
         root = list(range(len(drafts)))
 

@@ -21,6 +21,7 @@ from toolkit.extract.contexts import MAX_CONTEXTS
 from toolkit.extract.data import letter_names, stopwords
 
 __all__ = [
+    "NG_FOLD",
     "SPELLING_FOLDS",
     "Cluster",
     "canonical_form",
@@ -37,9 +38,11 @@ SPELLING_FOLDS: tuple[tuple[str, str, str], ...] = (
     ("\u064a?\u0646\u0647$|\u064a\u0646$", "\u0646",
      "-nh/-n after i: هوينه = هوين (Huỳnh), مينه = منه (Minh)"),
     ("^\u062a[\u0631\u0634]|^\u0634", "\u0634", "the onsets tr and ch: ترانغ = تشانغ = شانغ"),
-    ("^\u0646\u062c|\u0646\u062c$", "\u0646\u063a",
-     "ng written نج or نغ at either end of a syllable: نجوين = نغوين, هانج = هانغ"),
 )
+#: ng written نج or نغ at either end of a word (نجوين = نغوين, هانج = هانغ): folded only
+#: between names that read the same (:func:`spelling_skeleton` with ``ng``); with the folds
+#: above it would make ترونج (Trung) and تشونغ (Chung) alike.
+NG_FOLD = ("^\u0646\u062c|\u0646\u062c$", "\u0646\u063a")
 
 
 @dataclass
@@ -169,7 +172,7 @@ def canonical_form(forms: Counter[str], preferred: Collection[str] = (),
     return tied[0]
 
 
-def spelling_skeleton(ar: str) -> str:
+def spelling_skeleton(ar: str, ng: bool = False) -> str:
     """An Arabic name with the spelling differences of :data:`SPELLING_FOLDS` folded
     away, word by word: two spellings of one name that the transliteration tables
     allow share it (هوينه كووك فيت, هوين كووك فييت), while names whose letters
@@ -177,6 +180,7 @@ def spelling_skeleton(ar: str) -> str:
 
     Args:
         ar: The name in Arabic script (words separated by spaces).
+        ng: Whether to fold :data:`NG_FOLD` too.
 
     Returns:
         The skeleton.
@@ -185,6 +189,8 @@ def spelling_skeleton(ar: str) -> str:
     for word in ar.split():
         for pattern, repl, _ in SPELLING_FOLDS:
             word = re.sub(pattern, repl, word)
+        if ng:
+            word = re.sub(*NG_FOLD, word)
         words.append(word)
     return " ".join(words)
 
