@@ -16,7 +16,7 @@ from toolkit.extract.pipeline import Extracted
 SETS = ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
         "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
         "heldout13", "heldout14", "heldout15", "heldout16",
-        "heldout17"]
+        "heldout17", "heldout18"]
 
 
 def _docs(held: str) -> str:
@@ -87,6 +87,8 @@ FLOORS = {
     ("heldout16", True): (0.66, 0.37, 0.70),
     ("heldout17", False): (0.58, 0.44, 0.62),
     ("heldout17", True): (0.59, 0.41, 0.62),
+    ("heldout18", False): (0.48, 0.26, 0.53),
+    ("heldout18", True): (0.49, 0.25, 0.61),
 }
 
 
