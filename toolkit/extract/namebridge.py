@@ -50,8 +50,7 @@ from toolkit.extract.tokenize import (
 if TYPE_CHECKING:
     from toolkit.extract.nametokens import NameToken
 
-__all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "FUSED_LEN", "GAZETTEER_MIN", "HAMZA_FORMS", "IN_WORD",
-           "STRONG",
+__all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "FUSED_LEN", "GAZETTEER_MIN", "HAMZA_FORMS", "STRONG",
            "NameBridges", "syllable_share"]
 
 #: Best place reading a name needs to count as confirmed by the gazetteer.
@@ -83,7 +82,7 @@ THAT_HE = "\u0627\u0646\u0647"
 _WAW = "\u0648"
 _HAMZA_ALEFS = frozenset("\u0623\u0625\u0622")
 #: في "in", and the proclitic ب "in, at", before a place cue after a name.
-IN_WORD = "\u0641\u064a"
+_IN = "\u0641\u064a"
 _BA = "\u0628"
 #: أ إ: a word that starts with them (أن / إن, particles) never bridges as a syllable.
 HAMZA_FORMS = ("\u0623", "\u0625")
@@ -411,7 +410,7 @@ class NameBridges:
         (بمقاطعة)."""
         if k >= len(tokens) or tokens[k].type != "ar":
             return False
-        if tokens[k].light == IN_WORD:
+        if tokens[k].light == _IN:
             cue = self._cue_before(tokens, k + 2)
         elif tokens[k].norm.startswith(_BA) and tokens[k].norm not in cue_forms():
             cue = self._cue_before(tokens, k + 1)  # بمقاطعة; not بلدة itself
