@@ -7,7 +7,7 @@ Usage::
 The held-out sets (tests/data/heldout*, see eval_names_heldout.py) each carry a
 term key, ``terms.tsv``, written by an annotator who read only the documents:
 for ``heldout`` and ``heldout2`` after they were written, for ``heldout3`` to
-``heldout18`` by the documents' writer. Prints, for each set, with and without the starter
+``heldout20`` by the documents' writer. Prints, for each set, with and without the starter
 termbase: how many key terms are among the term candidates kept (``--max-terms`` 300, as
 ``avet extract`` keeps), at rank |key| (R-precision) and in the top 100, the
 share of the top |key| candidates that are key terms, and, of the key terms

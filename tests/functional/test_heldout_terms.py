@@ -16,7 +16,7 @@ from toolkit.extract.pipeline import Extracted
 SETS = ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
         "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
         "heldout13", "heldout14", "heldout15", "heldout16",
-        "heldout17", "heldout18"]
+        "heldout17", "heldout18", "heldout19", "heldout20"]
 
 
 def _docs(held: str) -> str:
@@ -89,6 +89,10 @@ FLOORS = {
     ("heldout17", True): (0.59, 0.41, 0.62),
     ("heldout18", False): (0.48, 0.26, 0.53),
     ("heldout18", True): (0.49, 0.25, 0.61),
+    ("heldout19", False): (0.82, 0.54, 0.65),
+    ("heldout19", True): (0.82, 0.51, 0.68),
+    ("heldout20", False): (0.73, 0.51, 0.59),
+    ("heldout20", True): (0.79, 0.50, 0.64),
 }
 
 

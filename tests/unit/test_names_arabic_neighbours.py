@@ -75,3 +75,39 @@ def test_a_bridging_word_ends_a_cued_place_before_a_larger_place(
 def test_a_function_word_before_another_place_stays_arabic(
         tmp_path: Path, text: str, expected: set[str]) -> None:
     assert set(_read(tmp_path, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # فإن ("then it is") reads as فان (Phan) once its hamza is folded: it is no syllable
+    ("وفي المقابل، فإن نينه بينه تجذب السياح.", {"نينه بينه": ("place", "Ninh Bình")}),
+    # تروي ("tells") is a verb, not a syllable before the name
+    ("وفي الحلقة الأخيرة، تروي فام ثي لان قصتها مع المرض.",
+     {"فام ثي لان": ("person", "Phạm Thị Lan")}),
+    # خزان ("reservoir") is a landmark; للري ("for irrigation") is ل + الري
+    ("وتعتمد المزارع على خزان داو تينغ للري.", {"داو تينغ": ("place", "Dầu Tiếng")}),
+    # نهري ("the two rivers of") is a river cue, not a syllable
+    ("وتمتد القناة بين نهري كاو وتشاي.", {"كاو": ("place", "Cao")}),
+])
+def test_an_arabic_word_before_or_after_a_name_stays_out_of_it(
+        tmp_path: Path, text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert _read(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(("text", "ar"), [
+    ("وقال كسور نام، البالغ من العمر 35 عاما، إن القرية تغيرت.", "كسور نام"),
+    # Mê Linh is a district; a woman of forty is a person
+    ("وتقول مي لينه، البالغة من العمر 40 عاما، إن الدخل تحسن.", "مي لينه"),
+])
+def test_an_age_after_a_name_makes_it_a_person(tmp_path: Path, text: str, ar: str) -> None:
+    assert _read(tmp_path, text)[ar][0] == "person"
+
+
+@pytest.mark.parametrize(("text", "ar", "vi"), [
+    # هو ("he") before آ and a name word: a Hmong man's family name, A, his given name
+    ("وفي مقاطعة لاو كاي، يرى هو آ سينه، أحد وجهاء القرية، أن الطريق ساعد الناس.",
+     "هو آ سينه", "Hờ A Sình"),
+    ("وقال هو آ دينه إن الأطفال يذهبون إلى المدرسة.", "هو آ دينه", "Hờ A Dính"),
+])
+def test_a_hmong_name_with_a_family_name_that_is_an_arabic_word(
+        tmp_path: Path, text: str, ar: str, vi: str) -> None:
+    assert _read(tmp_path, text)[ar] == ("person", vi)

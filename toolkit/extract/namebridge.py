@@ -50,8 +50,8 @@ from toolkit.extract.tokenize import (
 if TYPE_CHECKING:
     from toolkit.extract.nametokens import NameToken
 
-__all__ = ["BRIDGE_LEN", "BRIDGE_MIN", "FUSED_LEN", "GAZETTEER_MIN", "HAMZA_FORMS", "STRONG",
-           "NameBridges", "syllable_share"]
+__all__ = ["ALEF_MADDA", "BRIDGE_LEN", "BRIDGE_MIN", "FUSED_LEN", "GAZETTEER_MIN", "HAMZA_FORMS",
+           "STRONG", "NameBridges", "syllable_share"]
 
 #: Best place reading a name needs to count as confirmed by the gazetteer.
 GAZETTEER_MIN = 0.9
@@ -86,6 +86,9 @@ _IN = "\u0641\u064a"
 _BA = "\u0628"
 #: أ إ: a word that starts with them (أن / إن, particles) never bridges as a syllable.
 HAMZA_FORMS = ("\u0623", "\u0625")
+#: The alef with madda written alone: after a name word it is the syllable A (بنك نام آ: Nam
+#: Á; جيانغ آ باو: Giàng A Páo); it never starts a name (شركة آ بي سي, تل آ 1).
+ALEF_MADDA = "\u0622"
 
 
 def syllable_share(translit: Any, word: str) -> float:
@@ -171,7 +174,8 @@ class NameBridges:
         The word (also behind a proclitic: وآن) and the strong name tokens after it
         must read as a whole place the gazetteer knows (آن جيانغ: An Giang; كان ثو: Cần
         Thơ); after a strong token, bridging words may end it (إلى هو تشي منه: Hồ Chí
-        Minh). Or the word must be a family name before two or three name tokens of
+        Minh). A family name before آ and one name token is a Hmong man's name (هو آ
+        تشو: Hờ A Chứ). Or the word must be a family name before two or three name tokens of
         which the first is, read as a person's name, a middle name that only middle
         names use (هو فان لام: Hồ Văn Lâm; هو ثي لان آنه; ``middle_named``). Arabic
         never puts "he" or "was" before such a name: "X is Văn Lâm" lacks the family
@@ -184,7 +188,12 @@ class NameBridges:
             return None
         whole = self._strong_run(tokens, i + 1, taken)
         if not whole:
-            return None
+            # هو آ تشو: Hờ A Chứ, a Hmong man's name (آ alone is no Arabic word)
+            hmong = (tok.norm in self._surnames and i + 2 < len(tokens)
+                     and tokens[i + 1].text == ALEF_MADDA and i + 1 not in taken
+                     and self._strong_run(tokens, i + 2, taken) == 1
+                     and self._classify(tok).bridge and not self._after_definite(tokens, i))
+            return ("", i + 2) if hmong else None
         # a longer run is a place, then a person; after a strong word, a listed place
         # may take syllables that are Arabic words too (إلى هو تشي منه: Hồ Chí Minh)
         strong = min(whole, self.MAX_NAME_TOKENS - 1)

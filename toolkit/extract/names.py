@@ -45,6 +45,7 @@ from types import MappingProxyType
 from toolkit.extract.cluster import spelling_skeleton
 from toolkit.extract.data import Cue
 from toolkit.extract.namebridge import (
+    ALEF_MADDA,
     BRIDGE_LEN,
     GAZETTEER_MIN,
     STRONG,
@@ -56,7 +57,6 @@ from toolkit.extract.namespans import MEMO_SIZE, NameSpan, reads_particle
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.namespans import stem_surface as _stem_surface
 from toolkit.extract.nametokens import (
-    ALEF_MADDA,
     FUSED_MIN,
     MEDIUM,
     ListedNames,
@@ -276,7 +276,8 @@ class NameDetector(NameCues, NameBridges):
             if nxt.clitic or nxt.fused_word or self._classify(tokens[members[0]]).fused_word:
                 break  # و/ل/ب + name: a new name starts here; a fused word stays alone
             after_strong = self._classify(tokens[j - 1]).strong
-            if nxt.strong or (after_strong and tokens[j].text == ALEF_MADDA) or (
+            madda = tokens[j].text == ALEF_MADDA and (after_strong or j < vouched)
+            if nxt.strong or madda or (
                     nxt.medium and after_strong and self._medium_ok(tokens, i, j)):
                 members.append(j)
                 j += 1

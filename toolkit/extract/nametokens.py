@@ -14,7 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from toolkit.extract.data import cue_forms, prepositions
-from toolkit.extract.namebridge import BRIDGE_LEN, BRIDGE_MIN, FUSED_LEN, HAMZA_FORMS, STRONG
+from toolkit.extract.namebridge import (
+    BRIDGE_LEN,
+    BRIDGE_MIN,
+    FUSED_LEN,
+    HAMZA_FORMS,
+    STRONG,
+)
 from toolkit.extract.namespans import memo, stem_surface
 from toolkit.extract.tokenize import ARTICLE, Token, clitic_splits, split_clitic
 
@@ -32,9 +38,6 @@ CLITIC_GAIN = 0.1
 _IMPERFECT = "\u062a\u0646"
 _CLUSTER_SECOND = frozenset("\u0627\u0648\u064a\u0631\u0634\u0647\u063a")
 _VERB_ENDINGS = ("\u0627\u0646", "\u0648\u0646")
-#: The alef with madda written alone: after a name word it is the syllable A (بنك نام آ: Nam
-#: Á; جيانغ آ باو: Giàng A Páo); it never starts a name (شركة آ بي سي, تل آ 1).
-ALEF_MADDA = "\u0622"
 #: Letters and marks of Arabic words that transliterations of Vietnamese never use.
 _ARABIC_ONLY = frozenset("\u0629\u064b\u064c\u064d\u0624\u0626\u0621")
 #: The long vowels (folded): a name word without one and without a one-syllable reading
@@ -179,7 +182,7 @@ class TokenClassifier:
                 if lik >= STRONG and lik > info.clitic_lik and lik > info.lik + CLITIC_GAIN:
                     info.clitic, info.clitic_lik = prefix, lik
         if (not info.strong and len(folded) <= BRIDGE_LEN and not folded.startswith(_WAW)
-                and not tok.text.startswith(HAMZA_FORMS) and folded not in prepositions()):
+                and not any(h in tok.text for h in HAMZA_FORMS) and folded not in prepositions()):
             # و then a word is "and": its glide reading (وانه: Oanh) joins no name here
             info.bridge = self.reading(tok.text) >= BRIDGE_MIN
         if not info.lexical and MEDIUM <= info.lik < STRONG:

@@ -41,6 +41,7 @@ from toolkit.extract.data import Cue, cue_forms, reference_frequencies, stopword
 from toolkit.extract.forms import adopt_known, compose_translation, coordinated, indefinite_form
 from toolkit.extract.kinds import CODE_KINDS, COMPATIBLE_KINDS, NAME_KINDS
 from toolkit.extract.markup import blank_markup
+from toolkit.extract.mentions import ShortMentions
 from toolkit.extract.names import NameSpan, reads_particle
 from toolkit.extract.namesetup import name_detector
 from toolkit.extract.reader import Document
@@ -189,15 +190,20 @@ class Extractor(EntryBuilder):
         if len(parts) > 1:
             self._vocab = set().union(*(arabic_vocabulary(doc.text, a, b) for a, b in parts))
         seen: dict[str, Cue] = {}  # names cues introduced, read again without one
+        mentions = ShortMentions()  # السيدة آنه after السيدة تشو ثي نغوك آنه
         for start, end in parts:
-            self._add_block(doc, start, end, seen)
+            self._add_block(doc, start, end, seen, mentions)
+        for span in mentions.resolve():
+            self._add_name(doc, span)
         self._vocab = set()
 
     def _add_block(self, doc: Document, start: int, end: int,
-                   seen: dict[str, Cue] | None = None) -> None:
+                   seen: dict[str, Cue] | None = None,
+                   mentions: ShortMentions | None = None) -> None:
         """Counts the candidates of ``doc.text[start:end]``; ``seen``: the names that
         cues introduced in the document's earlier blocks (see
-        :meth:`~toolkit.extract.names.NameDetector.detect`)."""
+        :meth:`~toolkit.extract.names.NameDetector.detect`); ``mentions``: the
+        document's person names, which hold back its one-word person mentions."""
         text = doc.text
         tokens = tokenize(text, start, end)
         if end - start == len(text):  # the whole document: its words are its vocabulary
@@ -223,7 +229,8 @@ class Extractor(EntryBuilder):
                    for s, e, index in named):
                 continue
             taken.update(range(span.first, span.last + 1))
-            self._add_name(doc, span)
+            if mentions is None or not mentions.add(span):
+                self._add_name(doc, span)
         spans = KnownSpans(known)
         for chunk in self._chunks(tokens):
             skip = [k for k, index in enumerate(chunk) if index in taken]
