@@ -84,7 +84,8 @@ _HAMZA_ALEFS = frozenset("\u0623\u0625\u0622")
 #: في "in", and the proclitic ب "in, at", before a place cue after a name.
 _IN = "\u0641\u064a"
 _BA = "\u0628"
-#: أ إ: a word that starts with them (أن / إن, particles) never bridges as a syllable.
+#: أ إ: a word that starts with them (أن / إن, particles) never bridges as a syllable, nor one
+#: that holds them (فإن "then it is", read فان once the hamza is folded).
 HAMZA_FORMS = ("\u0623", "\u0625")
 #: The alef with madda written alone: after a name word it is the syllable A (بنك نام آ: Nam
 #: Á; جيانغ آ باو: Giàng A Páo); it never starts a name (شركة آ بي سي, تل آ 1).

@@ -14,13 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from toolkit.extract.data import cue_forms, prepositions
-from toolkit.extract.namebridge import (
-    BRIDGE_LEN,
-    BRIDGE_MIN,
-    FUSED_LEN,
-    HAMZA_FORMS,
-    STRONG,
-)
+from toolkit.extract.namebridge import BRIDGE_LEN, BRIDGE_MIN, FUSED_LEN, HAMZA_FORMS, STRONG
 from toolkit.extract.namespans import memo, stem_surface
 from toolkit.extract.tokenize import ARTICLE, Token, clitic_splits, split_clitic
 
