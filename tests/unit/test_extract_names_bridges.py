@@ -138,6 +138,7 @@ def test_another_name_inside_a_glossary_body_is_still_read(tmp_path: Path) -> No
     ("سوك ترانغ", "سوك تشانغ"),
     ("فينه تشاو", "فينه شاو"),
     ("لي مينه خاي", "لي منه خاي"),
+    ("دو تي لان", "دو ثي لان"),  # the middle name Thị written تي or ثي
 ])
 def test_spellings_the_tables_allow_share_a_skeleton(a: str, b: str) -> None:
     assert spelling_skeleton(a) == spelling_skeleton(b)
@@ -167,6 +168,9 @@ def test_one_name_spelled_two_ways_is_one_entry(tmp_path: Path) -> None:
     "أعلن السيد نجوين كوك خان إطلاق المركز. وقال السيد نغوين كووك خانه إن العمل مستمر.",
     # an organisation the gazetteer lists, spelled as two words and as one
     "وأرسل مستشفى تشو راي فريقا. وقال مدير تشوراي إن الفريق وصل.",
+    # Thị written ثي, then تي (with tr written تش, Thanh without its h)
+    "وقالت السيدة ترينه ثي نغا إن العمل بدأ. وأكدت تشينه تي نغا أن المدرسة جاهزة.",
+    "وقالت السيدة فان ثي ثانه هوا إن العمل بدأ. وأكدت السيدة فان تي ثان هوا أن المدرسة جاهزة.",
 ])
 def test_one_name_spelled_with_other_letters_of_one_sound_is_one_entry(
         tmp_path: Path, text: str) -> None:

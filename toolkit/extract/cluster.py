@@ -38,6 +38,7 @@ SPELLING_FOLDS: tuple[tuple[str, str, str], ...] = (
     ("\u064a?\u0646\u0647$|\u064a\u0646$", "\u0646",
      "-nh/-n after i: هوينه = هوين (Huỳnh), مينه = منه (Minh)"),
     ("^\u062a[\u0631\u0634]|^\u0634", "\u0634", "the onsets tr and ch: ترانغ = تشانغ = شانغ"),
+    ("^\u062a\u064a$", "\u062b\u064a", "the middle name Thị as a word: تي = ثي"),
 )
 #: ng written نج or نغ at either end of a word (نجوين = نغوين, هانج = هانغ): folded only
 #: between names that read the same (:func:`spelling_skeleton` with ``ng``); with the folds
