@@ -19,6 +19,7 @@ from itertools import product
 from glossary.model import Context
 from toolkit.extract.contexts import MAX_CONTEXTS
 from toolkit.extract.data import letter_names, stopwords
+from toolkit.extract.namespans import leading_kind
 
 __all__ = [
     "NG_FOLD",
@@ -141,9 +142,7 @@ class Cluster:
         totals = dict(self.votes)
         for kind, weight in self.shape.items():
             totals[kind] = totals.get(kind, 0.0) + weight
-        if not totals:
-            return default
-        return max(sorted(totals), key=lambda k: totals[k])
+        return leading_kind(totals) or default
 
 
 def canonical_form(forms: Counter[str], preferred: Collection[str] = (),

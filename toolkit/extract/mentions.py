@@ -13,16 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from toolkit.extract.cluster import spelling_skeleton
-from toolkit.extract.namespans import NameSpan
+from toolkit.extract.namespans import NameSpan, leading_kind
 
 __all__ = ["ShortMentions"]
 
 _PERSON = "person"
-
-
-def _leading(weights: dict[str, float]) -> str | None:
-    """The kind with the most weight, ``None`` when there is none."""
-    return max(sorted(weights), key=lambda k: weights[k]) if weights else None
 
 
 def _key(word: str) -> str:
@@ -54,12 +49,12 @@ class ShortMentions:
         """
         words = span.surface.split()
         if len(words) == 1:
-            if _leading(span.votes) == _PERSON:
+            if leading_kind(span.votes) == _PERSON:
                 self.short.append(span)
                 return True
             return False
-        if _leading(span.votes) == _PERSON or (
-                not span.votes and _leading(span.shape) == _PERSON):
+        if leading_kind(span.votes) == _PERSON or (
+                not span.votes and leading_kind(span.shape) == _PERSON):
             self.full.append(span)
         return False
 
@@ -72,17 +67,19 @@ class ShortMentions:
             full name ends with the same word, spelled as that full name; else the
             mention unchanged.
         """
+        by_word: dict[str, list[NameSpan]] = {}  # last word's key → full names, in text order
+        for full in self.full:
+            by_word.setdefault(_key(full.surface.split()[-1]), []).append(full)
         counted = []
         for span in self.short:
-            word = _key(span.surface)
-            named = [f for f in self.full if _key(f.surface.split()[-1]) == word]
+            named = by_word.get(_key(span.surface), [])
             before = [f for f in named if f.end <= span.start]
             after = [f for f in named if f.start >= span.end]
-            full = before[-1] if before else (after[0] if after else None)
-            if full is None:
+            found = before[-1] if before else (after[0] if after else None)
+            if found is None:
                 counted.append(span)
                 continue
-            counted.append(replace(full, first=span.first, last=span.last, start=span.start,
+            counted.append(replace(found, first=span.first, last=span.last, start=span.start,
                                    end=span.end, clitic=span.clitic, votes=dict(span.votes),
                                    cued=span.cued, shape={}, own=False))
         self.full.clear()

@@ -53,7 +53,7 @@ from toolkit.extract.namebridge import (
     syllable_share,
 )
 from toolkit.extract.namecues import NameCues
-from toolkit.extract.namespans import MEMO_SIZE, NameSpan, reads_particle
+from toolkit.extract.namespans import MEMO_SIZE, NameSpan, leading_kind, reads_particle
 from toolkit.extract.namespans import memo as _memo
 from toolkit.extract.namespans import stem_surface as _stem_surface
 from toolkit.extract.nametokens import (
@@ -191,8 +191,8 @@ class NameDetector(NameCues, NameBridges):
                 continue
             span = self._joined_by_dash(tokens, span, taken) or span
             found.append(span)
-            if span.cued and span.votes and len(span.surface.split()) >= 2:
-                kind = max(sorted(span.votes), key=lambda k: span.votes[k])
+            kind = leading_kind(span.votes) if span.cued else None
+            if kind is not None and len(span.surface.split()) >= 2:
                 seen.setdefault(spelling_skeleton(span.surface), Cue((), kind, "before"))
             i = span.last + 1
         return found

@@ -9,20 +9,32 @@ detects, and extraction those of the glossary's names found verbatim;
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from toolkit.extract.data import particles
 from toolkit.extract.tokenize import light_ar
 
-__all__ = ["MEMO_SIZE", "NameSpan", "memo", "reads_particle", "stem_surface"]
+__all__ = ["MEMO_SIZE", "NameSpan", "leading_kind", "memo", "reads_particle", "stem_surface"]
 
 #: Entries kept by each memo table of the detector (memory stays bounded).
 MEMO_SIZE = 100_000
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+
+
+def leading_kind(weights: Mapping[str, float]) -> str | None:
+    """The kind with the most weight (ties: the first alphabetically).
+
+    Args:
+        weights: Kind → weight (a span's or cluster's votes or shape).
+
+    Returns:
+        The kind, ``None`` when ``weights`` is empty.
+    """
+    return max(sorted(weights), key=lambda k: weights[k]) if weights else None
 
 
 def memo(table: dict[_K, _V], key: _K, compute: Callable[[], _V]) -> _V:

@@ -44,6 +44,7 @@ from toolkit.extract.markup import blank_markup
 from toolkit.extract.mentions import ShortMentions
 from toolkit.extract.names import NameSpan, reads_particle
 from toolkit.extract.namesetup import name_detector
+from toolkit.extract.namespans import leading_kind
 from toolkit.extract.reader import Document
 from toolkit.extract.results import Extracted, ExtractResult, extract_paths
 from toolkit.extract.terms import KnownSpans, TermCounter
@@ -387,8 +388,8 @@ class Extractor(EntryBuilder):
         """
         entry = self.known[index]
         if span.votes:
-            kind = max(sorted(span.votes), key=lambda k: span.votes[k])
-            if entry.kind not in COMPATIBLE_KINDS.get(kind, ()):
+            kind = leading_kind(span.votes)
+            if kind is not None and entry.kind not in COMPATIBLE_KINDS.get(kind, ()):
                 return False
         memo_key = (span.surface, index)
         found = self._joins_memo.get(memo_key)
